@@ -1,0 +1,95 @@
+package dev.ferry.core.route;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Validation and normalisation of the host names that key HTTP routes.
+ *
+ * <p>A route's domain is a lowercase DNS name of letters, digits and dashes ({@code app1.local},
+ * {@code hello.localhost}), optionally with a leading wildcard label ({@code *.example.com}, which
+ * matches any name ending in {@code .example.com}, at any depth). A trailing dot is dropped. The
+ * {@code Host} header of a request is normalised the same way, with its port removed.
+ */
+public final class HostName {
+
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final int MAX_LENGTH = 253;
+
+    private HostName() {
+    }
+
+    /**
+     * Returns the canonical form of a route domain.
+     *
+     * @throws IllegalArgumentException with a sentence a person understands when the name is not valid
+     */
+    public static String normalizeDomain(String domain) {
+        if (domain == null || domain.isBlank()) {
+            throw new IllegalArgumentException("domain is empty");
+        }
+        String name = domain.trim().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (name.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("domain '" + domain + "' is longer than " + MAX_LENGTH + " characters");
+        }
+        String[] labels = name.split("\\.", -1);
+        for (int i = 0; i < labels.length; i++) {
+            String label = labels[i];
+            if (i == 0 && label.equals("*")) {
+                if (labels.length < 2) {
+                    throw new IllegalArgumentException("wildcard domain '" + domain + "' needs a suffix, as in *.example.com");
+                }
+                continue;
+            }
+            if (!LABEL.matcher(label).matches()) {
+                throw new IllegalArgumentException("domain '" + domain
+                        + "' is not a valid host name: use letters, digits, dashes and dots, optionally starting with '*.'");
+            }
+        }
+        return name;
+    }
+
+    /** True when {@code domain} is a valid route domain. */
+    public static boolean isValidDomain(String domain) {
+        try {
+            normalizeDomain(domain);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** True when a normalised domain is a wildcard ({@code *.example.com}). */
+    public static boolean isWildcard(String normalizedDomain) {
+        return normalizedDomain.startsWith("*.");
+    }
+
+    /**
+     * Normalises the value of a {@code Host} header for lookup: lowercase, port and trailing dot removed,
+     * IPv6 literals kept with their brackets. Returns {@code null} for an empty or absent header.
+     */
+    public static String normalizeHostHeader(String host) {
+        if (host == null) {
+            return null;
+        }
+        String h = host.trim();
+        if (h.isEmpty()) {
+            return null;
+        }
+        if (h.startsWith("[")) {
+            int close = h.indexOf(']');
+            return close < 0 ? null : h.substring(0, close + 1).toLowerCase(Locale.ROOT);
+        }
+        int colon = h.indexOf(':');
+        if (colon >= 0) {
+            h = h.substring(0, colon);
+        }
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        return h.isEmpty() ? null : h.toLowerCase(Locale.ROOT);
+    }
+}

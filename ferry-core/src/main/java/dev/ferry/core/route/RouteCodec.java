@@ -1,0 +1,116 @@
+package dev.ferry.core.route;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A one-line text form of routes, used by the registry's journal and the router's persisted snapshot:
+ *
+ * <pre>
+ * http &lt;domain&gt; &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt;
+ * tcp  &lt;port&gt;   &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt;
+ * </pre>
+ *
+ * where a health check is {@code path,intervalMs,timeoutMs,rise,fall} and endpoints are
+ * {@code id@host:port*weight} joined by commas. Every field is validated on the way back in: a line that
+ * does not parse throws {@link IllegalArgumentException} and yields nothing half-read.
+ */
+public final class RouteCodec {
+
+    private RouteCodec() {
+    }
+
+    public static String encode(Route route) {
+        return "http " + route.domain() + " " + policyAndEndpoints(route.policy(), route.endpoints());
+    }
+
+    public static String encode(TcpRoute route) {
+        return "tcp " + route.port() + " " + policyAndEndpoints(route.policy(), route.endpoints());
+    }
+
+    /** Decodes a line into a {@link Route} or a {@link TcpRoute}. */
+    public static Object decode(String line) {
+        String[] f = line.strip().split(" ");
+        if (f.length != 6) {
+            throw new IllegalArgumentException("route line has " + f.length + " fields, expected 6: " + line);
+        }
+        RoutePolicy policy = new RoutePolicy(Balancing.parse(f[2]), parseFlag(f[3]), parseHealthCheck(f[4]));
+        List<Endpoint> endpoints = parseEndpoints(f[5]);
+        return switch (f[0]) {
+            case "http" -> new Route(f[1], endpoints, policy);
+            case "tcp" -> new TcpRoute(parseInt(f[1], "port"), endpoints, policy);
+            default -> throw new IllegalArgumentException("route line starts with '" + f[0] + "', expected http or tcp");
+        };
+    }
+
+    private static String policyAndEndpoints(RoutePolicy policy, List<Endpoint> endpoints) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(policy.balancing().wireName()).append(' ').append(policy.affinity() ? '1' : '0').append(' ');
+        HealthCheck hc = policy.healthCheck();
+        if (hc == null) {
+            sb.append('-');
+        } else {
+            sb.append(hc.path()).append(',').append(hc.interval().toMillis()).append(',').append(hc.timeout().toMillis())
+                    .append(',').append(hc.rise()).append(',').append(hc.fall());
+        }
+        sb.append(' ');
+        if (endpoints.isEmpty()) {
+            sb.append('-');
+        }
+        for (int i = 0; i < endpoints.size(); i++) {
+            Endpoint e = endpoints.get(i);
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(e.id()).append('@').append(e.host()).append(':').append(e.port()).append('*').append(e.weight());
+        }
+        return sb.toString();
+    }
+
+    private static boolean parseFlag(String s) {
+        return switch (s) {
+            case "1" -> true;
+            case "0" -> false;
+            default -> throw new IllegalArgumentException("affinity flag '" + s + "' is not 0 or 1");
+        };
+    }
+
+    private static HealthCheck parseHealthCheck(String s) {
+        if (s.equals("-")) {
+            return null;
+        }
+        String[] p = s.split(",");
+        if (p.length != 5) {
+            throw new IllegalArgumentException("health check '" + s + "' needs path,intervalMs,timeoutMs,rise,fall");
+        }
+        return new HealthCheck(p[0], Duration.ofMillis(parseInt(p[1], "interval")), Duration.ofMillis(parseInt(p[2], "timeout")),
+                parseInt(p[3], "rise"), parseInt(p[4], "fall"));
+    }
+
+    private static List<Endpoint> parseEndpoints(String s) {
+        if (s.equals("-")) {
+            return List.of();
+        }
+        List<Endpoint> list = new ArrayList<>();
+        for (String e : s.split(",")) {
+            int at = e.indexOf('@');
+            int star = e.lastIndexOf('*');
+            int colon = e.lastIndexOf(':', star);
+            if (at <= 0 || star < 0 || colon < at) {
+                throw new IllegalArgumentException("endpoint '" + e + "' is not id@host:port*weight");
+            }
+            list.add(new Endpoint(e.substring(0, at), e.substring(at + 1, colon),
+                    parseInt(e.substring(colon + 1, star), "port"), parseInt(e.substring(star + 1), "weight")));
+        }
+        return list;
+    }
+
+    private static int parseInt(String s, String what) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " '" + s + "' is not a number");
+        }
+    }
+}

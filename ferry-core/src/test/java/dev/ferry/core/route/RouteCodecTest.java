@@ -1,0 +1,44 @@
+package dev.ferry.core.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RouteCodecTest {
+
+    @Test
+    void roundTripsRoutesWithEveryPolicyField() {
+        Route r = new Route("*.example.com", List.of(Endpoint.of("127.0.0.1", 9001, 3), Endpoint.of("::1", 9002)),
+                new RoutePolicy(Balancing.LEAST_OUTSTANDING, true,
+                        new HealthCheck("/health", Duration.ofSeconds(2), Duration.ofMillis(500), 1, 4)));
+        assertThat(RouteCodec.decode(RouteCodec.encode(r))).isEqualTo(r);
+        TcpRoute t = new TcpRoute(15432, List.of(Endpoint.of("127.0.0.1", 5432)), RoutePolicy.DEFAULT);
+        assertThat(RouteCodec.decode(RouteCodec.encode(t))).isEqualTo(t);
+        assertThat(RouteCodec.decode(RouteCodec.encode(Route.empty("a.local")))).isEqualTo(Route.empty("a.local"));
+    }
+
+    @Test
+    void refusesGarbage() {
+        assertThatThrownBy(() -> RouteCodec.decode("http a.local round_robin 0 - x@y")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RouteCodec.decode("ftp a.local round_robin 0 - -")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RouteCodec.decode("http a..local round_robin 0 - -")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void tableFileSurvivesARoundTrip(@TempDir Path dir) throws Exception {
+        RouteTable table = RouteTable.of(
+                List.of(new Route("a.local", List.of(Endpoint.of("127.0.0.1", 1)), RoutePolicy.DEFAULT), Route.empty("b.local")),
+                List.of(TcpRoute.empty(2000)));
+        Path file = dir.resolve("routes.snapshot");
+        RouteTableFile.write(file, table);
+        assertThat(RouteTableFile.read(file)).isEqualTo(table);
+        Files.writeString(file, "http a.local nope 0 - -\n");
+        assertThatThrownBy(() -> RouteTableFile.read(file)).hasMessageContaining("line 1");
+    }
+}
