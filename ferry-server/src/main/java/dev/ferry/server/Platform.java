@@ -1,0 +1,200 @@
+package dev.ferry.server;
+
+import dev.ferry.control.ControlConfig;
+import dev.ferry.control.ControlServer;
+import dev.ferry.control.auth.AdminToken;
+import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.router.Router;
+import dev.ferry.router.RouterConfig;
+import dev.ferry.router.Transport;
+import dev.ferry.router.log.Slf4jAccessLog;
+import dev.ferry.router.route.LiveRoutes;
+import dev.ferry.router.route.LiveRoutesConfig;
+import dev.ferry.router.tcp.TcpRouter;
+import dev.ferry.router.tcp.TcpRouterConfig;
+import dev.ferry.server.config.FerryConfig;
+import dev.ferry.store.route.JournaledRouteRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single-node composition root: every role of Ferry in one process, wired with plain constructors.
+ *
+ * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir), the
+ * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
+ * the control API. {@link #close()} stops them in reverse order: the API first, so nothing changes
+ * while the router drains.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Platform.class);
+
+    private final FerryConfig config;
+    private final Tuning tuning;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private DataDirectory dataDirectory;
+    private RouteRegistry registry;
+    private Router router;
+    private ControlServer control;
+    private AdminToken adminToken;
+    private Transport transport;
+
+    /**
+     * Settings of the data plane that have good defaults and that tests and benchmarks shorten.
+     *
+     * @param passiveEjection how long an endpoint that refused or reset a connection is skipped (30 s)
+     */
+    public record Tuning(Duration passiveEjection) {
+        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(30));
+
+        public Tuning withPassiveEjection(Duration d) {
+            return new Tuning(d);
+        }
+    }
+
+    private Platform(FerryConfig config, Tuning tuning) {
+        this.config = config;
+        this.tuning = tuning;
+    }
+
+    /** Starts every role with the default tuning; on failure, stops what had started and rethrows. */
+    public static Platform start(FerryConfig config) throws Exception {
+        return start(config, Tuning.DEFAULT);
+    }
+
+    /** Starts every role; on failure, stops what had started and rethrows. */
+    public static Platform start(FerryConfig config, Tuning tuning) throws Exception {
+        Platform p = new Platform(config, tuning);
+        try {
+            p.startAll();
+            return p;
+        } catch (Exception | Error e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        dataDirectory = DataDirectory.lock(config.dataDir());
+        started.push(dataDirectory);
+
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        started.push(meters::close);
+
+        registry = JournaledRouteRegistry.open(dataDirectory.routeJournal());
+        started.push(registry);
+
+        transport = Transport.detect();
+        EventLoopGroup group = transport.newGroup(0, "ferry-io");
+        started.push(() -> group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
+
+        LiveRoutes routes = new LiveRoutes(registry,
+                LiveRoutesConfig.builder()
+                        .snapshotFile(dataDirectory.routerSnapshot())
+                        .passiveEjection(tuning.passiveEjection())
+                        .build(), transport, group, meters);
+        routes.start();
+        started.push(routes);
+
+        if (config.httpPort() != FerryConfig.OFF) {
+            Slf4jAccessLog accessLog = new Slf4jAccessLog();
+            started.push(accessLog);
+            router = new Router(RouterConfig.builder()
+                    .bindAddress(config.bindAddress())
+                    .httpPort(listenPort(config.httpPort()))
+                    .build(), routes, transport, group, meters, accessLog);
+            router.start();
+            started.push(router);
+        }
+
+        TcpRouter tcp = new TcpRouter(routes, TcpRouterConfig.builder().bindAddress(config.bindAddress()).build(), transport, group);
+        tcp.start();
+        started.push(tcp);
+
+        adminToken = AdminToken.loadOrCreate(config.dataDir());
+        if (config.apiPort() != FerryConfig.OFF) {
+            control = new ControlServer(ControlConfig.builder()
+                    .bindAddress(config.bindAddress())
+                    .port(listenPort(config.apiPort()))
+                    .reservedPorts(reservedPorts())
+                    .build(), registry, adminToken.verifier(), meters::scrape);
+            control.start();
+            started.push(control);
+        }
+    }
+
+    private Set<Integer> reservedPorts() {
+        Set<Integer> ports = new HashSet<>();
+        for (int p : new int[] {config.httpPort(), config.httpsPort(), config.apiPort(), config.sshPort(), config.tunnelPort()}) {
+            if (p > 0) {
+                ports.add(p);
+            }
+        }
+        if (router != null) {
+            ports.add(router.httpPort());
+        }
+        return ports;
+    }
+
+    private static int listenPort(int configured) {
+        return configured == FerryConfig.EPHEMERAL ? 0 : configured;
+    }
+
+    public FerryConfig config() {
+        return config;
+    }
+
+    /** The router's HTTP port, or -1 when the router is off. */
+    public int httpPort() {
+        return router == null ? -1 : router.httpPort();
+    }
+
+    /** The control API's port, or -1 when it is off. */
+    public int apiPort() {
+        return control == null ? -1 : control.port();
+    }
+
+    public AdminToken adminToken() {
+        return adminToken;
+    }
+
+    public RouteRegistry registry() {
+        return registry;
+    }
+
+    public DataDirectory dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Stops every role that started, in reverse order; never throws. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable c = started.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("while stopping {}: {}", c, e.toString());
+            }
+        }
+    }
+}

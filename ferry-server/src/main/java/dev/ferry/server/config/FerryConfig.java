@@ -1,0 +1,82 @@
+package dev.ferry.server.config;
+
+import dev.ferry.core.route.HostName;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The configuration of a single-node Ferry ({@code ferry up}), resolved once at start by
+ * {@link FerryConfigResolver} from flags, then environment variables, then these defaults:
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><td>bindAddress</td><td>127.0.0.1 (use 0.0.0.0 to serve other machines)</td></tr>
+ *   <tr><td>httpPort</td><td>8080, app traffic through the router</td></tr>
+ *   <tr><td>httpsPort</td><td>8443, reserved for HTTPS once certificates exist</td></tr>
+ *   <tr><td>apiPort</td><td>7070, control API, metrics</td></tr>
+ *   <tr><td>sshPort</td><td>2222, reserved for git over SSH</td></tr>
+ *   <tr><td>tunnelPort</td><td>7000, reserved for the tunnel gateway</td></tr>
+ *   <tr><td>domain</td><td>localhost, so {@code http://hello.localhost:8080} needs no DNS</td></tr>
+ *   <tr><td>dataDir</td><td>~/.ferry</td></tr>
+ * </table>
+ *
+ * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
+ * port (used by tests and benchmarks).
+ */
+public record FerryConfig(
+        String bindAddress,
+        int httpPort,
+        int httpsPort,
+        int apiPort,
+        int sshPort,
+        int tunnelPort,
+        String domain,
+        Path dataDir) {
+
+    public static final int OFF = 0;
+    public static final int EPHEMERAL = -1;
+
+    public FerryConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(dataDir, "dataDir");
+        checkPort("http port", httpPort);
+        checkPort("https port", httpsPort);
+        checkPort("api port", apiPort);
+        checkPort("ssh port", sshPort);
+        checkPort("tunnel port", tunnelPort);
+        domain = HostName.normalizeDomain(domain);
+        if (HostName.isWildcard(domain)) {
+            throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
+        }
+        Map<Integer, String> seen = new LinkedHashMap<>();
+        for (var e : Map.of("http", httpPort, "https", httpsPort, "api", apiPort, "ssh", sshPort, "tunnel", tunnelPort).entrySet()) {
+            if (e.getValue() > 0) {
+                String other = seen.putIfAbsent(e.getValue(), e.getKey());
+                if (other != null) {
+                    throw new IllegalArgumentException("the " + other + " and " + e.getKey() + " ports are both " + e.getValue());
+                }
+            }
+        }
+    }
+
+    private static void checkPort(String what, int port) {
+        if (port < EPHEMERAL || port > 65535) {
+            throw new IllegalArgumentException(what + " " + port + " is outside 0-65535 (0 turns it off)");
+        }
+    }
+
+    /** The defaults with another data directory and every listener on an ephemeral loopback port. */
+    public static FerryConfig ephemeral(Path dataDir) {
+        return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir);
+    }
+
+    public FerryConfig withHttpPort(int port) {
+        return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir);
+    }
+
+    public FerryConfig withApiPort(int port) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.ferry.server.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Resolves a {@link FerryConfig} in one place: a flag given on the command line wins, then the
+ * environment variable ({@code FERRY_HTTP_PORT}, {@code FERRY_HTTPS_PORT}, {@code FERRY_API_PORT},
+ * {@code FERRY_SSH_PORT}, {@code FERRY_TUNNEL_PORT}, {@code FERRY_DOMAIN}, {@code FERRY_DATA_DIR},
+ * {@code FERRY_BIND_ADDRESS}), then the default.
+ */
+public final class FerryConfigResolver {
+
+    private final Map<String, String> env;
+    private final Path home;
+
+    public FerryConfigResolver(Map<String, String> env, Path home) {
+        this.env = env;
+        this.home = home;
+    }
+
+    /** Flags not given on the command line are {@code null}. */
+    public record Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
+                        Integer tunnelPort, String domain, Path dataDir) {
+        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the variable or flag when a value is invalid
+     */
+    public FerryConfig resolve(Flags flags) {
+        return new FerryConfig(
+                string(flags.bindAddress(), "FERRY_BIND_ADDRESS", "127.0.0.1"),
+                port(flags.httpPort(), "FERRY_HTTP_PORT", 8080),
+                port(flags.httpsPort(), "FERRY_HTTPS_PORT", 8443),
+                port(flags.apiPort(), "FERRY_API_PORT", 7070),
+                port(flags.sshPort(), "FERRY_SSH_PORT", 2222),
+                port(flags.tunnelPort(), "FERRY_TUNNEL_PORT", 7000),
+                string(flags.domain(), "FERRY_DOMAIN", "localhost"),
+                flags.dataDir() != null ? flags.dataDir() : dataDir());
+    }
+
+    private Path dataDir() {
+        String value = env.get("FERRY_DATA_DIR");
+        if (value == null || value.isBlank()) {
+            return home.resolve(".ferry");
+        }
+        if (value.startsWith("~/")) {
+            return home.resolve(value.substring(2));
+        }
+        return Path.of(value);
+    }
+
+    private String string(String flag, String variable, String fallback) {
+        if (flag != null) {
+            return flag;
+        }
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private int port(Integer flag, String variable, int fallback) {
+        if (flag != null) {
+            return flag;
+        }
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + "='" + value + "' is not a port number (0-65535; 0 turns it off)");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ferry.server.up;
+
+import dev.ferry.server.Platform;
+import dev.ferry.server.config.FerryConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** What {@code ferry up} prints once it is serving: where everything is and what to type next. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static void print(PrintWriter out, Platform platform, Path accessLog) {
+        FerryConfig c = platform.config();
+        String host = c.bindAddress().equals("0.0.0.0") || c.bindAddress().equals("::") ? "localhost" : c.bindAddress();
+        out.println("Ferry is up. Data in " + platform.dataDirectory().root() + " (Ctrl-C stops it).");
+        out.println();
+        if (platform.httpPort() > 0) {
+            out.printf("  apps        http://<name>.%s:%d   router, %s, listening on %s%n", c.domain(), platform.httpPort(),
+                    platform.transport().describe(), c.bindAddress());
+        } else {
+            out.println("  apps        router off (--http-port 0)");
+        }
+        if (platform.apiPort() > 0) {
+            out.printf("  API         http://%s:%d/api       metrics at /metrics, OpenAPI at /api/openapi.json%n", host, platform.apiPort());
+        } else {
+            out.println("  API         off (--api-port 0)");
+        }
+        out.printf("  token       %s%s%n", platform.dataDirectory().adminTokenFile(),
+                platform.adminToken().wasCreated() ? " (new admin token, mode 0600; the local ferry CLI reads it)" : "");
+        out.printf("  access log  %s%n", accessLog);
+        out.println();
+        out.println("Route a server running on this machine to a name, then call it through the router:");
+        out.printf("  python3 -m http.server 9001 &%n");
+        out.printf("  ./ferry routes:add hello.%s http://127.0.0.1:9001%n", c.domain());
+        out.printf("  curl http://hello.%s:%d/%n", c.domain(), Math.max(platform.httpPort(), 0));
+    }
+}

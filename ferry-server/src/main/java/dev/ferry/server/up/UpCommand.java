@@ -1,0 +1,80 @@
+package dev.ferry.server.up;
+
+import dev.ferry.server.Platform;
+import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.config.FerryConfigResolver;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ferry up}: runs the single-node platform in the foreground until interrupted (Ctrl-C or
+ * SIGTERM), then stops it gracefully.
+ */
+@Command(name = "up", sortOptions = false,
+        description = {"Run Ferry on this machine: router, control API and route registry in one process.",
+                "Runs in the foreground; Ctrl-C stops it. Each option also reads an environment variable."})
+public final class UpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "App traffic through the router (env FERRY_HTTP_PORT; default 8080; 0 = off).")
+    Integer httpPort;
+
+    @Option(names = "--https-port", paramLabel = "PORT", description = "HTTPS app traffic, reserved for certificates (env FERRY_HTTPS_PORT; default 8443).")
+    Integer httpsPort;
+
+    @Option(names = "--api-port", paramLabel = "PORT", description = "Control API and /metrics (env FERRY_API_PORT; default 7070; 0 = off).")
+    Integer apiPort;
+
+    @Option(names = "--ssh-port", paramLabel = "PORT", description = "Git over SSH, reserved (env FERRY_SSH_PORT; default 2222).")
+    Integer sshPort;
+
+    @Option(names = "--tunnel-port", paramLabel = "PORT", description = "Tunnel gateway, reserved (env FERRY_TUNNEL_PORT; default 7000).")
+    Integer tunnelPort;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", description = "Apps' domain: apps answer at <app>.DOMAIN (env FERRY_DOMAIN; default localhost).")
+    String domain;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where Ferry keeps its state (env FERRY_DATA_DIR; default ~/.ferry).")
+    Path dataDir;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address every listener binds (env FERRY_BIND_ADDRESS; default 127.0.0.1; 0.0.0.0 serves other machines).")
+    String bindAddress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        FerryConfig config;
+        try {
+            config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
+                    .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("ferry: " + e.getMessage());
+            return 2;
+        }
+        Platform platform;
+        try {
+            platform = Platform.start(config);
+        } catch (IllegalStateException | java.io.IOException e) {
+            spec.commandLine().getErr().println("ferry: " + e.getMessage());
+            return 1;
+        }
+        Path accessLog = AccessLogFile.attach(platform.dataDirectory().logs());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "ferry-shutdown"));
+        Banner.print(out, platform, accessLog);
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

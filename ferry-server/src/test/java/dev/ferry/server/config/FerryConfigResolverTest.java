@@ -1,0 +1,48 @@
+package dev.ferry.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FerryConfigResolverTest {
+
+    private static final Path HOME = Path.of("/home/dev");
+
+    @Test
+    void usesTheDocumentedDefaults() {
+        FerryConfig c = new FerryConfigResolver(Map.of(), HOME).resolve(FerryConfigResolver.Flags.NONE);
+        assertThat(c).isEqualTo(new FerryConfig("127.0.0.1", 8080, 8443, 7070, 2222, 7000, "localhost", HOME.resolve(".ferry")));
+    }
+
+    @Test
+    void environmentOverridesDefaultsAndFlagsOverrideEnvironment() {
+        Map<String, String> env = Map.of("FERRY_HTTP_PORT", "9080", "FERRY_API_PORT", "9070", "FERRY_DOMAIN", "Apps.Example.COM",
+                "FERRY_DATA_DIR", "~/ferry-data", "FERRY_TUNNEL_PORT", "0");
+        FerryConfig c = new FerryConfigResolver(env, HOME).resolve(
+                new FerryConfigResolver.Flags(null, 18080, null, null, null, null, null, null));
+        assertThat(c.httpPort()).isEqualTo(18080);
+        assertThat(c.apiPort()).isEqualTo(9070);
+        assertThat(c.tunnelPort()).isZero();
+        assertThat(c.domain()).isEqualTo("apps.example.com");
+        assertThat(c.dataDir()).isEqualTo(HOME.resolve("ferry-data"));
+    }
+
+    @Test
+    void refusesBadValuesNamingTheVariable() {
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_HTTP_PORT", "eighty"), HOME).resolve(FerryConfigResolver.Flags.NONE))
+                .hasMessageContaining("FERRY_HTTP_PORT='eighty'");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_API_PORT", "70000"), HOME).resolve(FerryConfigResolver.Flags.NONE))
+                .hasMessageContaining("FERRY_API_PORT");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_DOMAIN", "not a domain"), HOME).resolve(FerryConfigResolver.Flags.NONE))
+                .hasMessageContaining("not a valid host name");
+    }
+
+    @Test
+    void refusesTwoListenersOnOnePort() {
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_API_PORT", "8080"), HOME).resolve(FerryConfigResolver.Flags.NONE))
+                .hasMessageContaining("both 8080");
+    }
+}
