@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The policy fields a request may carry ({@code balancing}, {@code affinity}, {@code healthCheck}), each
  * optional; {@link #applyTo} changes only those given. A {@code healthCheck} of {@code null} removes the
- * active health check; its own fields default to {@link HealthCheck#DEFAULT}'s.
+ * active health check; its own fields default to {@link HealthCheck#DEFAULT}'s (the
+ * timeout at most the interval).
  */
 record PolicyPatch(Optional<Balancing> balancing, Optional<Boolean> affinity, boolean healthCheckGiven, HealthCheck healthCheck) {
 
@@ -57,7 +58,8 @@ record PolicyPatch(Optional<Balancing> balancing, Optional<Boolean> affinity, bo
         HealthCheck d = HealthCheck.DEFAULT;
         String path = h.optionalText("path").orElse(d.path());
         long intervalMs = h.optionalInt("intervalMs").map(Integer::longValue).orElse(d.interval().toMillis());
-        long timeoutMs = h.optionalInt("timeoutMs").map(Integer::longValue).orElse(d.timeout().toMillis());
+        // A shorter interval than the default timeout brings the default timeout down with it.
+        long timeoutMs = h.optionalInt("timeoutMs").map(Integer::longValue).orElse(Math.min(d.timeout().toMillis(), intervalMs));
         int rise = h.optionalInt("rise").orElse(d.rise());
         int fall = h.optionalInt("fall").orElse(d.fall());
         try {
