@@ -21,6 +21,7 @@ class ControlServerTest {
         HttpResponse<String> r = api.call("GET", "/api/health", null, null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(RunningControlServer.json(r).get("status").asText()).isEqualTo("ok");
+        assertThat(api.call("GET", "/api/health/", null, null).statusCode()).isEqualTo(200);
     }
 
     @Test

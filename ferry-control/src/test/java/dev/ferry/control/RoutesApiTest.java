@@ -89,6 +89,7 @@ class RoutesApiTest {
     @CsvSource(delimiter = '|', value = {
         "{not json                                                                      | 400 | bad_request",
         "[]                                                                             | 400 | bad_request",
+        "{\"domain\":\"a.local\",\"domain\":\"b.local\",\"targetUrl\":\"http://127.0.0.1:9001\"} | 400 | bad_request",
         "{\"targetUrl\":\"http://127.0.0.1:9001\"}                                       | 400 | bad_request",
         "{\"domain\":\"a.local\"}                                                        | 400 | bad_request",
         "{\"domain\":7,\"targetUrl\":\"http://127.0.0.1:9001\"}                          | 400 | bad_request",

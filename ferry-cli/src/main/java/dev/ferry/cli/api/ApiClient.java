@@ -15,6 +15,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -114,7 +115,7 @@ public final class ApiClient {
         } catch (HttpTimeoutException e) {
             throw new CliFailure("the Ferry API at " + baseUrl + " did not answer within 30 s");
         } catch (ConnectException e) {
-            throw unreachable("connection refused");
+            throw unreachable(causedBy(e, UnresolvedAddressException.class) ? "unknown host" : "connection refused");
         } catch (IOException e) {
             throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
@@ -138,6 +139,15 @@ public final class ApiClient {
         Optional<String> next = response.headers().allValues("Link").stream()
                 .map(NEXT_LINK::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
         return new ApiResponse(status, json, next);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CliFailure unreachable(String reason) {

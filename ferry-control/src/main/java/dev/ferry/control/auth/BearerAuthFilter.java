@@ -25,6 +25,9 @@ public final class BearerAuthFilter {
     /** Lets the request through or throws {@link Unauthorized}. */
     public void check(Context ctx) {
         String path = ctx.path();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1); // the router ignores trailing slashes too
+        }
         if (!path.startsWith("/api/") || publicPaths.contains(path)) {
             return;
         }
