@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import java.io.IOException;
@@ -175,7 +176,7 @@ public final class ApiClient {
     }
 
     /** An empty JSON object to fill in as a request body. */
-    public static com.fasterxml.jackson.databind.node.ObjectNode object() {
+    public static ObjectNode object() {
         return JSON.createObjectNode();
     }
 }
