@@ -1,0 +1,182 @@
+package dev.ferry.cli.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.CliFailure;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The CLI's HTTP client of the control API. Every failure becomes a {@link CliFailure} with one sentence:
+ * the API's own {@code error} for a refusal, a hint to log in for 401, a hint to start Ferry when the API
+ * cannot be reached. Timeouts: connect 5 s, whole request 30 s.
+ */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?next\"?");
+    private static final int MAX_PAGES = 10_000;
+
+    private final String baseUrl;
+    private final String token;
+    private final HttpClient http;
+
+    ApiClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A client of the API resolved from {@code env} (see {@link ApiTarget}); fails when there is no token. */
+    public static ApiClient connect(CliEnvironment env) {
+        ApiTarget target;
+        try {
+            target = ApiTarget.resolve(env);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage() + " (check FERRY_API_URL)");
+        }
+        String token = target.token().orElseThrow(() -> new CliFailure(
+                "no API token for " + target.url() + ": set FERRY_API_TOKEN or run ferry login"));
+        return new ApiClient(target.url(), token);
+    }
+
+    /** A client of {@code url} with an explicit token (used by {@code login} to check a token). */
+    public static ApiClient of(String url, String token) {
+        return new ApiClient(ApiTarget.normalizeUrl(url), token);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public ApiResponse get(String path) {
+        return send("GET", path, null);
+    }
+
+    public ApiResponse post(String path, JsonNode body) {
+        return send("POST", path, body);
+    }
+
+    public ApiResponse patch(String path, JsonNode body) {
+        return send("PATCH", path, body);
+    }
+
+    public ApiResponse delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** Every item of a paginated list, following {@code rel="next"} links. */
+    public ArrayNode getAll(String path) {
+        ArrayNode all = JSON.createArrayNode();
+        Optional<String> next = Optional.of(path);
+        for (int pages = 0; next.isPresent() && pages < MAX_PAGES; pages++) {
+            ApiResponse page = get(next.get());
+            if (!page.body().isArray()) {
+                throw new CliFailure("the API answered " + path + " with something other than a list");
+            }
+            all.addAll((ArrayNode) page.body());
+            next = page.next();
+        }
+        return all;
+    }
+
+    /** One call; answers 2xx or throws {@link CliFailure}. */
+    public ApiResponse send(String method, String path, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException e) {
+            throw unreachable("connection timed out");
+        } catch (HttpTimeoutException e) {
+            throw new CliFailure("the Ferry API at " + baseUrl + " did not answer within 30 s");
+        } catch (ConnectException e) {
+            throw unreachable(causedBy(e, UnresolvedAddressException.class) ? "unknown host" : "connection refused");
+        } catch (IOException e) {
+            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure("interrupted");
+        }
+        return answer(response);
+    }
+
+    private ApiResponse answer(HttpResponse<String> response) {
+        int status = response.statusCode();
+        JsonNode json = parse(response.body());
+        if (status == 401) {
+            throw new CliFailure("the API refused the token (401): set FERRY_API_TOKEN or run ferry login");
+        }
+        if (status < 200 || status > 299) {
+            JsonNode error = json.path("error");
+            throw new CliFailure(error.isTextual() && !error.asText().isBlank()
+                    ? error.asText() : "the API answered " + status);
+        }
+        Optional<String> next = response.headers().allValues("Link").stream()
+                .map(NEXT_LINK::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
+        return new ApiResponse(status, json, next);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CliFailure unreachable(String reason) {
+        return new CliFailure("cannot reach the Ferry API at " + baseUrl + " (" + reason + ") — is `ferry up` running?");
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** Compact JSON, as the API writes it. */
+    public static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /** An empty JSON object to fill in as a request body. */
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+}

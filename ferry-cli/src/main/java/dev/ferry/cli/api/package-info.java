@@ -1,0 +1,2 @@
+/** The CLI's side of the control API: {@link dev.ferry.cli.api.ApiClient}, where it is and which token to send ({@link dev.ferry.cli.api.ApiTarget}), and the saved login ({@link dev.ferry.cli.api.CredentialsFile}). */
+package dev.ferry.cli.api;

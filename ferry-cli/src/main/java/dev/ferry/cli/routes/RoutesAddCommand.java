@@ -1,0 +1,107 @@
+package dev.ferry.cli.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.api.ApiClient;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ferry routes:add DOMAIN URL}: adds a target to a domain's pool (creating the route), optionally
+ * setting its weight and the route's balancing, affinity and health check.
+ */
+@Command(name = "routes:add", mixinStandardHelpOptions = true,
+        description = "Add a target URL to a domain's pool, creating the route when it does not exist.",
+        footer = {"", "Example: ferry routes:add app1.local http://127.0.0.1:9001 --weight 2"})
+public final class RoutesAddCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain to route, e.g. app1.local or *.example.com.")
+    String domain;
+
+    @Parameters(index = "1", paramLabel = "URL", description = "The target, e.g. http://127.0.0.1:9001.")
+    String url;
+
+    @Option(names = "--weight", paramLabel = "N", description = "The target's share of traffic, 1-1000 (default 1).")
+    Integer weight;
+
+    @Option(names = "--balancing", paramLabel = "B", description = "How the pool is balanced: round_robin or least_outstanding.")
+    String balancing;
+
+    @Option(names = "--affinity", negatable = true,
+            description = "Keep a client on the same target with a cookie (--no-affinity turns it off).")
+    Boolean affinity;
+
+    @Option(names = "--health-path", paramLabel = "P", description = "Actively check each target with GET P.")
+    String healthPath;
+
+    @Option(names = "--health-interval-ms", paramLabel = "MS", description = "Milliseconds between health checks (default 5000).")
+    Integer healthIntervalMs;
+
+    @Option(names = "--health-timeout-ms", paramLabel = "MS", description = "Milliseconds a health check may take (default 2000).")
+    Integer healthTimeoutMs;
+
+    @Option(names = "--health-rise", paramLabel = "N", description = "Successes in a row that put a target back (default 2).")
+    Integer healthRise;
+
+    @Option(names = "--health-fall", paramLabel = "N", description = "Failures in a row that take a target out (default 3).")
+    Integer healthFall;
+
+    @Option(names = "--no-health-check", description = "Remove the route's active health check.")
+    boolean noHealthCheck;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliEnvironment env;
+
+    public RoutesAddCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        ObjectNode body = ApiClient.object();
+        body.put("domain", RoutePaths.checked(domain));
+        body.put("targetUrl", url);
+        if (weight != null) {
+            body.put("weight", weight);
+        }
+        if (balancing != null) {
+            body.put("balancing", balancing);
+        }
+        if (affinity != null) {
+            body.put("affinity", affinity);
+        }
+        if (noHealthCheck) {
+            body.putNull("healthCheck");
+        } else if (healthPath != null || healthIntervalMs != null || healthTimeoutMs != null || healthRise != null || healthFall != null) {
+            ObjectNode health = body.putObject("healthCheck");
+            putIfSet(health, "path", healthPath);
+            putIfSet(health, "intervalMs", healthIntervalMs);
+            putIfSet(health, "timeoutMs", healthTimeoutMs);
+            putIfSet(health, "rise", healthRise);
+            putIfSet(health, "fall", healthFall);
+        }
+        JsonNode route = ApiClient.connect(env).post("/api/routes", body).body();
+        int count = route.path("targets").size();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Added " + url + " to " + route.path("domain").asText() + " (" + count + (count == 1 ? " target" : " targets")
+                + ", " + route.path("balancing").asText() + ")");
+        out.flush();
+        return 0;
+    }
+
+    private static void putIfSet(ObjectNode node, String field, Object value) {
+        if (value instanceof String s) {
+            node.put(field, s);
+        } else if (value instanceof Integer i) {
+            node.put(field, i);
+        }
+    }
+}

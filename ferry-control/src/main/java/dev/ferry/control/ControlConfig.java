@@ -1,0 +1,44 @@
+package dev.ferry.control;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The control API server's settings, built with {@link #builder()}.
+ *
+ * @param bindAddress   the address to listen on; default {@value #DEFAULT_BIND_ADDRESS} (local only)
+ * @param port          the TCP port; default {@value #DEFAULT_PORT}, 0 for an ephemeral one
+ * @param reservedPorts ports Ferry itself listens on (router, tunnel gateway, SSH...), refused for TCP
+ *                      routes with 409 {@code port_reserved}; default none
+ */
+public record ControlConfig(String bindAddress, int port, Set<Integer> reservedPorts) {
+
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    public static final int DEFAULT_PORT = 7070;
+
+    public ControlConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        if (bindAddress.isBlank()) {
+            throw new IllegalArgumentException("the control API bind address is empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("control API port " + port + " is outside 0-65535");
+        }
+        reservedPorts = Set.copyOf(reservedPorts);
+        for (int p : reservedPorts) {
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException("reserved port " + p + " is outside 1-65535");
+            }
+        }
+    }
+
+    /** A builder starting from the defaults. */
+    public static ControlConfigBuilder builder() {
+        return new ControlConfigBuilder();
+    }
+
+    /** The defaults: 127.0.0.1:7070, no reserved ports. */
+    public static ControlConfig defaults() {
+        return builder().build();
+    }
+}

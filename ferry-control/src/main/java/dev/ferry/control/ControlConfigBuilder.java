@@ -1,0 +1,45 @@
+package dev.ferry.control;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Builds a {@link ControlConfig}; every setting starts at its documented default. Not thread-safe. */
+public final class ControlConfigBuilder {
+
+    private String bindAddress = ControlConfig.DEFAULT_BIND_ADDRESS;
+    private int port = ControlConfig.DEFAULT_PORT;
+    private final Set<Integer> reservedPorts = new LinkedHashSet<>();
+
+    ControlConfigBuilder() {
+    }
+
+    /** The address to listen on; default {@code 127.0.0.1}. */
+    public ControlConfigBuilder bindAddress(String address) {
+        this.bindAddress = address;
+        return this;
+    }
+
+    /** The port to listen on; default 7070, 0 for an ephemeral port. */
+    public ControlConfigBuilder port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    /** Replaces the set of ports refused for TCP routes. */
+    public ControlConfigBuilder reservedPorts(Set<Integer> ports) {
+        reservedPorts.clear();
+        reservedPorts.addAll(ports);
+        return this;
+    }
+
+    /** Adds one port refused for TCP routes. */
+    public ControlConfigBuilder reservePort(int port) {
+        reservedPorts.add(port);
+        return this;
+    }
+
+    /** @throws IllegalArgumentException when a setting is out of range */
+    public ControlConfig build() {
+        return new ControlConfig(bindAddress, port, reservedPorts);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ferry.control;
+
+import dev.ferry.control.auth.BearerAuthFilter;
+import dev.ferry.control.auth.TokenVerifier;
+import dev.ferry.control.error.ApiErrorMapper;
+import dev.ferry.control.openapi.OpenApiDocument;
+import dev.ferry.control.routes.RoutesApi;
+import dev.ferry.control.routes.TcpRoutesApi;
+import dev.ferry.core.route.RouteRegistry;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.ParsedEndpoint;
+import java.net.BindException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The control API: Javalin on Jetty, serving {@code /api/**} (bearer-token protected), the public
+ * {@code GET /api/health}, {@code GET /api/openapi.json} and the Prometheus scrape at {@code GET /metrics}.
+ * This class only assembles the pieces: authentication ({@link BearerAuthFilter}), the APIs
+ * ({@link RoutesApi}, {@link TcpRoutesApi}) and the one error mapper ({@link ApiErrorMapper}).
+ *
+ * <p>Lifecycle: construct, {@link #start()}, {@link #close()}. Not restartable.
+ */
+public final class ControlServer implements AutoCloseable {
+
+    /** The content type of the Prometheus text exposition format. */
+    public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private static final Set<String> PUBLIC_API_PATHS = Set.of("/api/health", "/api/openapi.json");
+
+    private final ControlConfig config;
+    private final Javalin app;
+
+    public ControlServer(ControlConfig config, RouteRegistry registry, TokenVerifier tokens, Supplier<String> metricsScrape) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(metricsScrape, "metricsScrape");
+        BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS);
+        ApiErrorMapper errors = new ApiErrorMapper();
+        RoutesApi routesApi = new RoutesApi(registry);
+        TcpRoutesApi tcpRoutesApi = new TcpRoutesApi(registry, config.reservedPorts());
+        String openApi = OpenApiDocument.json();
+        this.app = Javalin.create(c -> {
+            configure(c);
+            c.routes.exception(Exception.class, errors::handle);
+            // Javalin answers its own 404/405 unless a handler is registered for exactly this type.
+            c.routes.exception(HttpResponseException.class, errors::handle);
+            c.routes.before(auth::check);
+            c.routes.get("/api/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            c.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            c.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_CONTENT_TYPE).result(metricsScrape.get()));
+            routesApi.register(c.routes);
+            tcpRoutesApi.register(c.routes);
+        });
+    }
+
+    private void configure(JavalinConfig c) {
+        c.startup.showJavalinBanner = false;
+        c.startup.showOldJavalinVersionWarning = false;
+        c.http.prefer405over404 = true;
+        c.jetty.host = config.bindAddress();
+        c.jetty.port = config.port();
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws ControlServerStartException when the address cannot be bound (e.g. the port is taken)
+     */
+    public ControlServer start() {
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            String where = config.bindAddress() + ":" + config.port();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    throw new ControlServerStartException("the control API cannot listen on " + where
+                            + ": the port is already in use (choose another with --api-port)", e);
+                }
+            }
+            throw new ControlServerStartException("the control API failed to start on " + where + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** The port actually listened on (useful when the configured port is 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The {@code "METHOD /path"} pairs registered with Javalin, for checking the OpenAPI document. */
+    Set<String> registeredEndpoints() {
+        Set<String> all = new TreeSet<>();
+        for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (e.endpoint.method.isHttpMethod()) {
+                all.add(e.endpoint.method.name() + " " + e.endpoint.path);
+            }
+        }
+        return all;
+    }
+
+    /** Stops listening; in-flight requests are given Jetty's graceful stop. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
