@@ -135,6 +135,12 @@ public final class LiveRoutes implements RouteLookup, AutoCloseable {
         return pools.tcp(port);
     }
 
+    /** Requests in flight on an endpoint id, over every route; 0 for an id the router does not know. */
+    int inFlight(String endpointId) {
+        EndpointState s = states.state(endpointId);
+        return s == null ? 0 : s.inFlight.get();
+    }
+
     private void replace(RouteTable next, boolean persist) {
         synchronized (applyLock) {
             if (closed) {
