@@ -39,14 +39,14 @@ final class RouteMetrics implements AutoCloseable {
         this.pools = livePools;
         this.nowMillis = nowMillis;
         registered.add(Gauge.builder("ferry.router.routes", httpRoutes, s -> s.get())
-                .description("HTTP routes in the live table").register(meters));
+                .description("HTTP routes in the live table").strongReference(true).register(meters));
         registered.add(Gauge.builder("ferry.router.tcp.routes", tcpRoutes, s -> s.get())
-                .description("TCP routes in the live table").register(meters));
+                .description("TCP routes in the live table").strongReference(true).register(meters));
         String[] states = {"healthy", "ejected", "down"};
         for (int i = 0; i < states.length; i++) {
             int index = i;
             registered.add(Gauge.builder("ferry.router.endpoints", this, m -> m.count(index))
-                    .description("endpoints over all pools, by health state").tag("state", states[i])
+                    .description("endpoints over all pools, by health state").tag("state", states[i]).strongReference(true)
                     .register(meters));
         }
         registered.add(ejections);
