@@ -77,7 +77,7 @@ final class RegistrySubscriber implements AutoCloseable {
     }
 
     private void registryFailed(int gen, Throwable cause) {
-        if (gen != generation) {
+        if (gen != generation || closed) {
             return;
         }
         if (!outage) {
