@@ -135,8 +135,11 @@ public final class LiveRoutes implements RouteLookup, AutoCloseable {
         return pools.tcp(port);
     }
 
-    /** Requests in flight on an endpoint id, over every route; 0 for an id the router does not know. */
-    int inFlight(String endpointId) {
+    /**
+     * Requests (or TCP relays) in flight on an endpoint id, over every route, as counted by
+     * {@link Pool#started}/{@link Pool#finished}; 0 for an id the router does not know. For diagnostics.
+     */
+    public int inFlight(String endpointId) {
         EndpointState s = states.state(endpointId);
         return s == null ? 0 : s.inFlight.get();
     }
