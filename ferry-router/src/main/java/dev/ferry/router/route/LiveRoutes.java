@@ -6,6 +6,7 @@ import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.route.RouteTable;
 import dev.ferry.core.route.RouteTableFile;
 import dev.ferry.router.Transport;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.EventLoopGroup;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pools are rebuilt only for the routes a change names. In-flight counts and passive ejection are kept
  * per endpoint id, outside the pools, so they survive route changes; active health checks (state per route
- * and endpoint id) run on the given event loop group. Balancing, affinity and health rules: see
+ * and endpoint id) run on the given event loop group; a TCP route's check is the same HTTP {@code GET},
+ * with the endpoint's authority as {@code Host}, as is a wildcard route's. Balancing, affinity and health rules: see
  * {@link Pool#pick}; in short, smooth weighted round-robin or power-of-two-choices, never an endpoint active
  * health marked down, and the least recently ejected endpoint when passive health ejected them all.
  *
@@ -61,9 +63,10 @@ public final class LiveRoutes implements RouteLookup, AutoCloseable {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(meters, "meters");
-        this.states = new EndpointStates(config.clock(), config.passiveEjection(), RouteMetrics.ejectionCounter(meters));
+        Counter ejections = RouteMetrics.ejectionCounter(meters);
+        this.states = new EndpointStates(config.clock(), config.passiveEjection(), ejections);
         this.pools = new PoolSet(states, group, new Bootstrap().group(group).channel(transport.clientChannel()));
-        this.metrics = new RouteMetrics(meters, RouteMetrics.ejectionCounter(meters), () -> table().size(),
+        this.metrics = new RouteMetrics(meters, ejections, () -> table().size(),
                 pools::tcpCount, pools.liveViews(), states::now);
         this.snapshotWriter = new SnapshotWriter(config.snapshotFile(), config.snapshotWriteDelay(), this::table);
         this.subscriber = new RegistrySubscriber(registry, new RegistrySubscriber.Sink() {
@@ -121,6 +124,11 @@ public final class LiveRoutes implements RouteLookup, AutoCloseable {
      */
     public void addTableListener(Consumer<RouteTable> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Unregisters a listener added by {@link #addTableListener}; no effect if it was not registered. */
+    public void removeTableListener(Consumer<RouteTable> listener) {
+        listeners.remove(listener);
     }
 
     @Override

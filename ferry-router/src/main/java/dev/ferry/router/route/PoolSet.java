@@ -10,6 +10,7 @@ import dev.ferry.core.route.RouteTable;
 import dev.ferry.core.route.TcpRoute;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.EventLoopGroup;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class PoolSet implements AutoCloseable {
         return tcpPools.size();
     }
 
-    List<java.util.Collection<DefaultPool>> liveViews() {
+    List<Collection<DefaultPool>> liveViews() {
         return List.of(httpPools.values(), tcpPools.values());
     }
 

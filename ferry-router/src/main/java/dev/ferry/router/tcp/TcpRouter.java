@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class TcpRouter implements AutoCloseable {
     private final Map<Integer, Channel> listening = new ConcurrentHashMap<>();
     private final Set<Integer> binding = new HashSet<>();
     private final ChannelGroup relays;
+    private final Consumer<RouteTable> tableListener = this::reconcile;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -64,7 +66,7 @@ public final class TcpRouter implements AutoCloseable {
             return;
         }
         started = true;
-        routes.addTableListener(this::reconcile);
+        routes.addTableListener(tableListener);
         reconcile(routes.table());
     }
 
@@ -141,6 +143,7 @@ public final class TcpRouter implements AutoCloseable {
             }
             closed = true;
         }
+        routes.removeTableListener(tableListener);
         for (Channel server : listening.values()) {
             server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
