@@ -2,22 +2,18 @@ package dev.ferry.store.route;
 
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
-import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteListener;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.route.RouteTable;
 import dev.ferry.core.route.TcpRoute;
-import dev.ferry.store.route.internal.JournalLine;
 import dev.ferry.store.route.internal.RouteJournal;
 import dev.ferry.store.route.internal.RouteKey;
 import dev.ferry.store.route.internal.RouteState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -49,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <h2>TTLs</h2>
  * An endpoint added with a TTL expires {@code ttl} after its last registration; registering it again
  * refreshes it, and registering it permanently clears its TTL. A refresh that changes nothing is not
- * journaled. A daemon sweeper (every {@value #DEFAULT_SWEEP_SECONDS} s by default) removes expired
+ * journaled. A daemon sweeper (every second by default) removes expired
  * endpoints through the normal mutation path, so subscribers see the removal; the route stays, possibly
  * with an empty pool. After a restart every TTL endpoint gets a fresh grace period of its TTL, counted from
  * the reopen, since its owner keeps refreshing it (gorouter's behaviour).
@@ -85,41 +81,22 @@ import org.slf4j.LoggerFactory;
 public final class JournaledRouteRegistry implements RouteRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournaledRouteRegistry.class);
-    private static final long DEFAULT_SWEEP_SECONDS = 1;
     /** The sweeper's default interval: 1 s. */
-    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(DEFAULT_SWEEP_SECONDS);
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(1);
     /** The longest TTL accepted: 365 days. */
     public static final Duration MAX_TTL = Duration.ofDays(365);
     private static final long SYNC_INTERVAL_MILLIS = 1000;
-    private static final int MIN_RECORDS_BEFORE_COMPACTION = 1000;
-    private static final int RECORDS_PER_LIVE_ROUTE_BEFORE_COMPACTION = 4;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final RouteJournal journal;
-    private final Clock clock;
-    private final EndpointExpiries expiries = new EndpointExpiries();
-    private final Subscribers subscribers = new Subscribers();
+    private final RegistryState state;
     private final ScheduledExecutorService background;
-    private volatile RouteTable table;
     /** Guarded by {@link #lock}. */
     private boolean closed;
-    /** Guarded by {@link #lock}; true while listeners run, to refuse mutations from their callbacks. */
-    private boolean delivering;
 
-    private JournaledRouteRegistry(RouteJournal journal, List<JournalLine.Set> replayed, Clock clock) {
+    private JournaledRouteRegistry(RouteJournal journal, RegistryState state) {
         this.journal = journal;
-        this.clock = clock;
-        List<Route> http = new ArrayList<>();
-        List<TcpRoute> tcp = new ArrayList<>();
-        long now = clock.millis();
-        for (JournalLine.Set set : replayed) {
-            switch (set.state().key()) {
-                case RouteKey.Http h -> http.add(set.state().asHttp());
-                case RouteKey.Tcp t -> tcp.add(set.state().asTcp());
-            }
-            set.ttlMillis().forEach((id, ttl) -> expiries.register(set.state().key(), id, ttl, now));
-        }
-        this.table = RouteTable.of(http, tcp);
+        this.state = state;
         this.background = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "ferry-route-registry");
             t.setDaemon(true);
@@ -141,13 +118,11 @@ public final class JournaledRouteRegistry implements RouteRegistry {
      */
     public static JournaledRouteRegistry open(Path journalFile, Clock clock, Duration sweepInterval) {
         checkInterval(sweepInterval);
+        present(clock, "clock");
         RouteJournal.Opened opened = RouteJournal.open(journalFile);
         try {
-            JournaledRouteRegistry registry = new JournaledRouteRegistry(opened.journal(), opened.routes(), clock);
-            if (opened.journal().records() > opened.routes().size()) {
-                registry.compact();
-            }
-            return registry.start(sweepInterval);
+            RegistryState state = new RegistryState(opened.journal(), opened.routes(), clock);
+            return new JournaledRouteRegistry(opened.journal(), state).start(sweepInterval);
         } catch (RuntimeException e) {
             opened.journal().close();
             throw e;
@@ -162,7 +137,8 @@ public final class JournaledRouteRegistry implements RouteRegistry {
     /** A registry that keeps nothing on disk; otherwise as {@link #open(Path, Clock, Duration)}. */
     public static JournaledRouteRegistry inMemory(Clock clock, Duration sweepInterval) {
         checkInterval(sweepInterval);
-        return new JournaledRouteRegistry(null, List.of(), clock).start(sweepInterval);
+        present(clock, "clock");
+        return new JournaledRouteRegistry(null, new RegistryState(null, List.of(), clock)).start(sweepInterval);
     }
 
     private JournaledRouteRegistry start(Duration sweepInterval) {
@@ -178,55 +154,55 @@ public final class JournaledRouteRegistry implements RouteRegistry {
 
     @Override
     public RouteTable table() {
-        return table;
+        return state.table();
     }
 
     @Override
     public Route putRoute(String domain, RoutePolicy policy) {
         present(policy, "route policy");
-        return locked(() -> putPolicy(RouteKey.http(domain), policy)).asHttp();
+        return locked(() -> state.putPolicy(RouteKey.http(domain), policy)).asHttp();
     }
 
     @Override
     public Route addEndpoint(String domain, Endpoint endpoint, Optional<Duration> ttl) {
         present(endpoint, "endpoint");
         long ttlMillis = ttlMillis(ttl);
-        return locked(() -> add(RouteKey.http(domain), endpoint, ttlMillis)).asHttp();
+        return locked(() -> state.add(RouteKey.http(domain), endpoint, ttlMillis)).asHttp();
     }
 
     @Override
     public Optional<Route> removeEndpoint(String domain, String endpointId) {
         present(endpointId, "endpoint id");
-        return locked(() -> remove(RouteKey.http(domain), endpointId)).map(RouteState::asHttp);
+        return locked(() -> state.remove(RouteKey.http(domain), endpointId)).map(RouteState::asHttp);
     }
 
     @Override
     public boolean removeRoute(String domain) {
-        return locked(() -> delete(RouteKey.http(domain)));
+        return locked(() -> state.delete(RouteKey.http(domain)));
     }
 
     @Override
     public TcpRoute putTcpRoute(int port, RoutePolicy policy) {
         present(policy, "route policy");
-        return locked(() -> putPolicy(RouteKey.tcp(port), policy)).asTcp();
+        return locked(() -> state.putPolicy(RouteKey.tcp(port), policy)).asTcp();
     }
 
     @Override
     public TcpRoute addTcpEndpoint(int port, Endpoint endpoint, Optional<Duration> ttl) {
         present(endpoint, "endpoint");
         long ttlMillis = ttlMillis(ttl);
-        return locked(() -> add(RouteKey.tcp(port), endpoint, ttlMillis)).asTcp();
+        return locked(() -> state.add(RouteKey.tcp(port), endpoint, ttlMillis)).asTcp();
     }
 
     @Override
     public Optional<TcpRoute> removeTcpEndpoint(int port, String endpointId) {
         present(endpointId, "endpoint id");
-        return locked(() -> remove(RouteKey.tcp(port), endpointId)).map(RouteState::asTcp);
+        return locked(() -> state.remove(RouteKey.tcp(port), endpointId)).map(RouteState::asTcp);
     }
 
     @Override
     public boolean removeTcpRoute(int port) {
-        return locked(() -> delete(RouteKey.tcp(port)));
+        return locked(() -> state.delete(RouteKey.tcp(port)));
     }
 
     @Override
@@ -237,7 +213,7 @@ public final class JournaledRouteRegistry implements RouteRegistry {
             if (closed) {
                 throw new IllegalStateException("route registry is closed");
             }
-            return subscribers.add(listener, table);
+            return state.subscribe(listener);
         } finally {
             lock.unlock();
         }
@@ -253,7 +229,7 @@ public final class JournaledRouteRegistry implements RouteRegistry {
             }
             closed = true;
             background.shutdownNow();
-            subscribers.closeAll();
+            state.closeSubscriptions();
             if (journal != null) {
                 journal.close();
             }
@@ -266,110 +242,12 @@ public final class JournaledRouteRegistry implements RouteRegistry {
     void sweepExpired() {
         lock.lock();
         try {
-            if (closed) {
-                return;
-            }
-            for (EndpointExpiries.Expired e : expiries.expiredAt(clock.millis())) {
-                remove(e.route(), e.endpointId());
+            if (!closed) {
+                state.sweepExpired();
             }
         } finally {
             lock.unlock();
         }
-    }
-
-    // The operations below run with the lock held: journal first, then memory, then subscribers.
-
-    private RouteState putPolicy(RouteKey key, RoutePolicy policy) {
-        Optional<RouteState> old = key.find(table);
-        RouteState updated = old.map(s -> s.withPolicy(policy)).orElseGet(() -> RouteState.empty(key, policy));
-        if (old.isEmpty() || !old.get().equals(updated)) {
-            append(new JournalLine.Set(updated, expiries.ttlsOf(key)));
-            publish(updated.toChange());
-        }
-        return updated;
-    }
-
-    private RouteState add(RouteKey key, Endpoint endpoint, long ttlMillis) {
-        Optional<RouteState> old = key.find(table);
-        RouteState updated = old.orElseGet(() -> RouteState.empty(key, RoutePolicy.DEFAULT)).withEndpoint(endpoint);
-        boolean routeChanged = old.isEmpty() || !old.get().equals(updated);
-        if (routeChanged || expiries.ttlMillis(key, endpoint.id()) != ttlMillis) {
-            Map<String, Long> ttls = expiries.ttlsOf(key);
-            if (ttlMillis == 0) {
-                ttls.remove(endpoint.id());
-            } else {
-                ttls.put(endpoint.id(), ttlMillis);
-            }
-            append(new JournalLine.Set(updated, ttls));
-        }
-        expiries.register(key, endpoint.id(), ttlMillis, clock.millis());
-        if (routeChanged) {
-            publish(updated.toChange());
-        }
-        return updated;
-    }
-
-    private Optional<RouteState> remove(RouteKey key, String endpointId) {
-        Optional<RouteState> old = key.find(table);
-        if (old.isEmpty() || !old.get().hasEndpoint(endpointId)) {
-            return old;
-        }
-        RouteState updated = old.get().withoutEndpoint(endpointId);
-        Map<String, Long> ttls = expiries.ttlsOf(key);
-        ttls.remove(endpointId);
-        append(new JournalLine.Set(updated, ttls));
-        expiries.forget(key, endpointId);
-        publish(updated.toChange());
-        return Optional.of(updated);
-    }
-
-    private boolean delete(RouteKey key) {
-        if (key.find(table).isEmpty()) {
-            return false;
-        }
-        append(new JournalLine.Delete(key));
-        expiries.forgetRoute(key);
-        publish(key.removal());
-        return true;
-    }
-
-    private void append(JournalLine line) {
-        if (journal != null) {
-            journal.append(line);
-        }
-    }
-
-    private void publish(RouteChange change) {
-        table = table.apply(change);
-        delivering = true;
-        try {
-            subscribers.deliver(change);
-        } finally {
-            delivering = false;
-        }
-        if (journal != null && journal.records() > Math.max(MIN_RECORDS_BEFORE_COMPACTION,
-                RECORDS_PER_LIVE_ROUTE_BEFORE_COMPACTION * (table.size() + table.tcpRoutes().size()))) {
-            try {
-                compact();
-            } catch (RuntimeException e) {
-                // The change is journaled and applied; a failed compaction only leaves a longer journal.
-                LOG.warn("cannot compact route journal {}; the journal stays as it is", journal.file(), e);
-            }
-        }
-    }
-
-    private void compact() {
-        RouteTable snapshot = table;
-        List<JournalLine.Set> lines = new ArrayList<>(snapshot.size());
-        for (Route r : snapshot.routes()) {
-            RouteState s = RouteState.of(r);
-            lines.add(new JournalLine.Set(s, expiries.ttlsOf(s.key())));
-        }
-        for (TcpRoute t : snapshot.tcpRoutes()) {
-            RouteState s = RouteState.of(t);
-            lines.add(new JournalLine.Set(s, expiries.ttlsOf(s.key())));
-        }
-        journal.compact(lines);
     }
 
     private <T> T locked(Supplier<T> operation) {
@@ -378,7 +256,7 @@ public final class JournaledRouteRegistry implements RouteRegistry {
             if (closed) {
                 throw new IllegalStateException("route registry is closed");
             }
-            if (delivering) {
+            if (state.delivering()) {
                 throw new IllegalStateException("a route listener must not change routes from inside its callback");
             }
             return operation.get();

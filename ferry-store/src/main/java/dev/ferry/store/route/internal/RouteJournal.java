@@ -61,6 +61,7 @@ public final class RouteJournal implements AutoCloseable {
             }
             if (!Files.exists(file)) {
                 Files.createFile(file);
+                syncDirectory(file);
             }
             JournalReplay replay = JournalReplay.read(file);
             RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
@@ -194,7 +195,11 @@ public final class RouteJournal implements AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        // Make the rename itself durable; not every platform can open a directory, and that is fine there.
+        syncDirectory(file);
+    }
+
+    /** Makes a file's creation or renaming durable; not every platform can open a directory, and that is fine. */
+    private static void syncDirectory(Path file) {
         Path dir = file.toAbsolutePath().getParent();
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
