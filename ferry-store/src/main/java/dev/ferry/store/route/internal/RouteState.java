@@ -6,81 +6,147 @@ import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteCodec;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.TcpRoute;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * One route of either kind, as the registry changes it: its key, pool and policy. Converts to the core
- * {@link Route} or {@link TcpRoute} (which validate it) for the table, the change stream and the journal.
+ * One route of either kind, wrapping the core {@link Route} or {@link TcpRoute}, so the registry, the
+ * change stream and the journal treat both kinds with one code path.
  */
-public record RouteState(RouteKey key, List<Endpoint> endpoints, RoutePolicy policy) {
+public sealed interface RouteState {
 
-    public RouteState {
-        Objects.requireNonNull(key, "key");
-        endpoints = List.copyOf(endpoints);
-        // Build the core record once so an invalid state never exists.
-        changeOf(key, endpoints, policy);
-    }
+    RouteKey key();
 
-    public static RouteState of(Route r) {
-        return new RouteState(new RouteKey.Http(r.domain()), r.endpoints(), r.policy());
-    }
+    RoutePolicy policy();
 
-    public static RouteState of(TcpRoute r) {
-        return new RouteState(new RouteKey.Tcp(r.port()), r.endpoints(), r.policy());
-    }
+    boolean hasEndpoint(String endpointId);
 
-    public static RouteState empty(RouteKey key, RoutePolicy policy) {
-        return new RouteState(key, List.of(), policy);
-    }
+    RouteState withPolicy(RoutePolicy policy);
 
-    public boolean hasEndpoint(String endpointId) {
-        return endpoints.stream().anyMatch(e -> e.id().equals(endpointId));
-    }
+    /** This route with {@code endpoint} added, or replacing the one of the same id in place. */
+    RouteState withEndpoint(Endpoint endpoint);
 
-    public RouteState withPolicy(RoutePolicy newPolicy) {
-        return new RouteState(key, endpoints, newPolicy);
-    }
-
-    /** This state with {@code endpoint} added, or replacing the one of the same id in place. */
-    public RouteState withEndpoint(Endpoint endpoint) {
-        return switch (toChange()) {
-            case RouteChange.HttpRouteSet s -> of(s.route().withEndpoint(endpoint));
-            case RouteChange.TcpRouteSet s -> of(s.route().withEndpoint(endpoint));
-            default -> throw new IllegalStateException();
-        };
-    }
-
-    public RouteState withoutEndpoint(String endpointId) {
-        return new RouteState(key, endpoints.stream().filter(e -> !e.id().equals(endpointId)).toList(), policy);
-    }
+    RouteState withoutEndpoint(String endpointId);
 
     /** The change that sets this route in a table. */
-    public RouteChange toChange() {
-        return changeOf(key, endpoints, policy);
-    }
-
-    private static RouteChange changeOf(RouteKey key, List<Endpoint> endpoints, RoutePolicy policy) {
-        return switch (key) {
-            case RouteKey.Http h -> new RouteChange.HttpRouteSet(new Route(h.domain(), endpoints, policy));
-            case RouteKey.Tcp t -> new RouteChange.TcpRouteSet(new TcpRoute(t.port(), endpoints, policy));
-        };
-    }
-
-    public Route asHttp() {
-        return ((RouteChange.HttpRouteSet) toChange()).route();
-    }
-
-    public TcpRoute asTcp() {
-        return ((RouteChange.TcpRouteSet) toChange()).route();
-    }
+    RouteChange toChange();
 
     /** The {@link RouteCodec} line of this route. */
-    public String encode() {
-        return switch (toChange()) {
-            case RouteChange.HttpRouteSet s -> RouteCodec.encode(s.route());
-            case RouteChange.TcpRouteSet s -> RouteCodec.encode(s.route());
-            default -> throw new IllegalStateException();
+    String encode();
+
+    static RouteState of(Route route) {
+        return new Http(route);
+    }
+
+    static RouteState of(TcpRoute route) {
+        return new Tcp(route);
+    }
+
+    static RouteState empty(RouteKey key, RoutePolicy policy) {
+        return switch (key) {
+            case RouteKey.Http h -> new Http(Route.empty(h.domain()).withPolicy(policy));
+            case RouteKey.Tcp t -> new Tcp(TcpRoute.empty(t.port()).withPolicy(policy));
         };
+    }
+
+    default Route asHttp() {
+        return ((Http) this).route();
+    }
+
+    default TcpRoute asTcp() {
+        return ((Tcp) this).route();
+    }
+
+    /** An HTTP route. */
+    record Http(Route route) implements RouteState {
+        public Http {
+            Objects.requireNonNull(route, "route");
+        }
+
+        @Override
+        public RouteKey key() {
+            return new RouteKey.Http(route.domain());
+        }
+
+        @Override
+        public RoutePolicy policy() {
+            return route.policy();
+        }
+
+        @Override
+        public boolean hasEndpoint(String endpointId) {
+            return route.endpoint(endpointId).isPresent();
+        }
+
+        @Override
+        public RouteState withPolicy(RoutePolicy policy) {
+            return new Http(route.withPolicy(policy));
+        }
+
+        @Override
+        public RouteState withEndpoint(Endpoint endpoint) {
+            return new Http(route.withEndpoint(endpoint));
+        }
+
+        @Override
+        public RouteState withoutEndpoint(String endpointId) {
+            return new Http(route.withoutEndpoint(endpointId));
+        }
+
+        @Override
+        public RouteChange toChange() {
+            return new RouteChange.HttpRouteSet(route);
+        }
+
+        @Override
+        public String encode() {
+            return RouteCodec.encode(route);
+        }
+    }
+
+    /** A TCP route. */
+    record Tcp(TcpRoute route) implements RouteState {
+        public Tcp {
+            Objects.requireNonNull(route, "route");
+        }
+
+        @Override
+        public RouteKey key() {
+            return new RouteKey.Tcp(route.port());
+        }
+
+        @Override
+        public RoutePolicy policy() {
+            return route.policy();
+        }
+
+        @Override
+        public boolean hasEndpoint(String endpointId) {
+            return route.endpoints().stream().anyMatch(e -> e.id().equals(endpointId));
+        }
+
+        @Override
+        public RouteState withPolicy(RoutePolicy policy) {
+            return new Tcp(route.withPolicy(policy));
+        }
+
+        @Override
+        public RouteState withEndpoint(Endpoint endpoint) {
+            return new Tcp(route.withEndpoint(endpoint));
+        }
+
+        @Override
+        public RouteState withoutEndpoint(String endpointId) {
+            return new Tcp(route.withoutEndpoint(endpointId));
+        }
+
+        @Override
+        public RouteChange toChange() {
+            return new RouteChange.TcpRouteSet(route);
+        }
+
+        @Override
+        public String encode() {
+            return RouteCodec.encode(route);
+        }
     }
 }
