@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.core.route.Endpoint;
+import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.RouteTable;
 import java.nio.charset.StandardCharsets;
@@ -106,5 +107,21 @@ class JournalRecoveryTest {
         }
         assertThat(Files.readAllLines(journal).get(0)).isEqualTo("# ferry route journal v1");
         assertThat(JournalFiles.records(journal)).hasSize(1);
+    }
+
+    @Test
+    void ignoresTheLeftoverOfACompactionThatDidNotFinish() throws Exception {
+        RouteTable before = writeThreeRoutes();
+        Path leftover = dir.resolve("routes.journal.compacting");
+        Files.writeString(leftover, "# ferry route journal v1\nset http half");
+
+        try (JournaledRouteRegistry registry = JournaledRouteRegistry.open(journal)) {
+            assertThat(registry.table()).isEqualTo(before);
+            registry.removeRoute("one.local");
+        }
+        try (JournaledRouteRegistry registry = JournaledRouteRegistry.open(journal)) {
+            assertThat(registry.table()).isEqualTo(before.apply(new RouteChange.HttpRouteRemoved("one.local")));
+        }
+        assertThat(Files.exists(leftover)).isFalse();
     }
 }
