@@ -76,7 +76,8 @@ import org.slf4j.LoggerFactory;
  * left untouched. Opening, and any mutation that leaves more than
  * {@code max(1000, 4 x live routes)} records, compacts the journal: a snapshot of the table is written to
  * {@code <journal>.compacting}, synced, and renamed over the journal, so a crash leaves the old journal or
- * the new one, never a mix.
+ * the new one, never a mix. While a registry has the journal open it holds an OS lock on
+ * {@code <journal>.lock}; a second registry on the same journal, in this process or another, is refused.
  */
 public final class JournaledRouteRegistry implements RouteRegistry {
 

@@ -110,4 +110,18 @@ class RegistryContractTest {
         }
         assertThat(Files.readAllLines(journal).get(0)).isEqualTo("# ferry route journal v1");
     }
+
+    @Test
+    void refusesASecondRegistryOnTheSameJournalUntilTheFirstCloses() {
+        Path journal = dir.resolve("routes.journal");
+        try (JournaledRouteRegistry first = JournaledRouteRegistry.open(journal)) {
+            first.putRoute("app.local", RoutePolicy.DEFAULT);
+            assertThatThrownBy(() -> JournaledRouteRegistry.open(journal))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another registry");
+        }
+        try (JournaledRouteRegistry second = JournaledRouteRegistry.open(journal)) {
+            assertThat(second.table().route("app.local")).isNotNull();
+        }
+    }
 }

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -41,8 +43,12 @@ public final class RouteJournal implements AutoCloseable {
     private volatile boolean dirty;
     private boolean closed;
 
-    private RouteJournal(Path file, RandomAccessFile raf, long length, int records) {
+    /** Holds the OS lock on {@code <journal>.lock} for as long as the journal is open. */
+    private final FileChannel lockChannel;
+
+    private RouteJournal(Path file, FileChannel lockChannel, RandomAccessFile raf, long length, int records) {
         this.file = file;
+        this.lockChannel = lockChannel;
         this.raf = raf;
         this.length = length;
         this.records = records;
@@ -59,13 +65,15 @@ public final class RouteJournal implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            if (!Files.exists(file)) {
-                Files.createFile(file);
-                syncDirectory(file);
-            }
-            JournalReplay replay = JournalReplay.read(file);
-            RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
+            FileChannel lockChannel = lockExclusively(file);
+            RandomAccessFile raf = null;
             try {
+                if (!Files.exists(file)) {
+                    Files.createFile(file);
+                    syncDirectory(file);
+                }
+                JournalReplay replay = JournalReplay.read(file);
+                raf = new RandomAccessFile(file.toFile(), "rw");
                 if (!replay.droppedTail().isEmpty()) {
                     LOG.warn("route journal {}: dropping the torn end left by a crash: {}", file, replay.droppedTail());
                     raf.setLength(replay.goodLength());
@@ -79,14 +87,41 @@ public final class RouteJournal implements AutoCloseable {
                 }
                 raf.getFD().sync();
                 raf.seek(length);
-                return new Opened(new RouteJournal(file, raf, length, replay.records()), replay.routes());
+                return new Opened(new RouteJournal(file, lockChannel, raf, length, replay.records()), replay.routes());
             } catch (IOException | RuntimeException e) {
-                raf.close();
+                if (raf != null) {
+                    raf.close();
+                }
+                lockChannel.close();
                 throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open route journal " + file, e);
         }
+    }
+
+    /**
+     * Takes the OS lock on {@code <journal>.lock}, so that two processes (or two registries in one) never
+     * append to one journal. The OS releases it when the process dies, even by {@code kill -9}.
+     */
+    private static FileChannel lockExclusively(Path file) throws IOException {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("route journal " + file + " is in use by another registry (" + lockFile
+                    + " is locked); is another Ferry running on this data directory?");
+        }
+        return channel;
     }
 
     /** A journal ready for appends and the routes it replayed. */
@@ -231,7 +266,7 @@ public final class RouteJournal implements AutoCloseable {
                 return;
             }
             closed = true;
-            try (RandomAccessFile r = raf) {
+            try (FileChannel l = lockChannel; RandomAccessFile r = raf) {
                 r.getFD().sync();
             }
         } catch (IOException e) {
