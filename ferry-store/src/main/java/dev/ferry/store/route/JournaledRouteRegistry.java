@@ -73,8 +73,8 @@ import org.slf4j.LoggerFactory;
  * changes. Opening replays the journal: bytes after the last newline, or a last record that does not parse,
  * are what a crash during an append leaves, and are cut off with a warning; a bad record anywhere before
  * that is corruption, reported as a {@link CorruptJournalException} naming the file and line, with the file
- * left untouched. Opening, and any mutation that leaves more than
- * {@code max(1000, 4 x live routes)} records, compacts the journal: a snapshot of the table is written to
+ * left untouched. Opening a journal that holds superseded records, and any mutation that leaves more
+ * than {@code max(1000, 4 x live routes)} records, compacts the journal: a snapshot of the table is written to
  * {@code <journal>.compacting}, synced, and renamed over the journal, so a crash leaves the old journal or
  * the new one, never a mix. While a registry has the journal open it holds an OS lock on
  * {@code <journal>.lock}; a second registry on the same journal, in this process or another, is refused.
