@@ -1,0 +1,68 @@
+package dev.ferry.store.route;
+
+import dev.ferry.core.route.RouteChange;
+import dev.ferry.core.route.RouteListener;
+import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.route.RouteTable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The listeners of a registry's change stream. {@link #add} and {@link #deliver} are called under the
+ * registry's mutation lock, which is what orders the stream and keeps one listener's calls from
+ * overlapping; the list itself is copy-on-write so a subscription can be closed from any thread, even from
+ * inside a callback.
+ */
+final class Subscribers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
+
+    private final CopyOnWriteArrayList<Listening> listening = new CopyOnWriteArrayList<>();
+
+    /**
+     * Hands {@code snapshot} to the listener and then registers it. An exception from its
+     * {@code onSnapshot} is thrown to the caller and the listener is not registered.
+     */
+    RouteRegistry.Subscription add(RouteListener listener, RouteTable snapshot) {
+        Listening l = new Listening(listener);
+        listener.onSnapshot(snapshot);
+        listening.add(l);
+        return l;
+    }
+
+    /** Hands {@code change} to every open subscription in turn; a listener that throws is logged and skipped. */
+    void deliver(RouteChange change) {
+        for (Listening l : listening) {
+            if (l.closed) {
+                continue;
+            }
+            try {
+                l.listener.onChange(change);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                LOG.warn("route listener {} failed on {}; it stays subscribed", l.listener, change, e);
+            }
+        }
+    }
+
+    void closeAll() {
+        listening.forEach(Listening::close);
+    }
+
+    private final class Listening implements RouteRegistry.Subscription {
+        private final RouteListener listener;
+        private volatile boolean closed;
+
+        Listening(RouteListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            listening.remove(this);
+        }
+    }
+}
