@@ -185,7 +185,7 @@ final class Exchange {
             forward(LastHttpContent.EMPTY_LAST_CONTENT);
         } else {
             ch.flush();
-            client.read();
+            frontend.read();
         }
     }
 
@@ -226,7 +226,7 @@ final class Exchange {
         });
         if (!last) {
             if (ch.isWritable()) {
-                client.read();
+                frontend.read();
             } else {
                 waitingForBackendWritable = true;
             }
@@ -236,7 +236,7 @@ final class Exchange {
     void backendWritabilityChanged(Channel ch) {
         if (ch == backend && ch.isWritable() && waitingForBackendWritable) {
             waitingForBackendWritable = false;
-            client.read();
+            frontend.read();
         }
     }
 
@@ -502,11 +502,11 @@ final class Exchange {
         long backendMs = sentNanos != 0 && firstByteNanos != 0 ? TimeUnit.NANOSECONDS.toMillis(firstByteNanos - sentNanos) : -1;
         boolean valid = request.decoderResult().isSuccess();
         try {
+            rt.metrics().request(pool == null ? null : pool.route().domain(), status, totalNanos);
             rt.accessLog().log(new AccessLogEntry(startTime, host, valid ? request.method().name() : null,
                     valid ? request.uri() : null, status, bytesIn, bytesOut, TimeUnit.NANOSECONDS.toMillis(totalNanos),
                     backendMs, endpoint != null && sentNanos != 0 ? endpoint.authority() : null,
                     request.headers().get(RequestIdHandler.HEADER)));
-            rt.metrics().request(pool == null ? null : pool.route().domain(), status, totalNanos);
         } catch (RuntimeException e) {
             log.warn("recording a request failed", e);
         }

@@ -24,6 +24,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private Exchange exchange;
     private boolean discardingBody;
     private boolean draining;
+    private boolean awaitingMessage;
 
     FrontendHandler(ProxyRuntime runtime) {
         this.runtime = runtime;
@@ -36,12 +37,28 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        ctx.read();
+        read();
         ctx.fireChannelActive();
+    }
+
+    /** Asks for the next message from the client: exactly one arrives, however many socket reads it takes. */
+    void read() {
+        awaitingMessage = true;
+        ctx.read();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        // a socket read that completed no message (part of a head or a chunk header) must not end the reading
+        if (awaitingMessage) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        awaitingMessage = false;
         if (msg instanceof HttpRequest request) {
             if (exchange != null) {
                 // cannot happen: the next request is read only once the exchange is done
@@ -65,11 +82,11 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 if (discardingBody && last) {
                     discardingBody = false;
                 }
-                ctx.read();
+                read();
             }
         } else {
             ReferenceCountUtil.release(msg);
-            ctx.read();
+            read();
         }
     }
 
@@ -118,7 +135,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
         // a body-less request's end marker may still be unread; it is dropped before the next head
         discardingBody = !done.requestComplete();
-        ctx.read();
+        read();
     }
 
     /** The exchange became a raw relay; this handler is leaving the pipeline. */
