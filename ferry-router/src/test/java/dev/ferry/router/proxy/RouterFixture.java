@@ -15,7 +15,9 @@ import java.util.function.UnaryOperator;
 /** A real router on an ephemeral port with {@link FixedRoutes}, real backends, and recorded log and meters. */
 final class RouterFixture implements AutoCloseable {
 
-    final EventLoopGroup group = new Transport(false).newGroup(2, "test-router");
+    /** The backends' event loops; the router has its own. */
+    final EventLoopGroup group = new Transport(false).newGroup(2, "test-backend");
+    private final EventLoopGroup routerGroup = new Transport(false).newGroup(2, "test-router");
     final FixedRoutes routes = new FixedRoutes();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final LinkedBlockingQueue<AccessLogEntry> log = new LinkedBlockingQueue<>();
@@ -29,7 +31,7 @@ final class RouterFixture implements AutoCloseable {
     RouterFixture(UnaryOperator<RouterConfig.Builder> tune) {
         RouterConfig config = tune.apply(RouterConfig.builder().httpPort(0).shutdownGracePeriod(Duration.ofMillis(200)))
                 .build();
-        router = new Router(config, routes, new Transport(false), group, meters, log::add);
+        router = new Router(config, routes, new Transport(false), routerGroup, meters, log::add);
         router.start();
     }
 
@@ -49,5 +51,6 @@ final class RouterFixture implements AutoCloseable {
             b.close();
         }
         group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        routerGroup.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
