@@ -311,10 +311,13 @@ final class Exchange {
                 || HttpUtil.isTransferEncodingChunked(response));
         HopByHopHeaders.strip(response, false);
         response.setProtocolVersion(HttpVersion.HTTP_1_1);
-        if (!alwaysEmpty && !response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)
-                && frontendSpeaksHttp11()) {
-            // HTTP/1.0 clients read until the connection closes, which the keep-alive handler does
-            response.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        if (!alwaysEmpty && !response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            if (frontendSpeaksHttp11()) {
+                response.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            } else {
+                // HTTP/1.0 clients read until the connection closes, which the keep-alive handler does
+                response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+            }
         }
         appendVia(response);
         if (pool.route().policy().affinity() && !endpoint.id().equals(affinityId)) {
