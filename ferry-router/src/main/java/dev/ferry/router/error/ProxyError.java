@@ -1,5 +1,8 @@
 package dev.ferry.router.error;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+
 /**
  * Every failure the router answers by itself, with its HTTP status, the stable code sent in the
  * {@code Ferry-Error} header and a sentence for people. Rendered by {@link ErrorPages}.
@@ -15,6 +18,17 @@ public enum ProxyError {
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "The request body is too large."),
     URI_TOO_LONG(414, "uri_too_long", "The request line is too long."),
     HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are too large.");
+
+    /** The error for a request the HTTP decoder refused: 414, 431, else 400. */
+    public static ProxyError forDecoderFailure(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return URI_TOO_LONG;
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return HEADERS_TOO_LARGE;
+        }
+        return BAD_REQUEST;
+    }
 
     private final int status;
     private final String code;

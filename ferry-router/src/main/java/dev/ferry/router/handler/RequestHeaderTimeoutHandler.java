@@ -15,13 +15,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Client side: answers 408 {@code request_timeout} and closes when a request head is not complete within
- * the request header timeout ({@code RouterConfig.requestHeaderTimeout}, 10 s by default). The clock runs
- * from the connection's start, and again from the end of each response while the connection waits for
- * its next request; it stops when a request head has been decoded.
+ * the request header timeout ({@code RouterConfig.requestHeaderTimeout}, 10 s by default).
+ *
+ * <p>The clock starts when a connection opens, and on a kept-alive connection when the first bytes of the
+ * next request arrive (a socket read that completed no message); it stops when the head is decoded. A
+ * kept-alive connection waiting for its next request is left to the idle timeout, so a client reusing it
+ * never receives a 408 meant for a request it has not sent. Placed after the HTTP codec and the flow
+ * control handler.
  */
 public final class RequestHeaderTimeoutHandler extends ChannelDuplexHandler {
 
+    private enum State { READING_HEAD, IN_EXCHANGE, KEPT_ALIVE }
+
     private final long timeoutMillis;
+    private State state = State.READING_HEAD;
     private ScheduledFuture<?> timer;
 
     public RequestHeaderTimeoutHandler(Duration timeout) {
@@ -56,20 +63,26 @@ public final class RequestHeaderTimeoutHandler extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {
             disarm();
+            state = State.IN_EXCHANGE;
         }
         ctx.fireChannelRead(msg);
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (state == State.KEPT_ALIVE) {
+            // bytes arrived that are not yet a whole head: the next request has begun
+            state = State.READING_HEAD;
+            arm(ctx);
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         boolean informational = msg instanceof HttpResponse r && r.status().code() < 200;
-        if (msg instanceof LastHttpContent && !informational) {
-            promise = promise.unvoid();
-            promise.addListener(f -> {
-                if (f.isSuccess() && ctx.channel().isActive()) {
-                    arm(ctx);
-                }
-            });
+        if (msg instanceof LastHttpContent && !informational && state == State.IN_EXCHANGE) {
+            state = State.KEPT_ALIVE;
         }
         ctx.write(msg, promise);
     }
@@ -88,7 +101,7 @@ public final class RequestHeaderTimeoutHandler extends ChannelDuplexHandler {
 
     private void expire(ChannelHandlerContext ctx) {
         timer = null;
-        if (ctx.channel().isActive()) {
+        if (ctx.channel().isActive() && state == State.READING_HEAD) {
             ctx.writeAndFlush(ErrorPages.render(ProxyError.REQUEST_TIMEOUT, null, true))
                     .addListener(ChannelFutureListener.CLOSE);
         }

@@ -15,15 +15,12 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
@@ -112,7 +109,7 @@ final class Exchange {
     void start() {
         DecoderResult result = request.decoderResult();
         if (result.isFailure()) {
-            fail(errorFor(result.cause()), true);
+            fail(ProxyError.forDecoderFailure(result.cause()), true);
         } else if (host == null) {
             fail(ProxyError.BAD_REQUEST, false);
         } else if (pool == null) {
@@ -307,19 +304,9 @@ final class Exchange {
         responseStarted = true;
         status = response.status().code();
         boolean alwaysEmpty = HttpMethod.HEAD.equals(request.method()) || status == 204 || status == 304;
-        backendReusable = HttpUtil.isKeepAlive(response) && (alwaysEmpty || HttpUtil.isContentLengthSet(response)
-                || HttpUtil.isTransferEncodingChunked(response));
-        HopByHopHeaders.strip(response, false);
-        response.setProtocolVersion(HttpVersion.HTTP_1_1);
-        if (!alwaysEmpty && !response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            if (frontendSpeaksHttp11()) {
-                response.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            } else {
-                // HTTP/1.0 clients read until the connection closes, which the keep-alive handler does
-                response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
-            }
-        }
-        appendVia(response);
+        backendReusable = ResponseHeads.backendReusable(response, alwaysEmpty);
+        boolean clientSpeaks11 = clientVersion.majorVersion() > 1 || clientVersion.minorVersion() >= 1;
+        ResponseHeads.forClient(response, alwaysEmpty, clientSpeaks11, config.viaName());
         if (pool.route().policy().affinity() && !endpoint.id().equals(affinityId)) {
             response.headers().add(HttpHeaderNames.SET_COOKIE,
                     AffinityCookie.setCookie(config.affinityCookieName(), endpoint.id()));
@@ -357,9 +344,7 @@ final class Exchange {
     private void writeUpgradeHead(HttpResponse response) {
         responseStarted = true;
         status = 101;
-        HopByHopHeaders.strip(response, true);
-        response.setProtocolVersion(HttpVersion.HTTP_1_1);
-        appendVia(response);
+        ResponseHeads.forUpgrade(response, config.viaName());
         client.write(response);
     }
 
@@ -513,27 +498,5 @@ final class Exchange {
         } catch (RuntimeException e) {
             log.warn("recording a request failed", e);
         }
-    }
-
-    // ---- helpers
-
-    private boolean frontendSpeaksHttp11() {
-        return clientVersion.minorVersion() >= 1 || clientVersion.majorVersion() > 1;
-    }
-
-    private void appendVia(HttpResponse response) {
-        String own = "1.1 " + config.viaName();
-        String via = response.headers().get(HttpHeaderNames.VIA);
-        response.headers().set(HttpHeaderNames.VIA, via == null ? own : via + ", " + own);
-    }
-
-    private static ProxyError errorFor(Throwable cause) {
-        if (cause instanceof TooLongHttpLineException) {
-            return ProxyError.URI_TOO_LONG;
-        }
-        if (cause instanceof TooLongHttpHeaderException) {
-            return ProxyError.HEADERS_TOO_LARGE;
-        }
-        return ProxyError.BAD_REQUEST;
     }
 }

@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,6 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private final ProxyRuntime runtime;
     private ChannelHandlerContext ctx;
     private Exchange exchange;
-    private boolean discardingBody;
     private boolean draining;
     private boolean awaitingMessage;
 
@@ -66,7 +64,6 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
                 return;
             }
-            discardingBody = false;
             exchange = new Exchange(runtime, ctx, this, request);
             if (msg instanceof HttpContent content) {
                 // a request the decoder refused arrives whole; its empty content carries nothing
@@ -77,11 +74,8 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
             if (exchange != null) {
                 exchange.requestContent(content);
             } else {
-                boolean last = content instanceof LastHttpContent;
+                // the rest of a request already answered (the end marker of a body-less one)
                 content.release();
-                if (discardingBody && last) {
-                    discardingBody = false;
-                }
                 read();
             }
         } else {
@@ -133,8 +127,6 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        // a body-less request's end marker may still be unread; it is dropped before the next head
-        discardingBody = !done.requestComplete();
         read();
     }
 

@@ -34,6 +34,26 @@ class TimeoutTest {
     }
 
     @Test
+    void leavesAKeptAliveConnectionToTheIdleTimeout() throws Exception {
+        try (RouterFixture patient = new RouterFixture(b -> b
+                .requestHeaderTimeout(Duration.ofMillis(300))
+                .idleTimeout(Duration.ofSeconds(5)))) {
+            TestBackend a = patient.track(TestBackend.text(patient.group, "a", "ok"));
+            patient.routes.set(new Route("app.localhost", List.of(a.endpoint()), RoutePolicy.DEFAULT));
+            try (RawHttp c = RawHttp.connect(patient.port())) {
+                c.send(RawHttp.request("GET", "app.localhost", "/"));
+                assertThat(c.read().status()).isEqualTo(200);
+                Thread.sleep(900);
+                c.send(RawHttp.request("GET", "app.localhost", "/"));
+                assertThat(c.read().status()).isEqualTo(200);
+                // a head begun and left unfinished still times out
+                c.send("GET / HTTP/1.1\r\nHost: app.local");
+                assertThat(c.read().status()).isEqualTo(408);
+            }
+        }
+    }
+
+    @Test
     void closesAStreamWithoutTrafficAfterTheIdleTimeout() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         TestBackend sse = fx.track(TestBackend.start(fx.group, "sse", p -> p.addLast(new TestBackend.Sse(never))));
