@@ -27,11 +27,13 @@ import java.util.Objects;
  * @param maxInitialLineLength   longest request line, in bytes; default 8192 (then 414)
  * @param maxHeaderSize          largest request head, in bytes; default 65536 (then 431)
  * @param shutdownGracePeriod    how long {@link Router#close()} lets requests in flight finish; default 10 s
+ * @param maxRequestBodyBytes    largest request body, in bytes (then 413); default 0, no limit
  */
 public record RouterConfig(String bindAddress, int httpPort, Duration connectTimeout, Duration responseTimeout,
                            Duration idleTimeout, Duration requestHeaderTimeout, int maxRetries, int maxIdlePerEndpoint,
                            Duration backendIdleTime, String affinityCookieName, List<String> trustedProxies,
-                           String viaName, int maxInitialLineLength, int maxHeaderSize, Duration shutdownGracePeriod) {
+                           String viaName, int maxInitialLineLength, int maxHeaderSize, Duration shutdownGracePeriod,
+                           long maxRequestBodyBytes) {
 
     public RouterConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -66,6 +68,9 @@ public record RouterConfig(String bindAddress, int httpPort, Duration connectTim
         }
         if (maxHeaderSize < 1024) {
             throw new IllegalArgumentException("maxHeaderSize must be at least 1024");
+        }
+        if (maxRequestBodyBytes < 0) {
+            throw new IllegalArgumentException("maxRequestBodyBytes must not be negative (0 means no limit)");
         }
     }
 
@@ -102,6 +107,7 @@ public record RouterConfig(String bindAddress, int httpPort, Duration connectTim
         private int maxInitialLineLength = 8192;
         private int maxHeaderSize = 65536;
         private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+        private long maxRequestBodyBytes = 0;
 
         private Builder() {
         }
@@ -121,11 +127,13 @@ public record RouterConfig(String bindAddress, int httpPort, Duration connectTim
         public Builder maxInitialLineLength(int v) { maxInitialLineLength = v; return this; }
         public Builder maxHeaderSize(int v) { maxHeaderSize = v; return this; }
         public Builder shutdownGracePeriod(Duration v) { shutdownGracePeriod = v; return this; }
+        public Builder maxRequestBodyBytes(long v) { maxRequestBodyBytes = v; return this; }
 
         public RouterConfig build() {
             return new RouterConfig(bindAddress, httpPort, connectTimeout, responseTimeout, idleTimeout,
                     requestHeaderTimeout, maxRetries, maxIdlePerEndpoint, backendIdleTime, affinityCookieName,
-                    trustedProxies, viaName, maxInitialLineLength, maxHeaderSize, shutdownGracePeriod);
+                    trustedProxies, viaName, maxInitialLineLength, maxHeaderSize, shutdownGracePeriod,
+                    maxRequestBodyBytes);
         }
     }
 }

@@ -114,6 +114,8 @@ final class Exchange {
             fail(ProxyError.BAD_REQUEST, false);
         } else if (pool == null) {
             fail(ProxyError.NO_SUCH_APP, false);
+        } else if (bodyLimit() > 0 && HttpUtil.getContentLength(request, 0L) > bodyLimit()) {
+            fail(ProxyError.PAYLOAD_TOO_LARGE, true);
         } else {
             AffinityCookie.remove(request.headers(), config.affinityCookieName());
             request.headers().remove(HttpHeaderNames.EXPECT);
@@ -174,6 +176,9 @@ final class Exchange {
                 backendFailed(ch, w.cause());
             }
         });
+        if (ch != backend) {
+            return; // the write failed at once and a retry (or an error page) took over
+        }
         if (!unsent.isEmpty()) {
             while (!unsent.isEmpty() && ch == backend) {
                 forward(unsent.poll());
@@ -191,10 +196,11 @@ final class Exchange {
     void requestContent(HttpContent content) {
         bytesIn += content.content().readableBytes();
         boolean last = content instanceof LastHttpContent;
-        if (content.decoderResult().isFailure()) {
+        boolean malformed = content.decoderResult().isFailure();
+        if (malformed || (bodyLimit() > 0 && bytesIn > bodyLimit())) {
             content.release();
             requestComplete = true;
-            abortOnBadBody();
+            abortOnBadBody(malformed ? ProxyError.BAD_REQUEST : ProxyError.PAYLOAD_TOO_LARGE);
             return;
         }
         if (last) {
@@ -202,8 +208,6 @@ final class Exchange {
         }
         if (done || upgrading || responseComplete) {
             content.release();
-        } else if (backend == null) {
-            unsent.add(content);
         } else {
             forward(content);
         }
@@ -211,6 +215,11 @@ final class Exchange {
 
     private void forward(HttpContent content) {
         Channel ch = backend;
+        if (ch == null) {
+            // a connection is being opened (or re-opened): the chunk goes out after the head
+            unsent.add(content);
+            return;
+        }
         boolean last = content instanceof LastHttpContent;
         bodyBytesSent += content.content().readableBytes();
         ch.writeAndFlush(content).addListener(w -> {
@@ -398,7 +407,11 @@ final class Exchange {
         abort();
     }
 
-    private void abortOnBadBody() {
+    private long bodyLimit() {
+        return config.maxRequestBodyBytes();
+    }
+
+    private void abortOnBadBody(ProxyError error) {
         if (done) {
             return;
         }
@@ -409,7 +422,7 @@ final class Exchange {
         if (backend != null) {
             dropBackend();
         }
-        fail(ProxyError.BAD_REQUEST, true);
+        fail(error, true);
     }
 
     /** Closes both sides without a response of our own. */

@@ -111,6 +111,30 @@ class ConnectionHandlingTest {
     }
 
     @Test
+    void refusesBodiesOverTheLimit() {
+        try (RouterFixture limited = new RouterFixture(b -> b.maxRequestBodyBytes(10))) {
+            TestBackend sink = limited.track(TestBackend.start(limited.group, "sink", p -> p.addLast(new TestBackend.UploadSink())));
+            limited.routes.set(new Route("app.localhost", List.of(sink.endpoint()), RoutePolicy.DEFAULT));
+            try (RawHttp c = RawHttp.connect(limited.port())) {
+                c.send(RawHttp.request("POST", "app.localhost", "/", "Content-Length: 11") + "hello world");
+                RawHttp.Response r = c.read();
+                assertThat(r.status()).isEqualTo(413);
+                assertThat(r.header("Ferry-Error")).isEqualTo("payload_too_large");
+                assertThat(c.closedByPeer()).isTrue();
+            }
+            try (RawHttp c = RawHttp.connect(limited.port())) {
+                c.send(RawHttp.request("POST", "app.localhost", "/", "Transfer-Encoding: chunked") + "8\r\n12345678\r\n");
+                c.send("8\r\n12345678\r\n");
+                RawHttp.Response r = c.read();
+                assertThat(r.status()).isEqualTo(413);
+                assertThat(c.closedByPeer()).isTrue();
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void refusesToStartOnATakenPort() {
         RouterConfig taken = RouterConfig.builder().httpPort(fx.port()).build();
         Router second = new Router(taken, fx.routes, new Transport(false), fx.group, new SimpleMeterRegistry(), AccessLog.NONE);
