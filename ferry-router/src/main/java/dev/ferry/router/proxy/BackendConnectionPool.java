@@ -74,9 +74,13 @@ public final class BackendConnectionPool implements AutoCloseable {
     Future<BackendLease> acquire(Endpoint endpoint, EventLoop loop, boolean allowReuse) {
         String key = endpoint.authority();
         if (allowReuse) {
-            ArrayDeque<Channel> queue = loopIdle(loop).get(key);
+            Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(loop);
+            ArrayDeque<Channel> queue = byEndpoint.get(key);
             Channel ch;
             while (queue != null && (ch = queue.pollLast()) != null) {
+                if (queue.isEmpty()) {
+                    byEndpoint.remove(key);
+                }
                 cancelExpiry(ch);
                 if (ch.isActive() && ch.attr(STATE).compareAndSet(State.IDLE, State.LEASED)) {
                     idleCount.decrementAndGet();
@@ -113,11 +117,16 @@ public final class BackendConnectionPool implements AutoCloseable {
 
     /** Returns a connection after a complete, well-framed exchange; closes it when the pool is full. */
     void release(Channel ch) {
-        ArrayDeque<Channel> queue = loopIdle(ch.eventLoop()).computeIfAbsent(ch.attr(KEY).get(), k -> new ArrayDeque<>());
-        if (!ch.isActive() || queue.size() >= maxIdlePerEndpoint
+        Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(ch.eventLoop());
+        ArrayDeque<Channel> queue = byEndpoint.get(ch.attr(KEY).get());
+        if (!ch.isActive() || (queue == null ? 0 : queue.size()) >= maxIdlePerEndpoint
                 || !ch.attr(STATE).compareAndSet(State.LEASED, State.IDLE)) {
             ch.close();
             return;
+        }
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+            byEndpoint.put(ch.attr(KEY).get(), queue);
         }
         active.decrementAndGet();
         idleCount.incrementAndGet();
@@ -140,9 +149,11 @@ public final class BackendConnectionPool implements AutoCloseable {
         } else if (previous == State.IDLE) {
             idleCount.decrementAndGet();
             cancelExpiry(ch);
-            ArrayDeque<Channel> queue = loopIdle(ch.eventLoop()).get(ch.attr(KEY).get());
-            if (queue != null) {
-                queue.remove(ch);
+            Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(ch.eventLoop());
+            ArrayDeque<Channel> queue = byEndpoint.get(ch.attr(KEY).get());
+            if (queue != null && queue.remove(ch) && queue.isEmpty()) {
+                // endpoints come and go with deploys: forget the ones with nothing pooled
+                byEndpoint.remove(ch.attr(KEY).get());
             }
         }
     }
