@@ -272,7 +272,7 @@ final class Exchange {
     // ---- response, backend to client
 
     void backendRead(Channel ch, Object msg) {
-        if (ch != backend || done) {
+        if (ch != backend || done || responseComplete) {
             ReferenceCountUtil.release(msg);
             return;
         }

@@ -51,6 +51,45 @@ class ProxyRoutingTest {
     }
 
     @Test
+    void showsTheBackendWhereTheRequestCameFrom() throws InterruptedException {
+        TestBackend a = fx.track(TestBackend.text(fx.group, "a", "ok"));
+        fx.routes.set(route("app.localhost", a.endpoint()));
+
+        RawHttp.get(fx.port(), "app.localhost:" + fx.port(), "/", "X-Forwarded-For: 6.6.6.6", "Connection: keep-alive, X-Drop",
+                "X-Drop: 1", "Keep-Alive: timeout=5", "Cookie: a=b", "X-Request-Id: bad id!");
+
+        TestBackend.Seen seen = a.requests.poll(5, TimeUnit.SECONDS);
+        assertThat(seen.headers().get("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(seen.headers().get("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(seen.headers().get("X-Forwarded-Port")).isEqualTo(Integer.toString(fx.port()));
+        assertThat(seen.headers().get("X-Forwarded-Host")).isEqualTo("app.localhost:" + fx.port());
+        assertThat(seen.headers().get("X-Request-Id")).hasSize(36);
+        assertThat(Long.parseLong(seen.headers().get("X-Request-Start"))).isPositive();
+        assertThat(seen.headers().get("Via")).isEqualTo("1.1 ferry");
+        assertThat(seen.headers().get("Cookie")).isEqualTo("a=b");
+        assertThat(seen.headers().contains("X-Drop")).isFalse();
+        assertThat(seen.headers().contains("Keep-Alive")).isFalse();
+        assertThat(seen.headers().contains("Connection")).isFalse();
+    }
+
+    @Test
+    void answersBackendResetWhenTheBackendHangsUp() {
+        TestBackend rude = fx.track(TestBackend.start(fx.group, "rude", p -> p.addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                io.netty.util.ReferenceCountUtil.release(msg);
+                ctx.close();
+            }
+        })));
+        fx.routes.set(route("app.localhost", rude.endpoint()));
+
+        RawHttp.Response r = RawHttp.get(fx.port(), "app.localhost", "/");
+
+        assertThat(r.status()).isEqualTo(502);
+        assertThat(r.header("Ferry-Error")).isEqualTo("backend_reset");
+    }
+
+    @Test
     void answersNoSuchAppForAnUnknownHost() {
         RawHttp.Response r = RawHttp.get(fx.port(), "nobody.localhost", "/");
 
