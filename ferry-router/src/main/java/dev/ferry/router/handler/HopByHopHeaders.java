@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 public final class HopByHopHeaders {
 
-    private static final List<AsciiString> ALWAYS = List.of(HttpHeaderNames.KEEP_ALIVE,
+    private static final List<AsciiString> ALWAYS = List.of(AsciiString.cached("keep-alive"),
             AsciiString.cached("proxy-connection"), HttpHeaderNames.TE, HttpHeaderNames.TRAILER,
             HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.PROXY_AUTHORIZATION,
             HttpHeaderNames.PROXY_AUTHENTICATE);

@@ -133,8 +133,8 @@ final class Exchange {
             return;
         }
         endpoint = chosen;
-        rt.backends().acquire(chosen, client.channel().eventLoop(), allowReuse)
-                .addListener(f -> connected(chosen, (Future<BackendLease>) f));
+        Future<BackendLease> lease = rt.backends().acquire(chosen, client.channel().eventLoop(), allowReuse);
+        lease.addListener(f -> connected(chosen, lease));
     }
 
     private void connected(Endpoint chosen, Future<BackendLease> f) {

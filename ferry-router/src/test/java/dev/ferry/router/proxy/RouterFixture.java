@@ -45,10 +45,14 @@ final class RouterFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         router.close();
         for (AutoCloseable b : backends) {
-            b.close();
+            try {
+                b.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
         group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         routerGroup.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
