@@ -21,6 +21,8 @@ final class FixedRoutes implements RouteLookup {
     final ConcurrentHashMap<String, AtomicInteger> started = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, AtomicInteger> finished = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, AtomicInteger> failed = new ConcurrentHashMap<>();
+    /** finished() calls without a started() before them: must stay 0. */
+    final AtomicInteger unmatchedFinishes = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> next = new ConcurrentHashMap<>();
 
     void set(Route... routes) {
@@ -103,7 +105,10 @@ final class FixedRoutes implements RouteLookup {
 
         @Override
         public void finished(Endpoint endpoint) {
-            finished.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).incrementAndGet();
+            int n = finished.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).incrementAndGet();
+            if (n > count(started, endpoint)) {
+                unmatchedFinishes.incrementAndGet();
+            }
         }
 
         @Override

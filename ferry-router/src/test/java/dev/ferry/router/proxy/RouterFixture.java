@@ -47,6 +47,9 @@ final class RouterFixture implements AutoCloseable {
     @Override
     public void close() {
         router.close();
+        if (routes.unmatchedFinishes.get() != 0) {
+            throw new AssertionError("Pool.finished was called more often than Pool.started");
+        }
         for (AutoCloseable b : backends) {
             try {
                 b.close();
