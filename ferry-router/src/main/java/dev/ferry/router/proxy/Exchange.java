@@ -6,8 +6,6 @@ import dev.ferry.router.RouterConfig;
 import dev.ferry.router.error.ErrorPages;
 import dev.ferry.router.error.ProxyError;
 import dev.ferry.router.handler.HopByHopHeaders;
-import dev.ferry.router.handler.RequestIdHandler;
-import dev.ferry.router.log.AccessLogEntry;
 import dev.ferry.router.route.Pool;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -24,7 +22,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashSet;
@@ -54,8 +51,6 @@ final class Exchange {
     private final ChannelHandlerContext client;
     private final FrontendHandler frontend;
     private final HttpRequest request;
-    private final Instant startTime = Instant.now();
-    private final long startNanos = System.nanoTime();
     private final String host;
     private final Pool pool;
     private final String affinityId;
@@ -63,6 +58,7 @@ final class Exchange {
     private final HttpVersion clientVersion;
     private final Set<String> excluded = new HashSet<>(4);
     private final ArrayDeque<HttpContent> unsent = new ArrayDeque<>(2);
+    private final ExchangeRecord rec = new ExchangeRecord();
 
     private int retries;
     private ProxyError lastConnectError;
@@ -73,18 +69,13 @@ final class Exchange {
     private boolean requestComplete;
     private boolean requestSent;
     private boolean waitingForBackendWritable;
-    private long bytesIn;
-    private long bytesOut;
     private long bodyBytesSent;
-    private long sentNanos;
-    private long firstByteNanos;
     private ScheduledFuture<?> responseTimer;
     private boolean skippingInformational;
     private boolean upgrading;
     private boolean responseStarted;
     private boolean responseComplete;
     private boolean backendReusable;
-    private int status;
     private boolean done;
 
     Exchange(ProxyRuntime rt, ChannelHandlerContext client, FrontendHandler frontend, HttpRequest request) {
@@ -170,7 +161,7 @@ final class Exchange {
 
     private void sendHead() {
         Channel ch = backend;
-        sentNanos = System.nanoTime();
+        rec.sentNanos = System.nanoTime();
         ch.write(request).addListener(w -> {
             if (!w.isSuccess()) {
                 backendFailed(ch, w.cause());
@@ -194,10 +185,10 @@ final class Exchange {
     // ---- request body, client to backend
 
     void requestContent(HttpContent content) {
-        bytesIn += content.content().readableBytes();
+        rec.bytesIn += content.content().readableBytes();
         boolean last = content instanceof LastHttpContent;
         boolean malformed = content.decoderResult().isFailure();
-        if (malformed || (bodyLimit() > 0 && bytesIn > bodyLimit())) {
+        if (malformed || (bodyLimit() > 0 && rec.bytesIn > bodyLimit())) {
             content.release();
             requestComplete = true;
             abortOnBadBody(malformed ? ProxyError.BAD_REQUEST : ProxyError.PAYLOAD_TOO_LARGE);
@@ -278,8 +269,8 @@ final class Exchange {
         }
         if (msg instanceof HttpResponse response) {
             cancelResponseTimer();
-            if (firstByteNanos == 0) {
-                firstByteNanos = System.nanoTime();
+            if (rec.firstByteNanos == 0) {
+                rec.firstByteNanos = System.nanoTime();
             }
             int code = response.status().code();
             if (code == 101 && HopByHopHeaders.isUpgrade(request.headers())) {
@@ -311,8 +302,8 @@ final class Exchange {
 
     private void writeResponseHead(HttpResponse response) {
         responseStarted = true;
-        status = response.status().code();
-        boolean alwaysEmpty = HttpMethod.HEAD.equals(request.method()) || status == 204 || status == 304;
+        rec.status = response.status().code();
+        boolean alwaysEmpty = HttpMethod.HEAD.equals(request.method()) || rec.status == 204 || rec.status == 304;
         backendReusable = ResponseHeads.backendReusable(response, alwaysEmpty);
         boolean clientSpeaks11 = clientVersion.majorVersion() > 1 || clientVersion.minorVersion() >= 1;
         ResponseHeads.forClient(response, alwaysEmpty, clientSpeaks11, config.viaName());
@@ -328,7 +319,7 @@ final class Exchange {
     }
 
     private void writeResponseContent(HttpContent content) {
-        bytesOut += content.content().readableBytes();
+        rec.bytesOut += content.content().readableBytes();
         if (!(content instanceof LastHttpContent)) {
             client.writeAndFlush(content).addListener(w -> {
                 if (!w.isSuccess()) {
@@ -352,7 +343,7 @@ final class Exchange {
 
     private void writeUpgradeHead(HttpResponse response) {
         responseStarted = true;
-        status = 101;
+        rec.status = 101;
         ResponseHeads.forUpgrade(response, config.viaName());
         client.write(response);
     }
@@ -366,7 +357,7 @@ final class Exchange {
         UpgradeRelay.install(client.channel(), ch);
         Runnable end = () -> {
             finishStarted();
-            record();
+            rec.write(rt, host, request, pool, endpoint);
         };
         // the relay ends when both sides are closed; the endpoint stays "started" until then
         ch.closeFuture().addListener(c -> client.channel().closeFuture().addListener(cc -> end.run()));
@@ -402,7 +393,7 @@ final class Exchange {
             return;
         }
         if (!responseStarted) {
-            status = 499;
+            rec.status = 499;
         }
         abort();
     }
@@ -445,7 +436,7 @@ final class Exchange {
         cancelResponseTimer();
         responseStarted = true;
         responseComplete = true;
-        status = error.status();
+        rec.status = error.status();
         boolean close = forceClose || (requestHasBody && !requestComplete);
         String accept = request.decoderResult().isSuccess() ? request.headers().get(HttpHeaderNames.ACCEPT) : null;
         client.writeAndFlush(ErrorPages.render(error, accept, close)).addListener(w -> finish(close || !w.isSuccess()));
@@ -486,7 +477,7 @@ final class Exchange {
         while ((c = unsent.poll()) != null) {
             c.release();
         }
-        record();
+        rec.write(rt, host, request, pool, endpoint);
         frontend.exchangeDone(this, closeClient || (requestHasBody && !requestComplete));
     }
 
@@ -495,21 +486,6 @@ final class Exchange {
             Endpoint e = started;
             started = null;
             pool.finished(e);
-        }
-    }
-
-    private void record() {
-        long totalNanos = System.nanoTime() - startNanos;
-        long backendMs = sentNanos != 0 && firstByteNanos != 0 ? TimeUnit.NANOSECONDS.toMillis(firstByteNanos - sentNanos) : -1;
-        boolean valid = request.decoderResult().isSuccess();
-        try {
-            rt.metrics().request(pool == null ? null : pool.route().domain(), status, totalNanos);
-            rt.accessLog().log(new AccessLogEntry(startTime, host, valid ? request.method().name() : null,
-                    valid ? request.uri() : null, status, bytesIn, bytesOut, TimeUnit.NANOSECONDS.toMillis(totalNanos),
-                    backendMs, endpoint != null && sentNanos != 0 ? endpoint.authority() : null,
-                    request.headers().get(RequestIdHandler.HEADER)));
-        } catch (RuntimeException e) {
-            log.warn("recording a request failed", e);
         }
     }
 }
