@@ -1,0 +1,114 @@
+package dev.ferry.router.error;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The one class that makes every response the router writes by itself: a small HTML page, or
+ * {@code {"error":"<sentence>","code":"<code>"}} when the request's {@code Accept} header prefers
+ * {@code application/json} over {@code text/html}. Every page carries {@code Ferry-Error: <code>},
+ * {@code Content-Type}, {@code Content-Length}, {@code Cache-Control: no-store}, and
+ * {@code Connection: close} when the connection must close after it.
+ */
+public final class ErrorPages {
+
+    /** The response header naming the error code. */
+    public static final String FERRY_ERROR = "Ferry-Error";
+
+    private ErrorPages() {
+    }
+
+    /**
+     * A complete response for {@code error}.
+     *
+     * @param accept the request's {@code Accept} header, or {@code null} (no request was read)
+     * @param close  whether the connection closes after this response
+     */
+    public static FullHttpResponse render(ProxyError error, String accept, boolean close) {
+        boolean json = prefersJson(accept);
+        String body = json ? json(error) : html(error);
+        ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(error.status()), content);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, json ? "application/json" : "text/html; charset=utf-8")
+                .set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
+                .set(FERRY_ERROR, error.code());
+        if (close) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return response;
+    }
+
+    /**
+     * True when the media ranges of an {@code Accept} header give {@code application/json} a higher
+     * quality than {@code text/html} (exact types win over {@code type/*}, which wins over {@code * /*}).
+     */
+    static boolean prefersJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        double[] json = {-1, -1, -1};
+        double[] html = {-1, -1, -1};
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            double q = quality(parts);
+            switch (type) {
+                case "application/json" -> json[0] = Math.max(json[0], q);
+                case "application/*" -> json[1] = Math.max(json[1], q);
+                case "text/html" -> html[0] = Math.max(html[0], q);
+                case "text/*" -> html[1] = Math.max(html[1], q);
+                case "*/*" -> {
+                    json[2] = Math.max(json[2], q);
+                    html[2] = Math.max(html[2], q);
+                }
+                default -> {
+                }
+            }
+        }
+        return mostSpecific(json) > mostSpecific(html);
+    }
+
+    private static double quality(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            if (p.startsWith("q=") || p.startsWith("Q=")) {
+                try {
+                    return Double.parseDouble(p.substring(2).trim());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+
+    private static double mostSpecific(double[] q) {
+        for (double v : q) {
+            if (v >= 0) {
+                return v;
+            }
+        }
+        return 0;
+    }
+
+    private static String json(ProxyError error) {
+        return "{\"error\":\"" + error.sentence() + "\",\"code\":\"" + error.code() + "\"}";
+    }
+
+    private static String html(ProxyError error) {
+        return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + error.status() + " " + error.code()
+                + "</title></head>\n<body><h1>" + error.sentence() + "</h1>\n<p>" + error.status() + " &middot; <code>"
+                + error.code() + "</code> &middot; Ferry</p></body></html>\n";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ferry.router.error;
+
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+
+/**
+ * Every failure the router answers by itself, with its HTTP status, the stable code sent in the
+ * {@code Ferry-Error} header and a sentence for people. Rendered by {@link ErrorPages}.
+ */
+public enum ProxyError {
+    NO_SUCH_APP(404, "no_such_app", "No app is served at this address."),
+    NO_HEALTHY_INSTANCE(503, "no_healthy_instance", "The app has no healthy instance to serve this request."),
+    BACKEND_REFUSED(502, "backend_refused", "The app refused the connection."),
+    BACKEND_RESET(502, "backend_reset", "The app closed the connection before it answered."),
+    BACKEND_TIMEOUT(504, "backend_timeout", "The app did not answer in time."),
+    BAD_REQUEST(400, "bad_request", "The request is malformed."),
+    REQUEST_TIMEOUT(408, "request_timeout", "The request headers did not arrive in time."),
+    PAYLOAD_TOO_LARGE(413, "payload_too_large", "The request body is too large."),
+    URI_TOO_LONG(414, "uri_too_long", "The request line is too long."),
+    HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are too large.");
+
+    /** The error for a request the HTTP decoder refused: 414, 431, else 400. */
+    public static ProxyError forDecoderFailure(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return URI_TOO_LONG;
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return HEADERS_TOO_LARGE;
+        }
+        return BAD_REQUEST;
+    }
+
+    private final int status;
+    private final String code;
+    private final String sentence;
+
+    ProxyError(int status, String code, String sentence) {
+        this.status = status;
+        this.code = code;
+        this.sentence = sentence;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The stable machine-readable code, e.g. {@code no_such_app}. */
+    public String code() {
+        return code;
+    }
+
+    public String sentence() {
+        return sentence;
+    }
+}

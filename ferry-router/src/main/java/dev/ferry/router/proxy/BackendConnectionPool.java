@@ -1,0 +1,171 @@
+package dev.ferry.router.proxy;
+
+import dev.ferry.core.route.Endpoint;
+import dev.ferry.router.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.Promise;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Keep-alive connections to backends, per event loop and per endpoint address: a request on a client
+ * connection uses a backend connection of the same event loop, so neither side ever changes thread.
+ * At most {@code maxIdlePerEndpoint} connections wait per endpoint and loop, each for at most
+ * {@code idleTime} (below the usual backend keep-alive timeouts, so the router closes first).
+ *
+ * <p>Threading: {@link #acquire} and {@link #release} run on the event loop passed in / of the channel;
+ * the per-loop maps are touched only there. The counters are read by metrics from any thread.
+ */
+public final class BackendConnectionPool implements AutoCloseable {
+
+    private enum State { LEASED, IDLE, CLOSED }
+
+    private static final AttributeKey<State> STATE = AttributeKey.valueOf("ferry.backend.state");
+    private static final AttributeKey<String> KEY = AttributeKey.valueOf("ferry.backend.key");
+    private static final AttributeKey<ScheduledFuture<?>> EXPIRY = AttributeKey.valueOf("ferry.backend.expiry");
+
+    private final Transport transport;
+    private final ChannelHandler initializer;
+    private final int connectTimeoutMillis;
+    private final int maxIdlePerEndpoint;
+    private final long idleTimeMillis;
+    private final ConcurrentHashMap<EventExecutor, Map<String, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
+    private final ChannelGroup all = new DefaultChannelGroup("ferry-backends", GlobalEventExecutor.INSTANCE);
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger idleCount = new AtomicInteger();
+
+    public BackendConnectionPool(Transport transport, ChannelHandler initializer, Duration connectTimeout,
+                                 int maxIdlePerEndpoint, Duration idleTime) {
+        this.transport = transport;
+        this.initializer = initializer;
+        this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+        this.maxIdlePerEndpoint = maxIdlePerEndpoint;
+        this.idleTimeMillis = idleTime.toMillis();
+    }
+
+    /** Backend connections serving an exchange or a relay now. */
+    public int activeCount() {
+        return active.get();
+    }
+
+    /** Backend connections waiting in the pool. */
+    public int idleCount() {
+        return idleCount.get();
+    }
+
+    /** A pooled connection to {@code endpoint} when {@code allowReuse} and one is open, else a new one. */
+    Future<BackendLease> acquire(Endpoint endpoint, EventLoop loop, boolean allowReuse) {
+        String key = endpoint.authority();
+        if (allowReuse) {
+            Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(loop);
+            ArrayDeque<Channel> queue = byEndpoint.get(key);
+            Channel ch;
+            while (queue != null && (ch = queue.pollLast()) != null) {
+                if (queue.isEmpty()) {
+                    byEndpoint.remove(key);
+                }
+                cancelExpiry(ch);
+                if (ch.isActive() && ch.attr(STATE).compareAndSet(State.IDLE, State.LEASED)) {
+                    idleCount.decrementAndGet();
+                    active.incrementAndGet();
+                    return loop.newSucceededFuture(new BackendLease(ch, true));
+                }
+            }
+        }
+        Promise<BackendLease> promise = loop.newPromise();
+        ChannelFuture connect = new Bootstrap()
+                .group(loop)
+                .channel(transport.clientChannel())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(initializer)
+                .connect(endpoint.host(), endpoint.port());
+        Channel ch = connect.channel();
+        ch.attr(KEY).set(key);
+        connect.addListener(f -> {
+            if (!f.isSuccess()) {
+                promise.tryFailure(f.cause());
+                return;
+            }
+            ch.attr(STATE).set(State.LEASED);
+            active.incrementAndGet();
+            all.add(ch);
+            ch.closeFuture().addListener(c -> closed(ch));
+            if (!promise.trySuccess(new BackendLease(ch, false))) {
+                ch.close();
+            }
+        });
+        return promise;
+    }
+
+    /** Returns a connection after a complete, well-framed exchange; closes it when the pool is full. */
+    void release(Channel ch) {
+        Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(ch.eventLoop());
+        ArrayDeque<Channel> queue = byEndpoint.get(ch.attr(KEY).get());
+        if (!ch.isActive() || (queue == null ? 0 : queue.size()) >= maxIdlePerEndpoint
+                || !ch.attr(STATE).compareAndSet(State.LEASED, State.IDLE)) {
+            ch.close();
+            return;
+        }
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+            byEndpoint.put(ch.attr(KEY).get(), queue);
+        }
+        active.decrementAndGet();
+        idleCount.incrementAndGet();
+        // read while idle so that a backend closing the connection is noticed at once
+        ch.config().setAutoRead(true);
+        queue.addLast(ch);
+        ch.attr(EXPIRY).set(ch.eventLoop().schedule((Runnable) ch::close, idleTimeMillis, TimeUnit.MILLISECONDS));
+    }
+
+    /** Closes every backend connection, pooled or not. */
+    @Override
+    public void close() {
+        all.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    private void closed(Channel ch) {
+        State previous = ch.attr(STATE).getAndSet(State.CLOSED);
+        if (previous == State.LEASED) {
+            active.decrementAndGet();
+        } else if (previous == State.IDLE) {
+            idleCount.decrementAndGet();
+            cancelExpiry(ch);
+            Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(ch.eventLoop());
+            ArrayDeque<Channel> queue = byEndpoint.get(ch.attr(KEY).get());
+            if (queue != null && queue.remove(ch) && queue.isEmpty()) {
+                // endpoints come and go with deploys: forget the ones with nothing pooled
+                byEndpoint.remove(ch.attr(KEY).get());
+            }
+        }
+    }
+
+    private static void cancelExpiry(Channel ch) {
+        ScheduledFuture<?> expiry = ch.attr(EXPIRY).getAndSet(null);
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
+    }
+
+    private Map<String, ArrayDeque<Channel>> loopIdle(EventExecutor loop) {
+        return idle.computeIfAbsent(loop, l -> new HashMap<>());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ferry.router.proxy;
+
+import dev.ferry.core.route.Endpoint;
+import dev.ferry.router.handler.RequestIdHandler;
+import dev.ferry.router.log.AccessLogEntry;
+import dev.ferry.router.route.Pool;
+import io.netty.handler.codec.http.HttpRequest;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the access log and the metrics learn about one {@link Exchange}: times, byte counts and the status
+ * sent. Filled in on the client's event loop, written once at the end.
+ */
+final class ExchangeRecord {
+
+    private static final Logger log = LoggerFactory.getLogger(ExchangeRecord.class);
+
+    private final Instant startTime = Instant.now();
+    private final long startNanos = System.nanoTime();
+    long bytesIn;
+    long bytesOut;
+    /** When the request head went to the backend that answered; 0 before. */
+    long sentNanos;
+    /** When that backend's response head arrived; 0 before. */
+    long firstByteNanos;
+    int status;
+
+    /** Counts the request in the metrics, then hands its line to the access log; never throws. */
+    void write(ProxyRuntime rt, String host, HttpRequest request, Pool pool, Endpoint endpoint) {
+        long totalNanos = System.nanoTime() - startNanos;
+        long backendMs = sentNanos != 0 && firstByteNanos != 0
+                ? TimeUnit.NANOSECONDS.toMillis(firstByteNanos - sentNanos) : -1;
+        boolean valid = request.decoderResult().isSuccess();
+        try {
+            rt.metrics().request(pool == null ? null : pool.route().domain(), status, totalNanos);
+            rt.accessLog().log(new AccessLogEntry(startTime, host, valid ? request.method().name() : null,
+                    valid ? request.uri() : null, status, bytesIn, bytesOut, TimeUnit.NANOSECONDS.toMillis(totalNanos),
+                    backendMs, endpoint != null && sentNanos != 0 ? endpoint.authority() : null,
+                    request.headers().get(RequestIdHandler.HEADER)));
+        } catch (RuntimeException e) {
+            log.warn("recording a request failed", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ferry.router.proxy;
+
+import dev.ferry.router.RouterConfig;
+import dev.ferry.router.handler.TrustedProxies;
+import dev.ferry.router.log.AccessLog;
+import dev.ferry.router.metrics.RouterMetrics;
+import dev.ferry.router.route.RouteLookup;
+import io.netty.channel.group.ChannelGroup;
+import java.util.Objects;
+
+/**
+ * What every client connection of one router shares: its configuration, the route lookup, the backend
+ * pool, metrics, the access log and the group of open client connections. Built by the router.
+ */
+public record ProxyRuntime(RouterConfig config, RouteLookup routes, BackendConnectionPool backends,
+                           RouterMetrics metrics, AccessLog accessLog, TrustedProxies trustedProxies,
+                           ChannelGroup clientChannels) {
+
+    public ProxyRuntime {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(backends, "backends");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(accessLog, "accessLog");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(clientChannels, "clientChannels");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ferry.router.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+
+/**
+ * Turns a client connection and its backend connection into a raw byte relay once the backend has
+ * answered an upgrade with 101: every HTTP handler leaves both pipelines (bytes the codecs already
+ * buffered are passed on to the relay), and only the idle timeouts and the {@link RelayHandler}s stay.
+ * The relay keeps the endpoint it was given and never looks at the route table again.
+ */
+final class UpgradeRelay {
+
+    private static final String[] CLIENT_HTTP_HANDLERS = {
+        ProxyInitializer.EXPECT_CONTINUE, ProxyInitializer.KEEP_ALIVE, ProxyInitializer.HEADER_TIMEOUT,
+        ProxyInitializer.HOP_BY_HOP, ProxyInitializer.REQUEST_ID, ProxyInitializer.FORWARDED};
+
+    private UpgradeRelay() {
+    }
+
+    /** Rewires both pipelines; runs on the event loop the two channels share. */
+    static void install(Channel client, Channel backend) {
+        ChannelPipeline bp = backend.pipeline();
+        bp.replace(BackendHandler.class, ProxyInitializer.RELAY, new RelayHandler(client));
+        bp.remove(ProxyInitializer.HTTP);
+
+        ChannelPipeline cp = client.pipeline();
+        for (String name : CLIENT_HTTP_HANDLERS) {
+            if (cp.get(name) != null) {
+                cp.remove(name);
+            }
+        }
+        cp.replace(ProxyInitializer.PROXY, ProxyInitializer.RELAY, new RelayHandler(backend));
+        cp.remove(ProxyInitializer.HTTP);
+        cp.remove(ProxyInitializer.FLOW);
+
+        backend.config().setAutoRead(client.isWritable());
+        client.config().setAutoRead(backend.isWritable());
+    }
+}

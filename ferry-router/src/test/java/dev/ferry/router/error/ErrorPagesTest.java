@@ -1,0 +1,49 @@
+package dev.ferry.router.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ErrorPagesTest {
+
+    @Test
+    void rendersHtmlByDefault() {
+        FullHttpResponse r = ErrorPages.render(ProxyError.NO_HEALTHY_INSTANCE, "text/html,*/*;q=0.8", false);
+        try {
+            assertThat(r.status().code()).isEqualTo(503);
+            assertThat(r.headers().get("Content-Type")).isEqualTo("text/html; charset=utf-8");
+            assertThat(r.headers().get("Ferry-Error")).isEqualTo("no_healthy_instance");
+            assertThat(r.headers().contains("Connection")).isFalse();
+            assertThat(r.content().toString(StandardCharsets.UTF_8)).contains("<html>").contains("no_healthy_instance");
+            assertThat(r.headers().getInt("Content-Length")).isEqualTo(r.content().readableBytes());
+        } finally {
+            r.release();
+        }
+    }
+
+    @Test
+    void rendersJsonWhenPreferred() {
+        FullHttpResponse r = ErrorPages.render(ProxyError.BACKEND_TIMEOUT, "application/json", true);
+        try {
+            assertThat(r.status().code()).isEqualTo(504);
+            assertThat(r.headers().get("Content-Type")).isEqualTo("application/json");
+            assertThat(r.headers().get("Connection")).isEqualTo("close");
+            assertThat(r.content().toString(StandardCharsets.UTF_8))
+                    .isEqualTo("{\"error\":\"The app did not answer in time.\",\"code\":\"backend_timeout\"}");
+        } finally {
+            r.release();
+        }
+    }
+
+    @Test
+    void weighsAcceptQualities() {
+        assertThat(ErrorPages.prefersJson(null)).isFalse();
+        assertThat(ErrorPages.prefersJson("*/*")).isFalse();
+        assertThat(ErrorPages.prefersJson("application/json, text/html;q=0.9")).isTrue();
+        assertThat(ErrorPages.prefersJson("text/html, application/json;q=0.9")).isFalse();
+        assertThat(ErrorPages.prefersJson("application/*")).isTrue();
+        assertThat(ErrorPages.prefersJson("text/html;q=0.1, */*;q=0.5, application/json")).isTrue();
+    }
+}
