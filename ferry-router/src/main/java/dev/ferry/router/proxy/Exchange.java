@@ -120,12 +120,20 @@ final class Exchange {
     private void attempt(boolean allowReuse) {
         Endpoint chosen = pool.pick(affinityId, Collections.unmodifiableSet(excluded));
         if (chosen == null) {
-            fail(lastConnectError != null ? lastConnectError : ProxyError.NO_HEALTHY_INSTANCE, false);
+            fail(connectFailure(), false);
             return;
         }
         endpoint = chosen;
         Future<BackendLease> lease = rt.backends().acquire(chosen, client.channel().eventLoop(), allowReuse);
         lease.addListener(f -> connected(chosen, lease));
+    }
+
+    /** Why no endpoint could be reached: the pool is down as a whole (503), or the last endpoint tried failed (502/504). */
+    private ProxyError connectFailure() {
+        if (lastConnectError == null || !pool.anyHealthy()) {
+            return ProxyError.NO_HEALTHY_INSTANCE;
+        }
+        return lastConnectError;
     }
 
     private void connected(Endpoint chosen, Future<BackendLease> f) {
@@ -145,7 +153,7 @@ final class Exchange {
                 retries++;
                 attempt(true);
             } else {
-                fail(lastConnectError, false);
+                fail(connectFailure(), false);
             }
             return;
         }

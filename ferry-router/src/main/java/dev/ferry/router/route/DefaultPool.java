@@ -172,6 +172,17 @@ final class DefaultPool implements Pool {
     }
 
     @Override
+    public boolean anyHealthy() {
+        long now = allStates.now();
+        for (int i = 0; i < endpoints.length; i++) {
+            if (!down(i) && !states[i].ejected(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void started(Endpoint endpoint) {
         allStates.started(endpoint);
     }

@@ -27,6 +27,13 @@ public interface Pool {
      */
     Endpoint pick(String affinityId, Set<String> excluded);
 
+    /**
+     * True while at least one endpoint is neither ejected by passive health nor marked down by active health.
+     * When every connect attempt of a request failed and this is false, the pool as a whole is down and the
+     * proxy answers 503 {@code no_healthy_instance} rather than a 502 about one endpoint.
+     */
+    boolean anyHealthy();
+
     /** A request or connection to {@code endpoint} begins. */
     void started(Endpoint endpoint);
 

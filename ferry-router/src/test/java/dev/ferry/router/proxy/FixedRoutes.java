@@ -112,6 +112,11 @@ final class FixedRoutes implements RouteLookup {
         }
 
         @Override
+        public boolean anyHealthy() {
+            return true;
+        }
+
+        @Override
         public void failed(Endpoint endpoint, Throwable cause) {
             failed.computeIfAbsent(endpoint.id(), k -> new AtomicInteger()).incrementAndGet();
         }

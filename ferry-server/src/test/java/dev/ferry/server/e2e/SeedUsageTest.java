@@ -62,6 +62,26 @@ class SeedUsageTest {
     }
 
     @Test
+    void answersNoHealthyInstanceWhenEveryEndpointIsDown() throws Exception {
+        try (Platform platform = Platform.start(FerryConfig.ephemeral(dataDir))) {
+            Api api = new Api(platform.apiPort(), platform.httpPort(), platform.adminToken().token());
+            for (String name : new String[] {"a", "b"}) {
+                String url;
+                try (Backend gone = Backend.start(name)) {
+                    url = gone.url();
+                }
+                assertThat(api.post("/api/routes", "{\"domain\":\"down.local\",\"targetUrl\":\"" + url + "\"}").statusCode())
+                        .isEqualTo(201);
+            }
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> down = api.viaRouter("down.local", "/");
+                assertThat(down.statusCode()).isEqualTo(503);
+                assertThat(down.headers().firstValue("Ferry-Error")).hasValue("no_healthy_instance");
+            }
+        }
+    }
+
+    @Test
     void writesTheAdminTokenPrivatelyAndRefusesCallsWithoutIt() throws Exception {
         try (Platform platform = Platform.start(FerryConfig.ephemeral(dataDir))) {
             Path tokenFile = dataDir.resolve("admin-token");
