@@ -79,8 +79,12 @@ public final class Router implements AutoCloseable {
                 .awaitUninterruptibly();
         if (!bind.isSuccess()) {
             Throwable cause = bind.cause();
+            String reason = cause == null ? "bind failed" : cause.getMessage();
+            if (reason != null && reason.contains("Address already in use")) {
+                reason = "the port is already in use (choose another with --http-port)";
+            }
             throw new IllegalStateException("cannot listen for HTTP on " + config.bindAddress() + ":" + config.httpPort()
-                    + ": " + (cause == null ? "bind failed" : cause.getMessage()), cause);
+                    + ": " + reason, cause);
         }
         server = bind.channel();
         log.info("router listening for HTTP on {} ({})", server.localAddress(), transport.describe());

@@ -1,8 +1,10 @@
 package dev.ferry.server.up;
 
+import dev.ferry.control.ControlServerStartException;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.config.FerryConfigResolver;
+import dev.ferry.store.route.CorruptJournalException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -62,7 +64,9 @@ public final class UpCommand implements Callable<Integer> {
         Platform platform;
         try {
             platform = Platform.start(config);
-        } catch (IllegalStateException | java.io.IOException e) {
+        } catch (IllegalStateException | IllegalArgumentException | ControlServerStartException | CorruptJournalException
+                | java.io.IOException e) {
+            // Start-up conditions a person can act on: a port in use, a locked data dir, an unreadable journal.
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 1;
         }
