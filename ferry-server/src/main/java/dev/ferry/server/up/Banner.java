@@ -4,6 +4,7 @@ import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** What {@code ferry up} prints once it is serving: where everything is and what to type next. */
 final class Banner {
@@ -11,7 +12,7 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(PrintWriter out, Platform platform, Path accessLog) {
+    static void print(PrintWriter out, Platform platform, Path accessLog, Optional<Path> credentials) {
         FerryConfig c = platform.config();
         String host = c.bindAddress().equals("0.0.0.0") || c.bindAddress().equals("::") ? "localhost" : c.bindAddress();
         out.println("Ferry is up. Data in " + platform.dataDirectory().root() + " (Ctrl-C stops it).");
@@ -29,6 +30,7 @@ final class Banner {
         }
         out.printf("  token       %s%s%n", platform.dataDirectory().adminTokenFile(),
                 platform.adminToken().wasCreated() ? " (new admin token, mode 0600; the local ferry CLI reads it)" : "");
+        credentials.ifPresent(file -> out.printf("  CLI         %s points ./ferry at this platform%n", file));
         out.printf("  access log  %s%n", accessLog);
         out.println();
         out.println("Route a server running on this machine to a name, then call it through the router:");

@@ -5,8 +5,11 @@ import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.config.FerryConfigResolver;
 import dev.ferry.store.route.CorruptJournalException;
+import dev.ferry.cli.CliEnvironment;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -71,12 +74,21 @@ public final class UpCommand implements Callable<Integer> {
             return 1;
         }
         Path accessLog = AccessLogFile.attach(platform.dataDirectory().logs());
+        Optional<Path> credentials = Optional.empty();
+        if (platform.apiPort() > 0) {
+            try {
+                credentials = LocalCredentials.write(CliEnvironment.system(), config.bindAddress(), platform.apiPort(),
+                        platform.adminToken().token());
+            } catch (UncheckedIOException e) {
+                spec.commandLine().getErr().println("ferry: warning: " + e.getMessage() + " (the CLI still finds the token in the data dir)");
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();
             stopped.countDown();
         }, "ferry-shutdown"));
-        Banner.print(out, platform, accessLog);
+        Banner.print(out, platform, accessLog, credentials);
         out.flush();
         stopped.await();
         return 0;
