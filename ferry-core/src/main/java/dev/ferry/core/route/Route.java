@@ -1,6 +1,5 @@
 package dev.ferry.core.route;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +14,7 @@ public record Route(String domain, List<Endpoint> endpoints, RoutePolicy policy)
         domain = HostName.normalizeDomain(domain);
         endpoints = List.copyOf(endpoints);
         Objects.requireNonNull(policy, "policy");
-        if (endpoints.stream().map(Endpoint::id).distinct().count() != endpoints.size()) {
-            throw new IllegalArgumentException("route " + domain + " lists an endpoint twice");
-        }
+        Pools.checkDistinct(endpoints, String.valueOf(domain));
     }
 
     /** A route with no endpoints and the default policy. */
@@ -31,25 +28,12 @@ public record Route(String domain, List<Endpoint> endpoints, RoutePolicy policy)
 
     /** This route with {@code endpoint} added, or replacing the one of the same id. */
     public Route withEndpoint(Endpoint endpoint) {
-        List<Endpoint> list = new ArrayList<>(endpoints.size() + 1);
-        boolean replaced = false;
-        for (Endpoint e : endpoints) {
-            if (e.id().equals(endpoint.id())) {
-                list.add(endpoint);
-                replaced = true;
-            } else {
-                list.add(e);
-            }
-        }
-        if (!replaced) {
-            list.add(endpoint);
-        }
-        return new Route(domain, list, policy);
+        return new Route(domain, Pools.with(endpoints, endpoint), policy);
     }
 
     /** This route without the endpoint of that id. */
     public Route withoutEndpoint(String endpointId) {
-        return new Route(domain, endpoints.stream().filter(e -> !e.id().equals(endpointId)).toList(), policy);
+        return new Route(domain, Pools.without(endpoints, endpointId), policy);
     }
 
     public Route withPolicy(RoutePolicy newPolicy) {

@@ -1,6 +1,5 @@
 package dev.ferry.core.route;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,9 +15,7 @@ public record TcpRoute(int port, List<Endpoint> endpoints, RoutePolicy policy) {
         }
         endpoints = List.copyOf(endpoints);
         Objects.requireNonNull(policy, "policy");
-        if (endpoints.stream().map(Endpoint::id).distinct().count() != endpoints.size()) {
-            throw new IllegalArgumentException("TCP route " + port + " lists an endpoint twice");
-        }
+        Pools.checkDistinct(endpoints, String.valueOf(port));
     }
 
     public static TcpRoute empty(int port) {
@@ -26,24 +23,11 @@ public record TcpRoute(int port, List<Endpoint> endpoints, RoutePolicy policy) {
     }
 
     public TcpRoute withEndpoint(Endpoint endpoint) {
-        List<Endpoint> list = new ArrayList<>(endpoints.size() + 1);
-        boolean replaced = false;
-        for (Endpoint e : endpoints) {
-            if (e.id().equals(endpoint.id())) {
-                list.add(endpoint);
-                replaced = true;
-            } else {
-                list.add(e);
-            }
-        }
-        if (!replaced) {
-            list.add(endpoint);
-        }
-        return new TcpRoute(port, list, policy);
+        return new TcpRoute(port, Pools.with(endpoints, endpoint), policy);
     }
 
     public TcpRoute withoutEndpoint(String endpointId) {
-        return new TcpRoute(port, endpoints.stream().filter(e -> !e.id().equals(endpointId)).toList(), policy);
+        return new TcpRoute(port, Pools.without(endpoints, endpointId), policy);
     }
 
     public TcpRoute withPolicy(RoutePolicy newPolicy) {
