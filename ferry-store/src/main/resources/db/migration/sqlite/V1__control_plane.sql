@@ -8,9 +8,10 @@ CREATE TABLE users (
     created_at  BIGINT       NOT NULL
 );
 
--- Only the SHA-256 of a token's secret is kept.
+-- Only the SHA-256 of a token's secret is kept. seq orders tokens by creation.
 CREATE TABLE api_tokens (
-    id             VARCHAR(64)  NOT NULL PRIMARY KEY,
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    id             VARCHAR(64)  NOT NULL UNIQUE,
     user_id        BIGINT       NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     secret_sha256  CHAR(64)     NOT NULL UNIQUE,
     description    VARCHAR(200) NOT NULL,

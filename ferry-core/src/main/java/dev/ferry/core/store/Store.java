@@ -121,7 +121,7 @@ public interface Store extends AutoCloseable {
     void removeCollaborator(AppName app, String email, UserId by);
 
     /**
-     * The owner, then the collaborators in the order they were added.
+     * The owner, then the collaborators in the order they were added (by user id within one millisecond).
      *
      * @throws AppNotFound when there is no such app
      */

@@ -58,7 +58,7 @@ public final class UserRows {
 
     public static List<ApiToken> tokens(Tx tx, UserId user) throws SQLException {
         return tx.list("SELECT id, user_id, description, created_at, last_used_at FROM api_tokens"
-                + " WHERE user_id = ? ORDER BY created_at, id", UserRows::token, user.value());
+                + " WHERE user_id = ? ORDER BY seq", UserRows::token, user.value());
     }
 
     /** Deletes one of the user's tokens; false when the user has no such token. */
