@@ -1,6 +1,13 @@
 -- The control plane's state (DESIGN.md §1, Store port). Times are epoch milliseconds. DDL is per
 -- database (the PostgreSQL store has its own); the statements the store runs are portable SQL.
 
+-- One known value sealed with the config key, so that opening with a wrong or missing key file fails
+-- at once instead of on the first config read.
+CREATE TABLE key_check (
+    id      INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+    sealed  BLOB    NOT NULL
+);
+
 CREATE TABLE users (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     email       VARCHAR(254) NOT NULL UNIQUE,

@@ -23,9 +23,9 @@ import dev.ferry.store.sql.internal.AppCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
+import dev.ferry.store.sql.internal.KeyCheck;
 import dev.ferry.store.sql.internal.Migrations;
 import dev.ferry.store.sql.internal.ReleaseCommands;
-import dev.ferry.store.sql.internal.SecretKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +39,8 @@ import java.util.Optional;
 /**
  * The embedded {@link Store}: one SQLite file ({@code <data-dir>/ferry.db}) brought to the current schema by
  * Flyway when opened, with config vars encrypted by AES-256-GCM under the key in {@code <data-dir>/secret.key}
- * (created, mode 0600, on first open).
+ * (created, mode 0600, on first open). Opening refuses a key file that is missing or is not the key the
+ * database was written with, naming the file.
  *
  * <p>Each method is one SQLite transaction on a WAL database with {@code synchronous=FULL}: once a method
  * returns, its change is on the disk and survives a {@code kill -9} or a power cut; one that throws changed
@@ -78,15 +79,19 @@ public final class SqliteStore implements Store {
 
     /** As {@link #open(Path, Path)}, with the clock that stamps records. */
     public static SqliteStore open(Path dbFile, Path keyFile, Clock clock) {
-        ConfigCipher cipher = new ConfigCipher(SecretKeyFile.loadOrCreate(keyFile));
         try {
-            Path parent = dbFile.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            Files.createDirectories(dbFile.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory of " + dbFile, e);
         }
         Migrations.migrate(dbFile);
-        return new SqliteStore(Database.open(dbFile), cipher, clock);
+        Database db = Database.open(dbFile);
+        try {
+            return new SqliteStore(db, KeyCheck.cipherFor(db, dbFile, keyFile), clock);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     @Override

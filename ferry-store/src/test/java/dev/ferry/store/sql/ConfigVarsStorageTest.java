@@ -7,7 +7,10 @@ import dev.ferry.core.store.AppNotFound;
 import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.StoreUnavailable;
+import dev.ferry.store.sql.internal.SecretKeyFile;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,18 +135,40 @@ class ConfigVarsStorageTest extends StoreTestSupport {
     }
 
     @Test
-    void createsTheKeyFileOwnerOnlyAndNeedsItToRead() throws Exception {
-        store.setConfig(name("hello"), Map.of("A", "1"), admin.id());
+    void createsTheKeyFileOwnerOnly() throws Exception {
         assertThat(Files.getPosixFilePermissions(keyFile()))
-                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-        store.close();
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(keyFile()).strip()).hasSize(44);
+    }
 
-        java.nio.file.Path otherKey = dataDir.resolve("other.key");
-        store = SqliteStore.open(dbFile(), otherKey, clock);
-        assertThatThrownBy(() -> store.config(name("hello"))).isInstanceOf(StoreUnavailable.class);
+    @Test
+    void refusesToOpenWithAnotherKey() {
+        store.setConfig(name("hello"), Map.of("A", "1"), admin.id());
         store.close();
+        Path otherKey = dataDir.resolve("other.key");
+        SecretKeyFile.loadOrCreate(otherKey);
 
+        assertThatThrownBy(() -> SqliteStore.open(dbFile(), otherKey, clock))
+                .isInstanceOf(StoreUnavailable.class)
+                .hasMessageContaining("is not the key the database");
+
+        store = SqliteStore.open(dbFile(), keyFile(), clock);
+        assertThat(store.config(name("hello")).get("A")).contains("1");
+    }
+
+    @Test
+    void refusesToMakeANewKeyForADatabaseThatHadOne() throws Exception {
+        store.setConfig(name("hello"), Map.of("A", "1"), admin.id());
+        store.close();
+        Path moved = dataDir.resolve("backup.key");
+        Files.move(keyFile(), moved);
+
+        assertThatThrownBy(() -> SqliteStore.open(dbFile(), keyFile(), clock))
+                .isInstanceOf(StoreUnavailable.class)
+                .hasMessageContaining("is missing").hasMessageContaining("restore it from your backup");
+        assertThat(keyFile()).doesNotExist();
+
+        Files.move(moved, keyFile());
         store = SqliteStore.open(dbFile(), keyFile(), clock);
         assertThat(store.config(name("hello")).get("A")).contains("1");
     }

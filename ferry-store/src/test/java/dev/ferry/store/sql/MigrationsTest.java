@@ -51,6 +51,7 @@ class MigrationsTest {
     void opensWithWalForeignKeysAndFullSync() throws Exception {
         try (SqliteStore store = SqliteStore.openInDataDir(dataDir)) {
             Path db = dataDir.resolve(SqliteStore.DATABASE_FILE);
+            assertThat(store.users()).isEmpty();
             assertThat(query(db, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(query(db, "PRAGMA foreign_keys")).isEqualTo("1");
             assertThat(query(db, "PRAGMA synchronous")).isEqualTo("2");

@@ -22,6 +22,10 @@ public final class ConfigCipher {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    // Config var names never contain '.', so the check value cannot be mistaken for a var.
+    private static final AppName CHECK_APP = AppName.of("ferry-key-check");
+    private static final String CHECK_NAME = "key.check";
+    private static final String CHECK_VALUE = "Ferry config key check";
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
@@ -67,6 +71,20 @@ public final class ConfigCipher {
                     + " the secret key file is not the one it was written with, or the value was altered", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
+    }
+
+    /** Seals a known value, kept in the database to tell later whether a key is the right one. */
+    public byte[] sealCheck() {
+        return seal(CHECK_APP, CHECK_NAME, CHECK_VALUE);
+    }
+
+    /** True when {@code sealed}, made by {@link #sealCheck} of some cipher, was made with this key. */
+    public boolean matchesCheck(byte[] sealed) {
+        try {
+            return CHECK_VALUE.equals(open(CHECK_APP, CHECK_NAME, sealed));
+        } catch (StoreUnavailable e) {
+            return false;
         }
     }
 
