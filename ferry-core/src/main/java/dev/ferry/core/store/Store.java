@@ -138,9 +138,10 @@ public interface Store extends AutoCloseable {
 
     /**
      * Sets config vars ({@code config:set A=1 B=2}) and creates the release that carries them, described as
-     * {@code Set A, B config vars}, with the slug and process types of the previous release.
+     * {@code Set A, B config vars}, with the slug and process types of the app's current release.
      *
-     * @param set at least one var
+     * @param set at least one var; the description names them in the map's order, so pass a
+     *     {@link java.util.LinkedHashMap} to keep the order the user typed
      * @throws AppNotFound when there is no such app
      * @throws IllegalArgumentException for an empty map or an invalid name or value; nothing is changed
      */

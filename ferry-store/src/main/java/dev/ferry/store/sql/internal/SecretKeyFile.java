@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The 256-bit AES key that encrypts config vars at rest, kept in {@code <data-dir>/secret.key} as one line of
@@ -29,6 +31,7 @@ public final class SecretKeyFile {
     /** The key length. */
     public static final int KEY_BYTES = 32;
 
+    private static final Logger log = LoggerFactory.getLogger(SecretKeyFile.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private SecretKeyFile() {
@@ -39,10 +42,24 @@ public final class SecretKeyFile {
         try {
             if (!Files.exists(file)) {
                 create(file);
+                log.info("Created the key that encrypts config vars, {}; back it up apart from the database", file);
             }
+            warnIfReadableByOthers(file);
             return load(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the secret key file " + file, e);
+        }
+    }
+
+    private static void warnIfReadableByOthers(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (!OWNER_ONLY.containsAll(permissions)) {
+                log.warn("The secret key file {} is readable by others ({}); run: chmod 600 {}", file,
+                        PosixFilePermissions.toString(permissions), file);
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: nothing to check.
         }
     }
 
