@@ -1,0 +1,48 @@
+package dev.ferry.core.store;
+
+/**
+ * The kinds of change recorded as {@link Event}s, each with a stable dotted code as stored and shown by
+ * the API ({@code config.set}).
+ */
+public enum EventAction {
+    USER_CREATE("user.create"),
+    TOKEN_CREATE("token.create"),
+    TOKEN_REVOKE("token.revoke"),
+    APP_CREATE("app.create"),
+    APP_DESTROY("app.destroy"),
+    COLLABORATOR_ADD("collaborator.add"),
+    COLLABORATOR_REMOVE("collaborator.remove"),
+    CONFIG_SET("config.set"),
+    CONFIG_UNSET("config.unset"),
+    DEPLOY("release.deploy"),
+    RELEASE_STATUS("release.status"),
+    ROLLBACK("release.rollback"),
+    SCALE("formation.scale"),
+    DOMAIN_ADD("domain.add"),
+    DOMAIN_REMOVE("domain.remove");
+
+    private final String code;
+
+    EventAction(String code) {
+        this.code = code;
+    }
+
+    /** The stable code, as in {@code config.set}. */
+    public String code() {
+        return code;
+    }
+
+    /**
+     * The action with this code.
+     *
+     * @throws IllegalArgumentException for an unknown code
+     */
+    public static EventAction ofCode(String code) {
+        for (EventAction action : values()) {
+            if (action.code.equals(code)) {
+                return action;
+            }
+        }
+        throw new IllegalArgumentException("unknown event action '" + code + "'");
+    }
+}

@@ -1,0 +1,196 @@
+package dev.ferry.store.sql.internal;
+
+import dev.ferry.core.route.HostName;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppDomain;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.AppNameTaken;
+import dev.ferry.core.store.Collaborator;
+import dev.ferry.core.store.CollaboratorExists;
+import dev.ferry.core.store.CollaboratorNotFound;
+import dev.ferry.core.store.DestroyedApp;
+import dev.ferry.core.store.DomainNotFound;
+import dev.ferry.core.store.DomainTaken;
+import dev.ferry.core.store.Event;
+import dev.ferry.core.store.EventAction;
+import dev.ferry.core.store.OwnerNotRemovable;
+import dev.ferry.core.store.Page;
+import dev.ferry.core.store.Paged;
+import dev.ferry.core.store.StoreUnavailable;
+import dev.ferry.core.store.User;
+import dev.ferry.core.store.UserId;
+import dev.ferry.core.store.UserNotFound;
+import dev.ferry.store.sql.internal.AppRows.AppRow;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The store's use cases about apps, their collaborators, domains and events, each one transaction. */
+public final class AppCommands {
+
+    /** How many random names are tried before giving up (with 64 million names, one is plenty). */
+    private static final int RANDOM_NAME_ATTEMPTS = 20;
+
+    private final Database db;
+    private final Clocked clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public AppCommands(Database db, Clocked clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public App createApp(UserId ownerId, AppName name) {
+        return db.write(tx -> insertApp(tx, UserRows.require(tx, ownerId), name));
+    }
+
+    public App createAppWithRandomName(UserId ownerId) {
+        return db.write(tx -> {
+            User owner = UserRows.require(tx, ownerId);
+            for (int i = 0; i < RANDOM_NAME_ATTEMPTS; i++) {
+                AppName name = AppName.random(random);
+                if (AppRows.find(tx, name).isEmpty()) {
+                    return insertApp(tx, owner, name);
+                }
+            }
+            throw new StoreUnavailable("No free random app name after " + RANDOM_NAME_ATTEMPTS + " tries", null);
+        });
+    }
+
+    private App insertApp(Tx tx, User owner, AppName name) throws SQLException {
+        if (AppRows.find(tx, name).isPresent()) {
+            throw new AppNameTaken(name);
+        }
+        Instant now = clock.now();
+        AppRow app = AppRows.insert(tx, name, owner.id(), now);
+        EventRows.record(tx, Optional.of(owner), Optional.of(app), EventAction.APP_CREATE, "Create app " + name, now);
+        return app.app();
+    }
+
+    public Optional<App> app(AppName name) {
+        return db.read(tx -> AppRows.find(tx, name).map(AppRow::app));
+    }
+
+    public List<App> apps(UserId user) {
+        return db.read(tx -> AppRows.accessibleBy(tx, user));
+    }
+
+    public List<App> allApps() {
+        return db.read(AppRows::all);
+    }
+
+    public DestroyedApp destroyApp(AppName name, UserId by) {
+        return db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            List<AppDomain> domains = DomainRows.ofApp(tx, app);
+            AppRows.delete(tx, app);
+            EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.APP_DESTROY,
+                    "Destroy app " + name, clock.now());
+            return new DestroyedApp(app.app(), domains);
+        });
+    }
+
+    public boolean canAccess(UserId user, AppName name) {
+        return db.read(tx -> {
+            Optional<AppRow> app = AppRows.find(tx, name);
+            return app.isPresent()
+                    && (app.get().app().owner().equals(user) || AppRows.isCollaborator(tx, app.get(), user));
+        });
+    }
+
+    public Collaborator addCollaborator(AppName name, String email, UserId by) {
+        String normal = User.normalizeEmail(email);
+        return db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            User user = UserRows.byEmail(tx, normal).orElseThrow(() -> new UserNotFound(normal));
+            if (app.app().owner().equals(user.id()) || AppRows.isCollaborator(tx, app, user.id())) {
+                throw new CollaboratorExists(name, normal);
+            }
+            Instant now = clock.now();
+            AppRows.insertCollaborator(tx, app, user.id(), now);
+            EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.COLLABORATOR_ADD,
+                    "Add collaborator " + normal, now);
+            return new Collaborator(name, user, false, now);
+        });
+    }
+
+    public void removeCollaborator(AppName name, String email, UserId by) {
+        String normal = User.normalizeEmail(email);
+        db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            Optional<User> user = UserRows.byEmail(tx, normal);
+            if (user.isPresent() && app.app().owner().equals(user.get().id())) {
+                throw new OwnerNotRemovable(name, normal);
+            }
+            if (user.isEmpty() || !AppRows.deleteCollaborator(tx, app, user.get().id())) {
+                throw new CollaboratorNotFound(name, normal);
+            }
+            EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.COLLABORATOR_REMOVE,
+                    "Remove collaborator " + normal, clock.now());
+            return null;
+        });
+    }
+
+    public List<Collaborator> collaborators(AppName name) {
+        return db.read(tx -> AppRows.collaborators(tx, AppRows.require(tx, name)));
+    }
+
+    public AppDomain addDomain(AppName name, String hostname, UserId by) {
+        String normal = HostName.normalizeDomain(hostname);
+        return db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            if (DomainRows.find(tx, normal).isPresent()) {
+                throw new DomainTaken(normal);
+            }
+            Instant now = clock.now();
+            AppDomain domain = new AppDomain(normal, name, now);
+            DomainRows.insert(tx, app, domain);
+            EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.DOMAIN_ADD,
+                    "Add domain " + normal, now);
+            return domain;
+        });
+    }
+
+    public void removeDomain(AppName name, String hostname, UserId by) {
+        String normal = HostName.isValidDomain(hostname) ? HostName.normalizeDomain(hostname) : hostname;
+        db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            if (!DomainRows.delete(tx, app, normal)) {
+                throw new DomainNotFound(name, normal);
+            }
+            EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.DOMAIN_REMOVE,
+                    "Remove domain " + normal, clock.now());
+            return null;
+        });
+    }
+
+    public List<AppDomain> domains(AppName name) {
+        return db.read(tx -> DomainRows.ofApp(tx, AppRows.require(tx, name)));
+    }
+
+    public Optional<AppDomain> domain(String hostname) {
+        if (!HostName.isValidDomain(hostname)) {
+            return Optional.empty();
+        }
+        String normal = HostName.normalizeDomain(hostname);
+        return db.read(tx -> DomainRows.find(tx, normal));
+    }
+
+    public Paged<Event> events(AppName name, Page page) {
+        long before = Pages.before(page);
+        return db.read(tx -> Pages.of(page,
+                EventRows.ofApp(tx, AppRows.require(tx, name), before, page.limit() + 1), Event::id));
+    }
+
+    public Paged<Event> events(Page page) {
+        long before = Pages.before(page);
+        return db.read(tx -> Pages.of(page, EventRows.all(tx, before, page.limit() + 1), Event::id));
+    }
+}
