@@ -60,6 +60,10 @@ final class Exchange {
     private final ArrayDeque<HttpContent> unsent = new ArrayDeque<>(2);
     private final ExchangeRecord rec = new ExchangeRecord();
 
+    /** Methods RFC 9110 defines as idempotent: retried on another endpoint when one fails before answering. */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
+
     private int retries;
     private ProxyError lastConnectError;
     private Endpoint endpoint;
@@ -130,7 +134,7 @@ final class Exchange {
 
     /** Why no endpoint could be reached: the pool is down as a whole (503), or the last endpoint tried failed (502/504). */
     private ProxyError connectFailure() {
-        if (lastConnectError == null || !pool.anyHealthy()) {
+        if (lastConnectError == null || (lastConnectError == ProxyError.BACKEND_REFUSED && !pool.anyHealthy())) {
             return ProxyError.NO_HEALTHY_INSTANCE;
         }
         return lastConnectError;
@@ -388,6 +392,18 @@ final class Exchange {
             requestSent = false;
             waitingForBackendWritable = false;
             attempt(false);
+        } else if (bodyBytesSent == 0 && IDEMPOTENT.contains(request.method()) && retries < config.maxRetries()) {
+            // the endpoint went away mid-request (a crash, a stop): an idempotent request whose body, if any,
+            // was not sent yet is safe to send to another endpoint, as nginx's proxy_next_upstream does
+            if (cause instanceof IOException) {
+                pool.failed(endpoint, cause);
+            }
+            excluded.add(endpoint.id());
+            lastConnectError = ProxyError.BACKEND_RESET;
+            retries++;
+            requestSent = false;
+            waitingForBackendWritable = false;
+            attempt(true);
         } else {
             if (!reused && cause instanceof IOException) {
                 pool.failed(endpoint, cause);

@@ -9,6 +9,7 @@ import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.router.log.AccessLogEntry;
 import dev.ferry.router.metrics.RouterMetrics;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -87,6 +88,52 @@ class ProxyRoutingTest {
 
         assertThat(r.status()).isEqualTo(502);
         assertThat(r.header("Ferry-Error")).isEqualTo("backend_reset");
+    }
+
+    @Test
+    void retriesAnIdempotentRequestOnAnotherEndpointWhenOneHangsUpBeforeAnswering() {
+        AtomicInteger connectionsToRude = new java.util.concurrent.atomic.AtomicInteger();
+        TestBackend rude = fx.track(hangsUpOnEveryRequest(connectionsToRude));
+        TestBackend good = fx.track(TestBackend.text(fx.group, "good", "ok"));
+        fx.routes.set(route("app.localhost", rude.endpoint(), good.endpoint()));
+
+        for (int i = 0; i < 4; i++) {
+            RawHttp.Response r = RawHttp.get(fx.port(), "app.localhost", "/");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("ok");
+        }
+        assertThat(connectionsToRude.get()).isPositive();
+    }
+
+    @Test
+    void neverRetriesAPostThatReachedABackend() throws IOException {
+        AtomicInteger connectionsToRude = new java.util.concurrent.atomic.AtomicInteger();
+        TestBackend rude = fx.track(hangsUpOnEveryRequest(connectionsToRude));
+        fx.routes.set(route("app.localhost", rude.endpoint()));
+
+        try (RawHttp c = RawHttp.connect(fx.port())) {
+            c.send(RawHttp.request("POST", "app.localhost", "/", "Content-Length: 0"));
+            RawHttp.Response r = c.read();
+            assertThat(r.status()).isEqualTo(502);
+            assertThat(r.header("Ferry-Error")).isEqualTo("backend_reset");
+        }
+        assertThat(connectionsToRude.get()).isEqualTo(1);
+    }
+
+    private TestBackend hangsUpOnEveryRequest(AtomicInteger seen) {
+        return TestBackend.start(fx.group, "rude", p -> p.addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelActive(io.netty.channel.ChannelHandlerContext ctx) {
+                seen.incrementAndGet(); // one per connection, however the request's bytes arrive
+                ctx.fireChannelActive();
+            }
+
+            @Override
+            public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                io.netty.util.ReferenceCountUtil.release(msg);
+                ctx.close();
+            }
+        }));
     }
 
     @Test
