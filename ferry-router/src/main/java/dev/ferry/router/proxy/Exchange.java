@@ -304,7 +304,8 @@ final class Exchange {
             ReferenceCountUtil.release(msg);
             log.debug("malformed response from {}: {}", endpoint.authority(), response.decoderResult());
             dropBackend();
-            fail(ProxyError.BACKEND_BAD_RESPONSE, false);
+            // a malformed response may be a desync attempt: the client connection closes too
+            fail(ProxyError.BACKEND_BAD_RESPONSE, true);
             return;
         }
         if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
