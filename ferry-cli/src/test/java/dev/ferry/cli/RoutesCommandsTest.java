@@ -50,6 +50,20 @@ class RoutesCommandsTest {
     }
 
     @Test
+    void setsTheRoutesBodyLimit() {
+        CliRun.Result add = cli.run("routes:add", "up.local", "http://127.0.0.1:9001", "--max-body-bytes", "1048576");
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(api.registry.table().route("up.local").policy().maxBodyBytes()).isEqualTo(1_048_576L);
+        assertThat(cli.run("routes", "--json").out()).contains("\"maxBodyBytes\":1048576");
+
+        CliRun.Result negative = cli.run("routes:add", "up.local", "http://127.0.0.1:9002", "--max-body-bytes", "-1");
+        assertThat(negative.exit()).isNotZero();
+        assertThat(negative.err()).contains("maxBodyBytes");
+        assertThat(cli.run("routes:add", "up.local", "http://127.0.0.1:9002", "--max-body-bytes", "0").exit()).isZero();
+        assertThat(api.registry.table().route("up.local").policy().maxBodyBytes()).isZero();
+    }
+
+    @Test
     void printsTheApisJsonArrayWithJson() {
         cli.run("routes:add", "app1.local", "http://127.0.0.1:9001");
         cli.run("routes:add", "app2.local", "http://127.0.0.1:9002", "--health-path", "/up");
@@ -157,7 +171,8 @@ class RoutesCommandsTest {
         assertThat(help.out()).contains("routes:add", "routes:remove", "routes", "login", "FERRY_API_URL", "--version");
         CliRun.Result addHelp = cli.run("routes:add", "--help");
         assertThat(addHelp.exit()).isZero();
-        assertThat(addHelp.out()).contains("DOMAIN", "URL", "--weight", "--balancing", "--[no-]affinity", "--health-path");
+        assertThat(addHelp.out()).contains("DOMAIN", "URL", "--weight", "--balancing", "--[no-]affinity", "--health-path",
+                "--max-body-bytes");
         CliRun.Result version = cli.run("--version");
         assertThat(version.exit()).isZero();
         assertThat(version.out()).matches("ferry \\d+\\.\\d+\\.\\d+.*\\n");

@@ -104,6 +104,9 @@ class RoutesApiTest {
         "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"weight\":1001}  | 422 | invalid_setting",
         "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"balancing\":\"random\"} | 422 | invalid_setting",
         "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"healthCheck\":{\"intervalMs\":5}} | 422 | invalid_setting",
+        "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"maxBodyBytes\":\"1MB\"} | 400 | bad_request",
+        "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"maxBodyBytes\":1.5} | 400 | bad_request",
+        "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"maxBodyBytes\":-1} | 422 | invalid_setting",
     })
     void refusesBadCreateRequestsAndChangesNothing(String body, int status, String code) {
         api.call("POST", "/api/routes", SEED);
@@ -165,6 +168,24 @@ class RoutesApiTest {
         assertError(api.call("DELETE", "/api/routes/app1.local/targets", null), 400, "bad_request");
         assertError(api.call("DELETE", "/api/routes/app1.local/targets?url=tcp://x:1", null), 422, "invalid_target");
         assertThat(api.registry.mutations()).isEqualTo(mutations);
+    }
+
+    @Test
+    void carriesTheBodyLimitOnPostPatchAndGet() {
+        assertThat(json(api.call("POST", "/api/routes", SEED)).get("maxBodyBytes").asLong()).isZero();
+        HttpResponse<String> created = api.call("POST", "/api/routes",
+                "{\"domain\":\"up.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"maxBodyBytes\":10485760}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json(created).get("maxBodyBytes").asLong()).isEqualTo(10_485_760L);
+        assertThat(api.registry.table().route("up.local").policy().maxBodyBytes()).isEqualTo(10_485_760L);
+
+        HttpResponse<String> patched = api.call("PATCH", "/api/routes/up.local", "{\"maxBodyBytes\":5000000000}");
+        assertThat(json(patched).get("maxBodyBytes").asLong()).isEqualTo(5_000_000_000L);
+        assertThat(json(patched).get("targets")).hasSize(1);
+        HttpResponse<String> removed = api.call("PATCH", "/api/routes/up.local", "{\"maxBodyBytes\":0}");
+        assertThat(json(api.call("GET", "/api/routes/up.local", null)).get("maxBodyBytes").asLong()).isZero();
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertError(api.call("PATCH", "/api/routes/up.local", "{\"maxBodyBytes\":-5}"), 422, "invalid_setting");
     }
 
     @Test

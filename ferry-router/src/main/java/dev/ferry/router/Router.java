@@ -1,5 +1,6 @@
 package dev.ferry.router;
 
+import dev.ferry.router.handler.ConnectionLimiter;
 import dev.ferry.router.handler.TrustedProxies;
 import dev.ferry.router.log.AccessLog;
 import dev.ferry.router.metrics.RouterMetrics;
@@ -54,7 +55,8 @@ public final class Router implements AutoCloseable {
         RouterMetrics metrics = new RouterMetrics(Objects.requireNonNull(meters, "meters"), clients::size,
                 backends::activeCount, backends::idleCount);
         this.runtime = new ProxyRuntime(config, Objects.requireNonNull(routes, "routes"), backends, metrics,
-                Objects.requireNonNull(accessLog, "accessLog"), TrustedProxies.parse(config.trustedProxies()), clients);
+                Objects.requireNonNull(accessLog, "accessLog"), TrustedProxies.parse(config.trustedProxies()), clients,
+                new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerClient()));
     }
 
     /**

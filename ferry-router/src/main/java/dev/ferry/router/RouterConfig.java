@@ -24,16 +24,27 @@ import java.util.Objects;
  * @param trustedProxies         addresses or CIDR blocks whose {@code X-Forwarded-*} headers are kept;
  *                               default none
  * @param viaName                the name in {@code Via}; default {@code ferry}
- * @param maxInitialLineLength   longest request line, in bytes; default 8192 (then 414)
- * @param maxHeaderSize          largest request head, in bytes; default 65536 (then 431)
+ * @param maxInitialLineLength   longest request line, in bytes; default 8192 (then 414). Also bounds a chunk-size
+ *                               line with its extensions (then 400)
+ * @param maxHeaderSize          largest request head (all header lines), in bytes; default 65536 (then 431)
  * @param shutdownGracePeriod    how long {@link Router#close()} lets requests in flight finish; default 10 s
- * @param maxRequestBodyBytes    largest request body, in bytes (then 413); default 0, no limit
+ * @param maxRequestBodyBytes    largest request body, in bytes (then 413, or a closed connection once the
+ *                               response has begun); default 0, no limit. A route's own
+ *                               {@code RoutePolicy.maxBodyBytes}, when set, applies instead
+ * @param maxHeaderLineLength    longest single header line ({@code name: value}), in bytes; default 8192 (then 431)
+ * @param maxHeaderCount         most header fields in a request head; default 100 (then 431)
+ * @param maxConnections         most client connections open at once; default 20000. Beyond it a new
+ *                               connection is answered 503 {@code too_many_connections} and closed
+ * @param maxConnectionsPerClient most client connections open at once from one client IP address; default 1000
+ *                               (then 503 {@code too_many_connections}). Raise it when the router sits behind a
+ *                               load balancer whose connections all come from one address
  */
 public record RouterConfig(String bindAddress, int httpPort, Duration connectTimeout, Duration responseTimeout,
                            Duration idleTimeout, Duration requestHeaderTimeout, int maxRetries, int maxIdlePerEndpoint,
                            Duration backendIdleTime, String affinityCookieName, List<String> trustedProxies,
                            String viaName, int maxInitialLineLength, int maxHeaderSize, Duration shutdownGracePeriod,
-                           long maxRequestBodyBytes) {
+                           long maxRequestBodyBytes, int maxHeaderLineLength, int maxHeaderCount,
+                           int maxConnections, int maxConnectionsPerClient) {
 
     public RouterConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -72,6 +83,18 @@ public record RouterConfig(String bindAddress, int httpPort, Duration connectTim
         if (maxRequestBodyBytes < 0) {
             throw new IllegalArgumentException("maxRequestBodyBytes must not be negative (0 means no limit)");
         }
+        if (maxHeaderLineLength < 256 || maxHeaderLineLength > maxHeaderSize) {
+            throw new IllegalArgumentException("maxHeaderLineLength must be at least 256 and at most maxHeaderSize");
+        }
+        if (maxHeaderCount < 8) {
+            throw new IllegalArgumentException("maxHeaderCount must be at least 8");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1");
+        }
+        if (maxConnectionsPerClient < 1) {
+            throw new IllegalArgumentException("maxConnectionsPerClient must be at least 1");
+        }
     }
 
     public static Builder builder() {
@@ -108,6 +131,10 @@ public record RouterConfig(String bindAddress, int httpPort, Duration connectTim
         private int maxHeaderSize = 65536;
         private Duration shutdownGracePeriod = Duration.ofSeconds(10);
         private long maxRequestBodyBytes = 0;
+        private int maxHeaderLineLength = 8192;
+        private int maxHeaderCount = 100;
+        private int maxConnections = 20_000;
+        private int maxConnectionsPerClient = 1000;
 
         private Builder() {
         }
@@ -128,12 +155,16 @@ public record RouterConfig(String bindAddress, int httpPort, Duration connectTim
         public Builder maxHeaderSize(int v) { maxHeaderSize = v; return this; }
         public Builder shutdownGracePeriod(Duration v) { shutdownGracePeriod = v; return this; }
         public Builder maxRequestBodyBytes(long v) { maxRequestBodyBytes = v; return this; }
+        public Builder maxHeaderLineLength(int v) { maxHeaderLineLength = v; return this; }
+        public Builder maxHeaderCount(int v) { maxHeaderCount = v; return this; }
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+        public Builder maxConnectionsPerClient(int v) { maxConnectionsPerClient = v; return this; }
 
         public RouterConfig build() {
             return new RouterConfig(bindAddress, httpPort, connectTimeout, responseTimeout, idleTimeout,
                     requestHeaderTimeout, maxRetries, maxIdlePerEndpoint, backendIdleTime, affinityCookieName,
                     trustedProxies, viaName, maxInitialLineLength, maxHeaderSize, shutdownGracePeriod,
-                    maxRequestBodyBytes);
+                    maxRequestBodyBytes, maxHeaderLineLength, maxHeaderCount, maxConnections, maxConnectionsPerClient);
         }
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ferry routes:add DOMAIN URL}: adds a target to a domain's pool (creating the route), optionally
- * setting its weight and the route's balancing, affinity and health check.
+ * setting its weight and the route's balancing, affinity, health check and request body limit.
  */
 @Command(name = "routes:add", mixinStandardHelpOptions = true,
         description = "Add a target URL to a domain's pool, creating the route when it does not exist.",
@@ -55,6 +55,10 @@ public final class RoutesAddCommand implements Callable<Integer> {
     @Option(names = "--no-health-check", description = "Remove the route's active health check.")
     boolean noHealthCheck;
 
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES",
+            description = "Largest request body the router forwards to this route (then 413); 0 removes the limit.")
+    Long maxBodyBytes;
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +81,9 @@ public final class RoutesAddCommand implements Callable<Integer> {
         }
         if (affinity != null) {
             body.put("affinity", affinity);
+        }
+        if (maxBodyBytes != null) {
+            body.put("maxBodyBytes", maxBodyBytes);
         }
         if (noHealthCheck) {
             body.putNull("healthCheck");

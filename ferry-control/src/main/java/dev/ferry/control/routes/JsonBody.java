@@ -93,6 +93,17 @@ final class JsonBody {
         return Optional.of(v.intValue());
     }
 
+    Optional<Long> optionalLong(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw wrongType(field, "an integer");
+        }
+        return Optional.of(v.longValue());
+    }
+
     int requiredInt(String field) {
         return optionalInt(field).orElseThrow(() -> new InvalidInput(where + " needs the field '" + field + "'"));
     }

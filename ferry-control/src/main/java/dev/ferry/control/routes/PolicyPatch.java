@@ -9,14 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The policy fields a request may carry ({@code balancing}, {@code affinity}, {@code healthCheck}), each
- * optional; {@link #applyTo} changes only those given. A {@code healthCheck} of {@code null} removes the
- * active health check; its own fields default to {@link HealthCheck#DEFAULT}'s (the
- * timeout at most the interval).
+ * The policy fields a request may carry ({@code balancing}, {@code affinity}, {@code healthCheck} and, for
+ * HTTP routes, {@code maxBodyBytes}), each optional; {@link #applyTo} changes only those given. A
+ * {@code healthCheck} of {@code null} removes the active health check; its own fields default to
+ * {@link HealthCheck#DEFAULT}'s (the timeout at most the interval). A {@code maxBodyBytes} of 0 removes the
+ * route's body limit; a negative one is refused with 422.
  */
-record PolicyPatch(Optional<Balancing> balancing, Optional<Boolean> affinity, boolean healthCheckGiven, HealthCheck healthCheck) {
+record PolicyPatch(Optional<Balancing> balancing, Optional<Boolean> affinity, boolean healthCheckGiven, HealthCheck healthCheck,
+                   Optional<Long> maxBodyBytes) {
 
-    static final Set<String> FIELDS = Set.of("balancing", "affinity", "healthCheck");
+    static final Set<String> FIELDS = Set.of("balancing", "affinity", "healthCheck", "maxBodyBytes");
     private static final Set<String> HEALTH_FIELDS = Set.of("path", "intervalMs", "timeoutMs", "rise", "fall");
 
     /** Reads the policy fields of {@code body}; throws 400 for wrong types and 422 for bad values. */
@@ -25,11 +27,15 @@ record PolicyPatch(Optional<Balancing> balancing, Optional<Boolean> affinity, bo
         Optional<Boolean> affinity = body.optionalBoolean("affinity");
         boolean healthGiven = body.has("healthCheck");
         HealthCheck health = body.optionalObject("healthCheck", HEALTH_FIELDS).map(PolicyPatch::healthCheck).orElse(null);
-        return new PolicyPatch(balancing, affinity, healthGiven, health);
+        Optional<Long> maxBodyBytes = body.optionalLong("maxBodyBytes");
+        if (maxBodyBytes.isPresent() && maxBodyBytes.get() < 0) {
+            throw new InvalidSetting("maxBodyBytes must be 0 (no limit) or a positive number of bytes");
+        }
+        return new PolicyPatch(balancing, affinity, healthGiven, health, maxBodyBytes);
     }
 
     boolean isEmpty() {
-        return balancing.isEmpty() && affinity.isEmpty() && !healthCheckGiven;
+        return balancing.isEmpty() && affinity.isEmpty() && !healthCheckGiven && maxBodyBytes.isEmpty();
     }
 
     RoutePolicy applyTo(RoutePolicy policy) {
@@ -42,6 +48,9 @@ record PolicyPatch(Optional<Balancing> balancing, Optional<Boolean> affinity, bo
         }
         if (healthCheckGiven) {
             p = p.withHealthCheck(healthCheck);
+        }
+        if (maxBodyBytes.isPresent()) {
+            p = p.withMaxBodyBytes(maxBodyBytes.get());
         }
         return p;
     }

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The wire form of routes, in a fixed field order:
- * {@code {"domain","targets":[{"id","url","weight"}],"balancing","affinity","healthCheck"}} for HTTP routes
- * and {@code {"port","targets",...}} with {@code tcp://} URLs for TCP routes.
+ * {@code {"domain","targets":[{"id","url","weight"}],"balancing","affinity","healthCheck","maxBodyBytes"}} for
+ * HTTP routes ({@code maxBodyBytes} 0 for no limit of the route's own) and {@code {"port","targets",...}}
+ * without {@code maxBodyBytes}, with {@code tcp://} URLs, for TCP routes.
  */
 final class RouteJson {
 
@@ -28,6 +29,7 @@ final class RouteJson {
         m.put("domain", route.domain());
         m.put("targets", targets(route.endpoints(), "http"));
         policy(m, route.policy());
+        m.put("maxBodyBytes", route.policy().maxBodyBytes());
         return m;
     }
 

@@ -8,12 +8,13 @@ import java.util.List;
  * A one-line text form of routes, used by the registry's journal and the router's persisted snapshot:
  *
  * <pre>
- * http &lt;domain&gt; &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt;
- * tcp  &lt;port&gt;   &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt;
+ * http &lt;domain&gt; &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt;]
+ * tcp  &lt;port&gt;   &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt;]
  * </pre>
  *
  * where a health check is {@code path,intervalMs,timeoutMs,rise,fall} and endpoints are
- * {@code id@host:port*weight} joined by commas. Every field is validated on the way back in: a line that
+ * {@code id@host:port*weight} joined by commas. The body limit is written only when the policy has one,
+ * so a route without one keeps the six-field line of earlier journals and snapshots, which still load. Every field is validated on the way back in: a line that
  * does not parse throws {@link IllegalArgumentException} and yields nothing half-read.
  */
 public final class RouteCodec {
@@ -32,10 +33,11 @@ public final class RouteCodec {
     /** Decodes a line into a {@link Route} or a {@link TcpRoute}. */
     public static Object decode(String line) {
         String[] f = line.strip().split(" ");
-        if (f.length != 6) {
-            throw new IllegalArgumentException("route line has " + f.length + " fields, expected 6: " + line);
+        if (f.length != 6 && f.length != 7) {
+            throw new IllegalArgumentException("route line has " + f.length + " fields, expected 6 or 7: " + line);
         }
-        RoutePolicy policy = new RoutePolicy(Balancing.parse(f[2]), parseFlag(f[3]), parseHealthCheck(f[4]));
+        long maxBodyBytes = f.length == 7 ? parseMaxBody(f[6]) : 0;
+        RoutePolicy policy = new RoutePolicy(Balancing.parse(f[2]), parseFlag(f[3]), parseHealthCheck(f[4]), maxBodyBytes);
         List<Endpoint> endpoints = parseEndpoints(f[5]);
         return switch (f[0]) {
             case "http" -> new Route(f[1], endpoints, policy);
@@ -65,7 +67,22 @@ public final class RouteCodec {
             }
             sb.append(e.id()).append('@').append(e.host()).append(':').append(e.port()).append('*').append(e.weight());
         }
+        if (policy.maxBodyBytes() > 0) {
+            sb.append(' ').append(policy.maxBodyBytes());
+        }
         return sb.toString();
+    }
+
+    private static long parseMaxBody(String s) {
+        try {
+            long n = Long.parseLong(s);
+            if (n <= 0) {
+                throw new IllegalArgumentException("body limit '" + s + "' must be positive");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("body limit '" + s + "' is not a number");
+        }
     }
 
     private static boolean parseFlag(String s) {

@@ -4,27 +4,44 @@ import java.util.Objects;
 
 /**
  * How a route treats its pool: the balancing, session affinity (off by default; a cookie naming the
- * chosen endpoint's opaque id) and an optional active {@link HealthCheck} ({@code null} for none; passive
- * health always applies).
+ * chosen endpoint's opaque id), an optional active {@link HealthCheck} ({@code null} for none; passive
+ * health always applies) and the largest request body the route accepts.
+ *
+ * @param maxBodyBytes largest request body in bytes, beyond which the router answers 413; default 0, which
+ *                     means no limit of the route's own (bodies stream through, bounded only by the router's
+ *                     global limit, if any). Ignored by TCP routes.
  */
-public record RoutePolicy(Balancing balancing, boolean affinity, HealthCheck healthCheck) {
+public record RoutePolicy(Balancing balancing, boolean affinity, HealthCheck healthCheck, long maxBodyBytes) {
 
-    /** Round-robin, no affinity, no active health check. */
-    public static final RoutePolicy DEFAULT = new RoutePolicy(Balancing.ROUND_ROBIN, false, null);
+    /** Round-robin, no affinity, no active health check, no body limit. */
+    public static final RoutePolicy DEFAULT = new RoutePolicy(Balancing.ROUND_ROBIN, false, null, 0);
 
     public RoutePolicy {
         Objects.requireNonNull(balancing, "balancing");
+        if (maxBodyBytes < 0) {
+            throw new IllegalArgumentException("maxBodyBytes must not be negative (0 means no limit)");
+        }
+    }
+
+    /** A policy without a body limit of its own. */
+    public RoutePolicy(Balancing balancing, boolean affinity, HealthCheck healthCheck) {
+        this(balancing, affinity, healthCheck, 0);
     }
 
     public RoutePolicy withBalancing(Balancing b) {
-        return new RoutePolicy(b, affinity, healthCheck);
+        return new RoutePolicy(b, affinity, healthCheck, maxBodyBytes);
     }
 
     public RoutePolicy withAffinity(boolean a) {
-        return new RoutePolicy(balancing, a, healthCheck);
+        return new RoutePolicy(balancing, a, healthCheck, maxBodyBytes);
     }
 
     public RoutePolicy withHealthCheck(HealthCheck h) {
-        return new RoutePolicy(balancing, affinity, h);
+        return new RoutePolicy(balancing, affinity, h, maxBodyBytes);
+    }
+
+    /** This policy with a body limit; 0 removes it. */
+    public RoutePolicy withMaxBodyBytes(long bytes) {
+        return new RoutePolicy(balancing, affinity, healthCheck, bytes);
     }
 }

@@ -24,6 +24,21 @@ class RouteCodecTest {
     }
 
     @Test
+    void carriesTheBodyLimitAndStillReadsSixFieldLines() {
+        Route limited = new Route("up.local", List.of(Endpoint.of("127.0.0.1", 9001)),
+                RoutePolicy.DEFAULT.withMaxBodyBytes(1_048_576));
+        String line = RouteCodec.encode(limited);
+        assertThat(line).endsWith(" 1048576");
+        assertThat(RouteCodec.decode(line)).isEqualTo(limited);
+        assertThat(RouteCodec.encode(Route.empty("a.local"))).isEqualTo("http a.local round_robin 0 - -");
+        Route old = (Route) RouteCodec.decode("http a.local round_robin 1 - -");
+        assertThat(old.policy().maxBodyBytes()).isZero();
+        assertThat(old.policy().affinity()).isTrue();
+        assertThatThrownBy(() -> RouteCodec.decode("http a.local round_robin 0 - - -5")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RouteCodec.decode("http a.local round_robin 0 - - x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesGarbage() {
         assertThatThrownBy(() -> RouteCodec.decode("http a.local round_robin 0 - x@y")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RouteCodec.decode("ftp a.local round_robin 0 - -")).isInstanceOf(IllegalArgumentException.class);

@@ -16,7 +16,7 @@ import java.util.Locale;
  * {@code {"error":"<sentence>","code":"<code>"}} when the request's {@code Accept} header prefers
  * {@code application/json} over {@code text/html}. Every page carries {@code Ferry-Error: <code>},
  * {@code Content-Type}, {@code Content-Length}, {@code Cache-Control: no-store}, and
- * {@code Connection: close} when the connection must close after it.
+ * {@code Connection: close} when the connection must close after it; a 405 also carries {@code Allow}.
  */
 public final class ErrorPages {
 
@@ -43,6 +43,9 @@ public final class ErrorPages {
                 .set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
                 .set(FERRY_ERROR, error.code());
+        if (error == ProxyError.METHOD_NOT_ALLOWED) {
+            response.headers().set(HttpHeaderNames.ALLOW, ProxyError.ALLOWED_METHODS);
+        }
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }

@@ -17,10 +17,22 @@ public enum ProxyError {
     REQUEST_TIMEOUT(408, "request_timeout", "The request headers did not arrive in time."),
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "The request body is too large."),
     URI_TOO_LONG(414, "uri_too_long", "The request line is too long."),
-    HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are too large.");
+    HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are too large."),
+    METHOD_NOT_ALLOWED(405, "method_not_allowed", "The router does not serve this method."),
+    TOO_MANY_CONNECTIONS(503, "too_many_connections", "Too many connections are open; try again later."),
+    BACKEND_BAD_RESPONSE(502, "backend_bad_response", "The app sent a malformed response.");
 
-    /** The error for a request the HTTP decoder refused: 414, 431, else 400. */
+    /** What {@code Allow} says with {@link #METHOD_NOT_ALLOWED}: the usual methods; others are forwarded too. */
+    public static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+    /**
+     * The error for a request the HTTP decoder or one of the router's checks refused: the check's own
+     * ({@link RequestRefused}), 414 for a long request line, 431 for large headers, else 400.
+     */
     public static ProxyError forDecoderFailure(Throwable cause) {
+        if (cause instanceof RequestRefused refused) {
+            return refused.error();
+        }
         if (cause instanceof TooLongHttpLineException) {
             return URI_TOO_LONG;
         }

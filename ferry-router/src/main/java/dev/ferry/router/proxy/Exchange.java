@@ -11,11 +11,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -37,8 +39,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Retries (at most {@code maxRetries}, each time on an endpoint not yet tried) happen only when no
  * request body byte has reached a backend and no response byte has reached the client: after a failed
- * connect, and when a pooled connection turns out to be dead. The body stays unread until a connection
- * is up, so a connect failure can always be retried.
+ * connect, and when a pooled connection turns out to be dead.
+ *
+ * <p>A request with a body connects only once the first body message has been decoded (and is held until
+ * the connection is up), so a body whose framing is refused at once never reaches a backend; the rest of
+ * the body stays unread until a connection is up, so a connect failure can always be retried. An accepted
+ * request that expects {@code 100-continue} gets its {@code 100} here, just before the body is read;
+ * refused ones get only their final answer, and a backend's own {@code 100} is never relayed.
+ *
+ * <p>A backend response head that is malformed (decoder failure, status outside 100-599, a transfer
+ * coding other than {@code chunked}) is answered 502 {@code backend_bad_response} and its connection is
+ * closed; a malformed body after a relayed head closes both connections.
  *
  * <p>Threading: every method runs on the client's event loop, which is also the backend connection's.
  */
@@ -71,6 +82,7 @@ final class Exchange {
     private Channel backend;
     private boolean reused;
     private boolean requestComplete;
+    private boolean awaitingFirstBody;
     private boolean requestSent;
     private boolean waitingForBackendWritable;
     private long bodyBytesSent;
@@ -113,9 +125,18 @@ final class Exchange {
             fail(ProxyError.PAYLOAD_TOO_LARGE, true);
         } else {
             AffinityCookie.remove(request.headers(), config.affinityCookieName());
+            boolean expectsContinue = HttpUtil.is100ContinueExpected(request);
             request.headers().remove(HttpHeaderNames.EXPECT);
             request.setProtocolVersion(HttpVersion.HTTP_1_1);
-            attempt(true);
+            if (expectsContinue) {
+                client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            }
+            if (requestHasBody) {
+                awaitingFirstBody = true;
+                frontend.read();
+            } else {
+                attempt(true);
+            }
         }
     }
 
@@ -214,6 +235,10 @@ final class Exchange {
         } else {
             forward(content);
         }
+        if (awaitingFirstBody && !done) {
+            awaitingFirstBody = false;
+            attempt(true);
+        }
     }
 
     private void forward(HttpContent content) {
@@ -277,6 +302,20 @@ final class Exchange {
     void backendRead(Channel ch, Object msg) {
         if (ch != backend || done || responseComplete) {
             ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (!responseStarted && msg instanceof HttpResponse response && BackendResponses.malformed(response)) {
+            ReferenceCountUtil.release(msg);
+            log.debug("malformed response from {}: {}", endpoint.authority(), response.decoderResult());
+            dropBackend();
+            // a malformed response may be a desync attempt: the client connection closes too
+            fail(ProxyError.BACKEND_BAD_RESPONSE, true);
+            return;
+        }
+        if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
+            // the head went out already: a second response is impossible, and a cut body must not look whole
+            content.release();
+            abort();
             return;
         }
         if (msg instanceof HttpResponse response) {
@@ -422,8 +461,10 @@ final class Exchange {
         abort();
     }
 
+    /** The route's own body limit when it has one, else the router's; 0 for none. */
     private long bodyLimit() {
-        return config.maxRequestBodyBytes();
+        long own = pool == null ? 0 : pool.route().policy().maxBodyBytes();
+        return own > 0 ? own : config.maxRequestBodyBytes();
     }
 
     private void abortOnBadBody(ProxyError error) {

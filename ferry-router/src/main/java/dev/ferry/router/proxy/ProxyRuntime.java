@@ -1,6 +1,7 @@
 package dev.ferry.router.proxy;
 
 import dev.ferry.router.RouterConfig;
+import dev.ferry.router.handler.ConnectionLimiter;
 import dev.ferry.router.handler.TrustedProxies;
 import dev.ferry.router.log.AccessLog;
 import dev.ferry.router.metrics.RouterMetrics;
@@ -10,11 +11,11 @@ import java.util.Objects;
 
 /**
  * What every client connection of one router shares: its configuration, the route lookup, the backend
- * pool, metrics, the access log and the group of open client connections. Built by the router.
+ * pool, metrics, the access log, the group of open client connections and their caps. Built by the router.
  */
 public record ProxyRuntime(RouterConfig config, RouteLookup routes, BackendConnectionPool backends,
                            RouterMetrics metrics, AccessLog accessLog, TrustedProxies trustedProxies,
-                           ChannelGroup clientChannels) {
+                           ChannelGroup clientChannels, ConnectionLimiter connectionLimiter) {
 
     public ProxyRuntime {
         Objects.requireNonNull(config, "config");
@@ -24,5 +25,6 @@ public record ProxyRuntime(RouterConfig config, RouteLookup routes, BackendConne
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(clientChannels, "clientChannels");
+        Objects.requireNonNull(connectionLimiter, "connectionLimiter");
     }
 }

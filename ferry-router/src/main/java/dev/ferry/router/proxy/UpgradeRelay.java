@@ -12,7 +12,8 @@ import io.netty.channel.ChannelPipeline;
 final class UpgradeRelay {
 
     private static final String[] CLIENT_HTTP_HANDLERS = {
-        ProxyInitializer.EXPECT_CONTINUE, ProxyInitializer.KEEP_ALIVE, ProxyInitializer.HEADER_TIMEOUT,
+        ProxyInitializer.GUARD, ProxyInitializer.HEADER_LIMITS, ProxyInitializer.HOST,
+        ProxyInitializer.KEEP_ALIVE, ProxyInitializer.HEADER_TIMEOUT,
         ProxyInitializer.HOP_BY_HOP, ProxyInitializer.REQUEST_ID, ProxyInitializer.FORWARDED};
 
     private UpgradeRelay() {

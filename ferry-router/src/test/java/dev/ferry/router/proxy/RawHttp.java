@@ -37,16 +37,22 @@ final class RawHttp implements AutoCloseable {
     final InputStream in;
     final OutputStream out;
 
-    private RawHttp(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+    private RawHttp(int port, String localAddress) throws IOException {
+        socket = localAddress == null ? new Socket("127.0.0.1", port)
+                : new Socket(java.net.InetAddress.getByName("127.0.0.1"), port, java.net.InetAddress.getByName(localAddress), 0);
         socket.setSoTimeout(15_000);
         in = new BufferedInputStream(socket.getInputStream(), 65536);
         out = socket.getOutputStream();
     }
 
     static RawHttp connect(int port) {
+        return connectFrom(port, null);
+    }
+
+    /** A connection from a given local address (another loopback address, e.g. 127.0.0.2, is another client). */
+    static RawHttp connectFrom(int port, String localAddress) {
         try {
-            return new RawHttp(port);
+            return new RawHttp(port, localAddress);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
