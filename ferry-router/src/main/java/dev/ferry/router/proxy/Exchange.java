@@ -12,6 +12,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -504,7 +505,9 @@ final class Exchange {
         rec.status = error.status();
         boolean close = forceClose || (requestHasBody && !requestComplete);
         String accept = request.decoderResult().isSuccess() ? request.headers().get(HttpHeaderNames.ACCEPT) : null;
-        client.writeAndFlush(ErrorPages.render(error, accept, close)).addListener(w -> finish(close || !w.isSuccess()));
+        FullHttpResponse page = ErrorPages.render(error, accept, close);
+        rec.bytesOut += page.content().readableBytes();
+        client.writeAndFlush(page).addListener(w -> finish(close || !w.isSuccess()));
     }
 
     private void dropBackend() {

@@ -287,7 +287,7 @@ class ProxyRoutingTest {
         fx.routes.set(route("app.localhost", a.endpoint()));
 
         RawHttp.get(fx.port(), "app.localhost", "/logged", "X-Request-Id: trace-1");
-        RawHttp.get(fx.port(), "nobody.localhost", "/missing");
+        RawHttp.Response notFound = RawHttp.get(fx.port(), "nobody.localhost", "/missing");
 
         AccessLogEntry ok = fx.log.poll(5, TimeUnit.SECONDS);
         AccessLogEntry missing = fx.log.poll(5, TimeUnit.SECONDS);
@@ -303,6 +303,7 @@ class ProxyRoutingTest {
         assertThat(missing).isNotNull();
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.endpoint()).isEqualTo("-");
+        assertThat(missing.bytesOut()).as("Ferry's own error page counts as bytes out").isEqualTo(notFound.body().length);
 
         assertThat(fx.meters.get(RouterMetrics.REQUESTS).tags("route", "app.localhost", "status", "2xx").counter().count())
                 .isEqualTo(1.0);
