@@ -2,6 +2,7 @@ package dev.ferry.router.tcp;
 
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.router.Transport;
+import dev.ferry.router.relay.ByteRelayHandler;
 import dev.ferry.router.route.Pool;
 import dev.ferry.router.route.RouteLookup;
 import io.netty.bootstrap.Bootstrap;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Client → router side of a TCP relay before it is established: picks an endpoint of the port's pool,
  * connects to it on the client's own event loop, and on a refused or timed-out connect reports the endpoint
  * to passive health and tries another (at most {@link TcpRouterConfig#maxRetries()} more). Once connected it
- * hands the client channel over to a {@link RelayHandler} and starts reading both sides. The client sends
+ * hands the client channel over to a {@link ByteRelayHandler} and starts reading both sides. The client sends
  * nothing through until then: its channel runs with auto-read off.
  */
 final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
@@ -71,7 +72,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
-                .handler(new RelayHandler(client))
+                .handler(new ByteRelayHandler(client))
                 .connect(endpoint.host(), endpoint.port());
         connect.addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
@@ -97,7 +98,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
             backend.close();
             return;
         }
-        ctx.pipeline().replace(this, "relay", new RelayHandler(backend));
+        ctx.pipeline().replace(this, "relay", new ByteRelayHandler(backend));
         client.read();
         backend.read();
     }

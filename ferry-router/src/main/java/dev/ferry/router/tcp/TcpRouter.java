@@ -3,6 +3,7 @@ package dev.ferry.router.tcp;
 import dev.ferry.core.route.RouteTable;
 import dev.ferry.core.route.TcpRoute;
 import dev.ferry.router.Transport;
+import dev.ferry.router.relay.ByteRelayHandler;
 import dev.ferry.router.route.LiveRoutes;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -18,9 +19,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>It follows the table: a route added at runtime gets a listener, a removed route's listener is closed
  * while the relays it accepted keep going. A port that cannot be bound is logged and tried again at the
  * next table change; the router never fails because of one port. Each connection goes through
- * {@link TcpFrontendHandler} (endpoint choice, connect, retries) and then two {@link RelayHandler}s.
+ * {@link TcpFrontendHandler} (endpoint choice, connect, retries) and then two {@link ByteRelayHandler}s.
  * Defaults: see {@link TcpRouterConfig}.
  */
 public final class TcpRouter implements AutoCloseable {

@@ -1,4 +1,4 @@
-package dev.ferry.router.tcp;
+package dev.ferry.router.relay;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -10,8 +10,8 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
- * Copies the bytes read on one channel to its peer, one side of a TCP relay (the client's side and the
- * endpoint's side each have one).
+ * Copies the bytes read on one channel to its peer: one side of a raw byte relay, used by TCP routes and
+ * by upgraded HTTP connections (WebSockets). The client's side and the endpoint's side each have one.
  *
  * <p>Backpressure is read-after-write: both channels run with auto-read off and the next read is requested
  * only once the previous buffer was written to the peer, so a relay holds at most one buffer per
@@ -19,11 +19,11 @@ import io.netty.handler.timeout.IdleStateEvent;
  * output after the bytes already queued; once both directions are shut, both channels close. An idle event
  * closes the relay. Both channels share one event loop, so no state here needs a lock.
  */
-final class RelayHandler extends ChannelInboundHandlerAdapter {
+public final class ByteRelayHandler extends ChannelInboundHandlerAdapter {
 
     private final Channel peer;
 
-    RelayHandler(Channel peer) {
+    public ByteRelayHandler(Channel peer) {
         this.peer = peer;
     }
 
