@@ -9,6 +9,7 @@ public final class ControlConfigBuilder {
     private String bindAddress = ControlConfig.DEFAULT_BIND_ADDRESS;
     private int port = ControlConfig.DEFAULT_PORT;
     private final Set<Integer> reservedPorts = new LinkedHashSet<>();
+    private String appsDomain = ControlConfig.DEFAULT_APPS_DOMAIN;
 
     ControlConfigBuilder() {
     }
@@ -38,8 +39,14 @@ public final class ControlConfigBuilder {
         return this;
     }
 
+    /** The apps' domain; default {@code localhost}. */
+    public ControlConfigBuilder appsDomain(String domain) {
+        this.appsDomain = domain;
+        return this;
+    }
+
     /** @throws IllegalArgumentException when a setting is out of range */
     public ControlConfig build() {
-        return new ControlConfig(bindAddress, port, reservedPorts);
+        return new ControlConfig(bindAddress, port, reservedPorts, appsDomain);
     }
 }
