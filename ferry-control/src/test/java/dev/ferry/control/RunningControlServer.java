@@ -103,6 +103,13 @@ public final class RunningControlServer implements AutoCloseable {
         }
     }
 
+    /** Asserts an error answer: its status, its stable code and a non-blank sentence. */
+    public static void assertError(HttpResponse<String> r, int status, String code) {
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(json(r).get("code").asText()).isEqualTo(code);
+        org.assertj.core.api.Assertions.assertThat(json(r).get("error").asText()).isNotBlank();
+    }
+
     @Override
     public void close() {
         server.close();
