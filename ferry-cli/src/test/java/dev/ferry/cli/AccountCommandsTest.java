@@ -50,6 +50,8 @@ class AccountCommandsTest {
         CliRun alice = as(token);
 
         assertThat(ok(alice, "apps").out()).startsWith("You have no apps.");
+        CliRun.Result login = new CliRun(home).in(home).run("login", "--url", api.baseUrl(), "--token=" + token);
+        assertThat(login.exit()).as(login.err()).isZero();
         CliRun.Result denied = alice.run("config", "-a", "hello");
         assertThat(denied.exit()).isEqualTo(1);
         assertThat(denied.err()).isEqualTo("ferry: You do not have access to the app hello.\n");
