@@ -2,13 +2,13 @@ package dev.ferry.control.apps;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.DomainReserved;
 import dev.ferry.control.error.InvalidDomain;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.route.HostName;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
-import dev.ferry.core.store.DomainTaken;
 import dev.ferry.core.store.Store;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * An app's custom domains: {@code GET/POST /api/apps/{app}/domains {"hostname"}} and
  * {@code DELETE /api/apps/{app}/domains/{hostname}}. A domain belongs to one app at most (409
- * {@code domain_taken}); names under the apps' own domain are refused the same way, since
- * {@code <app>.<domain>} is every app's default. Each domain gets a route with an empty pool.
+ * {@code domain_taken}); names under the apps' own domain are refused (409 {@code domain_reserved}),
+ * since {@code <app>.<domain>} is every app's default. Each domain gets a route with an empty pool.
  */
 final class DomainsApi {
 
@@ -49,7 +49,7 @@ final class DomainsApi {
         App app = access.require(ctx);
         String hostname = hostname(RequestBody.parse(ctx.body(), Set.of("hostname")).requiredText("hostname"));
         if (hostname.equals(routes.domain()) || hostname.endsWith("." + routes.domain())) {
-            throw new DomainTaken(hostname);
+            throw new DomainReserved(hostname, routes.domain());
         }
         AppDomain domain = store.addDomain(app.name(), hostname, Caller.of(ctx).id());
         routes.addHost(domain.hostname());

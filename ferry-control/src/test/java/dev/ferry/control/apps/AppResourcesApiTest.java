@@ -113,7 +113,7 @@ class AppResourcesApiTest {
 
         RouteTable before = api.registry.table();
         assertError(api.call("POST", "/api/apps/other/domains", "{\"hostname\":\"www.example.com\"}"), 409, "domain_taken");
-        assertError(api.call("POST", "/api/apps/other/domains", "{\"hostname\":\"hello.localhost\"}"), 409, "domain_taken");
+        assertError(api.call("POST", "/api/apps/other/domains", "{\"hostname\":\"hello.localhost\"}"), 409, "domain_reserved");
         assertError(api.call("POST", "/api/apps/other/domains", "{\"hostname\":\"bad host\"}"), 422, "invalid_domain");
         assertError(api.call("DELETE", "/api/apps/other/domains/www.example.com", null), 404, "domain_not_found");
         assertThat(api.registry.table()).isEqualTo(before);

@@ -37,5 +37,8 @@ final class Banner {
         out.printf("  python3 -m http.server 9001 &%n");
         out.printf("  ./ferry routes:add hello.%s http://127.0.0.1:9001%n", c.domain());
         out.printf("  curl http://hello.%s:%d/%n", c.domain(), Math.max(platform.httpPort(), 0));
+        out.println();
+        out.println("Create an app with config vars and a custom domain (it answers 503 until instances run):");
+        out.printf("  ./ferry apps:create myapp && ./ferry config:set -a myapp GREETING=hi && ./ferry apps:info -a myapp%n");
     }
 }
