@@ -13,12 +13,15 @@ import java.util.Set;
  *                      routes with 409 {@code port_reserved}; default none
  * @param appsDomain    the apps' domain: app {@code hello} is routed at {@code hello.<appsDomain>}; default
  *                      {@value #DEFAULT_APPS_DOMAIN}
+ * @param appsHttpPort  the router's HTTP port, shown in apps' web URLs unless it is 80; default
+ *                      {@value #DEFAULT_APPS_HTTP_PORT}
  */
-public record ControlConfig(String bindAddress, int port, Set<Integer> reservedPorts, String appsDomain) {
+public record ControlConfig(String bindAddress, int port, Set<Integer> reservedPorts, String appsDomain, int appsHttpPort) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_APPS_DOMAIN = "localhost";
+    public static final int DEFAULT_APPS_HTTP_PORT = 80;
 
     public ControlConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -29,6 +32,9 @@ public record ControlConfig(String bindAddress, int port, Set<Integer> reservedP
             throw new IllegalArgumentException("control API port " + port + " is outside 0-65535");
         }
         appsDomain = HostName.normalizeDomain(appsDomain);
+        if (appsHttpPort < 1 || appsHttpPort > 65535) {
+            throw new IllegalArgumentException("apps' HTTP port " + appsHttpPort + " is outside 1-65535");
+        }
         reservedPorts = Set.copyOf(reservedPorts);
         for (int p : reservedPorts) {
             if (p < 1 || p > 65535) {

@@ -10,6 +10,7 @@ public final class ControlConfigBuilder {
     private int port = ControlConfig.DEFAULT_PORT;
     private final Set<Integer> reservedPorts = new LinkedHashSet<>();
     private String appsDomain = ControlConfig.DEFAULT_APPS_DOMAIN;
+    private int appsHttpPort = ControlConfig.DEFAULT_APPS_HTTP_PORT;
 
     ControlConfigBuilder() {
     }
@@ -45,8 +46,14 @@ public final class ControlConfigBuilder {
         return this;
     }
 
+    /** The router's HTTP port, shown in apps' web URLs unless it is 80; default 80. */
+    public ControlConfigBuilder appsHttpPort(int port) {
+        this.appsHttpPort = port;
+        return this;
+    }
+
     /** @throws IllegalArgumentException when a setting is out of range */
     public ControlConfig build() {
-        return new ControlConfig(bindAddress, port, reservedPorts, appsDomain);
+        return new ControlConfig(bindAddress, port, reservedPorts, appsDomain, appsHttpPort);
     }
 }

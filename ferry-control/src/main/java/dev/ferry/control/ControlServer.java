@@ -60,7 +60,7 @@ public final class ControlServer implements AutoCloseable {
         ApiErrorMapper errors = new ApiErrorMapper();
         RoutesApi routesApi = new RoutesApi(registry);
         TcpRoutesApi tcpRoutesApi = new TcpRoutesApi(registry, config.reservedPorts());
-        AppRoutes appRoutes = new AppRoutes(registry, config.appsDomain());
+        AppRoutes appRoutes = new AppRoutes(registry, config.appsDomain(), config.appsHttpPort());
         appRoutes.syncAll(store);
         AppsApi appsApi = new AppsApi(store, appRoutes);
         UsersApi usersApi = new UsersApi(store);

@@ -139,6 +139,7 @@ public final class Platform implements AutoCloseable {
                     .port(listenPort(config.apiPort()))
                     .reservedPorts(reservedPorts())
                     .appsDomain(config.domain())
+                    .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
                     .build(), registry, store, store::authenticate, meters::scrape);
             control.start();
             started.push(control);

@@ -18,11 +18,21 @@ public final class AppRoutes {
 
     private final RouteRegistry registry;
     private final String domain;
+    private final int httpPort;
 
-    /** @param domain the apps' domain, e.g. {@code localhost} */
-    public AppRoutes(RouteRegistry registry, String domain) {
+    /**
+     * @param domain   the apps' domain, e.g. {@code localhost}
+     * @param httpPort the router's HTTP port, for web URLs
+     */
+    public AppRoutes(RouteRegistry registry, String domain, int httpPort) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.domain = Objects.requireNonNull(domain, "domain");
+        this.httpPort = httpPort;
+    }
+
+    /** {@code http://<app>.<domain>[:port]/}, the port left out when it is 80. */
+    public String webUrl(AppName app) {
+        return "http://" + defaultHost(app) + (httpPort == 80 ? "" : ":" + httpPort) + "/";
     }
 
     /** {@code <app>.<domain>}. */

@@ -41,7 +41,7 @@ final class ModelJson {
         ObjectNode n = Json.object();
         n.put("name", app.name().value());
         n.put("owner", email(app.owner()));
-        n.put("webUrl", "http://" + routes.defaultHost(app.name()) + "/");
+        n.put("webUrl", routes.webUrl(app.name()));
         n.put("createdAt", app.createdAt().toString());
         return n;
     }

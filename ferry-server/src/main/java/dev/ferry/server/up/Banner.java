@@ -38,7 +38,8 @@ final class Banner {
         out.printf("  ./ferry routes:add hello.%s http://127.0.0.1:9001%n", c.domain());
         out.printf("  curl http://hello.%s:%d/%n", c.domain(), Math.max(platform.httpPort(), 0));
         out.println();
-        out.println("Create an app with config vars and a custom domain (it answers 503 until instances run):");
+        out.printf("Create an app and set its config (http://myapp.%s:%d/ answers 503 until instances run):%n", c.domain(),
+                Math.max(platform.httpPort(), 0));
         out.printf("  ./ferry apps:create myapp && ./ferry config:set -a myapp GREETING=hi && ./ferry apps:info -a myapp%n");
     }
 }

@@ -37,7 +37,8 @@ class ControlPlaneTest {
             Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
             Api router = new Api(platform.apiPort(), platform.httpPort(), platform.adminToken().token());
 
-            ok(admin, "apps:create", "hello");
+            assertThat(ok(admin, "apps:create", "hello").out())
+                    .isEqualTo("Created hello | http://hello.localhost:" + platform.httpPort() + "/\n");
             ok(admin, "config:set", "-a", "hello", "GREETING=hello   world", "QUOTED=say \"hi\" 'there'");
             ok(admin, "config:set", "-a", "hello", "MULTI=line one\nline two=2");
             assertThat(ok(admin, "config:get", "-a", "hello", "GREETING").out()).isEqualTo("hello   world\n");
