@@ -88,6 +88,14 @@ class AppResourcesApiTest {
     }
 
     @Test
+    void refusesARollbackWithNothingToRollBackTo() {
+        assertError(api.call("POST", "/api/apps/hello/releases/rollback", "{}"), 409, "cannot_roll_back");
+        api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"1\"}");
+        assertError(api.call("POST", "/api/apps/hello/releases/rollback", null), 409, "cannot_roll_back");
+        assertThat(api.store.releases(HELLO, Page.FIRST).items()).hasSize(1);
+    }
+
+    @Test
     void rollsBackToAnEarlierRelease() {
         api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"1\"}");
         api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"2\"}");
