@@ -14,17 +14,29 @@ import java.util.Objects;
  *                 {@code FERRY_DATA_DIR}, {@code XDG_CONFIG_HOME}, {@code NO_COLOR}, {@code TERM})
  * @param home     the user's home directory ({@code ~})
  * @param terminal true when output goes to a terminal (colour is used only then)
+ * @param workingDir the current directory, where {@code -a} is inferred from the {@code ferry} git remote
  */
-public record CliEnvironment(Map<String, String> env, Path home, boolean terminal) {
+public record CliEnvironment(Map<String, String> env, Path home, boolean terminal, Path workingDir) {
 
     public CliEnvironment {
         env = Map.copyOf(env);
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(workingDir, "workingDir");
+    }
+
+    /** An environment whose working directory is the process's. */
+    public CliEnvironment(Map<String, String> env, Path home, boolean terminal) {
+        this(env, home, terminal, Path.of(System.getProperty("user.dir")));
     }
 
     /** The process's real environment. */
     public static CliEnvironment system() {
         return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), isTerminal());
+    }
+
+    /** This environment in another working directory. */
+    public CliEnvironment inDirectory(Path dir) {
+        return new CliEnvironment(env, home, terminal, dir);
     }
 
     /** A variable's value, or {@code null} when unset or empty. */

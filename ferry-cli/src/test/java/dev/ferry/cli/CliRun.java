@@ -16,6 +16,7 @@ final class CliRun {
     private final Map<String, String> env = new HashMap<>();
     private final Path home;
     private boolean terminal;
+    private Path workingDir = Path.of(System.getProperty("user.dir"));
 
     CliRun(Path home) {
         this.home = home;
@@ -36,8 +37,14 @@ final class CliRun {
         return this;
     }
 
+    /** Runs commands as if started in {@code dir}. */
+    CliRun in(Path dir) {
+        workingDir = dir;
+        return this;
+    }
+
     CliEnvironment environment() {
-        return new CliEnvironment(env, home, terminal);
+        return new CliEnvironment(env, home, terminal, workingDir);
     }
 
     Result run(String... args) {

@@ -1,5 +1,6 @@
 package dev.ferry.control;
 
+import dev.ferry.core.route.HostName;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,11 +11,17 @@ import java.util.Set;
  * @param port          the TCP port; default {@value #DEFAULT_PORT}, 0 for an ephemeral one
  * @param reservedPorts ports Ferry itself listens on (router, tunnel gateway, SSH...), refused for TCP
  *                      routes with 409 {@code port_reserved}; default none
+ * @param appsDomain    the apps' domain: app {@code hello} is routed at {@code hello.<appsDomain>}; default
+ *                      {@value #DEFAULT_APPS_DOMAIN}
+ * @param appsHttpPort  the router's HTTP port, shown in apps' web URLs unless it is 80; default
+ *                      {@value #DEFAULT_APPS_HTTP_PORT}
  */
-public record ControlConfig(String bindAddress, int port, Set<Integer> reservedPorts) {
+public record ControlConfig(String bindAddress, int port, Set<Integer> reservedPorts, String appsDomain, int appsHttpPort) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
+    public static final String DEFAULT_APPS_DOMAIN = "localhost";
+    public static final int DEFAULT_APPS_HTTP_PORT = 80;
 
     public ControlConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -23,6 +30,10 @@ public record ControlConfig(String bindAddress, int port, Set<Integer> reservedP
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("control API port " + port + " is outside 0-65535");
+        }
+        appsDomain = HostName.normalizeDomain(appsDomain);
+        if (appsHttpPort < 1 || appsHttpPort > 65535) {
+            throw new IllegalArgumentException("apps' HTTP port " + appsHttpPort + " is outside 1-65535");
         }
         reservedPorts = Set.copyOf(reservedPorts);
         for (int p : reservedPorts) {
@@ -37,7 +48,7 @@ public record ControlConfig(String bindAddress, int port, Set<Integer> reservedP
         return new ControlConfigBuilder();
     }
 
-    /** The defaults: 127.0.0.1:7070, no reserved ports. */
+    /** The defaults: 127.0.0.1:7070, no reserved ports, apps under {@code localhost}. */
     public static ControlConfig defaults() {
         return builder().build();
     }

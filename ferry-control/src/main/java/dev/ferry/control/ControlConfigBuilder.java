@@ -9,6 +9,8 @@ public final class ControlConfigBuilder {
     private String bindAddress = ControlConfig.DEFAULT_BIND_ADDRESS;
     private int port = ControlConfig.DEFAULT_PORT;
     private final Set<Integer> reservedPorts = new LinkedHashSet<>();
+    private String appsDomain = ControlConfig.DEFAULT_APPS_DOMAIN;
+    private int appsHttpPort = ControlConfig.DEFAULT_APPS_HTTP_PORT;
 
     ControlConfigBuilder() {
     }
@@ -38,8 +40,20 @@ public final class ControlConfigBuilder {
         return this;
     }
 
+    /** The apps' domain; default {@code localhost}. */
+    public ControlConfigBuilder appsDomain(String domain) {
+        this.appsDomain = domain;
+        return this;
+    }
+
+    /** The router's HTTP port, shown in apps' web URLs unless it is 80; default 80. */
+    public ControlConfigBuilder appsHttpPort(int port) {
+        this.appsHttpPort = port;
+        return this;
+    }
+
     /** @throws IllegalArgumentException when a setting is out of range */
     public ControlConfig build() {
-        return new ControlConfig(bindAddress, port, reservedPorts);
+        return new ControlConfig(bindAddress, port, reservedPorts, appsDomain, appsHttpPort);
     }
 }

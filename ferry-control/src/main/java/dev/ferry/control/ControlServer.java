@@ -1,17 +1,23 @@
 package dev.ferry.control;
 
+import dev.ferry.control.apps.AppRoutes;
+import dev.ferry.control.apps.AppsApi;
 import dev.ferry.control.auth.BearerAuthFilter;
 import dev.ferry.control.auth.TokenVerifier;
 import dev.ferry.control.error.ApiErrorMapper;
 import dev.ferry.control.openapi.OpenApiDocument;
 import dev.ferry.control.routes.RoutesApi;
 import dev.ferry.control.routes.TcpRoutesApi;
+import dev.ferry.control.users.TokensApi;
+import dev.ferry.control.users.UsersApi;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.store.Store;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.ParsedEndpoint;
 import java.net.BindException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +27,8 @@ import java.util.function.Supplier;
  * The control API: Javalin on Jetty, serving {@code /api/**} (bearer-token protected), the public
  * {@code GET /api/health}, {@code GET /api/openapi.json} and the Prometheus scrape at {@code GET /metrics}.
  * This class only assembles the pieces: authentication ({@link BearerAuthFilter}), the APIs
- * ({@link RoutesApi}, {@link TcpRoutesApi}) and the one error mapper ({@link ApiErrorMapper}).
+ * ({@link RoutesApi}, {@link TcpRoutesApi} for admins; {@link AppsApi}, {@link UsersApi}, {@link TokensApi}
+ * over the {@link Store}) and the one error mapper ({@link ApiErrorMapper}).
  *
  * <p>Lifecycle: construct, {@link #start()}, {@link #close()}. Not restartable.
  */
@@ -31,19 +38,33 @@ public final class ControlServer implements AutoCloseable {
     public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private static final Set<String> PUBLIC_API_PATHS = Set.of("/api/health", "/api/openapi.json");
+    /** The routes APIs change the router directly, so they are for admins only. */
+    private static final List<String> ADMIN_ONLY_PREFIXES = List.of("/api/routes", "/api/tcp-routes");
 
     private final ControlConfig config;
     private final Javalin app;
 
-    public ControlServer(ControlConfig config, RouteRegistry registry, TokenVerifier tokens, Supplier<String> metricsScrape) {
+    /**
+     * Assembles the API; also adds the routes of apps of the store that lack one ({@link AppRoutes#syncAll}).
+     *
+     * @param tokens resolves bearer tokens to users; the platform passes {@code store::authenticate}
+     */
+    public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
+                         Supplier<String> metricsScrape) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(store, "store");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(metricsScrape, "metricsScrape");
-        BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS);
+        BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS, ADMIN_ONLY_PREFIXES);
         ApiErrorMapper errors = new ApiErrorMapper();
         RoutesApi routesApi = new RoutesApi(registry);
         TcpRoutesApi tcpRoutesApi = new TcpRoutesApi(registry, config.reservedPorts());
+        AppRoutes appRoutes = new AppRoutes(registry, config.appsDomain(), config.appsHttpPort());
+        appRoutes.syncAll(store);
+        AppsApi appsApi = new AppsApi(store, appRoutes);
+        UsersApi usersApi = new UsersApi(store);
+        TokensApi tokensApi = new TokensApi(store);
         String openApi = OpenApiDocument.json();
         this.app = Javalin.create(c -> {
             configure(c);
@@ -56,6 +77,9 @@ public final class ControlServer implements AutoCloseable {
             c.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_CONTENT_TYPE).result(metricsScrape.get()));
             routesApi.register(c.routes);
             tcpRoutesApi.register(c.routes);
+            appsApi.register(c.routes);
+            usersApi.register(c.routes);
+            tokensApi.register(c.routes);
         });
     }
 

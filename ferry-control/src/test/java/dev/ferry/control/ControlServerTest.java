@@ -71,7 +71,7 @@ class ControlServerTest {
     @Test
     void failsClearlyWhenThePortIsTaken() {
         ControlConfig taken = ControlConfig.builder().port(api.server.port()).build();
-        try (ControlServer second = new ControlServer(taken, new InMemoryRouteRegistry(), t -> true, () -> "")) {
+        try (ControlServer second = new ControlServer(taken, new InMemoryRouteRegistry(), api.store, t -> java.util.Optional.of(api.admin), () -> "")) {
             assertThatThrownBy(second::start)
                     .isInstanceOf(ControlServerStartException.class)
                     .hasMessageContaining("127.0.0.1:" + api.server.port())

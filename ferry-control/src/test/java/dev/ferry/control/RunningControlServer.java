@@ -2,37 +2,69 @@ package dev.ferry.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.control.auth.AdminToken;
+import dev.ferry.core.store.NewUser;
+import dev.ferry.core.store.User;
+import dev.ferry.store.sql.SqliteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * A real {@link ControlServer} on an ephemeral port of 127.0.0.1 over an {@link InMemoryRouteRegistry},
- * with a fixed valid token and a small HTTP client for tests. Close it after the test.
+ * A real {@link ControlServer} on an ephemeral port of 127.0.0.1 over an {@link InMemoryRouteRegistry} and a
+ * real {@link SqliteStore} in a temporary directory, with a bootstrapped admin and a small HTTP client for
+ * tests. {@link #TOKEN} is accepted as the admin's token besides the store's own tokens
+ * ({@link #adminToken}). Close it after the test; that deletes the directory.
  */
 public final class RunningControlServer implements AutoCloseable {
 
+    /** A fixed token of the admin, so tests of the routes API need no set-up. */
     public static final String TOKEN = "ferry_test-token";
     public static final String METRICS = "# TYPE ferry_up gauge\nferry_up 1\n";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final InMemoryRouteRegistry registry = new InMemoryRouteRegistry();
+    public final SqliteStore store;
     public final ControlServer server;
+    public final User admin;
+    /** The admin's token as issued by the store. */
+    public final String adminToken;
+    private final Path dataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public RunningControlServer(Set<Integer> reservedPorts) {
+        try {
+            dataDir = Files.createTempDirectory("ferry-control-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        store = SqliteStore.openInDataDir(dataDir);
+        adminToken = AdminToken.bootstrap(store, dataDir).token();
+        admin = store.authenticate(adminToken).orElseThrow();
         ControlConfig config = ControlConfig.builder().port(0).reservedPorts(reservedPorts).build();
-        server = new ControlServer(config, registry, TOKEN::equals, () -> METRICS).start();
+        server = new ControlServer(config, registry, store,
+                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS).start();
     }
 
     public RunningControlServer() {
         this(Set.of());
+    }
+
+    /** A new user who is not an admin; returns the user's first token. */
+    public String newUser(String email) {
+        NewUser created = store.createUser(email, false, admin.id());
+        return created.firstToken().secret();
     }
 
     public String baseUrl() {
@@ -71,8 +103,21 @@ public final class RunningControlServer implements AutoCloseable {
         }
     }
 
+    /** Asserts an error answer: its status, its stable code and a non-blank sentence. */
+    public static void assertError(HttpResponse<String> r, int status, String code) {
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(json(r).get("code").asText()).isEqualTo(code);
+        org.assertj.core.api.Assertions.assertThat(json(r).get("error").asText()).isNotBlank();
+    }
+
     @Override
     public void close() {
         server.close();
+        store.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 }

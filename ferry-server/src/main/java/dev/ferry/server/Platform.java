@@ -4,6 +4,7 @@ import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.auth.AdminToken;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
 import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
@@ -14,6 +15,7 @@ import dev.ferry.router.tcp.TcpRouter;
 import dev.ferry.router.tcp.TcpRouterConfig;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.store.route.JournaledRouteRegistry;
+import dev.ferry.store.sql.SqliteStore;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir), the
  * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
- * the control API. {@link #close()} stops them in reverse order: the API first, so nothing changes
+ * the store (SQLite in the data dir, where the first start creates the admin and its token file) and the
+ * control API over it. {@link #close()} stops them in reverse order: the API first, so nothing changes
  * while the router drains.
  */
 public final class Platform implements AutoCloseable {
@@ -48,6 +51,7 @@ public final class Platform implements AutoCloseable {
     private RouteRegistry registry;
     private Router router;
     private ControlServer control;
+    private Store store;
     private AdminToken adminToken;
     private Transport transport;
 
@@ -126,13 +130,17 @@ public final class Platform implements AutoCloseable {
         tcp.start();
         started.push(tcp);
 
-        adminToken = AdminToken.loadOrCreate(config.dataDir());
+        store = SqliteStore.openInDataDir(dataDirectory.root());
+        started.push(store);
+        adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         if (config.apiPort() != FerryConfig.OFF) {
             control = new ControlServer(ControlConfig.builder()
                     .bindAddress(config.bindAddress())
                     .port(listenPort(config.apiPort()))
                     .reservedPorts(reservedPorts())
-                    .build(), registry, adminToken.verifier(), meters::scrape);
+                    .appsDomain(config.domain())
+                    .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
+                    .build(), registry, store, store::authenticate, meters::scrape);
             control.start();
             started.push(control);
         }
@@ -171,6 +179,11 @@ public final class Platform implements AutoCloseable {
 
     public AdminToken adminToken() {
         return adminToken;
+    }
+
+    /** The store of apps, users and tokens (SQLite in the data dir). */
+    public Store store() {
+        return store;
     }
 
     public RouteRegistry registry() {

@@ -1,113 +1,103 @@
 package dev.ferry.control.auth;
 
+import dev.ferry.core.store.NewUser;
+import dev.ferry.core.store.Store;
+import dev.ferry.core.store.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The admin API token of a single-node platform, kept in the data directory.
+ * The admin's API token of a single-node platform, handed to the local CLI through
+ * {@code <dataDir>/admin-token} (mode 0600).
  *
- * <p>{@link #loadOrCreate(Path)} creates {@code <dataDir>/admin-token} on first start (32 random bytes,
- * URL-safe base64 without padding, prefixed {@code ferry_}; the file is created with mode 0600 before the
- * token is written into it) and {@code <dataDir>/admin-token.sha256} holding its SHA-256 hex. Later starts
- * read the token and recompute the hash file if it is missing or does not match. {@link #verifier()} holds
- * only the hash.
+ * <p>{@link #bootstrap} runs on every start. On a store without users it creates the admin
+ * ({@value #ADMIN_EMAIL}) with a first token ({@link Store#bootstrapAdmin}) and writes that token's secret
+ * to the file. Later starts read the file; when it is missing, empty or no longer accepted by the store
+ * (revoked), a new token of the admin is created and written. The store keeps only token hashes.
  */
 public final class AdminToken {
 
     /** The name of the token file in the data directory. */
     public static final String TOKEN_FILE = "admin-token";
-    /** The name of the file holding the token's SHA-256 hex. */
-    public static final String HASH_FILE = "admin-token.sha256";
-    /** The prefix of every generated token, so a leaked one is recognisable. */
-    public static final String PREFIX = "ferry_";
+    /** The e-mail address of the admin created on the first start. */
+    public static final String ADMIN_EMAIL = "admin@localhost";
 
+    /** The hash file of an earlier layout, removed when found. */
+    private static final String OLD_HASH_FILE = "admin-token.sha256";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String token;
-    private final String sha256Hex;
     private final boolean created;
 
-    private AdminToken(String token, String sha256Hex, boolean created) {
+    private AdminToken(String token, boolean created) {
         this.token = token;
-        this.sha256Hex = sha256Hex;
         this.created = created;
     }
 
     /**
-     * Reads the admin token of {@code dataDir}, creating it (and the directory) when absent.
+     * Makes sure the platform has an admin and {@code <dataDir>/admin-token} holds one of its valid tokens.
      *
-     * @throws UncheckedIOException when the directory or files cannot be read or written
-     * @throws IllegalStateException when the token file exists but is empty
+     * @throws UncheckedIOException when the directory or file cannot be read or written
+     * @throws IllegalStateException when the store has users but no admin
      */
-    public static AdminToken loadOrCreate(Path dataDir) {
+    public static AdminToken bootstrap(Store store, Path dataDir) {
+        Objects.requireNonNull(store, "store");
         Objects.requireNonNull(dataDir, "dataDir");
         Path tokenFile = dataDir.resolve(TOKEN_FILE);
         try {
             Files.createDirectories(dataDir);
-            boolean created = false;
-            if (!Files.exists(tokenFile)) {
-                created = create(tokenFile);
+            Files.deleteIfExists(dataDir.resolve(OLD_HASH_FILE));
+            Optional<NewUser> first = store.bootstrapAdmin(ADMIN_EMAIL);
+            if (first.isPresent()) {
+                String secret = first.get().firstToken().secret();
+                writePrivately(tokenFile, secret);
+                return new AdminToken(secret, true);
             }
-            String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-            if (token.isEmpty()) {
-                throw new IllegalStateException(tokenFile + " is empty: delete it to have Ferry create a new admin token");
+            String existing = Files.exists(tokenFile) ? Files.readString(tokenFile, StandardCharsets.UTF_8).strip() : "";
+            if (!existing.isEmpty() && store.authenticate(existing).filter(User::admin).isPresent()) {
+                return new AdminToken(existing, false);
             }
-            String hash = HashedTokenVerifier.sha256Hex(token);
-            Path hashFile = dataDir.resolve(HASH_FILE);
-            if (!Files.exists(hashFile) || !Files.readString(hashFile, StandardCharsets.UTF_8).strip().equals(hash)) {
-                Files.writeString(hashFile, hash + "\n", StandardCharsets.UTF_8);
-            }
-            return new AdminToken(token, hash, created);
+            User admin = store.users().stream().filter(User::admin).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the store has users but no admin"));
+            String secret = store.createToken(admin.id(), "admin-token file").secret();
+            writePrivately(tokenFile, secret);
+            return new AdminToken(secret, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the admin token in " + dataDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read or write the admin token in " + dataDir + ": " + e.getMessage(), e);
         }
     }
 
-    private static boolean create(Path tokenFile) throws IOException {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    /** Writes through a temporary file created with mode 0600, then renames it over the token file. */
+    private static void writePrivately(Path tokenFile, String secret) throws IOException {
+        Path temp = tokenFile.resolveSibling(TOKEN_FILE + ".tmp");
+        Files.deleteIfExists(temp);
         try {
-            Files.createFile(tokenFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (FileAlreadyExistsException raced) {
-            return false;
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            // Set again in case a umask narrowed the attribute.
+            Files.setPosixFilePermissions(temp, OWNER_ONLY);
         } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(tokenFile);
+            Files.createFile(temp);
         }
-        // The permissions are set again in case a umask narrowed or the file system ignored the attribute.
-        try {
-            Files.setPosixFilePermissions(tokenFile, OWNER_ONLY);
-        } catch (UnsupportedOperationException notPosix) {
-            // Not a POSIX file system: nothing more to restrict.
-        }
-        Files.writeString(tokenFile, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        return true;
+        Files.writeString(temp, secret + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, tokenFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The token in plain text, to hand to the local CLI once. */
+    /** The token in plain text, to hand to the local CLI. */
     public String token() {
         return token;
     }
 
-    /** True when this call generated the token. */
+    /** True when this start wrote a new token to the file. */
     public boolean wasCreated() {
         return created;
-    }
-
-    /** A verifier that accepts exactly this token and holds only its hash. */
-    public TokenVerifier verifier() {
-        return new HashedTokenVerifier(sha256Hex);
     }
 }

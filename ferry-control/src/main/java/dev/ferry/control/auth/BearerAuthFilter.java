@@ -1,14 +1,18 @@
 package dev.ferry.control.auth;
 
 import dev.ferry.control.error.Unauthorized;
+import dev.ferry.core.store.User;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * The before-handler that guards {@code /api/**}: a request needs {@code Authorization: Bearer <token>}
- * accepted by the {@link TokenVerifier}, except for the listed public paths. Refusals throw
- * {@link Unauthorized}, answered 401 with {@code WWW-Authenticate: Bearer}.
+ * that the {@link TokenVerifier} resolves to a user, except for the listed public paths. The user is kept
+ * for the handlers ({@link Caller#of}); paths under one of the admin prefixes (the routes APIs) are for
+ * admins only (403 {@code forbidden}). Refusals throw {@link Unauthorized}, answered 401 with
+ * {@code WWW-Authenticate: Bearer}.
  */
 public final class BearerAuthFilter {
 
@@ -16,10 +20,12 @@ public final class BearerAuthFilter {
 
     private final TokenVerifier verifier;
     private final Set<String> publicPaths;
+    private final List<String> adminPrefixes;
 
-    public BearerAuthFilter(TokenVerifier verifier, Set<String> publicPaths) {
+    public BearerAuthFilter(TokenVerifier verifier, Set<String> publicPaths, List<String> adminPrefixes) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.publicPaths = Set.copyOf(publicPaths);
+        this.adminPrefixes = List.copyOf(adminPrefixes);
     }
 
     /** Lets the request through or throws {@link Unauthorized}. */
@@ -36,8 +42,13 @@ public final class BearerAuthFilter {
                 || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw new Unauthorized("this API call needs an 'Authorization: Bearer <token>' header");
         }
-        if (!verifier.isValid(header.substring(SCHEME.length()).strip())) {
-            throw new Unauthorized("the bearer token is not valid");
+        User user = verifier.authenticate(header.substring(SCHEME.length()).strip())
+                .orElseThrow(() -> new Unauthorized("the bearer token is not valid (unknown or revoked)"));
+        ctx.attribute(Caller.ATTRIBUTE, user);
+        for (String prefix : adminPrefixes) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                Caller.admin(ctx);
+            }
         }
     }
 }

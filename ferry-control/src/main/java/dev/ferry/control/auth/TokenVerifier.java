@@ -1,13 +1,16 @@
 package dev.ferry.control.auth;
 
+import dev.ferry.core.store.User;
+import java.util.Optional;
+
 /**
- * Decides whether a bearer token presented to the control API is valid. The embedded default is
- * {@link HashedTokenVerifier} over the admin token of {@link AdminToken}; user tokens from the Store come
- * later behind the same interface. Implementations are called concurrently from request threads.
+ * Resolves a bearer token presented to the control API to the {@link User} it belongs to. The platform
+ * passes {@code store::authenticate} ({@link dev.ferry.core.store.Store#authenticate}), which knows only
+ * token hashes and refuses revoked tokens. Implementations are called concurrently from request threads.
  */
 @FunctionalInterface
 public interface TokenVerifier {
 
-    /** True when {@code presentedToken} (never {@code null}, possibly empty) grants access. */
-    boolean isValid(String presentedToken);
+    /** The user {@code presentedToken} (never {@code null}, possibly empty) authenticates, or empty. */
+    Optional<User> authenticate(String presentedToken);
 }

@@ -2,6 +2,15 @@ package dev.ferry.control.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.core.store.AppNotFound;
+import dev.ferry.core.store.CollaboratorNotFound;
+import dev.ferry.core.store.DomainNotFound;
+import dev.ferry.core.store.ReleaseNotFound;
+import dev.ferry.core.store.StoreException;
+import dev.ferry.core.store.StoreUnavailable;
+import dev.ferry.core.store.TokenNotFound;
+import dev.ferry.core.store.UnknownProcessType;
+import dev.ferry.core.store.UserNotFound;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
@@ -12,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where exceptions become HTTP answers: every error body is
  * {@code {"error": "<human sentence>", "code": "<stable_code>"}}. Named {@link ApiException}s keep their
- * status and code; Javalin's own 404 (no such endpoint) and 405 become {@code not_found} and
+ * status and code; the store's {@link StoreException}s keep their code with the status of {@link #statusOf}
+ * (503 for {@link StoreUnavailable}, without details); Javalin's own 404 (no such endpoint) and 405 become {@code not_found} and
  * {@code method_not_allowed}; anything unexpected is logged and answered 500 {@code internal_error}
  * without its details.
  */
@@ -30,6 +40,11 @@ public final class ApiErrorMapper {
                 write(ctx, e.status(), e.code(), e.getMessage());
             }
             case ApiException e -> write(ctx, e.status(), e.code(), e.getMessage());
+            case StoreUnavailable e -> {
+                log.error("the store failed answering {} {}", ctx.method().name(), ctx.path(), e);
+                write(ctx, 503, e.code(), "the platform's store is unavailable; see the server log");
+            }
+            case StoreException e -> write(ctx, statusOf(e), e.code(), e.getMessage());
             case HttpResponseException e when e.getStatus() == 404 ->
                     write(ctx, 404, "not_found", "there is no API endpoint " + ctx.method().name() + " " + ctx.path());
             case HttpResponseException e when e.getStatus() == 405 -> {
@@ -47,6 +62,20 @@ public final class ApiErrorMapper {
                 write(ctx, 500, "internal_error", "the control API failed to answer; see the server log");
             }
         }
+    }
+
+    /** The status of a store condition: 404 for what does not exist, 422 for what cannot be, else 409. */
+    static int statusOf(StoreException e) {
+        return switch (e) {
+            case AppNotFound x -> 404;
+            case DomainNotFound x -> 404;
+            case ReleaseNotFound x -> 404;
+            case TokenNotFound x -> 404;
+            case UserNotFound x -> 404;
+            case CollaboratorNotFound x -> 404;
+            case UnknownProcessType x -> 422;
+            default -> 409; // taken, exists, already final, cannot roll back, owner not removable
+        };
     }
 
     private void write(Context ctx, int status, String code, String message) {

@@ -2,7 +2,8 @@ package dev.ferry.control.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.ferry.core.store.User;
+import dev.ferry.store.sql.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,53 +16,52 @@ class AdminTokenTest {
     Path dataDir;
 
     @Test
-    void createsOwnerOnlyTokenAndHashFileOnFirstLoad() throws Exception {
-        AdminToken token = AdminToken.loadOrCreate(dataDir.resolve("fresh"));
-        Path tokenFile = dataDir.resolve("fresh").resolve("admin-token");
-        Path hashFile = dataDir.resolve("fresh").resolve("admin-token.sha256");
+    void createsTheAdminAndAnOwnerOnlyTokenFileOnFirstStart() throws Exception {
+        try (SqliteStore store = SqliteStore.openInDataDir(dataDir)) {
+            AdminToken token = AdminToken.bootstrap(store, dataDir);
+            Path tokenFile = dataDir.resolve(AdminToken.TOKEN_FILE);
 
-        assertThat(token.wasCreated()).isTrue();
-        assertThat(token.token()).startsWith("ferry_").hasSize("ferry_".length() + 43).matches("ferry_[A-Za-z0-9_-]+");
-        assertThat(Files.readString(tokenFile).strip()).isEqualTo(token.token());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
-        String hash = Files.readString(hashFile, StandardCharsets.UTF_8).strip();
-        assertThat(hash).matches("[0-9a-f]{64}").isEqualTo(HashedTokenVerifier.sha256Hex(token.token()));
-        assertThat(Files.readString(hashFile)).doesNotContain(token.token()).doesNotContain("ferry_");
+            assertThat(token.wasCreated()).isTrue();
+            assertThat(Files.readString(tokenFile).strip()).isEqualTo(token.token());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+            User admin = store.authenticate(token.token()).orElseThrow();
+            assertThat(admin.admin()).isTrue();
+            assertThat(admin.email()).isEqualTo(AdminToken.ADMIN_EMAIL);
+            assertThat(store.users()).hasSize(1);
+        }
     }
 
     @Test
-    void readsTheSameTokenOnLaterLoads() {
-        AdminToken first = AdminToken.loadOrCreate(dataDir);
-        AdminToken second = AdminToken.loadOrCreate(dataDir);
-        assertThat(second.wasCreated()).isFalse();
-        assertThat(second.token()).isEqualTo(first.token());
+    void readsTheSameTokenOnLaterStarts() {
+        String first;
+        try (SqliteStore store = SqliteStore.openInDataDir(dataDir)) {
+            first = AdminToken.bootstrap(store, dataDir).token();
+        }
+        try (SqliteStore store = SqliteStore.openInDataDir(dataDir)) {
+            AdminToken second = AdminToken.bootstrap(store, dataDir);
+            assertThat(second.wasCreated()).isFalse();
+            assertThat(second.token()).isEqualTo(first);
+            assertThat(store.users()).hasSize(1);
+        }
     }
 
     @Test
-    void recomputesMissingOrWrongHashFile() throws Exception {
-        AdminToken first = AdminToken.loadOrCreate(dataDir);
-        Path hashFile = dataDir.resolve(AdminToken.HASH_FILE);
-        Files.writeString(hashFile, "0".repeat(64));
-        AdminToken.loadOrCreate(dataDir);
-        assertThat(Files.readString(hashFile).strip()).isEqualTo(HashedTokenVerifier.sha256Hex(first.token()));
-        Files.delete(hashFile);
-        AdminToken.loadOrCreate(dataDir);
-        assertThat(Files.readString(hashFile).strip()).isEqualTo(HashedTokenVerifier.sha256Hex(first.token()));
-    }
+    void writesANewTokenWhenTheFileIsMissingOrItsTokenRevoked() throws Exception {
+        try (SqliteStore store = SqliteStore.openInDataDir(dataDir)) {
+            AdminToken first = AdminToken.bootstrap(store, dataDir);
+            Files.delete(dataDir.resolve(AdminToken.TOKEN_FILE));
+            AdminToken second = AdminToken.bootstrap(store, dataDir);
+            assertThat(second.wasCreated()).isTrue();
+            assertThat(second.token()).isNotEqualTo(first.token());
+            assertThat(store.authenticate(second.token())).isPresent();
 
-    @Test
-    void verifierAcceptsOnlyTheToken() {
-        AdminToken token = AdminToken.loadOrCreate(dataDir);
-        TokenVerifier verifier = token.verifier();
-        assertThat(verifier.isValid(token.token())).isTrue();
-        assertThat(verifier.isValid(token.token() + "x")).isFalse();
-        assertThat(verifier.isValid("")).isFalse();
-        assertThat(verifier.isValid(null)).isFalse();
-    }
-
-    @Test
-    void twoDataDirectoriesGetDifferentTokens() {
-        assertThat(AdminToken.loadOrCreate(dataDir.resolve("a")).token())
-                .isNotEqualTo(AdminToken.loadOrCreate(dataDir.resolve("b")).token());
+            User admin = store.authenticate(second.token()).orElseThrow();
+            store.tokens(admin.id()).forEach(t -> store.revokeToken(admin.id(), t.id()));
+            AdminToken third = AdminToken.bootstrap(store, dataDir);
+            assertThat(third.wasCreated()).isTrue();
+            assertThat(store.authenticate(third.token())).isPresent();
+            assertThat(Files.readString(dataDir.resolve(AdminToken.TOKEN_FILE)).strip()).isEqualTo(third.token());
+            assertThat(store.users()).hasSize(1);
+        }
     }
 }

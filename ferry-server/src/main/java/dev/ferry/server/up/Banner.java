@@ -37,5 +37,9 @@ final class Banner {
         out.printf("  python3 -m http.server 9001 &%n");
         out.printf("  ./ferry routes:add hello.%s http://127.0.0.1:9001%n", c.domain());
         out.printf("  curl http://hello.%s:%d/%n", c.domain(), Math.max(platform.httpPort(), 0));
+        out.println();
+        out.printf("Create an app and set its config (http://myapp.%s:%d/ answers 503 until instances run):%n", c.domain(),
+                Math.max(platform.httpPort(), 0));
+        out.printf("  ./ferry apps:create myapp && ./ferry config:set -a myapp GREETING=hi && ./ferry apps:info -a myapp%n");
     }
 }

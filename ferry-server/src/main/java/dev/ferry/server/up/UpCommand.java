@@ -4,6 +4,7 @@ import dev.ferry.control.ControlServerStartException;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.config.FerryConfigResolver;
+import dev.ferry.core.store.StoreException;
 import dev.ferry.store.route.CorruptJournalException;
 import dev.ferry.cli.CliEnvironment;
 import java.io.PrintWriter;
@@ -68,8 +69,9 @@ public final class UpCommand implements Callable<Integer> {
         try {
             platform = Platform.start(config);
         } catch (IllegalStateException | IllegalArgumentException | ControlServerStartException | CorruptJournalException
-                | java.io.IOException e) {
-            // Start-up conditions a person can act on: a port in use, a locked data dir, an unreadable journal.
+                | StoreException | UncheckedIOException | java.io.IOException e) {
+            // Start-up conditions a person can act on: a port in use, a locked data dir, an unreadable journal,
+            // a store whose key file is missing or wrong.
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 1;
         }

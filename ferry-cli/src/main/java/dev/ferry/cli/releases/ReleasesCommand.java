@@ -1,0 +1,49 @@
+package dev.ferry.cli.releases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.api.ApiClient;
+import dev.ferry.cli.output.TextTable;
+import dev.ferry.cli.support.ApiCommand;
+import dev.ferry.cli.support.AppOption;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ferry releases [-n N] [--json]}: an app's releases, newest first. */
+@Command(name = "releases", mixinStandardHelpOptions = true, description = "List an app's releases, newest first.")
+public final class ReleasesCommand extends ApiCommand {
+
+    @Mixin
+    AppOption app;
+
+    @Option(names = {"-n", "--num"}, paramLabel = "N", defaultValue = "15", description = "How many to show (1-1000; default ${DEFAULT-VALUE}).")
+    int num;
+
+    @Option(names = "--json", description = "Print the API's JSON array: [{\"version\",\"description\",\"status\",...}].")
+    boolean json;
+
+    public ReleasesCommand(CliEnvironment env) {
+        super(env);
+    }
+
+    @Override
+    protected void run(ApiClient api, PrintWriter out) {
+        String name = app.name(env);
+        JsonNode releases = api.get(appPath(name, "/releases?limit=" + num)).body();
+        if (json) {
+            printJson(out, releases);
+        } else if (releases.isEmpty()) {
+            out.println(name + " has no releases yet.");
+        } else {
+            out.println("=== " + name + " Releases");
+            TextTable table = new TextTable("VERSION", "DESCRIPTION", "STATUS", "BY", "CREATED");
+            for (JsonNode r : releases) {
+                table.row("v" + r.path("version").asInt(), r.path("description").asText(), r.path("status").asText(),
+                        r.path("createdBy").asText(), r.path("createdAt").asText());
+            }
+            table.print(out, env.colour());
+        }
+    }
+}

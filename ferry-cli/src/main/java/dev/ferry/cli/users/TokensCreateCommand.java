@@ -1,0 +1,36 @@
+package dev.ferry.cli.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.api.ApiClient;
+import dev.ferry.cli.support.ApiCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ferry tokens:create [-d TEXT]}: creates an API token for you and prints it once. */
+@Command(name = "tokens:create", mixinStandardHelpOptions = true,
+        description = "Create an API token for yourself and print it; it is shown this once.")
+public final class TokensCreateCommand extends ApiCommand {
+
+    @Option(names = {"-d", "--description"}, paramLabel = "TEXT", defaultValue = "", description = "What the token is for, e.g. 'CI'.")
+    String description;
+
+    @Option(names = "--json", description = "Print the API's JSON answer, secret included.")
+    boolean json;
+
+    public TokensCreateCommand(CliEnvironment env) {
+        super(env);
+    }
+
+    @Override
+    protected void run(ApiClient api, PrintWriter out) {
+        JsonNode token = api.post("/api/tokens", ApiClient.object().put("description", description)).body();
+        if (json) {
+            printJson(out, token);
+            return;
+        }
+        out.println("Created token " + token.path("id").asText() + " (shown once):");
+        out.println(token.path("secret").asText());
+    }
+}

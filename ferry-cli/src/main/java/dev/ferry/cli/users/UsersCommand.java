@@ -1,0 +1,35 @@
+package dev.ferry.cli.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.api.ApiClient;
+import dev.ferry.cli.output.TextTable;
+import dev.ferry.cli.support.ApiCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ferry users [--json]}: every user (admin only). */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "List the users of this Ferry (admin only).")
+public final class UsersCommand extends ApiCommand {
+
+    @Option(names = "--json", description = "Print the API's JSON array: [{\"id\",\"email\",\"admin\",\"createdAt\"}].")
+    boolean json;
+
+    public UsersCommand(CliEnvironment env) {
+        super(env);
+    }
+
+    @Override
+    protected void run(ApiClient api, PrintWriter out) {
+        JsonNode users = api.get("/api/users").body();
+        if (json) {
+            printJson(out, users);
+            return;
+        }
+        TextTable table = new TextTable("EMAIL", "ADMIN", "CREATED");
+        users.forEach(u -> table.row(u.path("email").asText(), u.path("admin").asBoolean() ? "yes" : "no",
+                u.path("createdAt").asText()));
+        table.print(out, env.colour());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ferry.control.apps;
+
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.Forbidden;
+import dev.ferry.control.error.UnknownApp;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Store;
+import dev.ferry.core.store.User;
+import io.javalin.http.Context;
+
+/**
+ * Who may act on the app named by the {@code {app}} path parameter: the admin reaches every app, a user only
+ * the apps they own or collaborate on (403 {@code forbidden}); a name that no app has is 404
+ * {@code app_not_found}. Destroying an app and changing its collaborators is for its owner (or an admin).
+ */
+final class AppAccess {
+
+    private final Store store;
+
+    AppAccess(Store store) {
+        this.store = store;
+    }
+
+    /** The app of the path when the caller may use it. */
+    App require(Context ctx) {
+        User caller = Caller.of(ctx);
+        App app = existing(ctx.pathParam("app"));
+        if (!caller.admin() && !store.canAccess(caller.id(), app.name())) {
+            throw new Forbidden("You do not have access to the app " + app.name() + ".");
+        }
+        return app;
+    }
+
+    /** The app of the path when the caller owns it or is an admin. */
+    App requireOwner(Context ctx) {
+        App app = require(ctx);
+        User caller = Caller.of(ctx);
+        if (!caller.admin() && !app.owner().equals(caller.id())) {
+            throw new Forbidden("Only the owner of " + app.name() + " may do this.");
+        }
+        return app;
+    }
+
+    private App existing(String name) {
+        if (!AppName.isValid(name)) {
+            throw new UnknownApp(name);
+        }
+        return store.app(AppName.of(name)).orElseThrow(() -> new UnknownApp(name));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ferry.control.apps;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.error.InvalidName;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.Paging;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.DestroyedApp;
+import dev.ferry.core.store.Page;
+import dev.ferry.core.store.Store;
+import dev.ferry.core.store.User;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The apps API: {@code POST/GET /api/apps}, {@code GET/DELETE /api/apps/{app}}, and, through the classes of
+ * this package, every resource of an app. Creating an app adds its route {@code <app>.<domain>} to the
+ * registry; destroying it removes that route and those of its custom domains.
+ */
+public final class AppsApi {
+
+    /** How many apps one page of {@code GET /api/apps} holds by default, and at most. */
+    static final int DEFAULT_LIMIT = 1000;
+    static final int MAX_LIMIT = 10_000;
+    private static final int RECENT_EVENTS = 10;
+
+    private final Store store;
+    private final AppRoutes routes;
+    private final AppAccess access;
+
+    public AppsApi(Store store, AppRoutes routes) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.access = new AppAccess(store);
+    }
+
+    /** Registers the apps API and every app resource. */
+    public void register(RoutesConfig r) {
+        r.post("/api/apps", this::create);
+        r.get("/api/apps", this::list);
+        r.get("/api/apps/{app}", this::info);
+        r.delete("/api/apps/{app}", this::destroy);
+        new ConfigApi(store, access).register(r);
+        new ReleasesApi(store, access, routes).register(r);
+        new DomainsApi(store, access, routes).register(r);
+        new FormationApi(store, access).register(r);
+        new CollaboratorsApi(store, access).register(r);
+        r.get("/api/apps/{app}/events", ctx -> {
+            App app = access.require(ctx);
+            Json.ok(ctx, ModelJson.events(Paging.read(ctx, p -> store.events(app.name(), p)).items()));
+        });
+    }
+
+    private void create(Context ctx) {
+        User caller = Caller.of(ctx);
+        RequestBody body = RequestBody.parseOrEmpty(ctx.body(), Set.of("name"));
+        App app = body.optionalText("name")
+                .map(name -> store.createApp(caller.id(), name(name)))
+                .orElseGet(() -> store.createAppWithRandomName(caller.id()));
+        routes.addApp(app.name());
+        ctx.header("Location", "/api/apps/" + app.name());
+        Json.answer(ctx, 201, new ModelJson(store, routes).app(app));
+    }
+
+    private static AppName name(String raw) {
+        try {
+            return AppName.of(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidName(e.getMessage());
+        }
+    }
+
+    private void list(Context ctx) {
+        User caller = Caller.of(ctx);
+        int limit = limit(ctx.queryParam("limit"));
+        String after = ctx.queryParam("after");
+        List<App> apps = caller.admin() ? store.allApps() : store.apps(caller.id());
+        List<App> page = apps.stream().filter(a -> after == null || a.name().value().compareTo(after) > 0)
+                .limit(limit + 1L).toList();
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            ctx.header("Link", "<" + ctx.path() + "?limit=" + limit + "&after="
+                    + URLEncoder.encode(page.getLast().name().value(), StandardCharsets.UTF_8) + ">; rel=\"next\"");
+        }
+        ModelJson json = new ModelJson(store, routes);
+        ArrayNode out = Json.array();
+        page.forEach(a -> out.add(json.app(a)));
+        Json.ok(ctx, out);
+    }
+
+    private static int limit(String raw) {
+        if (raw == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInput("the query parameter 'limit' must be an integer from 1 to " + MAX_LIMIT);
+    }
+
+    private void info(Context ctx) {
+        App app = access.require(ctx);
+        ModelJson json = new ModelJson(store, routes);
+        ObjectNode n = json.app(app);
+        ArrayNode collaborators = n.putArray("collaborators");
+        store.collaborators(app.name()).forEach(c -> collaborators.add(ModelJson.collaborator(c)));
+        ArrayNode domains = n.putArray("domains");
+        domains.add(routes.defaultHost(app.name()));
+        store.domains(app.name()).forEach(d -> domains.add(d.hostname()));
+        store.currentRelease(app.name()).ifPresentOrElse(r -> n.set("release", json.release(r)), () -> n.putNull("release"));
+        n.set("formation", ModelJson.formation(store.formation(app.name())));
+        n.set("events", ModelJson.events(store.events(app.name(), Page.first(RECENT_EVENTS)).items()));
+        Json.ok(ctx, n);
+    }
+
+    private void destroy(Context ctx) {
+        App app = access.requireOwner(ctx);
+        DestroyedApp destroyed = store.destroyApp(app.name(), Caller.of(ctx).id());
+        routes.removeApp(destroyed);
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ferry.control.apps;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.Collaborator;
+import dev.ferry.core.store.Store;
+import dev.ferry.core.store.User;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Set;
+
+/**
+ * Who may use an app: {@code GET /api/apps/{app}/collaborators} (the owner first), and for the owner or an
+ * admin {@code POST {"email"}} and {@code DELETE /api/apps/{app}/collaborators/{email}}. The user must exist
+ * (an admin adds users with {@code POST /api/users}).
+ */
+final class CollaboratorsApi {
+
+    private final Store store;
+    private final AppAccess access;
+
+    CollaboratorsApi(Store store, AppAccess access) {
+        this.store = store;
+        this.access = access;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/api/apps/{app}/collaborators", this::list);
+        r.post("/api/apps/{app}/collaborators", this::add);
+        r.delete("/api/apps/{app}/collaborators/{email}", this::remove);
+    }
+
+    private void list(Context ctx) {
+        App app = access.require(ctx);
+        ArrayNode out = Json.array();
+        store.collaborators(app.name()).forEach(c -> out.add(ModelJson.collaborator(c)));
+        Json.ok(ctx, out);
+    }
+
+    private void add(Context ctx) {
+        App app = access.requireOwner(ctx);
+        String email = email(RequestBody.parse(ctx.body(), Set.of("email")).requiredText("email"));
+        Collaborator added = store.addCollaborator(app.name(), email, Caller.of(ctx).id());
+        Json.answer(ctx, 201, ModelJson.collaborator(added));
+    }
+
+    private void remove(Context ctx) {
+        App app = access.requireOwner(ctx);
+        store.removeCollaborator(app.name(), email(ctx.pathParam("email")), Caller.of(ctx).id());
+        ctx.status(204);
+    }
+
+    private static String email(String raw) {
+        try {
+            return User.normalizeEmail(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+    }
+}

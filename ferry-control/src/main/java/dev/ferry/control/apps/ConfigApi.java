@@ -1,0 +1,100 @@
+package dev.ferry.control.apps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.InvalidConfig;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.ConfigVars;
+import dev.ferry.core.store.Store;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/apps/{app}/config} answers the config vars as one JSON object;
+ * {@code PATCH /api/apps/{app}/config} takes {@code {"A":"1","B":"2"}} to set vars or
+ * {@code {"A":null}} to unset them, each as one new release ("Set A, B config vars", "Remove A config
+ * vars"), and answers the resulting vars. Setting and unsetting in one request is refused: each request is
+ * one release and one transaction.
+ */
+final class ConfigApi {
+
+    private final Store store;
+    private final AppAccess access;
+
+    ConfigApi(Store store, AppAccess access) {
+        this.store = store;
+        this.access = access;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/api/apps/{app}/config", this::get);
+        r.patch("/api/apps/{app}/config", this::patch);
+    }
+
+    private void get(Context ctx) {
+        App app = access.require(ctx);
+        Json.ok(ctx, json(store.config(app.name())));
+    }
+
+    private void patch(Context ctx) {
+        App app = access.require(ctx);
+        RequestBody body = RequestBody.parse(ctx.body());
+        Map<String, String> set = new LinkedHashMap<>();
+        List<String> unset = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = body.node().fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = validName(field.getKey());
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                unset.add(name);
+            } else if (value.isTextual()) {
+                set.put(name, validValue(name, value.textValue()));
+            } else {
+                throw new InvalidInput("the value of config var " + name + " must be a string, or null to unset it");
+            }
+        }
+        if (set.isEmpty() && unset.isEmpty()) {
+            throw new InvalidInput("the request body names no config var to set or unset");
+        }
+        if (!set.isEmpty() && !unset.isEmpty()) {
+            throw new InvalidInput("set and unset config vars in separate requests: each change is one release");
+        }
+        if (!set.isEmpty()) {
+            store.setConfig(app.name(), set, Caller.of(ctx).id());
+        } else {
+            store.unsetConfig(app.name(), unset, Caller.of(ctx).id());
+        }
+        Json.ok(ctx, json(store.config(app.name())));
+    }
+
+    private static String validName(String name) {
+        try {
+            return ConfigVars.requireValidName(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfig(e.getMessage());
+        }
+    }
+
+    private static String validValue(String name, String value) {
+        try {
+            return ConfigVars.requireValidValue(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfig(e.getMessage());
+        }
+    }
+
+    private static ObjectNode json(ConfigVars vars) {
+        ObjectNode n = Json.object();
+        vars.asMap().forEach(n::put);
+        return n;
+    }
+}

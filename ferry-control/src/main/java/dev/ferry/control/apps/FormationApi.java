@@ -1,0 +1,66 @@
+package dev.ferry.control.apps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.Formation;
+import dev.ferry.core.store.ProcessType;
+import dev.ferry.core.store.Store;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /api/apps/{app}/formation} answers {@code {"web":2,"worker":1}};
+ * {@code PATCH /api/apps/{app}/formation} takes the same shape and changes only the types it names
+ * (0 to {@value Formation#MAX_QUANTITY} each). Running the instances is the runtime's job.
+ */
+final class FormationApi {
+
+    private final Store store;
+    private final AppAccess access;
+
+    FormationApi(Store store, AppAccess access) {
+        this.store = store;
+        this.access = access;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/api/apps/{app}/formation", this::get);
+        r.patch("/api/apps/{app}/formation", this::patch);
+    }
+
+    private void get(Context ctx) {
+        App app = access.require(ctx);
+        Json.ok(ctx, ModelJson.formation(store.formation(app.name())));
+    }
+
+    private void patch(Context ctx) {
+        App app = access.require(ctx);
+        RequestBody body = RequestBody.parse(ctx.body());
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = body.node().fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (!value.isIntegralNumber() || !value.canConvertToInt()
+                    || value.intValue() < 0 || value.intValue() > Formation.MAX_QUANTITY) {
+                throw new InvalidInput("the quantity of " + field.getKey() + " must be an integer from 0 to "
+                        + Formation.MAX_QUANTITY);
+            }
+            try {
+                quantities.put(ProcessType.requireValid(field.getKey()), value.intValue());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput(e.getMessage());
+            }
+        }
+        if (quantities.isEmpty()) {
+            throw new InvalidInput("the request body names no process type, as in {\"web\":2}");
+        }
+        Json.ok(ctx, ModelJson.formation(store.scale(app.name(), quantities, Caller.of(ctx).id())));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ferry.control.apps;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.Paging;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.Release;
+import dev.ferry.core.store.Store;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Set;
+
+/**
+ * {@code GET /api/apps/{app}/releases}: the releases, newest first, paginated ({@link Paging});
+ * {@code POST /api/apps/{app}/releases/rollback {"version"?}}: a new release with the config and slug of
+ * release {@code version}, or of the succeeded release before the current one when absent.
+ */
+final class ReleasesApi {
+
+    private final Store store;
+    private final AppAccess access;
+    private final AppRoutes routes;
+
+    ReleasesApi(Store store, AppAccess access, AppRoutes routes) {
+        this.store = store;
+        this.access = access;
+        this.routes = routes;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/api/apps/{app}/releases", this::list);
+        r.post("/api/apps/{app}/releases/rollback", this::rollback);
+    }
+
+    private void list(Context ctx) {
+        App app = access.require(ctx);
+        ModelJson json = new ModelJson(store, routes);
+        ArrayNode out = Json.array();
+        Paging.read(ctx, page -> store.releases(app.name(), page)).items().forEach(r -> out.add(json.release(r)));
+        Json.ok(ctx, out);
+    }
+
+    private void rollback(Context ctx) {
+        App app = access.require(ctx);
+        RequestBody body = RequestBody.parseOrEmpty(ctx.body(), Set.of("version"));
+        Integer version = body.optionalInt("version").orElse(null);
+        if (version != null && version < 1) {
+            throw new InvalidInput("the field 'version' must be 1 or more");
+        }
+        Release release = version == null
+                ? store.rollbackToPrevious(app.name(), Caller.of(ctx).id())
+                : store.rollback(app.name(), version, Caller.of(ctx).id());
+        Json.answer(ctx, 201, new ModelJson(store, routes).release(release));
+    }
+}

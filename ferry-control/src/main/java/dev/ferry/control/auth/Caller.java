@@ -1,0 +1,36 @@
+package dev.ferry.control.auth;
+
+import dev.ferry.control.error.Forbidden;
+import dev.ferry.control.error.Unauthorized;
+import dev.ferry.core.store.User;
+import io.javalin.http.Context;
+
+/**
+ * The authenticated user of a request, put on the {@link Context} by {@link BearerAuthFilter} and read by
+ * the API handlers.
+ */
+public final class Caller {
+
+    static final String ATTRIBUTE = "ferry.caller";
+
+    private Caller() {
+    }
+
+    /** The user who made this request; only called by handlers behind {@link BearerAuthFilter}. */
+    public static User of(Context ctx) {
+        User user = ctx.attribute(ATTRIBUTE);
+        if (user == null) {
+            throw new Unauthorized("this API call needs an 'Authorization: Bearer <token>' header");
+        }
+        return user;
+    }
+
+    /** The caller when an admin; otherwise throws 403 {@code forbidden}. */
+    public static User admin(Context ctx) {
+        User user = of(ctx);
+        if (!user.admin()) {
+            throw new Forbidden("only an admin may do this");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ferry.control.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Writes JSON answers; times are ISO-8601 UTC strings ({@link Instant#toString}). */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    /** An instant as text, or JSON null. */
+    public static void putTime(ObjectNode node, String field, Optional<Instant> time) {
+        if (time.isPresent()) {
+            node.put(field, time.get().toString());
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    /** Answers {@code status} with {@code value} as JSON. */
+    public static void answer(Context ctx, int status, Object value) {
+        try {
+            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    public static void ok(Context ctx, Object value) {
+        answer(ctx, 200, value);
+    }
+}

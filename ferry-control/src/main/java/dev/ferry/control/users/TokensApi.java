@@ -1,0 +1,64 @@
+package dev.ferry.control.users;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.store.ApiToken;
+import dev.ferry.core.store.Store;
+import dev.ferry.core.store.TokenNotFound;
+import dev.ferry.core.store.User;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The caller's own API tokens: {@code GET /api/tokens} (without secrets), {@code POST /api/tokens
+ * {"description"?}} (answers the secret once) and {@code DELETE /api/tokens/{id}} (revokes; the token is
+ * refused with 401 from then on).
+ */
+public final class TokensApi {
+
+    private final Store store;
+
+    public TokensApi(Store store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/api/tokens", this::list);
+        r.post("/api/tokens", this::create);
+        r.delete("/api/tokens/{id}", this::revoke);
+    }
+
+    private void list(Context ctx) {
+        ArrayNode out = Json.array();
+        store.tokens(Caller.of(ctx).id()).forEach(t -> out.add(AccountJson.token(t)));
+        Json.ok(ctx, out);
+    }
+
+    private void create(Context ctx) {
+        User caller = Caller.of(ctx);
+        String description = RequestBody.parseOrEmpty(ctx.body(), Set.of("description"))
+                .optionalText("description").orElse("");
+        try {
+            ApiToken.requireValidDescription(description);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        Json.answer(ctx, 201, AccountJson.newToken(store.createToken(caller.id(), description)));
+    }
+
+    private void revoke(Context ctx) {
+        String id = ctx.pathParam("id");
+        try {
+            ApiToken.requireValidId(id);
+        } catch (IllegalArgumentException e) {
+            throw new TokenNotFound(id);
+        }
+        store.revokeToken(Caller.of(ctx).id(), id);
+        ctx.status(204);
+    }
+}
