@@ -3,13 +3,15 @@ package dev.ferry.server.up;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.Credentials;
 import dev.ferry.cli.api.CredentialsFile;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Points the local CLI's credentials file at the platform {@code ferry up} just started, so
- * {@code ferry routes} works at once. A credentials file that names another API (a remote Ferry the user
- * logged in to) is left alone; one that names this local API is refreshed with the current token.
+ * {@code ferry apps} works at once. A credentials file that names a remote Ferry the user logged in to is
+ * left alone; one that names an API on this machine (an earlier {@code ferry up}, perhaps on other ports)
+ * is replaced with this platform's URL and token.
  */
 final class LocalCredentials {
 
@@ -25,10 +27,19 @@ final class LocalCredentials {
         String url = "http://" + host + ":" + apiPort;
         Path file = CredentialsFile.location(env);
         Optional<Credentials> existing = CredentialsFile.read(file);
-        if (existing.isPresent() && existing.get().url() != null && !existing.get().url().equals(url)) {
+        if (existing.isPresent() && existing.get().url() != null && !isLocal(existing.get().url())) {
             return Optional.empty();
         }
         CredentialsFile.write(file, new Credentials(url, token));
         return Optional.of(file);
+    }
+
+    private static boolean isLocal(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }
