@@ -1,5 +1,6 @@
 package dev.ferry.control;
 
+import dev.ferry.store.route.JournaledRouteRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +43,7 @@ class ControlServerTest {
     void refusesApiCallWithWrongToken() {
         assertUnauthorized(api.call("GET", "/api/routes", null, "ferry_wrong"));
         assertUnauthorized(api.call("POST", "/api/routes", "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\"}", "nope"));
-        assertThat(api.registry.mutations()).isZero();
+        assertThat(api.routeChanges()).isZero();
     }
 
     @Test
@@ -71,7 +72,7 @@ class ControlServerTest {
     @Test
     void failsClearlyWhenThePortIsTaken() {
         ControlConfig taken = ControlConfig.builder().port(api.server.port()).build();
-        try (ControlServer second = new ControlServer(taken, new InMemoryRouteRegistry(), api.store, t -> java.util.Optional.of(api.admin), () -> "")) {
+        try (ControlServer second = new ControlServer(taken, JournaledRouteRegistry.inMemory(), api.store, t -> java.util.Optional.of(api.admin), () -> "")) {
             assertThatThrownBy(second::start)
                     .isInstanceOf(ControlServerStartException.class)
                     .hasMessageContaining("127.0.0.1:" + api.server.port())

@@ -3,8 +3,12 @@ package dev.ferry.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.control.auth.AdminToken;
+import dev.ferry.core.route.RouteChange;
+import dev.ferry.core.route.RouteListener;
+import dev.ferry.core.route.RouteTable;
 import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.User;
+import dev.ferry.store.route.JournaledRouteRegistry;
 import dev.ferry.store.sql.SqliteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +22,11 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A real {@link ControlServer} on an ephemeral port of 127.0.0.1 over an {@link InMemoryRouteRegistry} and a
+ * A real {@link ControlServer} on an ephemeral port of 127.0.0.1 over the embedded in-memory {@link JournaledRouteRegistry} and a
  * real {@link SqliteStore} in a temporary directory, with a bootstrapped admin and a small HTTP client for
  * tests. {@link #TOKEN} is accepted as the admin's token besides the store's own tokens
  * ({@link #adminToken}). Close it after the test; that deletes the directory.
@@ -34,7 +39,8 @@ public final class RunningControlServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public final InMemoryRouteRegistry registry = new InMemoryRouteRegistry();
+    public final JournaledRouteRegistry registry = JournaledRouteRegistry.inMemory();
+    private final AtomicInteger routeChanges = new AtomicInteger();
     public final SqliteStore store;
     public final ControlServer server;
     public final User admin;
@@ -49,6 +55,16 @@ public final class RunningControlServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        registry.subscribe(new RouteListener() {
+            @Override
+            public void onSnapshot(RouteTable table) {
+            }
+
+            @Override
+            public void onChange(RouteChange change) {
+                routeChanges.incrementAndGet();
+            }
+        });
         store = SqliteStore.openInDataDir(dataDir);
         adminToken = AdminToken.bootstrap(store, dataDir).token();
         admin = store.authenticate(adminToken).orElseThrow();
@@ -59,6 +75,11 @@ public final class RunningControlServer implements AutoCloseable {
 
     public RunningControlServer() {
         this(Set.of());
+    }
+
+    /** How many route changes the registry has delivered, so tests can assert that a refused call changed nothing. */
+    public int routeChanges() {
+        return routeChanges.get();
     }
 
     /** A new user who is not an admin; returns the user's first token. */

@@ -62,7 +62,7 @@ class TcpRoutesApiTest {
         assertError(api.call("POST", "/api/tcp-routes", "{\"port\":15432,\"targetUrl\":\"tcp://127.0.0.1:1\",\"affinity\":true}"), 400, "bad_request");
         assertError(api.call("GET", "/api/tcp-routes/abc", null), 400, "bad_request");
         assertError(api.call("GET", "/api/tcp-routes/0", null), 422, "invalid_port");
-        assertThat(api.registry.mutations()).isZero();
+        assertThat(api.routeChanges()).isZero();
         assertThat(api.registry.table()).isEqualTo(before);
     }
 

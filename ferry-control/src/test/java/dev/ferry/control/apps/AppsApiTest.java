@@ -99,7 +99,7 @@ class AppsApiTest {
         assertError(api.call("POST", "/api/routes", "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\"}", alice),
                 403, "forbidden");
         assertError(api.call("GET", "/api/tcp-routes", null, alice), 403, "forbidden");
-        assertThat(api.registry.mutations()).isZero();
+        assertThat(api.routeChanges()).isZero();
         assertThat(api.call("GET", "/api/routes", null, api.adminToken).statusCode()).isEqualTo(200);
     }
 
