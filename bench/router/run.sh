@@ -298,6 +298,12 @@ print(f"change_to_served_ms p50={t[len(t) // 2]:.2f} p99={t[len(t) * 99 // 100]:
       ;;
   esac
   record "$peer" "route_change_$routes" "$out rounds=$rounds"
+  if [[ $peer == ferry && $routes == 1 ]]; then # how fast routes can be added through the API (4 clients)
+    out=$(timeout 120 "$JAVA_HOME/bin/java" -Djdk.httpclient.allowRestrictedHeaders=host \
+      bench/route-change/RouteChangeBench.java "$API" "$P" "$TOKEN" 5000 1 2>&1 | grep -o 'preload_rate=[0-9]*')
+    record ferry api_rate "${out#preload_rate=}"
+    log "ferry adds routes through the API at ${out#preload_rate=}/s"
+  fi
   log "$peer route change ($routes routes): $out"
 }
 
@@ -323,9 +329,13 @@ JAVA_HOME="$(find_java_home)"; export JAVA_HOME
 log "building Ferry"
 ./ferry build || exit 1
 
-if ((PROFILE)); then
-  FERRY_JAVA_OPTS="-XX:StartFlightRecording=filename=$work/ferry.jfr,settings=profile,dumponexit=true" start_ferry 1
+if ((PROFILE)); then # the recording starts after the warm-up, so start-up work is not in it
+  start_ferry 1
+  warm_up ferry
+  "$JAVA_HOME/bin/jcmd" "$PROXY_PID" JFR.start name=bench settings=profile >/dev/null
   load ferry small 64 /small
+  "$JAVA_HOME/bin/jcmd" "$PROXY_PID" JFR.dump name=bench filename="$work/ferry.jfr" >/dev/null
+  record ferry gc "$("$JAVA_HOME/bin/jcmd" "$PROXY_PID" VM.info | grep -m1 -i 'gc' )"
   stop_proxy
   mkdir -p "$ROOT/bench/router/out"
   "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$work/ferry.jfr" | tee "$ROOT/bench/router/out/hot-methods.txt"
@@ -333,6 +343,8 @@ if ((PROFILE)); then
   "$JAVA_HOME/bin/jfr" view --width 200 allocation-by-site "$work/ferry.jfr" >"$ROOT/bench/router/out/allocation-by-site.txt"
   "$JAVA_HOME/bin/jfr" view --width 200 gc "$work/ferry.jfr" >"$ROOT/bench/router/out/gc.txt"
   cp "$work/ferry.jfr" "$ROOT/bench/router/out/ferry.jfr"
+  python3 "$ROOT/bench/router/jfr_top.py" "$JAVA_HOME/bin/jfr" "$work/ferry.jfr" | tee "$ROOT/bench/router/out/top-frames.txt"
+  cat "$work/wrk-ferry-small.txt"
   log "profile written to bench/router/out/"
   exit 0
 fi
