@@ -102,6 +102,13 @@ def main(results_path, out_path):
                     f"{int(counts.get('still_open', 0)):,} still open after 8 s)"
             lines.append(f"| {name} | {conns} | {before / 1024:.0f} MiB | {after / 1024:.0f} MiB | "
                          f"{(after - before) / n:.1f} KiB |")
+    heap = data.get("ferry", {}).get("idle_heap_kib", "").split()
+    if len(heap) == 2:
+        conns = int(m[1]) if (m := re.search(r"open=(\d+)", data["ferry"].get("idle_conns", ""))) else 1
+        lines += ["", f"Ferry's live heap after a full collection went from {int(heap[0]) / 1024:.0f} MiB to "
+                  f"{int(heap[1]) / 1024:.0f} MiB with the connections open: "
+                  f"{(int(heap[1]) - int(heap[0])) / conns:.1f} KiB per connection. Its RSS hardly moves because "
+                  "the JVM had already committed that heap during the earlier loads."]
     lines.append("")
 
     lines += ["### Route changes", "",

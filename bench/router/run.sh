@@ -242,15 +242,23 @@ warm_up() { # peer: the first load after a start also warms the JIT of the JVM, 
   on_load timeout $((FIRST_WARMUP + 20)) wrk -t"$LOAD_CORES" -c64 -d"${FIRST_WARMUP}s" -H "Host: bench.local" "http://127.0.0.1:$P/small" >/dev/null 2>&1
 }
 
+live_heap_kib() { # Ferry's live heap after a full collection: its RSS hardly moves once the heap is committed
+  "$JAVA_HOME/bin/jcmd" "$PROXY_PID" GC.run >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$PROXY_PID" GC.heap_info | grep -viE 'metaspace|class space' \
+    | grep -oE 'used [0-9]+K' | awk '{sum += $2} END {print sum + 0}'
+}
+
 idle_memory() { # peer
-  local before after out="$work/idle-$1.txt"
+  local before after heap_before heap_after out="$work/idle-$1.txt"
   sleep 1
+  [[ $1 == ferry ]] && heap_before=$(live_heap_kib)
   before=$($TOOLS rss "$PROXY_PID")
   taskset -c "$LOAD_CPUS" $TOOLS idle "$P" bench.local "$IDLE_CONNS" 8 >"$out" 2>&1 &
   local client=$!
   for _ in $(seq 1 120); do grep -q answered "$out" && break; sleep 0.5; done
   sleep 3
   after=$($TOOLS rss "$PROXY_PID")
+  [[ $1 == ferry ]] && heap_after=$(live_heap_kib) && record ferry idle_heap_kib "$heap_before $heap_after"
   wait "$client"
   record "$1" idle_conns "$(tr '\n' ' ' <"$out")"
   record "$1" idle_rss_kib "$before $after"
@@ -299,10 +307,11 @@ print(f"change_to_served_ms p50={t[len(t) // 2]:.2f} p99={t[len(t) * 99 // 100]:
   esac
   record "$peer" "route_change_$routes" "$out rounds=$rounds"
   if [[ $peer == ferry && $routes == 1 ]]; then # how fast routes can be added through the API (4 clients)
-    out=$(timeout 120 "$JAVA_HOME/bin/java" -Djdk.httpclient.allowRestrictedHeaders=host \
+    local rate
+    rate=$(timeout 120 "$JAVA_HOME/bin/java" -Djdk.httpclient.allowRestrictedHeaders=host \
       bench/route-change/RouteChangeBench.java "$API" "$P" "$TOKEN" 5000 1 2>&1 | grep -o 'preload_rate=[0-9]*')
-    record ferry api_rate "${out#preload_rate=}"
-    log "ferry adds routes through the API at ${out#preload_rate=}/s"
+    record ferry api_rate "${rate#preload_rate=}"
+    log "ferry adds routes through the API at ${rate#preload_rate=}/s"
   fi
   log "$peer route change ($routes routes): $out"
 }
