@@ -107,8 +107,8 @@ def main(results_path, out_path):
         conns = int(m[1]) if (m := re.search(r"open=(\d+)", data["ferry"].get("idle_conns", ""))) else 1
         lines += ["", f"Ferry's live heap after a full collection went from {int(heap[0]) / 1024:.0f} MiB to "
                   f"{int(heap[1]) / 1024:.0f} MiB with the connections open: "
-                  f"{(int(heap[1]) - int(heap[0])) / conns:.1f} KiB per connection. Its RSS hardly moves because "
-                  "the JVM had already committed that heap during the earlier loads."]
+                  f"{(int(heap[1]) - int(heap[0])) / conns:.1f} KiB per connection. RSS is a weak measure for a JVM "
+                  "whose heap was already committed during the earlier loads; this is the memory the connections hold."]
     lines.append("")
 
     lines += ["### Route changes", "",
