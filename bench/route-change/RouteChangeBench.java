@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,7 +31,8 @@ public class RouteChangeBench {
             ex.getResponseBody().write(body);
             ex.close();
         });
-        backend.setExecutor(Executors.newFixedThreadPool(4));
+        ExecutorService backendThreads = Executors.newFixedThreadPool(4);
+        backend.setExecutor(backendThreads);
         backend.start();
         String target = "http://127.0.0.1:" + backend.getAddress().getPort();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -82,6 +84,7 @@ public class RouteChangeBench {
             servedMicros[i] = (t2 - t0) / 1000;
         }
         backend.stop(0);
+        backendThreads.shutdown(); // its threads are not daemons: the program would never exit
         Arrays.sort(apiMicros);
         Arrays.sort(servedMicros);
         System.out.printf("preloaded_routes=%d preload_seconds=%.1f preload_rate=%.0f/s%n", preload, preloadSeconds, preload / Math.max(preloadSeconds, 1e-9));
