@@ -72,6 +72,9 @@ public final class Builder {
             Map<String, String> types = new LinkedHashMap<>(
                     buildpack.build(new BuildContext(src, log, Instant.now().plus(config.timeout()))));
             log.step("Discovering process types");
+            if (!types.isEmpty()) {
+                log.detail("Default types for " + buildpack.name() + " -> " + String.join(", ", types.keySet()));
+            }
             if (Files.isRegularFile(src.resolve(Procfile.FILE))) {
                 Map<String, String> declared = Procfile.read(src).processTypes();
                 if (declared.isEmpty() && types.isEmpty()) {
@@ -83,7 +86,6 @@ public final class Builder {
             if (types.isEmpty()) {
                 throw new BuildFailed("no process types: add a Procfile such as 'web: ./server'");
             }
-            log.detail("Process types -> " + String.join(", ", types.keySet()));
             log.step("Compressing...");
             Slug slug = slugs.put(src);
             log.detail("Done: " + humanSize(slug.sizeBytes()) + " (slug " + slug.id().substring(0, 12) + ")");
