@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
  * local admin token) as the password; for any other host it answers nothing. {@code store} and
  * {@code erase} do nothing: the token lives with the CLI.
  */
-@Command(name = "git:credential", hidden = true, description = "The git credential helper installed by git:remote.")
+@Command(name = "git:credential", hidden = true, mixinStandardHelpOptions = true, description = "The git credential helper installed by git:remote.")
 public final class GitCredentialCommand implements Callable<Integer> {
 
     @Spec
@@ -52,16 +53,23 @@ public final class GitCredentialCommand implements Callable<Integer> {
                 request.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
-        ApiTarget target = ApiTarget.resolve(env);
+        Optional<String> answer = answer(request, ApiTarget.resolve(env));
+        if (answer.isPresent()) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(answer.get());
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** The helper's answer to git's {@code get} request: credentials only for the API's scheme, host and port. */
+    static Optional<String> answer(Map<String, String> request, ApiTarget target) {
         URI api = URI.create(target.url());
         String apiHost = api.getHost() + (api.getPort() < 0 ? "" : ":" + api.getPort());
         if (!api.getScheme().equals(request.get("protocol")) || !apiHost.equals(request.get("host"))) {
-            return 0;
+            return Optional.empty();
         }
         String token = target.token().orElseThrow(() -> new CliFailure("no API token: run 'ferry login' first"));
-        PrintWriter out = spec.commandLine().getOut();
-        out.print("username=ferry\npassword=" + token + "\n");
-        out.flush();
-        return 0;
+        return Optional.of("username=ferry\npassword=" + token + "\n");
     }
 }
