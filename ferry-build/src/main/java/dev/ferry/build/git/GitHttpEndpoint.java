@@ -19,8 +19,8 @@ import org.eclipse.jgit.http.server.GitServlet;
  * is authenticated first: HTTP Basic with the API token as the password (any user name); no credentials is
  * 401 with a Basic challenge (git then asks its credential helper), a bad token 401, an unknown app 404,
  * an app of someone else 403, each with a {@code text/plain} sentence that git shows as {@code remote:}.
- * Fetch and clone are served by JGit's {@link GitServlet}; a push ({@code POST .../git-receive-pack}) by
- * {@link StreamingReceivePack}, so the build's output reaches the pusher line by line.
+ * Then JGit's {@link GitServlet} serves fetch, clone and push; its receive-pack response sends what is
+ * flushed at once, so each line of the build's output reaches the pusher as it is written.
  */
 public final class GitHttpEndpoint extends HttpServlet {
 
@@ -94,11 +94,7 @@ public final class GitHttpEndpoint extends HttpServlet {
             case PushAccess.Allowed allowed -> {
                 repos.ensure(allowed.app());
                 req.setAttribute(ACCESS_ATTRIBUTE, allowed);
-                if ("POST".equals(req.getMethod()) && path.equals("/" + repoName + "/git-receive-pack")) {
-                    StreamingReceivePack.serve(req, resp, () -> receivePacks.create(repos.open(allowed.app()), allowed));
-                } else {
-                    git.service(req, resp);
-                }
+                git.service(req, resp);
             }
         }
     }
