@@ -50,6 +50,14 @@ public final class Builder {
         return new Builder(config, Buildpacks.defaults(), new SlugStore(config.slugsDir()));
     }
 
+    /**
+     * Removes work directories left by builds that a stopped process interrupted; call once at start, before
+     * any push is accepted (builds run on the push's thread, so none survives a restart).
+     */
+    public void removeLeftoverWorkDirs() {
+        deleteTree(config.buildsDir());
+    }
+
     public BuildConfig config() {
         return config;
     }

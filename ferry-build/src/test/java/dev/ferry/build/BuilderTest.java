@@ -66,6 +66,19 @@ class BuilderTest {
     }
 
     @Test
+    void removesWorkDirectoriesLeftByAnInterruptedProcess() throws Exception {
+        Path leftover = Files.createDirectories(tmp.resolve("data/builds/hello-1234567-1-1/src/node_modules"));
+        Files.writeString(leftover.resolve("x.js"), "x");
+        Files.createSymbolicLink(leftover.resolve("outside"), tmp.resolve("keep"));
+        Files.writeString(tmp.resolve("keep"), "kept");
+
+        Builder.of(BuildConfig.in(tmp.resolve("data"))).removeLeftoverWorkDirs();
+
+        assertThat(tmp.resolve("data/builds")).doesNotExist();
+        assertThat(tmp.resolve("keep")).hasContent("kept");
+    }
+
+    @Test
     void failsAProcfileWithoutProcessTypes() throws Exception {
         try (TestRepo repo = new TestRepo(tmp.resolve("repo"))) {
             String commit = repo.write("Procfile", "# later\n").commit("empty");
@@ -85,6 +98,15 @@ class BuilderTest {
             assertThatThrownBy(() -> build(repo, commit, log))
                     .isInstanceOf(BuildFailed.class).hasMessageStartingWith("package.json line 3 column");
             assertThat(log).contains("-----> Node.js app detected");
+        }
+    }
+
+    @Test
+    void refusesTrailingContentInPackageJson() throws Exception {
+        try (TestRepo repo = new TestRepo(tmp.resolve("repo"))) {
+            String commit = repo.write("package.json", "{\n \"name\": \"x\",\n \"scripts\": {\n}}}\n").commit("node");
+            assertThatThrownBy(() -> build(repo, commit, new ArrayList<>()))
+                    .isInstanceOf(BuildFailed.class).hasMessageStartingWith("package.json line 4 column");
         }
     }
 

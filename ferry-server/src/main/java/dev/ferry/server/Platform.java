@@ -158,8 +158,10 @@ public final class Platform implements AutoCloseable {
     /** Git over HTTP at {@code /git/<app>.git}: repositories, builds and slugs in the data dir. */
     private MountedServlet gitOverHttp() {
         BuildConfig buildConfig = BuildConfig.in(dataDirectory.root());
+        Builder builder = Builder.of(buildConfig);
+        builder.removeLeftoverWorkDirs();
         GitHttpEndpoint git = new GitHttpEndpoint(new StorePushAccess(store),
-                new AppRepositories(buildConfig.reposDir()), Builder.of(buildConfig), new StoreReleaseSink(store));
+                new AppRepositories(buildConfig.reposDir()), builder, new StoreReleaseSink(store));
         return new MountedServlet("/git/*", git);
     }
 
