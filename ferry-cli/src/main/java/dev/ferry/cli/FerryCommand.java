@@ -14,6 +14,8 @@ import dev.ferry.cli.config.ConfigUnsetCommand;
 import dev.ferry.cli.domains.DomainsAddCommand;
 import dev.ferry.cli.domains.DomainsCommand;
 import dev.ferry.cli.domains.DomainsRemoveCommand;
+import dev.ferry.cli.git.GitCredentialCommand;
+import dev.ferry.cli.git.GitRemoteCommand;
 import dev.ferry.cli.login.LoginCommand;
 import dev.ferry.cli.ps.PsScaleCommand;
 import dev.ferry.cli.releases.ReleasesCommand;
@@ -45,6 +47,7 @@ import picocli.CommandLine.Spec;
                 UsersCommand.class, UsersAddCommand.class, TokensCommand.class, TokensCreateCommand.class, TokensRevokeCommand.class,
                 RoutesCommand.class, RoutesAddCommand.class, RoutesRemoveCommand.class,
                 TcpRoutesCommand.class, TcpRoutesAddCommand.class, TcpRoutesRemoveCommand.class,
+                GitRemoteCommand.class, GitCredentialCommand.class,
                 CompletionCommand.class},
         footer = {"",
                 "Environment: FERRY_API_URL (default http://localhost:7070), FERRY_API_TOKEN, FERRY_DATA_DIR (default ~/.ferry),",

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
  * The control API: Javalin on Jetty, serving {@code /api/**} (bearer-token protected), the public
@@ -51,6 +52,17 @@ public final class ControlServer implements AutoCloseable {
      */
     public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
                          Supplier<String> metricsScrape) {
+        this(config, registry, store, tokens, metricsScrape, List.of());
+    }
+
+    /**
+     * Assembles the API with extra servlets in the same Jetty, such as git over HTTP.
+     *
+     * @param servlets served next to the API, each authenticating by itself
+     */
+    public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
+                         Supplier<String> metricsScrape, List<MountedServlet> servlets) {
+        List<MountedServlet> mounted = List.copyOf(servlets);
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(store, "store");
@@ -68,6 +80,8 @@ public final class ControlServer implements AutoCloseable {
         String openApi = OpenApiDocument.json();
         this.app = Javalin.create(c -> {
             configure(c);
+            c.jetty.modifyServletContextHandler(h -> mounted.forEach(
+                    m -> h.addServlet(new ServletHolder(m.servlet()), m.pathSpec())));
             c.routes.exception(Exception.class, errors::handle);
             // Javalin answers its own 404/405 unless a handler is registered for exactly this type.
             c.routes.exception(HttpResponseException.class, errors::handle);

@@ -1,7 +1,12 @@
 package dev.ferry.server;
 
+import dev.ferry.build.BuildConfig;
+import dev.ferry.build.Builder;
+import dev.ferry.build.git.AppRepositories;
+import dev.ferry.build.git.GitHttpEndpoint;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
+import dev.ferry.control.MountedServlet;
 import dev.ferry.control.auth.AdminToken;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.Store;
@@ -13,6 +18,8 @@ import dev.ferry.router.route.LiveRoutes;
 import dev.ferry.router.route.LiveRoutesConfig;
 import dev.ferry.router.tcp.TcpRouter;
 import dev.ferry.router.tcp.TcpRouterConfig;
+import dev.ferry.server.build.StorePushAccess;
+import dev.ferry.server.build.StoreReleaseSink;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.store.route.JournaledRouteRegistry;
 import dev.ferry.store.sql.SqliteStore;
@@ -26,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir), the
  * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
  * the store (SQLite in the data dir, where the first start creates the admin and its token file) and the
- * control API over it. {@link #close()} stops them in reverse order: the API first, so nothing changes
+ * control API over it, with git over HTTP at {@code /git/<app>.git} in the same server (pushes to
+ * {@code main}/{@code master} are built in {@code <data-dir>/builds/} into slugs in {@code <data-dir>/slugs/}). {@link #close()} stops them in reverse order: the API first, so nothing changes
  * while the router drains.
  */
 public final class Platform implements AutoCloseable {
@@ -140,10 +149,20 @@ public final class Platform implements AutoCloseable {
                     .reservedPorts(reservedPorts())
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
-                    .build(), registry, store, store::authenticate, meters::scrape);
+                    .build(), registry, store, store::authenticate, meters::scrape, List.of(gitOverHttp()));
             control.start();
             started.push(control);
         }
+    }
+
+    /** Git over HTTP at {@code /git/<app>.git}: repositories, builds and slugs in the data dir. */
+    private MountedServlet gitOverHttp() {
+        BuildConfig buildConfig = BuildConfig.in(dataDirectory.root());
+        Builder builder = Builder.of(buildConfig);
+        builder.removeLeftoverWorkDirs();
+        GitHttpEndpoint git = new GitHttpEndpoint(new StorePushAccess(store),
+                new AppRepositories(buildConfig.reposDir()), builder, new StoreReleaseSink(store));
+        return new MountedServlet("/git/*", git);
     }
 
     private Set<Integer> reservedPorts() {

@@ -1,0 +1,139 @@
+package dev.ferry.build;
+
+import dev.ferry.build.buildpack.BuildContext;
+import dev.ferry.build.buildpack.Buildpack;
+import dev.ferry.build.buildpack.Buildpacks;
+import dev.ferry.build.buildpack.Procfile;
+import dev.ferry.build.slug.Slug;
+import dev.ferry.build.slug.SlugStore;
+import dev.ferry.build.source.CommitCheckout;
+import dev.ferry.core.build.BuildOutcome;
+import dev.ferry.core.build.BuildRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Builds one pushed commit into a slug: checks it out into a fresh work directory under
+ * {@code <data-dir>/builds/}, picks the buildpack ({@link Buildpacks}), runs it, reads the Procfile's process
+ * types over the buildpack's defaults, and packs the directory into the {@link SlugStore}. The work directory
+ * is removed afterwards, whatever the outcome.
+ *
+ * <p>Threading: builds of one app run one at a time (a push waits for the app's previous build); builds of
+ * different apps run in parallel on the threads that call {@link #build}.
+ */
+public final class Builder {
+
+    private final BuildConfig config;
+    private final Buildpacks buildpacks;
+    private final SlugStore slugs;
+    private final Map<String, ReentrantLock> appLocks = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    public Builder(BuildConfig config, Buildpacks buildpacks, SlugStore slugs) {
+        this.config = config;
+        this.buildpacks = buildpacks;
+        this.slugs = slugs;
+    }
+
+    /** A builder with the default buildpacks and the slug store in the data directory. */
+    public static Builder of(BuildConfig config) {
+        return new Builder(config, Buildpacks.defaults(), new SlugStore(config.slugsDir()));
+    }
+
+    /**
+     * Removes work directories left by builds that a stopped process interrupted; call once at start, before
+     * any push is accepted (builds run on the push's thread, so none survives a restart).
+     */
+    public void removeLeftoverWorkDirs() {
+        deleteTree(config.buildsDir());
+    }
+
+    public BuildConfig config() {
+        return config;
+    }
+
+    /**
+     * Builds {@code request.commit()} of {@code repo}, writing progress to {@code log}.
+     *
+     * @throws BuildFailed with the reason to show the pusher; nothing is stored then
+     */
+    public BuildOutcome build(Repository repo, BuildRequest request, BuildLog log) throws BuildFailed {
+        ReentrantLock lock = appLocks.computeIfAbsent(request.app().value(), k -> new ReentrantLock());
+        lock.lock();
+        Path work = config.buildsDir().resolve(request.app().value() + "-" + request.shortCommit() + "-"
+                + System.currentTimeMillis() + "-" + sequence.incrementAndGet());
+        try {
+            Path src = work.resolve("src");
+            CommitCheckout.checkout(repo, request.commit(), src, log);
+            Buildpack buildpack = buildpacks.select(src);
+            log.step(buildpack.name() + " app detected");
+            Map<String, String> types = new LinkedHashMap<>(
+                    buildpack.build(new BuildContext(src, log, Instant.now().plus(config.timeout()))));
+            log.step("Discovering process types");
+            if (!types.isEmpty()) {
+                log.detail("Default types for " + buildpack.name() + " -> " + String.join(", ", types.keySet()));
+            }
+            if (Files.isRegularFile(src.resolve(Procfile.FILE))) {
+                Map<String, String> declared = Procfile.read(src).processTypes();
+                if (declared.isEmpty() && types.isEmpty()) {
+                    throw new BuildFailed("Procfile declares no process types");
+                }
+                types.putAll(declared);
+                log.detail("Procfile declares types -> " + String.join(", ", declared.keySet()));
+            }
+            if (types.isEmpty()) {
+                throw new BuildFailed("no process types: add a Procfile such as 'web: ./server'");
+            }
+            log.step("Compressing...");
+            Slug slug = slugs.put(src);
+            log.detail("Done: " + humanSize(slug.sizeBytes()) + " (slug " + slug.id().substring(0, 12) + ")");
+            return new BuildOutcome(slug.id(), types, buildpack.name());
+        } catch (IOException e) {
+            throw new BuildFailed("the build could not read or write its files: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BuildFailed("the build was interrupted", e);
+        } finally {
+            try {
+                deleteTree(work);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        return bytes < 1024 * 1024 ? String.format("%.1fK", bytes / 1024.0) : String.format("%.1fM", bytes / (1024.0 * 1024));
+    }
+
+    /** Removes a directory tree; links are removed, never followed. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // left for the next start's clean-up; the build's result does not depend on it
+                }
+            });
+        } catch (IOException e) {
+            // as above
+        }
+    }
+}

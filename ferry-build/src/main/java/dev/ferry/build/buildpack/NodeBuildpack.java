@@ -1,0 +1,73 @@
+package dev.ferry.build.buildpack;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.build.BuildFailed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Node.js apps ({@code package.json}), built with the host's {@code npm}: {@code npm ci} when a lockfile
+ * ({@code package-lock.json} or {@code npm-shrinkwrap.json}) is present, else {@code npm install}; then
+ * {@code npm run build} when the package declares a {@code build} script. Default {@code web: npm start}.
+ * A malformed {@code package.json} fails the build naming the line and column.
+ */
+public final class NodeBuildpack implements Buildpack {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    @Override
+    public String name() {
+        return "Node.js";
+    }
+
+    @Override
+    public String id() {
+        return "nodejs";
+    }
+
+    @Override
+    public boolean detect(Path src) {
+        return Files.isRegularFile(src.resolve("package.json"));
+    }
+
+    @Override
+    public Map<String, String> build(BuildContext context) throws BuildFailed, IOException, InterruptedException {
+        Path src = context.src();
+        JsonNode pkg = readPackageJson(src);
+        JsonNode engine = pkg.path("engines").path("node");
+        if (engine.isTextual()) {
+            context.log().detail("engines.node: " + engine.asText() + " (the host's node is used)");
+        }
+        boolean lockfile = Files.isRegularFile(src.resolve("package-lock.json"))
+                || Files.isRegularFile(src.resolve("npm-shrinkwrap.json"));
+        context.log().step(lockfile ? "Installing dependencies with npm ci" : "Installing dependencies with npm install");
+        CommandRunner.run(context, lockfile ? List.of("npm", "ci") : List.of("npm", "install"));
+        if (pkg.path("scripts").path("build").isTextual()) {
+            context.log().step("Running npm run build");
+            CommandRunner.run(context, List.of("npm", "run", "build"));
+        }
+        return Map.of("web", "npm start");
+    }
+
+    /** The parsed {@code package.json}; a syntax error names the file, line and column. */
+    static JsonNode readPackageJson(Path src) throws BuildFailed, IOException {
+        try {
+            JsonNode pkg = JSON.readTree(src.resolve("package.json").toFile());
+            if (pkg == null || !pkg.isObject()) {
+                throw new BuildFailed("package.json line 1: expected a JSON object");
+            }
+            return pkg;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " line " + at.getLineNr() + " column " + at.getColumnNr();
+            throw new BuildFailed("package.json" + where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.ferry.build.git;
+
+import dev.ferry.build.BuildFailed;
+import dev.ferry.build.BuildLog;
+import dev.ferry.build.Builder;
+import dev.ferry.core.build.BuildOutcome;
+import dev.ferry.core.build.BuildRequest;
+import dev.ferry.core.build.PushAccess;
+import dev.ferry.core.build.ReleaseSink;
+import dev.ferry.core.store.Release;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.PostReceiveHook;
+import org.eclipse.jgit.transport.PreReceiveHook;
+import org.eclipse.jgit.transport.ReceiveCommand;
+import org.eclipse.jgit.transport.ReceivePack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hooks of one push. Before the refs move, each update of {@code main} or {@code master} is built while
+ * the pusher watches the output; a failed build refuses that ref ({@code ! [remote rejected] main -> main
+ * (build failed)}) and nothing is released. Other branches are kept and not built; deletions are allowed.
+ * After the refs moved, each built ref becomes a release through the {@link ReleaseSink}.
+ *
+ * <p>Threading: one instance per push, called on the thread serving it.
+ */
+final class DeployHook implements PreReceiveHook, PostReceiveHook {
+
+    private static final Logger log = LoggerFactory.getLogger(DeployHook.class);
+    static final Set<String> DEPLOY_BRANCHES = Set.of("main", "master");
+
+    private final Builder builder;
+    private final ReleaseSink releases;
+    private final PushAccess.Allowed pusher;
+    private final Map<String, Built> built = new HashMap<>();
+
+    private record Built(BuildRequest request, BuildOutcome outcome) {
+    }
+
+    DeployHook(Builder builder, ReleaseSink releases, PushAccess.Allowed pusher) {
+        this.builder = builder;
+        this.releases = releases;
+        this.pusher = pusher;
+    }
+
+    @Override
+    public void onPreReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
+        BuildLog out = output(rp);
+        for (ReceiveCommand cmd : commands) {
+            if (cmd.getResult() != ReceiveCommand.Result.NOT_ATTEMPTED || cmd.getType() == ReceiveCommand.Type.DELETE
+                    || !cmd.getRefName().startsWith("refs/heads/")) {
+                continue;
+            }
+            String branch = Repository.shortenRefName(cmd.getRefName());
+            if (!DEPLOY_BRANCHES.contains(branch)) {
+                out.line("Branch " + branch + " kept; only pushes to main or master are deployed.");
+                continue;
+            }
+            BuildRequest request = new BuildRequest(pusher.app(), cmd.getNewId().name(), branch, pusher.user());
+            out.step("Building " + pusher.app().value() + " from " + branch + " (" + request.shortCommit() + ")");
+            try {
+                built.put(cmd.getRefName(), new Built(request, builder.build(rp.getRepository(), request, out)));
+            } catch (BuildFailed e) {
+                out.line(" !     " + e.getMessage());
+                out.line(" !     Push rejected, failed to build " + pusher.app().value());
+                cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
+            } catch (RuntimeException e) {
+                log.warn("build of {} {} failed", pusher.app().value(), request.shortCommit(), e);
+                out.line(" !     Push rejected: the build failed unexpectedly (" + e + ")");
+                cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
+            }
+        }
+    }
+
+    @Override
+    public void onPostReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
+        BuildLog out = output(rp);
+        for (ReceiveCommand cmd : commands) {
+            Built b = built.get(cmd.getRefName());
+            if (b == null || cmd.getResult() != ReceiveCommand.Result.OK) {
+                continue;
+            }
+            out.step("Releasing...");
+            try {
+                Release release = releases.release(b.request(), b.outcome());
+                out.step("Released v" + release.version() + " (" + release.description() + ")");
+            } catch (RuntimeException e) {
+                log.warn("release of {} {} failed", b.request().app().value(), b.request().shortCommit(), e);
+                out.line(" !     The build succeeded but its release could not be recorded: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Sends each line at once as a side-band message (shown by git as {@code remote: ...}). */
+    private static BuildLog output(ReceivePack rp) {
+        return new BuildLog() {
+            @Override
+            public synchronized void line(String text) {
+                rp.sendMessage(text);
+                try {
+                    rp.getMessageOutputStream().flush();
+                } catch (IOException e) {
+                    // the pusher went away; the build goes on and its result is still stored
+                }
+            }
+        };
+    }
+}

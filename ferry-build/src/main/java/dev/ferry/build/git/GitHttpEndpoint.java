@@ -1,0 +1,113 @@
+package dev.ferry.build.git;
+
+import dev.ferry.build.Builder;
+import dev.ferry.core.build.PushAccess;
+import dev.ferry.core.build.ReleaseSink;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.http.server.GitServlet;
+
+/**
+ * Git over HTTP at {@code /git/<app>.git}, mounted in the control API's Jetty at {@code /git/*}. Every request
+ * is authenticated first: HTTP Basic with the API token as the password (any user name); no credentials is
+ * 401 with a Basic challenge (git then asks its credential helper), a bad token 401, an unknown app 404,
+ * an app of someone else 403, each with a {@code text/plain} sentence that git shows as {@code remote:}.
+ * Then JGit's {@link GitServlet} serves fetch, clone and push; its receive-pack response sends what is
+ * flushed at once, so each line of the build's output reaches the pusher as it is written.
+ */
+public final class GitHttpEndpoint extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    /** The request attribute holding the {@link PushAccess.Allowed} of an authenticated request. */
+    static final String ACCESS_ATTRIBUTE = GitHttpEndpoint.class.getName() + ".access";
+
+    private final transient PushAccess access;
+    private final transient AppRepositories repos;
+    private final transient ReceivePacks receivePacks;
+    private final transient GitServlet git = new GitServlet();
+
+    /**
+     * @param access   who may use which app's repository
+     * @param repos    the apps' bare repositories
+     * @param builder  builds pushes to {@code main} and {@code master}
+     * @param releases turns successful builds into releases
+     */
+    public GitHttpEndpoint(PushAccess access, AppRepositories repos, Builder builder, ReleaseSink releases) {
+        this.access = Objects.requireNonNull(access, "access");
+        this.repos = Objects.requireNonNull(repos, "repos");
+        this.receivePacks = new ReceivePacks(builder, releases);
+        git.setRepositoryResolver((req, name) -> {
+            PushAccess.Allowed allowed = (PushAccess.Allowed) req.getAttribute(ACCESS_ATTRIBUTE);
+            if (allowed == null || !name.equals(allowed.app().value() + ".git")) {
+                throw new RepositoryNotFoundException(name);
+            }
+            try {
+                return repos.open(allowed.app());
+            } catch (IOException e) {
+                throw new RepositoryNotFoundException(name, e);
+            }
+        });
+        git.setReceivePackFactory((req, repo) -> receivePacks.create(repo, (PushAccess.Allowed) req.getAttribute(ACCESS_ATTRIBUTE)));
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        git.init(config);
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        int end = path.indexOf('/', 1);
+        String repoName = end < 0 ? path.substring(Math.min(1, path.length())) : path.substring(1, end);
+        if (!repoName.endsWith(".git") || repoName.length() <= 4) {
+            refuse(resp, 404, "Not a Ferry git repository: use /git/<app>.git");
+            return;
+        }
+        String app = repoName.substring(0, repoName.length() - 4);
+        String token = BasicCredentials.password(req.getHeader("Authorization")).orElse(null);
+        if (token == null) {
+            resp.setHeader("WWW-Authenticate", "Basic realm=\"Ferry\"");
+            refuse(resp, 401, "Authentication required: use your Ferry API token as the password.");
+            return;
+        }
+        switch (access.decide(token, app)) {
+            case PushAccess.Denied denied -> {
+                int status = switch (denied.reason()) {
+                    case UNAUTHENTICATED -> 401;
+                    case UNKNOWN_APP -> 404;
+                    case FORBIDDEN -> 403;
+                };
+                if (status == 401) {
+                    resp.setHeader("WWW-Authenticate", "Basic realm=\"Ferry\"");
+                }
+                refuse(resp, status, denied.message());
+            }
+            case PushAccess.Allowed allowed -> {
+                repos.ensure(allowed.app());
+                req.setAttribute(ACCESS_ATTRIBUTE, allowed);
+                git.service(req, resp);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        git.destroy();
+        super.destroy();
+    }
+
+    private static void refuse(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ferry.build.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.build.BuildFailed;
+import dev.ferry.build.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommitCheckoutTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesFilesWithTheirExecutableBitAndSkipsSymbolicLinks() throws Exception {
+        try (TestRepo repo = new TestRepo(tmp.resolve("repo"))) {
+            repo.write("Procfile", "web: ./bin/server\n").write("bin/server", "#!/bin/sh\n");
+            Files.setPosixFilePermissions(repo.dir().resolve("bin/server"), PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.createSymbolicLink(repo.dir().resolve("escape"), Path.of("/etc/passwd"));
+            String commit = repo.commit("app");
+            List<String> log = new ArrayList<>();
+
+            int files = CommitCheckout.checkout(repo.repository(), commit, tmp.resolve("src"), log::add);
+
+            assertThat(files).isEqualTo(2);
+            assertThat(tmp.resolve("src/Procfile")).hasContent("web: ./bin/server");
+            assertThat(Files.isExecutable(tmp.resolve("src/bin/server"))).isTrue();
+            assertThat(tmp.resolve("src/escape")).doesNotExist();
+            assertThat(Files.isSymbolicLink(tmp.resolve("src/escape"))).isFalse();
+            assertThat(log).contains("       warning: skipped the symbolic link escape");
+        }
+    }
+
+    @Test
+    void refusesPathsThatLeaveTheWorkDirectory() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("root")).toRealPath();
+        for (String bad : List.of("../x", "a/../../x", "/etc/passwd", ".git/config", "a/.GIT/hooks", "a//b", "a\\b")) {
+            assertThatThrownBy(() -> CommitCheckout.safePath(root, bad)).as(bad).isInstanceOf(BuildFailed.class);
+        }
+        assertThat(CommitCheckout.safePath(root, "a/b.txt")).isEqualTo(root.resolve("a/b.txt"));
+    }
+
+    @Test
+    void failsForACommitThatIsNotInTheRepository() throws Exception {
+        try (TestRepo repo = new TestRepo(tmp.resolve("repo"))) {
+            assertThatThrownBy(() -> CommitCheckout.checkout(repo.repository(), "1".repeat(40), tmp.resolve("src"), l -> { }))
+                    .isInstanceOf(BuildFailed.class).hasMessageContaining("is not in the repository");
+        }
+    }
+}

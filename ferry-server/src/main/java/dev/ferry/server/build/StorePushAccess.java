@@ -1,0 +1,38 @@
+package dev.ferry.server.build;
+
+import dev.ferry.core.build.PushAccess;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Store;
+import dev.ferry.core.store.User;
+import java.util.Optional;
+
+/**
+ * {@link PushAccess} over the {@link Store}, with the API's rules: the token must authenticate a user, the
+ * app must exist, and the user must own it, collaborate on it or be an admin.
+ */
+public final class StorePushAccess implements PushAccess {
+
+    private final Store store;
+
+    public StorePushAccess(Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public Decision decide(String token, String app) {
+        Optional<User> user = token == null || token.isEmpty() ? Optional.empty() : store.authenticate(token);
+        if (user.isEmpty()) {
+            return new Denied(Reason.UNAUTHENTICATED, "Invalid credentials: use a valid Ferry API token as the password.");
+        }
+        Optional<App> found = AppName.isValid(app) ? store.app(AppName.of(app)) : Optional.empty();
+        if (found.isEmpty()) {
+            return new Denied(Reason.UNKNOWN_APP, "There is no app named " + app + " (create it with: ferry apps:create " + app + ").");
+        }
+        AppName name = found.get().name();
+        if (!user.get().admin() && !store.canAccess(user.get().id(), name)) {
+            return new Denied(Reason.FORBIDDEN, "You do not have access to the app " + name + ".");
+        }
+        return new Allowed(user.get().id(), name);
+    }
+}
