@@ -12,7 +12,7 @@ source scripts/java-home.sh
 JAVA_HOME="$(find_java_home)"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 for preload in ${PRELOADS[@]}; do
-  work="$(mktemp -d)"; HTTP=$(free_port); API=$(free_port)
+  work="$(mktemp -d)"; export XDG_CONFIG_HOME="$work/config"; HTTP=$(free_port); API=$(free_port)
   timeout 900 ./ferry up --http-port "$HTTP" --api-port "$API" --https-port 0 --ssh-port 0 --tunnel-port 0 --data-dir "$work" >"$work/up.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do grep -q "Ferry is up" "$work/up.log" && break; sleep 0.5; done

@@ -35,6 +35,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 NOFILE=$(ulimit -n)
 
 work="$(mktemp -d)"
+export XDG_CONFIG_HOME="$work/config"  # ferry up points the CLI at itself; keep the real credentials out of it
 chmod 755 "$work" # nginx workers run as another user when started by root
 pids=()
 cleanup() {

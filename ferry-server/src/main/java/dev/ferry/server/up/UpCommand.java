@@ -75,7 +75,7 @@ public final class UpCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 1;
         }
-        Path accessLog = AccessLogFile.attach(platform.dataDirectory().logs());
+        AccessLogFile accessLog = AccessLogFile.attach(platform.dataDirectory().logs());
         Optional<Path> credentials = Optional.empty();
         if (platform.apiPort() > 0) {
             try {
@@ -88,9 +88,10 @@ public final class UpCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();
+            accessLog.close();
             stopped.countDown();
         }, "ferry-shutdown"));
-        Banner.print(out, platform, accessLog, credentials);
+        Banner.print(out, platform, accessLog.file(), credentials);
         out.flush();
         stopped.await();
         return 0;
