@@ -116,7 +116,7 @@ start_ferry() { # route count
   $TOOLS journal "$data/routes.journal" "$BE" $(($1 - 1)) bench.local
   local t0=$SECONDS
   FERRY_JAVA_OPTS="${FERRY_JAVA_OPTS:-}" taskset -c "$PROXY_CPUS" ./ferry up --http-port "$P" --api-port "$API" --https-port 0 --ssh-port 0 \
-    --tunnel-port 0 --data-dir "$data" >"$data/up.log" 2>&1 &
+    --tunnel-port 0 --data-dir "$data" --max-connections-per-client 20000 >"$data/up.log" 2>&1 &
   PROXY_PID=$!; pids+=("$PROXY_PID")
   for _ in $(seq 1 240); do grep -q "Ferry is up" "$data/up.log" && break; sleep 0.5; done
   TOKEN="$(cat "$data/admin-token")"

@@ -130,6 +130,8 @@ public final class Platform implements AutoCloseable {
             router = new Router(RouterConfig.builder()
                     .bindAddress(config.bindAddress())
                     .httpPort(listenPort(config.httpPort()))
+                    .maxConnections(config.maxConnections())
+                    .maxConnectionsPerClient(config.maxConnectionsPerClient())
                     .build(), routes, transport, group, meters, accessLog);
             router.start();
             started.push(router);

@@ -20,6 +20,8 @@ import java.util.Objects;
  *   <tr><td>tunnelPort</td><td>7000, reserved for the tunnel gateway</td></tr>
  *   <tr><td>domain</td><td>localhost, so {@code http://hello.localhost:8080} needs no DNS</td></tr>
  *   <tr><td>dataDir</td><td>~/.ferry</td></tr>
+ *   <tr><td>maxConnections</td><td>20000 client connections open at once in all (beyond: 503)</td></tr>
+ *   <tr><td>maxConnectionsPerClient</td><td>1000 from one client address (beyond: 503; raise it behind a load balancer)</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -33,7 +35,12 @@ public record FerryConfig(
         int sshPort,
         int tunnelPort,
         String domain,
-        Path dataDir) {
+        Path dataDir,
+        int maxConnections,
+        int maxConnectionsPerClient) {
+
+    public static final int DEFAULT_MAX_CONNECTIONS = 20_000;
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 1_000;
 
     public static final int OFF = 0;
     public static final int EPHEMERAL = -1;
@@ -47,6 +54,9 @@ public record FerryConfig(
         checkPort("ssh port", sshPort);
         checkPort("tunnel port", tunnelPort);
         domain = HostName.normalizeDomain(domain);
+        if (maxConnections < 1 || maxConnectionsPerClient < 1) {
+            throw new IllegalArgumentException("connection limits must be at least 1");
+        }
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -69,14 +79,17 @@ public record FerryConfig(
 
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */
     public static FerryConfig ephemeral(Path dataDir) {
-        return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir);
+        return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir,
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT);
     }
 
     public FerryConfig withHttpPort(int port) {
-        return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir);
+        return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient);
     }
 
     public FerryConfig withApiPort(int port) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir);
+        return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient);
     }
 }

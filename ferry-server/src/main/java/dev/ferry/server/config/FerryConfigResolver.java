@@ -21,8 +21,9 @@ public final class FerryConfigResolver {
 
     /** Flags not given on the command line are {@code null}. */
     public record Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
-                        Integer tunnelPort, String domain, Path dataDir) {
-        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null);
+                        Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
+                        Integer maxConnectionsPerClient) {
+        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -37,7 +38,9 @@ public final class FerryConfigResolver {
                 port(flags.sshPort(), "FERRY_SSH_PORT", 2222),
                 port(flags.tunnelPort(), "FERRY_TUNNEL_PORT", 7000),
                 string(flags.domain(), "FERRY_DOMAIN", "localhost"),
-                flags.dataDir() != null ? flags.dataDir() : dataDir());
+                flags.dataDir() != null ? flags.dataDir() : dataDir(),
+                count(flags.maxConnections(), "FERRY_MAX_CONNECTIONS", FerryConfig.DEFAULT_MAX_CONNECTIONS),
+                count(flags.maxConnectionsPerClient(), "FERRY_MAX_CONNECTIONS_PER_CLIENT", FerryConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT));
     }
 
     private Path dataDir() {
@@ -75,6 +78,25 @@ public final class FerryConfigResolver {
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(variable + "='" + value + "' is not a port number (0-65535; 0 turns it off)");
+        }
+    }
+
+    private int count(Integer flag, String variable, int fallback) {
+        if (flag != null) {
+            return flag;
+        }
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + "='" + value + "' is not a whole number of at least 1");
         }
     }
 }

@@ -54,13 +54,20 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address every listener binds (env FERRY_BIND_ADDRESS; default 127.0.0.1; 0.0.0.0 serves other machines).")
     String bindAddress;
 
+    @Option(names = "--max-connections", paramLabel = "N", description = "Client connections the router holds open at once; more get 503 (env FERRY_MAX_CONNECTIONS; default 20000).")
+    Integer maxConnections;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N", description = "Client connections from one address; more get 503 (env FERRY_MAX_CONNECTIONS_PER_CLIENT; default 1000).")
+    Integer maxConnectionsPerClient;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         FerryConfig config;
         try {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
-                    .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir));
+                    .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                            maxConnections, maxConnectionsPerClient));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 2;

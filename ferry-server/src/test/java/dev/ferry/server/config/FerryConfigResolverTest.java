@@ -14,7 +14,8 @@ class FerryConfigResolverTest {
     @Test
     void usesTheDocumentedDefaults() {
         FerryConfig c = new FerryConfigResolver(Map.of(), HOME).resolve(FerryConfigResolver.Flags.NONE);
-        assertThat(c).isEqualTo(new FerryConfig("127.0.0.1", 8080, 8443, 7070, 2222, 7000, "localhost", HOME.resolve(".ferry")));
+        assertThat(c).isEqualTo(new FerryConfig("127.0.0.1", 8080, 8443, 7070, 2222, 7000, "localhost", HOME.resolve(".ferry"),
+                20_000, 1_000));
     }
 
     @Test
@@ -22,12 +23,14 @@ class FerryConfigResolverTest {
         Map<String, String> env = Map.of("FERRY_HTTP_PORT", "9080", "FERRY_API_PORT", "9070", "FERRY_DOMAIN", "Apps.Example.COM",
                 "FERRY_DATA_DIR", "~/ferry-data", "FERRY_TUNNEL_PORT", "0");
         FerryConfig c = new FerryConfigResolver(env, HOME).resolve(
-                new FerryConfigResolver.Flags(null, 18080, null, null, null, null, null, null));
+                new FerryConfigResolver.Flags(null, 18080, null, null, null, null, null, null, null, 5000));
         assertThat(c.httpPort()).isEqualTo(18080);
         assertThat(c.apiPort()).isEqualTo(9070);
         assertThat(c.tunnelPort()).isZero();
         assertThat(c.domain()).isEqualTo("apps.example.com");
         assertThat(c.dataDir()).isEqualTo(HOME.resolve("ferry-data"));
+        assertThat(c.maxConnectionsPerClient()).isEqualTo(5000);
+        assertThat(c.maxConnections()).isEqualTo(20_000);
     }
 
     @Test
@@ -38,6 +41,12 @@ class FerryConfigResolverTest {
                 .hasMessageContaining("FERRY_API_PORT");
         assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_DOMAIN", "not a domain"), HOME).resolve(FerryConfigResolver.Flags.NONE))
                 .hasMessageContaining("not a valid host name");
+    }
+
+    @Test
+    void refusesAConnectionLimitBelowOne() {
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_MAX_CONNECTIONS", "0"), HOME).resolve(FerryConfigResolver.Flags.NONE))
+                .hasMessageContaining("FERRY_MAX_CONNECTIONS='0'");
     }
 
     @Test
