@@ -55,6 +55,8 @@ public final class AppsApi {
         new DomainsApi(store, access, routes).register(r);
         new FormationApi(store, access).register(r);
         new CollaboratorsApi(store, access).register(r);
+        // every app's events and those of users and tokens, for the admin (the path is admin-only)
+        r.get("/api/events", ctx -> Json.ok(ctx, ModelJson.events(Paging.read(ctx, store::events).items())));
         r.get("/api/apps/{app}/events", ctx -> {
             App app = access.require(ctx);
             Json.ok(ctx, ModelJson.events(Paging.read(ctx, p -> store.events(app.name(), p)).items()));

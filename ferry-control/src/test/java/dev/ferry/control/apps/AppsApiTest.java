@@ -126,4 +126,17 @@ class AppsApiTest {
         assertThat(events.get(0).get("actor").asText()).isEqualTo("admin@localhost");
         assertThat(events.get(0).get("detail").asText()).isEqualTo("Set A config vars");
     }
+
+    @Test
+    void listsEveryEventOfThePlatformForTheAdminOnly() {
+        String alice = api.newUser("alice@example.com");
+        api.call("POST", "/api/apps", "{\"name\":\"hello\"}");
+        api.call("POST", "/api/apps", "{\"name\":\"other\"}", alice);
+
+        JsonNode events = json(api.call("GET", "/api/events", null));
+        assertThat(events.findValuesAsText("action")).contains("app.create", "user.create");
+        assertThat(events.findValuesAsText("app")).contains("hello", "other");
+
+        assertError(api.call("GET", "/api/events", null, alice), 403, "forbidden");
+    }
 }
