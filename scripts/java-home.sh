@@ -1,6 +1,13 @@
 # Sourced by ./ferry and the bench scripts: find_java_home prints a JDK >= 21 (JAVA_HOME, then the
 # usual install locations, then java on PATH) or fails.
 java_major() { # prints the major version of the java binary $1, or nothing
+  # A JDK's `release` file names its version; reading it avoids starting a JVM on every ./ferry call.
+  local release
+  release="$(dirname "$(dirname "$1")")/release"
+  if [[ -r "$release" ]] && grep -q '^JAVA_VERSION=' "$release"; then
+    sed -n 's/^JAVA_VERSION="\{0,1\}\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$release" | head -n1
+    return
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
 }
 
