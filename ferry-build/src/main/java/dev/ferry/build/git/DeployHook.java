@@ -87,7 +87,7 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
             }
             out.step("Releasing...");
             try {
-                Release release = releases.release(b.request(), b.outcome());
+                Release release = releases.release(b.request(), b.outcome(), out::line);
                 out.step("Released v" + release.version() + " (" + release.description() + ")");
             } catch (RuntimeException e) {
                 log.warn("release of {} {} failed", b.request().app().value(), b.request().shortCommit(), e);

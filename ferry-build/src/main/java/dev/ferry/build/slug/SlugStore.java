@@ -1,5 +1,6 @@
 package dev.ferry.build.slug;
 
+import dev.ferry.core.build.SlugSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,6 +11,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.NoSuchElementException;
 
 /**
  * The embedded slug store: files named by the SHA-256 of their content in one directory
@@ -17,7 +19,7 @@ import java.util.HexFormat;
  * tree always gives the same slug, stored once. Writes go to a temporary file moved into place, so a slug
  * file that exists is complete. Thread-safe.
  */
-public final class SlugStore {
+public final class SlugStore implements SlugSource {
 
     private final Path dir;
 
@@ -56,6 +58,15 @@ public final class SlugStore {
             throw new IllegalArgumentException("not a slug id: " + id);
         }
         return dir.resolve(id + ".tar.gz");
+    }
+
+    @Override
+    public Path slugFile(String slugId) {
+        Path file = file(slugId);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchElementException("no slug " + slugId);
+        }
+        return file;
     }
 
     private static MessageDigest newSha256() {

@@ -6,6 +6,7 @@ import dev.ferry.core.build.ReleaseSink;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStatus;
 import dev.ferry.core.store.Store;
+import java.util.function.Consumer;
 
 /**
  * {@link ReleaseSink} over the {@link Store}: the build's release is created {@code PENDING}
@@ -22,7 +23,7 @@ public final class StoreReleaseSink implements ReleaseSink {
     }
 
     @Override
-    public Release release(BuildRequest request, BuildOutcome outcome) {
+    public Release release(BuildRequest request, BuildOutcome outcome, Consumer<String> progress) {
         Release pending = store.createDeployRelease(request.app(), outcome.slugId(), request.commit(),
                 outcome.processTypes(), request.pushedBy());
         return store.setReleaseStatus(request.app(), pending.version(), ReleaseStatus.SUCCEEDED, request.pushedBy());

@@ -1,0 +1,2 @@
+/** The local runtime: supervised, sandboxed instances of releases and the app log stream. */
+package dev.ferry.runtime;

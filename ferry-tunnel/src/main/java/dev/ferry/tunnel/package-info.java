@@ -1,0 +1,2 @@
+/** Edge tunnels: the gateway and the agent. */
+package dev.ferry.tunnel;
