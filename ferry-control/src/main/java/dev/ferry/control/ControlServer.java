@@ -62,7 +62,19 @@ public final class ControlServer implements AutoCloseable {
      */
     public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
                          Supplier<String> metricsScrape, List<MountedServlet> servlets) {
+        this(config, registry, store, tokens, metricsScrape, servlets, List.of());
+    }
+
+    /**
+     * Assembles the API with extra servlets in the same Jetty and extra parts of the API.
+     *
+     * @param servlets served next to the API, each authenticating by itself
+     * @param apis parts of the API over other ports, registered after the store's
+     */
+    public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
+                         Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis) {
         List<MountedServlet> mounted = List.copyOf(servlets);
+        List<ControlApi> extraApis = List.copyOf(apis);
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(store, "store");
@@ -94,6 +106,7 @@ public final class ControlServer implements AutoCloseable {
             appsApi.register(c.routes);
             usersApi.register(c.routes);
             tokensApi.register(c.routes);
+            extraApis.forEach(api -> api.register(c.routes));
         });
     }
 
