@@ -19,7 +19,11 @@ public enum EventAction {
     ROLLBACK("release.rollback"),
     SCALE("formation.scale"),
     DOMAIN_ADD("domain.add"),
-    DOMAIN_REMOVE("domain.remove");
+    DOMAIN_REMOVE("domain.remove"),
+    BUILD_QUEUE("build.queue"),
+    BUILD_START("build.start"),
+    BUILD_FINISH("build.finish"),
+    BUILD_RELEASE("build.release");
 
     private final String code;
 

@@ -4,6 +4,8 @@ import dev.ferry.core.store.ApiToken;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Build;
+import dev.ferry.core.store.BuildId;
 import dev.ferry.core.store.Collaborator;
 import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.DestroyedApp;
@@ -20,6 +22,7 @@ import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
 import dev.ferry.store.sql.internal.AccountCommands;
 import dev.ferry.store.sql.internal.AppCommands;
+import dev.ferry.store.sql.internal.BuildCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
@@ -58,6 +61,7 @@ public final class SqliteStore implements Store {
     private final AccountCommands accounts;
     private final AppCommands apps;
     private final ReleaseCommands releases;
+    private final BuildCommands builds;
 
     private SqliteStore(Database db, ConfigCipher cipher, Clock clock) {
         Clocked clocked = new Clocked(clock);
@@ -65,6 +69,7 @@ public final class SqliteStore implements Store {
         this.accounts = new AccountCommands(db, clocked);
         this.apps = new AppCommands(db, clocked);
         this.releases = new ReleaseCommands(db, clocked, cipher);
+        this.builds = new BuildCommands(db, clocked);
     }
 
     /** Opens {@code <dataDir>/ferry.db} with the key in {@code <dataDir>/secret.key}, creating what is missing. */
@@ -268,6 +273,46 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<AppDomain> domain(String hostname) {
         return apps.domain(hostname);
+    }
+
+    @Override
+    public Build enqueueBuild(AppName app, String commit, String branch, UserId by) {
+        return builds.enqueueBuild(app, commit, branch, by);
+    }
+
+    @Override
+    public Build startBuild(BuildId id) {
+        return builds.startBuild(id);
+    }
+
+    @Override
+    public Build succeedBuild(BuildId id, String buildpack) {
+        return builds.succeedBuild(id, buildpack);
+    }
+
+    @Override
+    public Build failBuild(BuildId id, String reason) {
+        return builds.failBuild(id, reason);
+    }
+
+    @Override
+    public Build recordBuildRelease(BuildId id, int releaseVersion) {
+        return builds.recordBuildRelease(id, releaseVersion);
+    }
+
+    @Override
+    public Paged<Build> builds(AppName app, Page page) {
+        return builds.builds(app, page);
+    }
+
+    @Override
+    public Optional<Build> build(AppName app, BuildId id) {
+        return builds.build(app, id);
+    }
+
+    @Override
+    public List<Build> unfinishedBuilds() {
+        return builds.unfinishedBuilds();
     }
 
     @Override
