@@ -7,15 +7,20 @@ import java.util.Objects;
 /**
  * Where builds keep their files and how far they may go.
  *
- * @param dataDir       the platform's data directory: repositories in {@code repos/}, work directories in
- *                      {@code builds/}, slugs in {@code slugs/}
- * @param timeout       the longest one build may run; default {@link #DEFAULT_TIMEOUT} (15 min)
- * @param maxPushBytes  the largest pack a push may send; default {@link #DEFAULT_MAX_PUSH_BYTES} (512 MiB)
+ * @param dataDir             the platform's data directory: repositories in {@code repos/}, work directories in
+ *                            {@code builds/}, kept build output in {@code build-logs/}, slugs in {@code slugs/}
+ * @param timeout             the longest one build may run, from its start (time spent queued is not counted);
+ *                            default {@link #DEFAULT_TIMEOUT} (15 min)
+ * @param maxPushBytes        the largest pack a push may send; default {@link #DEFAULT_MAX_PUSH_BYTES} (512 MiB)
+ * @param maxConcurrentBuilds how many builds of different apps run at once (one per app always); default
+ *                            {@link #DEFAULT_MAX_CONCURRENT_BUILDS} (2, for a small machine: a build is mostly
+ *                            one busy process such as npm)
  */
-public record BuildConfig(Path dataDir, Duration timeout, long maxPushBytes) {
+public record BuildConfig(Path dataDir, Duration timeout, long maxPushBytes, int maxConcurrentBuilds) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
+    public static final int DEFAULT_MAX_CONCURRENT_BUILDS = 2;
 
     public BuildConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -26,12 +31,27 @@ public record BuildConfig(Path dataDir, Duration timeout, long maxPushBytes) {
         if (maxPushBytes < 1) {
             throw new IllegalArgumentException("the push size limit must be positive: " + maxPushBytes);
         }
+        if (maxConcurrentBuilds < 1) {
+            throw new IllegalArgumentException("at least one build must be able to run: " + maxConcurrentBuilds);
+        }
         dataDir = dataDir.toAbsolutePath().normalize();
     }
 
     /** The defaults in {@code dataDir}. */
     public static BuildConfig in(Path dataDir) {
-        return new BuildConfig(dataDir, DEFAULT_TIMEOUT, DEFAULT_MAX_PUSH_BYTES);
+        return new BuildConfig(dataDir, DEFAULT_TIMEOUT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_CONCURRENT_BUILDS);
+    }
+
+    public BuildConfig withTimeout(Duration newTimeout) {
+        return new BuildConfig(dataDir, newTimeout, maxPushBytes, maxConcurrentBuilds);
+    }
+
+    public BuildConfig withMaxPushBytes(long bytes) {
+        return new BuildConfig(dataDir, timeout, bytes, maxConcurrentBuilds);
+    }
+
+    public BuildConfig withMaxConcurrentBuilds(int builds) {
+        return new BuildConfig(dataDir, timeout, maxPushBytes, builds);
     }
 
     /** The bare repositories, one {@code <app>.git} each. */
@@ -42,6 +62,11 @@ public record BuildConfig(Path dataDir, Duration timeout, long maxPushBytes) {
     /** The builds' work directories, removed when each build ends. */
     public Path buildsDir() {
         return dataDir.resolve("builds");
+    }
+
+    /** The kept output of every build, {@code <id>.log}; outside {@link #buildsDir()}, which is cleaned at start. */
+    public Path buildLogsDir() {
+        return dataDir.resolve("build-logs");
     }
 
     /** The content-addressed slugs. */

@@ -28,8 +28,9 @@ import org.eclipse.jgit.lib.Repository;
  * types over the buildpack's defaults, and packs the directory into the {@link SlugStore}. The work directory
  * is removed afterwards, whatever the outcome.
  *
- * <p>Threading: builds of one app run one at a time (a push waits for the app's previous build); builds of
- * different apps run in parallel on the threads that call {@link #build}.
+ * <p>Threading: builds of one app run one at a time (the build queue already serialises them; the lock here
+ * keeps that true for any caller); builds of different apps run in parallel on the threads that call
+ * {@link #build}.
  */
 public final class Builder {
 
@@ -52,7 +53,7 @@ public final class Builder {
 
     /**
      * Removes work directories left by builds that a stopped process interrupted; call once at start, before
-     * any push is accepted (builds run on the push's thread, so none survives a restart).
+     * any build starts (a build interrupted by a stop never resumes in its old work directory).
      */
     public void removeLeftoverWorkDirs() {
         deleteTree(config.buildsDir());

@@ -43,7 +43,15 @@ final class CommandRunner {
             }
         });
         Duration left = Duration.between(Instant.now(), context.deadline());
-        boolean exited = !left.isNegative() && process.waitFor(left.toMillis(), TimeUnit.MILLISECONDS);
+        boolean exited;
+        try {
+            exited = !left.isNegative() && process.waitFor(left.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // The build queue is stopping: leave no build process behind.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw e;
+        }
         if (!exited) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

@@ -2,12 +2,11 @@ package dev.ferry.build.git;
 
 import dev.ferry.build.BuildFailed;
 import dev.ferry.build.BuildLog;
-import dev.ferry.build.Builder;
+import dev.ferry.build.queue.BuildQueue;
+import dev.ferry.build.queue.BuildTicket;
 import dev.ferry.core.build.BuildOutcome;
 import dev.ferry.core.build.BuildRequest;
 import dev.ferry.core.build.PushAccess;
-import dev.ferry.core.build.ReleaseSink;
-import dev.ferry.core.store.Release;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hooks of one push. Before the refs move, each update of {@code main} or {@code master} is built while
- * the pusher watches the output; a failed build refuses that ref ({@code ! [remote rejected] main -> main
- * (build failed)}) and nothing is released. Other branches are kept and not built; deletions are allowed.
- * After the refs moved, each built ref becomes a release through the {@link ReleaseSink}.
+ * The hooks of one push. Before the refs move, each update of {@code main} or {@code master} is queued in the
+ * {@link BuildQueue} and waited for while the pusher watches the output; a failed build refuses that ref
+ * ({@code ! [remote rejected] main -> main (build failed)}) and nothing is released. Other branches are kept
+ * and not built; deletions are allowed. After the refs moved, each built ref becomes a release through
+ * {@link BuildQueue#release}.
  *
  * <p>Threading: one instance per push, called on the thread serving it.
  */
@@ -34,17 +34,15 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
     private static final Logger log = LoggerFactory.getLogger(DeployHook.class);
     static final Set<String> DEPLOY_BRANCHES = Set.of("main", "master");
 
-    private final Builder builder;
-    private final ReleaseSink releases;
+    private final BuildQueue queue;
     private final PushAccess.Allowed pusher;
     private final Map<String, Built> built = new HashMap<>();
 
-    private record Built(BuildRequest request, BuildOutcome outcome) {
+    private record Built(BuildTicket ticket, BuildOutcome outcome) {
     }
 
-    DeployHook(Builder builder, ReleaseSink releases, PushAccess.Allowed pusher) {
-        this.builder = builder;
-        this.releases = releases;
+    DeployHook(BuildQueue queue, PushAccess.Allowed pusher) {
+        this.queue = queue;
         this.pusher = pusher;
     }
 
@@ -62,12 +60,16 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
                 continue;
             }
             BuildRequest request = new BuildRequest(pusher.app(), cmd.getNewId().name(), branch, pusher.user());
-            out.step("Building " + pusher.app().value() + " from " + branch + " (" + request.shortCommit() + ")");
             try {
-                built.put(cmd.getRefName(), new Built(request, builder.build(rp.getRepository(), request, out)));
+                BuildTicket ticket = queue.submit(request, out);
+                built.put(cmd.getRefName(), new Built(ticket, ticket.await()));
             } catch (BuildFailed e) {
-                out.line(" !     " + e.getMessage());
+                // the queue has written the reason to the build's output
                 out.line(" !     Push rejected, failed to build " + pusher.app().value());
+                cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                out.line(" !     Push rejected: Ferry is stopping");
                 cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
             } catch (RuntimeException e) {
                 log.warn("build of {} {} failed", pusher.app().value(), request.shortCommit(), e);
@@ -85,14 +87,7 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
             if (b == null || cmd.getResult() != ReceiveCommand.Result.OK) {
                 continue;
             }
-            out.step("Releasing...");
-            try {
-                Release release = releases.release(b.request(), b.outcome(), out::line);
-                out.step("Released v" + release.version() + " (" + release.description() + ")");
-            } catch (RuntimeException e) {
-                log.warn("release of {} {} failed", b.request().app().value(), b.request().shortCommit(), e);
-                out.line(" !     The build succeeded but its release could not be recorded: " + e.getMessage());
-            }
+            queue.release(b.ticket(), b.outcome(), out);
         }
     }
 

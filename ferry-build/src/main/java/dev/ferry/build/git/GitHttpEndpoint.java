@@ -1,8 +1,7 @@
 package dev.ferry.build.git;
 
-import dev.ferry.build.Builder;
+import dev.ferry.build.queue.BuildQueue;
 import dev.ferry.core.build.PushAccess;
-import dev.ferry.core.build.ReleaseSink;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -36,13 +35,12 @@ public final class GitHttpEndpoint extends HttpServlet {
     /**
      * @param access   who may use which app's repository
      * @param repos    the apps' bare repositories
-     * @param builder  builds pushes to {@code main} and {@code master}
-     * @param releases turns successful builds into releases
+     * @param queue    builds pushes to {@code main} and {@code master} and turns them into releases
      */
-    public GitHttpEndpoint(PushAccess access, AppRepositories repos, Builder builder, ReleaseSink releases) {
+    public GitHttpEndpoint(PushAccess access, AppRepositories repos, BuildQueue queue) {
         this.access = Objects.requireNonNull(access, "access");
         this.repos = Objects.requireNonNull(repos, "repos");
-        this.receivePacks = new ReceivePacks(builder, releases);
+        this.receivePacks = new ReceivePacks(queue);
         git.setRepositoryResolver((req, name) -> {
             PushAccess.Allowed allowed = (PushAccess.Allowed) req.getAttribute(ACCESS_ATTRIBUTE);
             if (allowed == null || !name.equals(allowed.app().value() + ".git")) {

@@ -1,23 +1,21 @@
 package dev.ferry.build.git;
 
-import dev.ferry.build.Builder;
+import dev.ferry.build.queue.BuildQueue;
 import dev.ferry.core.build.PushAccess;
-import dev.ferry.core.build.ReleaseSink;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceivePack;
 
 /**
- * Makes the {@link ReceivePack} of one push: non-fast-forwards and deletions allowed, received objects
- * checked, the pack size limited, and a {@link DeployHook} building deploy branches.
+ * Makes the {@link ReceivePack} of one push, over HTTP or SSH: non-fast-forwards and deletions allowed,
+ * received objects checked, the pack size limited to {@link dev.ferry.build.BuildConfig#maxPushBytes()}, and a
+ * {@link DeployHook} building deploy branches through the {@link BuildQueue}.
  */
 final class ReceivePacks {
 
-    private final Builder builder;
-    private final ReleaseSink releases;
+    private final BuildQueue queue;
 
-    ReceivePacks(Builder builder, ReleaseSink releases) {
-        this.builder = builder;
-        this.releases = releases;
+    ReceivePacks(BuildQueue queue) {
+        this.queue = queue;
     }
 
     ReceivePack create(Repository repo, PushAccess.Allowed pusher) {
@@ -25,8 +23,8 @@ final class ReceivePacks {
         rp.setAllowNonFastForwards(true);
         rp.setAllowDeletes(true);
         rp.setCheckReceivedObjects(true);
-        rp.setMaxPackSizeLimit(builder.config().maxPushBytes());
-        DeployHook hook = new DeployHook(builder, releases, pusher);
+        rp.setMaxPackSizeLimit(queue.config().maxPushBytes());
+        DeployHook hook = new DeployHook(queue, pusher);
         rp.setPreReceiveHook(hook);
         rp.setPostReceiveHook(hook);
         return rp;

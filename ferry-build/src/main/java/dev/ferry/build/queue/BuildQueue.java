@@ -1,0 +1,318 @@
+package dev.ferry.build.queue;
+
+import dev.ferry.build.BuildConfig;
+import dev.ferry.build.BuildFailed;
+import dev.ferry.build.BuildLog;
+import dev.ferry.core.build.BuildOutcome;
+import dev.ferry.core.build.BuildOutputs;
+import dev.ferry.core.build.BuildRequest;
+import dev.ferry.core.build.ReleaseSink;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Build;
+import dev.ferry.core.store.BuildId;
+import dev.ferry.core.store.BuildStatus;
+import dev.ferry.core.store.Release;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The build queue: every build is a job kept in the store ({@link BuildRecords}) and run here, one at a time
+ * per app and at most {@link BuildConfig#maxConcurrentBuilds()} at once, first come first served among the
+ * apps that are free. A push {@link #submit}s its job and waits on the {@link BuildTicket} while the job's
+ * output streams to it line by line; every build's output is also kept in
+ * {@code <data-dir>/build-logs/<id>.log} ({@link #open}).
+ *
+ * <p>After a restart, {@link #recover} runs the jobs the store still has queued (their pusher is gone: on
+ * success the branch is moved to the commit and the build released through the {@link ReleaseSink}, as a
+ * push would) and fails the ones that were running ("interrupted by a restart of Ferry"): see
+ * docs/decisions/008-build-queue.md.
+ *
+ * <p>Threading: {@link #submit}, {@link #release} and {@link #open} are called from many threads; each build
+ * runs on a thread of its own. The queue's state is guarded by {@code lock}.
+ */
+public final class BuildQueue implements BuildOutputs, AutoCloseable {
+
+    /** The reason given to builds found running at start. */
+    public static final String INTERRUPTED_BY_RESTART = "interrupted by a restart of Ferry";
+
+    private static final Logger log = LoggerFactory.getLogger(BuildQueue.class);
+
+    private final BuildConfig config;
+    private final BuildRecords records;
+    private final BuildRunner runner;
+    private final ReleaseSink releases;
+    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("ferry-build-", 1).daemon(true).factory());
+
+    private final Object lock = new Object();
+    private final ArrayDeque<Job> waiting = new ArrayDeque<>();
+    private final Set<AppName> busyApps = new HashSet<>();
+    private int running;
+    private boolean closed;
+    /** Jobs queued or running, by id: their output may still grow. */
+    private final Map<BuildId, Job> active = new ConcurrentHashMap<>();
+
+    /** One build: its record as last read, its output, and the pusher's ticket (none after a restart). */
+    private static final class Job {
+        volatile Build build;
+        final KeptLog out;
+        final Optional<BuildTicket> ticket;
+
+        Job(Build build, KeptLog out, Optional<BuildTicket> ticket) {
+            this.build = build;
+            this.out = out;
+            this.ticket = ticket;
+        }
+    }
+
+    public BuildQueue(BuildConfig config, BuildRecords records, BuildRunner runner, ReleaseSink releases) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.records = Objects.requireNonNull(records, "records");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.releases = Objects.requireNonNull(releases, "releases");
+    }
+
+    public BuildConfig config() {
+        return config;
+    }
+
+    /**
+     * Takes up the builds the store still has unfinished: running ones failed ({@value #INTERRUPTED_BY_RESTART}),
+     * queued ones queued again in their order. Call once at start, before any push is accepted.
+     */
+    public void recover() {
+        for (Build build : records.unfinished()) {
+            KeptLog out = KeptLog.open(logFile(build.id()), Optional.empty());
+            if (build.status() == BuildStatus.RUNNING) {
+                out.line(" !     Build " + build.id() + " was " + INTERRUPTED_BY_RESTART + ".");
+                out.close();
+                failQuietly(build.id(), INTERRUPTED_BY_RESTART);
+                continue;
+            }
+            out.step("Build " + build.id() + " queued again after a restart of Ferry");
+            enqueue(new Job(build, out, Optional.empty()));
+        }
+        dispatch();
+    }
+
+    /**
+     * Queues a build of a pushed commit; its output goes to {@code pusher} and to its kept log.
+     *
+     * @throws BuildFailed when the queue is stopping (nothing is queued then)
+     */
+    public BuildTicket submit(BuildRequest request, BuildLog pusher) throws BuildFailed {
+        synchronized (lock) {
+            if (closed) {
+                throw new BuildFailed("Ferry is stopping; push again once it runs");
+            }
+        }
+        Build build = records.enqueue(request);
+        BuildTicket ticket = new BuildTicket(build);
+        KeptLog out = KeptLog.open(logFile(build.id()), Optional.of(pusher));
+        out.step("Building " + request.app().value() + " from " + request.branch() + " (" + request.shortCommit() + ")");
+        enqueue(new Job(build, out, Optional.of(ticket)));
+        dispatch();
+        return ticket;
+    }
+
+    /**
+     * Makes the release of a pushed build once its branch has moved, records it on the build, and writes
+     * {@code -----> Released v3 (Deploy 1a2b3c4)} (or why it could not) to the pusher and the kept log.
+     *
+     * @return the release; empty when it could not be made (the reason is in the output)
+     */
+    public Optional<Release> release(BuildTicket ticket, BuildOutcome outcome, BuildLog pusher) {
+        try (KeptLog out = KeptLog.open(logFile(ticket.build().id()), Optional.of(pusher))) {
+            return releaseInto(ticket.build(), outcome, out);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(BuildId id, boolean follow) {
+        Path file = logFile(id);
+        if (follow && active.containsKey(id)) {
+            return Optional.of(new FollowingInputStream(file, () -> active.containsKey(id)));
+        }
+        try {
+            return Optional.of(Files.newInputStream(file));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The kept log file of a build. */
+    public Path logFile(BuildId id) {
+        return config.buildLogsDir().resolve(id + ".log");
+    }
+
+    private void enqueue(Job job) {
+        synchronized (lock) {
+            active.put(job.build.id(), job);
+            waiting.addLast(job);
+            long ahead = waiting.stream().filter(j -> j != job).count() + running;
+            if (busyApps.contains(job.build.app())) {
+                job.out.detail("Waiting for the build of " + job.build.app() + " that is running now");
+            } else if (running >= config.maxConcurrentBuilds()) {
+                job.out.detail("Waiting: " + ahead + " build" + (ahead == 1 ? "" : "s") + " ahead of this one");
+            }
+        }
+    }
+
+    /** Starts the oldest waiting jobs whose app is free, while fewer than the maximum run. */
+    private void dispatch() {
+        synchronized (lock) {
+            Iterator<Job> it = waiting.iterator();
+            while (!closed && running < config.maxConcurrentBuilds() && it.hasNext()) {
+                Job job = it.next();
+                if (busyApps.contains(job.build.app())) {
+                    continue;
+                }
+                it.remove();
+                busyApps.add(job.build.app());
+                running++;
+                threads.execute(() -> run(job));
+            }
+        }
+    }
+
+    private void run(Job job) {
+        BuildId id = job.build.id();
+        try {
+            job.build = records.start(id);
+            Instant started = Instant.now();
+            try {
+                BuildOutcome outcome = runner.build(job.build, job.out);
+                job.build = records.succeed(id, outcome.buildpack());
+                if (job.ticket.isPresent()) {
+                    job.ticket.get().succeeded(outcome);
+                } else {
+                    releaseRecovered(job, outcome);
+                }
+            } catch (BuildFailed e) {
+                fail(job, timedOut(started) ? "Build timed out after " + human(config.timeout()) + ": " + e.getMessage()
+                        : e.getMessage(), e);
+            }
+        } catch (InterruptedException e) {
+            fail(job, "the build was stopped: Ferry is stopping", e);
+        } catch (RuntimeException e) {
+            log.warn("build {} of {} failed unexpectedly", id, job.build.app(), e);
+            fail(job, "the build failed unexpectedly (" + e + ")", e);
+        } finally {
+            job.out.close();
+            active.remove(id);
+            synchronized (lock) {
+                busyApps.remove(job.build.app());
+                running--;
+            }
+            dispatch();
+        }
+    }
+
+    /** The end of a build queued before a restart: what the push's post-receive would have done. */
+    private void releaseRecovered(Job job, BuildOutcome outcome) {
+        try {
+            runner.moveBranch(job.build);
+        } catch (IOException | RuntimeException e) {
+            log.warn("build {} of {}: cannot move {}", job.build.id(), job.build.app(), job.build.branch(), e);
+            job.out.line(" !     The build succeeded but " + job.build.branch() + " could not be moved to it: " + e.getMessage());
+            return;
+        }
+        releaseInto(job.build, outcome, job.out);
+    }
+
+    private Optional<Release> releaseInto(Build build, BuildOutcome outcome, BuildLog out) {
+        out.step("Releasing...");
+        Release release;
+        try {
+            release = releases.release(requestOf(build), outcome, out::line);
+        } catch (RuntimeException e) {
+            log.warn("release of build {} of {} failed", build.id(), build.app(), e);
+            out.line(" !     The build succeeded but its release could not be recorded: " + e.getMessage());
+            return Optional.empty();
+        }
+        try {
+            records.recordRelease(build.id(), release.version());
+        } catch (RuntimeException e) {
+            log.warn("could not record release v{} on build {}: {}", release.version(), build.id(), e.toString());
+        }
+        out.step("Released v" + release.version() + " (" + release.description() + ")");
+        return Optional.of(release);
+    }
+
+    private void fail(Job job, String reason, Exception cause) {
+        job.out.line(" !     " + reason);
+        failQuietly(job.build.id(), reason);
+        job.ticket.ifPresent(t -> t.failed(cause instanceof BuildFailed && reason.equals(cause.getMessage())
+                ? (BuildFailed) cause : new BuildFailed(reason, cause)));
+    }
+
+    private void failQuietly(BuildId id, String reason) {
+        try {
+            records.fail(id, reason);
+        } catch (RuntimeException e) {
+            log.warn("could not record that build {} failed ({}): {}", id, reason, e.toString());
+        }
+    }
+
+    private boolean timedOut(Instant started) {
+        return Duration.between(started, Instant.now()).compareTo(config.timeout()) >= 0;
+    }
+
+    private static BuildRequest requestOf(Build build) {
+        return new BuildRequest(build.app(), build.commit(), build.branch(), build.createdBy());
+    }
+
+    static String human(Duration d) {
+        if (d.toMinutes() > 0 && d.toSecondsPart() == 0) {
+            return d.toMinutes() + " min";
+        }
+        return d.toSeconds() > 0 && d.toMillisPart() == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /**
+     * Stops: no job starts any more, running builds are interrupted (their commands killed) and marked
+     * failed; queued jobs stay queued in the store and run after the next start. Waits up to 10 s.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Job job : waiting) {
+                job.out.line(" !     Ferry is stopping; build " + job.build.id() + " stays queued and runs when Ferry starts again");
+                job.ticket.ifPresent(t -> t.failed(new BuildFailed("Ferry is stopping; build " + job.build.id()
+                        + " stays queued and runs when Ferry starts again")));
+                job.out.close();
+                active.remove(job.build.id());
+            }
+            waiting.clear();
+        }
+        threads.shutdownNow();
+        try {
+            if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("builds still running 10 s after the build queue was stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
