@@ -3,6 +3,8 @@ package dev.ferry.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.control.auth.AdminToken;
+import dev.ferry.control.builds.BuildsApi;
+import dev.ferry.core.build.BuildOutputs;
 import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteListener;
 import dev.ferry.core.route.RouteTable;
@@ -40,6 +42,10 @@ public final class RunningControlServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final JournaledRouteRegistry registry = JournaledRouteRegistry.inMemory();
+    /** The output of each build as the builds API serves it; tests put text here. */
+    public final java.util.Map<dev.ferry.core.store.BuildId, String> buildOutput = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BuildOutputs buildOutputs = (id, follow) -> Optional.ofNullable(buildOutput.get(id))
+            .map(text -> new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     private final AtomicInteger routeChanges = new AtomicInteger();
     public final SqliteStore store;
     public final ControlServer server;
@@ -70,7 +76,8 @@ public final class RunningControlServer implements AutoCloseable {
         admin = store.authenticate(adminToken).orElseThrow();
         ControlConfig config = ControlConfig.builder().port(0).reservedPorts(reservedPorts).build();
         server = new ControlServer(config, registry, store,
-                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS).start();
+                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS, java.util.List.of(),
+                java.util.List.of(new BuildsApi(store, buildOutputs))).start();
     }
 
     public RunningControlServer() {
