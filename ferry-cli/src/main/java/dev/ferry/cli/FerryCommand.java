@@ -7,6 +7,8 @@ import dev.ferry.cli.apps.AppsCommand;
 import dev.ferry.cli.apps.AppsCreateCommand;
 import dev.ferry.cli.apps.AppsDestroyCommand;
 import dev.ferry.cli.apps.AppsInfoCommand;
+import dev.ferry.cli.builds.BuildsCommand;
+import dev.ferry.cli.builds.BuildsOutputCommand;
 import dev.ferry.cli.config.ConfigCommand;
 import dev.ferry.cli.config.ConfigGetCommand;
 import dev.ferry.cli.config.ConfigSetCommand;
@@ -42,6 +44,7 @@ import picocli.CommandLine.Spec;
                 AppsCommand.class, AppsCreateCommand.class, AppsInfoCommand.class, AppsDestroyCommand.class,
                 ConfigCommand.class, ConfigGetCommand.class, ConfigSetCommand.class, ConfigUnsetCommand.class,
                 ReleasesCommand.class, RollbackCommand.class, PsScaleCommand.class,
+                BuildsCommand.class, BuildsOutputCommand.class,
                 DomainsCommand.class, DomainsAddCommand.class, DomainsRemoveCommand.class,
                 AccessCommand.class, AccessAddCommand.class, AccessRemoveCommand.class,
                 UsersCommand.class, UsersAddCommand.class, TokensCommand.class, TokensCreateCommand.class, TokensRevokeCommand.class,

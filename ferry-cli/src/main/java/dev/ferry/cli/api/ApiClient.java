@@ -126,20 +126,54 @@ public final class ApiClient {
         return answer(response);
     }
 
+    /**
+     * GETs a text resource and hands each line to {@code lines} as it arrives, for answers that stream (a
+     * build's output while it runs); no overall time limit. A refusal is a {@link CliFailure} as for
+     * {@link #send}.
+     */
+    public void streamLines(String path, java.util.function.Consumer<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/plain, application/json")
+                .GET().build();
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            try (java.util.stream.Stream<String> body = response.body()) {
+                if (response.statusCode() < 200 || response.statusCode() > 299) {
+                    throw refusal(response.statusCode(), parse(body.collect(java.util.stream.Collectors.joining("\n"))));
+                }
+                body.forEach(lines);
+            }
+        } catch (HttpConnectTimeoutException e) {
+            throw unreachable("connection timed out");
+        } catch (ConnectException e) {
+            throw unreachable(causedBy(e, UnresolvedAddressException.class) ? "unknown host" : "connection refused");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure("interrupted");
+        }
+    }
+
     private ApiResponse answer(HttpResponse<String> response) {
         int status = response.statusCode();
         JsonNode json = parse(response.body());
-        if (status == 401) {
-            throw new CliFailure("the API refused the token (401): set FERRY_API_TOKEN or run ferry login");
-        }
         if (status < 200 || status > 299) {
-            JsonNode error = json.path("error");
-            throw new CliFailure(error.isTextual() && !error.asText().isBlank()
-                    ? error.asText() : "the API answered " + status);
+            throw refusal(status, json);
         }
         Optional<String> next = response.headers().allValues("Link").stream()
                 .map(NEXT_LINK::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
         return new ApiResponse(status, json, next);
+    }
+
+    /** The one-line failure for a non-2xx answer: the API's own sentence, or a hint to log in for 401. */
+    private static CliFailure refusal(int status, JsonNode json) {
+        if (status == 401) {
+            return new CliFailure("the API refused the token (401): set FERRY_API_TOKEN or run ferry login");
+        }
+        JsonNode error = json.path("error");
+        return new CliFailure(error.isTextual() && !error.asText().isBlank() ? error.asText() : "the API answered " + status);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -1,0 +1,68 @@
+package dev.ferry.cli.builds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.api.ApiClient;
+import dev.ferry.cli.output.TextTable;
+import dev.ferry.cli.support.ApiCommand;
+import dev.ferry.cli.support.AppOption;
+import java.io.PrintWriter;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ferry builds [-n N] [--json]}: an app's builds, newest first. */
+@Command(name = "builds", mixinStandardHelpOptions = true, description = "List an app's builds, newest first.")
+public final class BuildsCommand extends ApiCommand {
+
+    @Mixin
+    AppOption app;
+
+    @Option(names = {"-n", "--num"}, paramLabel = "N", defaultValue = "15", description = "How many to show (1-1000; default ${DEFAULT-VALUE}).")
+    int num;
+
+    @Option(names = "--json", description = "Print the API's JSON array: [{\"id\",\"status\",\"commit\",\"buildpack\",\"release\",...}].")
+    boolean json;
+
+    public BuildsCommand(CliEnvironment env) {
+        super(env);
+    }
+
+    @Override
+    protected void run(ApiClient api, PrintWriter out) {
+        String name = app.name(env);
+        JsonNode builds = api.get(appPath(name, "/builds?limit=" + num)).body();
+        if (json) {
+            printJson(out, builds);
+        } else if (builds.isEmpty()) {
+            out.println(name + " has no builds yet: git push to its main branch to build it.");
+        } else {
+            out.println("=== " + name + " Builds");
+            TextTable table = new TextTable("ID", "STATUS", "COMMIT", "BUILDPACK", "STARTED", "DURATION");
+            for (JsonNode b : builds) {
+                table.row(b.path("id").asText(), status(b), b.path("commit").asText().substring(0, 7),
+                        text(b.path("buildpack")), text(b.path("startedAt")), duration(b.path("durationSeconds")));
+            }
+            table.print(out, env.colour());
+        }
+    }
+
+    private static String status(JsonNode b) {
+        String status = b.path("status").asText();
+        return b.path("release").isInt() ? status + " (v" + b.path("release").asInt() + ")" : status;
+    }
+
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.asText() : "-";
+    }
+
+    /** {@code 4s}, {@code 2m05s}. */
+    static String duration(JsonNode seconds) {
+        if (!seconds.isNumber()) {
+            return "-";
+        }
+        Duration d = Duration.ofMillis(Math.round(seconds.asDouble() * 1000));
+        return d.toMinutes() > 0 ? String.format("%dm%02ds", d.toMinutes(), d.toSecondsPart()) : d.toSeconds() + "s";
+    }
+}
