@@ -4,10 +4,14 @@ import dev.ferry.build.BuildConfig;
 import dev.ferry.build.Builder;
 import dev.ferry.build.git.AppRepositories;
 import dev.ferry.build.git.GitHttpEndpoint;
+import dev.ferry.build.git.RepositoryBuildRunner;
+import dev.ferry.build.queue.BuildQueue;
+import dev.ferry.build.queue.BuildRecords;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.MountedServlet;
 import dev.ferry.control.auth.AdminToken;
+import dev.ferry.control.builds.BuildsApi;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
@@ -46,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
  * the store (SQLite in the data dir, where the first start creates the admin and its token file) and the
  * control API over it, with git over HTTP at {@code /git/<app>.git} in the same server (pushes to
- * {@code main}/{@code master} are built in {@code <data-dir>/builds/} into slugs in {@code <data-dir>/slugs/}). {@link #close()} stops them in reverse order: the API first, so nothing changes
+ * {@code main}/{@code master} are queued and built in {@code <data-dir>/builds/} into slugs in {@code <data-dir>/slugs/},
+ * their output kept in {@code <data-dir>/build-logs/}). {@link #close()} stops them in reverse order: the API first, so nothing changes
  * while the router drains.
  */
 public final class Platform implements AutoCloseable {
@@ -63,6 +68,7 @@ public final class Platform implements AutoCloseable {
     private Store store;
     private AdminToken adminToken;
     private Transport transport;
+    private BuildQueue buildQueue;
 
     /**
      * Settings of the data plane that have good defaults and that tests and benchmarks shorten.
@@ -145,26 +151,36 @@ public final class Platform implements AutoCloseable {
         started.push(store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         if (config.apiPort() != FerryConfig.OFF) {
+            MountedServlet git = gitOverHttp();
             control = new ControlServer(ControlConfig.builder()
                     .bindAddress(config.bindAddress())
                     .port(listenPort(config.apiPort()))
                     .reservedPorts(reservedPorts())
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
-                    .build(), registry, store, store::authenticate, meters::scrape, List.of(gitOverHttp()));
+                    .build(), registry, store, store::authenticate, meters::scrape, List.of(git),
+                    List.of(new BuildsApi(store, buildQueue)));
             control.start();
             started.push(control);
+            // Stop the build queue before the API, so that pushes waiting for a build are answered at once.
+            started.push(buildQueue);
         }
     }
 
-    /** Git over HTTP at {@code /git/<app>.git}: repositories, builds and slugs in the data dir. */
+    /**
+     * Git over HTTP at {@code /git/<app>.git}: repositories, builds, kept build output and slugs in the data dir.
+     * The build queue takes up the builds left unfinished by the last run before any push is accepted.
+     */
     private MountedServlet gitOverHttp() {
-        BuildConfig buildConfig = BuildConfig.in(dataDirectory.root());
+        BuildConfig buildConfig = BuildConfig.in(dataDirectory.root()).withMaxPushBytes(config.maxPushBytes());
         Builder builder = Builder.of(buildConfig);
         builder.removeLeftoverWorkDirs();
-        GitHttpEndpoint git = new GitHttpEndpoint(new StorePushAccess(store),
-                new AppRepositories(buildConfig.reposDir()), builder, new StoreReleaseSink(store));
-        return new MountedServlet("/git/*", git);
+        AppRepositories repos = new AppRepositories(buildConfig.reposDir());
+        buildQueue = new BuildQueue(buildConfig, BuildRecords.of(store), new RepositoryBuildRunner(builder, repos),
+                new StoreReleaseSink(store));
+        started.push(buildQueue);
+        buildQueue.recover();
+        return new MountedServlet("/git/*", new GitHttpEndpoint(new StorePushAccess(store), repos, buildQueue));
     }
 
     private Set<Integer> reservedPorts() {
@@ -217,6 +233,11 @@ public final class Platform implements AutoCloseable {
 
     public Transport transport() {
         return transport;
+    }
+
+    /** The build queue, or null when the control API (and with it git over HTTP) is off. */
+    public BuildQueue buildQueue() {
+        return buildQueue;
     }
 
     /** Stops every role that started, in reverse order; never throws. */

@@ -22,6 +22,7 @@ import java.util.Objects;
  *   <tr><td>dataDir</td><td>~/.ferry</td></tr>
  *   <tr><td>maxConnections</td><td>20000 client connections open at once in all (beyond: 503)</td></tr>
  *   <tr><td>maxConnectionsPerClient</td><td>1000 from one client address (beyond: 503; raise it behind a load balancer)</td></tr>
+ *   <tr><td>maxPushBytes</td><td>512 MiB, the largest pack one {@code git push} may send (beyond: refused)</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -37,8 +38,10 @@ public record FerryConfig(
         String domain,
         Path dataDir,
         int maxConnections,
-        int maxConnectionsPerClient) {
+        int maxConnectionsPerClient,
+        long maxPushBytes) {
 
+    public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_CONNECTIONS = 20_000;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 1_000;
 
@@ -56,6 +59,9 @@ public record FerryConfig(
         domain = HostName.normalizeDomain(domain);
         if (maxConnections < 1 || maxConnectionsPerClient < 1) {
             throw new IllegalArgumentException("connection limits must be at least 1");
+        }
+        if (maxPushBytes < 1) {
+            throw new IllegalArgumentException("the push size limit must be at least 1 byte");
         }
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
@@ -80,16 +86,21 @@ public record FerryConfig(
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */
     public static FerryConfig ephemeral(Path dataDir) {
         return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT);
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES);
     }
 
     public FerryConfig withHttpPort(int port) {
         return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient);
+                maxConnections, maxConnectionsPerClient, maxPushBytes);
     }
 
     public FerryConfig withApiPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient);
+                maxConnections, maxConnectionsPerClient, maxPushBytes);
+    }
+
+    public FerryConfig withMaxPushBytes(long bytes) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, bytes);
     }
 }

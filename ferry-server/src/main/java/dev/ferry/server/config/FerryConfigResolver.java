@@ -7,7 +7,7 @@ import java.util.Map;
  * Resolves a {@link FerryConfig} in one place: a flag given on the command line wins, then the
  * environment variable ({@code FERRY_HTTP_PORT}, {@code FERRY_HTTPS_PORT}, {@code FERRY_API_PORT},
  * {@code FERRY_SSH_PORT}, {@code FERRY_TUNNEL_PORT}, {@code FERRY_DOMAIN}, {@code FERRY_DATA_DIR},
- * {@code FERRY_BIND_ADDRESS}), then the default.
+ * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}), then the default.
  */
 public final class FerryConfigResolver {
 
@@ -22,8 +22,8 @@ public final class FerryConfigResolver {
     /** Flags not given on the command line are {@code null}. */
     public record Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                         Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
-                        Integer maxConnectionsPerClient) {
-        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null);
+                        Integer maxConnectionsPerClient, String maxPushSize) {
+        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -40,7 +40,8 @@ public final class FerryConfigResolver {
                 string(flags.domain(), "FERRY_DOMAIN", "localhost"),
                 flags.dataDir() != null ? flags.dataDir() : dataDir(),
                 count(flags.maxConnections(), "FERRY_MAX_CONNECTIONS", FerryConfig.DEFAULT_MAX_CONNECTIONS),
-                count(flags.maxConnectionsPerClient(), "FERRY_MAX_CONNECTIONS_PER_CLIENT", FerryConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT));
+                count(flags.maxConnectionsPerClient(), "FERRY_MAX_CONNECTIONS_PER_CLIENT", FerryConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT),
+                bytes(flags.maxPushSize(), "--max-push-size", "FERRY_MAX_PUSH_SIZE", FerryConfig.DEFAULT_MAX_PUSH_BYTES));
     }
 
     private Path dataDir() {
@@ -97,6 +98,19 @@ public final class FerryConfigResolver {
             return n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(variable + "='" + value + "' is not a whole number of at least 1");
+        }
+    }
+
+    /** A size such as {@code 512m}, {@code 1g}, {@code 100k} or a number of bytes; the flag wins over the variable. */
+    private long bytes(String flag, String flagName, String variable, long fallback) {
+        String value = flag != null ? flag : env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return ByteSize.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((flag != null ? flagName : variable) + "='" + value + "' " + e.getMessage());
         }
     }
 }

@@ -60,6 +60,9 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--max-connections-per-client", paramLabel = "N", description = "Client connections from one address; more get 503 (env FERRY_MAX_CONNECTIONS_PER_CLIENT; default 1000).")
     Integer maxConnectionsPerClient;
 
+    @Option(names = "--max-push-size", paramLabel = "SIZE", description = "Largest pack one git push may send, e.g. 512m or 1g (env FERRY_MAX_PUSH_SIZE; default 512m).")
+    String maxPushSize;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,7 +70,7 @@ public final class UpCommand implements Callable<Integer> {
         try {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
                     .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                            maxConnections, maxConnectionsPerClient));
+                            maxConnections, maxConnectionsPerClient, maxPushSize));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 2;

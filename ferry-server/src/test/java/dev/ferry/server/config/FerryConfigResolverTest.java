@@ -15,7 +15,7 @@ class FerryConfigResolverTest {
     void usesTheDocumentedDefaults() {
         FerryConfig c = new FerryConfigResolver(Map.of(), HOME).resolve(FerryConfigResolver.Flags.NONE);
         assertThat(c).isEqualTo(new FerryConfig("127.0.0.1", 8080, 8443, 7070, 2222, 7000, "localhost", HOME.resolve(".ferry"),
-                20_000, 1_000));
+                20_000, 1_000, 512L * 1024 * 1024));
     }
 
     @Test
@@ -23,7 +23,7 @@ class FerryConfigResolverTest {
         Map<String, String> env = Map.of("FERRY_HTTP_PORT", "9080", "FERRY_API_PORT", "9070", "FERRY_DOMAIN", "Apps.Example.COM",
                 "FERRY_DATA_DIR", "~/ferry-data", "FERRY_TUNNEL_PORT", "0");
         FerryConfig c = new FerryConfigResolver(env, HOME).resolve(
-                new FerryConfigResolver.Flags(null, 18080, null, null, null, null, null, null, null, 5000));
+                new FerryConfigResolver.Flags(null, 18080, null, null, null, null, null, null, null, 5000, null));
         assertThat(c.httpPort()).isEqualTo(18080);
         assertThat(c.apiPort()).isEqualTo(9070);
         assertThat(c.tunnelPort()).isZero();
@@ -53,5 +53,21 @@ class FerryConfigResolverTest {
     void refusesTwoListenersOnOnePort() {
         assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_API_PORT", "8080"), HOME).resolve(FerryConfigResolver.Flags.NONE))
                 .hasMessageContaining("both 8080");
+    }
+
+    @Test
+    void readsThePushSizeLimitFromTheFlagOrTheEnvironment() {
+        FerryConfigResolver resolver = new FerryConfigResolver(Map.of("FERRY_MAX_PUSH_SIZE", "1g"), HOME);
+        assertThat(resolver.resolve(FerryConfigResolver.Flags.NONE).maxPushBytes()).isEqualTo(1024L * 1024 * 1024);
+        assertThat(resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null, null, null, null,
+                "100k")).maxPushBytes()).isEqualTo(100 * 1024);
+        assertThat(new FerryConfigResolver(Map.of("FERRY_MAX_PUSH_SIZE", "2048"), HOME)
+                .resolve(FerryConfigResolver.Flags.NONE).maxPushBytes()).isEqualTo(2048);
+        assertThat(new FerryConfigResolver(Map.of("FERRY_MAX_PUSH_SIZE", "512MiB"), HOME)
+                .resolve(FerryConfigResolver.Flags.NONE).maxPushBytes()).isEqualTo(512L * 1024 * 1024);
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_MAX_PUSH_SIZE", "lots"), HOME)
+                .resolve(FerryConfigResolver.Flags.NONE)).hasMessageContaining("FERRY_MAX_PUSH_SIZE='lots'");
+        assertThatThrownBy(() -> resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null, null,
+                null, null, "0m"))).hasMessageContaining("--max-push-size='0m'");
     }
 }
