@@ -7,7 +7,8 @@ import org.eclipse.jgit.transport.ReceivePack;
 
 /**
  * Makes the {@link ReceivePack} of one push, over HTTP or SSH: non-fast-forwards and deletions allowed,
- * received objects checked, the pack size limited to {@link dev.ferry.build.BuildConfig#maxPushBytes()}, and a
+ * received objects checked, the pack size limited to {@link dev.ferry.build.BuildConfig#maxPushBytes()}
+ * ({@link SizeLimitedReceivePack}), and a
  * {@link DeployHook} building deploy branches through the {@link BuildQueue}.
  */
 final class ReceivePacks {
@@ -19,11 +20,10 @@ final class ReceivePacks {
     }
 
     ReceivePack create(Repository repo, PushAccess.Allowed pusher) {
-        ReceivePack rp = new ReceivePack(repo);
+        ReceivePack rp = new SizeLimitedReceivePack(repo, queue.config().maxPushBytes());
         rp.setAllowNonFastForwards(true);
         rp.setAllowDeletes(true);
         rp.setCheckReceivedObjects(true);
-        rp.setMaxPackSizeLimit(queue.config().maxPushBytes());
         DeployHook hook = new DeployHook(queue, pusher);
         rp.setPreReceiveHook(hook);
         rp.setPostReceiveHook(hook);
