@@ -60,9 +60,10 @@ public final class BuildsApi implements ControlApi {
         boolean follow = !"false".equalsIgnoreCase(ctx.queryParam("follow"));
         ctx.status(200).contentType("text/plain; charset=utf-8");
         InputStream in = outputs.open(build.id(), follow && !build.status().isFinal()).orElse(InputStream.nullInputStream());
-        // Written here rather than with ctx.result(stream), so that each chunk is flushed as the build writes it.
+        // Written to the servlet's own stream (Javalin's buffers for compression) so that each chunk is flushed
+        // as the build writes it.
         try (in) {
-            OutputStream out = ctx.outputStream();
+            OutputStream out = ctx.res().getOutputStream();
             byte[] buffer = new byte[8192];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 out.write(buffer, 0, n);
