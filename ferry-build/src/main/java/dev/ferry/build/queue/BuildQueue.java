@@ -18,15 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * docs/decisions/008-build-queue.md.
  *
  * <p>Threading: {@link #submit}, {@link #release} and {@link #open} are called from many threads; each build
- * runs on a thread of its own. The queue's state is guarded by {@code lock}.
+ * runs on a thread of its own. Which job starts when is decided by a {@link BuildSchedule} (its own monitor).
  */
 public final class BuildQueue implements BuildOutputs, AutoCloseable {
 
@@ -61,11 +58,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("ferry-build-", 1).daemon(true).factory());
 
-    private final Object lock = new Object();
-    private final ArrayDeque<Job> waiting = new ArrayDeque<>();
-    private final Set<AppName> busyApps = new HashSet<>();
-    private int running;
-    private boolean closed;
+    private final BuildSchedule<Job> schedule;
     /** Jobs queued or running, by id: their output may still grow. */
     private final Map<BuildId, Job> active = new ConcurrentHashMap<>();
 
@@ -87,6 +80,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
         this.records = Objects.requireNonNull(records, "records");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.releases = Objects.requireNonNull(releases, "releases");
+        this.schedule = new BuildSchedule<>(config.maxConcurrentBuilds());
     }
 
     public BuildConfig config() {
@@ -118,10 +112,8 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
      * @throws BuildFailed when the queue is stopping (nothing is queued then)
      */
     public BuildTicket submit(BuildRequest request, BuildLog pusher) throws BuildFailed {
-        synchronized (lock) {
-            if (closed) {
-                throw new BuildFailed("Ferry is stopping; push again once it runs");
-            }
+        if (schedule.isClosed()) {
+            throw new BuildFailed("Ferry is stopping; push again once it runs");
         }
         Build build = records.enqueue(request);
         BuildTicket ticket = new BuildTicket(build);
@@ -163,33 +155,32 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
     }
 
     private void enqueue(Job job) {
-        synchronized (lock) {
-            active.put(job.build.id(), job);
-            waiting.addLast(job);
-            long ahead = waiting.stream().filter(j -> j != job).count() + running;
-            if (busyApps.contains(job.build.app())) {
-                job.out.detail("Waiting for the build of " + job.build.app() + " that is running now");
-            } else if (running >= config.maxConcurrentBuilds()) {
-                job.out.detail("Waiting: " + ahead + " build" + (ahead == 1 ? "" : "s") + " ahead of this one");
+        active.put(job.build.id(), job);
+        if (!schedule.add(job, job.build.app(), job.out::detail)) {
+            leaveQueued(job);
+        }
+    }
+
+    /** Starts the jobs the schedule allows now, each on a thread of its own. */
+    private void dispatch() {
+        for (Job job : schedule.startable()) {
+            try {
+                threads.execute(() -> run(job));
+            } catch (RejectedExecutionException e) {
+                // stopped meanwhile: the store still has the build queued
+                schedule.done(job.build.app());
+                leaveQueued(job);
             }
         }
     }
 
-    /** Starts the oldest waiting jobs whose app is free, while fewer than the maximum run. */
-    private void dispatch() {
-        synchronized (lock) {
-            Iterator<Job> it = waiting.iterator();
-            while (!closed && running < config.maxConcurrentBuilds() && it.hasNext()) {
-                Job job = it.next();
-                if (busyApps.contains(job.build.app())) {
-                    continue;
-                }
-                it.remove();
-                busyApps.add(job.build.app());
-                running++;
-                threads.execute(() -> run(job));
-            }
-        }
+    /** Ends a job that will not run in this process: its build stays queued in the store for the next start. */
+    private void leaveQueued(Job job) {
+        String note = "Ferry is stopping; build " + job.build.id() + " stays queued and runs when Ferry starts again";
+        job.out.line(" !     " + note);
+        job.ticket.ifPresent(t -> t.failed(new BuildFailed(note)));
+        job.out.close();
+        active.remove(job.build.id());
     }
 
     private void run(Job job) {
@@ -217,10 +208,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
         } finally {
             job.out.close();
             active.remove(id);
-            synchronized (lock) {
-                busyApps.remove(job.build.app());
-                running--;
-            }
+            schedule.done(job.build.app());
             dispatch();
         }
     }
@@ -292,20 +280,10 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            for (Job job : waiting) {
-                job.out.line(" !     Ferry is stopping; build " + job.build.id() + " stays queued and runs when Ferry starts again");
-                job.ticket.ifPresent(t -> t.failed(new BuildFailed("Ferry is stopping; build " + job.build.id()
-                        + " stays queued and runs when Ferry starts again")));
-                job.out.close();
-                active.remove(job.build.id());
-            }
-            waiting.clear();
+        if (schedule.isClosed()) {
+            return;
         }
+        schedule.close().forEach(this::leaveQueued);
         threads.shutdownNow();
         try {
             if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -84,7 +84,7 @@ class BuildQueueTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> runner.running.containsAll(List.of(a1, b1)));
         assertThat(runner.started).doesNotContain(a2);
         assertThat(records.get(second.build().id()).status()).isEqualTo(BuildStatus.QUEUED);
-        assertThat(out).contains("       Waiting for the build of alpha that is running now");
+        assertThat(out).contains("       Waiting for the build of alpha ahead of this one");
 
         runner.finish(a1);
         assertThat(first.await().buildpack()).isEqualTo("Procfile");
