@@ -8,7 +8,7 @@ import java.util.Objects;
  * Where builds keep their files and how far they may go.
  *
  * @param dataDir       the platform's data directory: repositories in {@code repos/}, work directories in
- *                      {@code builds/}, slugs in {@code slugs/}
+ *                      {@code builds/}, slugs in {@code slugs/}, per-app build caches in {@code cache/}
  * @param timeout       the longest one build may run; default {@link #DEFAULT_TIMEOUT} (15 min)
  * @param maxPushBytes  the largest pack a push may send; default {@link #DEFAULT_MAX_PUSH_BYTES} (512 MiB)
  */
@@ -42,6 +42,11 @@ public record BuildConfig(Path dataDir, Duration timeout, long maxPushBytes) {
     /** The builds' work directories, removed when each build ends. */
     public Path buildsDir() {
         return dataDir.resolve("builds");
+    }
+
+    /** The build caches, one {@code <app>/} each, kept between builds and never packed into a slug. */
+    public Path cacheDir() {
+        return dataDir.resolve("cache");
     }
 
     /** The content-addressed slugs. */
