@@ -22,6 +22,18 @@ public final class GoBuildpack implements Buildpack {
     private static final Pattern MODULE = Pattern.compile("(?m)^\\s*module\\s+\"?([^\\s\"]+)\"?\\s*$");
     private static final Pattern MAJOR_SUFFIX = Pattern.compile("v[0-9]+");
 
+    private final String searchPath;
+
+    /** Looks for {@code go} on the {@code PATH} Ferry runs with. */
+    public GoBuildpack() {
+        this(System.getenv("PATH"));
+    }
+
+    /** Looks for {@code go} in {@code searchPath}, a {@code PATH} value. */
+    GoBuildpack(String searchPath) {
+        this.searchPath = searchPath;
+    }
+
     @Override
     public String name() {
         return "Go";
@@ -39,7 +51,7 @@ public final class GoBuildpack implements Buildpack {
 
     @Override
     public Map<String, String> build(BuildContext context) throws BuildFailed, IOException, InterruptedException {
-        if (HostTools.onPath("go").isEmpty()) {
+        if (HostTools.onPath("go", searchPath).isEmpty()) {
             throw new BuildFailed("Go app detected but no go toolchain on this host");
         }
         String name = binaryName(Files.readString(context.src().resolve("go.mod"), StandardCharsets.UTF_8));

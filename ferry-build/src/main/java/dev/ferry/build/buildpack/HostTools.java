@@ -24,7 +24,11 @@ final class HostTools {
 
     /** The executable {@code name} on {@code PATH}, if any. */
     static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
+        return onPath(name, System.getenv("PATH"));
+    }
+
+    /** The executable {@code name} in one of the directories of {@code path} (a {@code PATH} value), if any. */
+    static Optional<Path> onPath(String name, String path) {
         if (path == null) {
             return Optional.empty();
         }

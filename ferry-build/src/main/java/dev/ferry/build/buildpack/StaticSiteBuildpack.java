@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A static site: an {@code index.html} at the root and no language build file (see {@link ProcfileBuildpack}). The build adds Ferry's small
  * static file server as the single Java source file {@value #SERVER_FILE} and declares
- * {@code web: java .ferry/StaticSiteServer.java}, which any JDK 11 or newer runs without a Ferry jar: it
+ * {@code web: java .ferry/StaticSiteServer.java}, which any JDK 17 or newer runs without a Ferry jar: it
  * serves the app's directory on {@code $PORT}, never following links outside it.
  */
 public final class StaticSiteBuildpack implements Buildpack {
