@@ -57,6 +57,12 @@ public final class PythonBuildpack implements Buildpack {
         if (relocated > 0) {
             context.log().detail("Made " + relocated + " scripts in .venv/bin independent of the build directory");
         }
+        return defaultTypes(src);
+    }
+
+    /** The default process types for the app in {@code src}: by {@code app.py}, else {@code manage.py}, else none. */
+    static Map<String, String> defaultTypes(Path src) {
+        String python = VirtualEnvs.DIR + "/bin/python";
         if (Files.isRegularFile(src.resolve("app.py"))) {
             return Map.of("web", python + " app.py");
         }

@@ -79,10 +79,14 @@ class LanguageBuildpacksTest {
     }
 
     @Test
-    void givesAPythonAppWithoutAppPyNoDefaultWebType() throws Exception {
-        file("requirements.txt", "");
+    void picksPythonDefaultsByAppPyThenManagePyElseNone() throws Exception {
         file("worker.py", "print('hello')\n");
-        assertThat(new PythonBuildpack().build(context())).isEmpty();
+        assertThat(PythonBuildpack.defaultTypes(src())).isEmpty();
+        file("manage.py", "");
+        assertThat(PythonBuildpack.defaultTypes(src()))
+                .containsExactly(entry("web", ".venv/bin/python manage.py runserver 0.0.0.0:$PORT"));
+        file("app.py", "");
+        assertThat(PythonBuildpack.defaultTypes(src())).containsExactly(entry("web", ".venv/bin/python app.py"));
     }
 
     @Test
