@@ -2,7 +2,7 @@
 # Build benchmark: starts `./ferry up` on free ports with a fresh data directory, pushes each example in
 # examples/ with the real git over HTTP, and prints how long the pushes took.
 #
-#   bench/build/run.sh [PROCFILE_PUSHES]      (default 5)
+#   bench/build/run.sh [PROCFILE_PUSHES]      (default 5; ROUNDS=n repeats the Node/Maven pairs, default 1)
 #
 # For node-express and java-maven: the first push (empty build cache) and a second push of a new commit
 # (the npm cache / Maven repository kept from the first). For examples/procfile: Ferry's own overhead, i.e.
@@ -13,6 +13,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PROCFILE_PUSHES="${1:-5}"
+ROUNDS="${ROUNDS:-1}"
 WORK="$(mktemp -d -t ferry-build-bench.XXXXXX)"
 DATA="$WORK/data"
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
@@ -93,8 +94,9 @@ remote() { echo "http://127.0.0.1:$API_PORT/git/$1.git"; }
 echo
 echo "| example | push | wall time (s) | build output window (s) |"
 echo "|---|---|---|---|"
+for round in $(seq 1 "$ROUNDS"); do
 for example in node-express java-maven; do
-  app="bench-${example//_/-}"
+  app="bench-$example-$round"
   create_app "$app"
   prepare "$WORK/$example" "$example"
   read -r wall window < <(timed_push "$WORK/$example" "$(remote "$app")")
@@ -103,6 +105,7 @@ for example in node-express java-maven; do
   git -C "$WORK/$example" add BENCH && git -C "$WORK/$example" commit -q -m "second push"
   read -r wall window < <(timed_push "$WORK/$example" "$(remote "$app")")
   echo "| $example | second (cache kept) | $wall | $window |"
+done
 done
 
 create_app bench-procfile
@@ -126,4 +129,4 @@ echo "procfile: plain bare-repository push (file://) median $plain_median s;" \
   "Ferry's overhead = $(elapsed "$plain_median" "$ferry_median") s"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)," \
   "$(uname -sr), git $(git --version | awk '{ print $3 }'), node $(node --version), npm $(npm --version 2>/dev/null)," \
-  "mvn $(mvn -v 2>/dev/null | awk 'NR == 1 { print $3 }'), java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')"
+  "load average $(cut -d' ' -f1-3 /proc/loadavg), mvn $(mvn -B -v 2>/dev/null | awk 'NR == 1 { print $3 }'), java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')"

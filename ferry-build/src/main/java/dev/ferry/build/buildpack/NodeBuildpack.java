@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  * Node.js apps ({@code package.json}), built with the host's {@code npm}: {@code npm ci} when a lockfile
  * ({@code package-lock.json} or {@code npm-shrinkwrap.json}) is present, else {@code npm install}; then
  * {@code npm run build} when the package declares a {@code build} script. Default {@code web: npm start}.
- * npm's cache is kept in the app's build cache ({@code npm/}). An {@code engines.node} range the host's node
+ * npm's cache is kept in the app's build cache ({@code npm/}) and, with a lockfile, preferred over the registry. An {@code engines.node} range the host's node
  * does not meet is a warning naming both versions.
  * A malformed {@code package.json} fails the build naming the line and column.
  */
@@ -53,8 +53,11 @@ public final class NodeBuildpack implements Buildpack {
                 || Files.isRegularFile(src.resolve("npm-shrinkwrap.json"));
         context.log().step(lockfile ? "Installing dependencies with npm ci" : "Installing dependencies with npm install");
         Path cache = CacheDirs.open(context, "npm", "npm cache");
+        // With a lockfile every tarball is pinned by its integrity hash, so npm may take it from the cache
+        // without asking the registry again (prefer-offline); without one, npm must resolve fresh versions.
         Map<String, String> env = Map.of("npm_config_cache", cache.toString(), "npm_config_update_notifier", "false",
-                "npm_config_fund", "false", "npm_config_audit", "false");
+                "npm_config_fund", "false", "npm_config_audit", "false",
+                "npm_config_prefer_offline", String.valueOf(lockfile));
         CommandRunner.run(context, lockfile ? List.of("npm", "ci") : List.of("npm", "install"), env);
         if (pkg.path("scripts").path("build").isTextual()) {
             context.log().step("Running npm run build");
