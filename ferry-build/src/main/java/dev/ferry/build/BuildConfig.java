@@ -8,7 +8,8 @@ import java.util.Objects;
  * Where builds keep their files and how far they may go.
  *
  * @param dataDir             the platform's data directory: repositories in {@code repos/}, work directories in
- *                            {@code builds/}, kept build output in {@code build-logs/}, slugs in {@code slugs/}
+ *                            {@code builds/}, kept build output in {@code build-logs/}, slugs in {@code slugs/},
+ *                            per-app build caches in {@code cache/}
  * @param timeout             the longest one build may run, from its start (time spent queued is not counted);
  *                            default {@link #DEFAULT_TIMEOUT} (15 min)
  * @param maxPushBytes        the largest pack a push may send; default {@link #DEFAULT_MAX_PUSH_BYTES} (512 MiB)
@@ -67,6 +68,11 @@ public record BuildConfig(Path dataDir, Duration timeout, long maxPushBytes, int
     /** The kept output of every build, {@code <id>.log}; outside {@link #buildsDir()}, which is cleaned at start. */
     public Path buildLogsDir() {
         return dataDir.resolve("build-logs");
+    }
+
+    /** The build caches, one {@code <app>/} each, kept between builds and never packed into a slug. */
+    public Path cacheDir() {
+        return dataDir.resolve("cache");
     }
 
     /** The content-addressed slugs. */

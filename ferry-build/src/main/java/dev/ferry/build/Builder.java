@@ -26,7 +26,7 @@ import org.eclipse.jgit.lib.Repository;
  * Builds one pushed commit into a slug: checks it out into a fresh work directory under
  * {@code <data-dir>/builds/}, picks the buildpack ({@link Buildpacks}), runs it, reads the Procfile's process
  * types over the buildpack's defaults, and packs the directory into the {@link SlugStore}. The work directory
- * is removed afterwards, whatever the outcome.
+ * is removed afterwards, whatever the outcome; the app's build cache ({@link BuildConfig#cacheDir()}) is kept.
  *
  * <p>Threading: builds of one app run one at a time (the build queue already serialises them; the lock here
  * keeps that true for any caller); builds of different apps run in parallel on the threads that call
@@ -78,8 +78,9 @@ public final class Builder {
             CommitCheckout.checkout(repo, request.commit(), src, log);
             Buildpack buildpack = buildpacks.select(src);
             log.step(buildpack.name() + " app detected");
+            Path cache = Files.createDirectories(config.cacheDir().resolve(request.app().value()));
             Map<String, String> types = new LinkedHashMap<>(
-                    buildpack.build(new BuildContext(src, log, Instant.now().plus(config.timeout()))));
+                    buildpack.build(new BuildContext(src, log, Instant.now().plus(config.timeout()), cache)));
             log.step("Discovering process types");
             if (!types.isEmpty()) {
                 log.detail("Default types for " + buildpack.name() + " -> " + String.join(", ", types.keySet()));

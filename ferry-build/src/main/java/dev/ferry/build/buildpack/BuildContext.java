@@ -1,6 +1,8 @@
 package dev.ferry.build.buildpack;
 
 import dev.ferry.build.BuildLog;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,12 +13,27 @@ import java.util.Objects;
  * @param src      the work directory holding the checked-out commit; the slug is packed from it afterwards
  * @param log      the build's output
  * @param deadline when the build's time runs out; commands still running then are killed
+ * @param cache    the app's build cache, kept between its builds ({@code <data-dir>/cache/<app>/}); outside
+ *                 {@code src}, so never part of a slug. Buildpacks keep their own sub-directory in it
+ *                 ({@code npm/}, {@code m2/}, {@code gradle/}, {@code pip/}, {@code go-build/}, {@code go-mod/})
  */
-public record BuildContext(Path src, BuildLog log, Instant deadline) {
+public record BuildContext(Path src, BuildLog log, Instant deadline, Path cache) {
 
     public BuildContext {
         Objects.requireNonNull(src, "src");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(cache, "cache");
+        src = src.toAbsolutePath().normalize();
+        cache = cache.toAbsolutePath().normalize();
+        if (cache.startsWith(src) || src.startsWith(cache)) {
+            throw new IllegalArgumentException("the build cache " + cache + " and the work directory " + src
+                    + " must not contain each other");
+        }
+    }
+
+    /** {@code cache/name}, created when missing. */
+    public Path cacheDir(String name) throws IOException {
+        return Files.createDirectories(cache.resolve(name));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,14 +22,24 @@ final class CommandRunner {
 
     /** Runs {@code command}; a non-zero exit or the deadline is a {@link BuildFailed}. */
     static void run(BuildContext context, List<String> command) throws BuildFailed, IOException, InterruptedException {
+        run(context, command, Map.of());
+    }
+
+    /**
+     * Runs {@code command} with {@code env} added to Ferry's own environment (build caches, tool settings);
+     * a non-zero exit or the deadline is a {@link BuildFailed}.
+     */
+    static void run(BuildContext context, List<String> command, Map<String, String> env)
+            throws BuildFailed, IOException, InterruptedException {
         String shown = String.join(" ", command);
         Process process;
         try {
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(context.src().toFile())
                     .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.PIPE)
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
+            builder.environment().putAll(env);
+            process = builder.start();
         } catch (IOException e) {
             throw new BuildFailed("cannot run " + shown + ": " + e.getMessage(), e);
         }

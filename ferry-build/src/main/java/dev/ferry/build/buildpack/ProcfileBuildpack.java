@@ -14,7 +14,7 @@ public final class ProcfileBuildpack implements Buildpack {
 
     /** Files that mean a language buildpack should build the app. */
     static final List<String> LANGUAGE_FILES = List.of("package.json", "pom.xml", "build.gradle", "build.gradle.kts",
-            "requirements.txt", "pyproject.toml", "go.mod");
+            "gradlew", "requirements.txt", "pyproject.toml", "go.mod");
 
     @Override
     public String name() {

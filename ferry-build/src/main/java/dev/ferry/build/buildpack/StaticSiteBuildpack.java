@@ -8,9 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * A static site: an {@code index.html} at the root and no {@code package.json}. The build adds Ferry's small
+ * A static site: an {@code index.html} at the root and no language build file (see {@link ProcfileBuildpack}). The build adds Ferry's small
  * static file server as the single Java source file {@value #SERVER_FILE} and declares
- * {@code web: java .ferry/StaticSiteServer.java}, which any JDK 11 or newer runs without a Ferry jar: it
+ * {@code web: java .ferry/StaticSiteServer.java}, which any JDK 17 or newer runs without a Ferry jar: it
  * serves the app's directory on {@code $PORT}, never following links outside it.
  */
 public final class StaticSiteBuildpack implements Buildpack {
@@ -33,7 +33,8 @@ public final class StaticSiteBuildpack implements Buildpack {
 
     @Override
     public boolean detect(Path src) {
-        return Files.isRegularFile(src.resolve("index.html")) && !Files.exists(src.resolve("package.json"));
+        return Files.isRegularFile(src.resolve("index.html"))
+                && ProcfileBuildpack.LANGUAGE_FILES.stream().noneMatch(f -> Files.exists(src.resolve(f)));
     }
 
     @Override

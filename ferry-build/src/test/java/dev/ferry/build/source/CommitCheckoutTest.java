@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.build.BuildFailed;
 import dev.ferry.build.TestRepo;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +60,32 @@ class CommitCheckoutTest {
         try (TestRepo repo = new TestRepo(tmp.resolve("repo"))) {
             assertThatThrownBy(() -> CommitCheckout.checkout(repo.repository(), "1".repeat(40), tmp.resolve("src"), l -> { }))
                     .isInstanceOf(BuildFailed.class).hasMessageContaining("is not in the repository");
+        }
+    }
+
+    @Test
+    void refusesACommitWhoseTreeNamesAParentDirectory() throws Exception {
+        try (TestRepo repo = new TestRepo(tmp.resolve("repo")); ObjectInserter inserter = repo.repository().newObjectInserter()) {
+            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, "escaped\n".getBytes(StandardCharsets.UTF_8));
+            TreeFormatter inner = new TreeFormatter();
+            inner.append("evil.txt", FileMode.REGULAR_FILE, blob);
+            ObjectId innerTree = inserter.insert(inner);
+            TreeFormatter root = new TreeFormatter();
+            root.append("..", FileMode.TREE, innerTree);
+            ObjectId rootTree = inserter.insert(root);
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(rootTree);
+            PersonIdent who = new PersonIdent("Test", "test@example.com");
+            commit.setAuthor(who);
+            commit.setCommitter(who);
+            commit.setMessage("crafted");
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            Path target = tmp.resolve("work/src");
+
+            assertThatThrownBy(() -> CommitCheckout.checkout(repo.repository(), id.getName(), target, l -> { }))
+                    .isInstanceOf(BuildFailed.class).hasMessageStartingWith("the repository has an unsafe path");
+            assertThat(tmp.resolve("work/evil.txt")).doesNotExist();
         }
     }
 }
