@@ -15,6 +15,7 @@ import dev.ferry.core.store.Page;
 import dev.ferry.core.store.Paged;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStatus;
+import dev.ferry.core.store.SshKey;
 import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
@@ -26,6 +27,7 @@ import dev.ferry.store.sql.internal.Database;
 import dev.ferry.store.sql.internal.KeyCheck;
 import dev.ferry.store.sql.internal.Migrations;
 import dev.ferry.store.sql.internal.ReleaseCommands;
+import dev.ferry.store.sql.internal.SshKeyCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,6 +60,7 @@ public final class SqliteStore implements Store {
     private final AccountCommands accounts;
     private final AppCommands apps;
     private final ReleaseCommands releases;
+    private final SshKeyCommands sshKeys;
 
     private SqliteStore(Database db, ConfigCipher cipher, Clock clock) {
         Clocked clocked = new Clocked(clock);
@@ -65,6 +68,7 @@ public final class SqliteStore implements Store {
         this.accounts = new AccountCommands(db, clocked);
         this.apps = new AppCommands(db, clocked);
         this.releases = new ReleaseCommands(db, clocked, cipher);
+        this.sshKeys = new SshKeyCommands(db, clocked);
     }
 
     /** Opens {@code <dataDir>/ferry.db} with the key in {@code <dataDir>/secret.key}, creating what is missing. */
@@ -268,6 +272,26 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<AppDomain> domain(String hostname) {
         return apps.domain(hostname);
+    }
+
+    @Override
+    public SshKey addSshKey(UserId user, String publicKey) {
+        return sshKeys.addSshKey(user, publicKey);
+    }
+
+    @Override
+    public List<SshKey> sshKeys(UserId user) {
+        return sshKeys.sshKeys(user);
+    }
+
+    @Override
+    public SshKey removeSshKey(UserId user, String fingerprintOrComment) {
+        return sshKeys.removeSshKey(user, fingerprintOrComment);
+    }
+
+    @Override
+    public Optional<User> userBySshKey(String fingerprint) {
+        return sshKeys.userBySshKey(fingerprint);
     }
 
     @Override
