@@ -10,17 +10,17 @@ import org.eclipse.jgit.transport.ReceivePack;
  * Makes the {@link ReceivePack} of one push: non-fast-forwards and deletions allowed, received objects
  * checked, the pack size limited, and a {@link DeployHook} building deploy branches.
  */
-final class ReceivePacks {
+public final class ReceivePacks {
 
     private final Builder builder;
     private final ReleaseSink releases;
 
-    ReceivePacks(Builder builder, ReleaseSink releases) {
+    public ReceivePacks(Builder builder, ReleaseSink releases) {
         this.builder = builder;
         this.releases = releases;
     }
 
-    ReceivePack create(Repository repo, PushAccess.Allowed pusher) {
+    public ReceivePack create(Repository repo, PushAccess.Allowed pusher) {
         ReceivePack rp = new ReceivePack(repo);
         rp.setAllowNonFastForwards(true);
         rp.setAllowDeletes(true);
