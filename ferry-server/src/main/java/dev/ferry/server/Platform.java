@@ -4,10 +4,13 @@ import dev.ferry.build.BuildConfig;
 import dev.ferry.build.Builder;
 import dev.ferry.build.git.AppRepositories;
 import dev.ferry.build.git.GitHttpEndpoint;
+import dev.ferry.build.ssh.SshGitConfig;
+import dev.ferry.build.ssh.SshGitServer;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.MountedServlet;
 import dev.ferry.control.auth.AdminToken;
+import dev.ferry.control.keys.KeysApi;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
@@ -34,6 +37,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir), the
  * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
  * the store (SQLite in the data dir, where the first start creates the admin and its token file) and the
- * control API over it, with git over HTTP at {@code /git/<app>.git} in the same server (pushes to
+ * control API over it, with git over HTTP at {@code /git/<app>.git} in the same server and git over SSH on its own port (pushes to
  * {@code main}/{@code master} are built in {@code <data-dir>/builds/} into slugs in {@code <data-dir>/slugs/}). {@link #close()} stops them in reverse order: the API first, so nothing changes
  * while the router drains.
  */
@@ -63,6 +67,9 @@ public final class Platform implements AutoCloseable {
     private Store store;
     private AdminToken adminToken;
     private Transport transport;
+    private Builder builder;
+    private AppRepositories repos;
+    private SshGitServer sshGit;
 
     /**
      * Settings of the data plane that have good defaults and that tests and benchmarks shorten.
@@ -144,6 +151,7 @@ public final class Platform implements AutoCloseable {
         store = SqliteStore.openInDataDir(dataDirectory.root());
         started.push(store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
+        startGit();
         if (config.apiPort() != FerryConfig.OFF) {
             control = new ControlServer(ControlConfig.builder()
                     .bindAddress(config.bindAddress())
@@ -151,20 +159,38 @@ public final class Platform implements AutoCloseable {
                     .reservedPorts(reservedPorts())
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
-                    .build(), registry, store, store::authenticate, meters::scrape, List.of(gitOverHttp()));
+                    .build(), registry, store, store::authenticate, meters::scrape, List.of(gitOverHttp()), List.of(keysApi()));
             control.start();
             started.push(control);
         }
     }
 
-    /** Git over HTTP at {@code /git/<app>.git}: repositories, builds and slugs in the data dir. */
-    private MountedServlet gitOverHttp() {
+    /**
+     * Repositories, builds and slugs in the data dir, shared by git over HTTP and SSH; git over SSH on its
+     * port (when not off) with the host key {@code <data-dir>/ssh_host_ed25519_key}.
+     */
+    private void startGit() {
         BuildConfig buildConfig = BuildConfig.in(dataDirectory.root());
-        Builder builder = Builder.of(buildConfig);
+        builder = Builder.of(buildConfig);
         builder.removeLeftoverWorkDirs();
-        GitHttpEndpoint git = new GitHttpEndpoint(new StorePushAccess(store),
-                new AppRepositories(buildConfig.reposDir()), builder, new StoreReleaseSink(store));
+        repos = new AppRepositories(buildConfig.reposDir());
+        if (config.sshPort() != FerryConfig.OFF) {
+            sshGit = new SshGitServer(SshGitConfig.inDataDir(dataDirectory.root(), config.bindAddress(), listenPort(config.sshPort())),
+                    new StorePushAccess(store), repos, builder, new StoreReleaseSink(store)).start();
+            started.push(sshGit);
+        }
+    }
+
+    /** Git over HTTP at {@code /git/<app>.git}. */
+    private MountedServlet gitOverHttp() {
+        GitHttpEndpoint git = new GitHttpEndpoint(new StorePushAccess(store), repos, builder, new StoreReleaseSink(store));
         return new MountedServlet("/git/*", git);
+    }
+
+    /** Users' SSH keys, and where git over SSH listens. */
+    private KeysApi keysApi() {
+        return new KeysApi(store, sshGit == null ? Optional.empty()
+                : Optional.of(new KeysApi.SshEndpoint(sshGit.port(), sshGit.hostKeyFingerprint())));
     }
 
     private Set<Integer> reservedPorts() {
@@ -191,6 +217,11 @@ public final class Platform implements AutoCloseable {
     /** The router's HTTP port, or -1 when the router is off. */
     public int httpPort() {
         return router == null ? -1 : router.httpPort();
+    }
+
+    /** The port of git over SSH, or -1 when it is off. */
+    public int sshPort() {
+        return sshGit == null ? -1 : sshGit.port();
     }
 
     /** The control API's port, or -1 when it is off. */
