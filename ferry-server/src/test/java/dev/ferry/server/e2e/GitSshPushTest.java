@@ -201,6 +201,24 @@ class GitSshPushTest {
         assertThat(other.output()).contains("Ferry serves only git over SSH").doesNotContain("root:");
     }
 
+    @Test
+    void tellsTheCliWhenGitOverSshIsOff(@TempDir Path otherData) throws Exception {
+        try (Platform off = Platform.start(FerryConfig.ephemeral(otherData))) {
+            assertThat(off.sshPort()).isEqualTo(-1);
+            String token = off.adminToken().token();
+            Api api = new Api(off.apiPort(), off.httpPort(), token);
+            assertThat(JSON.readTree(api.get("/api/ssh").body()).get("enabled").asBoolean()).isFalse();
+            assertThat(api.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
+            Git git = new Git(work.resolve("off"), work.resolve("home")).init();
+
+            Cli.Result remote = new Cli(off.apiPort(), token, git.dir()).run("git:remote", "--ssh", "-a", "hello");
+
+            assertThat(remote.exit()).isEqualTo(1);
+            assertThat(remote.err()).contains("git over SSH is off on this platform");
+            assertThat(otherData.resolve("ssh_host_ed25519_key")).doesNotExist();
+        }
+    }
+
     private record Result(int exit, String output) {
     }
 
