@@ -18,6 +18,9 @@ import dev.ferry.cli.domains.DomainsCommand;
 import dev.ferry.cli.domains.DomainsRemoveCommand;
 import dev.ferry.cli.git.GitCredentialCommand;
 import dev.ferry.cli.git.GitRemoteCommand;
+import dev.ferry.cli.keys.KeysAddCommand;
+import dev.ferry.cli.keys.KeysCommand;
+import dev.ferry.cli.keys.KeysRemoveCommand;
 import dev.ferry.cli.login.LoginCommand;
 import dev.ferry.cli.ps.PsScaleCommand;
 import dev.ferry.cli.releases.ReleasesCommand;
@@ -51,6 +54,7 @@ import picocli.CommandLine.Spec;
                 RoutesCommand.class, RoutesAddCommand.class, RoutesRemoveCommand.class,
                 TcpRoutesCommand.class, TcpRoutesAddCommand.class, TcpRoutesRemoveCommand.class,
                 GitRemoteCommand.class, GitCredentialCommand.class,
+                KeysCommand.class, KeysAddCommand.class, KeysRemoveCommand.class,
                 CompletionCommand.class},
         footer = {"",
                 "Environment: FERRY_API_URL (default http://localhost:7070), FERRY_API_TOKEN, FERRY_DATA_DIR (default ~/.ferry),",

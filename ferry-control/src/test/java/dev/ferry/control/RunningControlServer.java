@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.control.auth.AdminToken;
 import dev.ferry.control.builds.BuildsApi;
 import dev.ferry.core.build.BuildOutputs;
+import dev.ferry.control.keys.KeysApi;
 import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteListener;
 import dev.ferry.core.route.RouteTable;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +40,9 @@ public final class RunningControlServer implements AutoCloseable {
     /** A fixed token of the admin, so tests of the routes API need no set-up. */
     public static final String TOKEN = "ferry_test-token";
     public static final String METRICS = "# TYPE ferry_up gauge\nferry_up 1\n";
+    /** What {@code GET /api/ssh} answers about git over SSH. */
+    public static final int SSH_PORT = 2222;
+    public static final String SSH_HOST_KEY = "SHA256:hostkeyfingerprintfortests";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,8 +81,9 @@ public final class RunningControlServer implements AutoCloseable {
         admin = store.authenticate(adminToken).orElseThrow();
         ControlConfig config = ControlConfig.builder().port(0).reservedPorts(reservedPorts).build();
         server = new ControlServer(config, registry, store,
-                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS, java.util.List.of(),
-                java.util.List.of(new BuildsApi(store, buildOutputs))).start();
+                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS, List.of(),
+                List.of(new BuildsApi(store, buildOutputs),
+                        new KeysApi(store, Optional.of(new KeysApi.SshEndpoint(SSH_PORT, SSH_HOST_KEY))))).start();
     }
 
     public RunningControlServer() {

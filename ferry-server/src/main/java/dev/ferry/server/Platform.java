@@ -4,14 +4,18 @@ import dev.ferry.build.BuildConfig;
 import dev.ferry.build.Builder;
 import dev.ferry.build.git.AppRepositories;
 import dev.ferry.build.git.GitHttpEndpoint;
+import dev.ferry.build.git.ReceivePacks;
 import dev.ferry.build.git.RepositoryBuildRunner;
 import dev.ferry.build.queue.BuildQueue;
 import dev.ferry.build.queue.BuildRecords;
+import dev.ferry.build.ssh.SshGitConfig;
+import dev.ferry.build.ssh.SshGitServer;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.MountedServlet;
 import dev.ferry.control.auth.AdminToken;
 import dev.ferry.control.builds.BuildsApi;
+import dev.ferry.control.keys.KeysApi;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
@@ -38,6 +42,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -49,9 +54,9 @@ import org.slf4j.LoggerFactory;
  * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir), the
  * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
  * the store (SQLite in the data dir, where the first start creates the admin and its token file) and the
- * control API over it, with git over HTTP at {@code /git/<app>.git} in the same server (pushes to
- * {@code main}/{@code master} are queued and built in {@code <data-dir>/builds/} into slugs in {@code <data-dir>/slugs/},
- * their output kept in {@code <data-dir>/build-logs/}). {@link #close()} stops them in reverse order: the API first, so nothing changes
+ * control API over it, with git over HTTP at {@code /git/<app>.git} in the same server and git over SSH on its own
+ * port (pushes to {@code main}/{@code master} are queued and built in {@code <data-dir>/builds/} into slugs in
+ * {@code <data-dir>/slugs/}, their output kept in {@code <data-dir>/build-logs/}). {@link #close()} stops them in reverse order: the API first, so nothing changes
  * while the router drains.
  */
 public final class Platform implements AutoCloseable {
@@ -69,6 +74,8 @@ public final class Platform implements AutoCloseable {
     private AdminToken adminToken;
     private Transport transport;
     private BuildQueue buildQueue;
+    private AppRepositories repos;
+    private SshGitServer sshGit;
 
     /**
      * Settings of the data plane that have good defaults and that tests and benchmarks shorten.
@@ -150,6 +157,7 @@ public final class Platform implements AutoCloseable {
         store = SqliteStore.openInDataDir(dataDirectory.root());
         started.push(store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
+        startGit();
         if (config.apiPort() != FerryConfig.OFF) {
             MountedServlet git = gitOverHttp();
             control = new ControlServer(ControlConfig.builder()
@@ -159,7 +167,7 @@ public final class Platform implements AutoCloseable {
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
                     .build(), registry, store, store::authenticate, meters::scrape, List.of(git),
-                    List.of(new BuildsApi(store, buildQueue)));
+                    List.of(new BuildsApi(store, buildQueue), keysApi()));
             control.start();
             started.push(control);
             // Stop the build queue before the API, so that pushes waiting for a build are answered at once.
@@ -168,19 +176,35 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Git over HTTP at {@code /git/<app>.git}: repositories, builds, kept build output and slugs in the data dir.
-     * The build queue takes up the builds left unfinished by the last run before any push is accepted.
+     * Repositories, builds, kept build output and slugs in the data dir, shared by git over HTTP and SSH. The
+     * build queue takes up the builds left unfinished by the last run before any push is accepted. Git over SSH
+     * listens on its port (when not off) with the host key {@code <data-dir>/ssh_host_ed25519_key}.
      */
-    private MountedServlet gitOverHttp() {
+    private void startGit() {
         BuildConfig buildConfig = BuildConfig.in(dataDirectory.root()).withMaxPushBytes(config.maxPushBytes());
         Builder builder = Builder.of(buildConfig);
         builder.removeLeftoverWorkDirs();
-        AppRepositories repos = new AppRepositories(buildConfig.reposDir());
+        repos = new AppRepositories(buildConfig.reposDir());
         buildQueue = new BuildQueue(buildConfig, BuildRecords.of(store), new RepositoryBuildRunner(builder, repos),
                 new StoreReleaseSink(store));
         started.push(buildQueue);
         buildQueue.recover();
+        if (config.sshPort() != FerryConfig.OFF) {
+            sshGit = new SshGitServer(SshGitConfig.inDataDir(dataDirectory.root(), config.bindAddress(), listenPort(config.sshPort())),
+                    new StorePushAccess(store), repos, new ReceivePacks(buildQueue)).start();
+            started.push(sshGit);
+        }
+    }
+
+    /** Git over HTTP at {@code /git/<app>.git}. */
+    private MountedServlet gitOverHttp() {
         return new MountedServlet("/git/*", new GitHttpEndpoint(new StorePushAccess(store), repos, buildQueue));
+    }
+
+    /** Users' SSH keys, and where git over SSH listens. */
+    private KeysApi keysApi() {
+        return new KeysApi(store, sshGit == null ? Optional.empty()
+                : Optional.of(new KeysApi.SshEndpoint(sshGit.port(), sshGit.hostKeyFingerprint())));
     }
 
     private Set<Integer> reservedPorts() {
@@ -207,6 +231,11 @@ public final class Platform implements AutoCloseable {
     /** The router's HTTP port, or -1 when the router is off. */
     public int httpPort() {
         return router == null ? -1 : router.httpPort();
+    }
+
+    /** The port of git over SSH, or -1 when it is off. */
+    public int sshPort() {
+        return sshGit == null ? -1 : sshGit.port();
     }
 
     /** The control API's port, or -1 when it is off. */

@@ -11,15 +11,15 @@ import org.eclipse.jgit.transport.ReceivePack;
  * ({@link SizeLimitedReceivePack}), and a
  * {@link DeployHook} building deploy branches through the {@link BuildQueue}.
  */
-final class ReceivePacks {
+public final class ReceivePacks {
 
     private final BuildQueue queue;
 
-    ReceivePacks(BuildQueue queue) {
+    public ReceivePacks(BuildQueue queue) {
         this.queue = queue;
     }
 
-    ReceivePack create(Repository repo, PushAccess.Allowed pusher) {
+    public ReceivePack create(Repository repo, PushAccess.Allowed pusher) {
         ReceivePack rp = new SizeLimitedReceivePack(repo, queue.config().maxPushBytes());
         rp.setAllowNonFastForwards(true);
         rp.setAllowDeletes(true);

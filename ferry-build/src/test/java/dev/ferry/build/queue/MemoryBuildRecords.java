@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** {@link BuildRecords} in a map, with the store's rules for moves between statuses. */
-final class MemoryBuildRecords implements BuildRecords {
+public final class MemoryBuildRecords implements BuildRecords {
 
     private final Map<Long, Build> builds = new TreeMap<>();
     private long next = 1;

@@ -1,5 +1,6 @@
 package dev.ferry.cli.git;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
@@ -7,18 +8,23 @@ import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
 import dev.ferry.cli.support.GitRemote;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ferry git:remote [-a APP]}: in the git repository of the current directory, adds (or points again)
  * the {@code ferry} remote at {@code <api-url>/git/<app>.git} and installs a credential helper for the API's
  * URL that runs {@code ferry git:credential}, so that {@code git push ferry main} asks for nothing. The token
  * is never written into the repository: the helper asks the CLI for it at each push.
+ *
+ * <p>With {@code --ssh} the remote is {@code ssh://git@<api-host>:<ssh-port>/<app>.git} instead (the port as
+ * {@code GET /api/ssh} tells), authenticated by an SSH key added with {@code ferry keys:add}.
  *
  * <p>The helper runs the {@code ferry} launcher named by {@code FERRY_LAUNCHER} (which {@code ./ferry} sets),
  * else {@code java -jar} on the jar this CLI runs from.
@@ -29,6 +35,9 @@ public final class GitRemoteCommand extends ApiCommand {
 
     @Mixin
     AppOption app;
+
+    @Option(names = "--ssh", description = "Use git over SSH (needs a key added with 'ferry keys:add') instead of HTTP.")
+    boolean ssh;
 
     public GitRemoteCommand(CliEnvironment env) {
         super(env);
@@ -42,9 +51,14 @@ public final class GitRemoteCommand extends ApiCommand {
         if (GitProcess.run(dir, "rev-parse", "--git-dir").exit() != 0) {
             throw new CliFailure("this is not a git repository: run 'git init' first");
         }
-        String url = api.baseUrl() + "/git/" + segment(name) + ".git";
+        String url = ssh ? sshUrl(api, name) : api.baseUrl() + "/git/" + segment(name) + ".git";
         boolean exists = GitProcess.run(dir, "remote", "get-url", GitRemote.REMOTE).exit() == 0;
         GitProcess.ok(dir, "remote", exists ? "set-url" : "add", GitRemote.REMOTE, url);
+        if (ssh) {
+            out.println((exists ? "Updated" : "Added") + " git remote " + GitRemote.REMOTE + " -> " + url);
+            out.println("Deploy with: git push " + GitRemote.REMOTE + " main (after adding your key with: ferry keys:add)");
+            return;
+        }
         String helperKey = "credential." + api.baseUrl() + ".helper";
         GitProcess.run(dir, "config", "--local", "--unset-all", helperKey);
         // The empty helper first drops helpers from the user's config for this URL, so only Ferry's answers.
@@ -52,6 +66,16 @@ public final class GitRemoteCommand extends ApiCommand {
         GitProcess.ok(dir, "config", "--local", "--add", helperKey, "!" + launcher() + " git:credential");
         out.println((exists ? "Updated" : "Added") + " git remote " + GitRemote.REMOTE + " -> " + url);
         out.println("Deploy with: git push " + GitRemote.REMOTE + " main");
+    }
+
+    /** {@code ssh://git@<host of the API>:<port>/<app>.git}, or a failure when git over SSH is off. */
+    private static String sshUrl(ApiClient api, String app) {
+        JsonNode info = api.get("/api/ssh").body();
+        if (!info.path("enabled").asBoolean(false) || !info.path("port").canConvertToInt()) {
+            throw new CliFailure("git over SSH is off on this platform (it is on with ferry up --ssh-port PORT)");
+        }
+        String host = URI.create(api.baseUrl()).getHost();
+        return "ssh://git@" + host + ":" + info.path("port").asInt() + "/" + app + ".git";
     }
 
     /** The shell command that runs this CLI. */

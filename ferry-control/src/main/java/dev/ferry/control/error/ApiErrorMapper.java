@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.core.store.AppNotFound;
 import dev.ferry.core.store.CollaboratorNotFound;
 import dev.ferry.core.store.DomainNotFound;
+import dev.ferry.core.store.KeyNotFound;
 import dev.ferry.core.store.ReleaseNotFound;
 import dev.ferry.core.store.StoreException;
 import dev.ferry.core.store.StoreUnavailable;
@@ -73,6 +74,7 @@ public final class ApiErrorMapper {
             case TokenNotFound x -> 404;
             case UserNotFound x -> 404;
             case CollaboratorNotFound x -> 404;
+            case KeyNotFound x -> 404;
             case UnknownProcessType x -> 422;
             default -> 409; // taken, exists, already final, cannot roll back, owner not removable
         };

@@ -23,7 +23,9 @@ public enum EventAction {
     BUILD_QUEUE("build.queue"),
     BUILD_START("build.start"),
     BUILD_FINISH("build.finish"),
-    BUILD_RELEASE("build.release");
+    BUILD_RELEASE("build.release"),
+    KEY_ADD("key.add"),
+    KEY_REMOVE("key.remove");
 
     private final String code;
 

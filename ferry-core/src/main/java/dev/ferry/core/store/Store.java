@@ -319,6 +319,33 @@ public interface Store extends AutoCloseable {
     /** Every build still {@link BuildStatus#QUEUED} or {@link BuildStatus#RUNNING}, oldest first (for recovery at start). */
     List<Build> unfinishedBuilds();
 
+    // --- ssh keys
+
+    /**
+     * Registers an SSH public key for {@code user} ({@code keys:add}), after {@link SshPublicKey#parse}.
+     *
+     * @param publicKey one line of a {@code .pub} file
+     * @throws IllegalArgumentException for a malformed or unsupported key, saying why; nothing is changed
+     * @throws KeyExists when any user has registered this key
+     * @throws UserNotFound when the user does not exist
+     */
+    SshKey addSshKey(UserId user, String publicKey);
+
+    /** The user's SSH keys, oldest first. */
+    List<SshKey> sshKeys(UserId user);
+
+    /**
+     * Removes one of {@code user}'s SSH keys, named by its fingerprint ({@code SHA256:...}) or its comment.
+     *
+     * @return the removed key
+     * @throws KeyNotFound when the user has no such key
+     * @throws IllegalArgumentException when several of the user's keys have this comment (name it by fingerprint)
+     */
+    SshKey removeSshKey(UserId user, String fingerprintOrComment);
+
+    /** The user who registered the key with this fingerprint ({@code SHA256:...}), for git over SSH. */
+    Optional<User> userBySshKey(String fingerprint);
+
     // --- events
 
     /**

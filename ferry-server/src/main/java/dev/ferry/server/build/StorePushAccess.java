@@ -1,17 +1,19 @@
 package dev.ferry.server.build;
 
+import dev.ferry.core.build.KeyAccess;
 import dev.ferry.core.build.PushAccess;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
+import dev.ferry.core.store.UserId;
 import java.util.Optional;
 
 /**
- * {@link PushAccess} over the {@link Store}, with the API's rules: the token must authenticate a user, the
- * app must exist, and the user must own it, collaborate on it or be an admin.
+ * {@link PushAccess} and {@link KeyAccess} over the {@link Store}, with the API's rules: the token (or the SSH
+ * key) must belong to a user, the app must exist, and the user must own it, collaborate on it or be an admin.
  */
-public final class StorePushAccess implements PushAccess {
+public final class StorePushAccess implements PushAccess, KeyAccess {
 
     private final Store store;
 
@@ -25,14 +27,32 @@ public final class StorePushAccess implements PushAccess {
         if (user.isEmpty()) {
             return new Denied(Reason.UNAUTHENTICATED, "Invalid credentials: use a valid Ferry API token as the password.");
         }
+        return decide(user.get(), app);
+    }
+
+    @Override
+    public Optional<UserId> userByKey(String fingerprint) {
+        return store.userBySshKey(fingerprint).map(User::id);
+    }
+
+    @Override
+    public Decision decide(UserId userId, String app) {
+        Optional<User> user = store.user(userId);
+        if (user.isEmpty()) {
+            return new Denied(Reason.UNAUTHENTICATED, "Your SSH key no longer belongs to a Ferry user.");
+        }
+        return decide(user.get(), app);
+    }
+
+    private Decision decide(User user, String app) {
         Optional<App> found = AppName.isValid(app) ? store.app(AppName.of(app)) : Optional.empty();
         if (found.isEmpty()) {
             return new Denied(Reason.UNKNOWN_APP, "There is no app named " + app + " (create it with: ferry apps:create " + app + ").");
         }
         AppName name = found.get().name();
-        if (!user.get().admin() && !store.canAccess(user.get().id(), name)) {
+        if (!user.admin() && !store.canAccess(user.id(), name)) {
             return new Denied(Reason.FORBIDDEN, "You do not have access to the app " + name + ".");
         }
-        return new Allowed(user.get().id(), name);
+        return new Allowed(user.id(), name);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  *   <tr><td>httpPort</td><td>8080, app traffic through the router</td></tr>
  *   <tr><td>httpsPort</td><td>8443, reserved for HTTPS once certificates exist</td></tr>
  *   <tr><td>apiPort</td><td>7070, control API, metrics</td></tr>
- *   <tr><td>sshPort</td><td>2222, reserved for git over SSH</td></tr>
+ *   <tr><td>sshPort</td><td>2222, git over SSH</td></tr>
  *   <tr><td>tunnelPort</td><td>7000, reserved for the tunnel gateway</td></tr>
  *   <tr><td>domain</td><td>localhost, so {@code http://hello.localhost:8080} needs no DNS</td></tr>
  *   <tr><td>dataDir</td><td>~/.ferry</td></tr>
@@ -91,6 +91,11 @@ public record FerryConfig(
 
     public FerryConfig withHttpPort(int port) {
         return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes);
+    }
+
+    public FerryConfig withSshPort(int port) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, port, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, maxPushBytes);
     }
 

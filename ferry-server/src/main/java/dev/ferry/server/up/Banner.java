@@ -28,6 +28,9 @@ final class Banner {
         } else {
             out.println("  API         off (--api-port 0)");
         }
+        if (platform.sshPort() > 0) {
+            out.printf("  git ssh     ssh://git@%s:%d/<app>.git   after ./ferry keys:add%n", host, platform.sshPort());
+        }
         out.printf("  token       %s%s%n", platform.dataDirectory().adminTokenFile(),
                 platform.adminToken().wasCreated() ? " (new admin token, mode 0600; the local ferry CLI reads it)" : "");
         credentials.ifPresent(file -> out.printf("  CLI         %s points ./ferry at this platform%n", file));

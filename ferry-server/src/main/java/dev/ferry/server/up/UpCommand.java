@@ -39,7 +39,7 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--api-port", paramLabel = "PORT", description = "Control API and /metrics (env FERRY_API_PORT; default 7070; 0 = off).")
     Integer apiPort;
 
-    @Option(names = "--ssh-port", paramLabel = "PORT", description = "Git over SSH, reserved (env FERRY_SSH_PORT; default 2222).")
+    @Option(names = "--ssh-port", paramLabel = "PORT", description = "Git over SSH (env FERRY_SSH_PORT; default 2222; 0 turns it off).")
     Integer sshPort;
 
     @Option(names = "--tunnel-port", paramLabel = "PORT", description = "Tunnel gateway, reserved (env FERRY_TUNNEL_PORT; default 7000).")

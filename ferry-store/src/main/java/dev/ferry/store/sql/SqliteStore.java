@@ -17,6 +17,7 @@ import dev.ferry.core.store.Page;
 import dev.ferry.core.store.Paged;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStatus;
+import dev.ferry.core.store.SshKey;
 import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
@@ -29,6 +30,7 @@ import dev.ferry.store.sql.internal.Database;
 import dev.ferry.store.sql.internal.KeyCheck;
 import dev.ferry.store.sql.internal.Migrations;
 import dev.ferry.store.sql.internal.ReleaseCommands;
+import dev.ferry.store.sql.internal.SshKeyCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,6 +64,7 @@ public final class SqliteStore implements Store {
     private final AppCommands apps;
     private final ReleaseCommands releases;
     private final BuildCommands builds;
+    private final SshKeyCommands sshKeys;
 
     private SqliteStore(Database db, ConfigCipher cipher, Clock clock) {
         Clocked clocked = new Clocked(clock);
@@ -70,6 +73,7 @@ public final class SqliteStore implements Store {
         this.apps = new AppCommands(db, clocked);
         this.releases = new ReleaseCommands(db, clocked, cipher);
         this.builds = new BuildCommands(db, clocked);
+        this.sshKeys = new SshKeyCommands(db, clocked);
     }
 
     /** Opens {@code <dataDir>/ferry.db} with the key in {@code <dataDir>/secret.key}, creating what is missing. */
@@ -313,6 +317,26 @@ public final class SqliteStore implements Store {
     @Override
     public List<Build> unfinishedBuilds() {
         return builds.unfinishedBuilds();
+    }
+
+    @Override
+    public SshKey addSshKey(UserId user, String publicKey) {
+        return sshKeys.addSshKey(user, publicKey);
+    }
+
+    @Override
+    public List<SshKey> sshKeys(UserId user) {
+        return sshKeys.sshKeys(user);
+    }
+
+    @Override
+    public SshKey removeSshKey(UserId user, String fingerprintOrComment) {
+        return sshKeys.removeSshKey(user, fingerprintOrComment);
+    }
+
+    @Override
+    public Optional<User> userBySshKey(String fingerprint) {
+        return sshKeys.userBySshKey(fingerprint);
     }
 
     @Override

@@ -1,0 +1,112 @@
+package dev.ferry.control.keys;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.control.ControlApi;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.store.SshKey;
+import dev.ferry.core.store.Store;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The caller's own SSH public keys, which git over SSH authenticates: {@code GET /api/keys} (oldest first),
+ * {@code POST /api/keys {"publicKey"}} (one line of a {@code .pub} file; 400 for a malformed or unsupported
+ * key, 409 {@code key_exists} for a key registered already by anyone) and
+ * {@code DELETE /api/keys/{key}} by fingerprint or comment (404 {@code key_not_found}). A fingerprint may be
+ * written with base64url's {@code -} and {@code _} for {@code +} and {@code /}, which cannot stand in a path.
+ * Also {@code GET /api/ssh}: whether git over SSH is on, its port and host key fingerprint, which the CLI
+ * needs for {@code git:remote --ssh}.
+ */
+public final class KeysApi implements ControlApi {
+
+    /**
+     * Where git over SSH listens.
+     *
+     * @param port               the port it listens on
+     * @param hostKeyFingerprint its host key's fingerprint, {@code SHA256:...}
+     */
+    public record SshEndpoint(int port, String hostKeyFingerprint) {
+        public SshEndpoint {
+            Objects.requireNonNull(hostKeyFingerprint, "hostKeyFingerprint");
+        }
+    }
+
+    private static final String FINGERPRINT_PREFIX = "SHA256:";
+
+    private final Store store;
+    private final Optional<SshEndpoint> ssh;
+
+    /** @param ssh where git over SSH listens; empty when it is off */
+    public KeysApi(Store store, Optional<SshEndpoint> ssh) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.ssh = Objects.requireNonNull(ssh, "ssh");
+    }
+
+    @Override
+    public void register(RoutesConfig r) {
+        r.get("/api/keys", this::list);
+        r.post("/api/keys", this::add);
+        r.delete("/api/keys/{key}", this::remove);
+        r.get("/api/ssh", this::sshInfo);
+    }
+
+    private void list(Context ctx) {
+        ArrayNode out = Json.array();
+        store.sshKeys(Caller.of(ctx).id()).forEach(k -> out.add(json(k)));
+        Json.ok(ctx, out);
+    }
+
+    private void add(Context ctx) {
+        String publicKey = RequestBody.parse(ctx.body(), Set.of("publicKey")).requiredText("publicKey");
+        SshKey key;
+        try {
+            key = store.addSshKey(Caller.of(ctx).id(), publicKey);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        Json.answer(ctx, 201, json(key));
+    }
+
+    private void remove(Context ctx) {
+        String key = ctx.pathParam("key");
+        if (key.startsWith(FINGERPRINT_PREFIX)) {
+            key = key.replace('-', '+').replace('_', '/');
+        }
+        try {
+            store.removeSshKey(Caller.of(ctx).id(), key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        ctx.status(204);
+    }
+
+    private void sshInfo(Context ctx) {
+        ObjectNode n = Json.object();
+        n.put("enabled", ssh.isPresent());
+        if (ssh.isPresent()) {
+            n.put("port", ssh.get().port());
+            n.put("hostKeyFingerprint", ssh.get().hostKeyFingerprint());
+        } else {
+            n.putNull("port");
+            n.putNull("hostKeyFingerprint");
+        }
+        Json.ok(ctx, n);
+    }
+
+    /** {@code {"fingerprint","type","comment","addedAt"}}. */
+    static ObjectNode json(SshKey k) {
+        ObjectNode n = Json.object();
+        n.put("fingerprint", k.fingerprint());
+        n.put("type", k.type());
+        n.put("comment", k.comment());
+        n.put("addedAt", k.addedAt().toString());
+        return n;
+    }
+}
