@@ -19,7 +19,9 @@ public enum EventAction {
     ROLLBACK("release.rollback"),
     SCALE("formation.scale"),
     DOMAIN_ADD("domain.add"),
-    DOMAIN_REMOVE("domain.remove");
+    DOMAIN_REMOVE("domain.remove"),
+    DRAIN_ADD("drain.add"),
+    DRAIN_REMOVE("drain.remove");
 
     private final String code;
 

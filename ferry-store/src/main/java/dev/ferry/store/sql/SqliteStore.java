@@ -7,6 +7,7 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Collaborator;
 import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.DestroyedApp;
+import dev.ferry.core.store.Drain;
 import dev.ferry.core.store.Event;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.NewToken;
@@ -23,6 +24,7 @@ import dev.ferry.store.sql.internal.AppCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
+import dev.ferry.store.sql.internal.DrainCommands;
 import dev.ferry.store.sql.internal.KeyCheck;
 import dev.ferry.store.sql.internal.Migrations;
 import dev.ferry.store.sql.internal.ReleaseCommands;
@@ -58,6 +60,7 @@ public final class SqliteStore implements Store {
     private final AccountCommands accounts;
     private final AppCommands apps;
     private final ReleaseCommands releases;
+    private final DrainCommands drains;
 
     private SqliteStore(Database db, ConfigCipher cipher, Clock clock) {
         Clocked clocked = new Clocked(clock);
@@ -65,6 +68,7 @@ public final class SqliteStore implements Store {
         this.accounts = new AccountCommands(db, clocked);
         this.apps = new AppCommands(db, clocked);
         this.releases = new ReleaseCommands(db, clocked, cipher);
+        this.drains = new DrainCommands(db, clocked);
     }
 
     /** Opens {@code <dataDir>/ferry.db} with the key in {@code <dataDir>/secret.key}, creating what is missing. */
@@ -268,6 +272,28 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<AppDomain> domain(String hostname) {
         return apps.domain(hostname);
+    }
+
+    // --- log drains
+
+    @Override
+    public Drain addDrain(AppName app, String url, UserId by) {
+        return drains.addDrain(app, url, by);
+    }
+
+    @Override
+    public List<Drain> drains(AppName app) {
+        return drains.drains(app);
+    }
+
+    @Override
+    public void removeDrain(AppName app, String urlOrToken, UserId by) {
+        drains.removeDrain(app, urlOrToken, by);
+    }
+
+    @Override
+    public List<Drain> allDrains() {
+        return drains.allDrains();
     }
 
     @Override
