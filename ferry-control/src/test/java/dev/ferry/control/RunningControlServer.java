@@ -20,9 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +52,15 @@ public final class RunningControlServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public RunningControlServer(Set<Integer> reservedPorts) {
+        this(reservedPorts, store -> List.of());
+    }
+
+    /** With extra parts of the API, made over the test's store. */
+    public RunningControlServer(Function<SqliteStore, List<ControlApi>> apis) {
+        this(Set.of(), apis);
+    }
+
+    private RunningControlServer(Set<Integer> reservedPorts, Function<SqliteStore, List<ControlApi>> apis) {
         try {
             dataDir = Files.createTempDirectory("ferry-control-test");
         } catch (IOException e) {
@@ -70,7 +81,8 @@ public final class RunningControlServer implements AutoCloseable {
         admin = store.authenticate(adminToken).orElseThrow();
         ControlConfig config = ControlConfig.builder().port(0).reservedPorts(reservedPorts).build();
         server = new ControlServer(config, registry, store,
-                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS).start();
+                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS, List.of(),
+                apis.apply(store)).start();
     }
 
     public RunningControlServer() {
