@@ -16,6 +16,10 @@ import dev.ferry.cli.domains.DomainsCommand;
 import dev.ferry.cli.domains.DomainsRemoveCommand;
 import dev.ferry.cli.git.GitCredentialCommand;
 import dev.ferry.cli.git.GitRemoteCommand;
+import dev.ferry.cli.logs.DrainsAddCommand;
+import dev.ferry.cli.logs.DrainsCommand;
+import dev.ferry.cli.logs.DrainsRemoveCommand;
+import dev.ferry.cli.logs.LogsCommand;
 import dev.ferry.cli.login.LoginCommand;
 import dev.ferry.cli.ps.PsScaleCommand;
 import dev.ferry.cli.releases.ReleasesCommand;
@@ -43,6 +47,7 @@ import picocli.CommandLine.Spec;
                 ConfigCommand.class, ConfigGetCommand.class, ConfigSetCommand.class, ConfigUnsetCommand.class,
                 ReleasesCommand.class, RollbackCommand.class, PsScaleCommand.class,
                 DomainsCommand.class, DomainsAddCommand.class, DomainsRemoveCommand.class,
+                LogsCommand.class, DrainsCommand.class, DrainsAddCommand.class, DrainsRemoveCommand.class,
                 AccessCommand.class, AccessAddCommand.class, AccessRemoveCommand.class,
                 UsersCommand.class, UsersAddCommand.class, TokensCommand.class, TokensCreateCommand.class, TokensRevokeCommand.class,
                 RoutesCommand.class, RoutesAddCommand.class, RoutesRemoveCommand.class,
