@@ -16,12 +16,14 @@ import javax.net.ssl.SSLContext;
  * @param connectTimeout for TCP, TLS and HTTPS connections (5 s); an HTTPS post must also answer within 2× this
  * @param tls            the trust for {@code syslog+tls} and {@code https} drains; empty for the JVM's default
  *                       trust store (tests pass one trusting a self-signed certificate)
+ * @param resyncInterval how often every app's drains are read again from the store (60 s), which also stops
+ *                       those of destroyed apps
  */
 public record DrainConfig(int queueLines, int batchLines, Duration batchLinger, Duration backoffMin, Duration backoffMax,
-                          Duration connectTimeout, Optional<SSLContext> tls) {
+                          Duration connectTimeout, Optional<SSLContext> tls, Duration resyncInterval) {
 
     public static final DrainConfig DEFAULT = new DrainConfig(10_000, 100, Duration.ofSeconds(1),
-            Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(5), Optional.empty());
+            Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(5), Optional.empty(), Duration.ofSeconds(60));
 
     public DrainConfig {
         if (queueLines < 1 || batchLines < 1) {
@@ -32,6 +34,9 @@ public record DrainConfig(int queueLines, int batchLines, Duration batchLinger, 
         Objects.requireNonNull(backoffMax, "backoffMax");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(tls, "tls");
+        if (resyncInterval.isNegative() || resyncInterval.isZero()) {
+            throw new IllegalArgumentException("resyncInterval must be positive");
+        }
         if (backoffMin.isNegative() || backoffMax.compareTo(backoffMin) < 0) {
             throw new IllegalArgumentException("backoffMin must be >= 0 and backoffMax >= backoffMin");
         }
@@ -40,22 +45,27 @@ public record DrainConfig(int queueLines, int batchLines, Duration batchLinger, 
     /** This config trusting what {@code context} trusts. */
     public DrainConfig withTls(SSLContext context) {
         return new DrainConfig(queueLines, batchLines, batchLinger, backoffMin, backoffMax, connectTimeout,
-                Optional.of(context));
+                Optional.of(context), resyncInterval);
     }
 
     /** This config with other waits between attempts. */
     public DrainConfig withBackoff(Duration min, Duration max) {
-        return new DrainConfig(queueLines, batchLines, batchLinger, min, max, connectTimeout, tls);
+        return new DrainConfig(queueLines, batchLines, batchLinger, min, max, connectTimeout, tls, resyncInterval);
     }
 
     /** This config with another queue bound. */
     public DrainConfig withQueueLines(int lines) {
-        return new DrainConfig(lines, batchLines, batchLinger, backoffMin, backoffMax, connectTimeout, tls);
+        return new DrainConfig(lines, batchLines, batchLinger, backoffMin, backoffMax, connectTimeout, tls, resyncInterval);
     }
 
     /** This config with another batch size and linger. */
     public DrainConfig withBatch(int lines, Duration linger) {
-        return new DrainConfig(queueLines, lines, linger, backoffMin, backoffMax, connectTimeout, tls);
+        return new DrainConfig(queueLines, lines, linger, backoffMin, backoffMax, connectTimeout, tls, resyncInterval);
+    }
+
+    /** This config reading the store again every {@code interval}. */
+    public DrainConfig withResync(Duration interval) {
+        return new DrainConfig(queueLines, batchLines, batchLinger, backoffMin, backoffMax, connectTimeout, tls, interval);
     }
 
     SSLContext sslContext() {

@@ -15,19 +15,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends every app's log stream to the app's drains. {@link #start} follows each app that has drains in the
  * {@link Store}; {@link #refresh} re-reads one app's drains after {@code drains:add} or {@code drains:remove}
  * (or {@code apps:destroy}) and starts or stops its senders. Each drain has a {@link DrainSender} with its own
  * bounded queue; the app's follower only hands lines to those queues, so a slow drain slows nothing else.
+ * Every {@link DrainConfig#resyncInterval} all drains are read again, which catches changes made elsewhere
+ * (an app destroyed, another control node).
  */
 public final class LogDrains implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LogDrains.class);
 
     private final AppLogs logs;
     private final Store store;
     private final DrainConfig config;
     private final Map<AppName, AppDrains> apps = new HashMap<>();
+    private Thread resyncThread;
 
     /** Follows one app: its subscription and its senders by drain id. */
     private static final class AppDrains {
@@ -49,11 +56,37 @@ public final class LogDrains implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Starts the senders of every drain in the store. */
+    /** Starts the senders of every drain in the store, and reads them again every {@link DrainConfig#resyncInterval}. */
     public synchronized LogDrains start() {
-        Map<AppName, List<Drain>> byApp = store.allDrains().stream().collect(Collectors.groupingBy(Drain::app));
-        byApp.forEach(this::apply);
+        resync();
+        resyncThread = Thread.ofVirtual().name("ferry-drains-resync").start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(config.resyncInterval());
+                    resync();
+                }
+            } catch (InterruptedException e) {
+                // closed
+            }
+        });
         return this;
+    }
+
+    /** Brings every app's senders in line with the store. */
+    public synchronized void resync() {
+        Map<AppName, List<Drain>> byApp;
+        try {
+            byApp = store.allDrains().stream().collect(Collectors.groupingBy(Drain::app));
+        } catch (RuntimeException e) {
+            log.warn("cannot read the log drains: {}", e.toString());
+            return;
+        }
+        for (AppName running : Set.copyOf(apps.keySet())) {
+            if (!byApp.containsKey(running)) {
+                apply(running, List.of());
+            }
+        }
+        byApp.forEach(this::apply);
     }
 
     /** Brings the app's senders in line with its drains in the store (none for an app that no longer exists). */
@@ -116,6 +149,9 @@ public final class LogDrains implements AutoCloseable {
     /** Stops every sender and follower. */
     @Override
     public synchronized void close() {
+        if (resyncThread != null) {
+            resyncThread.interrupt();
+        }
         apps.values().forEach(a -> {
             if (a.subscription != null) {
                 a.subscription.close();

@@ -189,4 +189,17 @@ class LogDrainsTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> logs.followers(HELLO) == 0);
         }
     }
+
+    @Test
+    void readsTheStoreAgainToFollowChangesMadeElsewhere() throws Exception {
+        try (SyslogReceiver receiver = new SyslogReceiver(0, null)) {
+            start(DrainConfig.DEFAULT.withResync(Duration.ofMillis(100)));
+            assertThat(drains.running()).isEmpty();
+            store.add(HELLO, "syslog://127.0.0.1:" + receiver.port());
+            await().atMost(Duration.ofSeconds(5)).until(() -> drains.running().containsKey(HELLO));
+            store.drains.clear();
+            await().atMost(Duration.ofSeconds(5)).until(() -> drains.running().isEmpty());
+            await().atMost(Duration.ofSeconds(5)).until(() -> logs.followers(HELLO) == 0);
+        }
+    }
 }
