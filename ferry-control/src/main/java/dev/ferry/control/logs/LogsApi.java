@@ -10,7 +10,6 @@ import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.log.AppLogs;
-import dev.ferry.core.log.LogLine;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Drain;
@@ -21,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -88,10 +86,9 @@ public final class LogsApi implements ControlApi {
         int lines = lines(ctx.queryParam("lines"));
         Optional<String> process = Optional.ofNullable(ctx.queryParam("ps")).map(String::strip).filter(s -> !s.isEmpty());
         boolean tail = Boolean.parseBoolean(ctx.queryParam("tail"));
-        List<LogLine> recent = logs.recent(app.name(), lines, process);
         if (!tail) {
             StringBuilder body = new StringBuilder();
-            recent.forEach(l -> body.append(LogText.of(l)));
+            logs.recent(app.name(), lines, process).forEach(l -> body.append(LogText.of(l)));
             ctx.contentType("text/plain; charset=utf-8").result(body.toString());
             return;
         }
@@ -104,7 +101,7 @@ public final class LogsApi implements ControlApi {
             res.setContentType("text/plain; charset=utf-8");
             res.setHeader("Cache-Control", "no-cache");
             res.setHeader("X-Accel-Buffering", "no");
-            new LogTail(res.getOutputStream()).run(logs, app.name(), recent, process, keepAlive);
+            new LogTail(res.getOutputStream(), process).run(logs, app.name(), lines, keepAlive);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

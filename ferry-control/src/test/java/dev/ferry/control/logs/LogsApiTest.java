@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.control.RunningControlServer;
+import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.log.LogLine;
 import dev.ferry.core.store.AppName;
 import java.io.BufferedReader;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,5 +142,49 @@ class LogsApiTest {
         HttpResponse<String> r = api.call("DELETE", "/api/apps/hello/drains/" + encoded, null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
         assertThat(json(api.call("GET", "/api/apps/hello/drains", null))).isEmpty();
+    }
+
+    @Test
+    void losesNoLineAppendedWhileTheTailStarts() throws Exception {
+        MemoryAppLogs inner = new MemoryAppLogs();
+        AppLogs racy = new AppLogs() {
+            @Override
+            public void append(LogLine line) {
+                inner.append(line);
+            }
+
+            @Override
+            public List<LogLine> recent(AppName app, int max, Optional<String> process) {
+                List<LogLine> answer = inner.recent(app, max, process);
+                inner.append(new LogLine(Instant.now(), app, LogLine.APP, "web.1", "raced"));
+                return answer;
+            }
+
+            @Override
+            public Subscription follow(AppName app, java.util.function.Consumer<LogLine> listener) {
+                return inner.follow(app, listener);
+            }
+
+            @Override
+            public void forget(AppName app) {
+                inner.forget(app);
+            }
+        };
+        try (RunningControlServer racing = new RunningControlServer(
+                store -> List.of(new LogsApi(store, racy, app -> {
+                }, Duration.ofMillis(200), 2)))) {
+            racing.call("POST", "/api/apps", "{\"name\":\"hello\"}");
+            inner.append(new LogLine(Instant.now(), HELLO, LogLine.APP, "web.1", "first"));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(
+                            URI.create(racing.baseUrl() + "/api/apps/hello/logs?tail=true"))
+                    .header("Authorization", "Bearer " + RunningControlServer.TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                assertThat(in.readLine()).endsWith("app[web.1]: first");
+                assertThat(in.readLine()).endsWith("app[web.1]: raced");
+            }
+            http.close();
+        }
     }
 }
