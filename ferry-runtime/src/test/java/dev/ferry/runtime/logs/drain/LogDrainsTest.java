@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.ferry.core.log.LogLine;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Drain;
@@ -205,6 +207,29 @@ class LogDrainsTest {
             store.drains.clear();
             await().atMost(Duration.ofSeconds(5)).until(() -> drains.running().isEmpty());
             await().atMost(Duration.ofSeconds(5)).until(() -> logs.followers(HELLO) == 0);
+        }
+    }
+
+    @Test
+    void postsOverHttpsTrustingTheConfiguredCertificate() throws Exception {
+        SelfSignedTls tls = new SelfSignedTls(dir);
+        List<String> frames = new CopyOnWriteArrayList<>();
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.server));
+        https.createContext("/", ex -> {
+            frames.addAll(SyslogReceiver.frames(ex.getRequestBody().readAllBytes()));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        https.start();
+        try {
+            store.add(HELLO, "https://localhost:" + https.getAddress().getPort() + "/");
+            start(DrainConfig.DEFAULT.withTls(tls.client).withBatch(10, Duration.ofMillis(100)));
+            append("over tls");
+            await().atMost(Duration.ofSeconds(10)).until(() -> frames.size() == 1);
+            assertThat(frames.getFirst()).matches(RFC5424 + "over tls");
+        } finally {
+            https.stop(0);
         }
     }
 }
