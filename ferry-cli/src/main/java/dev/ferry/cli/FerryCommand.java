@@ -21,6 +21,10 @@ import dev.ferry.cli.git.GitRemoteCommand;
 import dev.ferry.cli.keys.KeysAddCommand;
 import dev.ferry.cli.keys.KeysCommand;
 import dev.ferry.cli.keys.KeysRemoveCommand;
+import dev.ferry.cli.logs.DrainsAddCommand;
+import dev.ferry.cli.logs.DrainsCommand;
+import dev.ferry.cli.logs.DrainsRemoveCommand;
+import dev.ferry.cli.logs.LogsCommand;
 import dev.ferry.cli.login.LoginCommand;
 import dev.ferry.cli.ps.PsScaleCommand;
 import dev.ferry.cli.releases.ReleasesCommand;
@@ -49,6 +53,7 @@ import picocli.CommandLine.Spec;
                 ReleasesCommand.class, RollbackCommand.class, PsScaleCommand.class,
                 BuildsCommand.class, BuildsOutputCommand.class,
                 DomainsCommand.class, DomainsAddCommand.class, DomainsRemoveCommand.class,
+                LogsCommand.class, DrainsCommand.class, DrainsAddCommand.class, DrainsRemoveCommand.class,
                 AccessCommand.class, AccessAddCommand.class, AccessRemoveCommand.class,
                 UsersCommand.class, UsersAddCommand.class, TokensCommand.class, TokensCreateCommand.class, TokensRevokeCommand.class,
                 RoutesCommand.class, RoutesAddCommand.class, RoutesRemoveCommand.class,

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +62,15 @@ public final class RunningControlServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public RunningControlServer(Set<Integer> reservedPorts) {
+        this(reservedPorts, store -> List.of());
+    }
+
+    /** With extra parts of the API, made over the test's store. */
+    public RunningControlServer(Function<SqliteStore, List<ControlApi>> apis) {
+        this(Set.of(), apis);
+    }
+
+    private RunningControlServer(Set<Integer> reservedPorts, Function<SqliteStore, List<ControlApi>> apis) {
         try {
             dataDir = Files.createTempDirectory("ferry-control-test");
         } catch (IOException e) {
@@ -82,12 +92,20 @@ public final class RunningControlServer implements AutoCloseable {
         ControlConfig config = ControlConfig.builder().port(0).reservedPorts(reservedPorts).build();
         server = new ControlServer(config, registry, store,
                 t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS, List.of(),
-                List.of(new BuildsApi(store, buildOutputs),
-                        new KeysApi(store, Optional.of(new KeysApi.SshEndpoint(SSH_PORT, SSH_HOST_KEY))))).start();
+                withStandardApis(store, apis.apply(store))).start();
     }
 
     public RunningControlServer() {
         this(Set.of());
+    }
+
+    /** The builds and keys APIs every test server has, then the test's own parts. */
+    private List<ControlApi> withStandardApis(SqliteStore store, List<ControlApi> extra) {
+        List<ControlApi> all = new java.util.ArrayList<>();
+        all.add(new BuildsApi(store, buildOutputs));
+        all.add(new KeysApi(store, Optional.of(new KeysApi.SshEndpoint(SSH_PORT, SSH_HOST_KEY))));
+        all.addAll(extra);
+        return all;
     }
 
     /** How many route changes the registry has delivered, so tests can assert that a refused call changed nothing. */

@@ -16,19 +16,26 @@ import dev.ferry.control.MountedServlet;
 import dev.ferry.control.auth.AdminToken;
 import dev.ferry.control.builds.BuildsApi;
 import dev.ferry.control.keys.KeysApi;
+import dev.ferry.control.logs.LogsApi;
+import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
 import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
+import dev.ferry.router.log.AccessLog;
 import dev.ferry.router.log.Slf4jAccessLog;
 import dev.ferry.router.route.LiveRoutes;
 import dev.ferry.router.route.LiveRoutesConfig;
 import dev.ferry.router.tcp.TcpRouter;
 import dev.ferry.router.tcp.TcpRouterConfig;
+import dev.ferry.runtime.logs.DiskAppLogs;
+import dev.ferry.runtime.logs.drain.LogDrains;
 import dev.ferry.server.build.StorePushAccess;
 import dev.ferry.server.build.StoreReleaseSink;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.logs.AppAccessLog;
 import dev.ferry.store.route.JournaledRouteRegistry;
 import dev.ferry.store.sql.SqliteStore;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -76,6 +83,7 @@ public final class Platform implements AutoCloseable {
     private BuildQueue buildQueue;
     private AppRepositories repos;
     private SshGitServer sshGit;
+    private DiskAppLogs appLogs;
 
     /**
      * Settings of the data plane that have good defaults and that tests and benchmarks shorten.
@@ -137,9 +145,20 @@ public final class Platform implements AutoCloseable {
         routes.start();
         started.push(routes);
 
+        // The app log stream: instances' output, router lines and platform events (docs/decisions/010-logs.md).
+        appLogs = DiskAppLogs.open(dataDirectory.logs());
+        started.push(appLogs);
+        AppAccessLog appAccessLog = new AppAccessLog(appLogs, config.domain(),
+                host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
+        started.push(appAccessLog);
+
         if (config.httpPort() != FerryConfig.OFF) {
-            Slf4jAccessLog accessLog = new Slf4jAccessLog();
-            started.push(accessLog);
+            Slf4jAccessLog slf4jAccessLog = new Slf4jAccessLog();
+            started.push(slf4jAccessLog);
+            AccessLog accessLog = entry -> {
+                slf4jAccessLog.log(entry);
+                appAccessLog.log(entry);
+            };
             router = new Router(RouterConfig.builder()
                     .bindAddress(config.bindAddress())
                     .httpPort(listenPort(config.httpPort()))
@@ -167,12 +186,19 @@ public final class Platform implements AutoCloseable {
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
                     .build(), registry, store, store::authenticate, meters::scrape, List.of(git),
-                    List.of(new BuildsApi(store, buildQueue), keysApi()));
+                    List.of(new BuildsApi(store, buildQueue), keysApi(), logsApi()));
             control.start();
             started.push(control);
             // Stop the build queue before the API, so that pushes waiting for a build are answered at once.
             started.push(buildQueue);
         }
+    }
+
+    /** The log stream and drains in the API; the drains start sending the apps' streams at once. */
+    private LogsApi logsApi() {
+        LogDrains drains = new LogDrains(appLogs, store).start();
+        started.push(drains);
+        return new LogsApi(store, appLogs, drains::refresh);
     }
 
     /**
@@ -250,6 +276,11 @@ public final class Platform implements AutoCloseable {
     /** The store of apps, users and tokens (SQLite in the data dir). */
     public Store store() {
         return store;
+    }
+
+    /** Each app's log stream, which the runtime appends instances' output and platform events to. */
+    public AppLogs appLogs() {
+        return appLogs;
     }
 
     public RouteRegistry registry() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.core.store.AppNotFound;
 import dev.ferry.core.store.CollaboratorNotFound;
 import dev.ferry.core.store.DomainNotFound;
+import dev.ferry.core.store.DrainNotFound;
 import dev.ferry.core.store.KeyNotFound;
 import dev.ferry.core.store.ReleaseNotFound;
 import dev.ferry.core.store.StoreException;
@@ -70,6 +71,7 @@ public final class ApiErrorMapper {
         return switch (e) {
             case AppNotFound x -> 404;
             case DomainNotFound x -> 404;
+            case DrainNotFound x -> 404;
             case ReleaseNotFound x -> 404;
             case TokenNotFound x -> 404;
             case UserNotFound x -> 404;

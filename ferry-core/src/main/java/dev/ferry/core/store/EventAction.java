@@ -25,7 +25,9 @@ public enum EventAction {
     BUILD_FINISH("build.finish"),
     BUILD_RELEASE("build.release"),
     KEY_ADD("key.add"),
-    KEY_REMOVE("key.remove");
+    KEY_REMOVE("key.remove"),
+    DRAIN_ADD("drain.add"),
+    DRAIN_REMOVE("drain.remove");
 
     private final String code;
 

@@ -346,6 +346,36 @@ public interface Store extends AutoCloseable {
     /** The user who registered the key with this fingerprint ({@code SHA256:...}), for git over SSH. */
     Optional<User> userBySshKey(String fingerprint);
 
+    // --- log drains
+
+    /**
+     * Adds a log drain to an app ({@code drains:add URL}) with a new id and token.
+     *
+     * @param url checked and normalised by {@link Drain#checkUrl}
+     * @throws AppNotFound when there is no such app
+     * @throws DrainExists when the app has a drain with this URL
+     * @throws IllegalArgumentException when the URL is not a drain URL; the message says why
+     */
+    Drain addDrain(AppName app, String url, UserId by);
+
+    /**
+     * The app's drains, oldest first.
+     *
+     * @throws AppNotFound when there is no such app
+     */
+    List<Drain> drains(AppName app);
+
+    /**
+     * Removes the app's drain with this URL (compared after {@link Drain#checkUrl}) or token.
+     *
+     * @throws AppNotFound when there is no such app
+     * @throws DrainNotFound when the app has no such drain
+     */
+    void removeDrain(AppName app, String urlOrToken, UserId by);
+
+    /** Every drain of every app, by app then oldest first (the runtime starts them at start-up). */
+    List<Drain> allDrains();
+
     // --- events
 
     /**

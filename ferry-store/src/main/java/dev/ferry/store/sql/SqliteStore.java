@@ -9,6 +9,7 @@ import dev.ferry.core.store.BuildId;
 import dev.ferry.core.store.Collaborator;
 import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.DestroyedApp;
+import dev.ferry.core.store.Drain;
 import dev.ferry.core.store.Event;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.NewToken;
@@ -27,6 +28,7 @@ import dev.ferry.store.sql.internal.BuildCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
+import dev.ferry.store.sql.internal.DrainCommands;
 import dev.ferry.store.sql.internal.KeyCheck;
 import dev.ferry.store.sql.internal.Migrations;
 import dev.ferry.store.sql.internal.ReleaseCommands;
@@ -65,6 +67,7 @@ public final class SqliteStore implements Store {
     private final ReleaseCommands releases;
     private final BuildCommands builds;
     private final SshKeyCommands sshKeys;
+    private final DrainCommands drains;
 
     private SqliteStore(Database db, ConfigCipher cipher, Clock clock) {
         Clocked clocked = new Clocked(clock);
@@ -74,6 +77,7 @@ public final class SqliteStore implements Store {
         this.releases = new ReleaseCommands(db, clocked, cipher);
         this.builds = new BuildCommands(db, clocked);
         this.sshKeys = new SshKeyCommands(db, clocked);
+        this.drains = new DrainCommands(db, clocked);
     }
 
     /** Opens {@code <dataDir>/ferry.db} with the key in {@code <dataDir>/secret.key}, creating what is missing. */
@@ -277,6 +281,28 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<AppDomain> domain(String hostname) {
         return apps.domain(hostname);
+    }
+
+    // --- log drains
+
+    @Override
+    public Drain addDrain(AppName app, String url, UserId by) {
+        return drains.addDrain(app, url, by);
+    }
+
+    @Override
+    public List<Drain> drains(AppName app) {
+        return drains.drains(app);
+    }
+
+    @Override
+    public void removeDrain(AppName app, String urlOrToken, UserId by) {
+        drains.removeDrain(app, urlOrToken, by);
+    }
+
+    @Override
+    public List<Drain> allDrains() {
+        return drains.allDrains();
     }
 
     @Override

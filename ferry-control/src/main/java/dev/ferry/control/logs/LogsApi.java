@@ -1,0 +1,172 @@
+package dev.ferry.control.logs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.control.ControlApi;
+import dev.ferry.control.apps.AppAccess;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.ApiException;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.log.AppLogs;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Drain;
+import dev.ferry.core.store.Store;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * An app's log stream and drains in the control API, with the access rules of the other app APIs:
+ * <ul>
+ *   <li>{@code GET /api/apps/{app}/logs?lines=100&ps=web&tail=false}: the last {@code lines} (default 100, at
+ *   most {@value #MAX_LINES}) as {@code text/plain} in Heroku's shape; {@code ps} keeps one process
+ *   ({@code web.1}) or type ({@code web}); {@code tail=true} then streams new lines, flushed per line, with an
+ *   empty line every {@code keepAlive} (15 s), until the client disconnects. At most
+ *   {@code maxTails} (64) streams are open at once (each holds a server thread); more are refused 503
+ *   {@code too_many_tails}.</li>
+ *   <li>{@code GET /api/apps/{app}/drains}, {@code POST /api/apps/{app}/drains {"url"}} (201; 422
+ *   {@code invalid_drain_url}; 409 {@code drain_exists}), {@code DELETE /api/apps/{app}/drains/{urlOrToken}}
+ *   (url-encoded; 404 {@code drain_not_found}). After a change, {@code drainsChanged} is told the app, so
+ *   that the runtime's drains follow.</li>
+ * </ul>
+ */
+public final class LogsApi implements ControlApi {
+
+    /** The most lines one request can ask for (the stream's default bound). */
+    public static final int MAX_LINES = 1_500;
+    public static final int DEFAULT_LINES = 100;
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(15);
+    public static final int DEFAULT_MAX_TAILS = 64;
+
+    private final Store store;
+    private final AppLogs logs;
+    private final Consumer<AppName> drainsChanged;
+    private final AppAccess access;
+    private final Duration keepAlive;
+    private final Semaphore tails;
+
+    /** With the defaults: a 15 s keep-alive, 64 streams at most. */
+    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged) {
+        this(store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS);
+    }
+
+    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.logs = Objects.requireNonNull(logs, "logs");
+        this.drainsChanged = Objects.requireNonNull(drainsChanged, "drainsChanged");
+        this.access = new AppAccess(store);
+        this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
+        if (keepAlive.isNegative() || keepAlive.isZero() || maxTails < 1) {
+            throw new IllegalArgumentException("keepAlive and maxTails must be positive");
+        }
+        this.tails = new Semaphore(maxTails);
+    }
+
+    @Override
+    public void register(RoutesConfig r) {
+        r.get("/api/apps/{app}/logs", this::logs);
+        r.get("/api/apps/{app}/drains", this::drains);
+        r.post("/api/apps/{app}/drains", this::addDrain);
+        r.delete("/api/apps/{app}/drains/{drain}", this::removeDrain);
+    }
+
+    private void logs(Context ctx) {
+        App app = access.require(ctx);
+        int lines = lines(ctx.queryParam("lines"));
+        Optional<String> process = Optional.ofNullable(ctx.queryParam("ps")).map(String::strip).filter(s -> !s.isEmpty());
+        boolean tail = Boolean.parseBoolean(ctx.queryParam("tail"));
+        if (!tail) {
+            StringBuilder body = new StringBuilder();
+            logs.recent(app.name(), lines, process).forEach(l -> body.append(LogText.of(l)));
+            ctx.contentType("text/plain; charset=utf-8").result(body.toString());
+            return;
+        }
+        if (!tails.tryAcquire()) {
+            throw new TooManyTails();
+        }
+        try {
+            HttpServletResponse res = ctx.res();
+            res.setStatus(200);
+            res.setContentType("text/plain; charset=utf-8");
+            res.setHeader("Cache-Control", "no-cache");
+            res.setHeader("X-Accel-Buffering", "no");
+            new LogTail(res.getOutputStream(), process).run(logs, app.name(), lines, keepAlive);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            tails.release();
+        }
+    }
+
+    private static int lines(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LINES;
+        }
+        try {
+            int n = Integer.parseInt(raw.strip());
+            if (n >= 0) {
+                return Math.min(n, MAX_LINES);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidInput("lines must be a whole number from 0 to " + MAX_LINES + ", not '" + raw + "'");
+    }
+
+    private void drains(Context ctx) {
+        App app = access.require(ctx);
+        ArrayNode out = Json.array();
+        store.drains(app.name()).forEach(d -> out.add(json(d)));
+        Json.ok(ctx, out);
+    }
+
+    private void addDrain(Context ctx) {
+        App app = access.require(ctx);
+        String url = RequestBody.parse(ctx.body(), Set.of("url")).requiredText("url");
+        Drain drain;
+        try {
+            drain = store.addDrain(app.name(), url, Caller.of(ctx).id());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDrainUrl(e.getMessage());
+        }
+        drainsChanged.accept(app.name());
+        ctx.header("Location", "/api/apps/" + app.name() + "/drains/" + drain.token());
+        Json.answer(ctx, 201, json(drain));
+    }
+
+    private void removeDrain(Context ctx) {
+        App app = access.require(ctx);
+        String urlOrToken = ctx.pathParam("drain");
+        store.removeDrain(app.name(), urlOrToken, Caller.of(ctx).id());
+        drainsChanged.accept(app.name());
+        ctx.status(204);
+    }
+
+    /** {@code {"id","url","token","createdAt"}}. */
+    static ObjectNode json(Drain d) {
+        ObjectNode n = Json.object();
+        n.put("id", d.id());
+        n.put("url", d.url());
+        n.put("token", d.token());
+        n.put("createdAt", d.createdAt().toString());
+        return n;
+    }
+
+    /** 503 {@code too_many_tails}. */
+    private static final class TooManyTails extends ApiException {
+        TooManyTails() {
+            super(503, "too_many_tails", "Too many log streams are open on this platform; try again later.");
+        }
+    }
+}

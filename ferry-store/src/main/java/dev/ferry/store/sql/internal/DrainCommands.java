@@ -1,0 +1,73 @@
+package dev.ferry.store.sql.internal;
+
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Drain;
+import dev.ferry.core.store.DrainExists;
+import dev.ferry.core.store.DrainNotFound;
+import dev.ferry.core.store.EventAction;
+import dev.ferry.core.store.User;
+import dev.ferry.core.store.UserId;
+import dev.ferry.store.sql.internal.AppRows.AppRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The store's use cases about log drains, each one transaction. */
+public final class DrainCommands {
+
+    private final Database db;
+    private final Clocked clock;
+
+    public DrainCommands(Database db, Clocked clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Drain addDrain(AppName name, String url, UserId by) {
+        String normal = Drain.checkUrl(url).toString();
+        return db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            if (DrainRows.ofApp(tx, app).stream().anyMatch(d -> d.url().equals(normal))) {
+                throw new DrainExists(name, normal);
+            }
+            Instant now = clock.now();
+            Drain drain = new Drain(UUID.randomUUID().toString(), name, normal, "d." + UUID.randomUUID(), now);
+            DrainRows.insert(tx, app, drain);
+            EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.DRAIN_ADD,
+                    "Add drain " + normal, now);
+            return drain;
+        });
+    }
+
+    public List<Drain> drains(AppName name) {
+        return db.read(tx -> DrainRows.ofApp(tx, AppRows.require(tx, name)));
+    }
+
+    public List<Drain> allDrains() {
+        return db.read(DrainRows::all);
+    }
+
+    public void removeDrain(AppName name, String urlOrToken, UserId by) {
+        String url = normalOrAsIs(urlOrToken);
+        db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            if (!DrainRows.delete(tx, app, url, urlOrToken.strip())) {
+                throw new DrainNotFound(name, urlOrToken);
+            }
+            EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.DRAIN_REMOVE,
+                    "Remove drain " + urlOrToken.strip(), clock.now());
+            return null;
+        });
+    }
+
+    private static String normalOrAsIs(String urlOrToken) {
+        try {
+            return Drain.checkUrl(urlOrToken).toString();
+        } catch (IllegalArgumentException e) {
+            return urlOrToken.strip();
+        }
+    }
+}
