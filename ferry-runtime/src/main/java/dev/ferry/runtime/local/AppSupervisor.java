@@ -137,8 +137,9 @@ final class AppSupervisor {
             List<RunningInstance> chosen = matching(Optional.of(selector)).stream()
                     .filter(i -> i.state() != InstanceState.STOPPED).toList();
             for (RunningInstance i : chosen) {
+                i.leaveRoutes();
                 Thread.ofVirtual().start(() -> {
-                    i.retire(true);
+                    i.finishRetire(true);
                     svc.events().event(app, i.name() + " stopped");
                 });
             }
@@ -156,7 +157,7 @@ final class AppSupervisor {
             all.addAll(retiring);
             instances.clear();
             for (RunningInstance i : all) {
-                svc.routes().deregister(i);
+                i.leaveRoutes();
             }
             List<Thread> threads = all.stream().map(i -> Thread.ofVirtual().start(() -> i.retire(drain))).toList();
             for (Thread t : threads) {
@@ -193,11 +194,13 @@ final class AppSupervisor {
                 .toList();
     }
 
+    /** Deregisters now (the caller's change is visible when it returns), drains and stops in the background. */
     private void retireInBackground(RunningInstance old) {
         retiring.add(old);
+        old.leaveRoutes();
         Thread.ofVirtual().name("retire-" + old.name()).start(() -> {
             try {
-                old.retire(true);
+                old.finishRetire(true);
             } finally {
                 retiring.remove(old);
             }

@@ -55,6 +55,7 @@ final class RunningInstance {
     private volatile Instant upSince;
     private volatile boolean wanted = true;
     private volatile boolean supervised;
+    private volatile boolean wasServing;
     private volatile int livenessFailures;
     private volatile ScheduledFuture<?> liveness;
     private Path dir;
@@ -157,18 +158,30 @@ final class RunningInstance {
      * Ends in {@code STOPPED}; never restarted after.
      */
     void retire(boolean drain) {
-        Process p;
+        leaveRoutes();
+        finishRetire(drain);
+    }
+
+    /** First half of {@link #retire}: no more restarts, state {@code STOPPING}, out of the route table now. */
+    void leaveRoutes() {
         synchronized (this) {
+            if (!wanted) {
+                return;
+            }
             wanted = false;
             supervised = false;
-            p = process;
             state = InstanceState.STOPPING;
             since = Instant.now();
         }
         cancelLiveness();
-        boolean wasRegistered = svc.routes().deregister(this);
+        wasServing = svc.routes().deregister(this);
+    }
+
+    /** Second half of {@link #retire}: drain (when it served traffic), SIGTERM, SIGKILL after the grace. */
+    void finishRetire(boolean drain) {
+        Process p = process;
         LocalRuntimeConfig c = svc.config();
-        if (drain && wasRegistered && p != null && p.isAlive()) {
+        if (drain && wasServing && p != null && p.isAlive()) {
             sleep(c.drainGrace());
             long deadline = System.nanoTime() + c.drainTimeout().toNanos();
             while (System.nanoTime() < deadline && p.isAlive() && TcpConnections.establishedTo(port) > 0) {
