@@ -142,7 +142,7 @@ public final class Sandbox {
         for (Path d : readOnlyDirs) {
             a.addAll(List.of("--ro-bind", d.toString(), d.toString()));
         }
-        a.addAll(List.of("--bind", appDir.toString(), "/app", "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev",
+        a.addAll(List.of("--bind", appDir.toString(), "/app", "--perms", "1777", "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev",
                 "--chdir", "/app", "--"));
         return a;
     }
