@@ -138,10 +138,7 @@ final class AppSupervisor {
                     .filter(i -> i.state() != InstanceState.STOPPED).toList();
             for (RunningInstance i : chosen) {
                 i.leaveRoutes();
-                Thread.ofVirtual().start(() -> {
-                    i.finishRetire(true);
-                    svc.events().event(app, i.name() + " stopped");
-                });
+                Thread.ofVirtual().start(() -> i.finishRetire(true));
             }
             return chosen.size();
         } finally {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,9 +85,14 @@ public final class LocalRuntime implements AppRuntime {
             t.setDaemon(true);
             return t;
         });
+        ExecutorService spawner = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ferry-runtime-spawner");
+            t.setDaemon(true);
+            return t;
+        });
         RouteKeeper keeper = new RouteKeeper(routes, hostsOfApp, config.routeTtl());
         this.svc = new RuntimeServices(config, sandbox, new ReleaseFiles(dir, slugs), pids, keeper,
-                new RuntimeEvents(logs), scheduler, new AtomicLong());
+                new RuntimeEvents(logs), scheduler, spawner, new AtomicLong());
         svc.every(config.routeRefresh(), keeper::refreshAll);
     }
 
@@ -173,6 +179,7 @@ public final class LocalRuntime implements AppRuntime {
                 t.join();
             }
             apps.clear();
+            svc.spawner().shutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -148,6 +148,8 @@ final class RunningInstance {
         if (isWeb()) {
             svc.routes().register(this);
         }
+        svc.events().event(app(), name() + " of " + release.release().label() + " is up"
+                + (isWeb() ? " on port " + port : ""));
         livenessFailures = 0;
         liveness = svc.every(svc.config().livenessInterval(), this::checkLiveness);
     }
@@ -191,9 +193,13 @@ final class RunningInstance {
         if (p != null) {
             ProcessTree.stop(p.toHandle(), c.stopGrace());
         }
+        boolean ran = p != null;
         cleanUp();
         state = InstanceState.STOPPED;
         since = Instant.now();
+        if (ran) {
+            svc.events().event(app(), name() + " of " + release.release().label() + " stopped");
+        }
     }
 
     private synchronized Process spawn() throws IOException {
@@ -214,7 +220,7 @@ final class RunningInstance {
             }
         }
         String command = release.release().processTypes().get(type);
-        Process p = svc.sandbox().builder(app().value(), dir, command, env, group).start();
+        Process p = svc.start(svc.sandbox().builder(app().value(), dir, command, env, group));
         p.getOutputStream().close();
         process = p;
         startedNanos = System.nanoTime();
@@ -274,8 +280,8 @@ final class RunningInstance {
             scheduleRestart();
             return;
         }
+        svc.events().event(app(), name() + " restarted");
         goLive();
-        svc.events().event(app(), name() + " restarted" + (isWeb() ? " on port " + port : ""));
     }
 
     private void checkLiveness() {
