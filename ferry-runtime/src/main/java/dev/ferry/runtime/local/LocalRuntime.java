@@ -69,7 +69,8 @@ public final class LocalRuntime implements AppRuntime {
         }
         PidFiles pids = new PidFiles(dir.resolve("pids"));
         int killed = pids.killLeftovers();
-        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.memoryLimitBytes(), config.cpuShares());
+        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.memoryLimitBytes(), config.cpuShares(),
+                ownerKey(dir));
         cgroups.removeLeftovers();
         removeLeftoverInstanceDirs(dir.resolve("apps"));
         if (killed > 0) {
@@ -194,6 +195,17 @@ public final class LocalRuntime implements AppRuntime {
     private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("the runtime is closed");
+        }
+    }
+
+    /** A short stable hash of the runtime directory, naming this installation's cgroups. */
+    private static String ownerKey(Path runtimeDir) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(runtimeDir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -3,8 +3,6 @@ package dev.ferry.runtime.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * ({@code memory.limit_in_bytes} and {@code cpu.shares} in the {@code memory} and {@code cpu} hierarchies) or
  * v2 ({@code memory.max} and {@code cpu.weight} in the unified one). {@link #probe} finds which one is mounted
  * and writable; when neither is, {@link #version()} is {@code NONE} and instances run without limits.
+ *
+ * <p>Instance groups are named {@code <instance>@<owner>}, the owner being a hash of the runtime directory, so
+ * two Ferry installations on one host (or tests beside a running platform) never remove each other's groups.
  */
 public final class Cgroups {
 
@@ -28,8 +29,10 @@ public final class Cgroups {
     private final Path root;
     private final long memoryLimitBytes;
     private final int cpuShares;
+    private final String owner;
 
-    private Cgroups(Version version, Path root, long memoryLimitBytes, int cpuShares) {
+    private Cgroups(Version version, Path root, long memoryLimitBytes, int cpuShares, String owner) {
+        this.owner = owner;
         this.version = version;
         this.root = root;
         this.memoryLimitBytes = memoryLimitBytes;
@@ -37,21 +40,21 @@ public final class Cgroups {
     }
 
     /** Finds a writable cgroup layout under {@code root} by creating and removing a probe group. */
-    public static Cgroups probe(Path root, long memoryLimitBytes, int cpuShares) {
+    public static Cgroups probe(Path root, long memoryLimitBytes, int cpuShares, String owner) {
         String probe = "probe-" + ProcessHandle.current().pid();
         if (Files.isRegularFile(root.resolve("cgroup.controllers"))) {
-            Cgroups v2 = new Cgroups(Version.V2, root, memoryLimitBytes, cpuShares);
+            Cgroups v2 = new Cgroups(Version.V2, root, memoryLimitBytes, cpuShares, owner);
             if (v2.tryProbe(probe)) {
                 return v2;
             }
         }
         if (Files.isDirectory(root.resolve("memory")) && Files.isDirectory(root.resolve("cpu"))) {
-            Cgroups v1 = new Cgroups(Version.V1, root, memoryLimitBytes, cpuShares);
+            Cgroups v1 = new Cgroups(Version.V1, root, memoryLimitBytes, cpuShares, owner);
             if (v1.tryProbe(probe)) {
                 return v1;
             }
         }
-        return new Cgroups(Version.NONE, root, memoryLimitBytes, cpuShares);
+        return new Cgroups(Version.NONE, root, memoryLimitBytes, cpuShares, owner);
     }
 
     private boolean tryProbe(String name) {
@@ -80,7 +83,8 @@ public final class Cgroups {
     }
 
     /** Creates the group of one instance with its limits. */
-    public Group create(String app, String instance) throws IOException {
+    public Group create(String app, String instanceId) throws IOException {
+        String instance = instanceId + "@" + owner;
         List<Path> dirs = switch (version) {
             case V1 -> List.of(root.resolve("memory/ferry").resolve(app).resolve(instance),
                     root.resolve("cpu/ferry").resolve(app).resolve(instance));
@@ -107,7 +111,7 @@ public final class Cgroups {
         return new Group(dirs);
     }
 
-    /** Removes every {@code ferry/...} group left by an earlier run, killing what still runs in them. */
+    /** Removes this owner's {@code ferry/<app>/<instance>} groups left by an earlier run, killing what runs in them. */
     public void removeLeftovers() {
         List<Path> tops = switch (version) {
             case V1 -> List.of(root.resolve("memory/ferry"), root.resolve("cpu/ferry"));
@@ -118,13 +122,19 @@ public final class Cgroups {
             if (!Files.isDirectory(top)) {
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(top)) {
-                List<Path> dirs = new ArrayList<>(walk.filter(Files::isDirectory).toList());
-                dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-                for (Path d : dirs) {
-                    if (!d.equals(top)) {
-                        new Group(List.of(d)).killAll();
-                        new Group(List.of(d)).remove();
+            try (Stream<Path> apps = Files.list(top)) {
+                for (Path app : apps.filter(Files::isDirectory).toList()) {
+                    try (Stream<Path> groups = Files.list(app)) {
+                        for (Path g : groups.filter(d -> d.getFileName().toString().endsWith("@" + owner)).toList()) {
+                            Group leftover = new Group(List.of(g));
+                            leftover.killAll();
+                            leftover.remove();
+                        }
+                    }
+                    try {
+                        Files.delete(app);
+                    } catch (IOException e) {
+                        // another installation's groups remain in it
                     }
                 }
             } catch (IOException | RuntimeException e) {

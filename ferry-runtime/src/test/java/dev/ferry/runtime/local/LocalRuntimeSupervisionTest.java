@@ -76,7 +76,7 @@ class LocalRuntimeSupervisionTest {
         runtime.scale(TestApps.formation("hello", Map.of("web", 3, "worker", 1)));
 
         List<Instance> up = runtime.instances(HELLO);
-        assertThat(up).extracting(Instance::name).containsExactly("web.1", "web.2", "web.3", "worker.1");
+        assertThat(up).as(apps.logs.texts("runtime").toString()).extracting(Instance::name).containsExactly("web.1", "web.2", "web.3", "worker.1");
         assertThat(up).allMatch(i -> i.state() == InstanceState.UP);
         assertThat(apps.routes.ports("hello.localhost")).hasSize(3);
         assertThat(up.get(3).port()).isZero();

@@ -64,7 +64,7 @@ final class TestApps {
 
     LocalRuntimeConfig.Builder config() {
         return LocalRuntimeConfig.builder(root.resolve("data"))
-                .bootTimeout(Duration.ofSeconds(15))
+                .bootTimeout(Duration.ofSeconds(5))
                 .drainTimeout(Duration.ofSeconds(2))
                 .drainGrace(Duration.ofMillis(100))
                 .stopGrace(Duration.ofSeconds(2))
