@@ -69,7 +69,7 @@ final class Deployment {
         List<Optional<String>> results = bootAll(fresh, progress);
         for (int k = 0; k < fresh.size(); k++) {
             if (results.get(k).isPresent()) {
-                fresh.forEach(i -> i.retire(false));
+                fresh.forEach(i -> i.retire(java.time.Duration.ZERO));
                 return fail(fresh.get(k).name() + " " + results.get(k).get());
             }
         }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalRuntime implements AppRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+    /** The longest {@link #close} waits for connections to drain: the platform is stopping anyway. */
+    private static final Duration CLOSE_DRAIN = Duration.ofSeconds(5);
 
     private final LocalRuntimeConfig config;
     private final RuntimeServices svc;
@@ -146,7 +149,7 @@ public final class LocalRuntime implements AppRuntime {
     public void destroy(AppName app) {
         AppSupervisor s = apps.remove(app);
         if (s != null) {
-            s.stopAll(false);
+            s.stopAll(Duration.ZERO);
         }
         runCounters.remove(app);
         ReleaseFiles.deleteTree(svc.files().appDir(app));
@@ -174,8 +177,9 @@ public final class LocalRuntime implements AppRuntime {
         closed = true;
         try {
             svc.scheduler().shutdownNow();
+            Duration drain = config.drainTimeout().compareTo(CLOSE_DRAIN) < 0 ? config.drainTimeout() : CLOSE_DRAIN;
             List<Thread> stops = apps.values().stream()
-                    .map(s -> Thread.ofVirtual().start(() -> s.stopAll(true))).toList();
+                    .map(s -> Thread.ofVirtual().start(() -> s.stopAll(drain))).toList();
             for (Thread t : stops) {
                 t.join();
             }

@@ -159,9 +159,9 @@ final class RunningInstance {
      * a grace for routers to apply the change), then stops with SIGTERM and SIGKILL after the stop grace.
      * Ends in {@code STOPPED}; never restarted after.
      */
-    void retire(boolean drain) {
+    void retire(Duration drainLimit) {
         leaveRoutes();
-        finishRetire(drain);
+        finishRetire(drainLimit);
     }
 
     /** First half of {@link #retire}: no more restarts, state {@code STOPPING}, out of the route table now. */
@@ -180,12 +180,12 @@ final class RunningInstance {
     }
 
     /** Second half of {@link #retire}: drain (when it served traffic), SIGTERM, SIGKILL after the grace. */
-    void finishRetire(boolean drain) {
+    void finishRetire(Duration drainLimit) {
         Process p = process;
         LocalRuntimeConfig c = svc.config();
-        if (drain && wasServing && p != null && p.isAlive()) {
+        if (!drainLimit.isZero() && wasServing && p != null && p.isAlive()) {
             sleep(c.drainGrace());
-            long deadline = System.nanoTime() + c.drainTimeout().toNanos();
+            long deadline = System.nanoTime() + drainLimit.toNanos();
             while (System.nanoTime() < deadline && p.isAlive() && TcpConnections.establishedTo(port) > 0) {
                 sleep(Duration.ofMillis(100));
             }
