@@ -70,11 +70,9 @@ class SandboxIsolationTest {
         String cgroups = Files.readString(Path.of("/proc/" + pid + "/cgroup"));
         assertThat(cgroups).contains("/ferry/hello/web.1-");
         boolean v1 = runtime.sandboxStatus().contains("cgroups v1");
-        Path group = v1 ? Path.of("/sys/fs/cgroup/memory/ferry/hello") : Path.of("/sys/fs/cgroup/ferry/hello");
-        Path instanceGroup;
-        try (var list = Files.list(group)) {
-            instanceGroup = list.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        String line = cgroups.lines().filter(l -> l.contains(v1 ? ":memory:" : "0::")).findFirst().orElseThrow();
+        Path instanceGroup = Path.of(v1 ? "/sys/fs/cgroup/memory" : "/sys/fs/cgroup",
+                line.substring(line.indexOf(":/") + 2));
         String limit = Files.readString(instanceGroup.resolve(v1 ? "memory.limit_in_bytes" : "memory.max")).strip();
         assertThat(limit).isEqualTo(Long.toString(64L * 1024 * 1024));
 
