@@ -223,7 +223,15 @@ public final class LocalRuntime implements AppRuntime {
             return;
         }
         try (Stream<Path> list = Files.list(appsDir)) {
-            list.forEach(app -> ReleaseFiles.deleteTree(app.resolve("instances")));
+            for (Path app : list.toList()) {
+                ReleaseFiles.deleteTree(app.resolve("instances"));
+                if (Files.isDirectory(app.resolve("releases"))) {
+                    try (Stream<Path> releases = Files.list(app.resolve("releases"))) {
+                        releases.filter(r -> r.getFileName().toString().contains(".unpacking-"))
+                                .forEach(ReleaseFiles::deleteTree);
+                    }
+                }
+            }
         } catch (IOException e) {
             log.warn("could not clean {}: {}", appsDir, e.toString());
         }

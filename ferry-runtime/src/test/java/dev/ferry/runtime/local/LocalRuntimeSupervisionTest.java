@@ -109,6 +109,21 @@ class LocalRuntimeSupervisionTest {
     }
 
     @Test
+    void registersUnderCustomDomainAddedLaterAndLeavesRemovedOne() throws Exception {
+        String slug = apps.serverSlug("s1");
+        runtime.deploy(TestApps.webRelease("hello", 1, slug, Map.of()), TestApps.formation("hello", Map.of("web", 1)),
+                l -> { });
+        int port = only("web.1").port();
+
+        apps.customDomains.add("www.example.com");
+        await().atMost(Duration.ofSeconds(5)).until(() -> apps.routes.ports("www.example.com").contains(port));
+
+        apps.customDomains.clear();
+        await().atMost(Duration.ofSeconds(5)).until(() -> apps.routes.ports("www.example.com").isEmpty());
+        assertThat(apps.routes.ports("hello.localhost")).containsExactly(port);
+    }
+
+    @Test
     void runsOneOffProcessWithReleaseEnv() throws Exception {
         String slug = apps.serverSlug("s1");
         var p = runtime.run(TestApps.webRelease("hello", 1, slug, Map.of("GREETING", "hi")),

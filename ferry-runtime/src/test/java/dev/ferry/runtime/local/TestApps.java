@@ -56,6 +56,8 @@ final class TestApps {
     final Map<String, Path> slugs = new HashMap<>();
     final MemoryRoutes routes = new MemoryRoutes();
     final MemoryLogs logs = new MemoryLogs();
+    /** Custom domains of every app, besides {@code <app>.localhost}. */
+    final List<String> customDomains = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     TestApps(Path root) {
@@ -82,7 +84,11 @@ final class TestApps {
     }
 
     LocalRuntime runtime(LocalRuntimeConfig config) {
-        return new LocalRuntime(config, this::slug, routes, app -> List.of(app.value() + ".localhost"), logs);
+        return new LocalRuntime(config, this::slug, routes, app -> {
+            List<String> hosts = new java.util.ArrayList<>(List.of(app.value() + ".localhost"));
+            hosts.addAll(customDomains);
+            return hosts;
+        }, logs);
     }
 
     private Path slug(String id) {
