@@ -136,6 +136,7 @@ final class RunningInstance {
 
     /** Marks the booted instance up: registers a web instance and watches it from now on. */
     void goLive() {
+        Process p;
         synchronized (this) {
             if (!wanted) {
                 return;
@@ -144,6 +145,12 @@ final class RunningInstance {
             since = Instant.now();
             upSince = since;
             supervised = true;
+            p = process;
+        }
+        if (p == null || !p.isAlive()) {
+            // it died between its health check and now, before its exit could be seen as a crash
+            onExit(p);
+            return;
         }
         if (isWeb()) {
             svc.routes().register(this);
@@ -235,7 +242,7 @@ final class RunningInstance {
 
     private void onExit(Process p) {
         synchronized (this) {
-            if (p != process || !supervised || !wanted) {
+            if (p == null || p != process || !supervised || !wanted) {
                 return;
             }
             supervised = false;
