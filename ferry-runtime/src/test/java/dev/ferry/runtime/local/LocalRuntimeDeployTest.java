@@ -81,6 +81,22 @@ class LocalRuntimeDeployTest {
     }
 
     @Test
+    void letsInFlightRequestFinishBeforeStoppingOldInstance() throws Exception {
+        String slug = apps.serverSlug("s1");
+        runtime.deploy(TestApps.webRelease("hello", 1, slug, Map.of("VERSION", "one")),
+                TestApps.formation("hello", Map.of("web", 1)), l -> { });
+        int oldPort = runtime.instances(AppName.of("hello")).get(0).port();
+        var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> apps.get(oldPort, "/slow"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> dev.ferry.runtime.process.TcpConnections.establishedTo(oldPort) > 0);
+
+        DeployResult second = runtime.deploy(TestApps.webRelease("hello", 2, slug, Map.of("VERSION", "two")),
+                TestApps.formation("hello", Map.of("web", 1)), l -> { });
+
+        assertThat(second.succeeded()).as(second.reason()).isTrue();
+        assertThat(slow.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Map.entry(200, "ok one web.1"));
+    }
+
+    @Test
     void abandonsUnhealthyReleaseWhileOldKeepsServing() throws Exception {
         String slug = apps.serverSlug("s1");
         runtime.deploy(TestApps.webRelease("hello", 1, slug, Map.of("VERSION", "one")),

@@ -29,13 +29,15 @@ import java.util.NoSuchElementException;
 final class TestApps {
 
     static final String SERVER = """
-            import http.server, os, signal, sys
+            import http.server, os, signal, sys, time
             VERSION = os.environ.get("VERSION", "?")
             class Handler(http.server.BaseHTTPRequestHandler):
                 protocol_version = "HTTP/1.1"
                 def do_GET(self):
                     if self.path == "/crash":
                         os._exit(3)
+                    if self.path == "/slow":
+                        time.sleep(1.5)
                     code = 500 if os.environ.get("BROKEN") else 200
                     body = ("ok " + VERSION + " " + os.environ.get("DYNO", "")).encode()
                     self.send_response(code)
