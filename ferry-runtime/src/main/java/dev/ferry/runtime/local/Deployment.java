@@ -75,7 +75,8 @@ final class Deployment {
         }
         supervisor.switchTo(prepared, formation, fresh);
         svc.files().pruneReleases(app, release.version());
-        svc.events().event(app, "deploy of " + release.label() + " succeeded (" + AppSupervisor.describe(formation) + ")");
+        svc.events().event(app, "deploy of " + release.label() + " succeeded ("
+                + AppSupervisor.describe(formation) + ")");
         progress.accept("-----> " + release.label() + " is up" + (fresh.isEmpty() ? " (no instances to run)" : ""));
         return DeployResult.success();
     }

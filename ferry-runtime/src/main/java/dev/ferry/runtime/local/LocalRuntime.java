@@ -161,7 +161,8 @@ public final class LocalRuntime implements AppRuntime {
         Objects.requireNonNull(command, "command");
         try {
             PreparedRelease prepared = svc.files().prepare(release);
-            String name = "run." + runCounters.computeIfAbsent(release.app(), a -> new AtomicInteger()).incrementAndGet();
+            int n = runCounters.computeIfAbsent(release.app(), a -> new AtomicInteger()).incrementAndGet();
+            String name = "run." + n;
             svc.events().event(release.app(), "starting " + name + " of " + release.label() + ": " + command);
             return new OneOffLauncher(svc).start(prepared, name, command, extraEnv);
         } catch (IOException e) {

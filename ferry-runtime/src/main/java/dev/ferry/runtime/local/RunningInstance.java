@@ -259,7 +259,8 @@ final class RunningInstance {
     private void scheduleRestart() {
         Duration delay;
         synchronized (this) {
-            if (upSince != null && Duration.between(upSince, Instant.now()).compareTo(svc.config().backoffResetAfter()) >= 0) {
+            Duration upFor = upSince == null ? Duration.ZERO : Duration.between(upSince, Instant.now());
+            if (upFor.compareTo(svc.config().backoffResetAfter()) >= 0) {
                 backoff.reset();
             }
             upSince = null;
