@@ -125,6 +125,11 @@ final class RunningInstance {
         LocalRuntimeConfig c = svc.config();
         Optional<String> failure = StartupGate.await(release.checksOf(type), isWeb(), port, c.bootTimeout(),
                 c.nonWebUptime(), p::isAlive);
+        if (failure.isPresent() && !isWeb() && !p.isAlive() && p.exitValue() == 0) {
+            // a type that finishes at once (a one-shot task) does not fail the deploy; like any exit while
+            // up, supervision restarts it with backoff
+            return Optional.empty();
+        }
         if (failure.isPresent()) {
             String reason = p.isAlive() ? failure.get() : "exited with code " + exitCode(p) + " during boot";
             ProcessTree.stop(p.toHandle(), Duration.ofSeconds(2));
@@ -252,7 +257,8 @@ final class RunningInstance {
         svc.routes().deregister(this);
         cancelLiveness();
         cleanUp();
-        svc.events().event(app(), name() + " crashed: exited with code " + exitCode(p));
+        String code = exitCode(p);
+        svc.events().event(app(), name() + (code.equals("0") ? " exited" : " crashed: exited with code " + code));
         scheduleRestart();
     }
 

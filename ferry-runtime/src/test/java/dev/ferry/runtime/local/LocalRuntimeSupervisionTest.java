@@ -124,6 +124,18 @@ class LocalRuntimeSupervisionTest {
     }
 
     @Test
+    void deploysWhenAWorkerExitsAtOnceAndRestartsIt() throws Exception {
+        String slug = apps.serverSlug("s1");
+        var result = runtime.deploy(TestApps.release("hello", 1, slug,
+                        Map.of("web", "python3 -u server.py", "once", "echo done"), Map.of()),
+                TestApps.formation("hello", Map.of("web", 1, "once", 1)), l -> { });
+
+        assertThat(result.succeeded()).as(result.reason()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> only("once.1").restarts() >= 1);
+        assertThat(apps.logs.texts("runtime")).contains("once.1 exited");
+    }
+
+    @Test
     void runsOneOffProcessWithReleaseEnv() throws Exception {
         String slug = apps.serverSlug("s1");
         var p = runtime.run(TestApps.webRelease("hello", 1, slug, Map.of("GREETING", "hi")),
