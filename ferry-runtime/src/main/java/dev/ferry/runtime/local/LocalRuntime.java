@@ -105,6 +105,11 @@ public final class LocalRuntime implements AppRuntime {
         return svc.sandbox().status();
     }
 
+    /** True when instances run under bubblewrap (false: unsandboxed, as {@link #sandboxStatus()} says). */
+    public boolean isSandboxed() {
+        return svc.sandbox().isBubblewrap();
+    }
+
     /** The settings this runtime runs with. */
     public LocalRuntimeConfig config() {
         return config;

@@ -60,6 +60,14 @@ class SandboxIsolationTest {
     }
 
     @Test
+    void saysItRunsUnsandboxedWhenToldTo() {
+        try (LocalRuntime none = new TestApps(tmp.resolve("none")).runtime(SandboxMode.NONE)) {
+            assertThat(none.isSandboxed()).isFalse();
+            assertThat(none.sandboxStatus()).startsWith("sandbox: NONE — instances run unsandboxed as ");
+        }
+    }
+
+    @Test
     void placesInstanceInItsCgroupWithLimitsAndRemovesItAfter() throws Exception {
         assumeThat(runtime.sandboxStatus()).as("cgroups writable here").contains("cgroups v");
         String slug = apps.serverSlug("s1");
