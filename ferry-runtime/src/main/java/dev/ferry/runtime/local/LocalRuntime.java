@@ -72,7 +72,7 @@ public final class LocalRuntime implements AppRuntime {
         }
         PidFiles pids = new PidFiles(dir.resolve("pids"));
         int killed = pids.killLeftovers();
-        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.memoryLimitBytes(), config.cpuShares(),
+        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.cgroupName(), config.memoryLimitBytes(), config.cpuShares(),
                 ownerKey(dir));
         cgroups.removeLeftovers();
         removeLeftoverInstanceDirs(dir.resolve("apps"));

@@ -7,6 +7,7 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.runtime.health.AppHealthCheck;
 import dev.ferry.runtime.health.HealthProbe;
 import dev.ferry.runtime.health.StartupGate;
+import dev.ferry.runtime.process.IdleConnections;
 import dev.ferry.runtime.process.LinePump;
 import dev.ferry.runtime.process.ProcessTree;
 import dev.ferry.runtime.process.TcpConnections;
@@ -37,6 +38,8 @@ final class RunningInstance {
 
     private static final Logger log = LoggerFactory.getLogger(RunningInstance.class);
     private static final int LIVENESS_TCP_FAILURES = 3;
+    /** A connection whose last act was a response this long ago is idle, not serving a request. */
+    private static final Duration IDLE_QUIET = Duration.ofMillis(500);
 
     private final RuntimeServices svc;
     private final PreparedRelease release;
@@ -198,7 +201,8 @@ final class RunningInstance {
         if (!drainLimit.isZero() && wasServing && p != null && p.isAlive()) {
             sleep(c.drainGrace());
             long deadline = System.nanoTime() + drainLimit.toNanos();
-            while (System.nanoTime() < deadline && p.isAlive() && TcpConnections.establishedTo(port) > 0) {
+            while (System.nanoTime() < deadline && p.isAlive() && TcpConnections.establishedTo(port) > 0
+                    && !IdleConnections.allIdle(port, IDLE_QUIET).orElse(false)) {
                 sleep(Duration.ofMillis(100));
             }
         }

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts instances into {@code ferry/<app>/<instance>} cgroups with a memory limit and a CPU share, on cgroup v1
+ * Puts instances into {@code <top>/<app>/<instance>} cgroups ({@code top} is {@code ferry} by default) with a memory limit and a CPU share, on cgroup v1
  * ({@code memory.limit_in_bytes} and {@code cpu.shares} in the {@code memory} and {@code cpu} hierarchies) or
  * v2 ({@code memory.max} and {@code cpu.weight} in the unified one). {@link #probe} finds which one is mounted
  * and writable; when neither is, {@link #version()} is {@code NONE} and instances run without limits.
@@ -29,9 +29,11 @@ public final class Cgroups {
     private final Path root;
     private final long memoryLimitBytes;
     private final int cpuShares;
+    private final String top;
     private final String owner;
 
-    private Cgroups(Version version, Path root, long memoryLimitBytes, int cpuShares, String owner) {
+    private Cgroups(Version version, Path root, String top, long memoryLimitBytes, int cpuShares, String owner) {
+        this.top = top;
         this.owner = owner;
         this.version = version;
         this.root = root;
@@ -39,22 +41,27 @@ public final class Cgroups {
         this.cpuShares = cpuShares;
     }
 
-    /** Finds a writable cgroup layout under {@code root} by creating and removing a probe group. */
-    public static Cgroups probe(Path root, long memoryLimitBytes, int cpuShares, String owner) {
+    /**
+     * Finds a writable cgroup layout under {@code root} by creating and removing a probe group.
+     *
+     * @param top the parent group of every app's groups, e.g. {@code ferry}
+     * @param owner names this installation's instance groups ({@code <instance>@<owner>})
+     */
+    public static Cgroups probe(Path root, String top, long memoryLimitBytes, int cpuShares, String owner) {
         String probe = "probe-" + ProcessHandle.current().pid();
         if (Files.isRegularFile(root.resolve("cgroup.controllers"))) {
-            Cgroups v2 = new Cgroups(Version.V2, root, memoryLimitBytes, cpuShares, owner);
+            Cgroups v2 = new Cgroups(Version.V2, root, top, memoryLimitBytes, cpuShares, owner);
             if (v2.tryProbe(probe)) {
                 return v2;
             }
         }
         if (Files.isDirectory(root.resolve("memory")) && Files.isDirectory(root.resolve("cpu"))) {
-            Cgroups v1 = new Cgroups(Version.V1, root, memoryLimitBytes, cpuShares, owner);
+            Cgroups v1 = new Cgroups(Version.V1, root, top, memoryLimitBytes, cpuShares, owner);
             if (v1.tryProbe(probe)) {
                 return v1;
             }
         }
-        return new Cgroups(Version.NONE, root, memoryLimitBytes, cpuShares, owner);
+        return new Cgroups(Version.NONE, root, top, memoryLimitBytes, cpuShares, owner);
     }
 
     private boolean tryProbe(String name) {
@@ -86,17 +93,17 @@ public final class Cgroups {
     public Group create(String app, String instanceId) throws IOException {
         String instance = instanceId + "@" + owner;
         List<Path> dirs = switch (version) {
-            case V1 -> List.of(root.resolve("memory/ferry").resolve(app).resolve(instance),
-                    root.resolve("cpu/ferry").resolve(app).resolve(instance));
-            case V2 -> List.of(root.resolve("ferry").resolve(app).resolve(instance));
+            case V1 -> List.of(root.resolve("memory").resolve(top).resolve(app).resolve(instance),
+                    root.resolve("cpu").resolve(top).resolve(app).resolve(instance));
+            case V2 -> List.of(root.resolve(top).resolve(app).resolve(instance));
             case NONE -> throw new IllegalStateException("no cgroups here");
         };
         if (version == Version.V2) {
             enableControllers(root);
-            Files.createDirectories(root.resolve("ferry"));
-            enableControllers(root.resolve("ferry"));
-            Files.createDirectories(root.resolve("ferry").resolve(app));
-            enableControllers(root.resolve("ferry").resolve(app));
+            Files.createDirectories(root.resolve(top));
+            enableControllers(root.resolve(top));
+            Files.createDirectories(root.resolve(top).resolve(app));
+            enableControllers(root.resolve(top).resolve(app));
         }
         for (Path d : dirs) {
             Files.createDirectories(d);
@@ -114,8 +121,8 @@ public final class Cgroups {
     /** Removes this owner's {@code ferry/<app>/<instance>} groups left by an earlier run, killing what runs in them. */
     public void removeLeftovers() {
         List<Path> tops = switch (version) {
-            case V1 -> List.of(root.resolve("memory/ferry"), root.resolve("cpu/ferry"));
-            case V2 -> List.of(root.resolve("ferry"));
+            case V1 -> List.of(root.resolve("memory").resolve(top), root.resolve("cpu").resolve(top));
+            case V2 -> List.of(root.resolve(top));
             case NONE -> List.of();
         };
         for (Path top : tops) {

@@ -76,7 +76,7 @@ class SandboxIsolationTest {
         long pid = runtime.instances(AppName.of("hello")).get(0).pid();
 
         String cgroups = Files.readString(Path.of("/proc/" + pid + "/cgroup"));
-        assertThat(cgroups).contains("/ferry/hello/web.1-");
+        assertThat(cgroups).contains("/ferry-runtime-test/hello/web.1-");
         boolean v1 = runtime.sandboxStatus().contains("cgroups v1");
         String line = cgroups.lines().filter(l -> l.contains(v1 ? ":memory:" : "0::")).findFirst().orElseThrow();
         Path instanceGroup = Path.of(v1 ? "/sys/fs/cgroup/memory" : "/sys/fs/cgroup",

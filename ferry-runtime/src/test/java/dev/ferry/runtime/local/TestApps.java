@@ -78,7 +78,9 @@ final class TestApps {
                 .restartBackoffMax(Duration.ofSeconds(2))
                 .nonWebUptime(Duration.ofMillis(300))
                 .livenessInterval(Duration.ofSeconds(1))
-                .releaseTimeout(Duration.ofSeconds(20));
+                .releaseTimeout(Duration.ofSeconds(20))
+                // apart from the groups of platforms running on this host
+                .cgroupName("ferry-runtime-test");
     }
 
     LocalRuntime runtime(SandboxMode mode) {

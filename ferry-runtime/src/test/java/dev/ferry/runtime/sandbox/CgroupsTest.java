@@ -17,7 +17,7 @@ class CgroupsTest {
     void writesV2LimitsInOneGroupAndEnablesControllersDownTheTree() throws Exception {
         Files.writeString(root.resolve("cgroup.controllers"), "cpu memory");
 
-        Cgroups cgroups = Cgroups.probe(root, 64L * 1024 * 1024, 1024, "abcd");
+        Cgroups cgroups = Cgroups.probe(root, "ferry", 64L * 1024 * 1024, 1024, "abcd");
         Cgroups.Group group = cgroups.create("hello", "web.1-1");
 
         assertThat(cgroups.version()).isEqualTo(Cgroups.Version.V2);
@@ -33,7 +33,7 @@ class CgroupsTest {
         Files.createDirectories(root.resolve("memory"));
         Files.createDirectories(root.resolve("cpu"));
 
-        Cgroups cgroups = Cgroups.probe(root, 128L * 1024 * 1024, 512, "abcd");
+        Cgroups cgroups = Cgroups.probe(root, "ferry", 128L * 1024 * 1024, 512, "abcd");
         Cgroups.Group group = cgroups.create("hello", "web.1-1");
 
         assertThat(cgroups.version()).isEqualTo(Cgroups.Version.V1);
@@ -45,7 +45,7 @@ class CgroupsTest {
 
     @Test
     void reportsNoneWhereNothingIsMounted() {
-        Cgroups cgroups = Cgroups.probe(root.resolve("absent"), 64L * 1024 * 1024, 1024, "abcd");
+        Cgroups cgroups = Cgroups.probe(root.resolve("absent"), "ferry", 64L * 1024 * 1024, 1024, "abcd");
         assertThat(cgroups.version()).isEqualTo(Cgroups.Version.NONE);
         assertThat(cgroups.describe()).startsWith("no cgroups");
     }
