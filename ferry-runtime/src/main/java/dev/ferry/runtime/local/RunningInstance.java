@@ -197,6 +197,7 @@ final class RunningInstance {
     /** Second half of {@link #retire}: drain (when it served traffic), SIGTERM, SIGKILL after the grace. */
     void finishRetire(Duration drainLimit) {
         Process p = process;
+        boolean ran = p != null && p.isAlive();
         LocalRuntimeConfig c = svc.config();
         if (!drainLimit.isZero() && wasServing && p != null && p.isAlive()) {
             sleep(c.drainGrace());
@@ -209,7 +210,6 @@ final class RunningInstance {
         if (p != null) {
             ProcessTree.stop(p.toHandle(), c.stopGrace());
         }
-        boolean ran = p != null;
         cleanUp();
         state = InstanceState.STOPPED;
         since = Instant.now();
