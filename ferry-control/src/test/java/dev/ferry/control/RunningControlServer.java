@@ -3,9 +3,12 @@ package dev.ferry.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.control.auth.AdminToken;
+import dev.ferry.control.tunnel.TunnelApi;
+import dev.ferry.control.tunnel.TunnelDirectory;
 import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteListener;
 import dev.ferry.core.route.RouteTable;
+import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.User;
 import dev.ferry.store.route.JournaledRouteRegistry;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +40,18 @@ public final class RunningControlServer implements AutoCloseable {
     /** A fixed token of the admin, so tests of the routes API need no set-up. */
     public static final String TOKEN = "ferry_test-token";
     public static final String METRICS = "# TYPE ferry_up gauge\nferry_up 1\n";
+    /** The one tunnel gateway the server describes. */
+    public static final TunnelDirectory TUNNELS = new TunnelDirectory() {
+        @Override
+        public List<Gateway> gateways() {
+            return List.of(new Gateway("localhost", 7000, "sha256:" + "ab".repeat(32)));
+        }
+
+        @Override
+        public String previewHost(AppName app) {
+            return app.value() + "--dev.localhost";
+        }
+    };
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,7 +86,8 @@ public final class RunningControlServer implements AutoCloseable {
         admin = store.authenticate(adminToken).orElseThrow();
         ControlConfig config = ControlConfig.builder().port(0).reservedPorts(reservedPorts).build();
         server = new ControlServer(config, registry, store,
-                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS).start();
+                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS, List.of(),
+                List.of(new TunnelApi(store, TUNNELS))).start();
     }
 
     public RunningControlServer() {
