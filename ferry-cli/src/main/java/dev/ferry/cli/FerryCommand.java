@@ -26,6 +26,7 @@ import dev.ferry.cli.routes.RoutesRemoveCommand;
 import dev.ferry.cli.routes.TcpRoutesAddCommand;
 import dev.ferry.cli.routes.TcpRoutesCommand;
 import dev.ferry.cli.routes.TcpRoutesRemoveCommand;
+import dev.ferry.cli.tunnel.TunnelCommand;
 import dev.ferry.cli.users.TokensCommand;
 import dev.ferry.cli.users.TokensCreateCommand;
 import dev.ferry.cli.users.TokensRevokeCommand;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Spec;
                 UsersCommand.class, UsersAddCommand.class, TokensCommand.class, TokensCreateCommand.class, TokensRevokeCommand.class,
                 RoutesCommand.class, RoutesAddCommand.class, RoutesRemoveCommand.class,
                 TcpRoutesCommand.class, TcpRoutesAddCommand.class, TcpRoutesRemoveCommand.class,
-                GitRemoteCommand.class, GitCredentialCommand.class,
+                GitRemoteCommand.class, GitCredentialCommand.class, TunnelCommand.class,
                 CompletionCommand.class},
         footer = {"",
                 "Environment: FERRY_API_URL (default http://localhost:7070), FERRY_API_TOKEN, FERRY_DATA_DIR (default ~/.ferry),",

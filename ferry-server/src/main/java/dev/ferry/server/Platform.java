@@ -8,6 +8,8 @@ import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.MountedServlet;
 import dev.ferry.control.auth.AdminToken;
+import dev.ferry.control.tunnel.TunnelApi;
+import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
@@ -21,8 +23,13 @@ import dev.ferry.router.tcp.TcpRouterConfig;
 import dev.ferry.server.build.StorePushAccess;
 import dev.ferry.server.build.StoreReleaseSink;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.tunnel.GatewayDirectoryOfPlatform;
+import dev.ferry.server.tunnel.StoreTunnelAuth;
 import dev.ferry.store.route.JournaledRouteRegistry;
 import dev.ferry.store.sql.SqliteStore;
+import dev.ferry.tunnel.gateway.GatewayCertificate;
+import dev.ferry.tunnel.gateway.GatewayConfig;
+import dev.ferry.tunnel.gateway.TunnelGateway;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -63,6 +70,7 @@ public final class Platform implements AutoCloseable {
     private Store store;
     private AdminToken adminToken;
     private Transport transport;
+    private TunnelGateway gateway;
 
     /**
      * Settings of the data plane that have good defaults and that tests and benchmarks shorten.
@@ -144,6 +152,7 @@ public final class Platform implements AutoCloseable {
         store = SqliteStore.openInDataDir(dataDirectory.root());
         started.push(store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
+        startTunnelGateway(group);
         if (config.apiPort() != FerryConfig.OFF) {
             control = new ControlServer(ControlConfig.builder()
                     .bindAddress(config.bindAddress())
@@ -151,10 +160,30 @@ public final class Platform implements AutoCloseable {
                     .reservedPorts(reservedPorts())
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
-                    .build(), registry, store, store::authenticate, meters::scrape, List.of(gitOverHttp()));
+                    .build(), registry, store, store::authenticate, meters::scrape, List.of(gitOverHttp()),
+                    List.of(new TunnelApi(store, new GatewayDirectoryOfPlatform(gateway, config.domain()))));
             control.start();
             started.push(control);
         }
+    }
+
+    /**
+     * The tunnel gateway on the tunnel port, with its self-signed certificate kept in the data dir (agents pin
+     * its fingerprint, learned from the control API); agents are checked against the store.
+     */
+    private void startTunnelGateway(EventLoopGroup group) throws Exception {
+        if (config.tunnelPort() == FerryConfig.OFF) {
+            return;
+        }
+        boolean wildcard = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::");
+        GatewayConfig gatewayConfig = GatewayConfig.defaults(listenPort(config.tunnelPort()),
+                        "gw" + Endpoint.idFor(config.bindAddress(), config.tunnelPort()))
+                .withBindAddress(config.bindAddress())
+                .withAdvertisedHost(wildcard ? "localhost" : config.bindAddress());
+        gateway = new TunnelGateway(gatewayConfig,
+                GatewayCertificate.loadOrCreate(dataDirectory.root().resolve("tunnel-gateway.p12")), registry,
+                new StoreTunnelAuth(store, config.domain()), group, transport.serverChannel()).start();
+        started.push(gateway);
     }
 
     /** Git over HTTP at {@code /git/<app>.git}: repositories, builds and slugs in the data dir. */
@@ -191,6 +220,11 @@ public final class Platform implements AutoCloseable {
     /** The router's HTTP port, or -1 when the router is off. */
     public int httpPort() {
         return router == null ? -1 : router.httpPort();
+    }
+
+    /** The tunnel gateway's port, or -1 when tunnels are off. */
+    public int tunnelPort() {
+        return gateway == null ? -1 : gateway.port();
     }
 
     /** The control API's port, or -1 when it is off. */
