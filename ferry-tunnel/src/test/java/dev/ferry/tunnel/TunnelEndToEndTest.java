@@ -7,6 +7,9 @@ import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.tunnel.agent.TunnelAgent;
 import dev.ferry.tunnel.gateway.TunnelGateway;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +104,32 @@ class TunnelEndToEndTest {
             assertThat(f.registry.table().route(APP_HOST).policy().tunnel()).isFalse();
             f.agent("hello", TunnelFixture.ALICE, device.port(), true, null);
             awaitServing(APP_HOST, "device");
+        }
+    }
+
+    @Test
+    void fallsBackAtOnceWhileKeepAliveConnectionsToTheTunnelAreOpen() throws Exception {
+        try (LocalApp hosted = new LocalApp("hosted")) {
+            f.registry.putRoute(APP_HOST, RoutePolicy.DEFAULT);
+            f.registry.addEndpoint(APP_HOST, Endpoint.of("127.0.0.1", hosted.port()), Optional.empty());
+            f.startGateway(0, "gw1");
+            TunnelAgent agent = f.agent("hello", TunnelFixture.ALICE, device.port(), true, null);
+            awaitServing(APP_HOST, "device");
+            try (Socket s = new Socket("127.0.0.1", f.httpPort())) {
+                s.setSoTimeout(10_000);
+                OutputStream out = s.getOutputStream();
+                byte[] request = ("GET / HTTP/1.1\r\nHost: " + APP_HOST + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                out.write(request);
+                assertThat(RawHttp.read(s.getInputStream()).body()).startsWith("device");
+                Thread.currentThread().interrupt();
+                agent.close();
+                assertThat(Thread.interrupted()).isTrue();
+                // An open stream must not hold the device's endpoint in the pool (HTTP/2 graceful close would).
+                await().atMost(Duration.ofSeconds(2)).until(() ->
+                        f.registry.table().route(APP_HOST).endpoints().stream().noneMatch(Endpoint::tunnel));
+                out.write(request);
+                assertThat(RawHttp.read(s.getInputStream()).body()).startsWith("hosted");
+            }
         }
     }
 

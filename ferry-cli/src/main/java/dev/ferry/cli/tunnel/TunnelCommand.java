@@ -16,7 +16,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ferry tunnel PORT [-a APP] [--takeover]}: publishes {@code localhost:PORT} through the platform's
  * tunnel gateways, at {@code <app>--dev.<domain>} (and at the app's own names with {@code --takeover}), until
- * interrupted. Prints one line per request. Reconnects by itself; stops with exit code 1 only when the platform
+ * interrupted (Ctrl-C, or an interrupt of the running thread). Prints one line per request. Reconnects by itself; stops with exit code 1 only when the platform
  * refuses the token or the app.
  */
 @Command(name = "tunnel", mixinStandardHelpOptions = true,
@@ -94,9 +94,11 @@ public final class TunnelCommand implements Callable<Integer> {
         Thread hook = new Thread(agent::close, "ferry-tunnel-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            agent.start().stopped().join();
-        } catch (CompletionException e) {
+            agent.start().stopped().get();
+        } catch (ExecutionException e) {
             throw new CliFailure(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

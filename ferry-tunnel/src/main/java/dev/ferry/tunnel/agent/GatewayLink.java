@@ -182,10 +182,9 @@ final class GatewayLink {
         return agent.listener();
     }
 
-    void close() {
+    /** Closes the connection; the future completes once it is closed (at once when there is none). */
+    io.netty.util.concurrent.Future<?> close() {
         Channel ch = channel;
-        if (ch != null) {
-            ch.close();
-        }
+        return ch != null ? ch.close() : io.netty.util.concurrent.ImmediateEventExecutor.INSTANCE.newSucceededFuture(null);
     }
 }

@@ -4,6 +4,7 @@ import dev.ferry.tunnel.agent.GatewayDirectory.GatewayAddress;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -121,9 +122,18 @@ public final class TunnelAgent implements AutoCloseable {
             closed = true;
             all = List.copyOf(links);
         }
-        all.forEach(GatewayLink::close);
+        List<Future<?>> closing = all.stream().<Future<?>>map(GatewayLink::close).toList();
         lookups.shutdownNow();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        // The close of a TLS + HTTP/2 connection finishes in tasks of the event loop (GOAWAY, close_notify); a group
+        // shut down before they ran would leave the socket open and the device's endpoint registered at the gateway.
+        boolean onEventLoop = group.next().inEventLoop() || closing.stream().anyMatch(f -> f instanceof io.netty.channel.ChannelFuture cf
+                && cf.channel().eventLoop().inEventLoop());
+        if (!onEventLoop) {
+            closing.forEach(f -> f.awaitUninterruptibly(3, TimeUnit.SECONDS));
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        } else {
+            group.shutdownGracefully(500, 2_000, TimeUnit.MILLISECONDS);
+        }
         stopped.complete(null);
     }
 }

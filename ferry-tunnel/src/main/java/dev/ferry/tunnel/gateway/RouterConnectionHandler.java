@@ -15,6 +15,7 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A connection from the router to a tunnel's listener (router → gateway): opens one HTTP/2 stream to the
@@ -24,6 +25,9 @@ import java.nio.charset.StandardCharsets;
  */
 @ChannelHandler.Sharable
 final class RouterConnectionHandler extends ChannelInboundHandlerAdapter {
+
+    /** How long the agent may take to answer a stream's opening (its local connect has its own 5 s limit). */
+    static final int OPEN_TIMEOUT_SECONDS = 10;
 
     private final Channel agent;
 
@@ -51,6 +55,14 @@ final class RouterConnectionHandler extends ChannelInboundHandlerAdapter {
                     Http2StreamChannel stream = (Http2StreamChannel) f.getNow();
                     stream.writeAndFlush(new DefaultHttp2HeadersFrame(TunnelHttp2.connectRequest(), false));
                     stream.read();
+                    // An agent that does not answer (a dead link not yet noticed by the heartbeat) must not hold the
+                    // router's connection until its first-byte timeout.
+                    stream.eventLoop().schedule(() -> {
+                        if (stream.isActive() && stream.pipeline().get(StreamOpening.class) != null) {
+                            stream.close();
+                            front.close();
+                        }
+                    }, OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                     front.closeFuture().addListener(c -> {
                         if (stream.isActive() && stream.pipeline().get(StreamOpening.class) != null) {
                             stream.close();

@@ -63,6 +63,9 @@ public final class TunnelHttp2 {
         Http2FrameCodec codec = (server ? Http2FrameCodecBuilder.forServer() : Http2FrameCodecBuilder.forClient())
                 .initialSettings(settings)
                 .validateHeaders(true)
+                // A tunnel that closes ends its streams at once: waiting for them (HTTP/2's graceful close, 30 s
+                // by default) would keep a gone device's endpoint registered and its names from falling back.
+                .gracefulShutdownTimeoutMillis(0)
                 .build();
         pipeline.addLast("idle", new IdleStateHandler(deadAfter.toMillis(), heartbeat.toMillis(), 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("heartbeat", new Heartbeat());
