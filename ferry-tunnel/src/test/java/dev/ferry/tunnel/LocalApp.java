@@ -19,7 +19,7 @@ final class LocalApp implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
 
     LocalApp(String greeting) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 2000);
         server.setExecutor(executor);
         server.createContext("/", ex -> {
             byte[] body = (greeting + " " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath())

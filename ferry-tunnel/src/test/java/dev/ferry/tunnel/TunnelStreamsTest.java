@@ -62,6 +62,38 @@ class TunnelStreamsTest {
     }
 
     @Test
+    void servesAThousandConcurrentStreamsOnOneTunnelTwiceOver() throws Exception {
+        try (LocalApp device = new LocalApp("device")) {
+            f.agent("hello", TunnelFixture.ALICE, device.port(), false, null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> RawHttp.get(f.httpPort(), PREVIEW, "/").status() == 200);
+            int listener = f.registry.table().route(PREVIEW).endpoints().get(0).port();
+            // Twice: the first thousand connections all close at once, which must not cost the tunnel itself.
+            for (int round = 0; round < 2; round++) {
+                java.util.List<Socket> sockets = new java.util.ArrayList<>();
+                try {
+                    for (int i = 0; i < 1000; i++) {
+                        Socket s = new Socket("127.0.0.1", listener);
+                        s.setSoTimeout(30_000);
+                        sockets.add(s);
+                        s.getOutputStream().write(("GET /n" + i + " HTTP/1.1\r\nHost: " + PREVIEW + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                    }
+                    for (int i = 0; i < sockets.size(); i++) {
+                        RawHttp.Response r = RawHttp.read(sockets.get(i).getInputStream());
+                        assertThat(r.status()).isEqualTo(200);
+                        assertThat(r.body()).isEqualTo("device GET /n" + i);
+                    }
+                } finally {
+                    for (Socket s : sockets) {
+                        s.close();
+                    }
+                }
+            }
+            assertThat(f.gateways.get(0).tunnelCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void carriesHundredMebibyteBodiesBothWaysInBoundedMemory() throws Exception {
         try (LocalApp device = new LocalApp("device")) {
             f.agent("hello", TunnelFixture.ALICE, device.port(), false, null);

@@ -39,7 +39,6 @@ public final class TunnelGateway implements AutoCloseable {
 
     private final GatewayConfig config;
     private final GatewayCertificate certificate;
-    private final RouteRegistry registry;
     private final TunnelAuth auth;
     private final EventLoopGroup group;
     private final Class<? extends ServerChannel> serverChannel;
@@ -56,7 +55,7 @@ public final class TunnelGateway implements AutoCloseable {
                          EventLoopGroup group, Class<? extends ServerChannel> serverChannel) {
         this.config = Objects.requireNonNull(config, "config");
         this.certificate = Objects.requireNonNull(certificate, "certificate");
-        this.registry = Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(registry, "registry");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.group = Objects.requireNonNull(group, "group");
         this.serverChannel = Objects.requireNonNull(serverChannel, "serverChannel");

@@ -42,11 +42,14 @@ public final class StreamRelay {
         stream.read();
     }
 
-    /** Ends a stream: an empty DATA frame with END_STREAM, then the stream's close. */
+    /**
+     * Ends our half of a stream with an empty DATA frame with END_STREAM. The peer ends its half when its socket
+     * closes in turn, which closes the stream without a reset; a stream whose write fails is closed (reset).
+     */
     static void end(Http2StreamChannel stream) {
         if (stream.isActive()) {
             stream.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true))
-                    .addListener(ChannelFutureListener.CLOSE);
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }
 

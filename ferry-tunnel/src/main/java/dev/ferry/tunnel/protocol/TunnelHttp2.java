@@ -66,6 +66,9 @@ public final class TunnelHttp2 {
                 // A tunnel that closes ends its streams at once: waiting for them (HTTP/2's graceful close, 30 s
                 // by default) would keep a gone device's endpoint registered and its names from falling back.
                 .gracefulShutdownTimeoutMillis(0)
+                // Netty's rapid-reset guard closes a connection after 200 RST_STREAMs in 30 s; the peer is an
+                // authenticated gateway or agent, and streams of short connections can end with resets in bulk.
+                .decoderEnforceMaxRstFramesPerWindow(0, 0)
                 .build();
         pipeline.addLast("idle", new IdleStateHandler(deadAfter.toMillis(), heartbeat.toMillis(), 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("heartbeat", new Heartbeat());
