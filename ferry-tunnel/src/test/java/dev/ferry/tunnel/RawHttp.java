@@ -64,8 +64,8 @@ final class RawHttp {
                 break;
             }
             d.update(buf, n);
-            if (small.size() < 4096) {
-                small.write(buf, 0, Math.min(n, 4096));
+            if (small.size() < 65536) {
+                small.write(buf, 0, Math.min(n, 65536 - small.size()));
             }
             left -= n;
         }

@@ -8,6 +8,8 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.tunnel.agent.AgentConfig;
 import dev.ferry.tunnel.agent.AgentListener;
 import dev.ferry.tunnel.agent.GatewayDirectory;
+import dev.ferry.tunnel.agent.Inspector;
+import dev.ferry.tunnel.agent.InspectorServer;
 import dev.ferry.tunnel.agent.RequestRecord;
 import dev.ferry.tunnel.agent.TunnelAgent;
 import dev.ferry.tunnel.agent.TunnelRefusedException;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ferry tunnel PORT [-a APP] [--takeover]}: publishes {@code localhost:PORT} through the platform's
+ * {@code ferry tunnel PORT [-a APP] [--takeover] [--inspect [PORT]]}: publishes {@code localhost:PORT} through the platform's
  * tunnel gateways, at {@code <app>--dev.<domain>} (and at the app's own names with {@code --takeover}), until
  * interrupted (Ctrl-C, or an interrupt of the running thread). Prints one line per request. Reconnects by itself; stops with exit code 1 only when the platform
  * refuses the token or the app.
@@ -50,6 +52,10 @@ public final class TunnelCommand implements Callable<Integer> {
 
     @Option(names = "--local-host", paramLabel = "HOST", description = "Where the local app listens (default 127.0.0.1).")
     String localHost = "127.0.0.1";
+
+    @Option(names = "--inspect", arity = "0..1", fallbackValue = "4040", paramLabel = "PORT",
+            description = "Keep the last 100 requests, viewable and replayable at http://127.0.0.1:PORT (default 4040).")
+    Integer inspectPort;
 
     private final CliEnvironment env;
 
@@ -90,7 +96,18 @@ public final class TunnelCommand implements Callable<Integer> {
         out.println("Publishing " + localHost + ":" + port + " as " + name + " at " + first.previewHost()
                 + (takeover ? " and the app's own names" : "") + " (Ctrl-C to stop)");
         out.flush();
-        TunnelAgent agent = new TunnelAgent(config, directory, new PrintingListener(out, err));
+        Inspector inspector = inspectPort == null ? null : new Inspector();
+        InspectorServer inspectorServer = null;
+        if (inspector != null) {
+            try {
+                inspectorServer = new InspectorServer(inspector, inspectPort, localHost, port);
+            } catch (IOException e) {
+                throw new CliFailure("cannot open the inspector on 127.0.0.1:" + inspectPort + " (" + e.getMessage() + ")");
+            }
+            out.println("Inspector at http://127.0.0.1:" + inspectorServer.port() + "/");
+            out.flush();
+        }
+        TunnelAgent agent = new TunnelAgent(config, directory, new PrintingListener(out, err), inspector);
         Thread hook = new Thread(agent::close, "ferry-tunnel-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -106,6 +123,9 @@ public final class TunnelCommand implements Callable<Integer> {
                 // already shutting down
             }
             agent.close();
+            if (inspectorServer != null) {
+                inspectorServer.close();
+            }
         }
         return 0;
     }

@@ -182,6 +182,10 @@ final class GatewayLink {
         return agent.listener();
     }
 
+    Inspector inspector() {
+        return agent.inspector();
+    }
+
     /** Closes the connection; the future completes once it is closed (at once when there is none). */
     io.netty.util.concurrent.Future<?> close() {
         Channel ch = channel;

@@ -47,7 +47,7 @@ final class GatewayWelcomeHandler extends SimpleChannelInboundHandler<ByteBuf> {
         if (answer instanceof Hello.Welcome welcome) {
             ChannelPipeline p = ctx.pipeline();
             AgentConfig c = link.config();
-            TunnelHttp2.install(p, true, new LocalStreams(c, link.listener()), c.heartbeat(), c.deadAfter());
+            TunnelHttp2.install(p, true, new LocalStreams(c, link.listener(), link.inspector()), c.heartbeat(), c.deadAfter());
             // Removing the line decoder last hands any HTTP/2 bytes it already read to the codec.
             p.remove(this);
             p.remove("handshake-timeout");

@@ -27,10 +27,12 @@ final class LocalStreams extends ChannelInitializer<Channel> {
 
     private final AgentConfig config;
     private final AgentListener listener;
+    private final Inspector inspector;
 
-    LocalStreams(AgentConfig config, AgentListener listener) {
+    LocalStreams(AgentConfig config, AgentListener listener, Inspector inspector) {
         this.config = config;
         this.listener = listener;
+        this.inspector = inspector;
     }
 
     @Override
@@ -79,7 +81,7 @@ final class LocalStreams extends ChannelInitializer<Channel> {
                 Channel local = connect.channel();
                 stream.pipeline().remove(this);
                 stream.writeAndFlush(new DefaultHttp2HeadersFrame(TunnelHttp2.answer(TunnelHttp2.OPENED), false));
-                RequestLogObserver log = new RequestLogObserver(listener);
+                RequestLogObserver log = new RequestLogObserver(listener, inspector);
                 local.closeFuture().addListener(c -> log.close());
                 StreamRelay.join(stream, local, log::response, log::request);
             });

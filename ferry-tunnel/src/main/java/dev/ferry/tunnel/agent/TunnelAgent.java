@@ -29,6 +29,7 @@ public final class TunnelAgent implements AutoCloseable {
     private final AgentConfig config;
     private final GatewayDirectory directory;
     private final AgentListener listener;
+    private final Inspector inspector;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final ExecutorService lookups = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ferry-tunnel-lookup");
@@ -41,9 +42,15 @@ public final class TunnelAgent implements AutoCloseable {
     private volatile boolean closed;
 
     public TunnelAgent(AgentConfig config, GatewayDirectory directory, AgentListener listener) {
+        this(config, directory, listener, null);
+    }
+
+    /** @param inspector keeps the last requests for {@code --inspect}, or {@code null} */
+    public TunnelAgent(AgentConfig config, GatewayDirectory directory, AgentListener listener, Inspector inspector) {
         this.config = Objects.requireNonNull(config, "config");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.listener = listener == null ? new AgentListener() { } : listener;
+        this.inspector = inspector;
     }
 
     /** Starts the first connection slot; a second starts once a second gateway is known. Returns at once. */
@@ -92,6 +99,10 @@ public final class TunnelAgent implements AutoCloseable {
 
     AgentListener listener() {
         return listener;
+    }
+
+    Inspector inspector() {
+        return inspector;
     }
 
     EventLoopGroup group() {
