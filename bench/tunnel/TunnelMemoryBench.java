@@ -22,6 +22,8 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.time.Duration;
 
 /**
  * Memory of tunnels, gateway and agents in two JVMs (as on a real platform, where each side is its own
@@ -80,6 +82,21 @@ public class TunnelMemoryBench {
             for (Socket c : clients) {
                 c.close();
             }
+
+            // What of the gateway's share is the route registry (in this JVM here, shared and elsewhere in a fleet):
+            // the same routes and endpoints in a registry of their own.
+            long before = used();
+            var alone = JournaledRouteRegistry.inMemory();
+            for (int i = 0; i < tunnels; i++) {
+                String host = "copy" + i + "--dev.localhost";
+                alone.putRoute(host, dev.ferry.core.route.RoutePolicy.DEFAULT.withTunnel(true));
+                alone.addEndpoint(host, dev.ferry.core.route.Endpoint.tunnel("bench-copy-" + i, "127.0.0.1", 20000 + i),
+                        Optional.of(Duration.ofSeconds(30)));
+            }
+            long registryPerTunnel = (used() - before) / tunnels;
+            System.out.printf("of which the route registry	%d B per tunnel (gateway without it: %d B)%n", registryPerTunnel,
+                    (gatewayTunnels - gatewayBase) / tunnels - registryPerTunnel);
+            alone.close();
         } finally {
             child.destroy();
             gateway.close();

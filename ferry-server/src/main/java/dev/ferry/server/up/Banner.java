@@ -28,6 +28,10 @@ final class Banner {
         } else {
             out.println("  API         off (--api-port 0)");
         }
+        if (platform.tunnelPort() > 0) {
+            out.printf("  tunnels     %s:%d (TLS)        ./ferry tunnel PORT -a APP publishes a local port%n", host,
+                    platform.tunnelPort());
+        }
         out.printf("  token       %s%s%n", platform.dataDirectory().adminTokenFile(),
                 platform.adminToken().wasCreated() ? " (new admin token, mode 0600; the local ferry CLI reads it)" : "");
         credentials.ifPresent(file -> out.printf("  CLI         %s points ./ferry at this platform%n", file));
