@@ -144,7 +144,7 @@ public final class TunnelCommand implements Callable<Integer> {
 
         @Override
         public void retrying(Duration delay, String reason) {
-            line(err, reason + "; retrying in " + Math.max(1, Math.round(delay.toMillis() / 100.0) / 10.0) + " s");
+            line(err, reason + "; retrying in " + Math.max(0.1, Math.round(delay.toMillis() / 100.0) / 10.0) + " s");
         }
 
         @Override

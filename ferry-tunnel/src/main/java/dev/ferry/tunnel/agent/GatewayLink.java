@@ -66,7 +66,7 @@ final class GatewayLink {
             agent.refuse(e.getMessage());
             return;
         } catch (IOException | RuntimeException e) {
-            retry("cannot reach the control API: " + e.getMessage());
+            retry("cannot reach the control API: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
             return;
         }
         if (d.gateways().isEmpty()) {
