@@ -120,7 +120,7 @@ wrk_run() { # port path connections threads -> wrk output
 ms() { # wrk latency value (e.g. 85.00us, 1.20ms, 2.1s) -> ms
   python3 -c 'import sys,re; v=sys.argv[1]; m=re.match(r"([\d.]+)(us|ms|s)",v); f={"us":0.001,"ms":1,"s":1000}[m.group(2)]; print(round(float(m.group(1))*f,3))' "$1"
 }
-declare -A MBS RPS P50 P99 C1K ERR
+declare -A MBS RPS P50 P99 C1K ERR KINDS
 for peer in direct ssh_R tunnel router+tunnel; do
   log "$peer: throughput"
   out=$(wrk_run "${PORT[$peer]}" /64k 16 1)
@@ -136,6 +136,8 @@ for peer in direct ssh_R tunnel router+tunnel; do
   C1K[$peer]=$(awk '/Requests\/sec/ {print int($2)}' <<<"$out")
   ERR[$peer]=$(awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10; f=1} END {if (!f) print 0}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out"); ERR[$peer]=$((ERR[$peer] + ${non2xx:-0}))
+  KINDS[$peer]=$(awk '/Socket errors/ {sub(/^ *Socket errors: */, ""); print}' <<<"$out")
+  [[ -n "${non2xx:-}" ]] && KINDS[$peer]="${KINDS[$peer]} non-2xx $non2xx"
 done
 
 log "memory per idle tunnel and per open stream"
@@ -143,11 +145,11 @@ MEM=$(timeout 600 "$JAVA_HOME/bin/java" -Dlogback.configurationFile=/dev/null -c
   bench/tunnel/TunnelMemoryBench.java 100 1000 2>/dev/null)
 
 echo
-echo "| path | throughput, 64 KiB responses, 16 conns (MiB/s) | req/s, 1 conn | p50 (ms) | p99 (ms) | added p50 vs direct (ms) | req/s, 1,000 conns | errors, 1,000 conns |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| path | throughput, 64 KiB responses, 16 conns (MiB/s) | req/s, 1 conn | p50 (ms) | p99 (ms) | added p50 vs direct (ms) | req/s, 1,000 conns | errors, 1,000 conns | kinds |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for peer in direct ssh_R tunnel router+tunnel; do
   added=$(python3 -c "print(round(${P50[$peer]} - ${P50[direct]}, 3))")
-  echo "| $peer | ${MBS[$peer]} | ${RPS[$peer]} | ${P50[$peer]} | ${P99[$peer]} | $added | ${C1K[$peer]} | ${ERR[$peer]} |"
+  echo "| $peer | ${MBS[$peer]} | ${RPS[$peer]} | ${P50[$peer]} | ${P99[$peer]} | $added | ${C1K[$peer]} | ${ERR[$peer]} | ${KINDS[$peer]:--} |"
 done
 echo
 python3 -c "print('tunnel / ssh -R throughput: %.2f' % (${MBS[tunnel]} / ${MBS[ssh_R]}))"
