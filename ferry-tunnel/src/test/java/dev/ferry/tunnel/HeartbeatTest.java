@@ -79,6 +79,46 @@ class HeartbeatTest {
     }
 
     @Test
+    void withdrawsATunnelWhoseAgentWentSilent() throws Exception {
+        try (TunnelFixture f = new TunnelFixture()) {
+            var g = f.startGateway(dev.ferry.tunnel.gateway.GatewayConfig.defaults(0, "gw1").withBindAddress("127.0.0.1")
+                    .withAdvertisedHost("127.0.0.1").withHeartbeat(Duration.ofMillis(200), Duration.ofMillis(1000)), f.certificate);
+            // An agent that says hello, then never reads or writes again (a frozen device).
+            try (java.net.Socket s = sslSocket(g.port())) {
+                s.getOutputStream().write(new dev.ferry.tunnel.protocol.Hello(AppName.of("hello"), false, TunnelFixture.ALICE)
+                        .encode().getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                await().atMost(Duration.ofSeconds(5)).until(() -> g.tunnelCount() == 1
+                        && !f.registry.table().route("hello--dev.localhost").endpoints().isEmpty());
+                await().atMost(Duration.ofSeconds(8)).until(() -> g.tunnelCount() == 0
+                        && f.registry.table().route("hello--dev.localhost").endpoints().isEmpty());
+            }
+        }
+    }
+
+    /** A TLS client socket to the gateway; it trusts any certificate (pinning is tested above). */
+    private static java.net.Socket sslSocket(int port) throws Exception {
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port);
+        s.startHandshake();
+        return s;
+    }
+
+    @Test
     void refusesAGatewayWhoseCertificateIsNotThePinnedOne() throws Exception {
         try (TunnelFixture f = new TunnelFixture()) {
             var g = f.startGateway(0, "gw1");

@@ -86,7 +86,10 @@ final class TunnelFixture implements AutoCloseable {
     }
 
     TunnelGateway startGateway(int port, String id, GatewayCertificate cert) throws Exception {
-        GatewayConfig config = GatewayConfig.defaults(port, id).withBindAddress("127.0.0.1").withAdvertisedHost("127.0.0.1");
+        return startGateway(GatewayConfig.defaults(port, id).withBindAddress("127.0.0.1").withAdvertisedHost("127.0.0.1"), cert);
+    }
+
+    TunnelGateway startGateway(GatewayConfig config, GatewayCertificate cert) throws Exception {
         TunnelGateway g = new TunnelGateway(config, cert, registry, AUTH, group, transport.serverChannel()).start();
         gateways.add(g);
         return g;
