@@ -35,6 +35,7 @@ import dev.ferry.cli.routes.RoutesRemoveCommand;
 import dev.ferry.cli.routes.TcpRoutesAddCommand;
 import dev.ferry.cli.routes.TcpRoutesCommand;
 import dev.ferry.cli.routes.TcpRoutesRemoveCommand;
+import dev.ferry.cli.tunnel.TunnelCommand;
 import dev.ferry.cli.users.TokensCommand;
 import dev.ferry.cli.users.TokensCreateCommand;
 import dev.ferry.cli.users.TokensRevokeCommand;
@@ -58,7 +59,7 @@ import picocli.CommandLine.Spec;
                 UsersCommand.class, UsersAddCommand.class, TokensCommand.class, TokensCreateCommand.class, TokensRevokeCommand.class,
                 RoutesCommand.class, RoutesAddCommand.class, RoutesRemoveCommand.class,
                 TcpRoutesCommand.class, TcpRoutesAddCommand.class, TcpRoutesRemoveCommand.class,
-                GitRemoteCommand.class, GitCredentialCommand.class,
+                GitRemoteCommand.class, GitCredentialCommand.class, TunnelCommand.class,
                 KeysCommand.class, KeysAddCommand.class, KeysRemoveCommand.class,
                 CompletionCommand.class},
         footer = {"",

@@ -6,9 +6,12 @@ import dev.ferry.control.auth.AdminToken;
 import dev.ferry.control.builds.BuildsApi;
 import dev.ferry.core.build.BuildOutputs;
 import dev.ferry.control.keys.KeysApi;
+import dev.ferry.control.tunnel.TunnelApi;
+import dev.ferry.control.tunnel.TunnelDirectory;
 import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteListener;
 import dev.ferry.core.route.RouteTable;
+import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.User;
 import dev.ferry.store.route.JournaledRouteRegistry;
@@ -44,6 +47,19 @@ public final class RunningControlServer implements AutoCloseable {
     /** What {@code GET /api/ssh} answers about git over SSH. */
     public static final int SSH_PORT = 2222;
     public static final String SSH_HOST_KEY = "SHA256:hostkeyfingerprintfortests";
+
+    /** The one tunnel gateway the server describes. */
+    public static final TunnelDirectory TUNNELS = new TunnelDirectory() {
+        @Override
+        public List<Gateway> gateways() {
+            return List.of(new Gateway("localhost", 7000, "sha256:" + "ab".repeat(32)));
+        }
+
+        @Override
+        public String previewHost(AppName app) {
+            return app.value() + "--dev.localhost";
+        }
+    };
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -104,6 +120,7 @@ public final class RunningControlServer implements AutoCloseable {
         List<ControlApi> all = new java.util.ArrayList<>();
         all.add(new BuildsApi(store, buildOutputs));
         all.add(new KeysApi(store, Optional.of(new KeysApi.SshEndpoint(SSH_PORT, SSH_HOST_KEY))));
+        all.add(new TunnelApi(store, TUNNELS));
         all.addAll(extra);
         return all;
     }

@@ -18,6 +18,8 @@ import dev.ferry.control.builds.BuildsApi;
 import dev.ferry.control.keys.KeysApi;
 import dev.ferry.control.logs.LogsApi;
 import dev.ferry.core.log.AppLogs;
+import dev.ferry.control.tunnel.TunnelApi;
+import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.Store;
@@ -36,8 +38,13 @@ import dev.ferry.server.build.StorePushAccess;
 import dev.ferry.server.build.StoreReleaseSink;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
+import dev.ferry.server.tunnel.GatewayDirectoryOfPlatform;
+import dev.ferry.server.tunnel.StoreTunnelAuth;
 import dev.ferry.store.route.JournaledRouteRegistry;
 import dev.ferry.store.sql.SqliteStore;
+import dev.ferry.tunnel.gateway.GatewayCertificate;
+import dev.ferry.tunnel.gateway.GatewayConfig;
+import dev.ferry.tunnel.gateway.TunnelGateway;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -84,6 +91,7 @@ public final class Platform implements AutoCloseable {
     private AppRepositories repos;
     private SshGitServer sshGit;
     private DiskAppLogs appLogs;
+    private TunnelGateway gateway;
 
     /**
      * Settings of the data plane that have good defaults and that tests and benchmarks shorten.
@@ -177,6 +185,7 @@ public final class Platform implements AutoCloseable {
         started.push(store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startGit();
+        startTunnelGateway(group);
         if (config.apiPort() != FerryConfig.OFF) {
             MountedServlet git = gitOverHttp();
             control = new ControlServer(ControlConfig.builder()
@@ -186,12 +195,32 @@ public final class Platform implements AutoCloseable {
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
                     .build(), registry, store, store::authenticate, meters::scrape, List.of(git),
-                    List.of(new BuildsApi(store, buildQueue), keysApi(), logsApi()));
+                    List.of(new BuildsApi(store, buildQueue), keysApi(), logsApi(),
+                            new TunnelApi(store, new GatewayDirectoryOfPlatform(gateway, config.domain()))));
             control.start();
             started.push(control);
             // Stop the build queue before the API, so that pushes waiting for a build are answered at once.
             started.push(buildQueue);
         }
+    }
+
+    /**
+     * The tunnel gateway on the tunnel port, with its self-signed certificate kept in the data dir (agents pin
+     * its fingerprint, learned from the control API); agents are checked against the store.
+     */
+    private void startTunnelGateway(EventLoopGroup group) throws Exception {
+        if (config.tunnelPort() == FerryConfig.OFF) {
+            return;
+        }
+        boolean wildcard = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::");
+        GatewayConfig gatewayConfig = GatewayConfig.defaults(listenPort(config.tunnelPort()),
+                        "gw" + Endpoint.idFor(config.bindAddress(), config.tunnelPort()))
+                .withBindAddress(config.bindAddress())
+                .withAdvertisedHost(wildcard ? "localhost" : config.bindAddress());
+        gateway = new TunnelGateway(gatewayConfig,
+                GatewayCertificate.loadOrCreate(dataDirectory.root().resolve("tunnel-gateway.p12")), registry,
+                new StoreTunnelAuth(store, config.domain()), group, transport.serverChannel()).start();
+        started.push(gateway);
     }
 
     /** The log stream and drains in the API; the drains start sending the apps' streams at once. */
@@ -262,6 +291,11 @@ public final class Platform implements AutoCloseable {
     /** The port of git over SSH, or -1 when it is off. */
     public int sshPort() {
         return sshGit == null ? -1 : sshGit.port();
+    }
+
+    /** The tunnel gateway's port, or -1 when tunnels are off. */
+    public int tunnelPort() {
+        return gateway == null ? -1 : gateway.port();
     }
 
     /** The control API's port, or -1 when it is off. */

@@ -15,8 +15,13 @@ import java.util.Objects;
  * <p>The {@code id} is opaque and stable for an address (a hash of {@code host:port}); it is what an
  * affinity cookie names, so clients never learn backend addresses. The weight defaults to
  * {@value #DEFAULT_WEIGHT} and may be 1 to {@value #MAX_WEIGHT}.
+ *
+ * <p>{@code tunnel} marks an endpoint that a tunnel gateway registered for a device ({@code ferry tunnel});
+ * false (the default) for hosted instances and manual targets. While a route's pool holds a healthy tunnel
+ * endpoint, the router sends the route's traffic only to tunnel endpoints (takeover), and falls back to the
+ * others at once when the last one goes.
  */
-public record Endpoint(String id, String host, int port, int weight) {
+public record Endpoint(String id, String host, int port, int weight, boolean tunnel) {
 
     public static final int DEFAULT_WEIGHT = 1;
     public static final int MAX_WEIGHT = 1000;
@@ -36,6 +41,16 @@ public record Endpoint(String id, String host, int port, int weight) {
         if (weight < 1 || weight > MAX_WEIGHT) {
             throw new IllegalArgumentException("endpoint weight " + weight + " is outside 1-" + MAX_WEIGHT);
         }
+    }
+
+    /** A hosted (not tunnel) endpoint. */
+    public Endpoint(String id, String host, int port, int weight) {
+        this(id, host, port, weight, false);
+    }
+
+    /** A tunnel endpoint: a gateway's listener for one device, under an id unique per gateway and tunnel. */
+    public static Endpoint tunnel(String id, String host, int port) {
+        return new Endpoint(id, host.toLowerCase(Locale.ROOT), port, DEFAULT_WEIGHT, true);
     }
 
     /** An endpoint for {@code host:port} with the default weight and the address-derived id. */
@@ -99,7 +114,7 @@ public record Endpoint(String id, String host, int port, int weight) {
 
     /** This endpoint with another weight. */
     public Endpoint withWeight(int newWeight) {
-        return new Endpoint(id, host, port, newWeight);
+        return new Endpoint(id, host, port, newWeight, tunnel);
     }
 
     /** {@code host:port}, with IPv6 literals in brackets. */

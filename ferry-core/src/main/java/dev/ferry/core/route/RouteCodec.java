@@ -8,16 +8,21 @@ import java.util.List;
  * A one-line text form of routes, used by the registry's journal and the router's persisted snapshot:
  *
  * <pre>
- * http &lt;domain&gt; &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt;]
- * tcp  &lt;port&gt;   &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt;]
+ * http &lt;domain&gt; &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt; [tunnel]]
+ * tcp  &lt;port&gt;   &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt; [tunnel]]
  * </pre>
  *
  * where a health check is {@code path,intervalMs,timeoutMs,rise,fall} and endpoints are
- * {@code id@host:port*weight} joined by commas. The body limit is written only when the policy has one,
+ * {@code id@host:port*weight} joined by commas, a tunnel endpoint ending in {@value #TUNNEL_MARK}. A tunnel
+ * name's policy ends in the word {@code tunnel}, after its body limit (0 for none); a route without either
+ * keeps the lines of earlier journals, which still load, as do theirs. The body limit is written only when the policy has one,
  * so a route without one keeps the six-field line of earlier journals and snapshots, which still load. Every field is validated on the way back in: a line that
  * does not parse throws {@link IllegalArgumentException} and yields nothing half-read.
  */
 public final class RouteCodec {
+
+    /** The suffix of a tunnel endpoint: {@code id@host:port*weight!tunnel}. */
+    static final String TUNNEL_MARK = "!tunnel";
 
     private RouteCodec() {
     }
@@ -33,11 +38,15 @@ public final class RouteCodec {
     /** Decodes a line into a {@link Route} or a {@link TcpRoute}. */
     public static Object decode(String line) {
         String[] f = line.strip().split(" ");
-        if (f.length != 6 && f.length != 7) {
-            throw new IllegalArgumentException("route line has " + f.length + " fields, expected 6 or 7: " + line);
+        if (f.length < 6 || f.length > 8) {
+            throw new IllegalArgumentException("route line has " + f.length + " fields, expected 6 to 8: " + line);
         }
-        long maxBodyBytes = f.length == 7 ? parseMaxBody(f[6]) : 0;
-        RoutePolicy policy = new RoutePolicy(Balancing.parse(f[2]), parseFlag(f[3]), parseHealthCheck(f[4]), maxBodyBytes);
+        if (f.length == 8 && !f[7].equals("tunnel")) {
+            throw new IllegalArgumentException("route line ends in '" + f[7] + "', expected tunnel: " + line);
+        }
+        long maxBodyBytes = f.length == 8 && f[6].equals("0") ? 0 : f.length >= 7 ? parseMaxBody(f[6]) : 0;
+        RoutePolicy policy = new RoutePolicy(Balancing.parse(f[2]), parseFlag(f[3]), parseHealthCheck(f[4]), maxBodyBytes,
+                f.length == 8);
         List<Endpoint> endpoints = parseEndpoints(f[5]);
         return switch (f[0]) {
             case "http" -> new Route(f[1], endpoints, policy);
@@ -66,9 +75,15 @@ public final class RouteCodec {
                 sb.append(',');
             }
             sb.append(e.id()).append('@').append(e.host()).append(':').append(e.port()).append('*').append(e.weight());
+            if (e.tunnel()) {
+                sb.append(TUNNEL_MARK);
+            }
         }
-        if (policy.maxBodyBytes() > 0) {
+        if (policy.maxBodyBytes() > 0 || policy.tunnel()) {
             sb.append(' ').append(policy.maxBodyBytes());
+        }
+        if (policy.tunnel()) {
+            sb.append(" tunnel");
         }
         return sb.toString();
     }
@@ -110,7 +125,9 @@ public final class RouteCodec {
             return List.of();
         }
         List<Endpoint> list = new ArrayList<>();
-        for (String e : s.split(",")) {
+        for (String token : s.split(",")) {
+            boolean tunnel = token.endsWith(TUNNEL_MARK);
+            String e = tunnel ? token.substring(0, token.length() - TUNNEL_MARK.length()) : token;
             int at = e.indexOf('@');
             int star = e.lastIndexOf('*');
             int colon = e.lastIndexOf(':', star);
@@ -118,7 +135,7 @@ public final class RouteCodec {
                 throw new IllegalArgumentException("endpoint '" + e + "' is not id@host:port*weight");
             }
             list.add(new Endpoint(e.substring(0, at), e.substring(at + 1, colon),
-                    parseInt(e.substring(colon + 1, star), "port"), parseInt(e.substring(star + 1), "weight")));
+                    parseInt(e.substring(colon + 1, star), "port"), parseInt(e.substring(star + 1), "weight"), tunnel));
         }
         return list;
     }

@@ -24,6 +24,26 @@ class RouteCodecTest {
     }
 
     @Test
+    void carriesTunnelMarksAndStillReadsLinesWithoutThem() {
+        Route published = new Route("hello--dev.localhost",
+                List.of(Endpoint.tunnel("gw1-hello-1", "127.0.0.1", 41000), Endpoint.of("127.0.0.1", 9001)),
+                RoutePolicy.DEFAULT.withTunnel(true));
+        String line = RouteCodec.encode(published);
+        assertThat(line).contains("gw1-hello-1@127.0.0.1:41000*1!tunnel,").endsWith(" 0 tunnel");
+        Route back = (Route) RouteCodec.decode(line);
+        assertThat(back).isEqualTo(published);
+        assertThat(back.endpoints().get(0).tunnel()).isTrue();
+        assertThat(back.endpoints().get(1).tunnel()).isFalse();
+        Route limited = new Route("a.local", List.of(), RoutePolicy.DEFAULT.withMaxBodyBytes(10).withTunnel(true));
+        assertThat(RouteCodec.decode(RouteCodec.encode(limited))).isEqualTo(limited);
+        Route old = (Route) RouteCodec.decode("http a.local round_robin 0 - ab@127.0.0.1:9001*2 100");
+        assertThat(old.policy().tunnel()).isFalse();
+        assertThat(old.endpoints().get(0).tunnel()).isFalse();
+        assertThatThrownBy(() -> RouteCodec.decode("http a.local round_robin 0 - - 0 other")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RouteCodec.decode("http a.local round_robin 0 - - 0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void carriesTheBodyLimitAndStillReadsSixFieldLines() {
         Route limited = new Route("up.local", List.of(Endpoint.of("127.0.0.1", 9001)),
                 RoutePolicy.DEFAULT.withMaxBodyBytes(1_048_576));

@@ -16,7 +16,8 @@ import java.util.Locale;
  * {@code {"error":"<sentence>","code":"<code>"}} when the request's {@code Accept} header prefers
  * {@code application/json} over {@code text/html}. Every page carries {@code Ferry-Error: <code>},
  * {@code Content-Type}, {@code Content-Length}, {@code Cache-Control: no-store}, and
- * {@code Connection: close} when the connection must close after it; a 405 also carries {@code Allow}.
+ * {@code Connection: close} when the connection must close after it; a 405 also carries {@code Allow}, a 503
+ * {@code app_offline} {@code Retry-After}.
  */
 public final class ErrorPages {
 
@@ -45,6 +46,9 @@ public final class ErrorPages {
                 .set(FERRY_ERROR, error.code());
         if (error == ProxyError.METHOD_NOT_ALLOWED) {
             response.headers().set(HttpHeaderNames.ALLOW, ProxyError.ALLOWED_METHODS);
+        }
+        if (error == ProxyError.APP_OFFLINE) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, ProxyError.APP_OFFLINE_RETRY_AFTER_SECONDS);
         }
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -10,6 +10,8 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 public enum ProxyError {
     NO_SUCH_APP(404, "no_such_app", "No app is served at this address."),
     NO_HEALTHY_INSTANCE(503, "no_healthy_instance", "The app has no healthy instance to serve this request."),
+    /** A name published by a tunnel whose device is gone; sent with {@code Retry-After}. */
+    APP_OFFLINE(503, "app_offline", "The device that serves this app is offline; try again shortly."),
     BACKEND_REFUSED(502, "backend_refused", "The app refused the connection."),
     BACKEND_RESET(502, "backend_reset", "The app closed the connection before it answered."),
     BACKEND_TIMEOUT(504, "backend_timeout", "The app did not answer in time."),
@@ -21,6 +23,9 @@ public enum ProxyError {
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "The router does not serve this method."),
     TOO_MANY_CONNECTIONS(503, "too_many_connections", "Too many connections are open; try again later."),
     BACKEND_BAD_RESPONSE(502, "backend_bad_response", "The app sent a malformed response.");
+
+    /** What {@code Retry-After} says with {@link #APP_OFFLINE}, in seconds: an agent reconnects within a few. */
+    public static final int APP_OFFLINE_RETRY_AFTER_SECONDS = 5;
 
     /** What {@code Allow} says with {@link #METHOD_NOT_ALLOWED}: the usual methods; others are forwarded too. */
     public static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";

@@ -2,6 +2,7 @@ package dev.ferry.router.proxy;
 
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.HostName;
+import dev.ferry.core.route.Route;
 import dev.ferry.router.RouterConfig;
 import dev.ferry.router.error.ErrorPages;
 import dev.ferry.router.error.ProxyError;
@@ -157,7 +158,9 @@ final class Exchange {
     /** Why no endpoint could be reached: the pool is down as a whole (503), or the last endpoint tried failed (502/504). */
     private ProxyError connectFailure() {
         if (lastConnectError == null || (lastConnectError == ProxyError.BACKEND_REFUSED && !pool.anyHealthy())) {
-            return ProxyError.NO_HEALTHY_INSTANCE;
+            Route route = pool.route();
+            return route != null && route.policy().tunnel() && route.endpoints().isEmpty()
+                    ? ProxyError.APP_OFFLINE : ProxyError.NO_HEALTHY_INSTANCE;
         }
         return lastConnectError;
     }

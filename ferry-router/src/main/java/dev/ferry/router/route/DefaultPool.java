@@ -17,6 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * When every endpoint left is passively ejected, the least recently ejected one is still returned: one try
  * that may succeed beats a certain 503. Endpoints that active health marked down are never returned.
  *
+ * <p>Tunnel endpoints ({@link Endpoint#tunnel()}) take the route over: while one of them is usable, only tunnel
+ * endpoints are candidates; when none is, the hosted ones serve again, with nothing to wait for.
+ *
  * <p>Threading: any event loop may call any method; only the round-robin weights take a (short) lock.
  * A pick allocates nothing.
  */
@@ -30,6 +33,7 @@ final class DefaultPool implements Pool {
     private final EndpointHealth[] health;
     private final int[] currentWeights;
     private final EndpointStates allStates;
+    private final boolean hasTunnels;
 
     DefaultPool(Object route, List<Endpoint> endpointList, RoutePolicy policy, EndpointStates allStates,
                 EndpointHealth[] health) {
@@ -44,6 +48,7 @@ final class DefaultPool implements Pool {
             states[i] = s != null ? s : new EndpointState(endpoints[i].id());
         }
         this.currentWeights = new int[endpoints.length];
+        this.hasTunnels = endpointList.stream().anyMatch(Endpoint::tunnel);
     }
 
     /** The HTTP route; for a TCP pool use {@link #routeObject()}. */
@@ -76,10 +81,11 @@ final class DefaultPool implements Pool {
     @Override
     public Endpoint pick(String affinityId, Set<String> excluded) {
         long now = allStates.now();
+        boolean tunnelsOnly = hasTunnels && anyUsableTunnel(excluded, now);
         if (affinityId != null && policy.affinity()) {
             for (int i = 0; i < endpoints.length; i++) {
                 if (endpoints[i].id().equals(affinityId)) {
-                    if (usable(i, excluded, now)) {
+                    if (usable(i, excluded, now, tunnelsOnly)) {
                         return endpoints[i];
                     }
                     break;
@@ -87,24 +93,34 @@ final class DefaultPool implements Pool {
             }
         }
         int chosen = policy.balancing() == Balancing.LEAST_OUTSTANDING
-                ? leastOutstanding(excluded, now)
-                : smoothRoundRobin(excluded, now);
+                ? leastOutstanding(excluded, now, tunnelsOnly)
+                : smoothRoundRobin(excluded, now, tunnelsOnly);
         if (chosen < 0) {
             chosen = leastRecentlyEjected(excluded);
         }
         return chosen < 0 ? null : endpoints[chosen];
     }
 
-    private boolean usable(int i, Set<String> excluded, long now) {
-        return !down(i) && !states[i].ejected(now) && !excluded.contains(endpoints[i].id());
+    private boolean usable(int i, Set<String> excluded, long now, boolean tunnelsOnly) {
+        return (!tunnelsOnly || endpoints[i].tunnel())
+                && !down(i) && !states[i].ejected(now) && !excluded.contains(endpoints[i].id());
     }
 
-    private int smoothRoundRobin(Set<String> excluded, long now) {
+    private boolean anyUsableTunnel(Set<String> excluded, long now) {
+        for (int i = 0; i < endpoints.length; i++) {
+            if (endpoints[i].tunnel() && usable(i, excluded, now, true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int smoothRoundRobin(Set<String> excluded, long now, boolean tunnelsOnly) {
         synchronized (currentWeights) {
             int total = 0;
             int best = -1;
             for (int i = 0; i < endpoints.length; i++) {
-                if (!usable(i, excluded, now)) {
+                if (!usable(i, excluded, now, tunnelsOnly)) {
                     continue;
                 }
                 int w = endpoints[i].weight();
@@ -121,10 +137,10 @@ final class DefaultPool implements Pool {
         }
     }
 
-    private int leastOutstanding(Set<String> excluded, long now) {
+    private int leastOutstanding(Set<String> excluded, long now, boolean tunnelsOnly) {
         int candidates = 0;
         for (int i = 0; i < endpoints.length; i++) {
-            if (usable(i, excluded, now)) {
+            if (usable(i, excluded, now, tunnelsOnly)) {
                 candidates++;
             }
         }
@@ -132,7 +148,7 @@ final class DefaultPool implements Pool {
             return -1;
         }
         if (candidates == 1) {
-            return nthUsable(0, excluded, now);
+            return nthUsable(0, excluded, now, tunnelsOnly);
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int a = random.nextInt(candidates);
@@ -140,18 +156,18 @@ final class DefaultPool implements Pool {
         if (b >= a) {
             b++;
         }
-        int ia = nthUsable(a, excluded, now);
-        int ib = nthUsable(b, excluded, now);
+        int ia = nthUsable(a, excluded, now, tunnelsOnly);
+        int ib = nthUsable(b, excluded, now, tunnelsOnly);
         // Compare inFlight/weight without division: a/wa <= b/wb  <=>  a*wb <= b*wa.
         long loadA = (long) states[ia].inFlight.get() * endpoints[ib].weight();
         long loadB = (long) states[ib].inFlight.get() * endpoints[ia].weight();
         return loadA <= loadB ? ia : ib;
     }
 
-    private int nthUsable(int n, Set<String> excluded, long now) {
+    private int nthUsable(int n, Set<String> excluded, long now, boolean tunnelsOnly) {
         int seen = 0;
         for (int i = 0; i < endpoints.length; i++) {
-            if (usable(i, excluded, now) && seen++ == n) {
+            if (usable(i, excluded, now, tunnelsOnly) && seen++ == n) {
                 return i;
             }
         }

@@ -24,6 +24,18 @@ class ErrorPagesTest {
     }
 
     @Test
+    void tellsClientsWhenToRetryAnOfflineApp() {
+        FullHttpResponse r = ErrorPages.render(ProxyError.APP_OFFLINE, "application/json", false);
+        try {
+            assertThat(r.status().code()).isEqualTo(503);
+            assertThat(r.headers().get("Ferry-Error")).isEqualTo("app_offline");
+            assertThat(r.headers().getInt("Retry-After")).isEqualTo(ProxyError.APP_OFFLINE_RETRY_AFTER_SECONDS);
+        } finally {
+            r.release();
+        }
+    }
+
+    @Test
     void rendersJsonWhenPreferred() {
         FullHttpResponse r = ErrorPages.render(ProxyError.BACKEND_TIMEOUT, "application/json", true);
         try {

@@ -82,6 +82,17 @@ class PoolBalancingTest {
     }
 
     @Test
+    void sendsEverythingToTunnelEndpointsWhileOneIsUsable() {
+        Endpoint t1 = Endpoint.tunnel("gw-hello-1", "127.0.0.1", 9101);
+        Endpoint t2 = Endpoint.tunnel("gw-hello-2", "127.0.0.1", 9102);
+        Pool pool = route(RoutePolicy.DEFAULT, a, t1, t2);
+        assertThat(picks(pool, 100, Set.of())).containsOnlyKeys(t1, t2).containsEntry(t1, 50);
+        assertThat(picks(pool, 10, Set.of(t1.id(), t2.id()))).containsOnlyKeys(a);
+        Pool afterDisconnect = route(RoutePolicy.DEFAULT, a);
+        assertThat(picks(afterDisconnect, 10, Set.of())).containsOnlyKeys(a);
+    }
+
+    @Test
     void interleavesWeightedRoundRobinSmoothly() {
         Pool pool = route(RoutePolicy.DEFAULT, a, b);
         // nginx's smooth algorithm never sends the light endpoint two picks in a row at 1:3.

@@ -99,6 +99,11 @@ public record FerryConfig(
                 maxConnections, maxConnectionsPerClient, maxPushBytes);
     }
 
+    public FerryConfig withTunnelPort(int port) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, port, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes);
+    }
+
     public FerryConfig withApiPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, maxPushBytes);

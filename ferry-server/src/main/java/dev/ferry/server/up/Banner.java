@@ -31,6 +31,10 @@ final class Banner {
         if (platform.sshPort() > 0) {
             out.printf("  git ssh     ssh://git@%s:%d/<app>.git   after ./ferry keys:add%n", host, platform.sshPort());
         }
+        if (platform.tunnelPort() > 0) {
+            out.printf("  tunnels     %s:%d (TLS)        ./ferry tunnel PORT -a APP publishes a local port%n", host,
+                    platform.tunnelPort());
+        }
         out.printf("  token       %s%s%n", platform.dataDirectory().adminTokenFile(),
                 platform.adminToken().wasCreated() ? " (new admin token, mode 0600; the local ferry CLI reads it)" : "");
         credentials.ifPresent(file -> out.printf("  CLI         %s points ./ferry at this platform%n", file));

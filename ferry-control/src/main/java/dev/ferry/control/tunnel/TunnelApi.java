@@ -1,0 +1,58 @@
+package dev.ferry.control.tunnel;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.control.ControlApi;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.Forbidden;
+import dev.ferry.control.error.UnknownApp;
+import dev.ferry.control.json.Json;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Store;
+import dev.ferry.core.store.User;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Objects;
+
+/**
+ * {@code GET /api/apps/{app}/tunnel}: what {@code ferry tunnel} needs before it dials, for a caller who may use
+ * the app (403 {@code forbidden} otherwise, 404 {@code app_not_found}):
+ * {@code {"app","previewHost","gateways":[{"host","port","fingerprint"}]}}. The fingerprints travel over this
+ * authenticated channel so that agents can pin the gateways' self-signed certificates.
+ */
+public final class TunnelApi implements ControlApi {
+
+    private final Store store;
+    private final TunnelDirectory directory;
+
+    public TunnelApi(Store store, TunnelDirectory directory) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/apps/{app}/tunnel", this::describe);
+    }
+
+    private void describe(Context ctx) {
+        User caller = Caller.of(ctx);
+        String name = ctx.pathParam("app");
+        if (!AppName.isValid(name)) {
+            throw new UnknownApp(name);
+        }
+        App app = store.app(AppName.of(name)).orElseThrow(() -> new UnknownApp(name));
+        if (!caller.admin() && !store.canAccess(caller.id(), app.name())) {
+            throw new Forbidden("You do not have access to the app " + app.name() + ".");
+        }
+        ObjectNode out = Json.object();
+        out.put("app", app.name().value());
+        out.put("previewHost", directory.previewHost(app.name()));
+        ArrayNode gateways = out.putArray("gateways");
+        for (TunnelDirectory.Gateway g : directory.gateways()) {
+            gateways.addObject().put("host", g.host()).put("port", g.port()).put("fingerprint", g.fingerprint());
+        }
+        Json.ok(ctx, out);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ferry.tunnel.gateway;
+
+import dev.ferry.core.route.Endpoint;
+import io.netty.channel.Channel;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connected agent as the registry sees it: its endpoint, published on its names, refreshed until it is
+ * withdrawn. Registry calls run on the gateway's worker threads; the lock keeps a late refresh from
+ * re-adding a withdrawn endpoint.
+ */
+final class TunnelSession {
+
+    private static final Logger log = LoggerFactory.getLogger(TunnelSession.class);
+
+    private final Endpoint endpoint;
+    private final List<String> hosts;
+    private final Channel listener;
+    private final TunnelRoutes routes;
+    private boolean withdrawn;
+
+    TunnelSession(Endpoint endpoint, List<String> hosts, Channel listener, TunnelRoutes routes) {
+        this.endpoint = endpoint;
+        this.hosts = List.copyOf(hosts);
+        this.listener = listener;
+        this.routes = routes;
+    }
+
+    synchronized void publish() {
+        if (withdrawn) {
+            return;
+        }
+        for (String host : hosts) {
+            try {
+                routes.publish(host, endpoint);
+            } catch (RuntimeException e) {
+                log.warn("cannot publish tunnel {} at {}: {}", endpoint.id(), host, e.toString());
+            }
+        }
+    }
+
+    synchronized void refresh() {
+        if (withdrawn) {
+            return;
+        }
+        for (String host : hosts) {
+            try {
+                routes.refresh(host, endpoint);
+            } catch (RuntimeException e) {
+                log.warn("cannot refresh tunnel {} at {}: {}", endpoint.id(), host, e.toString());
+            }
+        }
+    }
+
+    synchronized void withdraw() {
+        if (withdrawn) {
+            return;
+        }
+        withdrawn = true;
+        listener.close();
+        for (String host : hosts) {
+            try {
+                routes.withdraw(host, endpoint.id());
+            } catch (RuntimeException e) {
+                log.warn("cannot withdraw tunnel {} from {}: {}", endpoint.id(), host, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The gateway role: {@link dev.ferry.tunnel.gateway.TunnelGateway} accepts agents over TLS, checks them through
+ * {@link dev.ferry.tunnel.gateway.TunnelAuth} and publishes each as a tunnel endpoint in the route registry.
+ */
+package dev.ferry.tunnel.gateway;

@@ -1,2 +1,0 @@
-/** Edge tunnels: the gateway and the agent. */
-package dev.ferry.tunnel;

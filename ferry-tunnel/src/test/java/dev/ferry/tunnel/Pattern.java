@@ -1,0 +1,37 @@
+package dev.ferry.tunnel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** A deterministic byte pattern for large bodies, written in 64 KiB pieces so nothing holds the whole body. */
+final class Pattern {
+
+    private static final byte[] CHUNK = new byte[64 * 1024];
+
+    static {
+        for (int i = 0; i < CHUNK.length; i++) {
+            CHUNK[i] = (byte) (i * 31 + 7);
+        }
+    }
+
+    private Pattern() {
+    }
+
+    static void write(OutputStream out, long n) throws IOException {
+        for (long left = n; left > 0; ) {
+            int k = (int) Math.min(left, CHUNK.length);
+            out.write(CHUNK, 0, k);
+            left -= k;
+        }
+    }
+
+    static String digestOf(long n) {
+        Digest d = new Digest();
+        for (long left = n; left > 0; ) {
+            int k = (int) Math.min(left, CHUNK.length);
+            d.update(CHUNK, k);
+            left -= k;
+        }
+        return d.hex();
+    }
+}
