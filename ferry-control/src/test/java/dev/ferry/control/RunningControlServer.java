@@ -3,6 +3,8 @@ package dev.ferry.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.control.auth.AdminToken;
+import dev.ferry.control.ps.ProcessesApi;
+import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteListener;
 import dev.ferry.core.route.RouteTable;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * A real {@link ControlServer} on an ephemeral port of 127.0.0.1 over the embedded in-memory {@link JournaledRouteRegistry} and a
- * real {@link SqliteStore} in a temporary directory, with a bootstrapped admin and a small HTTP client for
+ * real {@link SqliteStore} in a temporary directory, with the processes API and a {@link Reconciler} over a
+ * {@link FakeRuntime}, with a bootstrapped admin and a small HTTP client for
  * tests. {@link #TOKEN} is accepted as the admin's token besides the store's own tokens
  * ({@link #adminToken}). Close it after the test; that deletes the directory.
  */
@@ -44,6 +48,8 @@ public final class RunningControlServer implements AutoCloseable {
     public final SqliteStore store;
     public final ControlServer server;
     public final User admin;
+    /** The runtime behind the processes API and the reconciler. */
+    public final FakeRuntime runtime = new FakeRuntime();
     /** The admin's token as issued by the store. */
     public final String adminToken;
     private final Path dataDir;
@@ -70,7 +76,8 @@ public final class RunningControlServer implements AutoCloseable {
         admin = store.authenticate(adminToken).orElseThrow();
         ControlConfig config = ControlConfig.builder().port(0).reservedPorts(reservedPorts).build();
         server = new ControlServer(config, registry, store,
-                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS).start();
+                t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS, List.of(),
+                List.of(new ProcessesApi(store, runtime)), new Reconciler(store, runtime)).start();
     }
 
     public RunningControlServer() {

@@ -14,16 +14,16 @@ import io.javalin.http.Context;
  * the apps they own or collaborate on (403 {@code forbidden}); a name that no app has is 404
  * {@code app_not_found}. Destroying an app and changing its collaborators is for its owner (or an admin).
  */
-final class AppAccess {
+public final class AppAccess {
 
     private final Store store;
 
-    AppAccess(Store store) {
+    public AppAccess(Store store) {
         this.store = store;
     }
 
     /** The app of the path when the caller may use it. */
-    App require(Context ctx) {
+    public App require(Context ctx) {
         User caller = Caller.of(ctx);
         App app = existing(ctx.pathParam("app"));
         if (!caller.admin() && !store.canAccess(caller.id(), app.name())) {
@@ -33,7 +33,7 @@ final class AppAccess {
     }
 
     /** The app of the path when the caller owns it or is an admin. */
-    App requireOwner(Context ctx) {
+    public App requireOwner(Context ctx) {
         App app = require(ctx);
         User caller = Caller.of(ctx);
         if (!caller.admin() && !app.owner().equals(caller.id())) {
