@@ -17,7 +17,11 @@ import dev.ferry.cli.domains.DomainsRemoveCommand;
 import dev.ferry.cli.git.GitCredentialCommand;
 import dev.ferry.cli.git.GitRemoteCommand;
 import dev.ferry.cli.login.LoginCommand;
+import dev.ferry.cli.ps.PsCommand;
+import dev.ferry.cli.ps.PsRestartCommand;
 import dev.ferry.cli.ps.PsScaleCommand;
+import dev.ferry.cli.ps.PsStopCommand;
+import dev.ferry.cli.ps.RunCommand;
 import dev.ferry.cli.releases.ReleasesCommand;
 import dev.ferry.cli.releases.RollbackCommand;
 import dev.ferry.cli.routes.RoutesAddCommand;
@@ -41,7 +45,8 @@ import picocli.CommandLine.Spec;
         subcommands = {LoginCommand.class,
                 AppsCommand.class, AppsCreateCommand.class, AppsInfoCommand.class, AppsDestroyCommand.class,
                 ConfigCommand.class, ConfigGetCommand.class, ConfigSetCommand.class, ConfigUnsetCommand.class,
-                ReleasesCommand.class, RollbackCommand.class, PsScaleCommand.class,
+                ReleasesCommand.class, RollbackCommand.class,
+                PsCommand.class, PsScaleCommand.class, PsRestartCommand.class, PsStopCommand.class, RunCommand.class,
                 DomainsCommand.class, DomainsAddCommand.class, DomainsRemoveCommand.class,
                 AccessCommand.class, AccessAddCommand.class, AccessRemoveCommand.class,
                 UsersCommand.class, UsersAddCommand.class, TokensCommand.class, TokensCreateCommand.class, TokensRevokeCommand.class,
