@@ -8,6 +8,14 @@ import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.MountedServlet;
 import dev.ferry.control.auth.AdminToken;
+import dev.ferry.control.ControlApi;
+import dev.ferry.control.ps.ProcessesApi;
+import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.control.reconcile.Reconciler;
+import dev.ferry.build.slug.SlugStore;
+import dev.ferry.server.runtime.AppHosts;
+import dev.ferry.server.runtime.DiscardingAppLogs;
+import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
@@ -34,7 +42,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +55,10 @@ import org.slf4j.LoggerFactory;
  * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir), the
  * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
  * the store (SQLite in the data dir, where the first start creates the admin and its token file) and the
- * control API over it, with git over HTTP at {@code /git/<app>.git} in the same server (pushes to
+ * runtime of apps' instances (local processes; at start it brings back every app's current release) and the
+ * control API over them, with git over HTTP at {@code /git/<app>.git} in the same server (pushes to
  * {@code main}/{@code master} are built in {@code <data-dir>/builds/} into slugs in {@code <data-dir>/slugs/}). {@link #close()} stops them in reverse order: the API first, so nothing changes
- * while the router drains.
+ * while the runtime deregisters, drains and stops the instances, then the router.
  */
 public final class Platform implements AutoCloseable {
 
@@ -63,17 +74,27 @@ public final class Platform implements AutoCloseable {
     private Store store;
     private AdminToken adminToken;
     private Transport transport;
+    private Optional<RuntimeWiring.Started> runtime = Optional.empty();
+    private Deployments deployments;
+    private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
 
     /**
      * Settings of the data plane that have good defaults and that tests and benchmarks shorten.
      *
      * @param passiveEjection how long an endpoint that refused or reset a connection is skipped (30 s)
+     * @param bootTimeout how long a new instance may take to become healthy (60 s)
+     * @param drainTimeout how long a deregistered instance finishes its requests before it is stopped (runtime's default 5 s)
      */
-    public record Tuning(Duration passiveEjection) {
-        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(30));
+    public record Tuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout) {
+        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5));
 
         public Tuning withPassiveEjection(Duration d) {
-            return new Tuning(d);
+            return new Tuning(d, bootTimeout, drainTimeout);
+        }
+
+        /** Shorter runtime durations for tests: a broken release fails fast, old instances stop soon. */
+        public Tuning withRuntime(Duration boot, Duration drain) {
+            return new Tuning(passiveEjection, boot, drain);
         }
     }
 
@@ -144,6 +165,7 @@ public final class Platform implements AutoCloseable {
         store = SqliteStore.openInDataDir(dataDirectory.root());
         started.push(store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
+        startRuntime();
         if (config.apiPort() != FerryConfig.OFF) {
             control = new ControlServer(ControlConfig.builder()
                     .bindAddress(config.bindAddress())
@@ -151,10 +173,36 @@ public final class Platform implements AutoCloseable {
                     .reservedPorts(reservedPorts())
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
-                    .build(), registry, store, store::authenticate, meters::scrape, List.of(gitOverHttp()));
+                    .build(), registry, store, store::authenticate, meters::scrape, List.of(gitOverHttp()), runtimeApis(),
+                    deployments);
             control.start();
             started.push(control);
         }
+        if (deployments instanceof Reconciler reconciler) {
+            resumed = reconciler.resumeAll();
+        }
+    }
+
+    /**
+     * The runtime (which kills what a previous run left) and the deployments over it; stopped after the API and
+     * before the router, so that its instances deregister and drain while the router still serves.
+     */
+    private void startRuntime() {
+        runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
+                new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
+                new AppHosts(store, config.domain()), new DiscardingAppLogs(), tuning.bootTimeout(), tuning.drainTimeout()));
+        runtime.ifPresentOrElse(r -> {
+            started.push(r.runtime());
+            if (!r.sandboxed()) {
+                log.warn("apps run without a sandbox: {}", r.isolation());
+            }
+        }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
+        deployments = runtime.<Deployments>map(r -> new Reconciler(store, r.runtime()))
+                .orElseGet(() -> Deployments.withoutRuntime(store));
+    }
+
+    private List<ControlApi> runtimeApis() {
+        return runtime.<List<ControlApi>>map(r -> List.of(new ProcessesApi(store, r.runtime()))).orElse(List.of());
     }
 
     /** Git over HTTP at {@code /git/<app>.git}: repositories, builds and slugs in the data dir. */
@@ -163,7 +211,7 @@ public final class Platform implements AutoCloseable {
         Builder builder = Builder.of(buildConfig);
         builder.removeLeftoverWorkDirs();
         GitHttpEndpoint git = new GitHttpEndpoint(new StorePushAccess(store),
-                new AppRepositories(buildConfig.reposDir()), builder, new StoreReleaseSink(store));
+                new AppRepositories(buildConfig.reposDir()), builder, new StoreReleaseSink(store, deployments));
         return new MountedServlet("/git/*", git);
     }
 
@@ -217,6 +265,16 @@ public final class Platform implements AutoCloseable {
 
     public Transport transport() {
         return transport;
+    }
+
+    /** The runtime of apps' instances and how it isolates them; empty when none runs. */
+    public Optional<RuntimeWiring.Started> runtime() {
+        return runtime;
+    }
+
+    /** Completes when every app's current release has been started again after this start. */
+    public CompletableFuture<Void> resumed() {
+        return resumed;
     }
 
     /** Stops every role that started, in reverse order; never throws. */
