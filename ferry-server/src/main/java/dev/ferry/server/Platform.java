@@ -98,9 +98,12 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private Platform(FerryConfig config, Tuning tuning) {
+    private final RuntimeWiring.Starter runtimeStarter;
+
+    private Platform(FerryConfig config, Tuning tuning, RuntimeWiring.Starter runtimeStarter) {
         this.config = config;
         this.tuning = tuning;
+        this.runtimeStarter = runtimeStarter;
     }
 
     /** Starts every role with the default tuning; on failure, stops what had started and rethrows. */
@@ -110,7 +113,12 @@ public final class Platform implements AutoCloseable {
 
     /** Starts every role; on failure, stops what had started and rethrows. */
     public static Platform start(FerryConfig config, Tuning tuning) throws Exception {
-        Platform p = new Platform(config, tuning);
+        return start(config, tuning, RuntimeWiring::start);
+    }
+
+    /** Starts every role with another runtime (tests); on failure, stops what had started and rethrows. */
+    public static Platform start(FerryConfig config, Tuning tuning, RuntimeWiring.Starter runtimeStarter) throws Exception {
+        Platform p = new Platform(config, tuning, runtimeStarter);
         try {
             p.startAll();
             return p;
@@ -188,7 +196,7 @@ public final class Platform implements AutoCloseable {
      * before the router, so that its instances deregister and drain while the router still serves.
      */
     private void startRuntime() {
-        runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
+        runtime = runtimeStarter.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
                 new AppHosts(store, config.domain()), new DiscardingAppLogs(), tuning.bootTimeout(), tuning.drainTimeout()));
         runtime.ifPresentOrElse(r -> {

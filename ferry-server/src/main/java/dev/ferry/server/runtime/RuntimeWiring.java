@@ -48,6 +48,12 @@ public final class RuntimeWiring {
     public record Started(AppRuntime runtime, String isolation, boolean sandboxed) {
     }
 
+    /** How the platform starts its runtime: {@link RuntimeWiring#start} unless a test passes another. */
+    @FunctionalInterface
+    public interface Starter {
+        Optional<Started> start(Inputs inputs);
+    }
+
     /** Starts the local runtime; empty when this build of Ferry has none. */
     public static Optional<Started> start(Inputs inputs) {
         return Optional.empty();

@@ -28,7 +28,7 @@ final class RuntimePlatform implements AutoCloseable {
     final String token;
 
     RuntimePlatform(Path dataDir) throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir), TUNING);
+        platform = Platform.start(FerryConfig.ephemeral(dataDir), TUNING, StandInRuntime.starter());
         if (platform.runtime().isEmpty()) {
             platform.close();
         }
