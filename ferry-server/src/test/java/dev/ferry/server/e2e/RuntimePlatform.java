@@ -37,6 +37,11 @@ final class RuntimePlatform implements AutoCloseable {
         admin = new Api(platform.apiPort(), platform.httpPort(), token);
     }
 
+    /** True while the tests run on {@link StandInRuntime} instead of the platform's own runtime. */
+    boolean standIn() {
+        return platform.runtime().orElseThrow().runtime() instanceof StandInRuntime;
+    }
+
     void createApp(String name) throws Exception {
         assertThat(admin.post("/api/apps", "{\"name\":\"" + name + "\"}").statusCode()).isEqualTo(201);
     }
