@@ -93,14 +93,23 @@ public final class Reconciler implements Deployments {
         }
     }
 
+    /** The formation is stored whatever the runtime says: a refusal is logged, and the next deploy runs it. */
     @Override
     public void scaled(Formation formation) {
-        runtime.scale(formation);
+        try {
+            runtime.scale(formation);
+        } catch (RuntimeException e) {
+            log.warn("the runtime could not scale {} to {}: {}", formation.app(), formation.quantities(), e.toString());
+        }
     }
 
     @Override
     public void destroyed(AppName app) {
-        runtime.destroy(app);
+        try {
+            runtime.destroy(app);
+        } catch (RuntimeException e) {
+            log.warn("the runtime could not stop the instances of {}: {}", app, e.toString());
+        }
         locks.remove(app);
     }
 
