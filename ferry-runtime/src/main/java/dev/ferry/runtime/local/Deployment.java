@@ -1,0 +1,128 @@
+package dev.ferry.runtime.local;
+
+import dev.ferry.core.runtime.DeployResult;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Formation;
+import dev.ferry.core.store.Release;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One deploy of a release (AppRuntime#deploy): unpack, run the {@code release} phase, boot every new instance
+ * in parallel and wait for health, then hand over to {@link AppSupervisor#switchTo} (register the new, then
+ * deregister, drain and stop the old). Any failure before the switch stops the new instances and leaves the
+ * old ones serving untouched. Runs under the app's lock.
+ */
+final class Deployment {
+
+    static final String RELEASE_TYPE = "release";
+
+    private final RuntimeServices svc;
+    private final AppSupervisor supervisor;
+    private final Release release;
+    private final Formation formation;
+    private final Consumer<String> progress;
+    private final AppName app;
+
+    Deployment(RuntimeServices svc, AppSupervisor supervisor, Release release, Formation formation,
+               Consumer<String> progress) {
+        this.svc = svc;
+        this.supervisor = supervisor;
+        this.release = release;
+        this.formation = formation;
+        this.progress = line -> {
+            try {
+                progress.accept(line);
+            } catch (RuntimeException e) {
+                // a caller whose client went away must not break the deploy
+            }
+        };
+        this.app = release.app();
+    }
+
+    DeployResult run() {
+        svc.events().event(app, "deploy of " + release.label() + " started");
+        PreparedRelease prepared;
+        try {
+            prepared = supervisor.prepare(release);
+        } catch (IOException | RuntimeException e) {
+            return fail("could not unpack " + release.label() + ": " + e.getMessage());
+        }
+        String releaseCommand = release.processTypes().get(RELEASE_TYPE);
+        if (releaseCommand != null) {
+            Optional<String> failure = runReleasePhase(prepared, releaseCommand);
+            if (failure.isPresent()) {
+                return fail(failure.get());
+            }
+        }
+        List<RunningInstance> fresh = new ArrayList<>();
+        for (Map.Entry<String, String> type : release.processTypes().entrySet()) {
+            for (int n = 1; !type.getKey().equals(RELEASE_TYPE) && n <= formation.quantity(type.getKey()); n++) {
+                fresh.add(new RunningInstance(svc, prepared, type.getKey(), n));
+            }
+        }
+        List<Optional<String>> results = bootAll(fresh, progress);
+        for (int k = 0; k < fresh.size(); k++) {
+            if (results.get(k).isPresent()) {
+                fresh.forEach(i -> i.retire(false));
+                return fail(fresh.get(k).name() + " " + results.get(k).get());
+            }
+        }
+        supervisor.switchTo(prepared, formation, fresh);
+        svc.files().pruneReleases(app, release.version());
+        svc.events().event(app, "deploy of " + release.label() + " succeeded (" + AppSupervisor.describe(formation) + ")");
+        progress.accept("-----> " + release.label() + " is up" + (fresh.isEmpty() ? " (no instances to run)" : ""));
+        return DeployResult.success();
+    }
+
+    /** Boots instances in parallel; per instance, empty when healthy or why not. Reports each in progress. */
+    static List<Optional<String>> bootAll(List<RunningInstance> instances, Consumer<String> progress) {
+        List<CompletableFuture<Optional<String>>> futures = new ArrayList<>();
+        for (RunningInstance i : instances) {
+            CompletableFuture<Optional<String>> f = new CompletableFuture<>();
+            Thread.ofVirtual().name("boot-" + i.name()).start(() -> {
+                long t0 = System.nanoTime();
+                progress.accept("-----> Launching " + i.name() + " …");
+                Optional<String> failure = i.boot();
+                String took = String.format("%.1f s", (System.nanoTime() - t0) / 1e9);
+                progress.accept("       " + i.name() + (failure.isEmpty() ? " healthy in " + took
+                        : " failed after " + took + ": " + failure.get()));
+                f.complete(failure);
+            });
+            futures.add(f);
+        }
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    private Optional<String> runReleasePhase(PreparedRelease prepared, String command) {
+        progress.accept("-----> Running release command: " + command);
+        svc.events().event(app, "running release command of " + release.label());
+        try (LocalOneOffProcess p = new OneOffLauncher(svc).start(prepared, RELEASE_TYPE, command, Map.of())) {
+            int code = OneOffLauncher.runToEnd(p, svc.config().releaseTimeout(), line -> {
+                progress.accept("       " + line);
+                svc.events().output(app, RELEASE_TYPE, line);
+            });
+            if (code == -1) {
+                return Optional.of("release command did not finish within "
+                        + svc.config().releaseTimeout().toSeconds() + " s");
+            }
+            return code == 0 ? Optional.empty() : Optional.of("release command failed with exit code " + code);
+        } catch (IOException e) {
+            return Optional.of("release command could not start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("deploy interrupted");
+        }
+    }
+
+    private DeployResult fail(String reason) {
+        progress.accept(" !     " + reason);
+        svc.events().event(app, "deploy of " + release.label() + " failed: " + reason);
+        return DeployResult.failure(reason);
+    }
+}

@@ -1,0 +1,208 @@
+package dev.ferry.runtime.local;
+
+import dev.ferry.core.build.SlugSource;
+import dev.ferry.core.log.AppLogs;
+import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.runtime.AppRuntime;
+import dev.ferry.core.runtime.DeployResult;
+import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.OneOffProcess;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Formation;
+import dev.ferry.core.store.Release;
+import dev.ferry.runtime.sandbox.AppUsers;
+import dev.ferry.runtime.sandbox.Cgroups;
+import dev.ferry.runtime.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded {@link AppRuntime}: supervises each app's instances as sandboxed child processes on this machine
+ * (see {@link Sandbox}), registers healthy web instances in the {@link RouteRegistry} under the hosts
+ * {@code hostsOfApp} names (read again on every TTL refresh), and writes their output and the platform's
+ * events to {@link AppLogs}. At construction it kills processes and removes cgroups a previous Ferry left
+ * behind (after a {@code kill -9}), so a re-deploy never runs duplicates.
+ *
+ * <p>Print {@link #sandboxStatus()} at start-up: it says how instances are isolated on this host.
+ * Thread-safe; operations on one app are serialised.
+ */
+public final class LocalRuntime implements AppRuntime {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+
+    private final LocalRuntimeConfig config;
+    private final RuntimeServices svc;
+    private final Map<AppName, AppSupervisor> apps = new ConcurrentHashMap<>();
+    private final Map<AppName, AtomicInteger> runCounters = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param hostsOfApp the route domains of an app's web instances ({@code <app>.<domain>} and custom domains)
+     * @throws IllegalStateException when the sandbox mode is BUBBLEWRAP and bubblewrap does not work here
+     * @throws UncheckedIOException when the runtime directory cannot be created
+     */
+    public LocalRuntime(LocalRuntimeConfig config, SlugSource slugs, RouteRegistry routes,
+                        Function<AppName, List<String>> hostsOfApp, AppLogs logs) {
+        this.config = Objects.requireNonNull(config, "config");
+        Path dir = config.runtimeDir().toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the runtime directory " + dir, e);
+        }
+        PidFiles pids = new PidFiles(dir.resolve("pids"));
+        int killed = pids.killLeftovers();
+        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.memoryLimitBytes(), config.cpuShares());
+        cgroups.removeLeftovers();
+        removeLeftoverInstanceDirs(dir.resolve("apps"));
+        if (killed > 0) {
+            log.warn("killed {} instance(s) left running by an earlier Ferry", killed);
+        }
+        Sandbox sandbox = Sandbox.probe(config.sandboxMode(), hiddenDir(dir), config.extraReadOnlyPaths(), cgroups,
+                new AppUsers(dir.resolve("app-uids.properties"), config.firstAppUid()));
+        if (!sandbox.isBubblewrap() || cgroups.version() == Cgroups.Version.NONE) {
+            log.warn(sandbox.status());
+        }
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ferry-runtime-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        RouteKeeper keeper = new RouteKeeper(routes, hostsOfApp, config.routeTtl());
+        this.svc = new RuntimeServices(config, sandbox, new ReleaseFiles(dir, slugs), pids, keeper,
+                new RuntimeEvents(logs), scheduler, new AtomicLong());
+        svc.every(config.routeRefresh(), keeper::refreshAll);
+    }
+
+    /** How instances are isolated here, e.g. {@code sandbox: bubblewrap (one uid per app), cgroups v1 (…)}. */
+    public String sandboxStatus() {
+        return svc.sandbox().status();
+    }
+
+    /** The settings this runtime runs with. */
+    public LocalRuntimeConfig config() {
+        return config;
+    }
+
+    @Override
+    public DeployResult deploy(Release release, Formation formation, Consumer<String> progress) {
+        requireOpen();
+        if (!release.app().equals(formation.app())) {
+            throw new IllegalArgumentException("release of " + release.app() + " with formation of " + formation.app());
+        }
+        return supervisor(release.app()).deploy(release, formation, progress);
+    }
+
+    @Override
+    public void scale(Formation formation) {
+        requireOpen();
+        supervisor(formation.app()).scale(formation);
+    }
+
+    @Override
+    public List<Instance> instances(AppName app) {
+        AppSupervisor s = apps.get(app);
+        return s == null ? List.of() : s.snapshot();
+    }
+
+    @Override
+    public int restart(AppName app, Optional<String> selector) {
+        requireOpen();
+        AppSupervisor s = apps.get(app);
+        return s == null ? 0 : s.restart(selector);
+    }
+
+    @Override
+    public int stop(AppName app, String selector) {
+        requireOpen();
+        AppSupervisor s = apps.get(app);
+        return s == null ? 0 : s.stop(selector);
+    }
+
+    @Override
+    public void destroy(AppName app) {
+        AppSupervisor s = apps.remove(app);
+        if (s != null) {
+            s.stopAll(false);
+        }
+        runCounters.remove(app);
+        ReleaseFiles.deleteTree(svc.files().appDir(app));
+    }
+
+    @Override
+    public OneOffProcess run(Release release, String command, Map<String, String> extraEnv) {
+        requireOpen();
+        Objects.requireNonNull(command, "command");
+        try {
+            PreparedRelease prepared = svc.files().prepare(release);
+            String name = "run." + runCounters.computeIfAbsent(release.app(), a -> new AtomicInteger()).incrementAndGet();
+            svc.events().event(release.app(), "starting " + name + " of " + release.label() + ": " + command);
+            return new OneOffLauncher(svc).start(prepared, name, command, extraEnv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start `" + command + "`: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            svc.scheduler().shutdownNow();
+            List<Thread> stops = apps.values().stream()
+                    .map(s -> Thread.ofVirtual().start(() -> s.stopAll(true))).toList();
+            for (Thread t : stops) {
+                t.join();
+            }
+            apps.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("runtime did not close cleanly: {}", e.toString());
+        }
+    }
+
+    private AppSupervisor supervisor(AppName app) {
+        return apps.computeIfAbsent(app, a -> new AppSupervisor(a, svc));
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the runtime is closed");
+        }
+    }
+
+    /** Ferry's data directory (the runtime dir's parent), never visible to apps. */
+    private static Path hiddenDir(Path runtimeDir) {
+        return runtimeDir.getParent() == null ? runtimeDir : runtimeDir.getParent();
+    }
+
+    private static void removeLeftoverInstanceDirs(Path appsDir) {
+        if (!Files.isDirectory(appsDir)) {
+            return;
+        }
+        try (Stream<Path> list = Files.list(appsDir)) {
+            list.forEach(app -> ReleaseFiles.deleteTree(app.resolve("instances")));
+        } catch (IOException e) {
+            log.warn("could not clean {}: {}", appsDir, e.toString());
+        }
+    }
+}

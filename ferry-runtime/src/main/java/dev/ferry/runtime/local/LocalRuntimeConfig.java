@@ -1,0 +1,127 @@
+package dev.ferry.runtime.local;
+
+import dev.ferry.runtime.sandbox.SandboxMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of the {@link LocalRuntime}; build with {@link #builder(Path)}. Every default is written next to its
+ * builder field; tests shorten the durations.
+ *
+ * @param runtimeDir where releases are unpacked and instances run; default {@code <data-dir>/runtime}
+ * @param bootTimeout how long a new instance may take to become healthy; default 60 s
+ * @param drainTimeout the longest wait for a deregistered web instance's connections to end; default 30 s
+ * @param drainGrace the wait after deregistering, for the route change to reach routers; default 2 s
+ * @param stopGrace time between SIGTERM and SIGKILL; default 30 s
+ * @param routeTtl TTL of a web instance's endpoint registration; default 30 s
+ * @param routeRefresh how often registrations are refreshed (well within the TTL); default 10 s
+ * @param restartBackoffMax the longest wait before restarting a crashed instance; default 5 min (the first
+ *     restart is at once, then 1 s, 2 s, 4 s … doubling)
+ * @param restartBackoffFirst the second restart's wait, doubled for each later one; default 1 s
+ * @param backoffResetAfter an instance up this long gets its backoff reset; default 10 min
+ * @param nonWebUptime a non-web instance still running after this long is healthy; default 1 s
+ * @param livenessInterval how often a web instance without a declared liveness check is probed; default 10 s
+ * @param releaseTimeout the longest a {@code release} command may run; default 10 min
+ * @param sandboxMode default {@link SandboxMode#AUTO}
+ * @param memoryLimitBytes memory limit per instance when cgroups are writable; default 512 MiB
+ * @param cpuShares cgroup v1 {@code cpu.shares} per instance (v2 {@code cpu.weight} is derived); default 1024
+ * @param cgroupRoot where cgroup file systems are mounted; default {@code /sys/fs/cgroup}
+ * @param firstAppUid when Ferry runs as root, apps run as uid/gid {@code firstAppUid + n}; default 100000
+ * @param extraReadOnlyPaths host directories shown read-only in the sandbox besides the system dirs and the
+ *     runtimes found on the PATH; default none
+ */
+public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration drainTimeout, Duration drainGrace,
+                                 Duration stopGrace, Duration routeTtl, Duration routeRefresh,
+                                 Duration restartBackoffFirst, Duration restartBackoffMax, Duration backoffResetAfter,
+                                 Duration nonWebUptime, Duration livenessInterval, Duration releaseTimeout,
+                                 SandboxMode sandboxMode, long memoryLimitBytes, int cpuShares, Path cgroupRoot,
+                                 int firstAppUid, List<Path> extraReadOnlyPaths) {
+
+    public LocalRuntimeConfig {
+        Objects.requireNonNull(runtimeDir, "runtimeDir");
+        for (Duration d : List.of(bootTimeout, drainTimeout, drainGrace, stopGrace, routeTtl, routeRefresh,
+                restartBackoffFirst, restartBackoffMax, backoffResetAfter, nonWebUptime, livenessInterval,
+                releaseTimeout)) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException("runtime durations must be zero or more");
+            }
+        }
+        if (routeRefresh.isZero() || routeRefresh.compareTo(routeTtl) >= 0) {
+            throw new IllegalArgumentException("route refresh " + routeRefresh + " must be above 0 and below the TTL "
+                    + routeTtl);
+        }
+        Objects.requireNonNull(sandboxMode, "sandboxMode");
+        if (memoryLimitBytes < 4L * 1024 * 1024) {
+            throw new IllegalArgumentException("memory limit must be at least 4 MiB, got " + memoryLimitBytes);
+        }
+        if (cpuShares < 2 || cpuShares > 262144) {
+            throw new IllegalArgumentException("cpu shares must be 2 to 262144, got " + cpuShares);
+        }
+        Objects.requireNonNull(cgroupRoot, "cgroupRoot");
+        if (firstAppUid < 1000) {
+            throw new IllegalArgumentException("first app uid must be 1000 or more, got " + firstAppUid);
+        }
+        extraReadOnlyPaths = List.copyOf(extraReadOnlyPaths);
+    }
+
+    /** A builder with every default, for a platform whose data directory is {@code dataDir}. */
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir.resolve("runtime"));
+    }
+
+    /** Builds a {@link LocalRuntimeConfig}; each field starts at its documented default. */
+    public static final class Builder {
+        private Path runtimeDir;
+        private Duration bootTimeout = Duration.ofSeconds(60);
+        private Duration drainTimeout = Duration.ofSeconds(30);
+        private Duration drainGrace = Duration.ofSeconds(2);
+        private Duration stopGrace = Duration.ofSeconds(30);
+        private Duration routeTtl = Duration.ofSeconds(30);
+        private Duration routeRefresh = Duration.ofSeconds(10);
+        private Duration restartBackoffFirst = Duration.ofSeconds(1);
+        private Duration restartBackoffMax = Duration.ofMinutes(5);
+        private Duration backoffResetAfter = Duration.ofMinutes(10);
+        private Duration nonWebUptime = Duration.ofSeconds(1);
+        private Duration livenessInterval = Duration.ofSeconds(10);
+        private Duration releaseTimeout = Duration.ofMinutes(10);
+        private SandboxMode sandboxMode = SandboxMode.AUTO;
+        private long memoryLimitBytes = 512L * 1024 * 1024;
+        private int cpuShares = 1024;
+        private Path cgroupRoot = Path.of("/sys/fs/cgroup");
+        private int firstAppUid = 100_000;
+        private List<Path> extraReadOnlyPaths = List.of();
+
+        private Builder(Path runtimeDir) {
+            this.runtimeDir = runtimeDir;
+        }
+
+        public Builder runtimeDir(Path v) { runtimeDir = v; return this; }
+        public Builder bootTimeout(Duration v) { bootTimeout = v; return this; }
+        public Builder drainTimeout(Duration v) { drainTimeout = v; return this; }
+        public Builder drainGrace(Duration v) { drainGrace = v; return this; }
+        public Builder stopGrace(Duration v) { stopGrace = v; return this; }
+        public Builder routeTtl(Duration v) { routeTtl = v; return this; }
+        public Builder routeRefresh(Duration v) { routeRefresh = v; return this; }
+        public Builder restartBackoffFirst(Duration v) { restartBackoffFirst = v; return this; }
+        public Builder restartBackoffMax(Duration v) { restartBackoffMax = v; return this; }
+        public Builder backoffResetAfter(Duration v) { backoffResetAfter = v; return this; }
+        public Builder nonWebUptime(Duration v) { nonWebUptime = v; return this; }
+        public Builder livenessInterval(Duration v) { livenessInterval = v; return this; }
+        public Builder releaseTimeout(Duration v) { releaseTimeout = v; return this; }
+        public Builder sandboxMode(SandboxMode v) { sandboxMode = v; return this; }
+        public Builder memoryLimitBytes(long v) { memoryLimitBytes = v; return this; }
+        public Builder cpuShares(int v) { cpuShares = v; return this; }
+        public Builder cgroupRoot(Path v) { cgroupRoot = v; return this; }
+        public Builder firstAppUid(int v) { firstAppUid = v; return this; }
+        public Builder extraReadOnlyPaths(List<Path> v) { extraReadOnlyPaths = v; return this; }
+
+        public LocalRuntimeConfig build() {
+            return new LocalRuntimeConfig(runtimeDir, bootTimeout, drainTimeout, drainGrace, stopGrace, routeTtl,
+                    routeRefresh, restartBackoffFirst, restartBackoffMax, backoffResetAfter, nonWebUptime,
+                    livenessInterval, releaseTimeout, sandboxMode, memoryLimitBytes, cpuShares, cgroupRoot,
+                    firstAppUid, extraReadOnlyPaths);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ferry.runtime.local;
+
+import dev.ferry.runtime.process.ProcessTree;
+import dev.ferry.runtime.sandbox.Cgroups;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts one-off processes ({@code run.N}, and the {@code release} phase) from a release, sandboxed and
+ * limited like instances, with the release's env plus extra variables; no {@code $PORT}.
+ */
+final class OneOffLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(OneOffLauncher.class);
+
+    private final RuntimeServices svc;
+
+    OneOffLauncher(RuntimeServices svc) {
+        this.svc = svc;
+    }
+
+    LocalOneOffProcess start(PreparedRelease release, String name, String command, Map<String, String> extraEnv)
+            throws IOException {
+        String app = release.release().app().value();
+        String id = svc.nextId(name);
+        Path dir = svc.files().copyForInstance(release, id);
+        Optional<Cgroups.Group> group = Optional.empty();
+        Path pidFile = null;
+        try {
+            svc.sandbox().handOver(app, dir);
+            Map<String, String> env = new LinkedHashMap<>(InstanceEnv.of(release.release(), name, 0,
+                    svc.sandbox().appPath(dir)));
+            env.putAll(extraEnv);
+            if (svc.sandbox().cgroups().version() != Cgroups.Version.NONE) {
+                try {
+                    group = Optional.of(svc.sandbox().cgroups().create(app, id));
+                } catch (IOException | RuntimeException e) {
+                    log.warn("{} of {} runs without a cgroup: {}", name, app, e.toString());
+                }
+            }
+            Process p = svc.sandbox().builder(app, dir, command, env, group).redirectErrorStream(true).start();
+            pidFile = svc.pids().record(app, id, p.pid());
+            Optional<Cgroups.Group> g = group;
+            Path pf = pidFile;
+            return new LocalOneOffProcess(name, p, svc.config().stopGrace(), () -> {
+                g.ifPresent(Cgroups.Group::remove);
+                deleteQuietly(pf);
+                ReleaseFiles.deleteTree(dir);
+            });
+        } catch (IOException | RuntimeException e) {
+            group.ifPresent(Cgroups.Group::remove);
+            deleteQuietly(pidFile);
+            ReleaseFiles.deleteTree(dir);
+            throw e;
+        }
+    }
+
+    /** Runs a process to its end within {@code timeout}, each output line to {@code lines}; its exit code. */
+    static int runToEnd(LocalOneOffProcess p, Duration timeout, java.util.function.Consumer<String> lines)
+            throws InterruptedException {
+        Thread pump = dev.ferry.runtime.process.LinePump.start(p.name() + "-out", p.output(), lines);
+        try {
+            p.input().close();
+        } catch (IOException e) {
+            // the process closed its stdin already
+        }
+        var handle = ProcessHandle.of(p.pid());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (handle.map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (handle.map(ProcessHandle::isAlive).orElse(false)) {
+            handle.ifPresent(h -> ProcessTree.stop(h, Duration.ofSeconds(5)));
+            pump.join(2000);
+            return -1;
+        }
+        int code = p.waitFor();
+        pump.join(2000);
+        return code;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // removed at the next start
+            }
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package dev.ferry.runtime.local;
+
+import dev.ferry.core.route.Endpoint;
+import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.InstanceState;
+import dev.ferry.core.store.AppName;
+import dev.ferry.runtime.health.AppHealthCheck;
+import dev.ferry.runtime.health.HealthProbe;
+import dev.ferry.runtime.health.StartupGate;
+import dev.ferry.runtime.process.LinePump;
+import dev.ferry.runtime.process.ProcessTree;
+import dev.ferry.runtime.process.TcpConnections;
+import dev.ferry.runtime.sandbox.Cgroups;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One supervised instance ({@code web.1}) of a release: {@link #boot} starts its process in the sandbox and
+ * waits for health, {@link #goLive} registers it (web) and starts supervision — an unexpected exit or a failed
+ * liveness check deregisters it at once and restarts it with {@link Backoff} — and {@link #retire} deregisters,
+ * drains and stops it. Each (re)start runs from a fresh copy of the release in its own directory and cgroup.
+ *
+ * <p>Threading: state fields are volatile for {@code ps}; start/stop transitions hold {@code this}'s monitor,
+ * so a stop never misses a process being started. Exits are seen on the JDK's process reaper.
+ */
+final class RunningInstance {
+
+    private static final Logger log = LoggerFactory.getLogger(RunningInstance.class);
+    private static final int LIVENESS_TCP_FAILURES = 3;
+
+    private final RuntimeServices svc;
+    private final PreparedRelease release;
+    private final String type;
+    private final int number;
+    private final Backoff backoff;
+    private final Object routeLock = new Object();
+    private final AtomicBoolean livenessRunning = new AtomicBoolean();
+
+    private volatile InstanceState state = InstanceState.STARTING;
+    private volatile Instant since = Instant.now();
+    private volatile int restarts;
+    private volatile int port;
+    private volatile Process process;
+    private volatile long startedNanos;
+    private volatile Instant upSince;
+    private volatile boolean wanted = true;
+    private volatile boolean supervised;
+    private volatile boolean wasServing;
+    private volatile int livenessFailures;
+    private volatile ScheduledFuture<?> liveness;
+    private Path dir;
+    private Optional<Cgroups.Group> group = Optional.empty();
+    private Path pidFile;
+
+    RunningInstance(RuntimeServices svc, PreparedRelease release, String type, int number) {
+        this.svc = svc;
+        this.release = release;
+        this.type = type;
+        this.number = number;
+        LocalRuntimeConfig c = svc.config();
+        this.backoff = new Backoff(c.restartBackoffFirst(), c.restartBackoffMax());
+    }
+
+    AppName app() {
+        return release.release().app();
+    }
+
+    String type() {
+        return type;
+    }
+
+    int number() {
+        return number;
+    }
+
+    String name() {
+        return type + "." + number;
+    }
+
+    boolean isWeb() {
+        return "web".equals(type);
+    }
+
+    InstanceState state() {
+        return state;
+    }
+
+    Object routeLock() {
+        return routeLock;
+    }
+
+    Endpoint endpoint() {
+        return Endpoint.of("127.0.0.1", port);
+    }
+
+    Instance snapshot() {
+        Process p = process;
+        long pid = p != null && p.isAlive() ? p.pid() : 0;
+        return new Instance(name(), type, state, release.version(), port, pid, since, restarts);
+    }
+
+    /** Starts the process and blocks until it is healthy (empty) or has failed (why; the process is stopped). */
+    Optional<String> boot() {
+        supervised = false;
+        Process p;
+        try {
+            p = spawn();
+        } catch (IOException | RuntimeException e) {
+            cleanUp();
+            return Optional.of("could not start: " + e.getMessage());
+        }
+        if (p == null) {
+            return Optional.of("was stopped while starting");
+        }
+        LocalRuntimeConfig c = svc.config();
+        Optional<String> failure = StartupGate.await(release.checksOf(type), isWeb(), port, c.bootTimeout(),
+                c.nonWebUptime(), p::isAlive);
+        if (failure.isPresent()) {
+            String reason = p.isAlive() ? failure.get() : "exited with code " + exitCode(p) + " during boot";
+            ProcessTree.stop(p.toHandle(), Duration.ofSeconds(2));
+            cleanUp();
+            return Optional.of(reason);
+        }
+        return Optional.empty();
+    }
+
+    /** Marks the booted instance up: registers a web instance and watches it from now on. */
+    void goLive() {
+        synchronized (this) {
+            if (!wanted) {
+                return;
+            }
+            state = InstanceState.UP;
+            since = Instant.now();
+            upSince = since;
+            supervised = true;
+        }
+        if (isWeb()) {
+            svc.routes().register(this);
+        }
+        livenessFailures = 0;
+        liveness = svc.every(svc.config().livenessInterval(), this::checkLiveness);
+    }
+
+    /**
+     * Deregisters, drains (web: until no connection to its port is established, at most the drain time, after
+     * a grace for routers to apply the change), then stops with SIGTERM and SIGKILL after the stop grace.
+     * Ends in {@code STOPPED}; never restarted after.
+     */
+    void retire(boolean drain) {
+        leaveRoutes();
+        finishRetire(drain);
+    }
+
+    /** First half of {@link #retire}: no more restarts, state {@code STOPPING}, out of the route table now. */
+    void leaveRoutes() {
+        synchronized (this) {
+            if (!wanted) {
+                return;
+            }
+            wanted = false;
+            supervised = false;
+            state = InstanceState.STOPPING;
+            since = Instant.now();
+        }
+        cancelLiveness();
+        wasServing = svc.routes().deregister(this);
+    }
+
+    /** Second half of {@link #retire}: drain (when it served traffic), SIGTERM, SIGKILL after the grace. */
+    void finishRetire(boolean drain) {
+        Process p = process;
+        LocalRuntimeConfig c = svc.config();
+        if (drain && wasServing && p != null && p.isAlive()) {
+            sleep(c.drainGrace());
+            long deadline = System.nanoTime() + c.drainTimeout().toNanos();
+            while (System.nanoTime() < deadline && p.isAlive() && TcpConnections.establishedTo(port) > 0) {
+                sleep(Duration.ofMillis(100));
+            }
+        }
+        if (p != null) {
+            ProcessTree.stop(p.toHandle(), c.stopGrace());
+        }
+        cleanUp();
+        state = InstanceState.STOPPED;
+        since = Instant.now();
+    }
+
+    private synchronized Process spawn() throws IOException {
+        if (!wanted) {
+            return null;
+        }
+        String id = svc.nextId(name());
+        dir = svc.files().copyForInstance(release, id);
+        svc.sandbox().handOver(app().value(), dir);
+        port = isWeb() ? InstanceEnv.freePort() : 0;
+        Map<String, String> env = InstanceEnv.of(release.release(), name(), port, svc.sandbox().appPath(dir));
+        group = Optional.empty();
+        if (svc.sandbox().cgroups().version() != Cgroups.Version.NONE) {
+            try {
+                group = Optional.of(svc.sandbox().cgroups().create(app().value(), id));
+            } catch (IOException | RuntimeException e) {
+                log.warn("{} of {} runs without a cgroup: {}", name(), app(), e.toString());
+            }
+        }
+        String command = release.release().processTypes().get(type);
+        Process p = svc.sandbox().builder(app().value(), dir, command, env, group).start();
+        p.getOutputStream().close();
+        process = p;
+        startedNanos = System.nanoTime();
+        state = InstanceState.STARTING;
+        since = Instant.now();
+        pidFile = svc.pids().record(app().value(), id, p.pid());
+        LinePump.start(name() + "-out", p.getInputStream(), line -> svc.events().output(app(), name(), line));
+        LinePump.start(name() + "-err", p.getErrorStream(), line -> svc.events().output(app(), name(), line));
+        p.onExit().thenRun(() -> onExit(p));
+        return p;
+    }
+
+    private void onExit(Process p) {
+        synchronized (this) {
+            if (p != process || !supervised || !wanted) {
+                return;
+            }
+            supervised = false;
+            state = InstanceState.CRASHED;
+            since = Instant.now();
+        }
+        svc.routes().deregister(this);
+        cancelLiveness();
+        cleanUp();
+        svc.events().event(app(), name() + " crashed: exited with code " + exitCode(p));
+        scheduleRestart();
+    }
+
+    private void scheduleRestart() {
+        Duration delay;
+        synchronized (this) {
+            if (upSince != null && Duration.between(upSince, Instant.now()).compareTo(svc.config().backoffResetAfter()) >= 0) {
+                backoff.reset();
+            }
+            upSince = null;
+            delay = backoff.next();
+        }
+        if (!delay.isZero()) {
+            svc.events().event(app(), "restarting " + name() + " in " + delay.toMillis() / 1000.0 + " s");
+        }
+        svc.later(delay, this::restartNow);
+    }
+
+    private void restartNow() {
+        if (!wanted) {
+            return;
+        }
+        restarts++;
+        Optional<String> failure = boot();
+        if (!wanted) {
+            return;
+        }
+        if (failure.isPresent()) {
+            state = InstanceState.CRASHED;
+            since = Instant.now();
+            svc.events().event(app(), name() + " failed to restart: " + failure.get());
+            scheduleRestart();
+            return;
+        }
+        goLive();
+        svc.events().event(app(), name() + " restarted" + (isWeb() ? " on port " + port : ""));
+    }
+
+    private void checkLiveness() {
+        Process p = process;
+        if (!supervised || p == null || !p.isAlive() || !livenessRunning.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Optional<String> failure = Optional.empty();
+            List<AppHealthCheck> declared = release.checksOf(type).stream()
+                    .filter(ch -> ch.type() == AppHealthCheck.Type.LIVENESS).toList();
+            for (AppHealthCheck check : declared) {
+                failure = StartupGate.run(check, port, startedNanos, Long.MAX_VALUE, p::isAlive);
+                if (failure.isPresent()) {
+                    break;
+                }
+            }
+            if (declared.isEmpty() && isWeb()) {
+                Optional<String> tcp = HealthProbe.tcp(port, Duration.ofSeconds(5));
+                livenessFailures = tcp.isPresent() ? livenessFailures + 1 : 0;
+                failure = livenessFailures >= LIVENESS_TCP_FAILURES ? tcp : Optional.empty();
+            }
+            if (failure.isPresent() && supervised && p == process) {
+                svc.events().event(app(), name() + " failed its liveness check (" + failure.get() + "); restarting");
+                svc.routes().deregister(this);
+                ProcessTree.kill(p.toHandle());
+            }
+        } finally {
+            livenessRunning.set(false);
+        }
+    }
+
+    private void cancelLiveness() {
+        ScheduledFuture<?> f = liveness;
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private synchronized void cleanUp() {
+        group.ifPresent(g -> {
+            g.killAll();
+            g.remove();
+        });
+        group = Optional.empty();
+        if (pidFile != null) {
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException e) {
+                // removed at the next start
+            }
+            pidFile = null;
+        }
+        if (dir != null) {
+            ReleaseFiles.deleteTree(dir);
+            dir = null;
+        }
+    }
+
+    private static String exitCode(Process p) {
+        try {
+            return Integer.toString(p.exitValue());
+        } catch (IllegalThreadStateException e) {
+            return "?";
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.ferry.runtime.sandbox;
+
+import dev.ferry.runtime.process.ChildCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns "run this command for this app in this directory" into a child process, isolated as well as this host
+ * allows. With bubblewrap: new PID and IPC namespaces (the network stays shared so routers reach
+ * {@code $PORT}), the system dirs and host runtimes read-only, the instance's directory read-write at
+ * {@code /app}, a fresh {@code /tmp}, {@code /proc} and {@code /dev}, nothing else of the host, and, when Ferry
+ * runs as root, the app's own unprivileged uid ({@link AppUsers}) set by {@code setpriv} inside the sandbox.
+ * With cgroups, a small {@code sh} wrapper joins the instance's group before it execs the sandbox, so the app
+ * never runs outside it. Built once by {@link #probe}; {@link #status()} says what was found.
+ */
+public final class Sandbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+
+    private final boolean bubblewrap;
+    private final boolean separateUsers;
+    private final List<Path> readOnlyDirs;
+    private final Cgroups cgroups;
+    private final AppUsers users;
+
+    private Sandbox(boolean bubblewrap, boolean separateUsers, List<Path> readOnlyDirs, Cgroups cgroups,
+                    AppUsers users) {
+        this.bubblewrap = bubblewrap;
+        this.separateUsers = separateUsers;
+        this.readOnlyDirs = readOnlyDirs;
+        this.cgroups = cgroups;
+        this.users = users;
+    }
+
+    /**
+     * Probes bubblewrap (one {@code bwrap … true} run) and cgroups.
+     *
+     * @param hidden Ferry's data directory, never shown to an app
+     * @throws IllegalStateException when {@code mode} is {@link SandboxMode#BUBBLEWRAP} and bubblewrap fails
+     */
+    public static Sandbox probe(SandboxMode mode, Path hidden, List<Path> extraReadOnly, Cgroups cgroups,
+                                AppUsers users) {
+        List<Path> ro = new ArrayList<>(HostRuntimes.find(System.getenv("PATH"), System.getenv("JAVA_HOME"), hidden));
+        extraReadOnly.stream().filter(Files::isDirectory).forEach(ro::add);
+        boolean root = isRoot();
+        boolean setpriv = root && Files.isExecutable(Path.of("/usr/bin/setpriv"));
+        if (mode == SandboxMode.NONE) {
+            return new Sandbox(false, false, ro, cgroups, users);
+        }
+        Sandbox candidate = new Sandbox(true, setpriv, ro, cgroups, users);
+        List<String> probe = candidate.bwrapArgs(Path.of("/tmp"));
+        probe.add("true");
+        if (ChildCommand.succeeds(probe, Duration.ofSeconds(10))) {
+            return candidate;
+        }
+        if (mode == SandboxMode.BUBBLEWRAP) {
+            throw new IllegalStateException("sandbox mode is bubblewrap but `bwrap … true` fails on this host");
+        }
+        log.debug("bubblewrap is not usable here; instances run unsandboxed");
+        return new Sandbox(false, false, ro, cgroups, users);
+    }
+
+    /** One line for the platform's start-up output, e.g. {@code sandbox: bubblewrap, cgroups v1 (memory 512 MiB…)}. */
+    public String status() {
+        if (!bubblewrap) {
+            String who = isRoot() ? "root" : "Ferry's user";
+            return "sandbox: NONE — instances run unsandboxed as " + who + ", " + cgroups.describe();
+        }
+        return "sandbox: bubblewrap" + (separateUsers ? " (one uid per app)" : "") + ", " + cgroups.describe();
+    }
+
+    public boolean isBubblewrap() {
+        return bubblewrap;
+    }
+
+    public Cgroups cgroups() {
+        return cgroups;
+    }
+
+    /** Where the app sees its directory: {@code /app} in the sandbox, the directory itself without one. */
+    public String appPath(Path dir) {
+        return bubblewrap ? "/app" : dir.toString();
+    }
+
+    /** Gives the app's user the directory it will run in (when apps run as their own uid). */
+    public void handOver(String app, Path dir) throws IOException {
+        if (separateUsers) {
+            int uid = users.uidOf(app);
+            ChildCommand.run(List.of("chown", "-R", "-h", uid + ":" + uid, dir.toString()), Duration.ofMinutes(2));
+        }
+    }
+
+    /** The process builder of {@code sh -c command} for {@code app} in {@code dir}, with exactly {@code env}. */
+    public ProcessBuilder builder(String app, Path dir, String command, Map<String, String> env,
+                                  Optional<Cgroups.Group> group) {
+        List<String> argv = new ArrayList<>();
+        group.ifPresent(g -> {
+            // join the group first, then become the sandbox: the app never runs outside its limits
+            argv.addAll(List.of("/bin/sh", "-c",
+                    "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 97; shift; n=$((n-1)); done; "
+                            + "exec \"$@\"", "ferry-cgroup", Integer.toString(g.procsFiles().size())));
+            g.procsFiles().forEach(p -> argv.add(p.toString()));
+        });
+        if (bubblewrap) {
+            argv.addAll(bwrapArgs(dir));
+            if (separateUsers) {
+                int uid = users.uidOf(app);
+                argv.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
+                        "--no-new-privs"));
+            }
+        }
+        argv.addAll(List.of("sh", "-c", command));
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private List<String> bwrapArgs(Path appDir) {
+        List<String> a = new ArrayList<>(List.of("bwrap", "--unshare-pid", "--unshare-ipc", "--die-with-parent",
+                "--new-session"));
+        for (String sys : HostRuntimes.SYSTEM_DIRS) {
+            Path p = Path.of(sys);
+            if (Files.isSymbolicLink(p)) {
+                try {
+                    a.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), sys));
+                } catch (IOException e) {
+                    // unreadable link: leave it out
+                }
+            } else if (Files.isDirectory(p)) {
+                a.addAll(List.of("--ro-bind", sys, sys));
+            }
+        }
+        for (Path d : readOnlyDirs) {
+            a.addAll(List.of("--ro-bind", d.toString(), d.toString()));
+        }
+        a.addAll(List.of("--bind", appDir.toString(), "/app", "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev",
+                "--chdir", "/app", "--"));
+        return a;
+    }
+
+    static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[1].equals("0");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+}
