@@ -83,18 +83,20 @@ public final class Platform implements AutoCloseable {
      *
      * @param passiveEjection how long an endpoint that refused or reset a connection is skipped (30 s)
      * @param bootTimeout how long a new instance may take to become healthy (60 s)
-     * @param drainTimeout how long a deregistered instance finishes its requests before it is stopped (runtime's default 5 s)
+     * @param drainTimeout the longest a deregistered instance finishes its requests before it is stopped (30 s)
+     * @param stopGrace the time between SIGTERM and SIGKILL (30 s)
      */
-    public record Tuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout) {
-        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5));
+    public record Tuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout, Duration stopGrace) {
+        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30),
+                Duration.ofSeconds(30));
 
         public Tuning withPassiveEjection(Duration d) {
-            return new Tuning(d, bootTimeout, drainTimeout);
+            return new Tuning(d, bootTimeout, drainTimeout, stopGrace);
         }
 
         /** Shorter runtime durations for tests: a broken release fails fast, old instances stop soon. */
-        public Tuning withRuntime(Duration boot, Duration drain) {
-            return new Tuning(passiveEjection, boot, drain);
+        public Tuning withRuntime(Duration boot, Duration drain, Duration stop) {
+            return new Tuning(passiveEjection, boot, drain, stop);
         }
     }
 
@@ -198,7 +200,7 @@ public final class Platform implements AutoCloseable {
     private void startRuntime() {
         runtime = runtimeStarter.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
-                new AppHosts(store, config.domain()), new DiscardingAppLogs(), tuning.bootTimeout(), tuning.drainTimeout()));
+                new AppHosts(store, config.domain()), new DiscardingAppLogs(), tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace()));
         runtime.ifPresentOrElse(r -> {
             started.push(r.runtime());
             if (!r.sandboxed()) {

@@ -5,6 +5,9 @@ import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.store.AppName;
+import dev.ferry.runtime.local.LocalRuntime;
+import dev.ferry.runtime.local.LocalRuntimeConfig;
+import dev.ferry.runtime.sandbox.SandboxMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +16,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Starts the runtime of the single-node platform: supervised local processes with their state under
- * {@code <data-dir>/runtime/}, killing what a previous run of the platform left behind.
+ * Starts the runtime of the single-node platform: {@link LocalRuntime}, supervised local processes (sandboxed with
+ * bubblewrap when it works here) with their state under {@code <data-dir>/runtime/}, killing what a previous run of
+ * the platform left behind.
  */
 public final class RuntimeWiring {
 
@@ -25,10 +29,12 @@ public final class RuntimeWiring {
      * What the runtime needs from the platform.
      *
      * @param bootTimeout how long a new instance may take to become healthy (60 s; tests shorten it)
-     * @param drainTimeout how long a deregistered instance may finish its requests before SIGTERM (tests shorten it)
+     * @param drainTimeout how long a deregistered instance may finish its requests before SIGTERM (30 s; tests
+     *     shorten it, and the wait for the route change to reach the router with it)
+     * @param stopGrace the time between SIGTERM and SIGKILL (30 s; tests shorten it)
      */
     public record Inputs(Path dataDir, SlugSource slugs, RouteRegistry registry, Function<AppName, List<String>> hostsOfApp,
-                         AppLogs logs, Duration bootTimeout, Duration drainTimeout) {
+                         AppLogs logs, Duration bootTimeout, Duration drainTimeout, Duration stopGrace) {
         public Inputs {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(slugs, "slugs");
@@ -37,6 +43,7 @@ public final class RuntimeWiring {
             Objects.requireNonNull(logs, "logs");
             Objects.requireNonNull(bootTimeout, "bootTimeout");
             Objects.requireNonNull(drainTimeout, "drainTimeout");
+            Objects.requireNonNull(stopGrace, "stopGrace");
         }
     }
 
@@ -54,8 +61,24 @@ public final class RuntimeWiring {
         Optional<Started> start(Inputs inputs);
     }
 
-    /** Starts the local runtime; empty when this build of Ferry has none. */
+    /**
+     * Starts the {@link LocalRuntime} with bubblewrap when it works here ({@link SandboxMode#AUTO}); it kills what
+     * a previous run left behind before it returns.
+     */
     public static Optional<Started> start(Inputs inputs) {
-        return Optional.empty();
+        LocalRuntimeConfig.Builder config = LocalRuntimeConfig.builder(inputs.dataDir())
+                .bootTimeout(inputs.bootTimeout())
+                .drainTimeout(inputs.drainTimeout())
+                .stopGrace(inputs.stopGrace());
+        if (inputs.drainTimeout().compareTo(DEFAULT_DRAIN_GRACE) < 0) {
+            config.drainGrace(inputs.drainTimeout());
+        }
+        LocalRuntime runtime = new LocalRuntime(config.build(), inputs.slugs(), inputs.registry(), inputs.hostsOfApp(),
+                inputs.logs());
+        String status = runtime.sandboxStatus();
+        // LocalRuntime says how it isolates apps only in words; bubblewrap is the sandbox it knows
+        return Optional.of(new Started(runtime, status, status.startsWith("sandbox: bubblewrap")));
     }
+
+    private static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(2);
 }

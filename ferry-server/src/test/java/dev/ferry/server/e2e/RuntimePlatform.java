@@ -18,9 +18,9 @@ import java.time.Duration;
  */
 final class RuntimePlatform implements AutoCloseable {
 
-    /** A broken release is abandoned after 10 s; old instances drain for 0.5 s; a refused endpoint is skipped 1 s. */
+    /** A broken release is abandoned after 10 s; old instances drain for at most 1 s and get 2 s after SIGTERM. */
     static final Platform.Tuning TUNING = Platform.Tuning.DEFAULT.withPassiveEjection(Duration.ofSeconds(1))
-            .withRuntime(Duration.ofSeconds(10), Duration.ofMillis(500));
+            .withRuntime(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(2));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Platform platform;
@@ -28,18 +28,13 @@ final class RuntimePlatform implements AutoCloseable {
     final String token;
 
     RuntimePlatform(Path dataDir) throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir), TUNING, StandInRuntime.starter());
+        platform = Platform.start(FerryConfig.ephemeral(dataDir), TUNING);
         if (platform.runtime().isEmpty()) {
             platform.close();
         }
         assumeTrue(platform.runtime().isPresent(), "this build of Ferry has no runtime");
         token = platform.adminToken().token();
         admin = new Api(platform.apiPort(), platform.httpPort(), token);
-    }
-
-    /** True while the tests run on {@link StandInRuntime} instead of the platform's own runtime. */
-    boolean standIn() {
-        return platform.runtime().orElseThrow().runtime() instanceof StandInRuntime;
     }
 
     void createApp(String name) throws Exception {
