@@ -31,6 +31,8 @@ final class RequestLoop implements AutoCloseable {
     private final ExecutorService threads;
     private final List<Future<?>> loops = new ArrayList<>();
 
+    private final long startNanos = System.nanoTime();
+
     RequestLoop(int routerPort, String host, int threadCount) {
         threads = Executors.newFixedThreadPool(threadCount);
         for (int i = 0; i < threadCount; i++) {
@@ -43,15 +45,19 @@ final class RequestLoop implements AutoCloseable {
                             ok.incrementAndGet();
                             lastBody.set(r.body());
                         } else {
-                            failures.add(r.statusCode() + " " + r.headers().firstValue("Ferry-Error").orElse("") + " " + r.body());
+                            failures.add(at() + r.statusCode() + " " + r.headers().firstValue("Ferry-Error").orElse(""));
                         }
                     } catch (Exception e) {
-                        failures.add(e.toString());
+                        failures.add(at() + e);
                     }
                 }
                 return null;
             }));
         }
+    }
+
+    private String at() {
+        return "at " + (System.nanoTime() - startNanos) / 1_000_000 + " ms: ";
     }
 
     int ok() {
