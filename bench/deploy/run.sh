@@ -59,12 +59,15 @@ serving_at() {
 
 deploys=(); pushes=(); rollbacks=()
 version=0
+release=0
+declare -A serves   # release number -> the version it serves
 deploy() {
   version=$((version + 1)); echo "v$version" > version.txt; git add -A; git commit -qm "v$version"
   local t0; t0=$(now_ms)
   git push -q ferry-bench main 2>"$work/push.log" || { cat "$work/push.log"; exit 1; }
   local pushed; pushed=$(now_ms)
   local served; served=$(serving_at "v$version")
+  release=$((release + 1)); serves[$release]="v$version"
   deploys+=($((served - t0))); pushes+=($((pushed - t0)))
   echo "deploy v$version: serving after $((served - t0)) ms (git push took $((pushed - t0)) ms)"
 }
@@ -73,12 +76,13 @@ deploy   # the first deploy, not counted below: it warms the JVM
 deploys=(); pushes=()
 for _ in $(seq 1 "$ROUNDS"); do deploy; done
 for _ in $(seq 1 "$ROUNDS"); do
-  previous="v$((version - 1))"
+  target=$((release - 1)); previous="${serves[$target]}"
   t0=$(now_ms)
-  api POST /api/apps/bench/releases/rollback >/dev/null
+  api POST /api/apps/bench/releases/rollback "{\"version\":$target}" >/dev/null
   served=$(serving_at "$previous")
+  release=$((release + 1)); serves[$release]="$previous"
   rollbacks+=($((served - t0)))
-  echo "rollback to $previous: serving after $((served - t0)) ms"
+  echo "rollback to release v$target ($previous): serving after $((served - t0)) ms"
   deploy
 done
 
