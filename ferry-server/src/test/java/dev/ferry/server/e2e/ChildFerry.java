@@ -65,8 +65,10 @@ final class ChildFerry {
 
     /** {@code kill -9}. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     /** SIGTERM, so that the platform stops its instances; then SIGKILL after 30 s. */

@@ -58,8 +58,9 @@ class PlatformKillTest {
             }
             assertThat(again.viaRouter("hello.localhost", "/").statusCode()).as(ferry.log("second")).isEqualTo(200);
         } finally {
-            ferry.stop();
-            // whatever the platform left behind, ours only: each such process carries this test's marker
+            // a graceful stop would drain the instances for up to 30 s; kill it and its instances instead
+            ferry.kill();
+            // ours only: each such process carries this test's marker
             for (long pid : serverProcesses(marker)) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
