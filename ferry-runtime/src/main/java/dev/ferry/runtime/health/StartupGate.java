@@ -52,7 +52,8 @@ public final class StartupGate {
                     return Optional.of("exited during boot");
                 }
             }
-            return Optional.of("did not answer GET / below 500 within " + bootTimeout.toSeconds() + " s (" + last + ")");
+            return Optional.of("did not answer GET / below 500 within " + bootTimeout.toSeconds() + " s ("
+                    + last + ")");
         }
         for (AppHealthCheck check : gates) {
             Optional<String> failure = run(check, port, started, deadline, alive);

@@ -7,6 +7,7 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -94,7 +95,7 @@ final class AppSupervisor {
                     added.get(k).goLive();
                 } else {
                     svc.events().event(app, added.get(k).name() + " did not become healthy: " + results.get(k).get());
-                    added.get(k).retire(false);
+                    added.get(k).retire(Duration.ZERO);
                     instances.remove(added.get(k));
                 }
             }
@@ -138,10 +139,7 @@ final class AppSupervisor {
                     .filter(i -> i.state() != InstanceState.STOPPED).toList();
             for (RunningInstance i : chosen) {
                 i.leaveRoutes();
-                Thread.ofVirtual().start(() -> {
-                    i.finishRetire(true);
-                    svc.events().event(app, i.name() + " stopped");
-                });
+                Thread.ofVirtual().start(() -> i.finishRetire(svc.config().drainTimeout()));
             }
             return chosen.size();
         } finally {
@@ -149,8 +147,8 @@ final class AppSupervisor {
         }
     }
 
-    /** Stops everything (in parallel) and waits; {@code drain} lets web instances finish their requests. */
-    void stopAll(boolean drain) {
+    /** Stops everything (in parallel) and waits; web instances get up to {@code drainLimit} to drain. */
+    void stopAll(Duration drainLimit) {
         lock.lock();
         try {
             List<RunningInstance> all = new ArrayList<>(instances);
@@ -159,7 +157,7 @@ final class AppSupervisor {
             for (RunningInstance i : all) {
                 i.leaveRoutes();
             }
-            List<Thread> threads = all.stream().map(i -> Thread.ofVirtual().start(() -> i.retire(drain))).toList();
+            List<Thread> threads = all.stream().map(i -> Thread.ofVirtual().start(() -> i.retire(drainLimit))).toList();
             for (Thread t : threads) {
                 t.join();
             }
@@ -200,7 +198,7 @@ final class AppSupervisor {
         old.leaveRoutes();
         Thread.ofVirtual().name("retire-" + old.name()).start(() -> {
             try {
-                old.finishRetire(true);
+                old.finishRetire(svc.config().drainTimeout());
             } finally {
                 retiring.remove(old);
             }

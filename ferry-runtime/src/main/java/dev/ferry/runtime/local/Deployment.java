@@ -69,13 +69,14 @@ final class Deployment {
         List<Optional<String>> results = bootAll(fresh, progress);
         for (int k = 0; k < fresh.size(); k++) {
             if (results.get(k).isPresent()) {
-                fresh.forEach(i -> i.retire(false));
+                fresh.forEach(i -> i.retire(java.time.Duration.ZERO));
                 return fail(fresh.get(k).name() + " " + results.get(k).get());
             }
         }
         supervisor.switchTo(prepared, formation, fresh);
         svc.files().pruneReleases(app, release.version());
-        svc.events().event(app, "deploy of " + release.label() + " succeeded (" + AppSupervisor.describe(formation) + ")");
+        svc.events().event(app, "deploy of " + release.label() + " succeeded ("
+                + AppSupervisor.describe(formation) + ")");
         progress.accept("-----> " + release.label() + " is up" + (fresh.isEmpty() ? " (no instances to run)" : ""));
         return DeployResult.success();
     }

@@ -17,11 +17,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalRuntime implements AppRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+    /** The longest {@link #close} waits for connections to drain: the platform is stopping anyway. */
+    private static final Duration CLOSE_DRAIN = Duration.ofSeconds(5);
 
     private final LocalRuntimeConfig config;
     private final RuntimeServices svc;
@@ -68,7 +72,8 @@ public final class LocalRuntime implements AppRuntime {
         }
         PidFiles pids = new PidFiles(dir.resolve("pids"));
         int killed = pids.killLeftovers();
-        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.memoryLimitBytes(), config.cpuShares());
+        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.cgroupName(), config.memoryLimitBytes(), config.cpuShares(),
+                ownerKey(dir));
         cgroups.removeLeftovers();
         removeLeftoverInstanceDirs(dir.resolve("apps"));
         if (killed > 0) {
@@ -84,15 +89,25 @@ public final class LocalRuntime implements AppRuntime {
             t.setDaemon(true);
             return t;
         });
+        ExecutorService spawner = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ferry-runtime-spawner");
+            t.setDaemon(true);
+            return t;
+        });
         RouteKeeper keeper = new RouteKeeper(routes, hostsOfApp, config.routeTtl());
         this.svc = new RuntimeServices(config, sandbox, new ReleaseFiles(dir, slugs), pids, keeper,
-                new RuntimeEvents(logs), scheduler, new AtomicLong());
+                new RuntimeEvents(logs), scheduler, spawner, new AtomicLong());
         svc.every(config.routeRefresh(), keeper::refreshAll);
     }
 
     /** How instances are isolated here, e.g. {@code sandbox: bubblewrap (one uid per app), cgroups v1 (…)}. */
     public String sandboxStatus() {
         return svc.sandbox().status();
+    }
+
+    /** True when instances run under bubblewrap (false: unsandboxed, as {@link #sandboxStatus()} says). */
+    public boolean isSandboxed() {
+        return svc.sandbox().isBubblewrap();
     }
 
     /** The settings this runtime runs with. */
@@ -139,7 +154,7 @@ public final class LocalRuntime implements AppRuntime {
     public void destroy(AppName app) {
         AppSupervisor s = apps.remove(app);
         if (s != null) {
-            s.stopAll(false);
+            s.stopAll(Duration.ZERO);
         }
         runCounters.remove(app);
         ReleaseFiles.deleteTree(svc.files().appDir(app));
@@ -151,7 +166,8 @@ public final class LocalRuntime implements AppRuntime {
         Objects.requireNonNull(command, "command");
         try {
             PreparedRelease prepared = svc.files().prepare(release);
-            String name = "run." + runCounters.computeIfAbsent(release.app(), a -> new AtomicInteger()).incrementAndGet();
+            int n = runCounters.computeIfAbsent(release.app(), a -> new AtomicInteger()).incrementAndGet();
+            String name = "run." + n;
             svc.events().event(release.app(), "starting " + name + " of " + release.label() + ": " + command);
             return new OneOffLauncher(svc).start(prepared, name, command, extraEnv);
         } catch (IOException e) {
@@ -167,12 +183,14 @@ public final class LocalRuntime implements AppRuntime {
         closed = true;
         try {
             svc.scheduler().shutdownNow();
+            Duration drain = config.drainTimeout().compareTo(CLOSE_DRAIN) < 0 ? config.drainTimeout() : CLOSE_DRAIN;
             List<Thread> stops = apps.values().stream()
-                    .map(s -> Thread.ofVirtual().start(() -> s.stopAll(true))).toList();
+                    .map(s -> Thread.ofVirtual().start(() -> s.stopAll(drain))).toList();
             for (Thread t : stops) {
                 t.join();
             }
             apps.clear();
+            svc.spawner().shutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -190,6 +208,17 @@ public final class LocalRuntime implements AppRuntime {
         }
     }
 
+    /** A short stable hash of the runtime directory, naming this installation's cgroups. */
+    private static String ownerKey(Path runtimeDir) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(runtimeDir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** Ferry's data directory (the runtime dir's parent), never visible to apps. */
     private static Path hiddenDir(Path runtimeDir) {
         return runtimeDir.getParent() == null ? runtimeDir : runtimeDir.getParent();
@@ -200,7 +229,15 @@ public final class LocalRuntime implements AppRuntime {
             return;
         }
         try (Stream<Path> list = Files.list(appsDir)) {
-            list.forEach(app -> ReleaseFiles.deleteTree(app.resolve("instances")));
+            for (Path app : list.toList()) {
+                ReleaseFiles.deleteTree(app.resolve("instances"));
+                if (Files.isDirectory(app.resolve("releases"))) {
+                    try (Stream<Path> releases = Files.list(app.resolve("releases"))) {
+                        releases.filter(r -> r.getFileName().toString().contains(".unpacking-"))
+                                .forEach(ReleaseFiles::deleteTree);
+                    }
+                }
+            }
         } catch (IOException e) {
             log.warn("could not clean {}: {}", appsDir, e.toString());
         }

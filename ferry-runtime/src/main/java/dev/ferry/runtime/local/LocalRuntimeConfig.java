@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param memoryLimitBytes memory limit per instance when cgroups are writable; default 512 MiB
  * @param cpuShares cgroup v1 {@code cpu.shares} per instance (v2 {@code cpu.weight} is derived); default 1024
  * @param cgroupRoot where cgroup file systems are mounted; default {@code /sys/fs/cgroup}
+ * @param cgroupName the parent group of every app's groups ({@code <name>/<app>/<instance>}); default
+ *     {@code ferry}
  * @param firstAppUid when Ferry runs as root, apps run as uid/gid {@code firstAppUid + n}; default 100000
  * @param extraReadOnlyPaths host directories shown read-only in the sandbox besides the system dirs and the
  *     runtimes found on the PATH; default none
@@ -37,7 +39,7 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
                                  Duration restartBackoffFirst, Duration restartBackoffMax, Duration backoffResetAfter,
                                  Duration nonWebUptime, Duration livenessInterval, Duration releaseTimeout,
                                  SandboxMode sandboxMode, long memoryLimitBytes, int cpuShares, Path cgroupRoot,
-                                 int firstAppUid, List<Path> extraReadOnlyPaths) {
+                                 String cgroupName, int firstAppUid, List<Path> extraReadOnlyPaths) {
 
     public LocalRuntimeConfig {
         Objects.requireNonNull(runtimeDir, "runtimeDir");
@@ -60,6 +62,10 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
             throw new IllegalArgumentException("cpu shares must be 2 to 262144, got " + cpuShares);
         }
         Objects.requireNonNull(cgroupRoot, "cgroupRoot");
+        if (cgroupName == null || !cgroupName.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}")) {
+            throw new IllegalArgumentException("cgroup name '" + cgroupName + "' must be one path segment of letters,"
+                    + " digits, '.', '_' or '-'");
+        }
         if (firstAppUid < 1000) {
             throw new IllegalArgumentException("first app uid must be 1000 or more, got " + firstAppUid);
         }
@@ -90,6 +96,7 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         private long memoryLimitBytes = 512L * 1024 * 1024;
         private int cpuShares = 1024;
         private Path cgroupRoot = Path.of("/sys/fs/cgroup");
+        private String cgroupName = "ferry";
         private int firstAppUid = 100_000;
         private List<Path> extraReadOnlyPaths = List.of();
 
@@ -114,6 +121,7 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         public Builder memoryLimitBytes(long v) { memoryLimitBytes = v; return this; }
         public Builder cpuShares(int v) { cpuShares = v; return this; }
         public Builder cgroupRoot(Path v) { cgroupRoot = v; return this; }
+        public Builder cgroupName(String v) { cgroupName = v; return this; }
         public Builder firstAppUid(int v) { firstAppUid = v; return this; }
         public Builder extraReadOnlyPaths(List<Path> v) { extraReadOnlyPaths = v; return this; }
 
@@ -121,7 +129,7 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
             return new LocalRuntimeConfig(runtimeDir, bootTimeout, drainTimeout, drainGrace, stopGrace, routeTtl,
                     routeRefresh, restartBackoffFirst, restartBackoffMax, backoffResetAfter, nonWebUptime,
                     livenessInterval, releaseTimeout, sandboxMode, memoryLimitBytes, cpuShares, cgroupRoot,
-                    firstAppUid, extraReadOnlyPaths);
+                    cgroupName, firstAppUid, extraReadOnlyPaths);
         }
     }
 }

@@ -45,7 +45,7 @@ final class OneOffLauncher {
                     log.warn("{} of {} runs without a cgroup: {}", name, app, e.toString());
                 }
             }
-            Process p = svc.sandbox().builder(app, dir, command, env, group).redirectErrorStream(true).start();
+            Process p = svc.start(svc.sandbox().builder(app, dir, command, env, group).redirectErrorStream(true));
             pidFile = svc.pids().record(app, id, p.pid());
             Optional<Cgroups.Group> g = group;
             Path pf = pidFile;

@@ -7,6 +7,7 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.runtime.health.AppHealthCheck;
 import dev.ferry.runtime.health.HealthProbe;
 import dev.ferry.runtime.health.StartupGate;
+import dev.ferry.runtime.process.IdleConnections;
 import dev.ferry.runtime.process.LinePump;
 import dev.ferry.runtime.process.ProcessTree;
 import dev.ferry.runtime.process.TcpConnections;
@@ -37,6 +38,8 @@ final class RunningInstance {
 
     private static final Logger log = LoggerFactory.getLogger(RunningInstance.class);
     private static final int LIVENESS_TCP_FAILURES = 3;
+    /** A connection whose last act was a response this long ago is idle, not serving a request. */
+    private static final Duration IDLE_QUIET = Duration.ofMillis(500);
 
     private final RuntimeServices svc;
     private final PreparedRelease release;
@@ -125,6 +128,11 @@ final class RunningInstance {
         LocalRuntimeConfig c = svc.config();
         Optional<String> failure = StartupGate.await(release.checksOf(type), isWeb(), port, c.bootTimeout(),
                 c.nonWebUptime(), p::isAlive);
+        if (failure.isPresent() && !isWeb() && !p.isAlive() && p.exitValue() == 0) {
+            // a type that finishes at once (a one-shot task) does not fail the deploy; like any exit while
+            // up, supervision restarts it with backoff
+            return Optional.empty();
+        }
         if (failure.isPresent()) {
             String reason = p.isAlive() ? failure.get() : "exited with code " + exitCode(p) + " during boot";
             ProcessTree.stop(p.toHandle(), Duration.ofSeconds(2));
@@ -136,6 +144,7 @@ final class RunningInstance {
 
     /** Marks the booted instance up: registers a web instance and watches it from now on. */
     void goLive() {
+        Process p;
         synchronized (this) {
             if (!wanted) {
                 return;
@@ -144,10 +153,18 @@ final class RunningInstance {
             since = Instant.now();
             upSince = since;
             supervised = true;
+            p = process;
+        }
+        if (p == null || !p.isAlive()) {
+            // it died between its health check and now, before its exit could be seen as a crash
+            onExit(p);
+            return;
         }
         if (isWeb()) {
             svc.routes().register(this);
         }
+        svc.events().event(app(), name() + " of " + release.release().label() + " is up"
+                + (isWeb() ? " on port " + port : ""));
         livenessFailures = 0;
         liveness = svc.every(svc.config().livenessInterval(), this::checkLiveness);
     }
@@ -157,9 +174,9 @@ final class RunningInstance {
      * a grace for routers to apply the change), then stops with SIGTERM and SIGKILL after the stop grace.
      * Ends in {@code STOPPED}; never restarted after.
      */
-    void retire(boolean drain) {
+    void retire(Duration drainLimit) {
         leaveRoutes();
-        finishRetire(drain);
+        finishRetire(drainLimit);
     }
 
     /** First half of {@link #retire}: no more restarts, state {@code STOPPING}, out of the route table now. */
@@ -178,13 +195,15 @@ final class RunningInstance {
     }
 
     /** Second half of {@link #retire}: drain (when it served traffic), SIGTERM, SIGKILL after the grace. */
-    void finishRetire(boolean drain) {
+    void finishRetire(Duration drainLimit) {
         Process p = process;
+        boolean ran = p != null && p.isAlive();
         LocalRuntimeConfig c = svc.config();
-        if (drain && wasServing && p != null && p.isAlive()) {
+        if (!drainLimit.isZero() && wasServing && p != null && p.isAlive()) {
             sleep(c.drainGrace());
-            long deadline = System.nanoTime() + c.drainTimeout().toNanos();
-            while (System.nanoTime() < deadline && p.isAlive() && TcpConnections.establishedTo(port) > 0) {
+            long deadline = System.nanoTime() + drainLimit.toNanos();
+            while (System.nanoTime() < deadline && p.isAlive() && TcpConnections.establishedTo(port) > 0
+                    && !IdleConnections.allIdle(port, IDLE_QUIET).orElse(false)) {
                 sleep(Duration.ofMillis(100));
             }
         }
@@ -194,6 +213,9 @@ final class RunningInstance {
         cleanUp();
         state = InstanceState.STOPPED;
         since = Instant.now();
+        if (ran) {
+            svc.events().event(app(), name() + " of " + release.release().label() + " stopped");
+        }
     }
 
     private synchronized Process spawn() throws IOException {
@@ -214,7 +236,7 @@ final class RunningInstance {
             }
         }
         String command = release.release().processTypes().get(type);
-        Process p = svc.sandbox().builder(app().value(), dir, command, env, group).start();
+        Process p = svc.start(svc.sandbox().builder(app().value(), dir, command, env, group));
         p.getOutputStream().close();
         process = p;
         startedNanos = System.nanoTime();
@@ -229,7 +251,7 @@ final class RunningInstance {
 
     private void onExit(Process p) {
         synchronized (this) {
-            if (p != process || !supervised || !wanted) {
+            if (p == null || p != process || !supervised || !wanted) {
                 return;
             }
             supervised = false;
@@ -239,14 +261,16 @@ final class RunningInstance {
         svc.routes().deregister(this);
         cancelLiveness();
         cleanUp();
-        svc.events().event(app(), name() + " crashed: exited with code " + exitCode(p));
+        String code = exitCode(p);
+        svc.events().event(app(), name() + (code.equals("0") ? " exited" : " crashed: exited with code " + code));
         scheduleRestart();
     }
 
     private void scheduleRestart() {
         Duration delay;
         synchronized (this) {
-            if (upSince != null && Duration.between(upSince, Instant.now()).compareTo(svc.config().backoffResetAfter()) >= 0) {
+            Duration upFor = upSince == null ? Duration.ZERO : Duration.between(upSince, Instant.now());
+            if (upFor.compareTo(svc.config().backoffResetAfter()) >= 0) {
                 backoff.reset();
             }
             upSince = null;
@@ -274,8 +298,8 @@ final class RunningInstance {
             scheduleRestart();
             return;
         }
+        svc.events().event(app(), name() + " restarted");
         goLive();
-        svc.events().event(app(), name() + " restarted" + (isWeb() ? " on port " + port : ""));
     }
 
     private void checkLiveness() {

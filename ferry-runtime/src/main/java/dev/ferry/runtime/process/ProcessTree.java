@@ -18,13 +18,25 @@ public final class ProcessTree {
     /** SIGTERM, wait up to {@code grace}, then SIGKILL; returns once the root has exited (or after 5 s more). */
     public static void stop(ProcessHandle root, Duration grace) {
         List<ProcessHandle> all = withDescendants(root);
-        // the app itself first, its wrappers last: a wrapper that dies first would SIGKILL the app with it
-        for (int i = all.size() - 1; i >= 0; i--) {
-            all.get(i).destroy();
-        }
+        // bubblewrap's processes are left out: when the sandbox's init dies, the kernel SIGKILLs every
+        // process in its PID namespace, which would cut the app's graceful shutdown short. It exits by
+        // itself once its child has. For the same reason the sandbox's main process (often the `sh -c` that
+        // runs the app) is signalled only after the others have exited, or after half the grace.
+        List<ProcessHandle> app = all.stream().filter(p -> !isBubblewrap(p)).toList();
+        List<ProcessHandle> mains = app.stream().filter(p -> p.equals(root)
+                || p.parent().map(ProcessTree::isBubblewrap).orElse(false)).toList();
+        List<ProcessHandle> others = app.stream().filter(p -> !mains.contains(p)).toList();
         long deadline = System.nanoTime() + grace.toNanos();
-        while (System.nanoTime() < deadline && all.stream().anyMatch(ProcessHandle::isAlive)) {
-            sleep(Math.min(50, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        if (!others.isEmpty()) {
+            others.forEach(ProcessHandle::destroy);
+            waitForExit(others, root, System.nanoTime() + grace.toNanos() / 2);
+        }
+        mains.forEach(ProcessHandle::destroy);
+        waitForExit(app, root, deadline);
+        // the sandbox may need a moment to notice its child has gone
+        long settle = System.nanoTime() + 500_000_000L;
+        while (root.isAlive() && System.nanoTime() < settle) {
+            sleep(20);
         }
         kill(root);
         try {
@@ -32,6 +44,16 @@ public final class ProcessTree {
         } catch (Exception e) {
             // still running after SIGKILL (uninterruptible sleep): nothing more can be done from here
         }
+    }
+
+    private static void waitForExit(List<ProcessHandle> processes, ProcessHandle root, long deadline) {
+        while (System.nanoTime() < deadline && root.isAlive() && processes.stream().anyMatch(ProcessHandle::isAlive)) {
+            sleep(Math.min(50, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    private static boolean isBubblewrap(ProcessHandle p) {
+        return p.info().command().map(c -> c.equals("bwrap") || c.endsWith("/bwrap")).orElse(false);
     }
 
     /** SIGKILL to the process and every descendant, at once. */

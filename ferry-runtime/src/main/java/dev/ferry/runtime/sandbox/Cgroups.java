@@ -3,8 +3,6 @@ package dev.ferry.runtime.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -12,10 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts instances into {@code ferry/<app>/<instance>} cgroups with a memory limit and a CPU share, on cgroup v1
+ * Puts instances into {@code <top>/<app>/<instance>} cgroups ({@code top} is {@code ferry} by default) with a memory limit and a CPU share, on cgroup v1
  * ({@code memory.limit_in_bytes} and {@code cpu.shares} in the {@code memory} and {@code cpu} hierarchies) or
  * v2 ({@code memory.max} and {@code cpu.weight} in the unified one). {@link #probe} finds which one is mounted
  * and writable; when neither is, {@link #version()} is {@code NONE} and instances run without limits.
+ *
+ * <p>Instance groups are named {@code <instance>@<owner>}, the owner being a hash of the runtime directory, so
+ * two Ferry installations on one host (or tests beside a running platform) never remove each other's groups.
  */
 public final class Cgroups {
 
@@ -28,30 +29,39 @@ public final class Cgroups {
     private final Path root;
     private final long memoryLimitBytes;
     private final int cpuShares;
+    private final String top;
+    private final String owner;
 
-    private Cgroups(Version version, Path root, long memoryLimitBytes, int cpuShares) {
+    private Cgroups(Version version, Path root, String top, long memoryLimitBytes, int cpuShares, String owner) {
+        this.top = top;
+        this.owner = owner;
         this.version = version;
         this.root = root;
         this.memoryLimitBytes = memoryLimitBytes;
         this.cpuShares = cpuShares;
     }
 
-    /** Finds a writable cgroup layout under {@code root} by creating and removing a probe group. */
-    public static Cgroups probe(Path root, long memoryLimitBytes, int cpuShares) {
+    /**
+     * Finds a writable cgroup layout under {@code root} by creating and removing a probe group.
+     *
+     * @param top the parent group of every app's groups, e.g. {@code ferry}
+     * @param owner names this installation's instance groups ({@code <instance>@<owner>})
+     */
+    public static Cgroups probe(Path root, String top, long memoryLimitBytes, int cpuShares, String owner) {
         String probe = "probe-" + ProcessHandle.current().pid();
         if (Files.isRegularFile(root.resolve("cgroup.controllers"))) {
-            Cgroups v2 = new Cgroups(Version.V2, root, memoryLimitBytes, cpuShares);
+            Cgroups v2 = new Cgroups(Version.V2, root, top, memoryLimitBytes, cpuShares, owner);
             if (v2.tryProbe(probe)) {
                 return v2;
             }
         }
         if (Files.isDirectory(root.resolve("memory")) && Files.isDirectory(root.resolve("cpu"))) {
-            Cgroups v1 = new Cgroups(Version.V1, root, memoryLimitBytes, cpuShares);
+            Cgroups v1 = new Cgroups(Version.V1, root, top, memoryLimitBytes, cpuShares, owner);
             if (v1.tryProbe(probe)) {
                 return v1;
             }
         }
-        return new Cgroups(Version.NONE, root, memoryLimitBytes, cpuShares);
+        return new Cgroups(Version.NONE, root, top, memoryLimitBytes, cpuShares, owner);
     }
 
     private boolean tryProbe(String name) {
@@ -80,19 +90,20 @@ public final class Cgroups {
     }
 
     /** Creates the group of one instance with its limits. */
-    public Group create(String app, String instance) throws IOException {
+    public Group create(String app, String instanceId) throws IOException {
+        String instance = instanceId + "@" + owner;
         List<Path> dirs = switch (version) {
-            case V1 -> List.of(root.resolve("memory/ferry").resolve(app).resolve(instance),
-                    root.resolve("cpu/ferry").resolve(app).resolve(instance));
-            case V2 -> List.of(root.resolve("ferry").resolve(app).resolve(instance));
+            case V1 -> List.of(root.resolve("memory").resolve(top).resolve(app).resolve(instance),
+                    root.resolve("cpu").resolve(top).resolve(app).resolve(instance));
+            case V2 -> List.of(root.resolve(top).resolve(app).resolve(instance));
             case NONE -> throw new IllegalStateException("no cgroups here");
         };
         if (version == Version.V2) {
             enableControllers(root);
-            Files.createDirectories(root.resolve("ferry"));
-            enableControllers(root.resolve("ferry"));
-            Files.createDirectories(root.resolve("ferry").resolve(app));
-            enableControllers(root.resolve("ferry").resolve(app));
+            Files.createDirectories(root.resolve(top));
+            enableControllers(root.resolve(top));
+            Files.createDirectories(root.resolve(top).resolve(app));
+            enableControllers(root.resolve(top).resolve(app));
         }
         for (Path d : dirs) {
             Files.createDirectories(d);
@@ -107,24 +118,30 @@ public final class Cgroups {
         return new Group(dirs);
     }
 
-    /** Removes every {@code ferry/...} group left by an earlier run, killing what still runs in them. */
+    /** Removes this owner's {@code ferry/<app>/<instance>} groups left by an earlier run, killing what runs in them. */
     public void removeLeftovers() {
         List<Path> tops = switch (version) {
-            case V1 -> List.of(root.resolve("memory/ferry"), root.resolve("cpu/ferry"));
-            case V2 -> List.of(root.resolve("ferry"));
+            case V1 -> List.of(root.resolve("memory").resolve(top), root.resolve("cpu").resolve(top));
+            case V2 -> List.of(root.resolve(top));
             case NONE -> List.of();
         };
         for (Path top : tops) {
             if (!Files.isDirectory(top)) {
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(top)) {
-                List<Path> dirs = new ArrayList<>(walk.filter(Files::isDirectory).toList());
-                dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-                for (Path d : dirs) {
-                    if (!d.equals(top)) {
-                        new Group(List.of(d)).killAll();
-                        new Group(List.of(d)).remove();
+            try (Stream<Path> apps = Files.list(top)) {
+                for (Path app : apps.filter(Files::isDirectory).toList()) {
+                    try (Stream<Path> groups = Files.list(app)) {
+                        for (Path g : groups.filter(d -> d.getFileName().toString().endsWith("@" + owner)).toList()) {
+                            Group leftover = new Group(List.of(g));
+                            leftover.killAll();
+                            leftover.remove();
+                        }
+                    }
+                    try {
+                        Files.delete(app);
+                    } catch (IOException e) {
+                        // another installation's groups remain in it
                     }
                 }
             } catch (IOException | RuntimeException e) {

@@ -142,8 +142,8 @@ public final class Sandbox {
         for (Path d : readOnlyDirs) {
             a.addAll(List.of("--ro-bind", d.toString(), d.toString()));
         }
-        a.addAll(List.of("--bind", appDir.toString(), "/app", "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev",
-                "--chdir", "/app", "--"));
+        a.addAll(List.of("--bind", appDir.toString(), "/app", "--perms", "1777", "--tmpfs", "/tmp",
+                "--proc", "/proc", "--dev", "/dev", "--chdir", "/app", "--"));
         return a;
     }
 

@@ -77,7 +77,43 @@ class LocalRuntimeDeployTest {
         assertThat(apps.get(newPort, "/").getValue()).isEqualTo("ok two web.1");
         await().atMost(Duration.ofSeconds(10)).until(() -> apps.get(oldPort, "/").getKey() == -1);
         await().atMost(Duration.ofSeconds(10)).until(() -> runtime.instances(AppName.of("hello")).size() == 1);
-        assertThat(apps.logs.texts("web.1")).contains("got SIGTERM");
+        await().atMost(Duration.ofSeconds(5)).until(() -> apps.logs.texts("web.1").contains("got SIGTERM"));
+    }
+
+    @Test
+    void letsInFlightRequestFinishBeforeStoppingOldInstance() throws Exception {
+        String slug = apps.serverSlug("s1");
+        runtime.deploy(TestApps.webRelease("hello", 1, slug, Map.of("VERSION", "one")),
+                TestApps.formation("hello", Map.of("web", 1)), l -> { });
+        int oldPort = runtime.instances(AppName.of("hello")).get(0).port();
+        var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> apps.get(oldPort, "/slow"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> dev.ferry.runtime.process.TcpConnections.establishedTo(oldPort) > 0);
+
+        DeployResult second = runtime.deploy(TestApps.webRelease("hello", 2, slug, Map.of("VERSION", "two")),
+                TestApps.formation("hello", Map.of("web", 1)), l -> { });
+
+        assertThat(second.succeeded()).as(second.reason()).isTrue();
+        assertThat(slow.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Map.entry(200, "ok one web.1"));
+    }
+
+    @Test
+    void endsDrainWhenOnlyIdleKeepAliveConnectionsRemain() throws Exception {
+        runtime.close();
+        runtime = apps.runtime(apps.config().drainTimeout(Duration.ofSeconds(30)).build());
+        String slug = apps.serverSlug("s1");
+        runtime.deploy(TestApps.webRelease("hello", 1, slug, Map.of()), TestApps.formation("hello", Map.of("web", 1)),
+                l -> { });
+        int oldPort = runtime.instances(AppName.of("hello")).get(0).port();
+        // a router's pooled connection: one answered request, then kept open
+        try (java.net.Socket pooled = new java.net.Socket("127.0.0.1", oldPort)) {
+            pooled.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+            assertThat(new String(pooled.getInputStream().readNBytes(15))).isEqualTo("HTTP/1.1 200 OK");
+
+            runtime.deploy(TestApps.webRelease("hello", 2, slug, Map.of()),
+                    TestApps.formation("hello", Map.of("web", 1)), l -> { });
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.instances(AppName.of("hello")).size() == 1);
+        }
     }
 
     @Test

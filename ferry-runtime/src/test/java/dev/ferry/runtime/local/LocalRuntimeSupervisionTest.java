@@ -76,7 +76,7 @@ class LocalRuntimeSupervisionTest {
         runtime.scale(TestApps.formation("hello", Map.of("web", 3, "worker", 1)));
 
         List<Instance> up = runtime.instances(HELLO);
-        assertThat(up).extracting(Instance::name).containsExactly("web.1", "web.2", "web.3", "worker.1");
+        assertThat(up).as(apps.logs.texts("runtime").toString()).extracting(Instance::name).containsExactly("web.1", "web.2", "web.3", "worker.1");
         assertThat(up).allMatch(i -> i.state() == InstanceState.UP);
         assertThat(apps.routes.ports("hello.localhost")).hasSize(3);
         assertThat(up.get(3).port()).isZero();
@@ -106,6 +106,33 @@ class LocalRuntimeSupervisionTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> runtime.instances(HELLO).stream()
                 .allMatch(i -> i.state() == InstanceState.STOPPED));
         assertThat(apps.routes.ports("hello.localhost")).isEmpty();
+    }
+
+    @Test
+    void registersUnderCustomDomainAddedLaterAndLeavesRemovedOne() throws Exception {
+        String slug = apps.serverSlug("s1");
+        runtime.deploy(TestApps.webRelease("hello", 1, slug, Map.of()), TestApps.formation("hello", Map.of("web", 1)),
+                l -> { });
+        int port = only("web.1").port();
+
+        apps.customDomains.add("www.example.com");
+        await().atMost(Duration.ofSeconds(5)).until(() -> apps.routes.ports("www.example.com").contains(port));
+
+        apps.customDomains.clear();
+        await().atMost(Duration.ofSeconds(5)).until(() -> apps.routes.ports("www.example.com").isEmpty());
+        assertThat(apps.routes.ports("hello.localhost")).containsExactly(port);
+    }
+
+    @Test
+    void deploysWhenAWorkerExitsAtOnceAndRestartsIt() throws Exception {
+        String slug = apps.serverSlug("s1");
+        var result = runtime.deploy(TestApps.release("hello", 1, slug,
+                        Map.of("web", "python3 -u server.py", "once", "echo done"), Map.of()),
+                TestApps.formation("hello", Map.of("web", 1, "once", 1)), l -> { });
+
+        assertThat(result.succeeded()).as(result.reason()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> only("once.1").restarts() >= 1);
+        assertThat(apps.logs.texts("runtime")).contains("once.1 exited");
     }
 
     @Test

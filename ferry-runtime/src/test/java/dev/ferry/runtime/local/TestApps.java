@@ -29,13 +29,15 @@ import java.util.NoSuchElementException;
 final class TestApps {
 
     static final String SERVER = """
-            import http.server, os, signal, sys
+            import http.server, os, signal, sys, time
             VERSION = os.environ.get("VERSION", "?")
             class Handler(http.server.BaseHTTPRequestHandler):
                 protocol_version = "HTTP/1.1"
                 def do_GET(self):
                     if self.path == "/crash":
                         os._exit(3)
+                    if self.path == "/slow":
+                        time.sleep(1.5)
                     code = 500 if os.environ.get("BROKEN") else 200
                     body = ("ok " + VERSION + " " + os.environ.get("DYNO", "")).encode()
                     self.send_response(code)
@@ -56,6 +58,8 @@ final class TestApps {
     final Map<String, Path> slugs = new HashMap<>();
     final MemoryRoutes routes = new MemoryRoutes();
     final MemoryLogs logs = new MemoryLogs();
+    /** Custom domains of every app, besides {@code <app>.localhost}. */
+    final List<String> customDomains = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     TestApps(Path root) {
@@ -64,7 +68,7 @@ final class TestApps {
 
     LocalRuntimeConfig.Builder config() {
         return LocalRuntimeConfig.builder(root.resolve("data"))
-                .bootTimeout(Duration.ofSeconds(15))
+                .bootTimeout(Duration.ofSeconds(5))
                 .drainTimeout(Duration.ofSeconds(2))
                 .drainGrace(Duration.ofMillis(100))
                 .stopGrace(Duration.ofSeconds(2))
@@ -74,7 +78,9 @@ final class TestApps {
                 .restartBackoffMax(Duration.ofSeconds(2))
                 .nonWebUptime(Duration.ofMillis(300))
                 .livenessInterval(Duration.ofSeconds(1))
-                .releaseTimeout(Duration.ofSeconds(20));
+                .releaseTimeout(Duration.ofSeconds(20))
+                // apart from the groups of platforms running on this host
+                .cgroupName("ferry-runtime-test");
     }
 
     LocalRuntime runtime(SandboxMode mode) {
@@ -82,7 +88,11 @@ final class TestApps {
     }
 
     LocalRuntime runtime(LocalRuntimeConfig config) {
-        return new LocalRuntime(config, this::slug, routes, app -> List.of(app.value() + ".localhost"), logs);
+        return new LocalRuntime(config, this::slug, routes, app -> {
+            List<String> hosts = new java.util.ArrayList<>(List.of(app.value() + ".localhost"));
+            hosts.addAll(customDomains);
+            return hosts;
+        }, logs);
     }
 
     private Path slug(String id) {
