@@ -75,9 +75,7 @@ public final class RuntimeWiring {
         }
         LocalRuntime runtime = new LocalRuntime(config.build(), inputs.slugs(), inputs.registry(), inputs.hostsOfApp(),
                 inputs.logs());
-        String status = runtime.sandboxStatus();
-        // LocalRuntime says how it isolates apps only in words; bubblewrap is the sandbox it knows
-        return Optional.of(new Started(runtime, status, status.startsWith("sandbox: bubblewrap")));
+        return Optional.of(new Started(runtime, runtime.sandboxStatus(), runtime.isSandboxed()));
     }
 
     private static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(2);
