@@ -100,12 +100,9 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private final RuntimeWiring.Starter runtimeStarter;
-
-    private Platform(FerryConfig config, Tuning tuning, RuntimeWiring.Starter runtimeStarter) {
+    private Platform(FerryConfig config, Tuning tuning) {
         this.config = config;
         this.tuning = tuning;
-        this.runtimeStarter = runtimeStarter;
     }
 
     /** Starts every role with the default tuning; on failure, stops what had started and rethrows. */
@@ -115,12 +112,7 @@ public final class Platform implements AutoCloseable {
 
     /** Starts every role; on failure, stops what had started and rethrows. */
     public static Platform start(FerryConfig config, Tuning tuning) throws Exception {
-        return start(config, tuning, RuntimeWiring::start);
-    }
-
-    /** Starts every role with another runtime (tests); on failure, stops what had started and rethrows. */
-    public static Platform start(FerryConfig config, Tuning tuning, RuntimeWiring.Starter runtimeStarter) throws Exception {
-        Platform p = new Platform(config, tuning, runtimeStarter);
+        Platform p = new Platform(config, tuning);
         try {
             p.startAll();
             return p;
@@ -198,7 +190,7 @@ public final class Platform implements AutoCloseable {
      * before the router, so that its instances deregister and drain while the router still serves.
      */
     private void startRuntime() {
-        runtime = runtimeStarter.start(new RuntimeWiring.Inputs(dataDirectory.root(),
+        runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
                 new AppHosts(store, config.domain()), new DiscardingAppLogs(), tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace()));
         runtime.ifPresentOrElse(r -> {

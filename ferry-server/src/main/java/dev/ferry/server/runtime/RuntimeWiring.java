@@ -55,12 +55,6 @@ public final class RuntimeWiring {
     public record Started(AppRuntime runtime, String isolation, boolean sandboxed) {
     }
 
-    /** How the platform starts its runtime: {@link RuntimeWiring#start} unless a test passes another. */
-    @FunctionalInterface
-    public interface Starter {
-        Optional<Started> start(Inputs inputs);
-    }
-
     /**
      * Starts the {@link LocalRuntime} with bubblewrap when it works here ({@link SandboxMode#AUTO}); it kills what
      * a previous run left behind before it returns.
