@@ -41,6 +41,8 @@ public final class FerryCli {
             return CliFailure.EXIT_FAILURE;
         });
         cli.setParameterExceptionHandler(FerryCli::usageError);
+        // `ferry run -a hello ls -la`: options after the command's first word are the command's own
+        cli.getSubcommands().get("run").setStopAtPositional(true);
         return cli;
     }
 

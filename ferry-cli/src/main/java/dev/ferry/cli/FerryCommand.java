@@ -26,7 +26,11 @@ import dev.ferry.cli.logs.DrainsCommand;
 import dev.ferry.cli.logs.DrainsRemoveCommand;
 import dev.ferry.cli.logs.LogsCommand;
 import dev.ferry.cli.login.LoginCommand;
+import dev.ferry.cli.ps.PsCommand;
+import dev.ferry.cli.ps.PsRestartCommand;
 import dev.ferry.cli.ps.PsScaleCommand;
+import dev.ferry.cli.ps.PsStopCommand;
+import dev.ferry.cli.ps.RunCommand;
 import dev.ferry.cli.releases.ReleasesCommand;
 import dev.ferry.cli.releases.RollbackCommand;
 import dev.ferry.cli.routes.RoutesAddCommand;
@@ -51,7 +55,8 @@ import picocli.CommandLine.Spec;
         subcommands = {LoginCommand.class,
                 AppsCommand.class, AppsCreateCommand.class, AppsInfoCommand.class, AppsDestroyCommand.class,
                 ConfigCommand.class, ConfigGetCommand.class, ConfigSetCommand.class, ConfigUnsetCommand.class,
-                ReleasesCommand.class, RollbackCommand.class, PsScaleCommand.class,
+                ReleasesCommand.class, RollbackCommand.class,
+                PsCommand.class, PsScaleCommand.class, PsRestartCommand.class, PsStopCommand.class, RunCommand.class,
                 BuildsCommand.class, BuildsOutputCommand.class,
                 DomainsCommand.class, DomainsAddCommand.class, DomainsRemoveCommand.class,
                 LogsCommand.class, DrainsCommand.class, DrainsAddCommand.class, DrainsRemoveCommand.class,

@@ -98,7 +98,7 @@ class AccountCommandsTest {
         CommandLine root = FerryCli.commandLine(admin.environment());
         assertThat(root.getSubcommands()).containsKeys("apps", "apps:create", "apps:info", "apps:destroy", "config",
                 "config:get", "config:set", "config:unset", "releases", "rollback", "domains", "domains:add",
-                "domains:remove", "ps:scale", "users", "users:add", "tokens", "tokens:create", "tokens:revoke", "access",
+                "domains:remove", "ps", "ps:scale", "ps:restart", "ps:stop", "run", "users", "users:add", "tokens", "tokens:create", "tokens:revoke", "access",
                 "access:add", "access:remove", "completion");
         for (String name : root.getSubcommands().keySet()) {
             CliRun.Result help = ok(admin, name, "--help");

@@ -6,6 +6,7 @@ import dev.ferry.control.auth.BearerAuthFilter;
 import dev.ferry.control.auth.TokenVerifier;
 import dev.ferry.control.error.ApiErrorMapper;
 import dev.ferry.control.openapi.OpenApiDocument;
+import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.routes.RoutesApi;
 import dev.ferry.control.routes.TcpRoutesApi;
 import dev.ferry.control.users.TokensApi;
@@ -73,6 +74,19 @@ public final class ControlServer implements AutoCloseable {
      */
     public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
                          Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis) {
+        this(config, registry, store, tokens, metricsScrape, servlets, apis, Deployments.withoutRuntime(store));
+    }
+
+    /**
+     * Assembles the API with extra servlets, extra parts and the runtime's deployments.
+     *
+     * @param deployments runs the releases and formations the API makes ({@link Deployments#withoutRuntime}
+     *     when the platform runs no instances)
+     */
+    public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
+                         Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
+                         Deployments deployments) {
+        Objects.requireNonNull(deployments, "deployments");
         List<MountedServlet> mounted = List.copyOf(servlets);
         List<ControlApi> extraApis = List.copyOf(apis);
         this.config = Objects.requireNonNull(config, "config");
@@ -86,7 +100,7 @@ public final class ControlServer implements AutoCloseable {
         TcpRoutesApi tcpRoutesApi = new TcpRoutesApi(registry, config.reservedPorts());
         AppRoutes appRoutes = new AppRoutes(registry, config.appsDomain(), config.appsHttpPort());
         appRoutes.syncAll(store);
-        AppsApi appsApi = new AppsApi(store, appRoutes);
+        AppsApi appsApi = new AppsApi(store, appRoutes, deployments);
         UsersApi usersApi = new UsersApi(store);
         TokensApi tokensApi = new TokensApi(store);
         String openApi = OpenApiDocument.json();

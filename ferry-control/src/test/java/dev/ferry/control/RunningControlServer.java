@@ -8,6 +8,8 @@ import dev.ferry.core.build.BuildOutputs;
 import dev.ferry.control.keys.KeysApi;
 import dev.ferry.control.tunnel.TunnelApi;
 import dev.ferry.control.tunnel.TunnelDirectory;
+import dev.ferry.control.ps.ProcessesApi;
+import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteListener;
 import dev.ferry.core.route.RouteTable;
@@ -35,7 +37,8 @@ import java.util.stream.Stream;
 
 /**
  * A real {@link ControlServer} on an ephemeral port of 127.0.0.1 over the embedded in-memory {@link JournaledRouteRegistry} and a
- * real {@link SqliteStore} in a temporary directory, with a bootstrapped admin and a small HTTP client for
+ * real {@link SqliteStore} in a temporary directory, with the processes API and a {@link Reconciler} over a
+ * {@link FakeRuntime}, with a bootstrapped admin and a small HTTP client for
  * tests. {@link #TOKEN} is accepted as the admin's token besides the store's own tokens
  * ({@link #adminToken}). Close it after the test; that deletes the directory.
  */
@@ -72,6 +75,8 @@ public final class RunningControlServer implements AutoCloseable {
     public final SqliteStore store;
     public final ControlServer server;
     public final User admin;
+    /** The runtime behind the processes API and the reconciler. */
+    public final FakeRuntime runtime = new FakeRuntime();
     /** The admin's token as issued by the store. */
     public final String adminToken;
     private final Path dataDir;
@@ -108,7 +113,7 @@ public final class RunningControlServer implements AutoCloseable {
         ControlConfig config = ControlConfig.builder().port(0).reservedPorts(reservedPorts).build();
         server = new ControlServer(config, registry, store,
                 t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS, List.of(),
-                withStandardApis(store, apis.apply(store))).start();
+                withStandardApis(store, apis.apply(store)), new Reconciler(store, runtime)).start();
     }
 
     public RunningControlServer() {
@@ -121,6 +126,7 @@ public final class RunningControlServer implements AutoCloseable {
         all.add(new BuildsApi(store, buildOutputs));
         all.add(new KeysApi(store, Optional.of(new KeysApi.SshEndpoint(SSH_PORT, SSH_HOST_KEY))));
         all.add(new TunnelApi(store, TUNNELS));
+        all.add(new ProcessesApi(store, runtime));
         all.addAll(extra);
         return all;
     }

@@ -20,6 +20,13 @@ import dev.ferry.control.logs.LogsApi;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.control.tunnel.TunnelApi;
 import dev.ferry.core.route.Endpoint;
+import dev.ferry.control.ControlApi;
+import dev.ferry.control.ps.ProcessesApi;
+import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.control.reconcile.Reconciler;
+import dev.ferry.build.slug.SlugStore;
+import dev.ferry.server.runtime.AppHosts;
+import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.Store;
@@ -53,11 +60,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +77,12 @@ import org.slf4j.LoggerFactory;
  * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir), the
  * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
  * the store (SQLite in the data dir, where the first start creates the admin and its token file) and the
- * control API over it, with git over HTTP at {@code /git/<app>.git} in the same server and git over SSH on its own
+ * runtime of apps' instances (local processes; at start it brings back every app's current release) and the
+ * control API over them, with git over HTTP at {@code /git/<app>.git} in the same server and git over SSH on its own
  * port (pushes to {@code main}/{@code master} are queued and built in {@code <data-dir>/builds/} into slugs in
- * {@code <data-dir>/slugs/}, their output kept in {@code <data-dir>/build-logs/}). {@link #close()} stops them in reverse order: the API first, so nothing changes
- * while the router drains.
+ * {@code <data-dir>/slugs/}, their output kept in {@code <data-dir>/build-logs/}). {@link #close()} stops them in
+ * reverse order: the API first, so nothing changes while the runtime deregisters, drains and stops the instances,
+ * then the router.
  */
 public final class Platform implements AutoCloseable {
 
@@ -92,17 +103,29 @@ public final class Platform implements AutoCloseable {
     private SshGitServer sshGit;
     private DiskAppLogs appLogs;
     private TunnelGateway gateway;
+    private Optional<RuntimeWiring.Started> runtime = Optional.empty();
+    private Deployments deployments;
+    private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
 
     /**
      * Settings of the data plane that have good defaults and that tests and benchmarks shorten.
      *
      * @param passiveEjection how long an endpoint that refused or reset a connection is skipped (30 s)
+     * @param bootTimeout how long a new instance may take to become healthy (60 s)
+     * @param drainTimeout the longest a deregistered instance finishes its requests before it is stopped (30 s)
+     * @param stopGrace the time between SIGTERM and SIGKILL (30 s)
      */
-    public record Tuning(Duration passiveEjection) {
-        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(30));
+    public record Tuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout, Duration stopGrace) {
+        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30),
+                Duration.ofSeconds(30));
 
         public Tuning withPassiveEjection(Duration d) {
-            return new Tuning(d);
+            return new Tuning(d, bootTimeout, drainTimeout, stopGrace);
+        }
+
+        /** Shorter runtime durations for tests: a broken release fails fast, old instances stop soon. */
+        public Tuning withRuntime(Duration boot, Duration drain, Duration stop) {
+            return new Tuning(passiveEjection, boot, drain, stop);
         }
     }
 
@@ -184,6 +207,7 @@ public final class Platform implements AutoCloseable {
         store = SqliteStore.openInDataDir(dataDirectory.root());
         started.push(store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
+        startRuntime();
         startGit();
         startTunnelGateway(group);
         if (config.apiPort() != FerryConfig.OFF) {
@@ -195,13 +219,41 @@ public final class Platform implements AutoCloseable {
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
                     .build(), registry, store, store::authenticate, meters::scrape, List.of(git),
-                    List.of(new BuildsApi(store, buildQueue), keysApi(), logsApi(),
-                            new TunnelApi(store, new GatewayDirectoryOfPlatform(gateway, config.domain()))));
+                    apis(), deployments);
             control.start();
             started.push(control);
             // Stop the build queue before the API, so that pushes waiting for a build are answered at once.
             started.push(buildQueue);
         }
+        if (deployments instanceof Reconciler reconciler) {
+            resumed = reconciler.resumeAll();
+        }
+    }
+
+    /**
+     * The runtime (which kills what a previous run left) and the deployments over it; stopped after the API and
+     * before the router, so that its instances deregister and drain while the router still serves.
+     */
+    private void startRuntime() {
+        runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
+                new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
+                new AppHosts(store, config.domain()), appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace()));
+        runtime.ifPresentOrElse(r -> {
+            started.push(r.runtime());
+            if (!r.sandboxed()) {
+                log.warn("apps run without a sandbox: {}", r.isolation());
+            }
+        }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
+        deployments = runtime.<Deployments>map(r -> new Reconciler(store, r.runtime()))
+                .orElseGet(() -> Deployments.withoutRuntime(store));
+    }
+
+    /** The parts of the API over the build queue, keys, logs, tunnels and (when one runs) the runtime. */
+    private List<ControlApi> apis() {
+        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, buildQueue), keysApi(), logsApi(),
+                new TunnelApi(store, new GatewayDirectoryOfPlatform(gateway, config.domain()))));
+        runtime.ifPresent(r -> apis.add(new ProcessesApi(store, r.runtime())));
+        return apis;
     }
 
     /**
@@ -241,7 +293,7 @@ public final class Platform implements AutoCloseable {
         builder.removeLeftoverWorkDirs();
         repos = new AppRepositories(buildConfig.reposDir());
         buildQueue = new BuildQueue(buildConfig, BuildRecords.of(store), new RepositoryBuildRunner(builder, repos),
-                new StoreReleaseSink(store));
+                new StoreReleaseSink(store, deployments));
         started.push(buildQueue);
         buildQueue.recover();
         if (config.sshPort() != FerryConfig.OFF) {
@@ -332,6 +384,16 @@ public final class Platform implements AutoCloseable {
     /** The build queue, or null when the control API (and with it git over HTTP) is off. */
     public BuildQueue buildQueue() {
         return buildQueue;
+    }
+
+    /** The runtime of apps' instances and how it isolates them; empty when none runs. */
+    public Optional<RuntimeWiring.Started> runtime() {
+        return runtime;
+    }
+
+    /** Completes when every app's current release has been started again after this start. */
+    public CompletableFuture<Void> resumed() {
+        return resumed;
     }
 
     /** Stops every role that started, in reverse order; never throws. */

@@ -9,14 +9,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,13 +28,18 @@ import java.util.regex.Pattern;
 /**
  * The CLI's HTTP client of the control API. Every failure becomes a {@link CliFailure} with one sentence:
  * the API's own {@code error} for a refusal, a hint to log in for 401, a hint to start Ferry when the API
- * cannot be reached. Timeouts: connect 5 s, whole request 30 s.
+ * cannot be reached. Timeouts: connect 5 s, whole request 30 s (15 minutes for a call that waits for
+ * a deploy; a streamed answer has no limit once its headers arrived).
  */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?next\"?");
     private static final int MAX_PAGES = 10_000;
+    /** How long an ordinary call may take. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a call that waits for a deploy may take. */
+    public static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(15);
 
     private final String baseUrl;
     private final String token;
@@ -98,23 +106,62 @@ public final class ApiClient {
 
     /** One call; answers 2xx or throws {@link CliFailure}. */
     public ApiResponse send(String method, String path, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
+        return send(method, path, body, REQUEST_TIMEOUT);
+    }
+
+    /**
+     * One call that waits for a deploy (a config change, a rollback, a scale or a restart): the API answers once
+     * the new instances serve, so it may take up to {@link #DEPLOY_TIMEOUT}.
+     */
+    public ApiResponse sendAwaitingDeploy(String method, String path, JsonNode body) {
+        return send(method, path, body, DEPLOY_TIMEOUT);
+    }
+
+    /**
+     * A call whose answer is read as it arrives ({@code run}'s NDJSON frames); answers the body of a 2xx or throws
+     * {@link CliFailure} with the API's error. The caller closes the stream.
+     */
+    public InputStream stream(String method, String path, JsonNode body) {
+        HttpRequest.Builder request = request(path, REQUEST_TIMEOUT)
+                .method(method, HttpRequest.BodyPublishers.ofString(write(body)))
+                .header("Content-Type", "application/json");
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream(), REQUEST_TIMEOUT);
+        if (response.statusCode() < 200 || response.statusCode() > 299) {
+            try (InputStream in = response.body()) {
+                answer(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8), response.headers());
+            } catch (IOException e) {
+                throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder request(String path, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
+    }
+
+    private ApiResponse send(String method, String path, JsonNode body, Duration timeout) {
+        HttpRequest.Builder request = request(path, timeout);
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<String> response;
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(), timeout);
+        return answer(response.statusCode(), response.body(), response.headers());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler, Duration timeout) {
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), handler);
         } catch (HttpConnectTimeoutException e) {
             throw unreachable("connection timed out");
         } catch (HttpTimeoutException e) {
-            throw new CliFailure("the Ferry API at " + baseUrl + " did not answer within 30 s");
+            throw new CliFailure("the Ferry API at " + baseUrl + " did not answer within " + timeout.toSeconds() + " s");
         } catch (ConnectException e) {
             throw unreachable(causedBy(e, UnresolvedAddressException.class) ? "unknown host" : "connection refused");
         } catch (IOException e) {
@@ -123,7 +170,6 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new CliFailure("interrupted");
         }
-        return answer(response);
     }
 
     /**
@@ -156,13 +202,12 @@ public final class ApiClient {
         }
     }
 
-    private ApiResponse answer(HttpResponse<String> response) {
-        int status = response.statusCode();
-        JsonNode json = parse(response.body());
+    private ApiResponse answer(int status, String body, HttpHeaders headers) {
+        JsonNode json = parse(body);
         if (status < 200 || status > 299) {
             throw refusal(status, json);
         }
-        Optional<String> next = response.headers().allValues("Link").stream()
+        Optional<String> next = headers.allValues("Link").stream()
                 .map(NEXT_LINK::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
         return new ApiResponse(status, json, next);
     }

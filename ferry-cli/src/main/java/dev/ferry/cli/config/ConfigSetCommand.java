@@ -46,7 +46,7 @@ public final class ConfigSetCommand extends ApiCommand {
             body.put(key, pair.substring(eq + 1));
             keys.add(key);
         }
-        api.patch(appPath(name, "/config"), body);
-        out.println("Set " + String.join(", ", keys) + " on " + name + ": " + Releases.newest(api, name));
+        api.sendAwaitingDeploy("PATCH", appPath(name, "/config"), body);
+        Releases.report(api, name, "Set " + String.join(", ", keys) + " on " + name, out);
     }
 }

@@ -31,7 +31,7 @@ public final class ConfigUnsetCommand extends ApiCommand {
         String name = app.name(env);
         ObjectNode body = ApiClient.object();
         keys.forEach(body::putNull);
-        api.patch(appPath(name, "/config"), body);
-        out.println("Unset " + String.join(", ", keys) + " on " + name + ": " + Releases.newest(api, name));
+        api.sendAwaitingDeploy("PATCH", appPath(name, "/config"), body);
+        Releases.report(api, name, "Unset " + String.join(", ", keys) + " on " + name, out);
     }
 }

@@ -50,7 +50,7 @@ public final class PsScaleCommand extends ApiCommand {
                 throw new CliFailure("'" + pair.substring(eq + 1) + "' in " + pair + " is not a number");
             }
         }
-        JsonNode formation = api.patch(appPath(name, "/formation"), body).body();
+        JsonNode formation = api.sendAwaitingDeploy("PATCH", appPath(name, "/formation"), body).body();
         if (json) {
             printJson(out, formation);
             return;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ferry releases [-n N] [--json]}: an app's releases, newest first. */
+/** {@code ferry releases [-n N] [--json]}: an app's releases, newest first; a failed one says why after its description. */
 @Command(name = "releases", mixinStandardHelpOptions = true, description = "List an app's releases, newest first.")
 public final class ReleasesCommand extends ApiCommand {
 
@@ -40,7 +40,9 @@ public final class ReleasesCommand extends ApiCommand {
             out.println("=== " + name + " Releases");
             TextTable table = new TextTable("VERSION", "DESCRIPTION", "STATUS", "BY", "CREATED");
             for (JsonNode r : releases) {
-                table.row("v" + r.path("version").asInt(), r.path("description").asText(), r.path("status").asText(),
+                String failure = r.path("failure").asText("");
+                table.row("v" + r.path("version").asInt(),
+                        r.path("description").asText() + (failure.isEmpty() ? "" : " (" + failure + ")"), r.path("status").asText(),
                         r.path("createdBy").asText(), r.path("createdAt").asText());
             }
             table.print(out, env.colour());

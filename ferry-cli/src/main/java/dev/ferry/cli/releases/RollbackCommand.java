@@ -35,8 +35,13 @@ public final class RollbackCommand extends ApiCommand {
         if (version != null) {
             body.put("version", parse(version));
         }
-        JsonNode release = api.post(appPath(name, "/releases/rollback"), body).body();
+        JsonNode release = api.sendAwaitingDeploy("POST", appPath(name, "/releases/rollback"), body).body();
         out.println(release.path("description").asText() + " on " + name + ": v" + release.path("version").asInt());
+        if ("failed".equals(release.path("status").asText())) {
+            out.flush();
+            throw new CliFailure("v" + release.path("version").asInt() + " failed to deploy: "
+                    + release.path("failure").asText("see ferry releases") + "; the previous release keeps running");
+        }
     }
 
     static int parse(String raw) {

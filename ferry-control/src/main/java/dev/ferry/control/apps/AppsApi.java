@@ -8,6 +8,7 @@ import dev.ferry.control.error.InvalidName;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.Paging;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.DestroyedApp;
@@ -37,11 +38,19 @@ public final class AppsApi {
     private final Store store;
     private final AppRoutes routes;
     private final AppAccess access;
+    private final Deployments deployments;
 
+    /** The apps API of a platform that runs no instances. */
     public AppsApi(Store store, AppRoutes routes) {
+        this(store, routes, Deployments.withoutRuntime(store));
+    }
+
+    /** @param deployments runs the releases and formations made through this API */
+    public AppsApi(Store store, AppRoutes routes, Deployments deployments) {
         this.store = Objects.requireNonNull(store, "store");
         this.routes = Objects.requireNonNull(routes, "routes");
         this.access = new AppAccess(store);
+        this.deployments = Objects.requireNonNull(deployments, "deployments");
     }
 
     /** Registers the apps API and every app resource. */
@@ -50,10 +59,10 @@ public final class AppsApi {
         r.get("/api/apps", this::list);
         r.get("/api/apps/{app}", this::info);
         r.delete("/api/apps/{app}", this::destroy);
-        new ConfigApi(store, access).register(r);
-        new ReleasesApi(store, access, routes).register(r);
+        new ConfigApi(store, access, deployments).register(r);
+        new ReleasesApi(store, access, routes, deployments).register(r);
         new DomainsApi(store, access, routes).register(r);
-        new FormationApi(store, access).register(r);
+        new FormationApi(store, access, deployments).register(r);
         new CollaboratorsApi(store, access).register(r);
         // every app's events and those of users and tokens, for the admin (the path is admin-only)
         r.get("/api/events", ctx -> Json.ok(ctx, ModelJson.events(Paging.read(ctx, store::events).items())));
@@ -133,6 +142,7 @@ public final class AppsApi {
     private void destroy(Context ctx) {
         App app = access.requireOwner(ctx);
         DestroyedApp destroyed = store.destroyApp(app.name(), Caller.of(ctx).id());
+        deployments.destroyed(app.name());
         routes.removeApp(destroyed);
         ctx.status(204);
     }

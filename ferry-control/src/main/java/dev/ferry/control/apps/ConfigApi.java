@@ -7,6 +7,7 @@ import dev.ferry.control.error.InvalidConfig;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.Store;
@@ -22,17 +23,20 @@ import java.util.Map;
  * {@code GET /api/apps/{app}/config} answers the config vars as one JSON object;
  * {@code PATCH /api/apps/{app}/config} takes {@code {"A":"1","B":"2"}} to set vars or
  * {@code {"A":null}} to unset them, each as one new release ("Set A, B config vars", "Remove A config
- * vars"), and answers the resulting vars. Setting and unsetting in one request is refused: each request is
+ * vars"), and answers the resulting vars once the app's instances run the new release or its deploy failed
+ * (the release list then shows it {@code failed}, with its {@code failure}). Setting and unsetting in one request is refused: each request is
  * one release and one transaction.
  */
 final class ConfigApi {
 
     private final Store store;
     private final AppAccess access;
+    private final Deployments deployments;
 
-    ConfigApi(Store store, AppAccess access) {
+    ConfigApi(Store store, AppAccess access, Deployments deployments) {
         this.store = store;
         this.access = access;
+        this.deployments = deployments;
     }
 
     void register(RoutesConfig r) {
@@ -68,11 +72,9 @@ final class ConfigApi {
         if (!set.isEmpty() && !unset.isEmpty()) {
             throw new InvalidInput("set and unset config vars in separate requests: each change is one release");
         }
-        if (!set.isEmpty()) {
-            store.setConfig(app.name(), set, Caller.of(ctx).id());
-        } else {
-            store.unsetConfig(app.name(), unset, Caller.of(ctx).id());
-        }
+        deployments.release(app.name(), () -> set.isEmpty()
+                ? store.unsetConfig(app.name(), unset, Caller.of(ctx).id())
+                : store.setConfig(app.name(), set, Caller.of(ctx).id()), line -> { });
         Json.ok(ctx, json(store.config(app.name())));
     }
 

@@ -5,6 +5,7 @@ import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.ProcessType;
@@ -18,16 +19,18 @@ import java.util.Map;
 /**
  * {@code GET /api/apps/{app}/formation} answers {@code {"web":2,"worker":1}};
  * {@code PATCH /api/apps/{app}/formation} takes the same shape and changes only the types it names
- * (0 to {@value Formation#MAX_QUANTITY} each). Running the instances is the runtime's job.
+ * (0 to {@value Formation#MAX_QUANTITY} each), then has the runtime start or stop instances to match.
  */
 final class FormationApi {
 
     private final Store store;
     private final AppAccess access;
+    private final Deployments deployments;
 
-    FormationApi(Store store, AppAccess access) {
+    FormationApi(Store store, AppAccess access, Deployments deployments) {
         this.store = store;
         this.access = access;
+        this.deployments = deployments;
     }
 
     void register(RoutesConfig r) {
@@ -61,6 +64,8 @@ final class FormationApi {
         if (quantities.isEmpty()) {
             throw new InvalidInput("the request body names no process type, as in {\"web\":2}");
         }
-        Json.ok(ctx, ModelJson.formation(store.scale(app.name(), quantities, Caller.of(ctx).id())));
+        Formation formation = store.scale(app.name(), quantities, Caller.of(ctx).id());
+        deployments.scaled(formation);
+        Json.ok(ctx, ModelJson.formation(formation));
     }
 }

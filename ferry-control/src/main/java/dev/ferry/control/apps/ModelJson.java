@@ -15,6 +15,7 @@ import dev.ferry.core.store.UserId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The wire form of the app model. Users appear by e-mail address; times are ISO-8601 UTC; config values
@@ -43,6 +44,13 @@ final class ModelJson {
         n.put("owner", email(app.owner()));
         n.put("webUrl", routes.webUrl(app.name()));
         n.put("createdAt", app.createdAt().toString());
+        return n;
+    }
+
+    /** {@link #release(Release)} with {@code "failure"}: why its deploy failed, when known. */
+    ObjectNode release(Release r, Optional<String> failure) {
+        ObjectNode n = release(r);
+        failure.ifPresent(f -> n.put("failure", f));
         return n;
     }
 

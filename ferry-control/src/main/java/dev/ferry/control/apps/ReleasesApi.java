@@ -6,28 +6,37 @@ import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.Paging;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.control.reconcile.Deployed;
+import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.Store;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code GET /api/apps/{app}/releases}: the releases, newest first, paginated ({@link Paging});
  * {@code POST /api/apps/{app}/releases/rollback {"version"?}}: a new release with the config and slug of
- * release {@code version}, or of the succeeded release before the current one when absent.
+ * release {@code version}, or of the succeeded release before the current one when absent, answered once the
+ * app's instances run it (status {@code succeeded}) or its deploy failed (status {@code failed} with a
+ * {@code failure} sentence; the previous release keeps serving). A failed release carries its {@code failure}
+ * in the list too.
  */
 final class ReleasesApi {
 
     private final Store store;
     private final AppAccess access;
     private final AppRoutes routes;
+    private final Deployments deployments;
 
-    ReleasesApi(Store store, AppAccess access, AppRoutes routes) {
+    ReleasesApi(Store store, AppAccess access, AppRoutes routes, Deployments deployments) {
         this.store = store;
         this.access = access;
         this.routes = routes;
+        this.deployments = deployments;
     }
 
     void register(RoutesConfig r) {
@@ -39,7 +48,9 @@ final class ReleasesApi {
         App app = access.require(ctx);
         ModelJson json = new ModelJson(store, routes);
         ArrayNode out = Json.array();
-        Paging.read(ctx, page -> store.releases(app.name(), page)).items().forEach(r -> out.add(json.release(r)));
+        List<Release> releases = Paging.read(ctx, page -> store.releases(app.name(), page)).items();
+        ReleaseFailures failures = ReleaseFailures.of(store, app.name(), releases);
+        releases.forEach(r -> out.add(json.release(r, failures.of(r))));
         Json.ok(ctx, out);
     }
 
@@ -50,9 +61,10 @@ final class ReleasesApi {
         if (version != null && version < 1) {
             throw new InvalidInput("the field 'version' must be 1 or more");
         }
-        Release release = version == null
+        Deployed deployed = deployments.release(app.name(), () -> version == null
                 ? store.rollbackToPrevious(app.name(), Caller.of(ctx).id())
-                : store.rollback(app.name(), version, Caller.of(ctx).id());
-        Json.answer(ctx, 201, new ModelJson(store, routes).release(release));
+                : store.rollback(app.name(), version, Caller.of(ctx).id()), line -> { });
+        Json.answer(ctx, 201, new ModelJson(store, routes).release(deployed.release(),
+                deployed.succeeded() ? Optional.empty() : Optional.of(deployed.result().reason())));
     }
 }

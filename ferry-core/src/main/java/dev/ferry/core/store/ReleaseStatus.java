@@ -2,8 +2,8 @@ package dev.ferry.core.store;
 
 /**
  * Where a {@link Release} stands. A deploy's release starts {@link #PENDING} and is marked
- * {@link #SUCCEEDED} or {@link #FAILED} once by whoever runs it; config and rollback releases start
- * {@link #SUCCEEDED}.
+ * {@link #SUCCEEDED} or {@link #FAILED} once by whoever runs it; so do config and rollback releases that
+ * have a slug to run, while those of an app without a slug start {@link #SUCCEEDED}.
  */
 public enum ReleaseStatus {
     /** Created; its release phase or first start has not finished. */

@@ -138,7 +138,9 @@ public interface Store extends AutoCloseable {
 
     /**
      * Sets config vars ({@code config:set A=1 B=2}) and creates the release that carries them, described as
-     * {@code Set A, B config vars}, with the slug and process types of the app's current release.
+     * {@code Set A, B config vars}, with the slug and process types of the app's current release. The release
+     * is {@link ReleaseStatus#PENDING} when it has a slug to run (whoever runs it marks it), else
+     * {@link ReleaseStatus#SUCCEEDED}.
      *
      * @param set at least one var; the description names them in the map's order, so pass a
      *     {@link java.util.LinkedHashMap} to keep the order the user typed
@@ -150,6 +152,7 @@ public interface Store extends AutoCloseable {
     /**
      * Removes config vars ({@code config:unset A B}) and creates the release without them, described as
      * {@code Remove A, B config vars}. Names that are not set are ignored, but still named in the release.
+     * Its status starts as in {@link #setConfig}.
      *
      * @throws AppNotFound when there is no such app
      */
@@ -176,7 +179,8 @@ public interface Store extends AutoCloseable {
 
     /**
      * Makes a new release with the config vars, slug and process types of release {@code version},
-     * described as {@code Rollback to v3}, and restores those config vars as the app's current ones.
+     * described as {@code Rollback to v3}, and restores those config vars as the app's current ones. Its status
+     * starts as in {@link #setConfig}.
      *
      * @throws ReleaseNotFound when there is no such release
      * @throws CannotRollBack when that release did not succeed
@@ -375,6 +379,27 @@ public interface Store extends AutoCloseable {
 
     /** Every drain of every app, by app then oldest first (the runtime starts them at start-up). */
     List<Drain> allDrains();
+
+    // --- deploys
+
+    /**
+     * Marks a pending release as failed and records why in its {@link EventAction#RELEASE_STATUS} event, whose
+     * detail is {@link #failureDetail} ({@code Mark v4 failed: web.1 did not become healthy within 60 s}), so
+     * that the releases list can show it.
+     *
+     * @param reason one sentence for people; cut to {@value #MAX_FAILURE_REASON} characters
+     * @throws ReleaseNotFound when there is no such release
+     * @throws ReleaseAlreadyFinal when its status is not {@link ReleaseStatus#PENDING}
+     */
+    Release failRelease(AppName app, int version, String reason, UserId by);
+
+    /** The longest failure reason {@link #failRelease} keeps. */
+    int MAX_FAILURE_REASON = 300;
+
+    /** The event detail of {@link #failRelease}: {@code Mark v4 failed: <reason>}. */
+    static String failureDetail(int version, String reason) {
+        return "Mark v" + version + " failed: " + reason;
+    }
 
     // --- events
 

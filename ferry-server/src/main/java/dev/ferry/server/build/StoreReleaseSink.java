@@ -1,31 +1,39 @@
 package dev.ferry.server.build;
 
+import dev.ferry.control.reconcile.Deployed;
+import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.build.BuildOutcome;
 import dev.ferry.core.build.BuildRequest;
 import dev.ferry.core.build.ReleaseSink;
 import dev.ferry.core.store.Release;
-import dev.ferry.core.store.ReleaseStatus;
 import dev.ferry.core.store.Store;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * {@link ReleaseSink} over the {@link Store}: the build's release is created {@code PENDING}
- * ({@code Deploy <short sha>}, the app's current config vars, the build's process types) and, as no runtime
- * starts instances yet, marked {@code SUCCEEDED} at once. When the runtime lands, it marks the release
- * after its instances are healthy instead.
+ * {@link ReleaseSink} over the {@link Store} and the runtime's {@link Deployments}: the build's release is
+ * created {@code PENDING} ({@code Deploy <short sha>}, the app's current config vars, the build's process types),
+ * deployed while the pusher watches the runtime's progress, then marked {@code SUCCEEDED}, or {@code FAILED} with
+ * the reason shown to the pusher ({@code  !     Deploy failed: web.1 did not become healthy within 60 s; v3 keeps
+ * running}).
  */
 public final class StoreReleaseSink implements ReleaseSink {
 
     private final Store store;
+    private final Deployments deployments;
 
-    public StoreReleaseSink(Store store) {
-        this.store = store;
+    public StoreReleaseSink(Store store, Deployments deployments) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.deployments = Objects.requireNonNull(deployments, "deployments");
     }
 
     @Override
     public Release release(BuildRequest request, BuildOutcome outcome, Consumer<String> progress) {
-        Release pending = store.createDeployRelease(request.app(), outcome.slugId(), request.commit(),
-                outcome.processTypes(), request.pushedBy());
-        return store.setReleaseStatus(request.app(), pending.version(), ReleaseStatus.SUCCEEDED, request.pushedBy());
+        Deployed deployed = deployments.release(request.app(), () -> store.createDeployRelease(request.app(),
+                outcome.slugId(), request.commit(), outcome.processTypes(), request.pushedBy()), progress);
+        if (!deployed.succeeded()) {
+            progress.accept(" !     " + deployed.outcome());
+        }
+        return deployed.release();
     }
 }

@@ -39,14 +39,18 @@ final class Banner {
                 platform.adminToken().wasCreated() ? " (new admin token, mode 0600; the local ferry CLI reads it)" : "");
         credentials.ifPresent(file -> out.printf("  CLI         %s points ./ferry at this platform%n", file));
         out.printf("  access log  %s%n", accessLog);
+        out.printf("  runtime     %s%n", platform.runtime()
+                .map(r -> (r.sandboxed() ? "" : "WARNING: apps are not sandboxed: ") + r.isolation())
+                .orElse("none: pushes are built and released, but no instance runs"));
         out.println();
         out.println("Route a server running on this machine to a name, then call it through the router:");
         out.printf("  python3 -m http.server 9001 &%n");
         out.printf("  ./ferry routes:add hello.%s http://127.0.0.1:9001%n", c.domain());
         out.printf("  curl http://hello.%s:%d/%n", c.domain(), Math.max(platform.httpPort(), 0));
         out.println();
-        out.printf("Create an app and set its config (http://myapp.%s:%d/ answers 503 until instances run):%n", c.domain(),
-                Math.max(platform.httpPort(), 0));
-        out.printf("  ./ferry apps:create myapp && ./ferry config:set -a myapp GREETING=hi && ./ferry apps:info -a myapp%n");
+        out.printf("Deploy a first app from a git repository with a Procfile (e.g. a copy of examples/procfile):%n");
+        out.printf("  ./ferry apps:create hello%n");
+        out.printf("  ./ferry git:remote -a hello && git push ferry main%n");
+        out.printf("  curl http://hello.%s:%d/%n", c.domain(), Math.max(platform.httpPort(), 0));
     }
 }

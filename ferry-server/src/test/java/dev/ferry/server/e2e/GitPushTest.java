@@ -8,6 +8,7 @@ import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -65,10 +66,13 @@ class GitPushTest {
         return out;
     }
 
+    /** A Procfile app whose {@code ./server.sh} serves its directory on {@code $PORT}, so that its deploy succeeds. */
     private Git procfileApp(String procfile) throws Exception {
-        return new Git(work.resolve("app"), work.resolve("home")).init()
+        Git git = new Git(work.resolve("app"), work.resolve("home")).init()
                 .write("Procfile", procfile)
-                .write("server.sh", "#!/bin/sh\nexec sleep 1000\n");
+                .write("server.sh", "#!/bin/sh\nexec /usr/bin/python3 -m http.server \"$PORT\"\n");
+        Files.setPosixFilePermissions(git.dir().resolve("server.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        return git;
     }
 
     @Test

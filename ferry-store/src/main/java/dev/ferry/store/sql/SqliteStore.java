@@ -229,6 +229,11 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public Release failRelease(AppName app, int version, String reason, UserId by) {
+        return releases.failRelease(app, version, reason, by);
+    }
+
+    @Override
     public Release rollback(AppName app, int version, UserId by) {
         return releases.rollback(app, version, by);
     }

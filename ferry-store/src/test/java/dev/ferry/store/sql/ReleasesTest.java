@@ -87,7 +87,25 @@ class ReleasesTest extends StoreTestSupport {
 
         assertThat(config.slugId()).contains("slug-1");
         assertThat(config.processTypes()).isEqualTo(PROCFILE);
-        assertThat(config.status()).isEqualTo(ReleaseStatus.SUCCEEDED);
+        assertThat(config.status()).as("waits for the runtime").isEqualTo(ReleaseStatus.PENDING);
+        assertThat(store.setConfig(name("other"), Map.of("A", "1"), admin.id()).status())
+                .as("nothing to run without a slug").isEqualTo(ReleaseStatus.SUCCEEDED);
+    }
+
+    @Test
+    void failsAPendingReleaseAndRecordsWhy() {
+        store.createDeployRelease(name("hello"), "slug-1", "aaaaaaa", PROCFILE, admin.id());
+
+        Release failed = store.failRelease(name("hello"), 1, "web.1 did not become\nhealthy within 60 s", admin.id());
+
+        assertThat(failed.status()).isEqualTo(ReleaseStatus.FAILED);
+        assertThat(store.release(name("hello"), 1).orElseThrow().status()).isEqualTo(ReleaseStatus.FAILED);
+        assertThat(store.events(name("hello"), Page.FIRST).items().getFirst().detail())
+                .isEqualTo("Mark v1 failed: web.1 did not become healthy within 60 s");
+        assertThatThrownBy(() -> store.failRelease(name("hello"), 1, "again", admin.id()))
+                .isInstanceOf(ReleaseAlreadyFinal.class);
+        assertThatThrownBy(() -> store.failRelease(name("hello"), 5, "none", admin.id()))
+                .isInstanceOf(ReleaseNotFound.class);
     }
 
     @Test
@@ -101,7 +119,7 @@ class ReleasesTest extends StoreTestSupport {
 
         assertThat(rollback.version()).isEqualTo(4);
         assertThat(rollback.description()).isEqualTo("Rollback to v2");
-        assertThat(rollback.status()).isEqualTo(ReleaseStatus.SUCCEEDED);
+        assertThat(rollback.status()).isEqualTo(ReleaseStatus.PENDING);
         assertThat(rollback.config().asMap()).containsExactly(Map.entry("A", "1"));
         assertThat(rollback.slugId()).contains("slug-2");
         assertThat(store.config(name("hello")).asMap()).containsExactly(Map.entry("A", "1"));

@@ -11,6 +11,7 @@ import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseAlreadyFinal;
 import dev.ferry.core.store.ReleaseNotFound;
 import dev.ferry.core.store.ReleaseStatus;
+import dev.ferry.core.store.Store;
 import dev.ferry.core.store.UnknownProcessType;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
@@ -82,8 +83,9 @@ public final class ReleaseCommands {
             throws SQLException {
         Optional<Release> base = current(tx, app);
         Instant now = clock.now();
-        Release release = releases.create(tx, app, new Draft(description, ReleaseStatus.SUCCEEDED,
-                base.flatMap(Release::slugId), base.map(Release::processTypes).orElse(Map.of()), actor.id()), now);
+        Optional<String> slug = base.flatMap(Release::slugId);
+        Release release = releases.create(tx, app, new Draft(description, initialStatus(slug),
+                slug, base.map(Release::processTypes).orElse(Map.of()), actor.id()), now);
         EventRows.record(tx, Optional.of(actor), Optional.of(app), action, description, now);
         return release;
     }
@@ -131,6 +133,27 @@ public final class ReleaseCommands {
         });
     }
 
+    /** A release with a slug waits for the runtime to run it; one without has nothing to run. */
+    private static ReleaseStatus initialStatus(Optional<String> slugId) {
+        return slugId.isPresent() ? ReleaseStatus.PENDING : ReleaseStatus.SUCCEEDED;
+    }
+
+    public Release failRelease(AppName name, int version, String reason, UserId by) {
+        String why = reason == null || reason.isBlank() ? "no reason given" : reason.strip().replaceAll("\\s+", " ");
+        String cut = why.length() > Store.MAX_FAILURE_REASON ? why.substring(0, Store.MAX_FAILURE_REASON - 1) + "…" : why;
+        return db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            Release release = releases.find(tx, app, version).orElseThrow(() -> new ReleaseNotFound(name, version));
+            if (!releases.finish(tx, app, version, ReleaseStatus.FAILED)) {
+                throw new ReleaseAlreadyFinal(name, version, release.status());
+            }
+            EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.RELEASE_STATUS,
+                    Store.failureDetail(version, cut), clock.now());
+            return release.withStatus(ReleaseStatus.FAILED);
+        });
+    }
+
     public Release rollback(AppName name, int version, UserId by) {
         return db.write(tx -> rollback(tx, UserRows.require(tx, by), AppRows.require(tx, name), version));
     }
@@ -157,7 +180,7 @@ public final class ReleaseCommands {
         config.restore(tx, app, version);
         Instant now = clock.now();
         String description = "Rollback to " + target.label();
-        Release release = releases.create(tx, app, new Draft(description, ReleaseStatus.SUCCEEDED,
+        Release release = releases.create(tx, app, new Draft(description, initialStatus(target.slugId()),
                 target.slugId(), target.processTypes(), actor.id()), now);
         EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.ROLLBACK, description, now);
         return release;

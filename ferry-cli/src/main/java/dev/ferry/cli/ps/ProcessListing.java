@@ -1,0 +1,73 @@
+package dev.ferry.cli.ps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text of {@code ferry ps}: one block per process type, {@code === web (2): npm start}, then one line per
+ * instance, {@code web.1: up 2026-11-24 14:00:00 (~ 3m ago)}, in the clock's time zone; blocks separated by a
+ * blank line.
+ */
+final class ProcessListing {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Clock clock;
+
+    ProcessListing(Clock clock) {
+        this.clock = clock;
+    }
+
+    void print(JsonNode processes, PrintWriter out) {
+        Map<String, List<JsonNode>> byType = new LinkedHashMap<>();
+        processes.forEach(p -> byType.computeIfAbsent(p.path("type").asText(), t -> new ArrayList<>()).add(p));
+        boolean first = true;
+        for (Map.Entry<String, List<JsonNode>> type : byType.entrySet()) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            String command = type.getValue().getFirst().path("command").asText("");
+            out.println("=== " + type.getKey() + " (" + type.getValue().size() + ")" + (command.isEmpty() ? "" : ": " + command));
+            for (JsonNode p : type.getValue()) {
+                out.println(p.path("name").asText() + ": " + p.path("state").asText() + " " + since(p.path("since").asText())
+                        + restarts(p.path("restarts").asInt()));
+            }
+        }
+    }
+
+    private String since(String iso) {
+        Instant at;
+        try {
+            at = Instant.parse(iso);
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+        return TIME.format(at.atZone(clock.getZone())) + " (~ " + ago(Duration.between(at, clock.instant())) + " ago)";
+    }
+
+    static String ago(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + "s";
+        } else if (s < 3600) {
+            return s / 60 + "m";
+        } else if (s < 48 * 3600) {
+            return s / 3600 + "h";
+        }
+        return s / 86_400 + "d";
+    }
+
+    private static String restarts(int n) {
+        return n == 0 ? "" : n == 1 ? ", restarted once" : ", restarted " + n + " times";
+    }
+}

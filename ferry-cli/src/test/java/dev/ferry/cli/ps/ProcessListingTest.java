@@ -1,0 +1,44 @@
+package dev.ferry.cli.ps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ProcessListingTest {
+
+    @Test
+    void printsOneBlockPerTypeWithLocalTimesAndAges() throws Exception {
+        var ps = new ObjectMapper().readTree("""
+                [{"name":"web.1","type":"web","state":"up","since":"2026-11-24T14:00:00Z","restarts":0,"command":"npm start"},
+                 {"name":"web.2","type":"web","state":"crashed","since":"2026-11-24T14:02:30Z","restarts":2,"command":"npm start"},
+                 {"name":"worker.1","type":"worker","state":"starting","since":"2026-11-22T10:00:00Z","restarts":1,"command":null}]""");
+        StringWriter out = new StringWriter();
+
+        new ProcessListing(Clock.fixed(Instant.parse("2026-11-24T14:03:00Z"), ZoneOffset.ofHours(1))).print(ps, new PrintWriter(out));
+
+        assertThat(out.toString()).isEqualTo("""
+                === web (2): npm start
+                web.1: up 2026-11-24 15:00:00 (~ 3m ago)
+                web.2: crashed 2026-11-24 15:02:30 (~ 30s ago), restarted 2 times
+
+                === worker (1)
+                worker.1: starting 2026-11-22 11:00:00 (~ 2d ago), restarted once
+                """);
+    }
+
+    @Test
+    void roundsAgesDown() {
+        assertThat(ProcessListing.ago(Duration.ofSeconds(59))).isEqualTo("59s");
+        assertThat(ProcessListing.ago(Duration.ofMinutes(59))).isEqualTo("59m");
+        assertThat(ProcessListing.ago(Duration.ofHours(47))).isEqualTo("47h");
+        assertThat(ProcessListing.ago(Duration.ofHours(48))).isEqualTo("2d");
+        assertThat(ProcessListing.ago(Duration.ofSeconds(-5))).isEqualTo("0s");
+    }
+}

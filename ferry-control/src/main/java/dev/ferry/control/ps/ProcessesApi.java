@@ -1,0 +1,113 @@
+package dev.ferry.control.ps;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.control.ControlApi;
+import dev.ferry.control.apps.AppAccess;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.runtime.AppRuntime;
+import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.Release;
+import dev.ferry.core.store.Store;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The processes of an app, over the {@link AppRuntime}:
+ * <ul>
+ *   <li>{@code GET /api/apps/{app}/ps}: {@code [{"name":"web.1","type","state","release","port","pid","since",
+ *       "restarts","command"}]}, by type then number; {@code state} in lower case ({@code up}, {@code starting},
+ *       {@code crashed}, {@code stopping}, {@code stopped}).</li>
+ *   <li>{@code POST /api/apps/{app}/ps/restart {"target"?}}: restarts all instances, a type or one instance,
+ *       one at a time without dropping a request; answers {@code {"restarted":N}}.</li>
+ *   <li>{@code POST /api/apps/{app}/ps/stop {"target"}}: stops a type or an instance until the next restart,
+ *       scale or deploy; answers {@code {"stopped":N}}.</li>
+ *   <li>{@code POST /api/apps/{app}/run}: a one-off process, see {@link RunStream}.</li>
+ * </ul>
+ * Access as for every app resource ({@link AppAccess}); a target that matches no instance is 404
+ * {@code process_not_found}.
+ */
+public final class ProcessesApi implements ControlApi {
+
+    private final Store store;
+    private final AppRuntime runtime;
+    private final AppAccess access;
+
+    public ProcessesApi(Store store, AppRuntime runtime) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.access = new AppAccess(store);
+    }
+
+    @Override
+    public void register(RoutesConfig r) {
+        r.get("/api/apps/{app}/ps", this::list);
+        r.post("/api/apps/{app}/ps/restart", this::restart);
+        r.post("/api/apps/{app}/ps/stop", this::stop);
+        RunStream run = new RunStream(store, runtime);
+        r.post("/api/apps/{app}/run", ctx -> run.handle(ctx, access.require(ctx)));
+    }
+
+    private void list(Context ctx) {
+        App app = access.require(ctx);
+        Map<Integer, Optional<Release>> releases = new HashMap<>();
+        ArrayNode out = Json.array();
+        for (Instance i : runtime.instances(app.name())) {
+            ObjectNode n = out.addObject();
+            n.put("name", i.name());
+            n.put("type", i.type());
+            n.put("state", i.state().name().toLowerCase(Locale.ROOT));
+            n.put("release", i.release());
+            n.put("port", i.port());
+            n.put("pid", i.pid());
+            n.put("since", i.since().toString());
+            n.put("restarts", i.restarts());
+            Optional<String> command = releases.computeIfAbsent(i.release(), v -> store.release(app.name(), v))
+                    .map(rel -> rel.processTypes().get(i.type()));
+            if (command.isPresent()) {
+                n.put("command", command.get());
+            } else {
+                n.putNull("command");
+            }
+        }
+        Json.ok(ctx, out);
+    }
+
+    private void restart(Context ctx) {
+        App app = access.require(ctx);
+        RequestBody body = RequestBody.parseOrEmpty(ctx.body(), Set.of("target"));
+        Optional<ProcessTarget> target = body.optionalText("target").map(ProcessTarget::parse);
+        target.ifPresent(t -> requireMatch(app, t));
+        int restarted = runtime.restart(app.name(), target.map(ProcessTarget::value));
+        ObjectNode n = Json.object();
+        n.put("restarted", restarted);
+        Json.ok(ctx, n);
+    }
+
+    private void stop(Context ctx) {
+        App app = access.require(ctx);
+        RequestBody body = RequestBody.parse(ctx.body(), Set.of("target"));
+        ProcessTarget target = ProcessTarget.parse(body.optionalText("target").orElse(null));
+        requireMatch(app, target);
+        int stopped = runtime.stop(app.name(), target.value());
+        ObjectNode n = Json.object();
+        n.put("stopped", stopped);
+        Json.ok(ctx, n);
+    }
+
+    private void requireMatch(App app, ProcessTarget target) {
+        List<Instance> instances = runtime.instances(app.name());
+        if (!target.matchesAny(instances)) {
+            throw new ProcessNotFound(app.name().value(), target.value());
+        }
+    }
+}

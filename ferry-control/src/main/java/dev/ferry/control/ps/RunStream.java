@@ -1,0 +1,158 @@
+package dev.ferry.control.ps;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.control.error.InvalidConfig;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.runtime.AppRuntime;
+import dev.ferry.core.runtime.OneOffProcess;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.ConfigVars;
+import dev.ferry.core.store.Release;
+import dev.ferry.core.store.Store;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/apps/{app}/run {"command": "rake db:migrate", "env": {"A": "1"}}}: starts a one-off process of
+ * the app's current release and streams it back as NDJSON ({@code application/x-ndjson}), one JSON object per
+ * line, sent as soon as the process writes:
+ * <ul>
+ *   <li>{@code {"out": "text"}}: standard output and error, merged, decoded as UTF-8 (bytes that are not UTF-8
+ *       become U+FFFD);</li>
+ *   <li>an empty line every {@value #KEEP_ALIVE_SECONDS} s without output, to be ignored (it keeps the connection
+ *       open and notices a client that went away);</li>
+ *   <li>{@code {"exit": 3}}: the last frame, the process's exit code; or {@code {"error", "code"}} when the
+ *       platform lost the process.</li>
+ * </ul>
+ * The process gets no standard input. A client that disconnects kills it. Refusals before the process starts
+ * are ordinary API errors (409 {@code no_release} when the app has nothing to run).
+ *
+ * <p>Threading: the request's thread writes every frame; a virtual thread reads the process's output into a
+ * queue, so the writer can send keep-alives while the process is silent.
+ */
+final class RunStream {
+
+    static final int KEEP_ALIVE_SECONDS = 10;
+    static final int MAX_COMMAND_LENGTH = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(RunStream.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Marks the end of the output in the queue; compared by identity, so no chunk can be mistaken for it. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String END = new String("");
+
+    private final Store store;
+    private final AppRuntime runtime;
+
+    RunStream(Store store, AppRuntime runtime) {
+        this.store = store;
+        this.runtime = runtime;
+    }
+
+    void handle(Context ctx, App app) throws IOException {
+        RequestBody body = RequestBody.parse(ctx.body(), Set.of("command", "env"));
+        String command = body.optionalText("command").filter(c -> !c.isBlank())
+                .orElseThrow(() -> new InvalidInput("the field 'command' must be the command line to run, as in \"echo hi\""));
+        if (command.length() > MAX_COMMAND_LENGTH || command.indexOf('\0') >= 0) {
+            throw new InvalidInput("the command must be at most " + MAX_COMMAND_LENGTH + " characters without NUL");
+        }
+        Map<String, String> env = env(body.node().get("env"));
+        Release release = store.currentRelease(app.name()).filter(r -> r.slugId().isPresent())
+                .orElseThrow(() -> new NothingToRun(app.name().value()));
+        try (OneOffProcess process = runtime.run(release, command, env)) {
+            closeQuietly(process.input());
+            ctx.status(200).contentType("application/x-ndjson").header("Ferry-Process", process.name());
+            OutputStream out = ctx.res().getOutputStream();
+            out.flush();
+            stream(process, out);
+        }
+    }
+
+    private static void stream(OneOffProcess process, OutputStream out) throws IOException {
+        BlockingQueue<String> chunks = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().name("ferry-run-" + process.name()).start(() -> {
+            try (Reader in = new InputStreamReader(process.output(), StandardCharsets.UTF_8)) {
+                char[] buf = new char[8192];
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    chunks.add(new String(buf, 0, n));
+                }
+            } catch (IOException e) {
+                log.debug("output of {} ended: {}", process.name(), e.toString());
+            } finally {
+                chunks.add(END);
+            }
+        });
+        try {
+            for (String chunk; (chunk = chunks.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)) != END; ) {
+                if (chunk == null) {
+                    out.write('\n');
+                } else {
+                    frame(out, JSON.createObjectNode().put("out", chunk));
+                }
+                out.flush();
+            }
+            int exit = process.waitFor();
+            frame(out, JSON.createObjectNode().put("exit", exit));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            frame(out, JSON.createObjectNode().put("error", "the platform stopped while the process ran")
+                    .put("code", "interrupted"));
+        }
+        out.flush();
+    }
+
+    private static void frame(OutputStream out, ObjectNode frame) throws IOException {
+        try {
+            out.write(JSON.writeValueAsBytes(frame));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+        out.write('\n');
+    }
+
+    private static Map<String, String> env(JsonNode node) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return env;
+        }
+        if (!node.isObject()) {
+            throw new InvalidInput("the field 'env' must be an object of strings, as in {\"A\":\"1\"}");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (!f.getValue().isTextual()) {
+                throw new InvalidInput("the value of env var " + f.getKey() + " must be a string");
+            }
+            try {
+                env.put(ConfigVars.requireValidName(f.getKey()), ConfigVars.requireValidValue(f.getKey(), f.getValue().textValue()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfig(e.getMessage());
+            }
+        }
+        return env;
+    }
+
+    private static void closeQuietly(OutputStream s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // the process does not read its input
+        }
+    }
+}

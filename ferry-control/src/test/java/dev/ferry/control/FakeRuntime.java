@@ -1,0 +1,136 @@
+package dev.ferry.control;
+
+import dev.ferry.core.runtime.AppRuntime;
+import dev.ferry.core.runtime.DeployResult;
+import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.InstanceState;
+import dev.ferry.core.runtime.OneOffProcess;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Formation;
+import dev.ferry.core.store.Release;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * An {@link AppRuntime} for API tests: a deploy "runs" the formation's instances at once (or fails with
+ * {@link #failNextDeploy}), every call is recorded, and {@link #run} starts a real {@code sh -c} process on
+ * this machine so that streaming is tested with real output.
+ */
+public final class FakeRuntime implements AppRuntime {
+
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    private final Map<AppName, List<Instance>> instances = new ConcurrentHashMap<>();
+    private final AtomicInteger runs = new AtomicInteger();
+    private volatile String nextFailure;
+
+    /** The next deploy fails with this reason. */
+    public void failNextDeploy(String reason) {
+        nextFailure = reason;
+    }
+
+    @Override
+    public DeployResult deploy(Release release, Formation formation, Consumer<String> progress) {
+        calls.add("deploy " + release.app() + " " + release.label());
+        progress.accept("Starting " + release.label());
+        String failure = nextFailure;
+        nextFailure = null;
+        if (failure != null) {
+            return DeployResult.failure(failure);
+        }
+        List<Instance> running = new ArrayList<>();
+        formation.quantities().forEach((type, n) -> {
+            for (int i = 1; i <= n; i++) {
+                running.add(new Instance(type + "." + i, type, InstanceState.UP, release.version(), 5000 + i, 100 + i,
+                        Instant.parse("2026-11-24T14:00:00Z"), 0));
+            }
+        });
+        instances.put(release.app(), running);
+        return DeployResult.success();
+    }
+
+    @Override
+    public void scale(Formation formation) {
+        calls.add("scale " + formation.app() + " " + formation.quantities());
+    }
+
+    @Override
+    public List<Instance> instances(AppName app) {
+        return instances.getOrDefault(app, List.of());
+    }
+
+    @Override
+    public int restart(AppName app, Optional<String> selector) {
+        calls.add("restart " + app + " " + selector.orElse("*"));
+        return (int) instances(app).stream().filter(i -> selector.isEmpty() || i.name().equals(selector.get())
+                || i.type().equals(selector.get())).count();
+    }
+
+    @Override
+    public int stop(AppName app, String selector) {
+        calls.add("stop " + app + " " + selector);
+        return (int) instances(app).stream().filter(i -> i.name().equals(selector) || i.type().equals(selector)).count();
+    }
+
+    @Override
+    public void destroy(AppName app) {
+        calls.add("destroy " + app);
+        instances.remove(app);
+    }
+
+    @Override
+    public OneOffProcess run(Release release, String command, Map<String, String> extraEnv) {
+        calls.add("run " + release.app() + " " + release.label() + " " + command);
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
+        pb.environment().putAll(release.config().asMap());
+        pb.environment().putAll(extraEnv);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = "run." + runs.incrementAndGet();
+        return new OneOffProcess() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public InputStream output() {
+                return p.getInputStream();
+            }
+
+            @Override
+            public OutputStream input() {
+                return p.getOutputStream();
+            }
+
+            @Override
+            public int waitFor() throws InterruptedException {
+                return p.waitFor();
+            }
+
+            @Override
+            public void close() {
+                p.destroyForcibly();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        calls.add("close");
+    }
+}

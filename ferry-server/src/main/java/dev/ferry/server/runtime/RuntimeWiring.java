@@ -1,0 +1,76 @@
+package dev.ferry.server.runtime;
+
+import dev.ferry.core.build.SlugSource;
+import dev.ferry.core.log.AppLogs;
+import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.runtime.AppRuntime;
+import dev.ferry.core.store.AppName;
+import dev.ferry.runtime.local.LocalRuntime;
+import dev.ferry.runtime.local.LocalRuntimeConfig;
+import dev.ferry.runtime.sandbox.SandboxMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Starts the runtime of the single-node platform: {@link LocalRuntime}, supervised local processes (sandboxed with
+ * bubblewrap when it works here) with their state under {@code <data-dir>/runtime/}, killing what a previous run of
+ * the platform left behind.
+ */
+public final class RuntimeWiring {
+
+    private RuntimeWiring() {
+    }
+
+    /**
+     * What the runtime needs from the platform.
+     *
+     * @param bootTimeout how long a new instance may take to become healthy (60 s; tests shorten it)
+     * @param drainTimeout how long a deregistered instance may finish its requests before SIGTERM (30 s; tests
+     *     shorten it, and the wait for the route change to reach the router with it)
+     * @param stopGrace the time between SIGTERM and SIGKILL (30 s; tests shorten it)
+     */
+    public record Inputs(Path dataDir, SlugSource slugs, RouteRegistry registry, Function<AppName, List<String>> hostsOfApp,
+                         AppLogs logs, Duration bootTimeout, Duration drainTimeout, Duration stopGrace) {
+        public Inputs {
+            Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(slugs, "slugs");
+            Objects.requireNonNull(registry, "registry");
+            Objects.requireNonNull(hostsOfApp, "hostsOfApp");
+            Objects.requireNonNull(logs, "logs");
+            Objects.requireNonNull(bootTimeout, "bootTimeout");
+            Objects.requireNonNull(drainTimeout, "drainTimeout");
+            Objects.requireNonNull(stopGrace, "stopGrace");
+        }
+    }
+
+    /**
+     * A started runtime and one line saying how it isolates apps, for {@code ferry up}'s banner.
+     *
+     * @param sandboxed false when apps run without a sandbox (the banner warns)
+     */
+    public record Started(AppRuntime runtime, String isolation, boolean sandboxed) {
+    }
+
+    /**
+     * Starts the {@link LocalRuntime} with bubblewrap when it works here ({@link SandboxMode#AUTO}); it kills what
+     * a previous run left behind before it returns.
+     */
+    public static Optional<Started> start(Inputs inputs) {
+        LocalRuntimeConfig.Builder config = LocalRuntimeConfig.builder(inputs.dataDir())
+                .bootTimeout(inputs.bootTimeout())
+                .drainTimeout(inputs.drainTimeout())
+                .stopGrace(inputs.stopGrace());
+        if (inputs.drainTimeout().compareTo(DEFAULT_DRAIN_GRACE) < 0) {
+            config.drainGrace(inputs.drainTimeout());
+        }
+        LocalRuntime runtime = new LocalRuntime(config.build(), inputs.slugs(), inputs.registry(), inputs.hostsOfApp(),
+                inputs.logs());
+        return Optional.of(new Started(runtime, runtime.sandboxStatus(), runtime.isSandboxed()));
+    }
+
+    private static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(2);
+}

@@ -1,0 +1,79 @@
+package dev.ferry.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sandboxed app sees its own files at /app and cannot read another app's files or Ferry's data directory. */
+class SandboxTest {
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path work;
+
+    private RuntimePlatform ferry;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) || Files.isExecutable(Path.of("/bin/bwrap")),
+                "bubblewrap (bwrap) is not installed");
+        ferry = new RuntimePlatform(dataDir);
+        assertThat(ferry.platform.runtime().orElseThrow().sandboxed()).as(ferry.platform.runtime().get().isolation()).isTrue();
+        ferry.createApp("alpha");
+        ferry.createApp("beta");
+    }
+
+    @AfterEach
+    void stop() {
+        if (ferry != null) {
+            ferry.close();
+        }
+    }
+
+    @Test
+    void keepsAnAppOutOfAnotherAppsFilesAndTheDataDirectory() throws Exception {
+        String secret = "secret-" + UUID.randomUUID();
+        PythonApp alpha = PythonApp.create(work.resolve("alpha"), work.resolve("home"), ferry.token);
+        alpha.commit("secret.txt", secret + "\n");
+        assertThat(alpha.push(ferry.remote("alpha")).exit()).isZero();
+        PythonApp beta = PythonApp.create(work.resolve("beta"), work.resolve("home"), ferry.token);
+        assertThat(beta.push(ferry.remote("beta")).exit()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ferry.up("alpha", "web") == 1 && ferry.up("beta", "web") == 1);
+        List<Path> alphaCopies;
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            alphaCopies = files.filter(p -> p.getFileName().toString().equals("secret.txt")).toList();
+        }
+        Cli cli = ferry.cli(work.resolve("home"));
+
+        Cli.Result own = cli.run("run", "-a", "alpha", "cat /app/secret.txt");
+        assertThat(own.exit()).as(own.err()).isZero();
+        assertThat(own.out()).isEqualTo(secret + "\n");
+
+        Cli.Result atApp = cli.run("run", "-a", "beta", "cat /app/secret.txt");
+        assertThat(atApp.exit()).isNotZero();
+        assertThat(atApp.out()).doesNotContain(secret);
+        for (Path copy : alphaCopies) {
+            Cli.Result r = cli.run("run", "-a", "beta", "cat '" + copy + "'");
+            assertThat(r.exit()).as(copy.toString()).isNotZero();
+            assertThat(r.out()).doesNotContain(secret);
+        }
+        Cli.Result token = cli.run("run", "-a", "beta", "cat '" + dataDir.resolve("admin-token") + "'");
+        assertThat(token.exit()).isNotZero();
+        assertThat(token.out()).doesNotContain(ferry.token);
+        Cli.Result listing = cli.run("run", "-a", "beta", "ls -A '" + dataDir + "' 2>/dev/null | wc -l");
+        assertThat(listing.out().strip()).isEqualTo("0");
+    }
+}
