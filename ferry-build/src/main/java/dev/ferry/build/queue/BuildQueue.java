@@ -12,6 +12,7 @@ import dev.ferry.core.store.Build;
 import dev.ferry.core.store.BuildId;
 import dev.ferry.core.store.BuildStatus;
 import dev.ferry.core.store.Release;
+import dev.ferry.core.store.ReleaseStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -240,7 +241,10 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("could not record release v{} on build {}: {}", release.version(), build.id(), e.toString());
         }
-        out.step("Released v" + release.version() + " (" + release.description() + ")");
+        if (release.status() == ReleaseStatus.SUCCEEDED) {
+            out.step("Released v" + release.version() + " (" + release.description() + ")");
+        }
+        // otherwise the release sink has told the pusher why the release does not run
         return Optional.of(release);
     }
 

@@ -158,6 +158,7 @@ public final class LocalRuntime implements AppRuntime {
         }
         runCounters.remove(app);
         ReleaseFiles.deleteTree(svc.files().appDir(app));
+        svc.events().forget(app);
     }
 
     @Override

@@ -30,6 +30,15 @@ final class RuntimeEvents {
         append(new LogLine(Instant.now(), app, LogLine.APP, process, text));
     }
 
+    /** Drops the app's kept log lines, once its instances are gone ({@code apps:destroy}). */
+    void forget(AppName app) {
+        try {
+            logs.forget(app);
+        } catch (RuntimeException e) {
+            log.warn("could not drop the log of {}: {}", app, e.toString());
+        }
+    }
+
     private void append(LogLine line) {
         try {
             logs.append(line);
