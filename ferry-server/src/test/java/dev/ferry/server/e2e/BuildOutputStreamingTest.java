@@ -44,7 +44,7 @@ class BuildOutputStreamingTest {
                     .write("package.json", "{\"name\": \"node-app\", \"version\": \"1.0.0\", \"private\": true,"
                             + " \"scripts\": {\"build\": \"node build.js\", \"start\": \"node index.js\"}}\n")
                     .write("build.js", script + "\n")
-                    .write("index.js", "console.log('hi')\n");
+                    .write("index.js", "require('http').createServer((req, res) => res.end('hi')).listen(process.env.PORT)\n");
             git.commit("node app");
 
             List<String> command = new ArrayList<>(List.of("git"));

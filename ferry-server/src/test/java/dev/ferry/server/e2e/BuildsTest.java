@@ -14,6 +14,7 @@ import dev.ferry.server.config.FerryConfig;
 import dev.ferry.store.sql.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +49,11 @@ class BuildsTest {
     }
 
     private Git procfileApp() throws Exception {
-        return new Git(work.resolve("app"), work.resolve("home")).init()
+        Git app = new Git(work.resolve("app"), work.resolve("home")).init()
                 .write("Procfile", "web: ./server.sh\n")
-                .write("server.sh", "#!/bin/sh\nexec sleep 1000\n");
+                .write("server.sh", "#!/bin/sh\nexec /usr/bin/python3 -m http.server \"$PORT\"\n");
+        Files.setPosixFilePermissions(app.dir().resolve("server.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        return app;
     }
 
     @Test

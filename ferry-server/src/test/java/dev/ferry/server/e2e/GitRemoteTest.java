@@ -40,7 +40,8 @@ class GitRemoteTest {
             Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
             Git git = new Git(work.resolve("app"), work.resolve("home")).init()
                     .env("FERRY_API_URL", apiUrl).env("FERRY_API_TOKEN", token);
-            git.write("Procfile", "web: ./server.sh\n").write("server.sh", "#!/bin/sh\n");
+            git.write("Procfile", "web: ./server.sh\n").write("server.sh", "#!/bin/sh\nexec /usr/bin/python3 -m http.server \"$PORT\"\n");
+            Files.setPosixFilePermissions(git.dir().resolve("server.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
             String commit = git.commit("first");
             CliEnvironment env = new CliEnvironment(Map.of("FERRY_API_URL", apiUrl, "FERRY_API_TOKEN", token,
                     "FERRY_LAUNCHER", launcher.toString()), work.resolve("home"), false, git.dir());

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -76,9 +77,11 @@ class GitSshPushTest {
     }
 
     private Git procfileApp(String dir, Path key) throws Exception {
-        return gitWithKey(dir, key).init()
+        Git app = gitWithKey(dir, key).init()
                 .write("Procfile", "web: ./server.sh\n")
-                .write("server.sh", "#!/bin/sh\nexec sleep 1000\n");
+                .write("server.sh", "#!/bin/sh\nexec /usr/bin/python3 -m http.server \"$PORT\"\n");
+        Files.setPosixFilePermissions(app.dir().resolve("server.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        return app;
     }
 
     private List<String> releaseDescriptions(String app) throws Exception {
