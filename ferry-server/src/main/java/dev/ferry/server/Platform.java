@@ -288,7 +288,8 @@ public final class Platform implements AutoCloseable {
      * listens on its port (when not off) with the host key {@code <data-dir>/ssh_host_ed25519_key}.
      */
     private void startGit() {
-        BuildConfig buildConfig = BuildConfig.in(dataDirectory.root()).withMaxPushBytes(config.maxPushBytes());
+        BuildConfig buildConfig = BuildConfig.in(dataDirectory.root()).withMaxPushBytes(config.maxPushBytes())
+                .withMaxConcurrentBuilds(config.maxBuilds()).withTimeout(config.buildTimeout());
         Builder builder = Builder.of(buildConfig);
         builder.removeLeftoverWorkDirs();
         repos = new AppRepositories(buildConfig.reposDir());

@@ -2,6 +2,7 @@ package dev.ferry.server.config;
 
 import dev.ferry.core.route.HostName;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,8 @@ import java.util.Objects;
  *   <tr><td>maxConnections</td><td>20000 client connections open at once in all (beyond: 503)</td></tr>
  *   <tr><td>maxConnectionsPerClient</td><td>1000 from one client address (beyond: 503; raise it behind a load balancer)</td></tr>
  *   <tr><td>maxPushBytes</td><td>512 MiB, the largest pack one {@code git push} may send (beyond: refused)</td></tr>
+ *   <tr><td>maxBuilds</td><td>2 builds of different apps at once (one per app always; more wait in the queue)</td></tr>
+ *   <tr><td>buildTimeout</td><td>15 min, the longest one build may run (beyond: it fails)</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -39,9 +42,13 @@ public record FerryConfig(
         Path dataDir,
         int maxConnections,
         int maxConnectionsPerClient,
-        long maxPushBytes) {
+        long maxPushBytes,
+        int maxBuilds,
+        Duration buildTimeout) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
+    public static final int DEFAULT_MAX_BUILDS = 2;
+    public static final Duration DEFAULT_BUILD_TIMEOUT = Duration.ofMinutes(15);
     public static final int DEFAULT_MAX_CONNECTIONS = 20_000;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 1_000;
 
@@ -62,6 +69,13 @@ public record FerryConfig(
         }
         if (maxPushBytes < 1) {
             throw new IllegalArgumentException("the push size limit must be at least 1 byte");
+        }
+        if (maxBuilds < 1) {
+            throw new IllegalArgumentException("at least 1 build must be allowed to run at once");
+        }
+        Objects.requireNonNull(buildTimeout, "buildTimeout");
+        if (buildTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("the build time limit must be at least 1 s");
         }
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
@@ -86,31 +100,36 @@ public record FerryConfig(
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */
     public static FerryConfig ephemeral(Path dataDir) {
         return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES);
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT);
     }
 
     public FerryConfig withHttpPort(int port) {
         return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
     }
 
     public FerryConfig withSshPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, port, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
     }
 
     public FerryConfig withTunnelPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, port, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
     }
 
     public FerryConfig withApiPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+    }
+
+    public FerryConfig withBuildLimits(int builds, Duration timeout) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout);
     }
 
     public FerryConfig withMaxPushBytes(long bytes) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, bytes);
+                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout);
     }
 }

@@ -22,8 +22,16 @@ public final class FerryConfigResolver {
     /** Flags not given on the command line are {@code null}. */
     public record Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                         Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
-                        Integer maxConnectionsPerClient, String maxPushSize) {
-        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null);
+                        Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout) {
+        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+        /** These flags with no build limits given, as before those flags existed. */
+        public Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
+                     Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
+                     Integer maxConnectionsPerClient, String maxPushSize) {
+            this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
+                    maxConnectionsPerClient, maxPushSize, null, null);
+        }
     }
 
     /**
@@ -41,7 +49,9 @@ public final class FerryConfigResolver {
                 flags.dataDir() != null ? flags.dataDir() : dataDir(),
                 count(flags.maxConnections(), "FERRY_MAX_CONNECTIONS", FerryConfig.DEFAULT_MAX_CONNECTIONS),
                 count(flags.maxConnectionsPerClient(), "FERRY_MAX_CONNECTIONS_PER_CLIENT", FerryConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT),
-                bytes(flags.maxPushSize(), "--max-push-size", "FERRY_MAX_PUSH_SIZE", FerryConfig.DEFAULT_MAX_PUSH_BYTES));
+                bytes(flags.maxPushSize(), "--max-push-size", "FERRY_MAX_PUSH_SIZE", FerryConfig.DEFAULT_MAX_PUSH_BYTES),
+                count(flags.maxBuilds(), "FERRY_MAX_BUILDS", FerryConfig.DEFAULT_MAX_BUILDS),
+                duration(flags.buildTimeout(), "--build-timeout", "FERRY_BUILD_TIMEOUT", FerryConfig.DEFAULT_BUILD_TIMEOUT));
     }
 
     private Path dataDir() {
@@ -112,5 +122,24 @@ public final class FerryConfigResolver {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException((flag != null ? flagName : variable) + "='" + value + "' " + e.getMessage());
         }
+    }
+
+    /** A time such as {@code 15m}, {@code 90s} or {@code 1h}; the flag wins over the variable. */
+    private java.time.Duration duration(String flag, String flagName, String variable, java.time.Duration fallback) {
+        String value = flag != null ? flag : env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([smh])").matcher(value.trim().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+            throw new IllegalArgumentException((flag != null ? flagName : variable) + "='" + value
+                    + "' is not a time such as 90s, 15m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+        };
     }
 }

@@ -63,6 +63,12 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--max-push-size", paramLabel = "SIZE", description = "Largest pack one git push may send, e.g. 512m or 1g (env FERRY_MAX_PUSH_SIZE; default 512m).")
     String maxPushSize;
 
+    @Option(names = "--max-builds", paramLabel = "N", description = "Builds of different apps run at once; one per app always (env FERRY_MAX_BUILDS; default 2).")
+    Integer maxBuilds;
+
+    @Option(names = "--build-timeout", paramLabel = "TIME", description = "Longest one build may run, e.g. 15m or 90s (env FERRY_BUILD_TIMEOUT; default 15m).")
+    String buildTimeout;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +76,7 @@ public final class UpCommand implements Callable<Integer> {
         try {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
                     .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                            maxConnections, maxConnectionsPerClient, maxPushSize));
+                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 2;

@@ -15,7 +15,33 @@ class FerryConfigResolverTest {
     void usesTheDocumentedDefaults() {
         FerryConfig c = new FerryConfigResolver(Map.of(), HOME).resolve(FerryConfigResolver.Flags.NONE);
         assertThat(c).isEqualTo(new FerryConfig("127.0.0.1", 8080, 8443, 7070, 2222, 7000, "localhost", HOME.resolve(".ferry"),
-                20_000, 1_000, 512L * 1024 * 1024));
+                20_000, 1_000, 512L * 1024 * 1024, 2, java.time.Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void readsTheBuildLimitsFromFlagsThenEnvironment() {
+        FerryConfigResolver resolver = new FerryConfigResolver(
+                Map.of("FERRY_MAX_BUILDS", "4", "FERRY_BUILD_TIMEOUT", "90s"), HOME);
+        FerryConfig fromEnv = resolver.resolve(FerryConfigResolver.Flags.NONE);
+        assertThat(fromEnv.maxBuilds()).isEqualTo(4);
+        assertThat(fromEnv.buildTimeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+        FerryConfig fromFlags = resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null,
+                null, null, null, null, 1, "1h"));
+        assertThat(fromFlags.maxBuilds()).isEqualTo(1);
+        assertThat(fromFlags.buildTimeout()).isEqualTo(java.time.Duration.ofHours(1));
+    }
+
+    @Test
+    void refusesBuildLimitsThatAreNotAPositiveCountOrTime() {
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_BUILD_TIMEOUT", "soon"), HOME)
+                .resolve(FerryConfigResolver.Flags.NONE))
+                .hasMessage("FERRY_BUILD_TIMEOUT='soon' is not a time such as 90s, 15m or 1h");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of(), HOME).resolve(new FerryConfigResolver.Flags(null,
+                null, null, null, null, null, null, null, null, null, null, null, "0m")))
+                .hasMessage("--build-timeout='0m' is not a time such as 90s, 15m or 1h");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_MAX_BUILDS", "0"), HOME)
+                .resolve(FerryConfigResolver.Flags.NONE))
+                .hasMessageContaining("FERRY_MAX_BUILDS='0'");
     }
 
     @Test
