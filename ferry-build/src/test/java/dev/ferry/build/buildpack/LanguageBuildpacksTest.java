@@ -159,8 +159,8 @@ class LanguageBuildpacksTest {
         int host = HostTools.javaMajor().getAsInt();
         assertThat(log).contains("       warning: system.properties java.runtime.version asks for Java 99 but the host's java is "
                 + host + "; building and running with Java " + host);
-        assertThat(log).contains("-----> Building with sh mvnw -B -ntp -DskipTests package",
-                "       args: -B -ntp -DskipTests -Dmaven.repo.local=" + tmp.resolve("cache/m2") + " package");
+        assertThat(log).contains("-----> Building with sh mvnw -B -ntp -Dstyle.color=never -DskipTests package",
+                "       args: -B -ntp -Dstyle.color=never -DskipTests -Dmaven.repo.local=" + tmp.resolve("cache/m2") + " package");
         assertThat(types).containsExactly(entry("web", "java -Dserver.port=$PORT -jar target/app-1.0.jar"));
     }
 

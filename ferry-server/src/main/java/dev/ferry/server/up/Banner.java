@@ -45,8 +45,8 @@ final class Banner {
         out.println();
         out.println("Route a server running on this machine to a name, then call it through the router:");
         out.printf("  python3 -m http.server 9001 &%n");
-        out.printf("  ./ferry routes:add hello.%s http://127.0.0.1:9001%n", c.domain());
-        out.printf("  curl http://hello.%s:%d/%n", c.domain(), Math.max(platform.httpPort(), 0));
+        out.printf("  ./ferry routes:add demo.%s http://127.0.0.1:9001%n", c.domain());
+        out.printf("  curl http://demo.%s:%d/%n", c.domain(), Math.max(platform.httpPort(), 0));
         out.println();
         out.printf("Deploy a first app from a git repository with a Procfile (e.g. a copy of examples/procfile):%n");
         out.printf("  ./ferry apps:create hello%n");
