@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,6 +52,16 @@ public final class GatewayCommand implements Callable<Integer> {
             err.println("ferry: " + e.getMessage());
             return 2;
         }
+        // The hook is in place before the gateway registers, so a SIGTERM right after registering deregisters it.
+        AtomicReference<SeparateGateway> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SeparateGateway g = running.getAndSet(null);
+            if (g != null) {
+                g.close();
+            }
+            stopped.countDown();
+        }, "ferry-gateway-shutdown"));
         SeparateGateway gateway;
         try {
             gateway = SeparateGateway.start(settings);
@@ -65,11 +76,7 @@ public final class GatewayCommand implements Callable<Integer> {
             err.println("ferry: cannot start the gateway on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
-            stopped.countDown();
-        }, "ferry-gateway-shutdown"));
+        running.set(gateway);
         PrintWriter out = spec.commandLine().getOut();
         out.println("ferry gateway " + gateway.id() + " listening on " + settings.bind() + ":" + gateway.port()
                 + ", registered with " + settings.apiUrl());

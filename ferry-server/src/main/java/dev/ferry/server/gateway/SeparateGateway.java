@@ -84,6 +84,8 @@ public final class SeparateGateway implements AutoCloseable {
         GatewayConfig config = GatewayConfig.defaults(settings.port(), id)
                 .withBindAddress(settings.bind())
                 .withAdvertisedHost(wildcard ? "localhost" : settings.bind());
+        // Checks the admin token before binding anything, and drops a registration a killed run left.
+        api.call("DELETE", "/api/tunnel-gateways/" + id, settings.adminToken(), null);
         Transport transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-gateway-io");
         TunnelGateway gateway = null;
