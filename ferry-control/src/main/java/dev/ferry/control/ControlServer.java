@@ -41,7 +41,8 @@ public final class ControlServer implements AutoCloseable {
 
     private static final Set<String> PUBLIC_API_PATHS = Set.of("/api/health", "/api/openapi.json");
     /** The routes APIs change the router directly, so they are for admins only. */
-    private static final List<String> ADMIN_ONLY_PREFIXES = List.of("/api/routes", "/api/tcp-routes", "/api/events");
+    private static final List<String> ADMIN_ONLY_PREFIXES = List.of("/api/routes", "/api/tcp-routes", "/api/events",
+            "/api/tunnel-gateways");
 
     private final ControlConfig config;
     private final Javalin app;

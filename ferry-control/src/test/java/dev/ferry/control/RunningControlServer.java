@@ -62,6 +62,11 @@ public final class RunningControlServer implements AutoCloseable {
         public String previewHost(AppName app) {
             return app.value() + "--dev.localhost";
         }
+
+        @Override
+        public String appHost(AppName app) {
+            return app.value() + ".localhost";
+        }
     };
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -127,6 +132,18 @@ public final class RunningControlServer implements AutoCloseable {
         all.add(new KeysApi(store, Optional.of(new KeysApi.SshEndpoint(SSH_PORT, SSH_HOST_KEY))));
         all.add(new TunnelApi(store, TUNNELS));
         all.add(new ProcessesApi(store, runtime));
+        all.add(new dev.ferry.control.tunnel.TunnelGatewaysApi(new dev.ferry.control.tunnel.RegisteredGateways(),
+                new dev.ferry.control.tunnel.TunnelGatewaysApi.Endpoints() {
+                    @Override
+                    public void publish(String name, dev.ferry.core.route.Endpoint endpoint, Duration ttl) {
+                        registry.addEndpoint(name, endpoint, Optional.of(ttl));
+                    }
+
+                    @Override
+                    public void withdraw(String name, String endpointId) {
+                        registry.removeEndpoint(name, endpointId);
+                    }
+                }));
         all.addAll(extra);
         return all;
     }

@@ -18,7 +18,9 @@ import dev.ferry.control.builds.BuildsApi;
 import dev.ferry.control.keys.KeysApi;
 import dev.ferry.control.logs.LogsApi;
 import dev.ferry.core.log.AppLogs;
+import dev.ferry.control.tunnel.RegisteredGateways;
 import dev.ferry.control.tunnel.TunnelApi;
+import dev.ferry.control.tunnel.TunnelGatewaysApi;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.ps.ProcessesApi;
@@ -45,6 +47,7 @@ import dev.ferry.server.build.StorePushAccess;
 import dev.ferry.server.build.StoreReleaseSink;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
+import dev.ferry.server.tunnel.EndpointsOfSeparateGateways;
 import dev.ferry.server.tunnel.GatewayDirectoryOfPlatform;
 import dev.ferry.server.tunnel.StoreTunnelAuth;
 import dev.ferry.store.route.JournaledRouteRegistry;
@@ -103,6 +106,8 @@ public final class Platform implements AutoCloseable {
     private SshGitServer sshGit;
     private DiskAppLogs appLogs;
     private TunnelGateway gateway;
+    /** The {@code ferry gateway} processes registered through the control API (docs/decisions/011-tunnels.md). */
+    private final RegisteredGateways separateGateways = new RegisteredGateways();
     private Optional<RuntimeWiring.Started> runtime = Optional.empty();
     private Deployments deployments;
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
@@ -251,7 +256,8 @@ public final class Platform implements AutoCloseable {
     /** The parts of the API over the build queue, keys, logs, tunnels and (when one runs) the runtime. */
     private List<ControlApi> apis() {
         List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, buildQueue), keysApi(), logsApi(),
-                new TunnelApi(store, new GatewayDirectoryOfPlatform(gateway, config.domain()))));
+                new TunnelApi(store, new GatewayDirectoryOfPlatform(gateway, separateGateways, config.domain())),
+                new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry))));
         runtime.ifPresent(r -> apis.add(new ProcessesApi(store, r.runtime())));
         return apis;
     }

@@ -18,7 +18,8 @@ import java.util.Objects;
 /**
  * {@code GET /api/apps/{app}/tunnel}: what {@code ferry tunnel} needs before it dials, for a caller who may use
  * the app (403 {@code forbidden} otherwise, 404 {@code app_not_found}):
- * {@code {"app","previewHost","gateways":[{"host","port","fingerprint"}]}}. The fingerprints travel over this
+ * {@code {"app","previewHost","appHosts":[...],"gateways":[{"host","port","fingerprint"}]}} (the app hosts
+ * are what a gateway lets a tunnel take over). The fingerprints travel over this
  * authenticated channel so that agents can pin the gateways' self-signed certificates.
  */
 public final class TunnelApi implements ControlApi {
@@ -49,6 +50,9 @@ public final class TunnelApi implements ControlApi {
         ObjectNode out = Json.object();
         out.put("app", app.name().value());
         out.put("previewHost", directory.previewHost(app.name()));
+        ArrayNode appHosts = out.putArray("appHosts");
+        appHosts.add(directory.appHost(app.name()));
+        store.domains(app.name()).forEach(d -> appHosts.add(d.hostname()));
         ArrayNode gateways = out.putArray("gateways");
         for (TunnelDirectory.Gateway g : directory.gateways()) {
             gateways.addObject().put("host", g.host()).put("port", g.port()).put("fingerprint", g.fingerprint());

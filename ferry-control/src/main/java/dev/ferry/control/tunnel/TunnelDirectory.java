@@ -16,6 +16,9 @@ public interface TunnelDirectory {
     /** {@code <app>--dev.<domain>}. */
     String previewHost(AppName app);
 
+    /** {@code <app>.<domain>}, which a tunnel serves with {@code --takeover} (with the app's custom domains). */
+    String appHost(AppName app);
+
     /** One gateway as agents see it. */
     record Gateway(String host, int port, String fingerprint) {
         public Gateway {

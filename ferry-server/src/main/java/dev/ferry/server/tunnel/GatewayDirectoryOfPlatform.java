@@ -1,31 +1,47 @@
 package dev.ferry.server.tunnel;
 
+import dev.ferry.control.tunnel.RegisteredGateways;
 import dev.ferry.control.tunnel.TunnelDirectory;
 import dev.ferry.core.store.AppName;
 import dev.ferry.tunnel.gateway.TunnelAuth;
 import dev.ferry.tunnel.gateway.TunnelGateway;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The {@link TunnelDirectory} of a single-node platform: its one in-process gateway, or none when tunnels are off. */
+/**
+ * The {@link TunnelDirectory} of a single-node platform: its in-process gateway (none when tunnels are off),
+ * then the separate {@code ferry gateway} processes registered and alive.
+ */
 public final class GatewayDirectoryOfPlatform implements TunnelDirectory {
 
     private final TunnelGateway gateway;
+    private final RegisteredGateways registered;
     private final String domain;
 
-    /** @param gateway the running gateway, or {@code null} when tunnels are off */
-    public GatewayDirectoryOfPlatform(TunnelGateway gateway, String domain) {
+    /** @param gateway the running in-process gateway, or {@code null} when the platform runs none */
+    public GatewayDirectoryOfPlatform(TunnelGateway gateway, RegisteredGateways registered, String domain) {
         this.gateway = gateway;
+        this.registered = registered;
         this.domain = domain;
     }
 
     @Override
     public List<Gateway> gateways() {
-        return gateway == null ? List.of()
-                : List.of(new Gateway(gateway.advertisedHost(), gateway.port(), gateway.fingerprint()));
+        List<Gateway> all = new ArrayList<>();
+        if (gateway != null) {
+            all.add(new Gateway(gateway.advertisedHost(), gateway.port(), gateway.fingerprint()));
+        }
+        all.addAll(registered.live());
+        return all;
     }
 
     @Override
     public String previewHost(AppName app) {
         return TunnelAuth.previewHost(app, domain);
+    }
+
+    @Override
+    public String appHost(AppName app) {
+        return app.value() + "." + domain;
     }
 }

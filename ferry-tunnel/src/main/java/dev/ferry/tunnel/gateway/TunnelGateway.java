@@ -53,9 +53,22 @@ public final class TunnelGateway implements AutoCloseable {
      */
     public TunnelGateway(GatewayConfig config, GatewayCertificate certificate, RouteRegistry registry, TunnelAuth auth,
                          EventLoopGroup group, Class<? extends ServerChannel> serverChannel) {
+        this(config, certificate, new RegistryTunnelEndpoints(Objects.requireNonNull(registry, "registry")), auth, group,
+                serverChannel);
+    }
+
+    /**
+     * A gateway that publishes its tunnels through {@code endpoints} (a separate {@code ferry gateway} process
+     * passes a client of the control API).
+     *
+     * @param group         event loops for agent connections and listeners (not shut down by {@link #close})
+     * @param serverChannel the server channel class of that group's transport (NIO or epoll)
+     */
+    public TunnelGateway(GatewayConfig config, GatewayCertificate certificate, TunnelEndpoints endpoints, TunnelAuth auth,
+                         EventLoopGroup group, Class<? extends ServerChannel> serverChannel) {
         this.config = Objects.requireNonNull(config, "config");
         this.certificate = Objects.requireNonNull(certificate, "certificate");
-        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(endpoints, "endpoints");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.group = Objects.requireNonNull(group, "group");
         this.serverChannel = Objects.requireNonNull(serverChannel, "serverChannel");
@@ -64,7 +77,7 @@ public final class TunnelGateway implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.sessions = new TunnelSessions(config, registry, workers, group, serverChannel);
+        this.sessions = new TunnelSessions(config, endpoints, workers, group, serverChannel);
     }
 
     /** Binds the agents' port. */

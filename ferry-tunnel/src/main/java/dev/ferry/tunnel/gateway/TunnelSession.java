@@ -18,10 +18,13 @@ final class TunnelSession {
     private final Endpoint endpoint;
     private final List<String> hosts;
     private final Channel listener;
-    private final TunnelRoutes routes;
+    private final TunnelEndpoints routes;
+    private final java.time.Duration ttl;
     private boolean withdrawn;
 
-    TunnelSession(Endpoint endpoint, List<String> hosts, Channel listener, TunnelRoutes routes) {
+    TunnelSession(Endpoint endpoint, List<String> hosts, Channel listener, TunnelEndpoints routes,
+                  java.time.Duration ttl) {
+        this.ttl = ttl;
         this.endpoint = endpoint;
         this.hosts = List.copyOf(hosts);
         this.listener = listener;
@@ -34,7 +37,7 @@ final class TunnelSession {
         }
         for (String host : hosts) {
             try {
-                routes.publish(host, endpoint);
+                routes.publish(host, endpoint, ttl);
             } catch (RuntimeException e) {
                 log.warn("cannot publish tunnel {} at {}: {}", endpoint.id(), host, e.toString());
             }
@@ -47,7 +50,7 @@ final class TunnelSession {
         }
         for (String host : hosts) {
             try {
-                routes.refresh(host, endpoint);
+                routes.refresh(host, endpoint, ttl);
             } catch (RuntimeException e) {
                 log.warn("cannot refresh tunnel {} at {}: {}", endpoint.id(), host, e.toString());
             }

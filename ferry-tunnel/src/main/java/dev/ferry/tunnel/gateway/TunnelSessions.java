@@ -1,7 +1,6 @@
 package dev.ferry.tunnel.gateway;
 
 import dev.ferry.core.route.Endpoint;
-import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppName;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -27,17 +26,17 @@ final class TunnelSessions {
     private static final Logger log = LoggerFactory.getLogger(TunnelSessions.class);
 
     private final GatewayConfig config;
-    private final TunnelRoutes routes;
+    private final TunnelEndpoints routes;
     private final ScheduledExecutorService workers;
     private final EventLoopGroup group;
     private final Class<? extends ServerChannel> serverChannel;
     private final Set<TunnelSession> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
 
-    TunnelSessions(GatewayConfig config, RouteRegistry registry, ScheduledExecutorService workers, EventLoopGroup group,
+    TunnelSessions(GatewayConfig config, TunnelEndpoints endpoints, ScheduledExecutorService workers, EventLoopGroup group,
                    Class<? extends ServerChannel> serverChannel) {
         this.config = config;
-        this.routes = new TunnelRoutes(registry, config.endpointTtl());
+        this.routes = endpoints;
         this.workers = workers;
         this.group = group;
         this.serverChannel = serverChannel;
@@ -60,7 +59,7 @@ final class TunnelSessions {
                     }
                     int port = ((InetSocketAddress) bound.channel().localAddress()).getPort();
                     TunnelSession session = new TunnelSession(Endpoint.tunnel(id, config.listenerHost(), port), hosts,
-                            bound.channel(), routes);
+                            bound.channel(), routes, config.endpointTtl());
                     live.add(session);
                     workers.execute(session::publish);
                     var refresh = workers.scheduleAtFixedRate(session::refresh, config.refreshInterval().toMillis(),

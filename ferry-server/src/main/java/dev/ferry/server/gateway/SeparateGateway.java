@@ -1,0 +1,154 @@
+package dev.ferry.server.gateway;
+
+import dev.ferry.core.route.Endpoint;
+import dev.ferry.router.Transport;
+import dev.ferry.tunnel.gateway.GatewayCertificate;
+import dev.ferry.tunnel.gateway.GatewayConfig;
+import dev.ferry.tunnel.gateway.TunnelGateway;
+import io.netty.channel.EventLoopGroup;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code ferry gateway} role: a {@link TunnelGateway} in its own process that uses the platform through
+ * its control API: agents' tokens are checked by {@link ControlApiTunnelAuth}, tunnels are published by
+ * {@link ControlApiTunnelEndpoints}, and the gateway registers itself (host, port, certificate fingerprint)
+ * for {@link #REGISTRATION_TTL}, renewed every {@link #REGISTRATION_REFRESH}, so agents learn it and forget it
+ * if it dies. Its certificate is kept in its own data dir ({@code tunnel-gateway.p12}).
+ */
+public final class SeparateGateway implements AutoCloseable {
+
+    /** How long a registration lives without renewal (30 s). */
+    public static final Duration REGISTRATION_TTL = Duration.ofSeconds(30);
+    /** How often it is renewed (10 s). */
+    public static final Duration REGISTRATION_REFRESH = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(SeparateGateway.class);
+
+    /**
+     * @param apiUrl     the platform's control API, e.g. {@code http://127.0.0.1:7070}
+     * @param adminToken an admin's token (the gateway writes routes)
+     * @param bind       where agents connect, e.g. {@code 127.0.0.2}
+     * @param port       the agents' port (0 for an ephemeral one)
+     * @param dataDir    where the gateway keeps its certificate
+     */
+    public record Settings(URI apiUrl, String adminToken, String bind, int port, Path dataDir) {
+        public Settings {
+            Objects.requireNonNull(apiUrl, "apiUrl");
+            Objects.requireNonNull(adminToken, "adminToken");
+            Objects.requireNonNull(bind, "bind");
+            Objects.requireNonNull(dataDir, "dataDir");
+        }
+    }
+
+    private final ControlApiClient api;
+    private final String adminToken;
+    private final String id;
+    private final TunnelGateway gateway;
+    private final EventLoopGroup group;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ferry-gateway-registration");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private SeparateGateway(ControlApiClient api, String adminToken, String id, TunnelGateway gateway, EventLoopGroup group) {
+        this.api = api;
+        this.adminToken = adminToken;
+        this.id = id;
+        this.gateway = gateway;
+        this.group = group;
+    }
+
+    /**
+     * Binds the agents' port and registers with the platform.
+     *
+     * @throws ControlApiClient.ApiRefused when the platform refuses the admin token (the gateway is stopped again)
+     */
+    public static SeparateGateway start(Settings settings) throws Exception {
+        ControlApiClient api = new ControlApiClient(settings.apiUrl());
+        Files.createDirectories(settings.dataDir());
+        boolean wildcard = settings.bind().equals("0.0.0.0") || settings.bind().equals("::");
+        // Stable for a fixed port, so a restarted gateway replaces its own registration and endpoints.
+        String id = "gw" + Endpoint.idFor(settings.bind(), settings.port())
+                + (settings.port() == 0 ? "-" + Long.toHexString(System.nanoTime() & 0xffffff) : "");
+        GatewayConfig config = GatewayConfig.defaults(settings.port(), id)
+                .withBindAddress(settings.bind())
+                .withAdvertisedHost(wildcard ? "localhost" : settings.bind());
+        // Checks the admin token before binding anything, and drops a registration a killed run left.
+        api.call("DELETE", "/api/tunnel-gateways/" + id, settings.adminToken(), null);
+        Transport transport = Transport.detect();
+        EventLoopGroup group = transport.newGroup(0, "ferry-gateway-io");
+        TunnelGateway gateway = null;
+        try {
+            gateway = new TunnelGateway(config, GatewayCertificate.loadOrCreate(settings.dataDir().resolve("tunnel-gateway.p12")),
+                    new ControlApiTunnelEndpoints(api, settings.adminToken(), id), new ControlApiTunnelAuth(api), group,
+                    transport.serverChannel()).start();
+            SeparateGateway started = new SeparateGateway(api, settings.adminToken(), id, gateway, group);
+            started.register();
+            started.renewals.scheduleWithFixedDelay(started::renew, REGISTRATION_REFRESH.toMillis(),
+                    REGISTRATION_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+            return started;
+        } catch (Exception | Error e) {
+            if (gateway != null) {
+                gateway.close();
+            }
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    private void register() {
+        var body = ControlApiClient.JSON.createObjectNode().put("host", gateway.advertisedHost())
+                .put("port", gateway.port()).put("fingerprint", gateway.fingerprint())
+                .put("ttlSeconds", REGISTRATION_TTL.toSeconds());
+        api.call("PUT", "/api/tunnel-gateways/" + id, adminToken, body);
+    }
+
+    private void renew() {
+        try {
+            register();
+        } catch (RuntimeException e) {
+            log.warn("cannot renew gateway {} with the platform: {}", id, e.getMessage());
+        }
+    }
+
+    /** The agents' port. */
+    public int port() {
+        return gateway.port();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Tunnels connected now. */
+    public int tunnelCount() {
+        return gateway.tunnelCount();
+    }
+
+    /** Deregisters, closes every tunnel (withdrawing its endpoints) and stops; once. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        renewals.shutdownNow();
+        try {
+            api.call("DELETE", "/api/tunnel-gateways/" + id, adminToken, null);
+        } catch (RuntimeException e) {
+            log.warn("cannot deregister gateway {}: {} (its registration expires by itself)", id, e.getMessage());
+        }
+        gateway.close();
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The {@code ferry gateway} role: {@link dev.ferry.server.gateway.GatewayCommand} runs a
+ * {@link dev.ferry.server.gateway.SeparateGateway}, a tunnel gateway that uses the platform through its control
+ * API ({@link dev.ferry.server.gateway.ControlApiClient}).
+ */
+package dev.ferry.server.gateway;
