@@ -7,11 +7,20 @@ import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.tunnel.agent.TunnelAgent;
 import dev.ferry.tunnel.gateway.TunnelGateway;
+import dev.ferry.router.Router;
+import dev.ferry.router.RouterConfig;
+import dev.ferry.router.log.AccessLog;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +153,40 @@ class TunnelEndToEndTest {
             assertThat(r.status()).isEqualTo(502);
             assertThat(r.header("Ferry-Error")).isEqualTo("backend_refused");
         });
+    }
+
+    @Test
+    void answersBackendTimeoutWhenTheLocalAppNeverAnswers() throws Exception {
+        f.startGateway(0, "gw1");
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // reads nothing, answers nothing
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            f.agent("hello", TunnelFixture.ALICE, silent.getLocalPort(), false, null);
+            Router impatient = new Router(RouterConfig.builder().bindAddress("127.0.0.1").httpPort(0)
+                    .responseTimeout(Duration.ofSeconds(1)).build(), f.routes, f.transport, f.group,
+                    new SimpleMeterRegistry(), AccessLog.NONE);
+            impatient.start();
+            try {
+                await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                    RawHttp.Response r = RawHttp.get(impatient.httpPort(), PREVIEW, "/");
+                    assertThat(r.status()).isEqualTo(504);
+                    assertThat(r.header("Ferry-Error")).isEqualTo("backend_timeout");
+                });
+            } finally {
+                impatient.close();
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
+        }
     }
 
     @Test
