@@ -32,7 +32,8 @@ public final class FerryCli {
         CommandLine cli = new CommandLine(new FerryCommand(), new EnvironmentFactory(env));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (e instanceof CliFailure) {
+            if (e instanceof CliFailure || e instanceof IllegalArgumentException) {
+                // a refusal, or input the CLI checked itself (an app name, a KEY=VALUE): the message says why
                 err.println("ferry: " + e.getMessage());
             } else {
                 err.println("ferry: unexpected failure: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));

@@ -47,6 +47,12 @@ class AppCommandsTest {
     }
 
     @Test
+    void refusesAnInvalidAppNameWithTheReasonAloneAndCreatesNothing() throws Exception {
+        fails("ferry: app name 'hi' must be 3 to 30 characters long", "apps:create", "hi");
+        assertThat(api.call("GET", "/api/apps", null).body()).isEqualTo("[]");
+    }
+
+    @Test
     void createsListsShowsAndDestroysApps() {
         assertThat(ok("apps:create", "hello").out()).isEqualTo("Created hello | http://hello.localhost/\n");
         assertThat(ok("apps:create").out()).matches("Created [a-z]+-[a-z]+-[0-9]{4} \\| http://.*\n");

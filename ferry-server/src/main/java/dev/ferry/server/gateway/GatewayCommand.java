@@ -39,7 +39,7 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the gateway keeps its certificate (default ~/.ferry/gateway-<bind>-<port>).")
     Path dataDir;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "A file holding an admin token (default: env FERRY_API_TOKEN, else the local platform's ~/.ferry/admin-token).")
+    @Option(names = "--token-file", paramLabel = "FILE", description = "A file holding an admin token (default: env FERRY_API_TOKEN, else the local platform's admin-token in FERRY_DATA_DIR or ~/.ferry).")
     Path tokenFile;
 
     @Override
@@ -86,7 +86,7 @@ public final class GatewayCommand implements Callable<Integer> {
     }
 
     private SeparateGateway.Settings settings() {
-        Path home = Path.of(System.getProperty("user.home"), ".ferry");
+        Path home = localDataDir();
         String url = apiUrl != null ? apiUrl : System.getenv().getOrDefault("FERRY_API_URL", "http://127.0.0.1:7070");
         URI uri;
         try {
@@ -105,6 +105,16 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         return new SeparateGateway.Settings(uri, token(home), bind, port,
                 dataDir != null ? dataDir : home.resolve("gateway-" + bind + "-" + port));
+    }
+
+    /** The local platform's data dir, as {@code ferry up} resolves it: {@code FERRY_DATA_DIR}, else {@code ~/.ferry}. */
+    private static Path localDataDir() {
+        Path userHome = Path.of(System.getProperty("user.home"));
+        String dir = System.getenv("FERRY_DATA_DIR");
+        if (dir == null || dir.isBlank()) {
+            return userHome.resolve(".ferry");
+        }
+        return dir.startsWith("~/") ? userHome.resolve(dir.substring(2)) : Path.of(dir);
     }
 
     private String token(Path home) {
