@@ -1,21 +1,11 @@
 package dev.ferry.server;
 
 import dev.ferry.build.BuildConfig;
-import dev.ferry.build.Builder;
-import dev.ferry.build.git.AppRepositories;
-import dev.ferry.build.git.GitHttpEndpoint;
-import dev.ferry.build.git.ReceivePacks;
-import dev.ferry.build.git.RepositoryBuildRunner;
 import dev.ferry.build.queue.BuildQueue;
-import dev.ferry.build.queue.BuildRecords;
-import dev.ferry.build.ssh.SshGitConfig;
-import dev.ferry.build.ssh.SshGitServer;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
-import dev.ferry.control.MountedServlet;
 import dev.ferry.control.auth.AdminToken;
 import dev.ferry.control.builds.BuildsApi;
-import dev.ferry.control.keys.KeysApi;
 import dev.ferry.control.logs.LogsApi;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.control.tunnel.RegisteredGateways;
@@ -43,8 +33,7 @@ import dev.ferry.router.tcp.TcpRouter;
 import dev.ferry.router.tcp.TcpRouterConfig;
 import dev.ferry.runtime.logs.DiskAppLogs;
 import dev.ferry.runtime.logs.drain.LogDrains;
-import dev.ferry.server.build.StorePushAccess;
-import dev.ferry.server.build.StoreReleaseSink;
+import dev.ferry.server.build.GitWiring;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
 import dev.ferry.server.tunnel.EndpointsOfSeparateGateways;
@@ -101,9 +90,7 @@ public final class Platform implements AutoCloseable {
     private Store store;
     private AdminToken adminToken;
     private Transport transport;
-    private BuildQueue buildQueue;
-    private AppRepositories repos;
-    private SshGitServer sshGit;
+    private GitWiring git;
     private DiskAppLogs appLogs;
     private TunnelGateway gateway;
     /** The {@code ferry gateway} processes registered through the control API (docs/decisions/011-tunnels.md). */
@@ -216,19 +203,18 @@ public final class Platform implements AutoCloseable {
         startGit();
         startTunnelGateway(group);
         if (config.apiPort() != FerryConfig.OFF) {
-            MountedServlet git = gitOverHttp();
             control = new ControlServer(ControlConfig.builder()
                     .bindAddress(config.bindAddress())
                     .port(listenPort(config.apiPort()))
                     .reservedPorts(reservedPorts())
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
-                    .build(), registry, store, store::authenticate, meters::scrape, List.of(git),
+                    .build(), registry, store, store::authenticate, meters::scrape, List.of(git.httpServlet()),
                     apis(), deployments);
             control.start();
             started.push(control);
             // Stop the build queue before the API, so that pushes waiting for a build are answered at once.
-            started.push(buildQueue);
+            started.push(git.queue());
         }
         if (deployments instanceof Reconciler reconciler) {
             resumed = reconciler.resumeAll();
@@ -255,7 +241,7 @@ public final class Platform implements AutoCloseable {
 
     /** The parts of the API over the build queue, keys, logs, tunnels and (when one runs) the runtime. */
     private List<ControlApi> apis() {
-        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, buildQueue), keysApi(), logsApi(),
+        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, git.queue()), git.keysApi(), logsApi(),
                 new TunnelApi(store, new GatewayDirectoryOfPlatform(gateway, separateGateways, config.domain())),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry))));
         runtime.ifPresent(r -> apis.add(new ProcessesApi(store, r.runtime())));
@@ -288,37 +274,13 @@ public final class Platform implements AutoCloseable {
         return new LogsApi(store, appLogs, drains::refresh);
     }
 
-    /**
-     * Repositories, builds, kept build output and slugs in the data dir, shared by git over HTTP and SSH. The
-     * build queue takes up the builds left unfinished by the last run before any push is accepted. Git over SSH
-     * listens on its port (when not off) with the host key {@code <data-dir>/ssh_host_ed25519_key}.
-     */
+    /** The build queue, repositories and git over SSH; see {@link GitWiring}. */
     private void startGit() {
         BuildConfig buildConfig = BuildConfig.in(dataDirectory.root()).withMaxPushBytes(config.maxPushBytes())
                 .withMaxConcurrentBuilds(config.maxBuilds()).withTimeout(config.buildTimeout());
-        Builder builder = Builder.of(buildConfig);
-        builder.removeLeftoverWorkDirs();
-        repos = new AppRepositories(buildConfig.reposDir());
-        buildQueue = new BuildQueue(buildConfig, BuildRecords.of(store), new RepositoryBuildRunner(builder, repos),
-                new StoreReleaseSink(store, deployments));
-        started.push(buildQueue);
-        buildQueue.recover();
-        if (config.sshPort() != FerryConfig.OFF) {
-            sshGit = new SshGitServer(SshGitConfig.inDataDir(dataDirectory.root(), config.bindAddress(), listenPort(config.sshPort())),
-                    new StorePushAccess(store), repos, new ReceivePacks(buildQueue)).start();
-            started.push(sshGit);
-        }
-    }
-
-    /** Git over HTTP at {@code /git/<app>.git}. */
-    private MountedServlet gitOverHttp() {
-        return new MountedServlet("/git/*", new GitHttpEndpoint(new StorePushAccess(store), repos, buildQueue));
-    }
-
-    /** Users' SSH keys, and where git over SSH listens. */
-    private KeysApi keysApi() {
-        return new KeysApi(store, sshGit == null ? Optional.empty()
-                : Optional.of(new KeysApi.SshEndpoint(sshGit.port(), sshGit.hostKeyFingerprint())));
+        git = GitWiring.start(dataDirectory.root(), buildConfig, store, deployments, config.bindAddress(),
+                config.sshPort() == FerryConfig.OFF ? null : listenPort(config.sshPort()));
+        started.push(git);
     }
 
     private Set<Integer> reservedPorts() {
@@ -349,7 +311,7 @@ public final class Platform implements AutoCloseable {
 
     /** The port of git over SSH, or -1 when it is off. */
     public int sshPort() {
-        return sshGit == null ? -1 : sshGit.port();
+        return git == null ? -1 : git.sshPort();
     }
 
     /** The tunnel gateway's port, or -1 when tunnels are off. */
@@ -388,9 +350,9 @@ public final class Platform implements AutoCloseable {
         return transport;
     }
 
-    /** The build queue, or null when the control API (and with it git over HTTP) is off. */
+    /** The build queue of pushes over HTTP and SSH. */
     public BuildQueue buildQueue() {
-        return buildQueue;
+        return git == null ? null : git.queue();
     }
 
     /** The runtime of apps' instances and how it isolates them; empty when none runs. */

@@ -28,18 +28,7 @@ final class ChildFerry {
 
     /** Starts {@code ferry up} and waits (at most 60 s) until its API answers. */
     Process start(String name) throws Exception {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path home = Files.createDirectories(dir.resolve("home"));
-        ProcessBuilder pb = new ProcessBuilder(java, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "up", "--data-dir", dataDir.toString(),
-                "--http-port", String.valueOf(httpPort), "--api-port", String.valueOf(apiPort),
-                "--https-port", "0", "--ssh-port", "0", "--tunnel-port", "0")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        pb.environment().remove("FERRY_DATA_DIR");
-        process = pb.start();
+        process = launch(dir, dataDir, httpPort, apiPort, name);
         Api api = new Api(apiPort, httpPort, "none");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && process.isAlive()) {
@@ -53,6 +42,25 @@ final class ChildFerry {
             Thread.sleep(100);
         }
         throw new AssertionError("ferry up did not start (alive " + process.isAlive() + "); log: " + log(name));
+    }
+
+    /**
+     * Starts {@code ferry up} in a child JVM on these ports with {@code <dir>/home} as its home, its output in
+     * {@code <dir>/<name>.log}; does not wait for it.
+     */
+    static Process launch(Path dir, Path dataDir, int httpPort, int apiPort, String name) throws IOException {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path home = Files.createDirectories(dir.resolve("home"));
+        ProcessBuilder pb = new ProcessBuilder(java, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "up", "--data-dir", dataDir.toString(),
+                "--http-port", String.valueOf(httpPort), "--api-port", String.valueOf(apiPort),
+                "--https-port", "0", "--ssh-port", "0", "--tunnel-port", "0")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile());
+        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        pb.environment().remove("FERRY_DATA_DIR");
+        return pb.start();
     }
 
     String adminToken() throws IOException {

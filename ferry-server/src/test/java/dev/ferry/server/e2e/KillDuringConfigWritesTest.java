@@ -91,18 +91,7 @@ class KillDuringConfigWritesTest {
     private Process startFerryUp(Path dataDir, String name) throws IOException {
         int apiPort = freePort();
         int httpPort = freePort();
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path home = Files.createDirectories(dir.resolve("home"));
-        ProcessBuilder pb = new ProcessBuilder(java, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "up", "--data-dir", dataDir.toString(),
-                "--http-port", String.valueOf(httpPort), "--api-port", String.valueOf(apiPort),
-                "--https-port", "0", "--ssh-port", "0", "--tunnel-port", "0")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        pb.environment().remove("FERRY_DATA_DIR");
-        Process p = pb.start();
+        Process p = ChildFerry.launch(dir, dataDir, httpPort, apiPort, name);
         ports.put(p.pid(), apiPort);
         return p;
     }

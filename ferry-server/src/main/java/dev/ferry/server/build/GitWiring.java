@@ -1,0 +1,95 @@
+package dev.ferry.server.build;
+
+import dev.ferry.build.BuildConfig;
+import dev.ferry.build.Builder;
+import dev.ferry.build.git.AppRepositories;
+import dev.ferry.build.git.GitHttpEndpoint;
+import dev.ferry.build.git.ReceivePacks;
+import dev.ferry.build.git.RepositoryBuildRunner;
+import dev.ferry.build.queue.BuildQueue;
+import dev.ferry.build.queue.BuildRecords;
+import dev.ferry.build.ssh.SshGitConfig;
+import dev.ferry.build.ssh.SshGitServer;
+import dev.ferry.control.MountedServlet;
+import dev.ferry.control.keys.KeysApi;
+import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.store.Store;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The git side of the platform, wired once and shared by git over HTTP and SSH: repositories, builds, kept build
+ * output and slugs in the data dir, the build queue (which takes up the builds a previous run left unfinished
+ * before any push is accepted) releasing through the {@link Deployments}, and git over SSH on its port with the
+ * host key {@code <data-dir>/ssh_host_ed25519_key}. {@link #close()} stops SSH, then the queue.
+ */
+public final class GitWiring implements AutoCloseable {
+
+    private final BuildQueue queue;
+    private final AppRepositories repos;
+    private final Optional<SshGitServer> ssh;
+    private final Store store;
+
+    private GitWiring(BuildQueue queue, AppRepositories repos, Optional<SshGitServer> ssh, Store store) {
+        this.queue = queue;
+        this.repos = repos;
+        this.ssh = ssh;
+        this.store = store;
+    }
+
+    /**
+     * Starts the queue and, when {@code sshPort} is not 0, SSH; on failure stops what had started and rethrows.
+     *
+     * @param sshPort the port to listen on, 0 for an ephemeral one, or {@code null} for off
+     */
+    public static GitWiring start(Path dataDir, BuildConfig buildConfig, Store store, Deployments deployments,
+                                  String bindAddress, Integer sshPort) {
+        Builder builder = Builder.of(buildConfig);
+        builder.removeLeftoverWorkDirs();
+        AppRepositories repos = new AppRepositories(buildConfig.reposDir());
+        BuildQueue queue = new BuildQueue(buildConfig, BuildRecords.of(store), new RepositoryBuildRunner(builder, repos),
+                new StoreReleaseSink(store, deployments));
+        try {
+            queue.recover();
+            Optional<SshGitServer> ssh = sshPort == null ? Optional.empty()
+                    : Optional.of(new SshGitServer(SshGitConfig.inDataDir(dataDir, bindAddress, sshPort),
+                            new StorePushAccess(store), repos, new ReceivePacks(queue)).start());
+            return new GitWiring(queue, repos, ssh, store);
+        } catch (RuntimeException | Error e) {
+            queue.close();
+            throw e;
+        }
+    }
+
+    /** The build queue, for the builds API and for tests. */
+    public BuildQueue queue() {
+        return queue;
+    }
+
+    /** Git over HTTP at {@code /git/<app>.git}, for the control API's Jetty. */
+    public MountedServlet httpServlet() {
+        return new MountedServlet("/git/*", new GitHttpEndpoint(new StorePushAccess(store), repos, queue));
+    }
+
+    /** Users' SSH keys, and where git over SSH listens. */
+    public KeysApi keysApi() {
+        return new KeysApi(store, ssh.map(s -> new KeysApi.SshEndpoint(s.port(), s.hostKeyFingerprint())));
+    }
+
+    /** The port of git over SSH, or -1 when it is off. */
+    public int sshPort() {
+        return ssh.map(SshGitServer::port).orElse(-1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (ssh.isPresent()) {
+                ssh.get().close();
+            }
+        } finally {
+            queue.close();
+        }
+    }
+}
