@@ -87,7 +87,8 @@ public final class Platform implements AutoCloseable {
     private RouteRegistry registry;
     private Router router;
     private ControlServer control;
-    private Store store;
+    /** Read by the router log's custom-domain lookups on their own thread, set once at start. */
+    private volatile Store store;
     private AdminToken adminToken;
     private Transport transport;
     private GitWiring git;
