@@ -1,5 +1,6 @@
 package dev.ferry.router.proxy;
 
+import dev.ferry.router.handler.ConnectionSlot;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -19,13 +20,15 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(FrontendHandler.class);
 
     private final ProxyRuntime runtime;
+    private final ConnectionSlot slot;
     private ChannelHandlerContext ctx;
     private Exchange exchange;
     private boolean draining;
     private boolean awaitingMessage;
 
-    FrontendHandler(ProxyRuntime runtime) {
+    FrontendHandler(ProxyRuntime runtime, ConnectionSlot slot) {
         this.runtime = runtime;
+        this.slot = slot;
     }
 
     @Override
@@ -60,6 +63,12 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest request) {
             if (exchange != null) {
                 // cannot happen: the next request is read only once the exchange is done
+                ReferenceCountUtil.release(msg);
+                ctx.close();
+                return;
+            }
+            if (!slot.startRequest()) {
+                // evicted while idle to make room for another connection: it is closing, serve nothing
                 ReferenceCountUtil.release(msg);
                 ctx.close();
                 return;
@@ -127,6 +136,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        slot.endRequest();
         read();
     }
 
