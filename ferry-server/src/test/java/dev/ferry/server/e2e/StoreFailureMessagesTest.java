@@ -1,0 +1,87 @@
+package dev.ferry.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.server.Platform;
+import dev.ferry.server.config.FerryConfig;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store that cannot be written (another process holds the database's write lock past the busy timeout)
+ * reaches the pusher and the API caller as a sentence, never as the server's paths.
+ */
+class StoreFailureMessagesTest {
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path work;
+
+    private Platform platform;
+    private Api admin;
+    private String adminToken;
+
+    @BeforeEach
+    void start() throws Exception {
+        platform = Platform.start(FerryConfig.ephemeral(dataDir));
+        adminToken = platform.adminToken().token();
+        admin = new Api(platform.apiPort(), platform.httpPort(), adminToken);
+        assertThat(admin.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    /** Another process's write transaction on the platform's database, held until closed. */
+    private Connection lockTheDatabase() throws Exception {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("ferry.db"));
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN EXCLUSIVE");
+        }
+        return c;
+    }
+
+    @Test
+    void aPushThatCannotBeRecordedShowsNoServerPath() throws Exception {
+        Git git = new Git(work.resolve("app"), work.resolve("home")).init().write("Procfile", "web: sleep 1000\n");
+        git.commit("first");
+
+        Git.Result pushed;
+        try (Connection lock = lockTheDatabase()) {
+            List<String> args = new ArrayList<>(List.of(Git.tokenHelper(adminToken)));
+            args.addAll(List.of("push", "http://127.0.0.1:" + platform.apiPort() + "/git/hello.git", "main"));
+            pushed = git.run(args.toArray(String[]::new));
+        }
+
+        assertThat(pushed.exit()).as(pushed.output()).isNotZero();
+        assertThat(pushed.output())
+                .contains("the platform's store is unavailable; the server log has the details")
+                .doesNotContain(dataDir.toString()).doesNotContain("ferry.db").doesNotContain("SQLITE");
+        assertThat(dataDir.resolve("repos/hello.git/refs/heads/main")).doesNotExist();
+    }
+
+    @Test
+    void anApiCallThatCannotBeRecordedShowsNoServerPath() throws Exception {
+        HttpResponse<String> r;
+        try (Connection lock = lockTheDatabase()) {
+            r = admin.post("/api/apps", "{\"name\":\"other\"}");
+        }
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).contains("\"code\":\"store_unavailable\"")
+                .doesNotContain(dataDir.toString()).doesNotContain("ferry.db");
+    }
+}
