@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
@@ -39,6 +40,12 @@ public final class ForwardedHeadersHandler extends ChannelInboundHandlerAdapter 
 
     private final TrustedProxies trusted;
     private final String viaName;
+    // one handler per connection, used on its event loop: the peer never changes and the Host seldom does, so
+    // a keep-alive connection works out the client's text and its Forwarded element once
+    private String client;
+    private boolean fromTrusted;
+    private String elementHost;
+    private String element;
 
     public ForwardedHeadersHandler(TrustedProxies trusted, String viaName) {
         this.trusted = Objects.requireNonNull(trusted, "trusted");
@@ -55,18 +62,22 @@ public final class ForwardedHeadersHandler extends ChannelInboundHandlerAdapter 
 
     private void apply(HttpRequest request, SocketAddress remote, SocketAddress local) {
         HttpHeaders h = request.headers();
-        InetSocketAddress peer = remote instanceof InetSocketAddress a ? a : null;
-        boolean fromTrusted = peer != null && trusted.contains(peer.getAddress());
-        String client = peer == null ? "unknown" : peer.getAddress().getHostAddress();
-
+        InetAddress peer = remote instanceof InetSocketAddress a ? a.getAddress() : null;
+        if (client == null) {
+            fromTrusted = peer != null && trusted.contains(peer);
+            client = peer == null ? "unknown" : peer.getHostAddress();
+        }
         String host = h.get(HttpHeaderNames.HOST);
+        if (element == null || !Objects.equals(host, elementHost)) {
+            element = ForwardedElement.of(peer, client, host);
+            elementHost = host;
+        }
 
         // untrusted peers (the common case) cost no list and no join: their values are simply replaced
         List<String> previous = fromTrusted ? h.getAll(X_FORWARDED_FOR) : List.of();
         String chain = previous.isEmpty() ? client : String.join(", ", previous) + ", " + client;
         h.set(X_FORWARDED_FOR, chain);
         h.set(X_REAL_IP, previous.isEmpty() ? client : trusted.firstUntrustedHop(chain));
-        String element = ForwardedElement.of(peer == null ? null : peer.getAddress(), client, host);
         List<String> elements = fromTrusted ? h.getAll(FORWARDED) : List.of();
         h.set(FORWARDED, elements.isEmpty() ? element : String.join(", ", elements) + ", " + element);
         setUnlessTrusted(h, fromTrusted, X_FORWARDED_PROTO, "http");

@@ -142,4 +142,13 @@ class ForwardedHeadersHandlerTest {
         assertThat(h.get("X-Real-IP")).isEqualTo("10.1.2.3");
         assertThat(h.get("Forwarded")).isEqualTo("for=10.1.2.3;proto=http;host=a.localhost");
     }
+
+    @Test
+    void followsTheHostOfEachRequestOnAKeptAliveConnection() throws Exception {
+        EmbeddedChannel ch = channel("10.1.2.3", TrustedProxies.NONE);
+
+        assertThat(forward(ch, get("Host", "a.localhost")).get("Forwarded")).isEqualTo("for=10.1.2.3;proto=http;host=a.localhost");
+        assertThat(forward(ch, get("Host", "a.localhost")).get("Forwarded")).isEqualTo("for=10.1.2.3;proto=http;host=a.localhost");
+        assertThat(forward(ch, get("Host", "b.localhost")).get("Forwarded")).isEqualTo("for=10.1.2.3;proto=http;host=b.localhost");
+    }
 }
