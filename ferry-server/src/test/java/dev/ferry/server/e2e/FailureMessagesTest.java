@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,10 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A store that cannot be written (another process holds the database's write lock past the busy timeout)
- * reaches the pusher and the API caller as a sentence, never as the server's paths.
+ * Failures the user did not cause (a store that cannot be written because another process holds the
+ * database's write lock past the busy timeout, a repository that cannot be created) reach the pusher and the
+ * API caller as a sentence, never with the server's paths.
  */
-class StoreFailureMessagesTest {
+class FailureMessagesTest {
 
     @TempDir
     Path dataDir;
@@ -71,6 +77,29 @@ class StoreFailureMessagesTest {
                 .contains("the platform's store is unavailable; the server log has the details")
                 .doesNotContain(dataDir.toString()).doesNotContain("ferry.db").doesNotContain("SQLITE");
         assertThat(dataDir.resolve("repos/hello.git/refs/heads/main")).doesNotExist();
+    }
+
+    @Test
+    void aRepositoryThatCannotBeCreatedShowsNoServerPath() throws Exception {
+        Path repo = dataDir.resolve("repos/hello.git");
+        Files.createDirectories(repo.getParent());
+        Files.deleteIfExists(repo);
+        Files.writeString(repo, "not a repository");
+        Git git = new Git(work.resolve("app"), work.resolve("home")).init().write("Procfile", "web: sleep 1000\n");
+        git.commit("first");
+
+        List<String> args = new ArrayList<>(List.of(Git.tokenHelper(adminToken)));
+        args.addAll(List.of("push", "http://127.0.0.1:" + platform.apiPort() + "/git/hello.git", "main"));
+        Git.Result pushed = git.run(args.toArray(String[]::new));
+        HttpResponse<String> refs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + platform.apiPort() + "/git/hello.git/info/refs?service=git-receive-pack"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("x:" + adminToken).getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(pushed.exit()).isNotZero();
+        assertThat(pushed.output()).doesNotContain(dataDir.toString());
+        assertThat(refs.statusCode()).isEqualTo(500);
+        assertThat(refs.body()).isEqualTo("the server could not read or write its files; the server log has the details\n");
     }
 
     @Test
