@@ -249,7 +249,9 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
         return Optional.of(release);
     }
 
-    private void fail(Job job, String reason, Exception cause) {
+    private void fail(Job job, String failure, Exception cause) {
+        // a build step's own message may quote the work directory: the pusher sees no path of the server
+        String reason = FailureReasons.withoutPathsIn(failure, config.dataDir());
         job.out.line(" !     " + reason);
         failQuietly(job.build.id(), reason);
         job.ticket.ifPresent(t -> t.failed(cause instanceof BuildFailed && reason.equals(cause.getMessage())

@@ -48,6 +48,18 @@ public final class FailureReasons {
         return withoutPaths(message.replace(dir + "/", "").replace(dir, "."));
     }
 
+    /**
+     * {@code text} with every path inside {@code dir} (the data directory) replaced by {@code <server path>}, for
+     * sentences that may quote other paths the user should see.
+     */
+    public static String withoutPathsIn(String text, Path dir) {
+        if (text == null) {
+            return "";
+        }
+        String prefix = dir.toAbsolutePath().normalize().toString();
+        return text.replaceAll(Pattern.quote(prefix) + "(?=[/\\s'\"(),:;]|$)[^\\s'\"(),:;]*", Matcher.quoteReplacement("<server path>"));
+    }
+
     /** {@code text} with every absolute path replaced by {@code <server path>}. */
     public static String withoutPaths(String text) {
         return text == null ? "" : ABSOLUTE_PATH.matcher(text).replaceAll(Matcher.quoteReplacement("<server path>"));

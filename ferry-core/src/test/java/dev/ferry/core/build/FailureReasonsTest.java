@@ -49,4 +49,13 @@ class FailureReasonsTest {
         assertThat(FailureReasons.withoutPaths("drain https://logs.example.com/in already exists; see docs/a.md"))
                 .isEqualTo("drain https://logs.example.com/in already exists; see docs/a.md");
     }
+
+    @Test
+    void hidesPathsInTheDataDirectoryOnly() {
+        Path data = Path.of("/srv/ferry/data");
+
+        assertThat(FailureReasons.withoutPathsIn("cannot run npm (in directory \"/srv/ferry/data/builds/x/src\"):"
+                + " error=2; check /app/bin", data))
+                .isEqualTo("cannot run npm (in directory \"<server path>\"): error=2; check /app/bin");
+    }
 }
