@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Client to proxy: reads one message at a time (auto-read is off) and gives each request to a new
  * {@link Exchange}; the next request is read only when the exchange is done, so pipelined requests are
  * answered in order. Body chunks go to the current exchange, which asks for more when the backend can
- * take them. Runs on the client's event loop.
+ * take them. The connection's {@link ConnectionSlot} is busy from each request head to the end of its
+ * exchange, and idle (evictable at a connection cap) in between. Runs on the client's event loop.
  */
 public final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
