@@ -9,6 +9,7 @@ import dev.ferry.build.slug.SlugStore;
 import dev.ferry.build.source.CommitCheckout;
 import dev.ferry.core.build.BuildOutcome;
 import dev.ferry.core.build.BuildRequest;
+import dev.ferry.core.build.FailureReasons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds one pushed commit into a slug: checks it out into a fresh work directory under
@@ -33,6 +36,8 @@ import org.eclipse.jgit.lib.Repository;
  * {@link #build}.
  */
 public final class Builder {
+
+    private static final Logger serverLog = LoggerFactory.getLogger(Builder.class);
 
     private final BuildConfig config;
     private final Buildpacks buildpacks;
@@ -73,8 +78,8 @@ public final class Builder {
         lock.lock();
         Path work = config.buildsDir().resolve(request.app().value() + "-" + request.shortCommit() + "-"
                 + System.currentTimeMillis() + "-" + sequence.incrementAndGet());
+        Path src = work.resolve("src");
         try {
-            Path src = work.resolve("src");
             CommitCheckout.checkout(repo, request.commit(), src, log);
             Buildpack buildpack = buildpacks.select(src);
             log.step(buildpack.name() + " app detected");
@@ -101,7 +106,8 @@ public final class Builder {
             log.detail("Done: " + humanSize(slug.sizeBytes()) + " (slug " + slug.id().substring(0, 12) + ")");
             return new BuildOutcome(slug.id(), types, buildpack.name());
         } catch (IOException e) {
-            throw new BuildFailed("the build could not read or write its files: " + e.getMessage(), e);
+            serverLog.warn("build of {} {} could not read or write its files", request.app(), request.shortCommit(), e);
+            throw new BuildFailed("the build could not read or write its files: " + FailureReasons.appFiles(e, src), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BuildFailed("the build was interrupted", e);

@@ -33,16 +33,27 @@ public final class FakeRuntime implements AppRuntime {
     private final Map<AppName, List<Instance>> instances = new ConcurrentHashMap<>();
     private final AtomicInteger runs = new AtomicInteger();
     private volatile String nextFailure;
+    private volatile RuntimeException nextThrown;
 
     /** The next deploy fails with this reason. */
     public void failNextDeploy(String reason) {
         nextFailure = reason;
     }
 
+    /** The next deploy throws this, as a runtime that broke would. */
+    public void throwOnNextDeploy(RuntimeException e) {
+        nextThrown = e;
+    }
+
     @Override
     public DeployResult deploy(Release release, Formation formation, Consumer<String> progress) {
         calls.add("deploy " + release.app() + " " + release.label());
         progress.accept("Starting " + release.label());
+        RuntimeException thrown = nextThrown;
+        nextThrown = null;
+        if (thrown != null) {
+            throw thrown;
+        }
         String failure = nextFailure;
         nextFailure = null;
         if (failure != null) {

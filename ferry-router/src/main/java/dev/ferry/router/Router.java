@@ -54,9 +54,10 @@ public final class Router implements AutoCloseable {
                 config.connectTimeout(), config.maxIdlePerEndpoint(), config.backendIdleTime());
         RouterMetrics metrics = new RouterMetrics(Objects.requireNonNull(meters, "meters"), clients::size,
                 backends::activeCount, backends::idleCount);
+        TrustedProxies trusted = TrustedProxies.parse(config.trustedProxies());
         this.runtime = new ProxyRuntime(config, Objects.requireNonNull(routes, "routes"), backends, metrics,
-                Objects.requireNonNull(accessLog, "accessLog"), TrustedProxies.parse(config.trustedProxies()), clients,
-                new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerClient()));
+                Objects.requireNonNull(accessLog, "accessLog"), trusted, clients,
+                new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerClient(), trusted));
     }
 
     /**

@@ -21,8 +21,9 @@ import java.util.Objects;
  * @param backendIdleTime        how long a pooled backend connection waits for reuse; default 50 s, below
  *                               usual backend keep-alive timeouts
  * @param affinityCookieName     session affinity cookie; default {@code ferry_affinity}
- * @param trustedProxies         addresses or CIDR blocks whose {@code X-Forwarded-*} headers are kept;
- *                               default none
+ * @param trustedProxies         addresses or CIDR blocks whose {@code X-Forwarded-*} and {@code Forwarded} headers
+ *                               are kept (appended to), from which {@code X-Real-IP} is worked out, and which
+ *                               have no per-client connection cap; default none
  * @param viaName                the name in {@code Via}; default {@code ferry}
  * @param maxInitialLineLength   longest request line, in bytes; default 8192 (then 414). Also bounds a chunk-size
  *                               line with its extensions (then 400)
@@ -33,11 +34,12 @@ import java.util.Objects;
  *                               {@code RoutePolicy.maxBodyBytes}, when set, applies instead
  * @param maxHeaderLineLength    longest single header line ({@code name: value}), in bytes; default 8192 (then 431)
  * @param maxHeaderCount         most header fields in a request head; default 100 (then 431)
- * @param maxConnections         most client connections open at once; default 20000. Beyond it a new
- *                               connection is answered 503 {@code too_many_connections} and closed
- * @param maxConnectionsPerClient most client connections open at once from one client IP address; default 1000
- *                               (then 503 {@code too_many_connections}). Raise it when the router sits behind a
- *                               load balancer whose connections all come from one address
+ * @param maxConnections         most client connections open at once; default 20000. At it, the connection idle
+ *                               the longest of the client holding the most is closed to make room; when none
+ *                               is idle, a new connection is answered 503 {@code too_many_connections} and closed
+ * @param maxConnectionsPerClient most client connections open at once from one client IP address; default 1000.
+ *                               At it, that client's connection idle the longest is closed to make room; when
+ *                               none is idle, 503 {@code too_many_connections}. Trusted proxies have no such cap
  */
 public record RouterConfig(String bindAddress, int httpPort, Duration connectTimeout, Duration responseTimeout,
                            Duration idleTimeout, Duration requestHeaderTimeout, int maxRetries, int maxIdlePerEndpoint,

@@ -1,6 +1,7 @@
 package dev.ferry.build.buildpack;
 
 import dev.ferry.build.BuildFailed;
+import dev.ferry.core.store.ProcessType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * A parsed {@code Procfile}: process type to command, in the file's order. Each line is
- * {@code type: command}; blank lines and lines starting with {@code #} are skipped. A type is letters,
- * digits, {@code _} and {@code -} (at most 63); a line that is not of this shape, an empty command or a type
- * declared twice is a {@link BuildFailed} naming the line.
+ * {@code type: command}; blank lines and lines starting with {@code #} are skipped. A type follows the rule
+ * releases apply ({@link ProcessType}: lowercase letters, digits, {@code _} and {@code -}, at most 63), checked
+ * here so that a bad one fails the push before its branch moves; a line that is not of this shape, a type
+ * outside the rule, an empty command or a type declared twice is a {@link BuildFailed} naming the line.
  */
 public record Procfile(Map<String, String> processTypes) {
 
@@ -54,6 +56,11 @@ public record Procfile(Map<String, String> processTypes) {
                 throw new BuildFailed("Procfile line " + lineNo + ": expected 'type: command', found '" + shorten(line) + "'");
             }
             String type = m.group(1);
+            try {
+                ProcessType.requireValid(type);
+            } catch (IllegalArgumentException e) {
+                throw new BuildFailed(FILE + " line " + lineNo + ": " + e.getMessage());
+            }
             String command = m.group(2).strip();
             if (command.isEmpty()) {
                 throw new BuildFailed("Procfile line " + lineNo + ": the process type '" + type + "' has no command");

@@ -6,6 +6,7 @@ import dev.ferry.build.queue.BuildQueue;
 import dev.ferry.build.queue.BuildTicket;
 import dev.ferry.core.build.BuildOutcome;
 import dev.ferry.core.build.BuildRequest;
+import dev.ferry.core.build.FailureReasons;
 import dev.ferry.core.build.PushAccess;
 import java.io.IOException;
 import java.util.Collection;
@@ -73,7 +74,7 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
                 cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
             } catch (RuntimeException e) {
                 log.warn("build of {} {} failed", pusher.app().value(), request.shortCommit(), e);
-                out.line(" !     Push rejected: the build failed unexpectedly (" + e + ")");
+                out.line(" !     Push rejected: " + FailureReasons.of(e));
                 cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
             }
         }

@@ -1,7 +1,9 @@
 package dev.ferry.build.git;
 
 import dev.ferry.build.queue.BuildQueue;
+import dev.ferry.core.build.FailureReasons;
 import dev.ferry.core.build.PushAccess;
+import dev.ferry.core.store.StoreUnavailable;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -12,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Git over HTTP at {@code /git/<app>.git}, mounted in the control API's Jetty at {@code /git/*}. Every request
@@ -24,6 +28,7 @@ import org.eclipse.jgit.http.server.GitServlet;
 public final class GitHttpEndpoint extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(GitHttpEndpoint.class);
     /** The request attribute holding the {@link PushAccess.Allowed} of an authenticated request. */
     static final String ACCESS_ATTRIBUTE = GitHttpEndpoint.class.getName() + ".access";
 
@@ -63,6 +68,20 @@ public final class GitHttpEndpoint extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        try {
+            serveGit(req, resp);
+        } catch (IOException | RuntimeException e) {
+            if (resp.isCommitted()) {
+                throw e;
+            }
+            // never the container's error page, which would show the exception and the server's paths
+            log.warn("git over HTTP ({} {}) failed", req.getMethod(), req.getRequestURI(), e);
+            resp.reset();
+            refuse(resp, e instanceof StoreUnavailable ? 503 : 500, FailureReasons.of(e));
+        }
+    }
+
+    private void serveGit(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         int end = path.indexOf('/', 1);
         String repoName = end < 0 ? path.substring(Math.min(1, path.length())) : path.substring(1, end);

@@ -6,17 +6,22 @@ import dev.ferry.build.Builder;
 import dev.ferry.build.queue.BuildRunner;
 import dev.ferry.core.build.BuildOutcome;
 import dev.ferry.core.build.BuildRequest;
+import dev.ferry.core.build.FailureReasons;
 import dev.ferry.core.store.Build;
 import java.io.IOException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The platform's {@link BuildRunner}: builds a commit from the app's bare repository with the {@link Builder}
  * (which checks it out into a work directory outside the repository, with the build's time limit). Thread-safe.
  */
 public final class RepositoryBuildRunner implements BuildRunner {
+
+    private static final Logger serverLog = LoggerFactory.getLogger(RepositoryBuildRunner.class);
 
     private final Builder builder;
     private final AppRepositories repos;
@@ -31,7 +36,8 @@ public final class RepositoryBuildRunner implements BuildRunner {
         try (Repository repo = repos.open(build.app())) {
             return builder.build(repo, requestOf(build), log);
         } catch (IOException e) {
-            throw new BuildFailed("the repository of " + build.app() + " cannot be opened: " + e.getMessage(), e);
+            serverLog.warn("cannot open the repository of {}", build.app(), e);
+            throw new BuildFailed("the repository of " + build.app() + " cannot be opened; " + FailureReasons.SEE_LOG, e);
         }
     }
 

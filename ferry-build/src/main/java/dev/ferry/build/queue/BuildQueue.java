@@ -6,6 +6,7 @@ import dev.ferry.build.BuildLog;
 import dev.ferry.core.build.BuildOutcome;
 import dev.ferry.core.build.BuildOutputs;
 import dev.ferry.core.build.BuildRequest;
+import dev.ferry.core.build.FailureReasons;
 import dev.ferry.core.build.ReleaseSink;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Build;
@@ -24,8 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -205,7 +206,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
             fail(job, "the build was stopped: Ferry is stopping", e);
         } catch (RuntimeException e) {
             log.warn("build {} of {} failed unexpectedly", id, job.build.app(), e);
-            fail(job, "the build failed unexpectedly (" + e + ")", e);
+            fail(job, "the build failed: " + FailureReasons.of(e), e);
         } finally {
             job.out.close();
             active.remove(id);
@@ -220,7 +221,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
             runner.moveBranch(job.build);
         } catch (IOException | RuntimeException e) {
             log.warn("build {} of {}: cannot move {}", job.build.id(), job.build.app(), job.build.branch(), e);
-            job.out.line(" !     The build succeeded but " + job.build.branch() + " could not be moved to it: " + e.getMessage());
+            job.out.line(" !     The build succeeded but " + job.build.branch() + " could not be moved to it: " + FailureReasons.of(e));
             return;
         }
         releaseInto(job.build, outcome, job.out);
@@ -233,7 +234,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
             release = releases.release(requestOf(build), outcome, out::line);
         } catch (RuntimeException e) {
             log.warn("release of build {} of {} failed", build.id(), build.app(), e);
-            out.line(" !     The build succeeded but its release could not be recorded: " + e.getMessage());
+            out.line(" !     The build succeeded but its release could not be recorded: " + FailureReasons.of(e));
             return Optional.empty();
         }
         try {
@@ -248,7 +249,9 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
         return Optional.of(release);
     }
 
-    private void fail(Job job, String reason, Exception cause) {
+    private void fail(Job job, String failure, Exception cause) {
+        // a build step's own message may quote the work directory: the pusher sees no path of the server
+        String reason = FailureReasons.withoutPathsIn(failure, config.dataDir());
         job.out.line(" !     " + reason);
         failQuietly(job.build.id(), reason);
         job.ticket.ifPresent(t -> t.failed(cause instanceof BuildFailed && reason.equals(cause.getMessage())

@@ -2,6 +2,7 @@ package dev.ferry.build.ssh;
 
 import dev.ferry.build.git.AppRepositories;
 import dev.ferry.build.git.ReceivePacks;
+import dev.ferry.core.build.FailureReasons;
 import dev.ferry.core.build.KeyAccess;
 import dev.ferry.core.build.PushAccess;
 import dev.ferry.core.store.UserId;
@@ -59,8 +60,8 @@ final class GitPackCommand extends AbstractCommandSupport {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            log.warn("git over SSH ({}) failed: {}", getCommand(), e.toString());
-            onExit(1, e.toString());
+            log.warn("git over SSH ({}) failed", getCommand(), e);
+            onExit(1, FailureReasons.of(e));
         }
     }
 

@@ -42,4 +42,14 @@ class ProcfileTest {
     void acceptsAProcfileWithOnlyComments() throws BuildFailed {
         assertThat(Procfile.parse("# nothing yet\n").processTypes()).isEmpty();
     }
+
+    @Test
+    void refusesATypeNameTheReleaseWouldRefuse() {
+        // the rule of dev.ferry.core.store.ProcessType, which every release applies
+        assertThatThrownBy(() -> Procfile.parse("web: ./server\nWorker: ./work\n"))
+                .isInstanceOf(BuildFailed.class)
+                .hasMessage("Procfile line 2: 'Worker' is not a process type name: use 1 to 63 lowercase letters,"
+                        + " digits, '-' and '_'");
+        assertThatThrownBy(() -> Procfile.parse("-web: ./server\n")).hasMessageStartingWith("Procfile line 1: '-web'");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.control.reconcile;
 
+import dev.ferry.core.build.FailureReasons;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.store.App;
@@ -89,7 +90,7 @@ public final class Reconciler implements Deployments {
             return runtime.deploy(release, formation, progress);
         } catch (RuntimeException e) {
             log.warn("the runtime failed deploying {} {}", release.app(), release.label(), e);
-            return DeployResult.failure("the runtime failed: " + e.getMessage());
+            return DeployResult.failure("the runtime failed: " + FailureReasons.withoutPaths(e.getMessage()));
         }
     }
 

@@ -57,6 +57,16 @@ class DeploymentsTest {
     }
 
     @Test
+    void aRuntimeThatBreaksFailsTheDeployWithoutTheServersPaths() {
+        api.runtime.throwOnNextDeploy(new IllegalStateException("cannot create /srv/ferry/data/apps/hello/v1: read-only"));
+
+        Deployed d = push("slug-1");
+
+        assertThat(d.succeeded()).isFalse();
+        assertThat(d.outcome()).contains("the runtime failed: cannot create <server path>").doesNotContain("/srv");
+    }
+
+    @Test
     void rollsTheInstancesOnAConfigChangeOfADeployedApp() {
         push("slug-1");
 

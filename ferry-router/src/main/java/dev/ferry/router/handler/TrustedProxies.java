@@ -55,6 +55,47 @@ public final class TrustedProxies {
         return false;
     }
 
+    /**
+     * The address of the client as the trusted proxies in front of the router saw it: walks an
+     * {@code X-Forwarded-For} chain ({@code client, proxy1, proxy2}, the router's peer last) from the right,
+     * skipping addresses this list trusts, and answers the first one it does not trust. An entry that is not
+     * an IP address literal stops the walk and the hop to its right is answered instead, so a made-up value
+     * never becomes the client; when every entry is trusted, the leftmost is the client.
+     *
+     * @param chain the full chain, the router's peer included, never empty
+     */
+    public String firstUntrustedHop(String chain) {
+        String[] hops = chain.split(",");
+        String answer = hops[hops.length - 1].strip();
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            InetAddress address = literal(hop);
+            if (address == null) {
+                return answer;
+            }
+            answer = hop;
+            if (!contains(address)) {
+                return hop;
+            }
+        }
+        return answer;
+    }
+
+    private static InetAddress literal(String text) {
+        // an IPv6 literal, or four dotted decimals: getByName then never asks DNS
+        boolean v6 = text.indexOf(':') >= 0;
+        boolean v4 = !v6 && text.chars().filter(c -> c == '.').count() == 3
+                && text.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+        if (!isLiteral(text) || !v4 && !v6) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
     private static boolean matches(byte[] prefix, byte[] address, int bits) {
         int full = bits / 8;
         for (int i = 0; i < full; i++) {

@@ -3,7 +3,8 @@
  * ({@link dev.ferry.router.handler.ClientHttpCodec}), the head checks
  * ({@link dev.ferry.router.handler.RequestSmugglingGuard}, {@link dev.ferry.router.handler.HeaderLimitHandler},
  * {@link dev.ferry.router.handler.HostHandler}), connection caps
- * ({@link dev.ferry.router.handler.ConnectionLimiter}, {@link dev.ferry.router.handler.TooManyConnectionsHandler}),
+ * ({@link dev.ferry.router.handler.ConnectionLimiter}, {@link dev.ferry.router.handler.ConnectionSlot},
+ * {@link dev.ferry.router.handler.TooManyConnectionsHandler}),
  * {@link dev.ferry.router.handler.HopByHopHandler}, {@link dev.ferry.router.handler.RequestIdHandler},
  * {@link dev.ferry.router.handler.ForwardedHeadersHandler},
  * {@link dev.ferry.router.handler.RequestHeaderTimeoutHandler} and

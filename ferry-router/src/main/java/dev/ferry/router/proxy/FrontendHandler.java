@@ -1,5 +1,6 @@
 package dev.ferry.router.proxy;
 
+import dev.ferry.router.handler.ConnectionSlot;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -12,20 +13,23 @@ import org.slf4j.LoggerFactory;
  * Client to proxy: reads one message at a time (auto-read is off) and gives each request to a new
  * {@link Exchange}; the next request is read only when the exchange is done, so pipelined requests are
  * answered in order. Body chunks go to the current exchange, which asks for more when the backend can
- * take them. Runs on the client's event loop.
+ * take them. The connection's {@link ConnectionSlot} is busy from each request head to the end of its
+ * exchange, and idle (evictable at a connection cap) in between. Runs on the client's event loop.
  */
 public final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(FrontendHandler.class);
 
     private final ProxyRuntime runtime;
+    private final ConnectionSlot slot;
     private ChannelHandlerContext ctx;
     private Exchange exchange;
     private boolean draining;
     private boolean awaitingMessage;
 
-    FrontendHandler(ProxyRuntime runtime) {
+    FrontendHandler(ProxyRuntime runtime, ConnectionSlot slot) {
         this.runtime = runtime;
+        this.slot = slot;
     }
 
     @Override
@@ -60,6 +64,12 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest request) {
             if (exchange != null) {
                 // cannot happen: the next request is read only once the exchange is done
+                ReferenceCountUtil.release(msg);
+                ctx.close();
+                return;
+            }
+            if (!slot.startRequest()) {
+                // evicted while idle to make room for another connection: it is closing, serve nothing
                 ReferenceCountUtil.release(msg);
                 ctx.close();
                 return;
@@ -127,6 +137,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        slot.endRequest();
         read();
     }
 

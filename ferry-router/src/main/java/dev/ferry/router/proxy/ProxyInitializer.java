@@ -2,6 +2,7 @@ package dev.ferry.router.proxy;
 
 import dev.ferry.router.RouterConfig;
 import dev.ferry.router.handler.ClientHttpCodec;
+import dev.ferry.router.handler.ConnectionSlot;
 import dev.ferry.router.handler.ForwardedHeadersHandler;
 import dev.ferry.router.handler.HeaderLimitHandler;
 import dev.ferry.router.handler.HopByHopHandler;
@@ -60,7 +61,8 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
         RouterConfig c = runtime.config();
         ch.config().setAutoRead(false);
         ChannelPipeline p = ch.pipeline();
-        if (!runtime.connectionLimiter().tryOpen(ch)) {
+        ConnectionSlot slot = runtime.connectionLimiter().tryOpen(ch);          // may evict an idle connection
+        if (slot == null) {
             p.addLast(HTTP, new HttpResponseEncoder());
             p.addLast(REFUSE, new TooManyConnectionsHandler());            // 503 too_many_connections, close
             return;
@@ -76,8 +78,8 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
         p.addLast(HEADER_TIMEOUT, new RequestHeaderTimeoutHandler(c.requestHeaderTimeout())); // 408 when a head is late
         p.addLast(HOP_BY_HOP, new HopByHopHandler());                          // strip Connection, TE, Upgrade (unless upgrading)...
         p.addLast(REQUEST_ID, new RequestIdHandler());                         // keep or generate X-Request-Id, echo it
-        p.addLast(FORWARDED, new ForwardedHeadersHandler(runtime.trustedProxies(), c.viaName())); // X-Forwarded-*, Via
-        p.addLast(PROXY, new FrontendHandler(runtime));                        // route lookup, pick, 100-continue, retries, relay
+        p.addLast(FORWARDED, new ForwardedHeadersHandler(runtime.trustedProxies(), c.viaName())); // X-Forwarded-*, Forwarded, X-Real-IP, Via
+        p.addLast(PROXY, new FrontendHandler(runtime, slot));                  // route lookup, pick, 100-continue, retries, relay
     }
 
     /** The initializer of every backend connection: idle timeout, HTTP client codec, {@link BackendHandler}. */

@@ -87,4 +87,68 @@ class ForwardedHeadersHandlerTest {
 
         assertThat(h.get("Via")).isEqualTo("1.1 cdn, 1.0 ferry");
     }
+
+    @Test
+    void replacesForwardedAndRealIpFromAnUntrustedClient() throws Exception {
+        HttpHeaders h = forward(channel("10.1.2.3", TrustedProxies.NONE), get("Host", "app.localhost",
+                "Forwarded", "for=1.1.1.1;proto=https", "forwarded", "for=6.6.6.6", "X-Real-IP", "1.1.1.1"));
+
+        assertThat(h.getAll("Forwarded")).containsExactly("for=10.1.2.3;proto=http;host=app.localhost");
+        assertThat(h.getAll("X-Real-IP")).containsExactly("10.1.2.3");
+    }
+
+    @Test
+    void setsForwardedAndRealIpWhenTheClientSentNone() throws Exception {
+        HttpHeaders h = forward(channel("10.1.2.3", TrustedProxies.NONE), get("Host", "app.localhost:8080"));
+
+        assertThat(h.get("Forwarded")).isEqualTo("for=10.1.2.3;proto=http;host=\"app.localhost:8080\"");
+        assertThat(h.get("X-Real-IP")).isEqualTo("10.1.2.3");
+    }
+
+    @Test
+    void quotesAndBracketsAnIpv6ClientInForwarded() throws Exception {
+        HttpHeaders h = forward(channel("::1", TrustedProxies.NONE), get("Host", "[::1]:8080"));
+
+        assertThat(h.get("Forwarded")).isEqualTo("for=\"[0:0:0:0:0:0:0:1]\";proto=http;host=\"[::1]:8080\"");
+        assertThat(h.get("X-Real-IP")).isEqualTo("0:0:0:0:0:0:0:1");
+    }
+
+    @Test
+    void appendsToForwardedAndFindsTheRealClientBehindTrustedProxies() throws Exception {
+        TrustedProxies trusted = TrustedProxies.parse(List.of("10.0.0.0/8"));
+        HttpHeaders h = forward(channel("10.1.2.3", trusted), get("Host", "a.localhost",
+                "Forwarded", "for=203.0.113.9;proto=https", "X-Real-IP", "9.9.9.9",
+                "X-Forwarded-For", "198.51.100.1, 203.0.113.9, 10.0.0.7"));
+
+        assertThat(h.get("Forwarded")).isEqualTo("for=203.0.113.9;proto=https, for=10.1.2.3;proto=http;host=a.localhost");
+        // 10.0.0.7 and the peer are trusted proxies; the hop before them is the client they saw
+        assertThat(h.get("X-Real-IP")).isEqualTo("203.0.113.9");
+    }
+
+    @Test
+    void neverTakesAMadeUpHopForTheRealClient() throws Exception {
+        TrustedProxies trusted = TrustedProxies.parse(List.of("10.0.0.0/8"));
+        HttpHeaders h = forward(channel("10.1.2.3", trusted),
+                get("Host", "a.localhost", "X-Forwarded-For", "evil.example, 10.0.0.7"));
+
+        assertThat(h.get("X-Real-IP")).isEqualTo("10.0.0.7");
+    }
+
+    @Test
+    void trustedProxyWithoutForwardedForIsItselfTheRealClient() throws Exception {
+        TrustedProxies trusted = TrustedProxies.parse(List.of("10.0.0.0/8"));
+        HttpHeaders h = forward(channel("10.1.2.3", trusted), get("Host", "a.localhost", "X-Real-IP", "1.2.3.4"));
+
+        assertThat(h.get("X-Real-IP")).isEqualTo("10.1.2.3");
+        assertThat(h.get("Forwarded")).isEqualTo("for=10.1.2.3;proto=http;host=a.localhost");
+    }
+
+    @Test
+    void followsTheHostOfEachRequestOnAKeptAliveConnection() throws Exception {
+        EmbeddedChannel ch = channel("10.1.2.3", TrustedProxies.NONE);
+
+        assertThat(forward(ch, get("Host", "a.localhost")).get("Forwarded")).isEqualTo("for=10.1.2.3;proto=http;host=a.localhost");
+        assertThat(forward(ch, get("Host", "a.localhost")).get("Forwarded")).isEqualTo("for=10.1.2.3;proto=http;host=a.localhost");
+        assertThat(forward(ch, get("Host", "b.localhost")).get("Forwarded")).isEqualTo("for=10.1.2.3;proto=http;host=b.localhost");
+    }
 }

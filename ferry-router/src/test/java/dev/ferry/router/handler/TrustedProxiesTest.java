@@ -29,4 +29,16 @@ class TrustedProxiesTest {
                 .hasMessageContaining("proxy.example.com");
         assertThatThrownBy(() -> TrustedProxies.parse(List.of("10.0.0.0/33"))).hasMessageContaining("0-32");
     }
+
+    @Test
+    void findsTheFirstUntrustedHopFromTheRight() {
+        TrustedProxies t = TrustedProxies.parse(List.of("10.0.0.0/8", "fd00::/8"));
+
+        assertThat(t.firstUntrustedHop("1.1.1.1, 2.2.2.2, 10.0.0.1")).isEqualTo("2.2.2.2");
+        assertThat(t.firstUntrustedHop("2001:db8::1, fd00::5,10.0.0.1")).isEqualTo("2001:db8::1");
+        assertThat(t.firstUntrustedHop("10.0.0.9, 10.0.0.1")).isEqualTo("10.0.0.9");
+        // names and short forms are never looked up nor believed
+        assertThat(t.firstUntrustedHop("deadbeef, 10.0.0.1")).isEqualTo("10.0.0.1");
+        assertThat(t.firstUntrustedHop("1.2, 10.0.0.1")).isEqualTo("10.0.0.1");
+    }
 }

@@ -168,21 +168,29 @@ class LimitsTest {
     }
 
     @Test
-    void answersTooManyConnectionsPerClient() {
-        try (RouterFixture capped = new RouterFixture(b -> b.maxConnectionsPerClient(2))) {
+    void answersTooManyConnectionsPerClient() throws InterruptedException {
+        // the busy connections end with 504 after the response timeout, and a closed one then gives its slot back
+        try (RouterFixture capped = new RouterFixture(b -> b.maxConnectionsPerClient(2).responseTimeout(Duration.ofSeconds(3)))) {
             TestBackend a = capped.track(TestBackend.text(capped.group, "a", "ok"));
-            capped.routes.set(new Route("app.localhost", List.of(a.endpoint()), RoutePolicy.DEFAULT));
+            TestBackend silent = capped.track(TestBackend.start(capped.group, "silent", p -> p.addLast(new TestBackend.Silent())));
+            capped.routes.set(new Route("app.localhost", List.of(a.endpoint()), RoutePolicy.DEFAULT),
+                    new Route("slow.localhost", List.of(silent.endpoint()), RoutePolicy.DEFAULT));
             List<RawHttp> open = new ArrayList<>();
             try {
-                open.add(RawHttp.connect(capped.port()));
-                open.add(RawHttp.connect(capped.port()));
+                // idle connections would be evicted to make room: these two have a request in flight
+                for (int i = 0; i < 2; i++) {
+                    RawHttp busy = RawHttp.connect(capped.port());
+                    open.add(busy);
+                    busy.send(RawHttp.request("GET", "slow.localhost", "/"));
+                    assertThat(silent.requests.poll(5, TimeUnit.SECONDS)).isNotNull();
+                }
                 assertTooManyConnections(RawHttp.connectFrom(capped.port(), "127.0.0.1"));
                 try (RawHttp other = RawHttp.connectFrom(capped.port(), "127.0.0.2")) {
                     other.send(RawHttp.request("GET", "app.localhost", "/"));
                     assertThat(other.read().status()).isEqualTo(200);
                 }
                 open.remove(0).close();
-                await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+                await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
                     try (RawHttp again = RawHttp.connect(capped.port())) {
                         again.send(RawHttp.request("GET", "app.localhost", "/"));
                         assertThat(again.read().status()).isEqualTo(200);
@@ -195,9 +203,16 @@ class LimitsTest {
     }
 
     @Test
-    void answersTooManyConnectionsInTotal() {
+    void answersTooManyConnectionsInTotal() throws InterruptedException {
         try (RouterFixture capped = new RouterFixture(b -> b.maxConnections(2))) {
+            TestBackend silent = capped.track(TestBackend.start(capped.group, "silent", p -> p.addLast(new TestBackend.Silent())));
+            capped.routes.set(new Route("app.localhost", List.of(silent.endpoint()), RoutePolicy.DEFAULT));
             try (RawHttp one = RawHttp.connect(capped.port()); RawHttp two = RawHttp.connectFrom(capped.port(), "127.0.0.2")) {
+                // busy, so that neither can be evicted to make room
+                for (RawHttp busy : List.of(one, two)) {
+                    busy.send(RawHttp.request("GET", "app.localhost", "/"));
+                    assertThat(silent.requests.poll(5, TimeUnit.SECONDS)).isNotNull();
+                }
                 assertTooManyConnections(RawHttp.connectFrom(capped.port(), "127.0.0.3"));
             }
         }

@@ -57,10 +57,13 @@ class ProxyRoutingTest {
         fx.routes.set(route("app.localhost", a.endpoint()));
 
         RawHttp.get(fx.port(), "app.localhost:" + fx.port(), "/", "X-Forwarded-For: 6.6.6.6", "Connection: keep-alive, X-Drop",
-                "X-Drop: 1", "Keep-Alive: timeout=5", "Cookie: a=b", "X-Request-Id: bad id!");
+                "Forwarded: for=6.6.6.6;proto=https", "X-Real-IP: 6.6.6.6", "X-Drop: 1", "Keep-Alive: timeout=5", "Cookie: a=b", "X-Request-Id: bad id!");
 
         TestBackend.Seen seen = a.requests.poll(5, TimeUnit.SECONDS);
         assertThat(seen.headers().get("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(seen.headers().getAll("Forwarded"))
+                .containsExactly("for=127.0.0.1;proto=http;host=\"app.localhost:" + fx.port() + "\"");
+        assertThat(seen.headers().getAll("X-Real-IP")).containsExactly("127.0.0.1");
         assertThat(seen.headers().get("X-Forwarded-Proto")).isEqualTo("http");
         assertThat(seen.headers().get("X-Forwarded-Port")).isEqualTo(Integer.toString(fx.port()));
         assertThat(seen.headers().get("X-Forwarded-Host")).isEqualTo("app.localhost:" + fx.port());

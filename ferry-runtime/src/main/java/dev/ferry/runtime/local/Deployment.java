@@ -1,5 +1,6 @@
 package dev.ferry.runtime.local;
 
+import dev.ferry.core.build.FailureReasons;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One deploy of a release (AppRuntime#deploy): unpack, run the {@code release} phase, boot every new instance
@@ -19,6 +22,8 @@ import java.util.function.Consumer;
  * old ones serving untouched. Runs under the app's lock.
  */
 final class Deployment {
+
+    private static final Logger log = LoggerFactory.getLogger(Deployment.class);
 
     static final String RELEASE_TYPE = "release";
 
@@ -51,7 +56,8 @@ final class Deployment {
         try {
             prepared = supervisor.prepare(release);
         } catch (IOException | RuntimeException e) {
-            return fail("could not unpack " + release.label() + ": " + e.getMessage());
+            log.warn("could not unpack {} of {}", release.label(), app, e);
+            return fail("could not unpack " + release.label() + ": " + FailureReasons.withoutPaths(e.getMessage()));
         }
         String releaseCommand = release.processTypes().get(RELEASE_TYPE);
         if (releaseCommand != null) {

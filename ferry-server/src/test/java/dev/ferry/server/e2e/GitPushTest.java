@@ -121,6 +121,22 @@ class GitPushTest {
     }
 
     @Test
+    void refusesAnUppercaseProcessTypeBeforeTheBranchMoves() throws Exception {
+        Git git = procfileApp("web: ./server.sh\nWorker: sleep 1000\n");
+        git.commit("uppercase type");
+
+        Git.Result pushed = push(git, adminToken, remote("hello"), "main");
+
+        assertThat(pushed.exit()).as(pushed.output()).isNotZero();
+        assertThat(pushed.output())
+                .contains("Procfile line 2: 'Worker' is not a process type name: use 1 to 63 lowercase letters, digits,"
+                        + " '-' and '_'")
+                .contains("! [remote rejected] main -> main (build failed)");
+        assertThat(releaseDescriptions("hello")).isEmpty();
+        assertThat(dataDir.resolve("repos/hello.git/refs/heads/main")).doesNotExist();
+    }
+
+    @Test
     void keepsOtherBranchesWithoutDeployingThem() throws Exception {
         Git git = procfileApp("web: ./server.sh\n");
         String commit = git.commit("feature work");
