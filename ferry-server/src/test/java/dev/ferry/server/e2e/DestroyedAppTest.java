@@ -1,6 +1,7 @@
 package dev.ferry.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import dev.ferry.tunnel.gateway.TunnelAuth;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +88,8 @@ class DestroyedAppTest {
         assertThat(cache).doesNotExist();
         assertThat(buildLog).doesNotExist();
         assertThat(slugFile).doesNotExist();
-        assertThat(dataDir.resolve("logs/legacy")).doesNotExist();
+        // the log writer deletes the files on its own thread, after the lines queued before
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(dataDir.resolve("logs/legacy")).doesNotExist());
 
         assertThat(as(bob).post("/api/apps", "{\"name\":\"legacy\"}").statusCode()).isEqualTo(201);
         Git clone = new Git(work.resolve("clone"), work.resolve("home"));
