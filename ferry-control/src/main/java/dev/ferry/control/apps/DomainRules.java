@@ -25,7 +25,8 @@ import java.util.Optional;
  *   domain, where {@code D} has at least two labels and does not cover the apps' domain; 403
  *   {@code wildcard_not_allowed};</li>
  *   <li>no name that another app has (409 {@code domain_taken}), that a route made with the routes API holds,
- *   or that another owner's wildcard domain covers (409 {@code domain_in_use}); an admin may force these.</li>
+ *   or that another owner's wildcard domain or a wildcard route covers (409 {@code domain_in_use}); an admin may
+ *   force these.</li>
  * </ol>
  */
 final class DomainRules {
@@ -69,11 +70,7 @@ final class DomainRules {
                     + " may add it to an app (with --force).");
         }
         if (!force) {
-            Optional<AppDomain> wildcard = coveringWildcard(hostname);
-            if (wildcard.isPresent() && !ownerOf(wildcard.get()).equals(Optional.of(app.owner()))) {
-                throw new DomainInUse("The domain " + hostname + " is covered by another user's wildcard domain;"
-                        + " only an admin may add it (with --force).");
-            }
+            checkNotUnderAnotherWildcard(hostname, app);
         }
         return routed;
     }
@@ -94,16 +91,24 @@ final class DomainRules {
         return store.app(domain.app()).map(App::owner);
     }
 
-    /** The nearest wildcard custom domain whose suffix {@code hostname} ends with. */
-    private Optional<AppDomain> coveringWildcard(String hostname) {
+    /**
+     * Refuses a name that a wildcard of someone else covers: another owner's wildcard domain, or a wildcard route
+     * made with the routes API (the more specific name would take that route's traffic for it).
+     */
+    private void checkNotUnderAnotherWildcard(String hostname, App app) {
         String rest = HostName.isWildcard(hostname) ? hostname.substring(2) : hostname;
         for (int dot = rest.indexOf('.'); dot >= 0; dot = rest.indexOf('.', dot + 1)) {
-            Optional<AppDomain> wildcard = store.domain("*." + rest.substring(dot + 1));
-            if (wildcard.isPresent()) {
-                return wildcard;
+            String wildcard = "*." + rest.substring(dot + 1);
+            Optional<AppDomain> domain = store.domain(wildcard);
+            if (domain.isPresent() && !ownerOf(domain.get()).equals(Optional.of(app.owner()))) {
+                throw new DomainInUse("The domain " + hostname + " is covered by another user's wildcard domain;"
+                        + " only an admin may add it (with --force).");
+            }
+            if (domain.isEmpty() && registry.table().route(wildcard) != null) {
+                throw new DomainInUse("The domain " + hostname + " is covered by the platform's route " + wildcard
+                        + "; only an admin may add it (with --force).");
             }
         }
-        return Optional.empty();
     }
 
     /** True when {@code name} is {@code domain}, under it, or (for {@code *.x}) a wildcard covering it. */

@@ -81,6 +81,15 @@ class OwnedNamesApiTest {
     }
 
     @Test
+    void refusesANameUnderAnAdminsWildcardRoute() {
+        api.call("POST", "/api/routes", "{\"domain\":\"*.corp\",\"targetUrl\":\"http://127.0.0.1:9001\"}");
+        RouteTable before = api.registry.table();
+        assertError(api.call("POST", "/api/apps/bobs/domains", "{\"hostname\":\"payroll.corp\"}", bob), 409, "domain_in_use");
+        assertThat(api.store.domain("payroll.corp")).isEmpty();
+        assertThat(api.registry.table()).isEqualTo(before);
+    }
+
+    @Test
     void destroyingAnAppKeepsTheRoutesItsDomainsJoined() {
         api.call("POST", "/api/routes", "{\"domain\":\"shared.corp\",\"targetUrl\":\"http://127.0.0.1:9001\"}");
         api.call("POST", "/api/apps/bobs/domains", "{\"hostname\":\"shared.corp\",\"force\":true}");
