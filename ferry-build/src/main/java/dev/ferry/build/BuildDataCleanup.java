@@ -5,7 +5,9 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.BuildId;
 import dev.ferry.core.store.DestroyedApp;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,12 +50,12 @@ public final class BuildDataCleanup implements AppDataCleanup {
     }
 
     private static void deleteTree(Path dir, List<IOException> failures) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> delete(p, failures));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             failures.add(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
         }
     }

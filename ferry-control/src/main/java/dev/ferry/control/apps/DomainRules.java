@@ -11,6 +11,7 @@ import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.DomainTaken;
 import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
+import dev.ferry.core.store.UserId;
 import java.util.Optional;
 
 /**
@@ -87,7 +88,7 @@ final class DomainRules {
         }
     }
 
-    private Optional<dev.ferry.core.store.UserId> ownerOf(AppDomain domain) {
+    private Optional<UserId> ownerOf(AppDomain domain) {
         return store.app(domain.app()).map(App::owner);
     }
 

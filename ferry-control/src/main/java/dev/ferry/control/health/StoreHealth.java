@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,7 @@ public final class StoreHealth {
         for (Throwable t = e; t != null; t = t.getCause()) {
             all.append(' ').append(t.getMessage());
         }
-        String text = all.toString().toLowerCase(java.util.Locale.ROOT);
+        String text = all.toString().toLowerCase(Locale.ROOT);
         if (text.contains("readonly") || text.contains("read-only") || text.contains("read only")) {
             return "its database is read-only";
         }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.control.logs.LogsApi;
+import dev.ferry.control.logs.MemoryAppLogs;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Page;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +22,7 @@ class AppLimitsApiTest {
     private static final AppName HELLO = AppName.of("hello");
 
     private final RunningControlServer api = new RunningControlServer(
-            store -> List.of(new LogsApi(store, new dev.ferry.control.logs.MemoryAppLogs(), app -> { })));
+            store -> List.of(new LogsApi(store, new MemoryAppLogs(), app -> { })));
     private String bob;
 
     @BeforeEach
@@ -44,7 +46,7 @@ class AppLimitsApiTest {
         assertError(r, 422, "too_many_config_vars");
         assertThat(json(r).get("error").asText()).contains("at most " + AppLimits.DEFAULT_MAX_CONFIG_VARS);
         assertThat(api.store.config(HELLO).isEmpty()).isTrue();
-        assertThat(api.store.releases(HELLO, dev.ferry.core.store.Page.FIRST).items()).isEmpty();
+        assertThat(api.store.releases(HELLO, Page.FIRST).items()).isEmpty();
     }
 
     @Test
