@@ -54,7 +54,7 @@ class AccountCommandsTest {
         assertThat(login.exit()).as(login.err()).isZero();
         CliRun.Result denied = alice.run("config", "-a", "hello");
         assertThat(denied.exit()).isEqualTo(1);
-        assertThat(denied.err()).isEqualTo("ferry: You do not have access to the app hello.\n");
+        assertThat(denied.err()).isEqualTo("ferry: Couldn't find an app named hello.\n");
         assertThat(alice.run("users").err()).isEqualTo("ferry: only an admin may do this\n");
 
         assertThat(ok(admin, "access:add", "-a", "hello", "alice@example.com").out()).isEqualTo("Gave alice@example.com access to hello\n");

@@ -124,6 +124,11 @@ class AppCommandsTest {
         ok("apps:create", "other");
         assertThat(ok("domains:add", "-a", "hello", "WWW.example.com").out()).isEqualTo("Added www.example.com to hello\n");
         fails("already added to an app", "domains:add", "-a", "other", "www.example.com");
+        fails("IP address", "domains:add", "-a", "other", "127.0.0.1");
+        assertThat(ok("domains:add", "-a", "other", "www.example.com", "--force").out())
+                .isEqualTo("Added www.example.com to other\n");
+        assertThat(ok("domains:add", "-a", "hello", "www.example.com", "--force").out())
+                .isEqualTo("Added www.example.com to hello\n");
         assertThat(ok("domains", "-a", "hello").out()).isEqualTo(
                 "=== hello Default Domain\nhello.localhost\n\n=== hello Custom Domains\nwww.example.com\n");
         assertThat(ok("domains:remove", "-a", "hello", "www.example.com").out()).isEqualTo("Removed www.example.com from hello\n");

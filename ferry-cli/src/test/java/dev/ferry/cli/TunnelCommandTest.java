@@ -37,7 +37,7 @@ class TunnelCommandTest {
         String bob = api.newUser("bob@example.com");
         CliRun.Result r = run(bob, "tunnel", "3000", "-a", "hello");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("ferry: You do not have access to the app hello.\n");
+        assertThat(r.err()).isEqualTo("ferry: Couldn't find an app named hello.\n");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ferry.control;
 
 import dev.ferry.core.route.HostName;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,13 +16,17 @@ import java.util.Set;
  *                      {@value #DEFAULT_APPS_DOMAIN}
  * @param appsHttpPort  the router's HTTP port, shown in apps' web URLs unless it is 80; default
  *                      {@value #DEFAULT_APPS_HTTP_PORT}
+ * @param healthProbeInterval how long {@code /api/health} reuses its last write probe of the store; default
+ *                      {@link #DEFAULT_HEALTH_PROBE_INTERVAL} (5 s), zero probes on every request
  */
-public record ControlConfig(String bindAddress, int port, Set<Integer> reservedPorts, String appsDomain, int appsHttpPort) {
+public record ControlConfig(String bindAddress, int port, Set<Integer> reservedPorts, String appsDomain, int appsHttpPort,
+                            Duration healthProbeInterval) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_APPS_DOMAIN = "localhost";
     public static final int DEFAULT_APPS_HTTP_PORT = 80;
+    public static final Duration DEFAULT_HEALTH_PROBE_INTERVAL = Duration.ofSeconds(5);
 
     public ControlConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -34,6 +39,10 @@ public record ControlConfig(String bindAddress, int port, Set<Integer> reservedP
         appsDomain = HostName.normalizeDomain(appsDomain);
         if (appsHttpPort < 1 || appsHttpPort > 65535) {
             throw new IllegalArgumentException("apps' HTTP port " + appsHttpPort + " is outside 1-65535");
+        }
+        Objects.requireNonNull(healthProbeInterval, "healthProbeInterval");
+        if (healthProbeInterval.isNegative()) {
+            throw new IllegalArgumentException("the health probe interval must not be negative: " + healthProbeInterval);
         }
         reservedPorts = Set.copyOf(reservedPorts);
         for (int p : reservedPorts) {

@@ -1,5 +1,6 @@
 package dev.ferry.control;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ public final class ControlConfigBuilder {
     private final Set<Integer> reservedPorts = new LinkedHashSet<>();
     private String appsDomain = ControlConfig.DEFAULT_APPS_DOMAIN;
     private int appsHttpPort = ControlConfig.DEFAULT_APPS_HTTP_PORT;
+    private Duration healthProbeInterval = ControlConfig.DEFAULT_HEALTH_PROBE_INTERVAL;
 
     ControlConfigBuilder() {
     }
@@ -52,8 +54,14 @@ public final class ControlConfigBuilder {
         return this;
     }
 
+    /** How long {@code /api/health} reuses its last write probe of the store; default 5 s. */
+    public ControlConfigBuilder healthProbeInterval(Duration interval) {
+        this.healthProbeInterval = interval;
+        return this;
+    }
+
     /** @throws IllegalArgumentException when a setting is out of range */
     public ControlConfig build() {
-        return new ControlConfig(bindAddress, port, reservedPorts, appsDomain, appsHttpPort);
+        return new ControlConfig(bindAddress, port, reservedPorts, appsDomain, appsHttpPort, healthProbeInterval);
     }
 }

@@ -1,10 +1,12 @@
 package dev.ferry.control;
 
+import dev.ferry.control.apps.AppDataCleanups;
 import dev.ferry.control.apps.AppRoutes;
 import dev.ferry.control.apps.AppsApi;
 import dev.ferry.control.auth.BearerAuthFilter;
 import dev.ferry.control.auth.TokenVerifier;
 import dev.ferry.control.error.ApiErrorMapper;
+import dev.ferry.control.health.StoreHealth;
 import dev.ferry.control.openapi.OpenApiDocument;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.routes.RoutesApi;
@@ -12,6 +14,7 @@ import dev.ferry.control.routes.TcpRoutesApi;
 import dev.ferry.control.users.TokensApi;
 import dev.ferry.control.users.UsersApi;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.Store;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -27,7 +30,8 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
  * The control API: Javalin on Jetty, serving {@code /api/**} (bearer-token protected), the public
- * {@code GET /api/health}, {@code GET /api/openapi.json} and the Prometheus scrape at {@code GET /metrics}.
+ * {@code GET /api/health} ({@link StoreHealth}: 503 when the store cannot be written), {@code GET /api/openapi.json}
+ * and the Prometheus scrape at {@code GET /metrics}, for the admin's token only (it names every tenant's routes).
  * This class only assembles the pieces: authentication ({@link BearerAuthFilter}), the APIs
  * ({@link RoutesApi}, {@link TcpRoutesApi} for admins; {@link AppsApi}, {@link UsersApi}, {@link TokensApi}
  * over the {@link Store}) and the one error mapper ({@link ApiErrorMapper}).
@@ -42,7 +46,9 @@ public final class ControlServer implements AutoCloseable {
     private static final Set<String> PUBLIC_API_PATHS = Set.of("/api/health", "/api/openapi.json");
     /** The routes APIs change the router directly, so they are for admins only. */
     private static final List<String> ADMIN_ONLY_PREFIXES = List.of("/api/routes", "/api/tcp-routes", "/api/events",
-            "/api/tunnel-gateways");
+            "/api/tunnel-gateways", "/metrics");
+    /** Outside {@code /api/} but guarded: the scrape lists every route, custom domains of every tenant included. */
+    private static final Set<String> GUARDED_PATHS = Set.of("/metrics");
 
     private final ControlConfig config;
     private final Javalin app;
@@ -87,6 +93,18 @@ public final class ControlServer implements AutoCloseable {
     public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
                          Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
                          Deployments deployments) {
+        this(config, registry, store, tokens, metricsScrape, servlets, apis, deployments, List.of());
+    }
+
+    /**
+     * Assembles the API with extra servlets, extra parts, the runtime's deployments and the clean-ups of apps' data.
+     *
+     * @param cleanups delete what parts of the platform keep per app outside the store, in this order, when an app
+     *     is destroyed and before a new app of the same name is used
+     */
+    public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
+                         Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
+                         Deployments deployments, List<AppDataCleanup> cleanups) {
         Objects.requireNonNull(deployments, "deployments");
         List<MountedServlet> mounted = List.copyOf(servlets);
         List<ControlApi> extraApis = List.copyOf(apis);
@@ -95,13 +113,14 @@ public final class ControlServer implements AutoCloseable {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(metricsScrape, "metricsScrape");
-        BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS, ADMIN_ONLY_PREFIXES);
+        BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS, ADMIN_ONLY_PREFIXES, GUARDED_PATHS);
         ApiErrorMapper errors = new ApiErrorMapper();
         RoutesApi routesApi = new RoutesApi(registry);
         TcpRoutesApi tcpRoutesApi = new TcpRoutesApi(registry, config.reservedPorts());
         AppRoutes appRoutes = new AppRoutes(registry, config.appsDomain(), config.appsHttpPort());
         appRoutes.syncAll(store);
-        AppsApi appsApi = new AppsApi(store, appRoutes, deployments);
+        AppsApi appsApi = new AppsApi(store, appRoutes, deployments, new AppDataCleanups(cleanups));
+        StoreHealth health = new StoreHealth(store, config.healthProbeInterval());
         UsersApi usersApi = new UsersApi(store);
         TokensApi tokensApi = new TokensApi(store);
         String openApi = OpenApiDocument.json();
@@ -113,7 +132,7 @@ public final class ControlServer implements AutoCloseable {
             // Javalin answers its own 404/405 unless a handler is registered for exactly this type.
             c.routes.exception(HttpResponseException.class, errors::handle);
             c.routes.before(auth::check);
-            c.routes.get("/api/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            c.routes.get("/api/health", health::answer);
             c.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             c.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_CONTENT_TYPE).result(metricsScrape.get()));
             routesApi.register(c.routes);

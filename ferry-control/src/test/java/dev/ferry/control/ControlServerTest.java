@@ -26,8 +26,14 @@ class ControlServerTest {
     }
 
     @Test
-    void servesMetricsWithoutTokenAsPrometheusText() {
-        HttpResponse<String> r = api.call("GET", "/metrics", null, null);
+    void servesMetricsAsPrometheusTextToTheAdminOnly() {
+        assertUnauthorized(api.call("GET", "/metrics", null, null));
+        assertUnauthorized(api.call("GET", "/metrics", null, "ferry_wrong"));
+        HttpResponse<String> user = api.call("GET", "/metrics", null, api.newUser("alice@example.com"));
+        assertThat(user.statusCode()).isEqualTo(403);
+        assertThat(user.body()).doesNotContain("ferry_up");
+
+        HttpResponse<String> r = api.call("GET", "/metrics", null, api.adminToken);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo(RunningControlServer.METRICS);
         assertThat(r.headers().firstValue("Content-Type")).hasValue(ControlServer.PROMETHEUS_CONTENT_TYPE);

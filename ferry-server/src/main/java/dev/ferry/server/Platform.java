@@ -1,6 +1,7 @@
 package dev.ferry.server;
 
 import dev.ferry.build.BuildConfig;
+import dev.ferry.build.BuildDataCleanup;
 import dev.ferry.build.queue.BuildQueue;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
@@ -20,6 +21,7 @@ import dev.ferry.build.slug.SlugStore;
 import dev.ferry.server.runtime.AppHosts;
 import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
@@ -93,6 +95,7 @@ public final class Platform implements AutoCloseable {
     private Transport transport;
     private GitWiring git;
     private DiskAppLogs appLogs;
+    private LogDrains drains;
     private TunnelGateway gateway;
     /** The {@code ferry gateway} processes registered through the control API (docs/decisions/011-tunnels.md). */
     private final RegisteredGateways separateGateways = new RegisteredGateways();
@@ -197,7 +200,7 @@ public final class Platform implements AutoCloseable {
         tcp.start();
         started.push(tcp);
 
-        store = SqliteStore.openInDataDir(dataDirectory.root());
+        store = SqliteStore.openInDataDir(dataDirectory.root(), config.appLimits());
         started.push(store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startRuntime();
@@ -211,7 +214,7 @@ public final class Platform implements AutoCloseable {
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
                     .build(), registry, store, store::authenticate, meters::scrape, List.of(git.httpServlet()),
-                    apis(), deployments);
+                    apis(), deployments, appDataCleanups());
             control.start();
             started.push(control);
             // Stop the build queue before the API, so that pushes waiting for a build are answered at once.
@@ -270,18 +273,34 @@ public final class Platform implements AutoCloseable {
 
     /** The log stream and drains in the API; the drains start sending the apps' streams at once. */
     private LogsApi logsApi() {
-        LogDrains drains = new LogDrains(appLogs, store).start();
+        drains = new LogDrains(appLogs, store).start();
         started.push(drains);
         return new LogsApi(store, appLogs, drains::refresh);
     }
 
+    /**
+     * What each part keeps per app outside the store, deleted when the app is destroyed (and before a new app of
+     * its name is used), in this order: the build side's repository, cache, build output and slugs; the app's log
+     * lines; its drains, which stop sending. Later parts that keep data per app (certificates, add-on
+     * attachments) join this list.
+     */
+    private List<AppDataCleanup> appDataCleanups() {
+        return List.of(
+                new BuildDataCleanup(buildConfig()),
+                destroyed -> appLogs.forget(destroyed.app().name()),
+                destroyed -> drains.refresh(destroyed.app().name()));
+    }
+
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */
     private void startGit() {
-        BuildConfig buildConfig = BuildConfig.in(dataDirectory.root()).withMaxPushBytes(config.maxPushBytes())
-                .withMaxConcurrentBuilds(config.maxBuilds()).withTimeout(config.buildTimeout());
-        git = GitWiring.start(dataDirectory.root(), buildConfig, store, deployments, config.bindAddress(),
+        git = GitWiring.start(dataDirectory.root(), buildConfig(), store, deployments, config.bindAddress(),
                 config.sshPort() == FerryConfig.OFF ? null : listenPort(config.sshPort()));
         started.push(git);
+    }
+
+    private BuildConfig buildConfig() {
+        return BuildConfig.in(dataDirectory.root()).withMaxPushBytes(config.maxPushBytes())
+                .withMaxConcurrentBuilds(config.maxBuilds()).withTimeout(config.buildTimeout());
     }
 
     private Set<Integer> reservedPorts() {

@@ -7,12 +7,14 @@ import dev.ferry.cli.support.AppOption;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ferry domains:add HOST}: routes a custom host name to the app. */
 @Command(name = "domains:add", mixinStandardHelpOptions = true,
         description = {"Add a custom domain; the router sends it to the app at once.",
-                "Point its DNS at this Ferry. A domain belongs to one app only."})
+                "Point its DNS at this Ferry. A domain belongs to one app only; IP addresses are refused.",
+                "A wildcard (*.example.com) needs example.com on an app you own, or an admin."})
 public final class DomainsAddCommand extends ApiCommand {
 
     @Mixin
@@ -21,6 +23,9 @@ public final class DomainsAddCommand extends ApiCommand {
     @Parameters(index = "0", paramLabel = "HOST", description = "The host name, e.g. www.example.com.")
     String host;
 
+    @Option(names = "--force", description = "Admins only: take the domain from the route or app that holds it (recorded as an event).")
+    boolean force;
+
     public DomainsAddCommand(CliEnvironment env) {
         super(env);
     }
@@ -28,7 +33,7 @@ public final class DomainsAddCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        String added = api.post(appPath(name, "/domains"), ApiClient.object().put("hostname", host)).body().path("hostname").asText();
+        String added = api.post(appPath(name, "/domains"), ApiClient.object().put("hostname", host).put("force", force)).body().path("hostname").asText();
         out.println("Added " + added + " to " + name);
     }
 }

@@ -11,8 +11,10 @@ import io.javalin.http.Context;
 
 /**
  * Who may act on the app named by the {@code {app}} path parameter: the admin reaches every app, a user only
- * the apps they own or collaborate on (403 {@code forbidden}); a name that no app has is 404
- * {@code app_not_found}. Destroying an app and changing its collaborators is for its owner (or an admin).
+ * the apps they own or collaborate on. An app the caller cannot see is answered exactly like a name that no
+ * app has, 404 {@code app_not_found}, so that app names do not leak to other users. Destroying an app and
+ * changing its collaborators is for its owner (or an admin): a collaborator, who sees the app, gets 403
+ * {@code forbidden}.
  * Public so that parts of the API over other ports ({@link dev.ferry.control.ControlApi}) check access alike.
  */
 public final class AppAccess {
@@ -26,9 +28,10 @@ public final class AppAccess {
     /** The app of the path when the caller may use it. */
     public App require(Context ctx) {
         User caller = Caller.of(ctx);
-        App app = existing(ctx.pathParam("app"));
+        String name = ctx.pathParam("app");
+        App app = existing(name);
         if (!caller.admin() && !store.canAccess(caller.id(), app.name())) {
-            throw new Forbidden("You do not have access to the app " + app.name() + ".");
+            throw new UnknownApp(name);
         }
         return app;
     }

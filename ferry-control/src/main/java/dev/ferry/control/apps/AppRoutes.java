@@ -59,9 +59,19 @@ public final class AppRoutes {
         registry.removeRoute(hostname);
     }
 
+    /** Removes the app's default route and the routes its domains created; routes they joined stay. */
     void removeApp(DestroyedApp destroyed) {
         removeHost(defaultHost(destroyed.app().name()));
-        destroyed.domains().forEach(d -> removeHost(d.hostname()));
+        destroyed.domains().stream().filter(AppDomain::ownsRoute).forEach(d -> removeHost(d.hostname()));
+    }
+
+    /** True when a route for the app's default host exists, made by something other than an app. */
+    boolean defaultHostRouted(AppName app) {
+        return registry.table().route(defaultHost(app)) != null;
+    }
+
+    RouteRegistry registry() {
+        return registry;
     }
 
     /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.error.InvalidName;
+import dev.ferry.control.error.LeftoversNotRemoved;
+import dev.ferry.control.error.NameTaken;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.Paging;
 import dev.ferry.control.json.RequestBody;
@@ -26,7 +28,10 @@ import java.util.Set;
 /**
  * The apps API: {@code POST/GET /api/apps}, {@code GET/DELETE /api/apps/{app}}, and, through the classes of
  * this package, every resource of an app. Creating an app adds its route {@code <app>.<domain>} to the
- * registry; destroying it removes that route and those of its custom domains.
+ * registry; a new name may not contain {@code --} (the tunnel separator, {@link AppName#checkNew}) nor be one whose
+ * default host a route made with the routes API holds (409 {@code name_taken}), and anything an earlier app of the
+ * name left is deleted first. Destroying an app removes its route and the routes its custom domains created, then
+ * runs every {@link AppDataCleanups clean-up} (repository, build cache, build output, slugs, logs...).
  */
 public final class AppsApi {
 
@@ -39,6 +44,7 @@ public final class AppsApi {
     private final AppRoutes routes;
     private final AppAccess access;
     private final Deployments deployments;
+    private final AppDataCleanups cleanups;
 
     /** The apps API of a platform that runs no instances. */
     public AppsApi(Store store, AppRoutes routes) {
@@ -47,10 +53,16 @@ public final class AppsApi {
 
     /** @param deployments runs the releases and formations made through this API */
     public AppsApi(Store store, AppRoutes routes, Deployments deployments) {
+        this(store, routes, deployments, AppDataCleanups.none());
+    }
+
+    /** @param cleanups delete what parts of the platform keep per app, when an app is destroyed or created */
+    public AppsApi(Store store, AppRoutes routes, Deployments deployments, AppDataCleanups cleanups) {
         this.store = Objects.requireNonNull(store, "store");
         this.routes = Objects.requireNonNull(routes, "routes");
         this.access = new AppAccess(store);
         this.deployments = Objects.requireNonNull(deployments, "deployments");
+        this.cleanups = Objects.requireNonNull(cleanups, "cleanups");
     }
 
     /** Registers the apps API and every app resource. */
@@ -76,8 +88,12 @@ public final class AppsApi {
         User caller = Caller.of(ctx);
         RequestBody body = RequestBody.parseOrEmpty(ctx.body(), Set.of("name"));
         App app = body.optionalText("name")
-                .map(name -> store.createApp(caller.id(), name(name)))
+                .map(name -> store.createApp(caller.id(), unrouted(name(name))))
                 .orElseGet(() -> store.createAppWithRandomName(caller.id()));
+        if (!cleanups.run(DestroyedApp.leftoversOf(app))) {
+            store.destroyApp(app.name(), caller.id());
+            throw new LeftoversNotRemoved(app.name().value());
+        }
         routes.addApp(app.name());
         ctx.header("Location", "/api/apps/" + app.name());
         Json.answer(ctx, 201, new ModelJson(store, routes).app(app));
@@ -85,10 +101,19 @@ public final class AppsApi {
 
     private static AppName name(String raw) {
         try {
-            return AppName.of(raw);
+            return AppName.checkNew(raw);
         } catch (IllegalArgumentException e) {
             throw new InvalidName(e.getMessage());
         }
+    }
+
+    /** The name, unless a route made outside the apps holds its default host (an existing app is the store's to refuse). */
+    private AppName unrouted(AppName name) {
+        if (store.app(name).isEmpty() && routes.defaultHostRouted(name)) {
+            throw new NameTaken("The name " + name + " is taken: " + routes.defaultHost(name)
+                    + " is routed by the platform already.");
+        }
+        return name;
     }
 
     private void list(Context ctx) {
@@ -144,6 +169,7 @@ public final class AppsApi {
         DestroyedApp destroyed = store.destroyApp(app.name(), Caller.of(ctx).id());
         deployments.destroyed(app.name());
         routes.removeApp(destroyed);
+        cleanups.run(destroyed);
         ctx.status(204);
     }
 }

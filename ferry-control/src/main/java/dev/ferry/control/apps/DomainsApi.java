@@ -2,34 +2,41 @@ package dev.ferry.control.apps;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.control.auth.Caller;
-import dev.ferry.control.error.DomainReserved;
+import dev.ferry.control.error.Forbidden;
 import dev.ferry.control.error.InvalidDomain;
+import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.route.HostName;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.Store;
+import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Set;
 
 /**
- * An app's custom domains: {@code GET/POST /api/apps/{app}/domains {"hostname"}} and
- * {@code DELETE /api/apps/{app}/domains/{hostname}}. A domain belongs to one app at most (409
- * {@code domain_taken}); names under the apps' own domain are refused (409 {@code domain_reserved}),
- * since {@code <app>.<domain>} is every app's default. Each domain gets a route with an empty pool.
+ * An app's custom domains: {@code GET/POST /api/apps/{app}/domains {"hostname", "force"}} and
+ * {@code DELETE /api/apps/{app}/domains/{hostname}}. What may be added is decided by {@link DomainRules}: no IP
+ * address, nothing under the apps' own domain, wildcards only for admins or under a domain the caller owns, and
+ * nothing another app, a route or another owner's wildcard holds, unless an admin forces it ({@code "force": true}
+ * in the body or {@code ?force=true}; 403 for others), which is recorded as a {@code domain.force} event. At most
+ * {@link dev.ferry.core.store.AppLimits#maxDomains} per app (422 {@code too_many_domains}). A domain whose route
+ * did not exist gets one with an empty pool; removing the domain removes only a route it created.
  */
 final class DomainsApi {
 
     private final Store store;
     private final AppAccess access;
     private final AppRoutes routes;
+    private final DomainRules rules;
 
     DomainsApi(Store store, AppAccess access, AppRoutes routes) {
         this.store = store;
         this.access = access;
         this.routes = routes;
+        this.rules = new DomainRules(store, routes.registry(), routes.domain());
     }
 
     void register(RoutesConfig r) {
@@ -47,21 +54,40 @@ final class DomainsApi {
 
     private void add(Context ctx) {
         App app = access.require(ctx);
-        String hostname = hostname(RequestBody.parse(ctx.body(), Set.of("hostname")).requiredText("hostname"));
-        if (hostname.equals(routes.domain()) || hostname.endsWith("." + routes.domain())) {
-            throw new DomainReserved(hostname, routes.domain());
+        User caller = Caller.of(ctx);
+        RequestBody body = RequestBody.parse(ctx.body(), Set.of("hostname", "force"));
+        String hostname = hostname(body.requiredText("hostname"));
+        boolean force = body.optionalBoolean("force").orElse(false) || forceQuery(ctx);
+        if (force && !caller.admin()) {
+            throw new Forbidden("Only an admin may force a domain onto an app.");
         }
-        AppDomain domain = store.addDomain(app.name(), hostname, Caller.of(ctx).id());
+        rules.checkAllowed(hostname, caller);
+        boolean routed = rules.checkFree(hostname, app, force);
+        AppDomain domain = force ? store.forceDomain(app.name(), hostname, routed, caller.id())
+                : store.addDomain(app.name(), hostname, caller.id());
         routes.addHost(domain.hostname());
         ctx.header("Location", "/api/apps/" + app.name() + "/domains/" + domain.hostname());
         Json.answer(ctx, 201, ModelJson.domain(domain));
     }
 
+    private static boolean forceQuery(Context ctx) {
+        String raw = ctx.queryParam("force");
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true") || raw.isEmpty()) {
+            return true;
+        }
+        throw new InvalidInput("the query parameter 'force' must be true or false");
+    }
+
     private void remove(Context ctx) {
         App app = access.require(ctx);
         String hostname = hostname(ctx.pathParam("hostname"));
-        store.removeDomain(app.name(), hostname, Caller.of(ctx).id());
-        routes.removeHost(hostname);
+        AppDomain removed = store.removeDomain(app.name(), hostname, Caller.of(ctx).id());
+        if (removed.ownsRoute()) {
+            routes.removeHost(hostname);
+        }
         ctx.status(204);
     }
 

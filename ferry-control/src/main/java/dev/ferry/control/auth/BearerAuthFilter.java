@@ -11,7 +11,8 @@ import java.util.Set;
  * The before-handler that guards {@code /api/**}: a request needs {@code Authorization: Bearer <token>}
  * that the {@link TokenVerifier} resolves to a user, except for the listed public paths. The user is kept
  * for the handlers ({@link Caller#of}); paths under one of the admin prefixes (the routes APIs) are for
- * admins only (403 {@code forbidden}). Refusals throw {@link Unauthorized}, answered 401 with
+ * admins only (403 {@code forbidden}). Paths outside {@code /api/} are public unless listed as guarded
+ * (such as {@code /metrics}). Refusals throw {@link Unauthorized}, answered 401 with
  * {@code WWW-Authenticate: Bearer}.
  */
 public final class BearerAuthFilter {
@@ -21,11 +22,19 @@ public final class BearerAuthFilter {
     private final TokenVerifier verifier;
     private final Set<String> publicPaths;
     private final List<String> adminPrefixes;
+    private final Set<String> guardedPaths;
 
     public BearerAuthFilter(TokenVerifier verifier, Set<String> publicPaths, List<String> adminPrefixes) {
+        this(verifier, publicPaths, adminPrefixes, Set.of());
+    }
+
+    /** @param guardedPaths paths outside {@code /api/} that need a token too */
+    public BearerAuthFilter(TokenVerifier verifier, Set<String> publicPaths, List<String> adminPrefixes,
+                            Set<String> guardedPaths) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.publicPaths = Set.copyOf(publicPaths);
         this.adminPrefixes = List.copyOf(adminPrefixes);
+        this.guardedPaths = Set.copyOf(guardedPaths);
     }
 
     /** Lets the request through or throws {@link Unauthorized}. */
@@ -34,7 +43,7 @@ public final class BearerAuthFilter {
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1); // the router ignores trailing slashes too
         }
-        if (!path.startsWith("/api/") || publicPaths.contains(path)) {
+        if (!(path.startsWith("/api/") || guardedPaths.contains(path)) || publicPaths.contains(path)) {
             return;
         }
         String header = ctx.header("Authorization");

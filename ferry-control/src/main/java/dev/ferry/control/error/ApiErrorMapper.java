@@ -7,6 +7,7 @@ import dev.ferry.core.store.CollaboratorNotFound;
 import dev.ferry.core.store.DomainNotFound;
 import dev.ferry.core.store.DrainNotFound;
 import dev.ferry.core.store.KeyNotFound;
+import dev.ferry.core.store.LimitExceeded;
 import dev.ferry.core.store.ReleaseNotFound;
 import dev.ferry.core.store.StoreException;
 import dev.ferry.core.store.StoreUnavailable;
@@ -66,7 +67,7 @@ public final class ApiErrorMapper {
         }
     }
 
-    /** The status of a store condition: 404 for what does not exist, 422 for what cannot be, else 409. */
+    /** The status of a store condition: 404 for what does not exist, 422 for what cannot be (or is over a limit), else 409. */
     static int statusOf(StoreException e) {
         return switch (e) {
             case AppNotFound x -> 404;
@@ -78,6 +79,7 @@ public final class ApiErrorMapper {
             case CollaboratorNotFound x -> 404;
             case KeyNotFound x -> 404;
             case UnknownProcessType x -> 422;
+            case LimitExceeded x -> 422;
             default -> 409; // taken, exists, already final, cannot roll back, owner not removable
         };
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.auth.Caller;
-import dev.ferry.control.error.Forbidden;
 import dev.ferry.control.error.UnknownApp;
 import dev.ferry.control.json.Json;
 import dev.ferry.core.store.App;
@@ -17,7 +16,7 @@ import java.util.Objects;
 
 /**
  * {@code GET /api/apps/{app}/tunnel}: what {@code ferry tunnel} needs before it dials, for a caller who may use
- * the app (403 {@code forbidden} otherwise, 404 {@code app_not_found}):
+ * the app (404 {@code app_not_found} otherwise, as for a name no app has, so names do not leak):
  * {@code {"app","previewHost","appHosts":[...],"gateways":[{"host","port","fingerprint"}]}} (the app hosts
  * are what a gateway lets a tunnel take over). The fingerprints travel over this
  * authenticated channel so that agents can pin the gateways' self-signed certificates.
@@ -45,7 +44,7 @@ public final class TunnelApi implements ControlApi {
         }
         App app = store.app(AppName.of(name)).orElseThrow(() -> new UnknownApp(name));
         if (!caller.admin() && !store.canAccess(caller.id(), app.name())) {
-            throw new Forbidden("You do not have access to the app " + app.name() + ".");
+            throw new UnknownApp(name);
         }
         ObjectNode out = Json.object();
         out.put("app", app.name().value());

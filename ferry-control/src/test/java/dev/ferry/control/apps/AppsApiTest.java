@@ -79,9 +79,9 @@ class AppsApiTest {
 
         assertThat(json(api.call("GET", "/api/apps", null, alice)).findValuesAsText("name")).containsExactly("alices");
         assertThat(json(api.call("GET", "/api/apps", null)).findValuesAsText("name")).containsExactly("alices", "bobs");
-        assertError(api.call("GET", "/api/apps/bobs", null, alice), 403, "forbidden");
-        assertError(api.call("PATCH", "/api/apps/bobs/config", "{\"A\":\"1\"}", alice), 403, "forbidden");
-        assertError(api.call("DELETE", "/api/apps/bobs", null, alice), 403, "forbidden");
+        assertError(api.call("GET", "/api/apps/bobs", null, alice), 404, "app_not_found");
+        assertError(api.call("PATCH", "/api/apps/bobs/config", "{\"A\":\"1\"}", alice), 404, "app_not_found");
+        assertError(api.call("DELETE", "/api/apps/bobs", null, alice), 404, "app_not_found");
         assertThat(api.store.config(dev.ferry.core.store.AppName.of("bobs")).isEmpty()).isTrue();
         assertThat(api.call("GET", "/api/apps/bobs", null).statusCode()).isEqualTo(200);
 

@@ -84,8 +84,8 @@ class BuildsApiTest {
         RunningControlServer.assertError(api.call("GET", "/api/apps/hello/builds/nonsense/output", null), 404, "build_not_found");
         RunningControlServer.assertError(api.call("GET", "/api/apps/nope/builds", null), 404, "app_not_found");
         String bob = api.newUser("bob@example.com");
-        RunningControlServer.assertError(api.call("GET", "/api/apps/hello/builds", null, bob), 403, "forbidden");
+        RunningControlServer.assertError(api.call("GET", "/api/apps/hello/builds", null, bob), 404, "app_not_found");
         RunningControlServer.assertError(api.call("GET", "/api/apps/hello/builds/" + failed.id() + "/output", null, bob),
-                403, "forbidden");
+                404, "app_not_found");
     }
 }

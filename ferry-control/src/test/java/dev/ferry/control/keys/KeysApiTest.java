@@ -59,7 +59,7 @@ class KeysApiTest {
         assertError(api.call("POST", "/api/keys", "{\"publicKey\":\"x\",\"name\":\"y\"}", alice), 400, "bad_request");
 
         assertThat(api.call("POST", "/api/keys", body(ED25519), alice).statusCode()).isEqualTo(201);
-        assertError(api.call("POST", "/api/keys", body(ED25519)), 409, "key_exists");
+        assertError(api.call("POST", "/api/keys", body(ED25519)), 409, "key_taken");
     }
 
     @Test

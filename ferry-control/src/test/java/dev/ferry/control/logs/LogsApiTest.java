@@ -82,8 +82,8 @@ class LogsApiTest {
         assertError(api.call("GET", "/api/apps/hello/logs?lines=many", null), 400, "bad_request");
         assertError(api.call("GET", "/api/apps/nope/logs", null), 404, "app_not_found");
         String stranger = api.newUser("stranger@example.com");
-        assertError(api.call("GET", "/api/apps/hello/logs", null, stranger), 403, "forbidden");
-        assertError(api.call("GET", "/api/apps/hello/drains", null, stranger), 403, "forbidden");
+        assertError(api.call("GET", "/api/apps/hello/logs", null, stranger), 404, "app_not_found");
+        assertError(api.call("GET", "/api/apps/hello/drains", null, stranger), 404, "app_not_found");
     }
 
     @Test

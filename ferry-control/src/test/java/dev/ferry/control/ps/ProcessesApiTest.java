@@ -130,9 +130,9 @@ class ProcessesApiTest {
         deploy();
         String bob = api.newUser("bob@example.com");
 
-        assertError(api.call("GET", "/api/apps/hello/ps", null, bob), 403, "forbidden");
-        assertError(api.call("POST", "/api/apps/hello/run", "{\"command\":\"echo hi\"}", bob), 403, "forbidden");
-        assertError(api.call("POST", "/api/apps/hello/ps/restart", null, bob), 403, "forbidden");
+        assertError(api.call("GET", "/api/apps/hello/ps", null, bob), 404, "app_not_found");
+        assertError(api.call("POST", "/api/apps/hello/run", "{\"command\":\"echo hi\"}", bob), 404, "app_not_found");
+        assertError(api.call("POST", "/api/apps/hello/ps/restart", null, bob), 404, "app_not_found");
         assertError(api.call("GET", "/api/apps/nosuch/ps", null), 404, "app_not_found");
         assertThat(api.runtime.calls).noneMatch(c -> c.startsWith("run") || c.startsWith("restart"));
     }

@@ -41,7 +41,7 @@ class TunnelApiTest {
     @Test
     void refusesOtherUsersAndUnknownApps() {
         String bob = api.newUser("bob@example.com");
-        assertError(api.call("GET", "/api/apps/hello/tunnel", null, bob), 403, "forbidden");
+        assertError(api.call("GET", "/api/apps/hello/tunnel", null, bob), 404, "app_not_found");
         assertError(api.call("GET", "/api/apps/nope/tunnel", null), 404, "app_not_found");
         assertError(api.call("GET", "/api/apps/hello/tunnel", null, "ferry_wrong"), 401, "unauthorized");
     }

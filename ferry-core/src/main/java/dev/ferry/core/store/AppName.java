@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * <p>Heroku's rules: 3 to 30 characters, lowercase letters, digits and dashes, starting with a letter and
  * ending with a letter or a digit (a DNS label cannot end with a dash). {@link #random} makes a readable
  * name such as {@code gentle-river-4821} for {@code apps:create} without a name.
+ *
+ * <p>A new app's name must also pass {@link #checkNew}: it may not contain {@value #TUNNEL_SEPARATOR}, which
+ * separates an app's name from the label of its tunnel preview name ({@code <app>--dev.<domain>}), so that no
+ * app's default host {@code <app>.<domain>} can be another app's preview name. Names made before that rule are
+ * still read.
  */
 public record AppName(String value) implements Comparable<AppName> {
 
@@ -45,6 +50,23 @@ public record AppName(String value) implements Comparable<AppName> {
             throw new IllegalArgumentException("app name '" + value + "' must start with a letter, end with a letter"
                     + " or digit, and contain only lowercase letters, digits and dashes");
         }
+    }
+
+    /** What separates an app's name from the rest of the first label of its tunnel preview name. */
+    public static final String TUNNEL_SEPARATOR = "--";
+
+    /**
+     * The name for a new app: valid, and without {@value #TUNNEL_SEPARATOR}.
+     *
+     * @throws IllegalArgumentException with a sentence naming the rule the value breaks
+     */
+    public static AppName checkNew(String value) {
+        AppName name = new AppName(value);
+        if (value.contains(TUNNEL_SEPARATOR)) {
+            throw new IllegalArgumentException("app name '" + value + "' must not contain '" + TUNNEL_SEPARATOR
+                    + "', which separates app names from tunnel preview names (<app>" + TUNNEL_SEPARATOR + "dev.<domain>)");
+        }
+        return name;
     }
 
     /** The app name {@code value}, validated. */

@@ -20,6 +20,8 @@ public enum EventAction {
     SCALE("formation.scale"),
     DOMAIN_ADD("domain.add"),
     DOMAIN_REMOVE("domain.remove"),
+    /** An admin added a domain over a route or another app's domain ({@code domains:add --force}). */
+    DOMAIN_FORCE("domain.force"),
     BUILD_QUEUE("build.queue"),
     BUILD_START("build.start"),
     BUILD_FINISH("build.finish"),

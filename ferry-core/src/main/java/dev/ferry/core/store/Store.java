@@ -16,6 +16,9 @@ import java.util.Optional;
  * address, an empty change) with {@link IllegalArgumentException}. Whether a user may act on an app is
  * decided by the caller, with {@link #canAccess}; the store does not check it.
  *
+ * <p>Per-app {@link AppLimits} (config vars, domains, drains) are checked in the transaction of the change, which
+ * is refused with {@link LimitExceeded} and writes nothing.
+ *
  * <p>The embedded implementation is a SQLite file in the data directory; the distributed one (later) is
  * PostgreSQL. Implementations are safe for use by many threads.
  */
@@ -76,6 +79,7 @@ public interface Store extends AutoCloseable {
      *
      * @throws AppNameTaken when another app has the name
      * @throws UserNotFound when the owner does not exist
+     * @throws IllegalArgumentException when the name does not pass {@link AppName#checkNew}
      */
     App createApp(UserId owner, AppName name);
 
@@ -92,9 +96,10 @@ public interface Store extends AutoCloseable {
     List<App> allApps();
 
     /**
-     * Removes an app with its collaborators, config vars, releases, formation and domains. Its events stay.
+     * Removes an app with its collaborators, config vars, releases, formation, domains, builds and drains. Its
+     * events stay.
      *
-     * @return what was removed, so that the caller can remove the matching routes
+     * @return what was removed, so that the caller can remove the matching routes and files
      * @throws AppNotFound when there is no such app
      */
     DestroyedApp destroyApp(AppName app, UserId by);
@@ -146,6 +151,8 @@ public interface Store extends AutoCloseable {
      *     {@link java.util.LinkedHashMap} to keep the order the user typed
      * @throws AppNotFound when there is no such app
      * @throws IllegalArgumentException for an empty map or an invalid name or value; nothing is changed
+     * @throws LimitExceeded when the app's vars would pass {@link AppLimits#maxConfigVars} or
+     *     {@link AppLimits#maxConfigBytes}; nothing is changed
      */
     Release setConfig(AppName app, Map<String, String> set, UserId by);
 
@@ -241,16 +248,30 @@ public interface Store extends AutoCloseable {
      * @param hostname normalised with {@link dev.ferry.core.route.HostName#normalizeDomain}
      * @throws AppNotFound when there is no such app
      * @throws DomainTaken when any app has it already
+     * @throws LimitExceeded when the app has {@link AppLimits#maxDomains} already
      */
     AppDomain addDomain(AppName app, String hostname, UserId by);
 
     /**
+     * Adds a custom domain for an admin over what held it ({@code domains:add --force}): another app's domain is
+     * moved to {@code app} (keeping whether it owns its route), and a domain held by a route made otherwise is
+     * added without owning it. Records a {@link EventAction#DOMAIN_FORCE} event naming what held it.
+     *
+     * @param routeExists whether a route for the host name exists outside the apps (then the domain does not own it)
+     * @throws AppNotFound when there is no such app
+     * @throws DomainTaken when {@code app} has the domain already
+     * @throws LimitExceeded when the app has {@link AppLimits#maxDomains} already
+     */
+    AppDomain forceDomain(AppName app, String hostname, boolean routeExists, UserId by);
+
+    /**
      * Removes a custom domain from an app.
      *
+     * @return the removed domain; its {@link AppDomain#ownsRoute} says whether its route may be removed too
      * @throws AppNotFound when there is no such app
      * @throws DomainNotFound when the app has no such domain
      */
-    void removeDomain(AppName app, String hostname, UserId by);
+    AppDomain removeDomain(AppName app, String hostname, UserId by);
 
     /**
      * The app's custom domains, by host name.
@@ -330,7 +351,8 @@ public interface Store extends AutoCloseable {
      *
      * @param publicKey one line of a {@code .pub} file
      * @throws IllegalArgumentException for a malformed or unsupported key, saying why; nothing is changed
-     * @throws KeyExists when any user has registered this key
+     * @throws KeyExists when any user has registered this key: code {@code key_exists} when {@code user} did,
+     *     {@code key_taken} (without saying who) when another user did
      * @throws UserNotFound when the user does not exist
      */
     SshKey addSshKey(UserId user, String publicKey);
@@ -358,6 +380,7 @@ public interface Store extends AutoCloseable {
      * @param url checked and normalised by {@link Drain#checkUrl}
      * @throws AppNotFound when there is no such app
      * @throws DrainExists when the app has a drain with this URL
+     * @throws LimitExceeded when the app has {@link AppLimits#maxDrains} already
      * @throws IllegalArgumentException when the URL is not a drain URL; the message says why
      */
     Drain addDrain(AppName app, String url, UserId by);
@@ -412,6 +435,15 @@ public interface Store extends AutoCloseable {
 
     /** Every event, newest first (for admins). */
     Paged<Event> events(Page page);
+
+    // --- health
+
+    /**
+     * Proves that the store can be written now, with one small write transaction (for {@code /api/health}).
+     *
+     * @throws StoreUnavailable when it cannot, saying why
+     */
+    void checkWritable();
 
     /** Closes the store; calls after this fail. */
     @Override

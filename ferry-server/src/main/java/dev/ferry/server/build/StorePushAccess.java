@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * {@link PushAccess} and {@link KeyAccess} over the {@link Store}, with the API's rules: the token (or the SSH
- * key) must belong to a user, the app must exist, and the user must own it, collaborate on it or be an admin.
+ * key) must belong to a user, the app must exist, and the user must own it, collaborate on it or be an admin; an
+ * app the user may not use is refused exactly like one that does not exist.
  */
 public final class StorePushAccess implements PushAccess, KeyAccess {
 
@@ -46,13 +47,10 @@ public final class StorePushAccess implements PushAccess, KeyAccess {
 
     private Decision decide(User user, String app) {
         Optional<App> found = AppName.isValid(app) ? store.app(AppName.of(app)) : Optional.empty();
-        if (found.isEmpty()) {
+        // Another user's app is answered like a missing one, so that git does not tell which names exist.
+        if (found.isEmpty() || !(user.admin() || store.canAccess(user.id(), found.get().name()))) {
             return new Denied(Reason.UNKNOWN_APP, "There is no app named " + app + " (create it with: ferry apps:create " + app + ").");
         }
-        AppName name = found.get().name();
-        if (!user.admin() && !store.canAccess(user.id(), name)) {
-            return new Denied(Reason.FORBIDDEN, "You do not have access to the app " + name + ".");
-        }
-        return new Allowed(user.id(), name);
+        return new Allowed(user.id(), found.get().name());
     }
 }

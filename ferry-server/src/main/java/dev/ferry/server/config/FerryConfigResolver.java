@@ -1,5 +1,6 @@
 package dev.ferry.server.config;
 
+import dev.ferry.core.store.AppLimits;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -7,7 +8,8 @@ import java.util.Map;
  * Resolves a {@link FerryConfig} in one place: a flag given on the command line wins, then the
  * environment variable ({@code FERRY_HTTP_PORT}, {@code FERRY_HTTPS_PORT}, {@code FERRY_API_PORT},
  * {@code FERRY_SSH_PORT}, {@code FERRY_TUNNEL_PORT}, {@code FERRY_DOMAIN}, {@code FERRY_DATA_DIR},
- * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}), then the default.
+ * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}, {@code FERRY_MAX_CONFIG_VARS}, {@code FERRY_MAX_CONFIG_SIZE},
+ * {@code FERRY_MAX_DOMAINS}, {@code FERRY_MAX_DRAINS}), then the default.
  */
 public final class FerryConfigResolver {
 
@@ -32,6 +34,30 @@ public final class FerryConfigResolver {
             this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
                     maxConnectionsPerClient, maxPushSize, null, null);
         }
+    }
+
+    /** The per-app limits' flags ({@code --max-config-vars}, {@code --max-config-size}, {@code --max-domains},
+     * {@code --max-drains}); {@code null} when not given. */
+    public record LimitFlags(Integer maxConfigVars, String maxConfigSize, Integer maxDomains, Integer maxDrains) {
+        public static final LimitFlags NONE = new LimitFlags(null, null, null, null);
+    }
+
+    /**
+     * As {@link #resolve(Flags)}, with the per-app limits.
+     *
+     * @throws IllegalArgumentException naming the variable or flag when a value is invalid
+     */
+    public FerryConfig resolve(Flags flags, LimitFlags limits) {
+        long configBytes = bytes(limits.maxConfigSize(), "--max-config-size", "FERRY_MAX_CONFIG_SIZE",
+                AppLimits.DEFAULT_MAX_CONFIG_BYTES);
+        if (configBytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the config size limit must be below 2g");
+        }
+        return resolve(flags).withAppLimits(new AppLimits(
+                count(limits.maxConfigVars(), "FERRY_MAX_CONFIG_VARS", AppLimits.DEFAULT_MAX_CONFIG_VARS),
+                (int) configBytes,
+                count(limits.maxDomains(), "FERRY_MAX_DOMAINS", AppLimits.DEFAULT_MAX_DOMAINS),
+                count(limits.maxDrains(), "FERRY_MAX_DRAINS", AppLimits.DEFAULT_MAX_DRAINS)));
     }
 
     /**

@@ -69,6 +69,18 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--build-timeout", paramLabel = "TIME", description = "Longest one build may run, e.g. 15m or 90s (env FERRY_BUILD_TIMEOUT; default 15m).")
     String buildTimeout;
 
+    @Option(names = "--max-config-vars", paramLabel = "N", description = "Config vars one app may have (env FERRY_MAX_CONFIG_VARS; default 500).")
+    Integer maxConfigVars;
+
+    @Option(names = "--max-config-size", paramLabel = "SIZE", description = "Size of one app's config vars, names and values together, e.g. 32k (env FERRY_MAX_CONFIG_SIZE; default 32k).")
+    String maxConfigSize;
+
+    @Option(names = "--max-domains", paramLabel = "N", description = "Custom domains one app may have (env FERRY_MAX_DOMAINS; default 100).")
+    Integer maxDomains;
+
+    @Option(names = "--max-drains", paramLabel = "N", description = "Log drains one app may have (env FERRY_MAX_DRAINS; default 10).")
+    Integer maxDrains;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +88,8 @@ public final class UpCommand implements Callable<Integer> {
         try {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
                     .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout));
+                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout),
+                            new FerryConfigResolver.LimitFlags(maxConfigVars, maxConfigSize, maxDomains, maxDrains));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 2;

@@ -32,6 +32,22 @@ class FerryConfigResolverTest {
     }
 
     @Test
+    void readsTheAppLimitsFromFlagsThenEnvironmentWithHerokusConfigSizeByDefault() {
+        FerryConfigResolver resolver = new FerryConfigResolver(Map.of("FERRY_MAX_DOMAINS", "7", "FERRY_MAX_CONFIG_SIZE", "64k"), HOME);
+        FerryConfig defaults = new FerryConfigResolver(Map.of(), HOME).resolve(FerryConfigResolver.Flags.NONE,
+                FerryConfigResolver.LimitFlags.NONE);
+        assertThat(defaults.appLimits()).isEqualTo(new dev.ferry.core.store.AppLimits(500, 32 * 1024, 100, 10));
+        FerryConfig c = resolver.resolve(FerryConfigResolver.Flags.NONE, new FerryConfigResolver.LimitFlags(20, null, null, 2));
+        assertThat(c.appLimits()).isEqualTo(new dev.ferry.core.store.AppLimits(20, 64 * 1024, 7, 2));
+        assertThatThrownBy(() -> resolver.resolve(FerryConfigResolver.Flags.NONE,
+                new FerryConfigResolver.LimitFlags(null, "lots", null, null)))
+                .hasMessageStartingWith("--max-config-size='lots'");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_MAX_DRAINS", "-1"), HOME)
+                .resolve(FerryConfigResolver.Flags.NONE, FerryConfigResolver.LimitFlags.NONE))
+                .hasMessageContaining("FERRY_MAX_DRAINS='-1'");
+    }
+
+    @Test
     void refusesBuildLimitsThatAreNotAPositiveCountOrTime() {
         assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_BUILD_TIMEOUT", "soon"), HOME)
                 .resolve(FerryConfigResolver.Flags.NONE))

@@ -65,9 +65,9 @@ class ControlPlaneTest {
             assertThat(ok(bob, "apps", "--json").out()).isEqualTo("[]\n");
             Cli.Result denied = bob.run("config", "-a", "hello");
             assertThat(denied.exit()).isEqualTo(1);
-            assertThat(denied.err()).isEqualTo("ferry: You do not have access to the app hello.\n");
+            assertThat(denied.err()).isEqualTo("ferry: Couldn't find an app named hello.\n");
             assertThat(new Api(platform.apiPort(), platform.httpPort(), bobToken).get("/api/apps/hello").statusCode())
-                    .isEqualTo(403);
+                    .isEqualTo(404);
             assertThat(bob.run("config:set", "-a", "hello", "X=1").exit()).isEqualTo(1);
             assertThat(ok(admin, "config", "-a", "hello", "--json").out()).doesNotContain("\"X\"");
 

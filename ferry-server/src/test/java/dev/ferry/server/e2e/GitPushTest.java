@@ -183,11 +183,11 @@ class GitPushTest {
         String bobToken = bob.get("token").asText();
         Git.Result forbidden = push(git, bobToken, remote("hello"), "main");
         assertThat(forbidden.exit()).isNotZero();
-        assertThat(forbidden.output()).contains("You do not have access to the app hello.");
+        assertThat(forbidden.output()).contains("There is no app named hello");
         Git.Result cloneForbidden = new Git(work.resolve("clone"), work.resolve("home"))
                 .run(concat(Git.tokenHelper(bobToken), "clone", remote("hello"), "copy"));
         assertThat(cloneForbidden.exit()).isNotZero();
-        assertThat(cloneForbidden.output()).contains("You do not have access to the app hello.");
+        assertThat(cloneForbidden.output()).contains("There is no app named hello");
 
         assertThat(releaseDescriptions("hello")).isEmpty();
     }

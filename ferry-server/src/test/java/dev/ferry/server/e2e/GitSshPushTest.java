@@ -170,10 +170,10 @@ class GitSshPushTest {
 
         Git.Result forbidden = bob.run("push", remote("hello.git"), "main");
         assertThat(forbidden.exit()).isNotZero();
-        assertThat(forbidden.output()).contains("fatal: remote error: You do not have access to the app hello.");
+        assertThat(forbidden.output()).contains("fatal: remote error: There is no app named hello");
         Git.Result cloneForbidden = gitWithKey("bob-clone", bobKey).run("clone", remote("hello"), "copy");
         assertThat(cloneForbidden.exit()).isNotZero();
-        assertThat(cloneForbidden.output()).contains("You do not have access to the app hello.");
+        assertThat(cloneForbidden.output()).contains("There is no app named hello");
         assertThat(releaseDescriptions("hello")).isEmpty();
     }
 

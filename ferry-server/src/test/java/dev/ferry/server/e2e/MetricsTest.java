@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Prometheus metrics of the router are served on the API port. */
+/** Prometheus metrics of the router are served on the API port, to the admin's token only (they name every route). */
 class MetricsTest {
 
     @TempDir
@@ -23,7 +23,9 @@ class MetricsTest {
                 assertThat(api.viaRouter("m.local", "/").statusCode()).isEqualTo(200);
             }
             api.viaRouter("missing.local", "/");
-            String metrics = api.unauthenticated("/metrics").body();
+            assertThat(api.unauthenticated("/metrics").statusCode()).isEqualTo(401);
+            assertThat(api.unauthenticated("/metrics").body()).doesNotContain("m.local");
+            String metrics = api.get("/metrics").body();
             assertThat(metrics).contains("ferry_router_requests_total").contains("m.local").contains("2xx")
                     .contains("ferry_router_request_duration_seconds_bucket")
                     .contains("ferry_router_connections_open")

@@ -73,7 +73,7 @@ class TunnelTest {
                     .replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1").strip();
             Cli.Result r = new Cli(platform.apiPort(), bobToken, home).run("tunnel", "3000", "-a", "hello");
             assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.err()).isEqualTo("ferry: You do not have access to the app hello.\n");
+            assertThat(r.err()).isEqualTo("ferry: Couldn't find an app named hello.\n");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.store.sql;
 import dev.ferry.core.store.ApiToken;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
+import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Build;
 import dev.ferry.core.store.BuildId;
@@ -62,6 +63,7 @@ public final class SqliteStore implements Store {
     public static final String KEY_FILE = "secret.key";
 
     private final Database db;
+    private final Clocked clock;
     private final AccountCommands accounts;
     private final AppCommands apps;
     private final ReleaseCommands releases;
@@ -69,20 +71,26 @@ public final class SqliteStore implements Store {
     private final SshKeyCommands sshKeys;
     private final DrainCommands drains;
 
-    private SqliteStore(Database db, ConfigCipher cipher, Clock clock) {
+    private SqliteStore(Database db, ConfigCipher cipher, Clock clock, AppLimits limits) {
         Clocked clocked = new Clocked(clock);
         this.db = db;
+        this.clock = clocked;
         this.accounts = new AccountCommands(db, clocked);
-        this.apps = new AppCommands(db, clocked);
-        this.releases = new ReleaseCommands(db, clocked, cipher);
+        this.apps = new AppCommands(db, clocked, limits);
+        this.releases = new ReleaseCommands(db, clocked, cipher, limits);
         this.builds = new BuildCommands(db, clocked);
         this.sshKeys = new SshKeyCommands(db, clocked);
-        this.drains = new DrainCommands(db, clocked);
+        this.drains = new DrainCommands(db, clocked, limits);
     }
 
     /** Opens {@code <dataDir>/ferry.db} with the key in {@code <dataDir>/secret.key}, creating what is missing. */
     public static SqliteStore openInDataDir(Path dataDir) {
-        return open(dataDir.resolve(DATABASE_FILE), dataDir.resolve(KEY_FILE));
+        return openInDataDir(dataDir, AppLimits.DEFAULT);
+    }
+
+    /** As {@link #openInDataDir(Path)}, with the apps' limits. */
+    public static SqliteStore openInDataDir(Path dataDir, AppLimits limits) {
+        return open(dataDir.resolve(DATABASE_FILE), dataDir.resolve(KEY_FILE), Clock.systemUTC(), limits);
     }
 
     /** Opens (creating or migrating when needed) {@code dbFile}, with the config key in {@code keyFile}. */
@@ -92,6 +100,11 @@ public final class SqliteStore implements Store {
 
     /** As {@link #open(Path, Path)}, with the clock that stamps records. */
     public static SqliteStore open(Path dbFile, Path keyFile, Clock clock) {
+        return open(dbFile, keyFile, clock, AppLimits.DEFAULT);
+    }
+
+    /** As {@link #open(Path, Path)}, with the clock that stamps records and the apps' limits. */
+    public static SqliteStore open(Path dbFile, Path keyFile, Clock clock, AppLimits limits) {
         try {
             Files.createDirectories(dbFile.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -100,7 +113,7 @@ public final class SqliteStore implements Store {
         Migrations.migrate(dbFile);
         Database db = Database.open(dbFile);
         try {
-            return new SqliteStore(db, KeyCheck.cipherFor(db, dbFile, keyFile), clock);
+            return new SqliteStore(db, KeyCheck.cipherFor(db, dbFile, keyFile), clock, limits);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -274,8 +287,13 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public void removeDomain(AppName app, String hostname, UserId by) {
-        apps.removeDomain(app, hostname, by);
+    public AppDomain forceDomain(AppName app, String hostname, boolean routeExists, UserId by) {
+        return apps.forceDomain(app, hostname, routeExists, by);
+    }
+
+    @Override
+    public AppDomain removeDomain(AppName app, String hostname, UserId by) {
+        return apps.removeDomain(app, hostname, by);
     }
 
     @Override
@@ -378,6 +396,12 @@ public final class SqliteStore implements Store {
     @Override
     public Paged<Event> events(Page page) {
         return apps.events(page);
+    }
+
+    @Override
+    public void checkWritable() {
+        db.write(tx -> tx.update("INSERT OR REPLACE INTO write_probe (id, checked_at) VALUES (1, ?)",
+                clock.now().toEpochMilli()));
     }
 
     @Override

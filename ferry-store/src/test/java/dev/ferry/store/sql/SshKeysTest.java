@@ -48,8 +48,10 @@ class SshKeysTest extends StoreTestSupport {
 
         assertThatThrownBy(() -> store.addSshKey(admin.id(), ED25519.replace("alice@laptop", "other comment")))
                 .isInstanceOf(KeyExists.class).hasMessageContaining(ED25519_FINGERPRINT)
+                .hasMessageNotContaining("dev@example.com")
+                .satisfies(e -> assertThat(((KeyExists) e).code()).isEqualTo("key_taken"));
+        assertThatThrownBy(() -> store.addSshKey(dev.id(), ED25519)).isInstanceOf(KeyExists.class)
                 .satisfies(e -> assertThat(((KeyExists) e).code()).isEqualTo("key_exists"));
-        assertThatThrownBy(() -> store.addSshKey(dev.id(), ED25519)).isInstanceOf(KeyExists.class);
         assertThat(store.userBySshKey(ED25519_FINGERPRINT)).contains(dev);
     }
 

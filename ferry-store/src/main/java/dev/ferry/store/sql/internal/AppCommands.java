@@ -3,6 +3,9 @@ package dev.ferry.store.sql.internal;
 import dev.ferry.core.route.HostName;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
+import dev.ferry.core.store.AppLimits;
+import dev.ferry.core.store.BuildId;
+import dev.ferry.core.store.LimitExceeded;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppNameTaken;
 import dev.ferry.core.store.Collaborator;
@@ -24,7 +27,9 @@ import dev.ferry.store.sql.internal.AppRows.AppRow;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** The store's use cases about apps, their collaborators, domains and events, each one transaction. */
@@ -35,14 +40,17 @@ public final class AppCommands {
 
     private final Database db;
     private final Clocked clock;
+    private final AppLimits limits;
     private final SecureRandom random = new SecureRandom();
 
-    public AppCommands(Database db, Clocked clock) {
+    public AppCommands(Database db, Clocked clock, AppLimits limits) {
         this.db = db;
         this.clock = clock;
+        this.limits = limits;
     }
 
     public App createApp(UserId ownerId, AppName name) {
+        AppName.checkNew(name.value());
         return db.write(tx -> insertApp(tx, UserRows.require(tx, ownerId), name));
     }
 
@@ -86,10 +94,15 @@ public final class AppCommands {
             User actor = UserRows.require(tx, by);
             AppRow app = AppRows.require(tx, name);
             List<AppDomain> domains = DomainRows.ofApp(tx, app);
+            Set<String> unusedSlugs = new HashSet<>(tx.list("SELECT DISTINCT r.slug_id FROM releases r"
+                    + " WHERE r.app_id = ? AND r.slug_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM releases o"
+                    + " WHERE o.slug_id = r.slug_id AND o.app_id <> r.app_id)", row -> row.getString(1), app.id()));
+            List<BuildId> builds = tx.list("SELECT id FROM builds WHERE app_id = ? ORDER BY id",
+                    row -> new BuildId(row.getLong(1)), app.id());
             AppRows.delete(tx, app);
             EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.APP_DESTROY,
                     "Destroy app " + name, clock.now());
-            return new DestroyedApp(app.app(), domains);
+            return new DestroyedApp(app.app(), domains, unusedSlugs, builds);
         });
     }
 
@@ -148,6 +161,7 @@ public final class AppCommands {
             if (DomainRows.find(tx, normal).isPresent()) {
                 throw new DomainTaken(normal);
             }
+            requireRoomForDomain(tx, app);
             Instant now = clock.now();
             AppDomain domain = new AppDomain(normal, name, now);
             DomainRows.insert(tx, app, domain);
@@ -157,17 +171,56 @@ public final class AppCommands {
         });
     }
 
-    public void removeDomain(AppName name, String hostname, UserId by) {
-        String normal = HostName.isValidDomain(hostname) ? HostName.normalizeDomain(hostname) : hostname;
-        db.write(tx -> {
+    public AppDomain forceDomain(AppName name, String hostname, boolean routeExists, UserId by) {
+        String normal = HostName.normalizeDomain(hostname);
+        return db.write(tx -> {
             User actor = UserRows.require(tx, by);
             AppRow app = AppRows.require(tx, name);
-            if (!DomainRows.delete(tx, app, normal)) {
+            Optional<AppDomain> held = DomainRows.find(tx, normal);
+            if (held.isPresent() && held.get().app().equals(name)) {
+                throw new DomainTaken(normal);
+            }
+            requireRoomForDomain(tx, app);
+            Instant now = clock.now();
+            String heldBy;
+            boolean ownsRoute;
+            if (held.isPresent()) {
+                AppRow other = AppRows.require(tx, held.get().app());
+                DomainRows.delete(tx, normal);
+                EventRows.record(tx, Optional.of(actor), Optional.of(other), EventAction.DOMAIN_REMOVE,
+                        "Remove domain " + normal + " (forced to " + name + ")", now);
+                heldBy = "the app " + held.get().app();
+                ownsRoute = held.get().ownsRoute();
+            } else {
+                heldBy = routeExists ? "a route" : "nothing";
+                ownsRoute = !routeExists;
+            }
+            AppDomain domain = new AppDomain(normal, name, now, ownsRoute);
+            DomainRows.insert(tx, app, domain);
+            EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.DOMAIN_FORCE,
+                    "Force domain " + normal + " (held by " + heldBy + ")", now);
+            return domain;
+        });
+    }
+
+    private void requireRoomForDomain(Tx tx, AppRow app) throws SQLException {
+        if (DomainRows.countOf(tx, app) >= limits.maxDomains()) {
+            throw LimitExceeded.domains(app.app().name(), limits.maxDomains());
+        }
+    }
+
+    public AppDomain removeDomain(AppName name, String hostname, UserId by) {
+        String normal = HostName.isValidDomain(hostname) ? HostName.normalizeDomain(hostname) : hostname;
+        return db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            Optional<AppDomain> domain = DomainRows.find(tx, normal).filter(d -> d.app().equals(name));
+            if (domain.isEmpty() || !DomainRows.delete(tx, app, normal)) {
                 throw new DomainNotFound(name, normal);
             }
             EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.DOMAIN_REMOVE,
                     "Remove domain " + normal, clock.now());
-            return null;
+            return domain.get();
         });
     }
 

@@ -1,6 +1,8 @@
 package dev.ferry.store.sql.internal;
 
+import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.LimitExceeded;
 import dev.ferry.core.store.Drain;
 import dev.ferry.core.store.DrainExists;
 import dev.ferry.core.store.DrainNotFound;
@@ -18,10 +20,12 @@ public final class DrainCommands {
 
     private final Database db;
     private final Clocked clock;
+    private final AppLimits limits;
 
-    public DrainCommands(Database db, Clocked clock) {
+    public DrainCommands(Database db, Clocked clock, AppLimits limits) {
         this.db = db;
         this.clock = clock;
+        this.limits = limits;
     }
 
     public Drain addDrain(AppName name, String url, UserId by) {
@@ -29,8 +33,12 @@ public final class DrainCommands {
         return db.write(tx -> {
             User actor = UserRows.require(tx, by);
             AppRow app = AppRows.require(tx, name);
-            if (DrainRows.ofApp(tx, app).stream().anyMatch(d -> d.url().equals(normal))) {
+            List<Drain> existing = DrainRows.ofApp(tx, app);
+            if (existing.stream().anyMatch(d -> d.url().equals(normal))) {
                 throw new DrainExists(name, normal);
+            }
+            if (existing.size() >= limits.maxDrains()) {
+                throw LimitExceeded.drains(name, limits.maxDrains());
             }
             Instant now = clock.now();
             Drain drain = new Drain(UUID.randomUUID().toString(), name, normal, "d." + UUID.randomUUID(), now);

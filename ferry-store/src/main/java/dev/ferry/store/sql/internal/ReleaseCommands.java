@@ -1,6 +1,8 @@
 package dev.ferry.store.sql.internal;
 
+import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.LimitExceeded;
 import dev.ferry.core.store.CannotRollBack;
 import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.EventAction;
@@ -38,10 +40,12 @@ public final class ReleaseCommands {
     private final Clocked clock;
     private final ConfigRows config;
     private final ReleaseRows releases;
+    private final AppLimits limits;
 
-    public ReleaseCommands(Database db, Clocked clock, ConfigCipher cipher) {
+    public ReleaseCommands(Database db, Clocked clock, ConfigCipher cipher, AppLimits limits) {
         this.db = db;
         this.clock = clock;
+        this.limits = limits;
         this.config = new ConfigRows(cipher);
         this.releases = new ReleaseRows(config);
     }
@@ -59,6 +63,14 @@ public final class ReleaseCommands {
         return db.write(tx -> {
             User actor = UserRows.require(tx, by);
             AppRow app = AppRows.require(tx, name);
+            ConfigVars after = config.current(tx, app).with(set);
+            if (after.size() > limits.maxConfigVars()) {
+                throw LimitExceeded.configVars(name, after.size(), limits.maxConfigVars());
+            }
+            long bytes = AppLimits.configBytes(after);
+            if (bytes > limits.maxConfigBytes()) {
+                throw LimitExceeded.configBytes(name, bytes, limits.maxConfigBytes());
+            }
             config.put(tx, app, set);
             return releaseOnCurrent(tx, app, actor, description, EventAction.CONFIG_SET);
         });

@@ -27,7 +27,8 @@ public final class SshKeyCommands {
         return db.write(tx -> {
             User user = UserRows.require(tx, userId);
             if (SshKeyRows.exists(tx, parsed.fingerprint())) {
-                throw new KeyExists(parsed.fingerprint());
+                boolean own = SshKeyRows.ofUser(tx, userId).stream().anyMatch(k -> k.fingerprint().equals(parsed.fingerprint()));
+                throw own ? new KeyExists(parsed.fingerprint()) : KeyExists.byAnotherUser(parsed.fingerprint());
             }
             Instant now = clock.now();
             SshKey key = new SshKey(userId, parsed, now);

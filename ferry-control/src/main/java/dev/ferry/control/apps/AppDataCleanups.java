@@ -1,0 +1,44 @@
+package dev.ferry.control.apps;
+
+import dev.ferry.core.store.AppDataCleanup;
+import dev.ferry.core.store.DestroyedApp;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every {@link AppDataCleanup} the platform wired, in order, for a destroyed app (after the store) and for a
+ * new app (its name's leftovers). A failing clean-up is logged with its reason and does not stop the others.
+ */
+public final class AppDataCleanups {
+
+    private static final Logger log = LoggerFactory.getLogger(AppDataCleanups.class);
+
+    private final List<AppDataCleanup> cleanups;
+
+    public AppDataCleanups(List<AppDataCleanup> cleanups) {
+        this.cleanups = List.copyOf(cleanups);
+    }
+
+    /** No clean-up: a platform that keeps nothing per app outside the store. */
+    public static AppDataCleanups none() {
+        return new AppDataCleanups(List.of());
+    }
+
+    /** @return true when every clean-up succeeded */
+    boolean run(DestroyedApp app) {
+        List<String> failures = new ArrayList<>();
+        for (AppDataCleanup cleanup : cleanups) {
+            try {
+                cleanup.removeDataOf(app);
+            } catch (Exception e) {
+                failures.add(e.toString());
+            }
+        }
+        if (!failures.isEmpty()) {
+            log.error("could not delete all data of the app {}: {}", app.app().name(), failures);
+        }
+        return failures.isEmpty();
+    }
+}
