@@ -11,6 +11,8 @@ import dev.ferry.control.routes.RoutesApi;
 import dev.ferry.control.routes.TcpRoutesApi;
 import dev.ferry.control.users.TokensApi;
 import dev.ferry.control.users.UsersApi;
+import dev.ferry.core.access.AccessChanges;
+import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.Store;
 import io.javalin.Javalin;
@@ -87,7 +89,23 @@ public final class ControlServer implements AutoCloseable {
     public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
                          Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
                          Deployments deployments) {
+        this(config, registry, store, tokens, metricsScrape, servlets, apis, deployments, AccessChanges.NONE,
+                AuthFailureLimiter.unlimited());
+    }
+
+    /**
+     * Assembles the API with everything above, the announcements of revoked access and the limit on failed
+     * authentications.
+     *
+     * @param changes  told after a token is revoked, a collaborator removed or an app destroyed, so that the
+     *     sessions opened under that access end
+     * @param failures counts wrong bearer tokens per client address and refuses an address over its limit (429)
+     */
+    public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
+                         Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
+                         Deployments deployments, AccessChanges changes, AuthFailureLimiter failures) {
         Objects.requireNonNull(deployments, "deployments");
+        Objects.requireNonNull(changes, "changes");
         List<MountedServlet> mounted = List.copyOf(servlets);
         List<ControlApi> extraApis = List.copyOf(apis);
         this.config = Objects.requireNonNull(config, "config");
@@ -95,15 +113,15 @@ public final class ControlServer implements AutoCloseable {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(metricsScrape, "metricsScrape");
-        BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS, ADMIN_ONLY_PREFIXES);
+        BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS, ADMIN_ONLY_PREFIXES, failures);
         ApiErrorMapper errors = new ApiErrorMapper();
         RoutesApi routesApi = new RoutesApi(registry);
         TcpRoutesApi tcpRoutesApi = new TcpRoutesApi(registry, config.reservedPorts());
         AppRoutes appRoutes = new AppRoutes(registry, config.appsDomain(), config.appsHttpPort());
         appRoutes.syncAll(store);
-        AppsApi appsApi = new AppsApi(store, appRoutes, deployments);
+        AppsApi appsApi = new AppsApi(store, appRoutes, deployments, changes);
         UsersApi usersApi = new UsersApi(store);
-        TokensApi tokensApi = new TokensApi(store);
+        TokensApi tokensApi = new TokensApi(store, changes);
         String openApi = OpenApiDocument.json();
         this.app = Javalin.create(c -> {
             configure(c);

@@ -9,6 +9,8 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.Paging;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.access.AccessChange;
+import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.DestroyedApp;
@@ -39,6 +41,7 @@ public final class AppsApi {
     private final AppRoutes routes;
     private final AppAccess access;
     private final Deployments deployments;
+    private final AccessChanges changes;
 
     /** The apps API of a platform that runs no instances. */
     public AppsApi(Store store, AppRoutes routes) {
@@ -47,10 +50,16 @@ public final class AppsApi {
 
     /** @param deployments runs the releases and formations made through this API */
     public AppsApi(Store store, AppRoutes routes, Deployments deployments) {
+        this(store, routes, deployments, AccessChanges.NONE);
+    }
+
+    /** @param changes told of each destroyed app and removed collaborator, so that their sessions end */
+    public AppsApi(Store store, AppRoutes routes, Deployments deployments, AccessChanges changes) {
         this.store = Objects.requireNonNull(store, "store");
         this.routes = Objects.requireNonNull(routes, "routes");
         this.access = new AppAccess(store);
         this.deployments = Objects.requireNonNull(deployments, "deployments");
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     /** Registers the apps API and every app resource. */
@@ -63,7 +72,7 @@ public final class AppsApi {
         new ReleasesApi(store, access, routes, deployments).register(r);
         new DomainsApi(store, access, routes).register(r);
         new FormationApi(store, access, deployments).register(r);
-        new CollaboratorsApi(store, access).register(r);
+        new CollaboratorsApi(store, access, changes).register(r);
         // every app's events and those of users and tokens, for the admin (the path is admin-only)
         r.get("/api/events", ctx -> Json.ok(ctx, ModelJson.events(Paging.read(ctx, store::events).items())));
         r.get("/api/apps/{app}/events", ctx -> {
@@ -142,6 +151,7 @@ public final class AppsApi {
     private void destroy(Context ctx) {
         App app = access.requireOwner(ctx);
         DestroyedApp destroyed = store.destroyApp(app.name(), Caller.of(ctx).id());
+        changes.announce(new AccessChange.AppDestroyed(app.name()));
         deployments.destroyed(app.name());
         routes.removeApp(destroyed);
         ctx.status(204);
