@@ -1,5 +1,6 @@
 package dev.ferry.server.config;
 
+import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.route.HostName;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.util.Objects;
  *   <tr><td>maxPushBytes</td><td>512 MiB, the largest pack one {@code git push} may send (beyond: refused)</td></tr>
  *   <tr><td>maxBuilds</td><td>2 builds of different apps at once (one per app always; more wait in the queue)</td></tr>
  *   <tr><td>buildTimeout</td><td>15 min, the longest one build may run (beyond: it fails)</td></tr>
+ *   <tr><td>authFailureLimits</td><td>20 failed authentications per client address per 60 s, then that address is
+ *   refused for 60 s (API and git over HTTP: 429 with Retry-After)</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -44,7 +47,8 @@ public record FerryConfig(
         int maxConnectionsPerClient,
         long maxPushBytes,
         int maxBuilds,
-        Duration buildTimeout) {
+        Duration buildTimeout,
+        AuthFailureLimits authFailureLimits) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_BUILDS = 2;
@@ -74,6 +78,7 @@ public record FerryConfig(
             throw new IllegalArgumentException("at least 1 build must be allowed to run at once");
         }
         Objects.requireNonNull(buildTimeout, "buildTimeout");
+        Objects.requireNonNull(authFailureLimits, "authFailureLimits");
         if (buildTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the build time limit must be at least 1 s");
         }
@@ -91,6 +96,19 @@ public record FerryConfig(
         }
     }
 
+    /** The configuration with the default limits on failed authentications, as before they were configurable. */
+    public FerryConfig(String bindAddress, int httpPort, int httpsPort, int apiPort, int sshPort, int tunnelPort,
+                       String domain, Path dataDir, int maxConnections, int maxConnectionsPerClient, long maxPushBytes,
+                       int maxBuilds, Duration buildTimeout) {
+        this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
+                maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, AuthFailureLimits.DEFAULT);
+    }
+
+    public FerryConfig withAuthFailureLimits(AuthFailureLimits limits) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits);
+    }
+
     private static void checkPort(String what, int port) {
         if (port < EPHEMERAL || port > 65535) {
             throw new IllegalArgumentException(what + " " + port + " is outside 0-65535 (0 turns it off)");
@@ -100,36 +118,37 @@ public record FerryConfig(
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */
     public static FerryConfig ephemeral(Path dataDir) {
         return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT);
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT,
+                AuthFailureLimits.DEFAULT);
     }
 
     public FerryConfig withHttpPort(int port) {
         return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, authFailureLimits);
     }
 
     public FerryConfig withSshPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, port, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, authFailureLimits);
     }
 
     public FerryConfig withTunnelPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, port, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, authFailureLimits);
     }
 
     public FerryConfig withApiPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, authFailureLimits);
     }
 
     public FerryConfig withBuildLimits(int builds, Duration timeout) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, authFailureLimits);
     }
 
     public FerryConfig withMaxPushBytes(long bytes) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, authFailureLimits);
     }
 }

@@ -69,6 +69,12 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--build-timeout", paramLabel = "TIME", description = "Longest one build may run, e.g. 15m or 90s (env FERRY_BUILD_TIMEOUT; default 15m).")
     String buildTimeout;
 
+    @Option(names = "--auth-max-failures", paramLabel = "N", description = "Failed authentications (API tokens, git passwords, SSH keys, tunnel tokens) one client address may make per window before it is refused (env FERRY_AUTH_MAX_FAILURES; default 20).")
+    Integer authMaxFailures;
+
+    @Option(names = "--auth-failure-window", paramLabel = "TIME", description = "The window of --auth-max-failures, and how long an address over it is refused (429 with Retry-After), e.g. 60s or 5m (env FERRY_AUTH_FAILURE_WINDOW; default 60s).")
+    String authFailureWindow;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +82,8 @@ public final class UpCommand implements Callable<Integer> {
         try {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
                     .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout));
+                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, authMaxFailures,
+                            authFailureWindow));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 2;
