@@ -111,6 +111,9 @@ final class RunStream {
         });
         try {
             for (String chunk; (chunk = chunks.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)) != END; ) {
+                if (revoked.get() != null) {
+                    continue; // nothing more reaches a client whose access went; the process is being killed
+                }
                 if (chunk == null) {
                     out.write('\n');
                 } else {

@@ -56,8 +56,8 @@ class LogStreamRevocationTest {
 
     @Test
     void removingACollaboratorEndsTheirStreamButNotTheOwners() throws Exception {
-        try (LogFollower bobs = follow(bob.firstToken().secret(), "hello");
-             LogFollower admins = follow(platform.adminToken().token(), "hello")) {
+        try (StreamedLines bobs = follow(bob.firstToken().secret(), "hello");
+             StreamedLines admins = follow(platform.adminToken().token(), "hello")) {
             appendAndAwait("before", bobs, admins);
 
             long revokedAt = System.nanoTime();
@@ -76,7 +76,7 @@ class LogStreamRevocationTest {
     @Test
     void revokingATokenEndsTheStreamsItOpenedOnly() throws Exception {
         NewToken second = platform.store().createToken(bob.user().id(), "laptop");
-        try (LogFollower revoked = follow(second.secret(), "hello"); LogFollower kept = follow(bob.firstToken().secret(), "hello")) {
+        try (StreamedLines revoked = follow(second.secret(), "hello"); StreamedLines kept = follow(bob.firstToken().secret(), "hello")) {
             appendAndAwait("before", revoked, kept);
 
             long revokedAt = System.nanoTime();
@@ -95,8 +95,8 @@ class LogStreamRevocationTest {
     void destroyingTheAppEndsEveryStreamOnIt() throws Exception {
         Cli bobCli = new Cli(platform.apiPort(), bob.firstToken().secret(), home);
         assertThat(bobCli.run("apps:create", "mine").exit()).isZero();
-        try (LogFollower owners = follow(bob.firstToken().secret(), "mine");
-             LogFollower admins = follow(platform.adminToken().token(), "mine")) {
+        try (StreamedLines owners = follow(bob.firstToken().secret(), "mine");
+             StreamedLines admins = follow(platform.adminToken().token(), "mine")) {
             append(AppName.of("mine"), "before");
             await().atMost(Duration.ofSeconds(5)).until(() -> owners.lines().size() == 1 && admins.lines().size() == 1);
 
@@ -110,22 +110,22 @@ class LogStreamRevocationTest {
         }
     }
 
-    private LogFollower follow(String token, String app) throws Exception {
-        return LogFollower.open(platform.apiPort(), token, app);
+    private StreamedLines follow(String token, String app) throws Exception {
+        return StreamedLines.logs(platform.apiPort(), token, app);
     }
 
     private void append(AppName app, String text) {
         platform.appLogs().append(new LogLine(Instant.now(), app, LogLine.APP, "web.1", text));
     }
 
-    private void appendAndAwait(String text, LogFollower... followers) {
+    private void appendAndAwait(String text, StreamedLines... followers) {
         append(HELLO, text);
-        for (LogFollower f : followers) {
+        for (StreamedLines f : followers) {
             await().atMost(Duration.ofSeconds(5)).until(() -> f.lines().stream().anyMatch(l -> l.endsWith(text)));
         }
     }
 
-    private static void assertEndsWithin(LogFollower follower, long revokedAtNanos) {
+    private static void assertEndsWithin(StreamedLines follower, long revokedAtNanos) {
         await().atMost(CUT.plusSeconds(3)).until(follower::ended);
         assertThat(Duration.ofNanos(follower.endedAtNanos() - revokedAtNanos)).isLessThan(CUT);
     }

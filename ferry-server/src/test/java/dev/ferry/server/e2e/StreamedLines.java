@@ -15,31 +15,42 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One {@code GET /api/apps/{app}/logs?tail=true} stream read from the outside over real HTTP, as
- * {@code ferry logs --tail} reads it: its lines as they arrive, and when the server ended it.
+ * A streamed API answer read from the outside over real HTTP, as the CLI reads it: a
+ * {@code GET /api/apps/{app}/logs?tail=true} stream ({@code ferry logs --tail}) or a {@code POST /api/apps/{app}/run}
+ * session ({@code ferry run}); its non-empty lines as they arrive, and when the server ended it.
  */
-final class LogFollower implements AutoCloseable {
+final class StreamedLines implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Long> ended = new CompletableFuture<>();
     private final InputStream body;
 
-    private LogFollower(InputStream body) {
+    private StreamedLines(InputStream body) {
         this.body = body;
         Thread.ofPlatform().daemon().name("log-follower").start(this::read);
     }
 
-    /** Opens the stream with {@code token}; fails unless the answer is 200. */
-    static LogFollower open(int apiPort, String token, String app) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + apiPort + "/api/apps/" + app + "/logs?tail=true&lines=0"))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
+    /** Opens the app's log stream with {@code token}; fails unless the answer is 200. */
+    static StreamedLines logs(int apiPort, String token, String app) throws IOException, InterruptedException {
+        return open(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/apps/" + app + "/logs?tail=true&lines=0"))
+                .header("Authorization", "Bearer " + token).GET());
+    }
+
+    /** Starts a one-off process of the app with {@code token}; fails unless the answer is 200. */
+    static StreamedLines run(int apiPort, String token, String app, String command) throws IOException, InterruptedException {
+        return open(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/apps/" + app + "/run"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"" + command + "\"}")));
+    }
+
+    private static StreamedLines open(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the log stream answered " + response.statusCode() + ": "
                     + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
         }
-        return new LogFollower(response.body());
+        return new StreamedLines(response.body());
     }
 
     private void read() {
