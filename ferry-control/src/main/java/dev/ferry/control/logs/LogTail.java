@@ -44,21 +44,24 @@ final class LogTail {
     }
 
     /**
-     * Ends the answer from any thread: writes a last {@code ferry[logs]} line giving the reason and lets
-     * {@link #run} return. Called when the stream's authorisation was revoked.
+     * Ends the answer from any thread without waiting: writes a last {@code ferry[logs]} line giving the reason
+     * and lets {@link #run} return. Called when the stream's authorisation was revoked.
      */
     void end(String reason) {
-        synchronized (this) {
-            if (gone.getCount() == 0) {
-                return;
+        // On a thread of its own: a write to a slow client must not hold up the revocation that ends it.
+        Thread.ofVirtual().name("ferry-logs-end").start(() -> {
+            synchronized (this) {
+                if (gone.getCount() == 0) {
+                    return;
+                }
+                try {
+                    write(new LogLine(Instant.now(), app, LogLine.FERRY, "logs", "-- stream closed: " + reason + " --"));
+                } catch (IOException e) {
+                    // the client left already
+                }
+                gone.countDown();
             }
-            try {
-                write(new LogLine(Instant.now(), app, LogLine.FERRY, "logs", "-- stream closed: " + reason + " --"));
-            } catch (IOException e) {
-                // the client left already
-            }
-            gone.countDown();
-        }
+        });
     }
 
     /** Blocks until the client leaves or the thread is interrupted. */
