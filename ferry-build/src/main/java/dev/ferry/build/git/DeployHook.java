@@ -75,11 +75,11 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
                 out.line(" !     Push rejected, failed to build " + pusher.app().value());
                 cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 if (revocation.reason().isPresent()) {
-                    refuseRevoked(out, cmd);
+                    refuseRevoked(out, cmd); // the revocation's own interrupt, consumed: the refusal still reaches git
                     continue;
                 }
+                Thread.currentThread().interrupt();
                 out.line(" !     Push rejected: Ferry is stopping");
                 cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
             } catch (RuntimeException e) {
