@@ -69,4 +69,21 @@ public sealed interface AccessChange {
             return "the app " + app + " was destroyed";
         }
     }
+
+    /** One of the user's SSH keys was removed ({@code keys:remove}); sessions opened with another key stay. */
+    record KeyRemoved(UserId user) implements AccessChange {
+        public KeyRemoved {
+            Objects.requireNonNull(user, "user");
+        }
+
+        @Override
+        public boolean concerns(SessionGrant grant) {
+            return grant.user().equals(user);
+        }
+
+        @Override
+        public String reason() {
+            return "the SSH key was removed";
+        }
+    }
 }

@@ -13,6 +13,7 @@ import dev.ferry.build.ssh.SshGitServer;
 import dev.ferry.control.MountedServlet;
 import dev.ferry.control.keys.KeysApi;
 import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.store.Store;
@@ -82,9 +83,9 @@ public final class GitWiring implements AutoCloseable {
         return new MountedServlet("/git/*", new GitHttpEndpoint(new StorePushAccess(store), repos, queue, sessions, failures));
     }
 
-    /** Users' SSH keys, and where git over SSH listens. */
-    public KeysApi keysApi() {
-        return new KeysApi(store, ssh.map(s -> new KeysApi.SshEndpoint(s.port(), s.hostKeyFingerprint())));
+    /** Users' SSH keys, and where git over SSH listens; each removed key is announced to {@code changes}. */
+    public KeysApi keysApi(AccessChanges changes) {
+        return new KeysApi(store, ssh.map(s -> new KeysApi.SshEndpoint(s.port(), s.hostKeyFingerprint())), changes);
     }
 
     /** The port of git over SSH, or -1 when it is off. */

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An open git session over SSH, the real ssh client running {@code git-upload-pack} as git does and waiting in the
- * middle of the exchange, is disconnected within 2 s of its user's access going: the collaborator removed, or the
- * app destroyed. The owner's own session goes on while only the collaborator is removed.
+ * middle of the exchange, is disconnected within 2 s of its user's access going: the collaborator removed, the
+ * app destroyed, or the key that opened it removed. Sessions opened under access that stays (the owner's, another
+ * key of the same user) go on.
  */
 class GitSessionRevocationTest {
 
@@ -73,6 +74,30 @@ class GitSessionRevocationTest {
         } finally {
             bobs.destroyForcibly();
             admins.destroyForcibly();
+        }
+    }
+
+    @Test
+    void removingTheKeyDisconnectsTheSessionItOpened() throws Exception {
+        Cli bobCli = new Cli(platform.apiPort(), bob.firstToken().secret(), work.resolve("bob-home"));
+        Path laptop = keyOf(bobCli, "laptop");
+        Path desktop = keyOf(bobCli, "desktop");
+        Process withLaptop = uploadPack(laptop, "hello");
+        Process withDesktop = uploadPack(desktop, "hello");
+        try {
+            awaitAdvertisement(withLaptop);
+            awaitAdvertisement(withDesktop);
+
+            long revokedAt = System.nanoTime();
+            Cli.Result removed = bobCli.run("keys:remove", "laptop");
+            assertThat(removed.exit()).as(removed.err()).isZero();
+
+            assertThat(withLaptop.waitFor(CUT.plusSeconds(3).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(CUT);
+            assertThat(withDesktop.isAlive()).isTrue();
+        } finally {
+            withLaptop.destroyForcibly();
+            withDesktop.destroyForcibly();
         }
     }
 
