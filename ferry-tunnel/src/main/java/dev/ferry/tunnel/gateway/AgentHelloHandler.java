@@ -1,12 +1,12 @@
 package dev.ferry.tunnel.gateway;
 
+import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.access.SessionGrant;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.tunnel.protocol.Hello;
 import dev.ferry.tunnel.protocol.TunnelHttp2;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import dev.ferry.core.access.AuthFailureLimiter;
-import dev.ferry.core.access.SessionGrant;
-import dev.ferry.core.access.SessionRegistry;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,9 +14,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
