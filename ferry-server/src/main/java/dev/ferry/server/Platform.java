@@ -259,7 +259,7 @@ public final class Platform implements AutoCloseable {
     /** The parts of the API over the build queue, keys, logs, tunnels and (when one runs) the runtime. */
     private List<ControlApi> apis() {
         GatewayDirectoryOfPlatform tunnels = new GatewayDirectoryOfPlatform(gateway, separateGateways, config.domain());
-        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, git.queue()), git.keysApi(sessions), logsApi(),
+        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, git.queue(), sessions), git.keysApi(sessions), logsApi(),
                 new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures)));

@@ -10,6 +10,8 @@ import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.UserId;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A collaborator's {@code git push} over HTTP whose access is removed while its build runs is refused within 2 s,
  * before its branch moves: the real git client reports the ref rejected ({@code access revoked}), the repository
- * keeps no {@code main}, and nothing is released.
+ * keeps no {@code main}, and nothing is released. The collaborator's follow of the build's output over the API
+ * ends within 2 s too, with a last line giving the reason.
  */
 class GitPushRevocationTest {
 
@@ -54,24 +57,43 @@ class GitPushRevocationTest {
             push.addAll(List.of("push", "http://127.0.0.1:" + platform.apiPort() + "/git/node.git", "main"));
             CompletableFuture<Git.Result> pushed = new CompletableFuture<>();
             Thread.ofPlatform().name("test-push").start(() -> pushed.complete(git.run(push.toArray(String[]::new))));
+            String[] build = new String[1];
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 JsonNode builds = JSON.readTree(admin.get("/api/apps/node/builds").body());
-                return !builds.isEmpty() && builds.get(0).get("status").asText().equals("running");
+                if (builds.isEmpty() || !builds.get(0).get("status").asText().equals("running")) {
+                    return false;
+                }
+                build[0] = builds.get(0).get("id").asText();
+                return true;
             });
+            try (StreamedLines output = StreamedLines.open(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + platform.apiPort() + "/api/apps/node/builds/" + build[0] + "/output"))
+                    .header("Authorization", "Bearer " + bob.firstToken().secret()).GET())) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> output.lines().stream().anyMatch(l -> l.contains("building")));
 
-            long revokedAt = System.nanoTime();
-            assertThat(admin.delete("/api/apps/node/collaborators/bob@example.com").statusCode()).isEqualTo(204);
+                long revokedAt = System.nanoTime();
+                assertThat(admin.delete("/api/apps/node/collaborators/bob@example.com").statusCode()).isEqualTo(204);
 
-            Git.Result result = pushed.get(10, TimeUnit.SECONDS);
-            assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(2));
-            assertThat(result.exit()).isNotZero();
-            assertThat(result.output()).contains("Push rejected: access to node was removed", "(access revoked)");
-            assertThat(JSON.readTree(admin.get("/api/apps/node/releases").body())).isEmpty();
-            List<String> lsRemote = new ArrayList<>(List.of(Git.tokenHelper(adminToken)));
-            lsRemote.addAll(List.of("ls-remote", "http://127.0.0.1:" + platform.apiPort() + "/git/node.git"));
-            Git.Result refs = git.run(lsRemote.toArray(String[]::new));
-            assertThat(refs.exit()).as(refs.output()).isZero();
-            assertThat(refs.output()).doesNotContain("refs/heads/main");
+                await().atMost(Duration.ofSeconds(5)).until(output::ended);
+                assertThat(Duration.ofNanos(output.endedAtNanos() - revokedAt)).isLessThan(Duration.ofSeconds(2));
+                assertThat(output.lines().getLast()).isEqualTo(" !     Output closed: access to node was removed");
+                assertPushRefused(pushed, revokedAt, admin, git, adminToken, platform.apiPort());
+            }
         }
+    }
+
+    /** The push ended within 2 s of the revocation, refused, with no {@code main} in the repository and no release. */
+    private static void assertPushRefused(CompletableFuture<Git.Result> pushed, long revokedAt, Api admin, Git git,
+                                          String adminToken, int apiPort) throws Exception {
+        Git.Result result = pushed.get(10, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(2));
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("Push rejected: access to node was removed", "(access revoked)");
+        assertThat(JSON.readTree(admin.get("/api/apps/node/releases").body())).isEmpty();
+        List<String> lsRemote = new ArrayList<>(List.of(Git.tokenHelper(adminToken)));
+        lsRemote.addAll(List.of("ls-remote", "http://127.0.0.1:" + apiPort + "/git/node.git"));
+        Git.Result refs = git.run(lsRemote.toArray(String[]::new));
+        assertThat(refs.exit()).as(refs.output()).isZero();
+        assertThat(refs.output()).doesNotContain("refs/heads/main");
     }
 }

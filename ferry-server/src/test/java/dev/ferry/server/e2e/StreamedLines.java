@@ -43,7 +43,8 @@ final class StreamedLines implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"" + command + "\"}")));
     }
 
-    private static StreamedLines open(HttpRequest.Builder request) throws IOException, InterruptedException {
+    /** Sends {@code request} (its timeout is set here); fails unless the answer is 200. */
+    static StreamedLines open(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
