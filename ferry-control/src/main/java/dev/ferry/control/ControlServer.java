@@ -32,7 +32,9 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * {@code GET /api/health}, {@code GET /api/openapi.json} and the Prometheus scrape at {@code GET /metrics}.
  * This class only assembles the pieces: authentication ({@link BearerAuthFilter}), the APIs
  * ({@link RoutesApi}, {@link TcpRoutesApi} for admins; {@link AppsApi}, {@link UsersApi}, {@link TokensApi}
- * over the {@link Store}) and the one error mapper ({@link ApiErrorMapper}).
+ * over the {@link Store}) and the one error mapper ({@link ApiErrorMapper}). Revoked tokens, removed collaborators
+ * and destroyed apps are announced to the platform's {@link AccessChanges}; wrong bearer tokens are counted per
+ * client address by its {@link AuthFailureLimiter} (docs/security.md).
  *
  * <p>Lifecycle: construct, {@link #start()}, {@link #close()}. Not restartable.
  */
