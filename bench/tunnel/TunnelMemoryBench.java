@@ -44,7 +44,7 @@ public class TunnelMemoryBench {
         int streams = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         var group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         var registry = JournaledRouteRegistry.inMemory();
-        TunnelAuth auth = (token, app) -> new TunnelAuth.Grant(app, TunnelAuth.previewHost(app, "localhost"), List.of());
+        TunnelAuth auth = (token, app) -> new TunnelAuth.Grant(new dev.ferry.core.store.UserId(1), app, TunnelAuth.previewHost(app, "localhost"), List.of());
         var cert = GatewayCertificate.generate();
         var gateway = new TunnelGateway(GatewayConfig.defaults(0, "bench").withBindAddress("127.0.0.1")
                 .withAdvertisedHost("127.0.0.1"), cert, registry, auth, group, NioServerSocketChannel.class).start();

@@ -13,6 +13,8 @@ import dev.ferry.control.routes.RoutesApi;
 import dev.ferry.control.routes.TcpRoutesApi;
 import dev.ferry.control.users.TokensApi;
 import dev.ferry.control.users.UsersApi;
+import dev.ferry.core.access.AccessChanges;
+import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.Store;
@@ -34,7 +36,9 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * and the Prometheus scrape at {@code GET /metrics}, for the admin's token only (it names every tenant's routes).
  * This class only assembles the pieces: authentication ({@link BearerAuthFilter}), the APIs
  * ({@link RoutesApi}, {@link TcpRoutesApi} for admins; {@link AppsApi}, {@link UsersApi}, {@link TokensApi}
- * over the {@link Store}) and the one error mapper ({@link ApiErrorMapper}).
+ * over the {@link Store}) and the one error mapper ({@link ApiErrorMapper}). Revoked tokens, removed collaborators
+ * and destroyed apps are announced to the platform's {@link AccessChanges}; wrong bearer tokens are counted per
+ * client address by its {@link AuthFailureLimiter} (docs/security.md).
  *
  * <p>Lifecycle: construct, {@link #start()}, {@link #close()}. Not restartable.
  */
@@ -93,19 +97,26 @@ public final class ControlServer implements AutoCloseable {
     public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
                          Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
                          Deployments deployments) {
-        this(config, registry, store, tokens, metricsScrape, servlets, apis, deployments, List.of());
+        this(config, registry, store, tokens, metricsScrape, servlets, apis, deployments, List.of(),
+                AccessChanges.NONE, AuthFailureLimiter.unlimited());
     }
 
     /**
-     * Assembles the API with extra servlets, extra parts, the runtime's deployments and the clean-ups of apps' data.
+     * Assembles the API with everything above, the clean-ups of apps' data, the announcements of revoked access
+     * and the limit on failed authentications.
      *
      * @param cleanups delete what parts of the platform keep per app outside the store, in this order, when an app
      *     is destroyed and before a new app of the same name is used
+     * @param changes  told after a token is revoked, a collaborator removed or an app destroyed, so that the
+     *     sessions opened under that access end
+     * @param failures counts wrong bearer tokens per client address and refuses an address over its limit (429)
      */
     public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
                          Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
-                         Deployments deployments, List<AppDataCleanup> cleanups) {
+                         Deployments deployments, List<AppDataCleanup> cleanups, AccessChanges changes,
+                         AuthFailureLimiter failures) {
         Objects.requireNonNull(deployments, "deployments");
+        Objects.requireNonNull(changes, "changes");
         List<MountedServlet> mounted = List.copyOf(servlets);
         List<ControlApi> extraApis = List.copyOf(apis);
         this.config = Objects.requireNonNull(config, "config");
@@ -113,16 +124,17 @@ public final class ControlServer implements AutoCloseable {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(metricsScrape, "metricsScrape");
-        BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS, ADMIN_ONLY_PREFIXES, GUARDED_PATHS);
+        BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS, ADMIN_ONLY_PREFIXES, GUARDED_PATHS,
+                failures);
         ApiErrorMapper errors = new ApiErrorMapper();
         RoutesApi routesApi = new RoutesApi(registry);
         TcpRoutesApi tcpRoutesApi = new TcpRoutesApi(registry, config.reservedPorts());
         AppRoutes appRoutes = new AppRoutes(registry, config.appsDomain(), config.appsHttpPort());
         appRoutes.syncAll(store);
-        AppsApi appsApi = new AppsApi(store, appRoutes, deployments, new AppDataCleanups(cleanups));
+        AppsApi appsApi = new AppsApi(store, appRoutes, deployments, new AppDataCleanups(cleanups), changes);
         StoreHealth health = new StoreHealth(store, config.healthProbeInterval());
         UsersApi usersApi = new UsersApi(store);
-        TokensApi tokensApi = new TokensApi(store);
+        TokensApi tokensApi = new TokensApi(store, changes);
         String openApi = OpenApiDocument.json();
         this.app = Javalin.create(c -> {
             configure(c);

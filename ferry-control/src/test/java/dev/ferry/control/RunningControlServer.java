@@ -82,6 +82,9 @@ public final class RunningControlServer implements AutoCloseable {
     public final User admin;
     /** The runtime behind the processes API and the reconciler. */
     public final FakeRuntime runtime = new FakeRuntime();
+    /** Counts wrong tunnel agent tokens sent by separate gateways: 3 per minute per agent address. */
+    public final dev.ferry.core.access.AuthFailureLimiter tunnelAgentFailures = new dev.ferry.core.access.AuthFailureLimiter(
+            new dev.ferry.core.access.AuthFailureLimits(3, Duration.ofMinutes(1)), f -> { });
     /** The admin's token as issued by the store. */
     public final String adminToken;
     private final Path dataDir;
@@ -131,6 +134,7 @@ public final class RunningControlServer implements AutoCloseable {
         all.add(new BuildsApi(store, buildOutputs));
         all.add(new KeysApi(store, Optional.of(new KeysApi.SshEndpoint(SSH_PORT, SSH_HOST_KEY))));
         all.add(new TunnelApi(store, TUNNELS));
+        all.add(new dev.ferry.control.tunnel.TunnelGrantsApi(store, store::authenticate, TUNNELS, tunnelAgentFailures));
         all.add(new ProcessesApi(store, runtime));
         all.add(new dev.ferry.control.tunnel.TunnelGatewaysApi(new dev.ferry.control.tunnel.RegisteredGateways(),
                 new dev.ferry.control.tunnel.TunnelGatewaysApi.Endpoints() {

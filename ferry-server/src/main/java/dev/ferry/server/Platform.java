@@ -12,6 +12,10 @@ import dev.ferry.core.log.AppLogs;
 import dev.ferry.control.tunnel.RegisteredGateways;
 import dev.ferry.control.tunnel.TunnelApi;
 import dev.ferry.control.tunnel.TunnelGatewaysApi;
+import dev.ferry.control.tunnel.TunnelGrantsApi;
+import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.access.OpenSessions;
+import dev.ferry.server.access.AccessEventLog;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.ps.ProcessesApi;
@@ -77,6 +81,11 @@ import org.slf4j.LoggerFactory;
  * {@code <data-dir>/slugs/}, their output kept in {@code <data-dir>/build-logs/}). {@link #close()} stops them in
  * reverse order: the API first, so nothing changes while the runtime deregisters, drains and stops the instances,
  * then the router.
+ *
+ * <p>Access: every long-lived session (tunnel, log stream, {@code run}, git over SSH or HTTP) registers in one
+ * {@link OpenSessions}, which the API tells of each revoked token, removed collaborator and destroyed app, so those
+ * sessions end at once; one {@link AuthFailureLimiter} counts failed authentications per client address for every
+ * way in (docs/security.md).
  */
 public final class Platform implements AutoCloseable {
 
@@ -100,6 +109,10 @@ public final class Platform implements AutoCloseable {
     /** The {@code ferry gateway} processes registered through the control API (docs/decisions/011-tunnels.md). */
     private final RegisteredGateways separateGateways = new RegisteredGateways();
     private Optional<RuntimeWiring.Started> runtime = Optional.empty();
+    /** Every long-lived session (tunnels, log streams, run, git), closed when the access it was opened with goes. */
+    private final OpenSessions sessions;
+    /** Failed authentications per client address, shared by the API, git over HTTP and SSH, and the tunnel gateway. */
+    private final AuthFailureLimiter authFailures;
     private Deployments deployments;
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
 
@@ -128,6 +141,9 @@ public final class Platform implements AutoCloseable {
     private Platform(FerryConfig config, Tuning tuning) {
         this.config = config;
         this.tuning = tuning;
+        AccessEventLog accessEvents = new AccessEventLog();
+        this.sessions = new OpenSessions(accessEvents);
+        this.authFailures = new AuthFailureLimiter(config.authFailureLimits(), accessEvents);
     }
 
     /** Starts every role with the default tuning; on failure, stops what had started and rethrows. */
@@ -214,7 +230,7 @@ public final class Platform implements AutoCloseable {
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
                     .build(), registry, store, store::authenticate, meters::scrape, List.of(git.httpServlet()),
-                    apis(), deployments, appDataCleanups());
+                    apis(), deployments, appDataCleanups(), sessions, authFailures);
             control.start();
             started.push(control);
             // Stop the build queue before the API, so that pushes waiting for a build are answered at once.
@@ -245,10 +261,12 @@ public final class Platform implements AutoCloseable {
 
     /** The parts of the API over the build queue, keys, logs, tunnels and (when one runs) the runtime. */
     private List<ControlApi> apis() {
-        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, git.queue()), git.keysApi(), logsApi(),
-                new TunnelApi(store, new GatewayDirectoryOfPlatform(gateway, separateGateways, config.domain())),
-                new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry))));
-        runtime.ifPresent(r -> apis.add(new ProcessesApi(store, r.runtime())));
+        GatewayDirectoryOfPlatform tunnels = new GatewayDirectoryOfPlatform(gateway, separateGateways, config.domain());
+        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, git.queue(), sessions), git.keysApi(sessions), logsApi(),
+                new TunnelApi(store, tunnels),
+                new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
+                new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures)));
+        runtime.ifPresent(r -> apis.add(new ProcessesApi(store, r.runtime(), sessions)));
         return apis;
     }
 
@@ -267,7 +285,7 @@ public final class Platform implements AutoCloseable {
                 .withAdvertisedHost(wildcard ? "localhost" : config.bindAddress());
         gateway = new TunnelGateway(gatewayConfig,
                 GatewayCertificate.loadOrCreate(dataDirectory.root().resolve("tunnel-gateway.p12")), registry,
-                new StoreTunnelAuth(store, config.domain()), group, transport.serverChannel()).start();
+                new StoreTunnelAuth(store, config.domain()), sessions, authFailures, group, transport.serverChannel()).start();
         started.push(gateway);
     }
 
@@ -275,7 +293,7 @@ public final class Platform implements AutoCloseable {
     private LogsApi logsApi() {
         drains = new LogDrains(appLogs, store).start();
         started.push(drains);
-        return new LogsApi(store, appLogs, drains::refresh);
+        return new LogsApi(store, appLogs, drains::refresh, sessions);
     }
 
     /**
@@ -294,7 +312,7 @@ public final class Platform implements AutoCloseable {
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */
     private void startGit() {
         git = GitWiring.start(dataDirectory.root(), buildConfig(), store, deployments, config.bindAddress(),
-                config.sshPort() == FerryConfig.OFF ? null : listenPort(config.sshPort()));
+                config.sshPort() == FerryConfig.OFF ? null : listenPort(config.sshPort()), sessions, authFailures);
         started.push(git);
     }
 

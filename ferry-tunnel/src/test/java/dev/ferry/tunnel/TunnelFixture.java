@@ -60,7 +60,7 @@ final class TunnelFixture implements AutoCloseable {
         if (!apps.contains(app.value())) {
             throw TunnelRefused.forbidden(token.replace("-token", "") + "@example.com", app.value());
         }
-        return new TunnelAuth.Grant(app, TunnelAuth.previewHost(app, DOMAIN), List.of(app.value() + "." + DOMAIN));
+        return new TunnelAuth.Grant(new dev.ferry.core.store.UserId(1), app, TunnelAuth.previewHost(app, DOMAIN), List.of(app.value() + "." + DOMAIN));
     };
 
     TunnelFixture() {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@link BuildQueue} and waited for while the pusher watches the output; a failed build refuses that ref
  * ({@code ! [remote rejected] main -> main (build failed)}) and nothing is released. Other branches are kept
  * and not built; deletions are allowed. After the refs moved, each built ref becomes a release through
- * {@link BuildQueue#release}.
+ * {@link BuildQueue#release}. When the pusher's access is revoked during the push ({@link PushRevocation}),
+ * every ref still pending is refused ({@code access revoked}) before the refs move.
  *
  * <p>Threading: one instance per push, called on the thread serving it.
  */
@@ -37,20 +38,26 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
 
     private final BuildQueue queue;
     private final PushAccess.Allowed pusher;
+    private final PushRevocation revocation;
     private final Map<String, Built> built = new HashMap<>();
 
     private record Built(BuildTicket ticket, BuildOutcome outcome) {
     }
 
-    DeployHook(BuildQueue queue, PushAccess.Allowed pusher) {
+    DeployHook(BuildQueue queue, PushAccess.Allowed pusher, PushRevocation revocation) {
         this.queue = queue;
         this.pusher = pusher;
+        this.revocation = revocation;
     }
 
     @Override
     public void onPreReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
         BuildLog out = output(rp);
         for (ReceiveCommand cmd : commands) {
+            if (cmd.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED && revocation.reason().isPresent()) {
+                refuseRevoked(out, cmd);
+                continue;
+            }
             if (cmd.getResult() != ReceiveCommand.Result.NOT_ATTEMPTED || cmd.getType() == ReceiveCommand.Type.DELETE
                     || !cmd.getRefName().startsWith("refs/heads/")) {
                 continue;
@@ -69,6 +76,10 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
                 out.line(" !     Push rejected, failed to build " + pusher.app().value());
                 cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
             } catch (InterruptedException e) {
+                if (revocation.reason().isPresent()) {
+                    refuseRevoked(out, cmd); // the revocation's own interrupt, consumed: the refusal still reaches git
+                    continue;
+                }
                 Thread.currentThread().interrupt();
                 out.line(" !     Push rejected: Ferry is stopping");
                 cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
@@ -78,6 +89,27 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
                 cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "build failed");
             }
         }
+        refuseAllIfRevoked(out, commands);
+    }
+
+    /**
+     * The last look before the refs move: a push whose access was revoked while it was built is refused whole,
+     * so nothing it built is released.
+     */
+    private void refuseAllIfRevoked(BuildLog out, Collection<ReceiveCommand> commands) {
+        if (revocation.reason().isEmpty()) {
+            return;
+        }
+        for (ReceiveCommand cmd : commands) {
+            if (cmd.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED) {
+                refuseRevoked(out, cmd);
+            }
+        }
+    }
+
+    private void refuseRevoked(BuildLog out, ReceiveCommand cmd) {
+        out.line(" !     Push rejected: " + revocation.reason().orElse("access was revoked"));
+        cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "access revoked");
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.ferry.build.git;
 
 import dev.ferry.build.queue.BuildQueue;
 import dev.ferry.core.build.FailureReasons;
+import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.access.SessionGrant;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.build.PushAccess;
 import dev.ferry.core.store.StoreUnavailable;
 import jakarta.servlet.ServletConfig;
@@ -11,7 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
 import org.slf4j.Logger;
@@ -24,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * an app of someone else 403, each with a {@code text/plain} sentence that git shows as {@code remote:}.
  * Then JGit's {@link GitServlet} serves fetch, clone and push; its receive-pack response sends what is
  * flushed at once, so each line of the build's output reaches the pusher as it is written.
+ *
+ * <p>A wrong token counts against the client's address in the {@link AuthFailureLimiter}; an address over its
+ * limit is answered 429 with {@code Retry-After} whatever its token. Each authorised request is registered in the
+ * {@link SessionRegistry} while it runs: when the token is revoked, the user's access removed or the app
+ * destroyed, a push still waiting for its build is refused before its refs move ({@link PushRevocation}).
  */
 public final class GitHttpEndpoint extends HttpServlet {
 
@@ -31,11 +41,15 @@ public final class GitHttpEndpoint extends HttpServlet {
     private static final Logger log = LoggerFactory.getLogger(GitHttpEndpoint.class);
     /** The request attribute holding the {@link PushAccess.Allowed} of an authenticated request. */
     static final String ACCESS_ATTRIBUTE = GitHttpEndpoint.class.getName() + ".access";
+    private static final String REVOCATION_ATTRIBUTE = GitHttpEndpoint.class.getName() + ".revocation";
+    private static final String WHAT = "git password";
 
     private final transient PushAccess access;
     private final transient AppRepositories repos;
     private final transient ReceivePacks receivePacks;
     private final transient GitServlet git = new GitServlet();
+    private final transient SessionRegistry sessions;
+    private final transient AuthFailureLimiter failures;
 
     /**
      * @param access   who may use which app's repository
@@ -43,6 +57,17 @@ public final class GitHttpEndpoint extends HttpServlet {
      * @param queue    builds pushes to {@code main} and {@code master} and turns them into releases
      */
     public GitHttpEndpoint(PushAccess access, AppRepositories repos, BuildQueue queue) {
+        this(access, repos, queue, SessionRegistry.NONE, AuthFailureLimiter.unlimited());
+    }
+
+    /**
+     * @param sessions where each request registers while it runs, so that revoking its access ends it
+     * @param failures counts wrong passwords per client address and refuses an address over its limit (429)
+     */
+    public GitHttpEndpoint(PushAccess access, AppRepositories repos, BuildQueue queue, SessionRegistry sessions,
+                           AuthFailureLimiter failures) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.access = Objects.requireNonNull(access, "access");
         this.repos = Objects.requireNonNull(repos, "repos");
         this.receivePacks = new ReceivePacks(queue);
@@ -57,7 +82,8 @@ public final class GitHttpEndpoint extends HttpServlet {
                 throw new RepositoryNotFoundException(name, e);
             }
         });
-        git.setReceivePackFactory((req, repo) -> receivePacks.create(repo, (PushAccess.Allowed) req.getAttribute(ACCESS_ATTRIBUTE)));
+        git.setReceivePackFactory((req, repo) -> receivePacks.create(repo, (PushAccess.Allowed) req.getAttribute(ACCESS_ATTRIBUTE),
+                (PushRevocation) req.getAttribute(REVOCATION_ATTRIBUTE)));
     }
 
     @Override
@@ -96,8 +122,19 @@ public final class GitHttpEndpoint extends HttpServlet {
             refuse(resp, 401, "Authentication required: use your Ferry API token as the password.");
             return;
         }
+        String client = req.getRemoteAddr();
+        Optional<Duration> refused = failures.refusal(client);
+        if (refused.isPresent()) {
+            long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
+            resp.setHeader("Retry-After", Long.toString(seconds));
+            refuse(resp, 429, "Too many failed authentications from your address; try again in " + seconds + " s.");
+            return;
+        }
         switch (access.decide(token, app)) {
             case PushAccess.Denied denied -> {
+                if (denied.reason() == PushAccess.Reason.UNAUTHENTICATED) {
+                    failures.failed(client, WHAT);
+                }
                 int status = switch (denied.reason()) {
                     case UNAUTHENTICATED -> 401;
                     case UNKNOWN_APP -> 404;
@@ -111,7 +148,16 @@ public final class GitHttpEndpoint extends HttpServlet {
             case PushAccess.Allowed allowed -> {
                 repos.ensure(allowed.app());
                 req.setAttribute(ACCESS_ATTRIBUTE, allowed);
-                git.service(req, resp);
+                PushRevocation revocation = new PushRevocation().servedBy(Thread.currentThread());
+                req.setAttribute(REVOCATION_ATTRIBUTE, revocation);
+                SessionGrant grant = new SessionGrant(allowed.user(), allowed.app(), "git over HTTP", client);
+                try (var session = sessions.open(grant,
+                        () -> access.decide(token, app) instanceof PushAccess.Allowed a && a.user().equals(allowed.user()),
+                        revocation::revoke)) {
+                    git.service(req, resp);
+                } finally {
+                    revocation.done();
+                }
             }
         }
     }

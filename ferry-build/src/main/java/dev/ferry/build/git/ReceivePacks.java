@@ -20,11 +20,16 @@ public final class ReceivePacks {
     }
 
     public ReceivePack create(Repository repo, PushAccess.Allowed pusher) {
+        return create(repo, pusher, new PushRevocation());
+    }
+
+    /** @param revocation set when the pusher's access goes during the push, which then refuses every ref */
+    public ReceivePack create(Repository repo, PushAccess.Allowed pusher, PushRevocation revocation) {
         ReceivePack rp = new SizeLimitedReceivePack(repo, queue.config().maxPushBytes());
         rp.setAllowNonFastForwards(true);
         rp.setAllowDeletes(true);
         rp.setCheckReceivedObjects(true);
-        DeployHook hook = new DeployHook(queue, pusher);
+        DeployHook hook = new DeployHook(queue, pusher, revocation);
         rp.setPreReceiveHook(hook);
         rp.setPostReceiveHook(hook);
         return rp;

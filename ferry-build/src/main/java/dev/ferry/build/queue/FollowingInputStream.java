@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Reads a build's log file as it grows, like {@code tail -f}: at the end of the file it waits for more while
  * the build is active, and ends once the build has ended and everything written is read. A file not created
- * yet reads as empty until it appears. Used by one reading thread.
+ * yet reads as empty until it appears. Used by one reading thread; {@link #close} may come from another thread, and
+ * then ends a waiting read as the end of the output.
  */
 final class FollowingInputStream extends InputStream {
 
@@ -24,7 +26,8 @@ final class FollowingInputStream extends InputStream {
     private final BooleanSupplier active;
     private FileChannel channel;
     private long position;
-    private boolean closed;
+    /** Set by {@link #close}, possibly from another thread, which makes a waiting read end. */
+    private volatile boolean closed;
 
     FollowingInputStream(Path file, BooleanSupplier active) {
         this.file = file;
@@ -47,7 +50,15 @@ final class FollowingInputStream extends InputStream {
             // Read whether the build was active before reading, so that output written just before it ended
             // is still read once more.
             boolean wasActive = active.getAsBoolean();
-            int n = readAvailable(b, off, len);
+            int n;
+            try {
+                n = readAvailable(b, off, len);
+            } catch (ClosedChannelException e) {
+                if (closed) {
+                    return -1; // closed by another thread while reading
+                }
+                throw e;
+            }
             if (n > 0) {
                 return n;
             }

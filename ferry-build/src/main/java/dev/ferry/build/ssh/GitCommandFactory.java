@@ -2,6 +2,7 @@ package dev.ferry.build.ssh;
 
 import dev.ferry.build.git.AppRepositories;
 import dev.ferry.build.git.ReceivePacks;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.build.KeyAccess;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
@@ -16,7 +17,10 @@ final class GitCommandFactory implements CommandFactory {
     private final AppRepositories repos;
     private final ReceivePacks receivePacks;
 
-    GitCommandFactory(KeyAccess access, AppRepositories repos, ReceivePacks receivePacks) {
+    private final SessionRegistry sessions;
+
+    GitCommandFactory(KeyAccess access, AppRepositories repos, ReceivePacks receivePacks, SessionRegistry sessions) {
+        this.sessions = sessions;
         this.access = access;
         this.repos = repos;
         this.receivePacks = receivePacks;
@@ -25,7 +29,7 @@ final class GitCommandFactory implements CommandFactory {
     @Override
     public Command createCommand(ChannelSession channel, String command) {
         return GitCommandLine.parse(command)
-                .<Command>map(line -> new GitPackCommand(command, line, access, repos, receivePacks))
+                .<Command>map(line -> new GitPackCommand(command, line, access, repos, receivePacks, sessions))
                 .orElseGet(() -> new RefusedCommand(ONLY_GIT + "; '" + printable(command) + "' is not allowed."));
     }
 

@@ -1,8 +1,11 @@
 package dev.ferry.build.ssh;
 
 import dev.ferry.build.git.AppRepositories;
+import dev.ferry.build.git.PushRevocation;
 import dev.ferry.build.git.ReceivePacks;
 import dev.ferry.core.build.FailureReasons;
+import dev.ferry.core.access.SessionGrant;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.build.KeyAccess;
 import dev.ferry.core.build.PushAccess;
 import dev.ferry.core.store.UserId;
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.sshd.server.command.AbstractCommandSupport;
+import org.apache.sshd.server.session.ServerSession;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.UploadPack;
@@ -22,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * One {@code git-upload-pack} or {@code git-receive-pack} over an SSH channel: the session's user is checked
  * against the app with {@link KeyAccess#decide}; a refusal is sent as git's {@code ERR} packet, which the
  * client prints as {@code fatal: remote error: <sentence>}. Pushes go through {@link ReceivePacks}, the same
- * hooks as over HTTP, so the build's lines reach the pusher as {@code remote:} lines.
+ * hooks as over HTTP, so the build's lines reach the pusher as {@code remote:} lines. While it runs the command is
+ * registered in the {@link SessionRegistry}: removing the user's access, destroying the app or removing the key
+ * closes the SSH session, and a push not yet released is refused before its refs move.
  *
  * <p>Threading: runs on its own thread (SSHD's command executor), one per channel.
  */
@@ -35,8 +41,12 @@ final class GitPackCommand extends AbstractCommandSupport {
     private final AppRepositories repos;
     private final ReceivePacks receivePacks;
 
-    GitPackCommand(String command, GitCommandLine line, KeyAccess access, AppRepositories repos, ReceivePacks receivePacks) {
+    private final SessionRegistry sessions;
+
+    GitPackCommand(String command, GitCommandLine line, KeyAccess access, AppRepositories repos, ReceivePacks receivePacks,
+                   SessionRegistry sessions) {
         super(command, null);
+        this.sessions = sessions;
         this.line = line;
         this.access = access;
         this.repos = repos;
@@ -65,12 +75,30 @@ final class GitPackCommand extends AbstractCommandSupport {
         }
     }
 
+    /**
+     * Registers this command with the user, key and app it was allowed for, rechecked by asking whether the key
+     * still belongs to the user and the user still has access; when that goes the whole SSH session is closed.
+     */
+    private SessionRegistry.Registration register(PushAccess.Allowed allowed, PushRevocation revocation) {
+        ServerSession ssh = getServerSession();
+        String key = ssh.getAttribute(KeyAuthenticator.KEY);
+        String client = KeyAuthenticator.client(ssh).orElse("unknown");
+        return sessions.open(new SessionGrant(allowed.user(), allowed.app(), "git over SSH", client),
+                () -> key != null && access.userByKey(key).filter(allowed.user()::equals).isPresent()
+                        && access.decide(allowed.user(), line.app()) instanceof PushAccess.Allowed,
+                reason -> {
+                    revocation.revoke(reason);
+                    ssh.close(true);
+                });
+    }
+
     private void serve(PushAccess.Allowed allowed) throws IOException {
         repos.ensure(allowed.app());
-        try (Repository repo = repos.open(allowed.app())) {
+        PushRevocation revocation = new PushRevocation().servedBy(Thread.currentThread());
+        try (Repository repo = repos.open(allowed.app()); var session = register(allowed, revocation)) {
             OutputStream out = getOutputStream();
             if (line.service() == GitCommandLine.Service.RECEIVE_PACK) {
-                ReceivePack rp = receivePacks.create(repo, allowed);
+                ReceivePack rp = receivePacks.create(repo, allowed, revocation);
                 rp.receive(getInputStream(), out, getErrorStream());
             } else {
                 UploadPack up = new UploadPack(repo);
@@ -81,6 +109,8 @@ final class GitPackCommand extends AbstractCommandSupport {
                 up.upload(getInputStream(), out, getErrorStream());
             }
             out.flush();
+        } finally {
+            revocation.done();
         }
     }
 

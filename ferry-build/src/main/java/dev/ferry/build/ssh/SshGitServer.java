@@ -2,6 +2,8 @@ package dev.ferry.build.ssh;
 
 import dev.ferry.build.git.AppRepositories;
 import dev.ferry.build.git.ReceivePacks;
+import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.build.KeyAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +43,19 @@ public final class SshGitServer implements AutoCloseable {
      * @param releases turns successful builds into releases
      */
     public SshGitServer(SshGitConfig config, KeyAccess access, AppRepositories repos, ReceivePacks receivePacks) {
+        this(config, access, repos, receivePacks, SessionRegistry.NONE, AuthFailureLimiter.unlimited());
+    }
+
+    /**
+     * @param sessions where each git command registers while it runs, so that removing the user's access or
+     *     destroying the app closes its SSH session
+     * @param failures counts sessions that offered only unknown keys per client address and disconnects an address
+     *     over its limit
+     */
+    public SshGitServer(SshGitConfig config, KeyAccess access, AppRepositories repos, ReceivePacks receivePacks,
+                        SessionRegistry sessions, AuthFailureLimiter failures) {
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(failures, "failures");
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(repos, "repos");
@@ -48,13 +63,15 @@ public final class SshGitServer implements AutoCloseable {
         sshd.setHost(config.bindAddress());
         sshd.setPort(config.port());
         sshd.setUserAuthFactories(List.of(new UserAuthPublicKeyFactory()));
-        sshd.setPublickeyAuthenticator(new KeyAuthenticator(access));
+        KeyAuthenticator keys = new KeyAuthenticator(access, failures);
+        sshd.setPublickeyAuthenticator(keys);
+        sshd.addSessionListener(keys);
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setHostBasedAuthenticator(null);
         sshd.setGSSAuthenticator(null);
         sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
-        sshd.setCommandFactory(new GitCommandFactory(access, repos, receivePacks));
+        sshd.setCommandFactory(new GitCommandFactory(access, repos, receivePacks, sessions));
         sshd.setShellFactory(channel -> new RefusedCommand(GitCommandFactory.ONLY_GIT + ", not shells."));
     }
 

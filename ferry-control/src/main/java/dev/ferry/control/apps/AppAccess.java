@@ -7,6 +7,7 @@ import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
+import dev.ferry.core.store.UserId;
 import io.javalin.http.Context;
 
 /**
@@ -44,6 +45,15 @@ public final class AppAccess {
             throw new Forbidden("Only the owner of " + app.name() + " may do this.");
         }
         return app;
+    }
+
+    /**
+     * Whether {@code user} may still use {@code app} now: the user and the app exist and the user is an admin, the
+     * owner or a collaborator. What long-lived sessions are rechecked against.
+     */
+    public boolean allows(UserId user, AppName app) {
+        return store.user(user).filter(u -> store.app(app).isPresent() && (u.admin() || store.canAccess(u.id(), app)))
+                .isPresent();
     }
 
     private App existing(String name) {

@@ -11,6 +11,8 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.Paging;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.access.AccessChange;
+import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.DestroyedApp;
@@ -45,6 +47,7 @@ public final class AppsApi {
     private final AppAccess access;
     private final Deployments deployments;
     private final AppDataCleanups cleanups;
+    private final AccessChanges changes;
 
     /** The apps API of a platform that runs no instances. */
     public AppsApi(Store store, AppRoutes routes) {
@@ -53,16 +56,21 @@ public final class AppsApi {
 
     /** @param deployments runs the releases and formations made through this API */
     public AppsApi(Store store, AppRoutes routes, Deployments deployments) {
-        this(store, routes, deployments, AppDataCleanups.none());
+        this(store, routes, deployments, AppDataCleanups.none(), AccessChanges.NONE);
     }
 
-    /** @param cleanups delete what parts of the platform keep per app, when an app is destroyed or created */
-    public AppsApi(Store store, AppRoutes routes, Deployments deployments, AppDataCleanups cleanups) {
+    /**
+     * @param cleanups delete what parts of the platform keep per app, when an app is destroyed or created
+     * @param changes  told of each destroyed app and removed collaborator, so that their sessions end
+     */
+    public AppsApi(Store store, AppRoutes routes, Deployments deployments, AppDataCleanups cleanups,
+                   AccessChanges changes) {
         this.store = Objects.requireNonNull(store, "store");
         this.routes = Objects.requireNonNull(routes, "routes");
         this.access = new AppAccess(store);
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.cleanups = Objects.requireNonNull(cleanups, "cleanups");
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     /** Registers the apps API and every app resource. */
@@ -75,7 +83,7 @@ public final class AppsApi {
         new ReleasesApi(store, access, routes, deployments).register(r);
         new DomainsApi(store, access, routes).register(r);
         new FormationApi(store, access, deployments).register(r);
-        new CollaboratorsApi(store, access).register(r);
+        new CollaboratorsApi(store, access, changes).register(r);
         // every app's events and those of users and tokens, for the admin (the path is admin-only)
         r.get("/api/events", ctx -> Json.ok(ctx, ModelJson.events(Paging.read(ctx, store::events).items())));
         r.get("/api/apps/{app}/events", ctx -> {
@@ -167,6 +175,7 @@ public final class AppsApi {
     private void destroy(Context ctx) {
         App app = access.requireOwner(ctx);
         DestroyedApp destroyed = store.destroyApp(app.name(), Caller.of(ctx).id());
+        changes.announce(new AccessChange.AppDestroyed(app.name()));
         deployments.destroyed(app.name());
         routes.removeApp(destroyed);
         cleanups.run(destroyed);

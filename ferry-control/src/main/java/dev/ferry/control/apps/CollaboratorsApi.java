@@ -5,6 +5,8 @@ import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.access.AccessChange;
+import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.Collaborator;
 import dev.ferry.core.store.Store;
@@ -16,16 +18,19 @@ import java.util.Set;
 /**
  * Who may use an app: {@code GET /api/apps/{app}/collaborators} (the owner first), and for the owner or an
  * admin {@code POST {"email"}} and {@code DELETE /api/apps/{app}/collaborators/{email}}. The user must exist
- * (an admin adds users with {@code POST /api/users}).
+ * (an admin adds users with {@code POST /api/users}). A removal is announced through {@link AccessChanges}, which
+ * closes the removed user's sessions on the app (log streams, {@code run}, tunnels, git).
  */
 final class CollaboratorsApi {
 
     private final Store store;
     private final AppAccess access;
+    private final AccessChanges changes;
 
-    CollaboratorsApi(Store store, AppAccess access) {
+    CollaboratorsApi(Store store, AppAccess access, AccessChanges changes) {
         this.store = store;
         this.access = access;
+        this.changes = changes;
     }
 
     void register(RoutesConfig r) {
@@ -50,7 +55,9 @@ final class CollaboratorsApi {
 
     private void remove(Context ctx) {
         App app = access.requireOwner(ctx);
-        store.removeCollaborator(app.name(), email(ctx.pathParam("email")), Caller.of(ctx).id());
+        String email = email(ctx.pathParam("email"));
+        store.removeCollaborator(app.name(), email, Caller.of(ctx).id());
+        store.userByEmail(email).ifPresent(u -> changes.announce(new AccessChange.CollaboratorRemoved(u.id(), app.name())));
         ctx.status(204);
     }
 

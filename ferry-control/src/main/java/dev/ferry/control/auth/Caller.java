@@ -2,6 +2,7 @@ package dev.ferry.control.auth;
 
 import dev.ferry.control.error.Forbidden;
 import dev.ferry.control.error.Unauthorized;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.store.User;
 import io.javalin.http.Context;
 
@@ -12,6 +13,7 @@ import io.javalin.http.Context;
 public final class Caller {
 
     static final String ATTRIBUTE = "ferry.caller";
+    static final String RECHECK_ATTRIBUTE = "ferry.caller.recheck";
 
     private Caller() {
     }
@@ -23,6 +25,18 @@ public final class Caller {
             throw new Unauthorized("this API call needs an 'Authorization: Bearer <token>' header");
         }
         return user;
+    }
+
+    /**
+     * Asks again whether the token of this request still authenticates the same user (it fails once the token is
+     * revoked), for answers that outlive the request's check: log streams, {@code run} sessions.
+     */
+    public static SessionRegistry.Recheck recheck(Context ctx) {
+        SessionRegistry.Recheck recheck = ctx.attribute(RECHECK_ATTRIBUTE);
+        if (recheck == null) {
+            throw new Unauthorized("this API call needs an 'Authorization: Bearer <token>' header");
+        }
+        return recheck;
     }
 
     /** The caller when an admin; otherwise throws 403 {@code forbidden}. */

@@ -3,8 +3,10 @@ package dev.ferry.control.builds;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.apps.AppAccess;
+import dev.ferry.control.apps.AppSessions;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.Paging;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.build.BuildOutputs;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.Build;
@@ -15,25 +17,36 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The builds of an app, for whoever may use the app ({@link AppAccess}):
  * {@code GET /api/apps/{app}/builds} (newest first, paginated by {@link Paging}),
  * {@code GET /api/apps/{app}/builds/{id}} and {@code GET /api/apps/{app}/builds/{id}/output}, the kept output as
  * {@code text/plain}; for a build still queued or running it streams until the build ends, unless
- * {@code ?follow=false}. A build of another app, or an id that is not one, is 404 {@code build_not_found}.
+ * {@code ?follow=false}, or until the caller's token is revoked, their access removed or the app destroyed (then a
+ * last line {@code  !     Output closed: <reason>}). A build of another app, or an id that is not one, is 404
+ * {@code build_not_found}.
  */
 public final class BuildsApi implements ControlApi {
 
     private final Store store;
     private final BuildOutputs outputs;
     private final AppAccess access;
+    private final AppSessions sessions;
 
     public BuildsApi(Store store, BuildOutputs outputs) {
+        this(store, outputs, SessionRegistry.NONE);
+    }
+
+    /** @param sessions where each follow of a running build registers, so that revoking its access ends it */
+    public BuildsApi(Store store, BuildOutputs outputs, SessionRegistry sessions) {
         this.store = Objects.requireNonNull(store, "store");
         this.outputs = Objects.requireNonNull(outputs, "outputs");
         this.access = new AppAccess(store);
+        this.sessions = new AppSessions(sessions, access);
     }
 
     @Override
@@ -57,18 +70,37 @@ public final class BuildsApi implements ControlApi {
 
     private void output(Context ctx) throws IOException {
         Build build = build(ctx);
-        boolean follow = !"false".equalsIgnoreCase(ctx.queryParam("follow"));
+        boolean follow = !"false".equalsIgnoreCase(ctx.queryParam("follow")) && !build.status().isFinal();
         ctx.status(200).contentType("text/plain; charset=utf-8");
-        InputStream in = outputs.open(build.id(), follow && !build.status().isFinal()).orElse(InputStream.nullInputStream());
+        InputStream in = outputs.open(build.id(), follow).orElse(InputStream.nullInputStream());
+        AtomicReference<String> revoked = new AtomicReference<>();
+        // A follow lives as long as the build: it ends early, with a last line, when its access is revoked.
+        SessionRegistry.Registration session = !follow ? () -> { }
+                : sessions.open(ctx, access.require(ctx), "build output", reason -> {
+                    revoked.set(reason);
+                    closeQuietly(in);
+                });
         // Written to the servlet's own stream (Javalin's buffers for compression) so that each chunk is flushed
         // as the build writes it.
-        try (in) {
+        try (in; session) {
             OutputStream out = ctx.res().getOutputStream();
             byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int n; revoked.get() == null && (n = in.read(buffer)) >= 0; ) {
                 out.write(buffer, 0, n);
                 out.flush();
             }
+            if (revoked.get() != null) {
+                out.write((" !     Output closed: " + revoked.get() + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // the follow ends either way
         }
     }
 

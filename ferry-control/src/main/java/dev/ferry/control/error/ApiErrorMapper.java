@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where exceptions become HTTP answers: every error body is
  * {@code {"error": "<human sentence>", "code": "<stable_code>"}}. Named {@link ApiException}s keep their
- * status and code; the store's {@link StoreException}s keep their code with the status of {@link #statusOf}
+ * status and code ({@link TooManyAuthFailures} with its {@code Retry-After}); the store's {@link StoreException}s keep their code with the status of {@link #statusOf}
  * (503 for {@link StoreUnavailable}, without details); Javalin's own 404 (no such endpoint) and 405 become {@code not_found} and
  * {@code method_not_allowed}; anything unexpected is logged and answered 500 {@code internal_error}
  * without its details.
@@ -40,6 +40,10 @@ public final class ApiErrorMapper {
         switch (exception) {
             case Unauthorized e -> {
                 ctx.header("WWW-Authenticate", "Bearer");
+                write(ctx, e.status(), e.code(), e.getMessage());
+            }
+            case TooManyAuthFailures e -> {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
                 write(ctx, e.status(), e.code(), e.getMessage());
             }
             case ApiException e -> write(ctx, e.status(), e.code(), e.getMessage());

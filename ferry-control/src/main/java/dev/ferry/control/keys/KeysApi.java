@@ -7,6 +7,8 @@ import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.access.AccessChange;
+import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.store.SshKey;
 import dev.ferry.core.store.Store;
 import io.javalin.config.RoutesConfig;
@@ -42,11 +44,18 @@ public final class KeysApi implements ControlApi {
 
     private final Store store;
     private final Optional<SshEndpoint> ssh;
+    private final AccessChanges changes;
 
     /** @param ssh where git over SSH listens; empty when it is off */
     public KeysApi(Store store, Optional<SshEndpoint> ssh) {
+        this(store, ssh, AccessChanges.NONE);
+    }
+
+    /** @param changes told of each removed key, so that the SSH sessions it opened end */
+    public KeysApi(Store store, Optional<SshEndpoint> ssh, AccessChanges changes) {
         this.store = Objects.requireNonNull(store, "store");
         this.ssh = Objects.requireNonNull(ssh, "ssh");
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     @Override
@@ -84,6 +93,7 @@ public final class KeysApi implements ControlApi {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(e.getMessage());
         }
+        changes.announce(new AccessChange.KeyRemoved(Caller.of(ctx).id()));
         ctx.status(204);
     }
 

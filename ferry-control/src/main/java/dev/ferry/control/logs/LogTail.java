@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code tail=true} answer: writes the recent lines, then every new line as it is appended, flushed per line,
- * until the client goes away. It subscribes before reading the recent lines and holds back (up to
+ * until the client goes away or {@link #end} is called. It subscribes before reading the recent lines and holds back (up to
  * {@value #EARLY_LINES}) what arrives meanwhile, so that no line falls between the two.
  *
  * <p>Threading: the caller's request thread waits here; new lines are written by the stream's follower
@@ -31,13 +32,36 @@ final class LogTail {
 
     private final OutputStream out;
     private final Optional<String> process;
+    private final AppName app;
     private final CountDownLatch gone = new CountDownLatch(1);
     /** Guarded by this: lines that arrived before the recent ones were written; null once live. */
     private List<LogLine> early = new ArrayList<>();
 
-    LogTail(OutputStream out, Optional<String> process) {
+    LogTail(OutputStream out, Optional<String> process, AppName app) {
         this.out = out;
         this.process = process;
+        this.app = app;
+    }
+
+    /**
+     * Ends the answer from any thread without waiting: writes a last {@code ferry[logs]} line giving the reason
+     * and lets {@link #run} return. Called when the stream's authorisation was revoked.
+     */
+    void end(String reason) {
+        // On a thread of its own: a write to a slow client must not hold up the revocation that ends it.
+        Thread.ofVirtual().name("ferry-logs-end").start(() -> {
+            synchronized (this) {
+                if (gone.getCount() == 0) {
+                    return;
+                }
+                try {
+                    write(new LogLine(Instant.now(), app, LogLine.FERRY, "logs", "-- stream closed: " + reason + " --"));
+                } catch (IOException e) {
+                    // the client left already
+                }
+                gone.countDown();
+            }
+        });
     }
 
     /** Blocks until the client leaves or the thread is interrupted. */

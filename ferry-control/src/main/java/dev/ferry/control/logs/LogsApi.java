@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.apps.AppAccess;
+import dev.ferry.control.apps.AppSessions;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.ApiException;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
@@ -32,7 +34,9 @@ import java.util.function.Consumer;
  *   <li>{@code GET /api/apps/{app}/logs?lines=100&ps=web&tail=false}: the last {@code lines} (default 100, at
  *   most {@value #MAX_LINES}) as {@code text/plain} in Heroku's shape; {@code ps} keeps one process
  *   ({@code web.1}) or type ({@code web}); {@code tail=true} then streams new lines, flushed per line, with an
- *   empty line every {@code keepAlive} (15 s), until the client disconnects. At most
+ *   empty line every {@code keepAlive} (15 s), until the client disconnects, or until the caller's token is
+ *   revoked, their access to the app removed or the app destroyed: then a last {@code ferry[logs]} line says so
+ *   and the answer ends (within a moment of the revocation, through the {@link SessionRegistry}). At most
  *   {@code maxTails} (64) streams are open at once (each holds a server thread); more are refused 503
  *   {@code too_many_tails}.</li>
  *   <li>{@code GET /api/apps/{app}/drains}, {@code POST /api/apps/{app}/drains {"url"}} (201; 422
@@ -53,19 +57,32 @@ public final class LogsApi implements ControlApi {
     private final AppLogs logs;
     private final Consumer<AppName> drainsChanged;
     private final AppAccess access;
+    private final AppSessions sessions;
     private final Duration keepAlive;
     private final Semaphore tails;
 
-    /** With the defaults: a 15 s keep-alive, 64 streams at most. */
+    /** With the defaults: a 15 s keep-alive, 64 streams at most, streams not registered anywhere. */
     public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged) {
-        this(store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS);
+        this(store, logs, drainsChanged, SessionRegistry.NONE);
+    }
+
+    /** With the defaults, each stream registered in {@code sessions} so that revoking its access ends it. */
+    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, SessionRegistry sessions) {
+        this(store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS, sessions);
     }
 
     public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails) {
+        this(store, logs, drainsChanged, keepAlive, maxTails, SessionRegistry.NONE);
+    }
+
+    /** @param sessions where each stream registers, closed with a last line when its access is revoked */
+    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails,
+                   SessionRegistry sessions) {
         this.store = Objects.requireNonNull(store, "store");
         this.logs = Objects.requireNonNull(logs, "logs");
         this.drainsChanged = Objects.requireNonNull(drainsChanged, "drainsChanged");
         this.access = new AppAccess(store);
+        this.sessions = new AppSessions(sessions, access);
         this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
         if (keepAlive.isNegative() || keepAlive.isZero() || maxTails < 1) {
             throw new IllegalArgumentException("keepAlive and maxTails must be positive");
@@ -101,7 +118,10 @@ public final class LogsApi implements ControlApi {
             res.setContentType("text/plain; charset=utf-8");
             res.setHeader("Cache-Control", "no-cache");
             res.setHeader("X-Accel-Buffering", "no");
-            new LogTail(res.getOutputStream(), process).run(logs, app.name(), lines, keepAlive);
+            LogTail stream = new LogTail(res.getOutputStream(), process, app.name());
+            try (var session = sessions.open(ctx, app, "log stream", stream::end)) {
+                stream.run(logs, app.name(), lines, keepAlive);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.apps.AppAccess;
+import dev.ferry.control.apps.AppSessions;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.runtime.AppRuntime;
@@ -41,11 +43,19 @@ public final class ProcessesApi implements ControlApi {
     private final Store store;
     private final AppRuntime runtime;
     private final AppAccess access;
+    private final AppSessions sessions;
 
+    /** With {@code run} sessions registered nowhere. */
     public ProcessesApi(Store store, AppRuntime runtime) {
+        this(store, runtime, SessionRegistry.NONE);
+    }
+
+    /** @param sessions where each {@code run} session registers, so that revoking its access kills the process */
+    public ProcessesApi(Store store, AppRuntime runtime, SessionRegistry sessions) {
         this.store = Objects.requireNonNull(store, "store");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.access = new AppAccess(store);
+        this.sessions = new AppSessions(sessions, access);
     }
 
     @Override
@@ -53,7 +63,7 @@ public final class ProcessesApi implements ControlApi {
         r.get("/api/apps/{app}/ps", this::list);
         r.post("/api/apps/{app}/ps/restart", this::restart);
         r.post("/api/apps/{app}/ps/stop", this::stop);
-        RunStream run = new RunStream(store, runtime);
+        RunStream run = new RunStream(store, runtime, sessions);
         r.post("/api/apps/{app}/run", ctx -> run.handle(ctx, access.require(ctx)));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.control.apps.AppSessions;
 import dev.ferry.control.error.InvalidConfig;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.RequestBody;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code {"exit": 3}}: the last frame, the process's exit code; or {@code {"error", "code"}} when the
  *       platform lost the process.</li>
  * </ul>
- * The process gets no standard input. A client that disconnects kills it. Refusals before the process starts
+ * The process gets no standard input. A client that disconnects kills it; so does revoking the caller's token,
+ * removing their access or destroying the app, after which the last frame is {@code {"error", "code":
+ * "access_revoked"}}. Refusals before the process starts
  * are ordinary API errors (409 {@code no_release} when the app has nothing to run).
  *
  * <p>Threading: the request's thread writes every frame; a virtual thread reads the process's output into a
@@ -59,10 +63,12 @@ final class RunStream {
 
     private final Store store;
     private final AppRuntime runtime;
+    private final AppSessions sessions;
 
-    RunStream(Store store, AppRuntime runtime) {
+    RunStream(Store store, AppRuntime runtime, AppSessions sessions) {
         this.store = store;
         this.runtime = runtime;
+        this.sessions = sessions;
     }
 
     void handle(Context ctx, App app) throws IOException {
@@ -75,16 +81,21 @@ final class RunStream {
         Map<String, String> env = env(body.node().get("env"));
         Release release = store.currentRelease(app.name()).filter(r -> r.slugId().isPresent())
                 .orElseThrow(() -> new NothingToRun(app.name().value()));
-        try (OneOffProcess process = runtime.run(release, command, env)) {
+        AtomicReference<String> revoked = new AtomicReference<>();
+        try (OneOffProcess process = runtime.run(release, command, env);
+             var session = sessions.open(ctx, app, "run", reason -> {
+                 revoked.set(reason);
+                 Thread.ofVirtual().name("ferry-run-revoked-" + process.name()).start(process::close);
+             })) {
             closeQuietly(process.input());
             ctx.status(200).contentType("application/x-ndjson").header("Ferry-Process", process.name());
             OutputStream out = ctx.res().getOutputStream();
             out.flush();
-            stream(process, out);
+            stream(process, out, revoked);
         }
     }
 
-    private static void stream(OneOffProcess process, OutputStream out) throws IOException {
+    private static void stream(OneOffProcess process, OutputStream out, AtomicReference<String> revoked) throws IOException {
         BlockingQueue<String> chunks = new LinkedBlockingQueue<>();
         Thread.ofVirtual().name("ferry-run-" + process.name()).start(() -> {
             try (Reader in = new InputStreamReader(process.output(), StandardCharsets.UTF_8)) {
@@ -100,6 +111,9 @@ final class RunStream {
         });
         try {
             for (String chunk; (chunk = chunks.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)) != END; ) {
+                if (revoked.get() != null) {
+                    continue; // nothing more reaches a client whose access went; the process is being killed
+                }
                 if (chunk == null) {
                     out.write('\n');
                 } else {
@@ -108,7 +122,12 @@ final class RunStream {
                 out.flush();
             }
             int exit = process.waitFor();
-            frame(out, JSON.createObjectNode().put("exit", exit));
+            if (revoked.get() != null) {
+                frame(out, JSON.createObjectNode().put("error", "The process was stopped: " + revoked.get() + ".")
+                        .put("code", "access_revoked"));
+            } else {
+                frame(out, JSON.createObjectNode().put("exit", exit));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             frame(out, JSON.createObjectNode().put("error", "the platform stopped while the process ran")

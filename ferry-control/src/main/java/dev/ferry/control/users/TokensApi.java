@@ -5,6 +5,8 @@ import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.access.AccessChange;
+import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.store.ApiToken;
 import dev.ferry.core.store.Store;
 import dev.ferry.core.store.TokenNotFound;
@@ -17,14 +19,18 @@ import java.util.Set;
 /**
  * The caller's own API tokens: {@code GET /api/tokens} (without secrets), {@code POST /api/tokens
  * {"description"?}} (answers the secret once) and {@code DELETE /api/tokens/{id}} (revokes; the token is
- * refused with 401 from then on).
+ * refused with 401 from then on, and the log streams, {@code run} sessions, tunnels and git sessions it opened
+ * are closed through {@link AccessChanges} before the answer).
  */
 public final class TokensApi {
 
     private final Store store;
+    private final AccessChanges changes;
 
-    public TokensApi(Store store) {
+    /** @param changes told of each revocation, so that sessions opened with the token end */
+    public TokensApi(Store store, AccessChanges changes) {
         this.store = Objects.requireNonNull(store, "store");
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     public void register(RoutesConfig r) {
@@ -58,7 +64,9 @@ public final class TokensApi {
         } catch (IllegalArgumentException e) {
             throw new TokenNotFound(id);
         }
-        store.revokeToken(Caller.of(ctx).id(), id);
+        User caller = Caller.of(ctx);
+        store.revokeToken(caller.id(), id);
+        changes.announce(new AccessChange.TokenRevoked(caller.id()));
         ctx.status(204);
     }
 }

@@ -13,6 +13,9 @@ import dev.ferry.build.ssh.SshGitServer;
 import dev.ferry.control.MountedServlet;
 import dev.ferry.control.keys.KeysApi;
 import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.access.AccessChanges;
+import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +34,13 @@ public final class GitWiring implements AutoCloseable {
     private final Optional<SshGitServer> ssh;
     private final Store store;
 
-    private GitWiring(BuildQueue queue, AppRepositories repos, Optional<SshGitServer> ssh, Store store) {
+    private final SessionRegistry sessions;
+    private final AuthFailureLimiter failures;
+
+    private GitWiring(BuildQueue queue, AppRepositories repos, Optional<SshGitServer> ssh, Store store,
+                      SessionRegistry sessions, AuthFailureLimiter failures) {
+        this.sessions = sessions;
+        this.failures = failures;
         this.queue = queue;
         this.repos = repos;
         this.ssh = ssh;
@@ -42,9 +51,11 @@ public final class GitWiring implements AutoCloseable {
      * Starts the queue and, when {@code sshPort} is not 0, SSH; on failure stops what had started and rethrows.
      *
      * @param sshPort the port to listen on, 0 for an ephemeral one, or {@code null} for off
+     * @param sessions where git commands over SSH and requests over HTTP register while they run
+     * @param failures counts failed authentications over SSH and HTTP per client address
      */
     public static GitWiring start(Path dataDir, BuildConfig buildConfig, Store store, Deployments deployments,
-                                  String bindAddress, Integer sshPort) {
+                                  String bindAddress, Integer sshPort, SessionRegistry sessions, AuthFailureLimiter failures) {
         Builder builder = Builder.of(buildConfig);
         builder.removeLeftoverWorkDirs();
         AppRepositories repos = new AppRepositories(buildConfig.reposDir());
@@ -54,8 +65,8 @@ public final class GitWiring implements AutoCloseable {
             queue.recover();
             Optional<SshGitServer> ssh = sshPort == null ? Optional.empty()
                     : Optional.of(new SshGitServer(SshGitConfig.inDataDir(dataDir, bindAddress, sshPort),
-                            new StorePushAccess(store), repos, new ReceivePacks(queue)).start());
-            return new GitWiring(queue, repos, ssh, store);
+                            new StorePushAccess(store), repos, new ReceivePacks(queue), sessions, failures).start());
+            return new GitWiring(queue, repos, ssh, store, sessions, failures);
         } catch (RuntimeException | Error e) {
             queue.close();
             throw e;
@@ -69,12 +80,12 @@ public final class GitWiring implements AutoCloseable {
 
     /** Git over HTTP at {@code /git/<app>.git}, for the control API's Jetty. */
     public MountedServlet httpServlet() {
-        return new MountedServlet("/git/*", new GitHttpEndpoint(new StorePushAccess(store), repos, queue));
+        return new MountedServlet("/git/*", new GitHttpEndpoint(new StorePushAccess(store), repos, queue, sessions, failures));
     }
 
-    /** Users' SSH keys, and where git over SSH listens. */
-    public KeysApi keysApi() {
-        return new KeysApi(store, ssh.map(s -> new KeysApi.SshEndpoint(s.port(), s.hostKeyFingerprint())));
+    /** Users' SSH keys, and where git over SSH listens; each removed key is announced to {@code changes}. */
+    public KeysApi keysApi(AccessChanges changes) {
+        return new KeysApi(store, ssh.map(s -> new KeysApi.SshEndpoint(s.port(), s.hostKeyFingerprint())), changes);
     }
 
     /** The port of git over SSH, or -1 when it is off. */

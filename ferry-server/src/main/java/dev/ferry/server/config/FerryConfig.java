@@ -1,5 +1,6 @@
 package dev.ferry.server.config;
 
+import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.route.HostName;
 import dev.ferry.core.store.AppLimits;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.util.Objects;
  *   <tr><td>buildTimeout</td><td>15 min, the longest one build may run (beyond: it fails)</td></tr>
  *   <tr><td>appLimits</td><td>per app: 500 config vars, 32 KiB of config, 100 custom domains, 10 drains
  *   ({@link AppLimits#DEFAULT}; beyond: 422)</td></tr>
+ *   <tr><td>authFailureLimits</td><td>20 failed authentications per client address per 60 s, then that address is
+ *   refused for 60 s (API and git over HTTP: 429 with Retry-After)</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -48,7 +51,8 @@ public record FerryConfig(
         long maxPushBytes,
         int maxBuilds,
         Duration buildTimeout,
-        AppLimits appLimits) {
+        AppLimits appLimits,
+        AuthFailureLimits authFailureLimits) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_BUILDS = 2;
@@ -79,6 +83,7 @@ public record FerryConfig(
         }
         Objects.requireNonNull(buildTimeout, "buildTimeout");
         Objects.requireNonNull(appLimits, "appLimits");
+        Objects.requireNonNull(authFailureLimits, "authFailureLimits");
         if (buildTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the build time limit must be at least 1 s");
         }
@@ -96,12 +101,18 @@ public record FerryConfig(
         }
     }
 
-    /** The configuration with the default {@link AppLimits}. */
+    /** The configuration with the default {@link AppLimits} and limits on failed authentications. */
     public FerryConfig(String bindAddress, int httpPort, int httpsPort, int apiPort, int sshPort, int tunnelPort,
                        String domain, Path dataDir, int maxConnections, int maxConnectionsPerClient, long maxPushBytes,
                        int maxBuilds, Duration buildTimeout) {
         this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
-                maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, AppLimits.DEFAULT);
+                maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, AppLimits.DEFAULT,
+                AuthFailureLimits.DEFAULT);
+    }
+
+    public FerryConfig withAuthFailureLimits(AuthFailureLimits limits) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, limits);
     }
 
     private static void checkPort(String what, int port) {
@@ -113,41 +124,42 @@ public record FerryConfig(
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */
     public static FerryConfig ephemeral(Path dataDir) {
         return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT);
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT,
+                AppLimits.DEFAULT, AuthFailureLimits.DEFAULT);
     }
 
     public FerryConfig withHttpPort(int port) {
         return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits);
     }
 
     public FerryConfig withSshPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, port, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits);
     }
 
     public FerryConfig withTunnelPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, port, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits);
     }
 
     public FerryConfig withApiPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits);
     }
 
     public FerryConfig withBuildLimits(int builds, Duration timeout) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, appLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, appLimits, authFailureLimits);
     }
 
     public FerryConfig withMaxPushBytes(long bytes) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, appLimits);
+                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, appLimits, authFailureLimits);
     }
 
     public FerryConfig withAppLimits(AppLimits limits) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits, authFailureLimits);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.server.config;
 
+import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Map;
  * environment variable ({@code FERRY_HTTP_PORT}, {@code FERRY_HTTPS_PORT}, {@code FERRY_API_PORT},
  * {@code FERRY_SSH_PORT}, {@code FERRY_TUNNEL_PORT}, {@code FERRY_DOMAIN}, {@code FERRY_DATA_DIR},
  * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}, {@code FERRY_MAX_CONFIG_VARS}, {@code FERRY_MAX_CONFIG_SIZE},
- * {@code FERRY_MAX_DOMAINS}, {@code FERRY_MAX_DRAINS}), then the default.
+ * {@code FERRY_MAX_DOMAINS}, {@code FERRY_MAX_DRAINS}, {@code FERRY_AUTH_MAX_FAILURES},
+ * {@code FERRY_AUTH_FAILURE_WINDOW}...), then the default.
  */
 public final class FerryConfigResolver {
 
@@ -24,15 +26,25 @@ public final class FerryConfigResolver {
     /** Flags not given on the command line are {@code null}. */
     public record Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                         Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
-                        Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout) {
-        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null, null, null);
+                        Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout,
+                        Integer authMaxFailures, String authFailureWindow) {
+        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+
+        /** These flags with no limits on failed authentications given, as before those flags existed. */
+        public Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
+                     Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
+                     Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout) {
+            this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
+                    maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, null, null);
+        }
 
         /** These flags with no build limits given, as before those flags existed. */
         public Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                      Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                      Integer maxConnectionsPerClient, String maxPushSize) {
             this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
-                    maxConnectionsPerClient, maxPushSize, null, null);
+                    maxConnectionsPerClient, maxPushSize, null, null, null, null);
         }
     }
 
@@ -77,7 +89,12 @@ public final class FerryConfigResolver {
                 count(flags.maxConnectionsPerClient(), "FERRY_MAX_CONNECTIONS_PER_CLIENT", FerryConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT),
                 bytes(flags.maxPushSize(), "--max-push-size", "FERRY_MAX_PUSH_SIZE", FerryConfig.DEFAULT_MAX_PUSH_BYTES),
                 count(flags.maxBuilds(), "FERRY_MAX_BUILDS", FerryConfig.DEFAULT_MAX_BUILDS),
-                duration(flags.buildTimeout(), "--build-timeout", "FERRY_BUILD_TIMEOUT", FerryConfig.DEFAULT_BUILD_TIMEOUT));
+                duration(flags.buildTimeout(), "--build-timeout", "FERRY_BUILD_TIMEOUT", FerryConfig.DEFAULT_BUILD_TIMEOUT),
+                AppLimits.DEFAULT,
+                new AuthFailureLimits(
+                        count(flags.authMaxFailures(), "FERRY_AUTH_MAX_FAILURES", AuthFailureLimits.DEFAULT_MAX_FAILURES),
+                        duration(flags.authFailureWindow(), "--auth-failure-window", "FERRY_AUTH_FAILURE_WINDOW",
+                                AuthFailureLimits.DEFAULT_WINDOW)));
     }
 
     private Path dataDir() {

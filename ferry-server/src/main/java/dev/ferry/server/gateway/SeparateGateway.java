@@ -1,6 +1,9 @@
 package dev.ferry.server.gateway;
 
+import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.access.RevalidatedSessions;
 import dev.ferry.core.route.Endpoint;
+import dev.ferry.server.access.AccessEventLog;
 import dev.ferry.router.Transport;
 import dev.ferry.tunnel.gateway.GatewayCertificate;
 import dev.ferry.tunnel.gateway.GatewayConfig;
@@ -19,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ferry gateway} role: a {@link TunnelGateway} in its own process that uses the platform through
- * its control API: agents' tokens are checked by {@link ControlApiTunnelAuth}, tunnels are published by
+ * its control API: agents' tokens are checked by {@link ControlApiTunnelAuth} when they connect and again every
+ * {@link #RECHECK_INTERVAL} while their tunnel lives ({@link RevalidatedSessions}: a revoked token, a removed
+ * collaborator or a destroyed app closes the tunnel within about that long; see docs/security.md), tunnels are published by
  * {@link ControlApiTunnelEndpoints}, and the gateway registers itself (host, port, certificate fingerprint)
  * for {@link #REGISTRATION_TTL}, renewed every {@link #REGISTRATION_REFRESH}, so agents learn it and forget it
  * if it dies. Its certificate is kept in its own data dir ({@code tunnel-gateway.p12}).
@@ -30,6 +35,8 @@ public final class SeparateGateway implements AutoCloseable {
     public static final Duration REGISTRATION_TTL = Duration.ofSeconds(30);
     /** How often it is renewed (10 s). */
     public static final Duration REGISTRATION_REFRESH = Duration.ofSeconds(10);
+    /** How often each tunnel's access is asked again, so that a revocation cuts it within about this long (1 s). */
+    public static final Duration RECHECK_INTERVAL = Duration.ofMillis(RevalidatedSessions.DEFAULT_INTERVAL_MILLIS);
 
     private static final Logger log = LoggerFactory.getLogger(SeparateGateway.class);
 
@@ -54,6 +61,7 @@ public final class SeparateGateway implements AutoCloseable {
     private final String id;
     private final TunnelGateway gateway;
     private final EventLoopGroup group;
+    private final RevalidatedSessions rechecks;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ferry-gateway-registration");
@@ -61,7 +69,9 @@ public final class SeparateGateway implements AutoCloseable {
         return t;
     });
 
-    private SeparateGateway(ControlApiClient api, String adminToken, String id, TunnelGateway gateway, EventLoopGroup group) {
+    private SeparateGateway(ControlApiClient api, String adminToken, String id, TunnelGateway gateway, EventLoopGroup group,
+                            RevalidatedSessions rechecks) {
+        this.rechecks = rechecks;
         this.api = api;
         this.adminToken = adminToken;
         this.id = id;
@@ -88,12 +98,15 @@ public final class SeparateGateway implements AutoCloseable {
         api.call("DELETE", "/api/tunnel-gateways/" + id, settings.adminToken(), null);
         Transport transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-gateway-io");
+        RevalidatedSessions rechecks = new RevalidatedSessions(RECHECK_INTERVAL, new AccessEventLog());
         TunnelGateway gateway = null;
         try {
+            // Wrong agent tokens are counted by the platform, per agent address, when the grants API is asked.
             gateway = new TunnelGateway(config, GatewayCertificate.loadOrCreate(settings.dataDir().resolve("tunnel-gateway.p12")),
-                    new ControlApiTunnelEndpoints(api, settings.adminToken(), id), new ControlApiTunnelAuth(api), group,
-                    transport.serverChannel()).start();
-            SeparateGateway started = new SeparateGateway(api, settings.adminToken(), id, gateway, group);
+                    new ControlApiTunnelEndpoints(api, settings.adminToken(), id),
+                    new ControlApiTunnelAuth(api, settings.adminToken(), id), rechecks, AuthFailureLimiter.unlimited(),
+                    group, transport.serverChannel()).start();
+            SeparateGateway started = new SeparateGateway(api, settings.adminToken(), id, gateway, group, rechecks);
             started.register();
             started.renewals.scheduleWithFixedDelay(started::renew, REGISTRATION_REFRESH.toMillis(),
                     REGISTRATION_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
@@ -102,6 +115,7 @@ public final class SeparateGateway implements AutoCloseable {
             if (gateway != null) {
                 gateway.close();
             }
+            rechecks.close();
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
             throw e;
         }
@@ -148,6 +162,7 @@ public final class SeparateGateway implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("cannot deregister gateway {}: {} (its registration expires by itself)", id, e.getMessage());
         }
+        rechecks.close();
         gateway.close();
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }

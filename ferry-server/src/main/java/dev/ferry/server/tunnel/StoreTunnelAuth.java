@@ -36,6 +36,6 @@ public final class StoreTunnelAuth implements TunnelAuth {
         for (AppDomain d : store.domains(app)) {
             hosts.add(d.hostname());
         }
-        return new Grant(app, TunnelAuth.previewHost(app, domain), hosts);
+        return new Grant(user.id(), app, TunnelAuth.previewHost(app, domain), hosts);
     }
 }

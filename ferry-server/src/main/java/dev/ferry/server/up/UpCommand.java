@@ -81,6 +81,12 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--max-drains", paramLabel = "N", description = "Log drains one app may have (env FERRY_MAX_DRAINS; default 10).")
     Integer maxDrains;
 
+    @Option(names = "--auth-max-failures", paramLabel = "N", description = "Failed authentications (API tokens, git passwords, SSH keys, tunnel tokens) one client address may make per window before it is refused (env FERRY_AUTH_MAX_FAILURES; default 20).")
+    Integer authMaxFailures;
+
+    @Option(names = "--auth-failure-window", paramLabel = "TIME", description = "The window of --auth-max-failures, and how long an address over it is refused (429 with Retry-After), e.g. 60s or 5m (env FERRY_AUTH_FAILURE_WINDOW; default 60s).")
+    String authFailureWindow;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +94,8 @@ public final class UpCommand implements Callable<Integer> {
         try {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
                     .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout),
+                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, authMaxFailures,
+                            authFailureWindow),
                             new FerryConfigResolver.LimitFlags(maxConfigVars, maxConfigSize, maxDomains, maxDrains));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());

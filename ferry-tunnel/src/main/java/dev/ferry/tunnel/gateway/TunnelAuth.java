@@ -1,6 +1,7 @@
 package dev.ferry.tunnel.gateway;
 
 import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.UserId;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,11 +22,22 @@ public interface TunnelAuth {
     Grant authorize(String token, AppName app) throws TunnelRefused;
 
     /**
-     * What a tunnel of an app may serve: its preview name ({@code <app>--dev.<domain>}), always, and its own
-     * names ({@code <app>.<domain>} and custom domains) with {@code --takeover}.
+     * {@link #authorize(String, AppName)} for an agent connecting from {@code client} (an IP literal); a gateway
+     * whose platform counts failed authentications per address (a separate gateway asking the control API)
+     * passes it on. Refusals may also have the code {@code too_many_failures} (the address failed too often).
      */
-    record Grant(AppName app, String previewHost, List<String> appHosts) {
+    default Grant authorize(String token, AppName app, String client) throws TunnelRefused {
+        return authorize(token, app);
+    }
+
+    /**
+     * What a tunnel of an app may serve: its preview name ({@code <app>--dev.<domain>}), always, and its own
+     * names ({@code <app>.<domain>} and custom domains) with {@code --takeover}; {@code user} is whose token it
+     * was, for closing the tunnel when that user's access goes.
+     */
+    record Grant(UserId user, AppName app, String previewHost, List<String> appHosts) {
         public Grant {
+            Objects.requireNonNull(user, "user");
             Objects.requireNonNull(app, "app");
             Objects.requireNonNull(previewHost, "previewHost");
             appHosts = List.copyOf(appHosts);

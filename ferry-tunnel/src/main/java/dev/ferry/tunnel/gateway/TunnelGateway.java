@@ -1,5 +1,7 @@
 package dev.ferry.tunnel.gateway;
 
+import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.route.RouteRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -45,6 +47,8 @@ public final class TunnelGateway implements AutoCloseable {
     private final ChannelGroup agents = new DefaultChannelGroup("tunnel-agents", GlobalEventExecutor.INSTANCE);
     private final ScheduledExecutorService workers;
     private final TunnelSessions sessions;
+    private final SessionRegistry sessionRegistry;
+    private final AuthFailureLimiter failures;
     private Channel listener;
 
     /**
@@ -53,8 +57,19 @@ public final class TunnelGateway implements AutoCloseable {
      */
     public TunnelGateway(GatewayConfig config, GatewayCertificate certificate, RouteRegistry registry, TunnelAuth auth,
                          EventLoopGroup group, Class<? extends ServerChannel> serverChannel) {
-        this(config, certificate, new RegistryTunnelEndpoints(Objects.requireNonNull(registry, "registry")), auth, group,
-                serverChannel);
+        this(config, certificate, new RegistryTunnelEndpoints(Objects.requireNonNull(registry, "registry")), auth,
+                SessionRegistry.NONE, AuthFailureLimiter.unlimited(), group, serverChannel);
+    }
+
+    /**
+     * A gateway publishing in {@code registry} whose tunnels are registered in {@code sessions} (closed when their
+     * access goes) and whose agents' wrong tokens count in {@code failures}.
+     */
+    public TunnelGateway(GatewayConfig config, GatewayCertificate certificate, RouteRegistry registry, TunnelAuth auth,
+                         SessionRegistry sessions, AuthFailureLimiter failures, EventLoopGroup group,
+                         Class<? extends ServerChannel> serverChannel) {
+        this(config, certificate, new RegistryTunnelEndpoints(Objects.requireNonNull(registry, "registry")), auth,
+                sessions, failures, group, serverChannel);
     }
 
     /**
@@ -66,6 +81,18 @@ public final class TunnelGateway implements AutoCloseable {
      */
     public TunnelGateway(GatewayConfig config, GatewayCertificate certificate, TunnelEndpoints endpoints, TunnelAuth auth,
                          EventLoopGroup group, Class<? extends ServerChannel> serverChannel) {
+        this(config, certificate, endpoints, auth, SessionRegistry.NONE, AuthFailureLimiter.unlimited(), group, serverChannel);
+    }
+
+    /**
+     * The full form: tunnels published through {@code endpoints}, registered in {@code sessions}, wrong tokens
+     * counted in {@code failures}.
+     */
+    public TunnelGateway(GatewayConfig config, GatewayCertificate certificate, TunnelEndpoints endpoints, TunnelAuth auth,
+                         SessionRegistry sessions, AuthFailureLimiter failures, EventLoopGroup group,
+                         Class<? extends ServerChannel> serverChannel) {
+        this.sessionRegistry = Objects.requireNonNull(sessions, "sessions");
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.config = Objects.requireNonNull(config, "config");
         this.certificate = Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(endpoints, "endpoints");
@@ -94,7 +121,8 @@ public final class TunnelGateway implements AutoCloseable {
                         ch.pipeline().addLast("handshake-timeout",
                                 new ReadTimeoutHandler(config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS));
                         ch.pipeline().addLast("lines", new LineBasedFrameDecoder(dev.ferry.tunnel.protocol.Hello.MAX_LINE_BYTES));
-                        ch.pipeline().addLast("hello", new AgentHelloHandler(auth, workers, sessions, config));
+                        ch.pipeline().addLast("hello", new AgentHelloHandler(auth, workers, sessions, config,
+                                sessionRegistry, failures));
                     }
                 })
                 .bind(config.bindAddress(), config.port()).sync().channel();

@@ -20,6 +20,13 @@ public final class TunnelRefused extends Exception {
         return new TunnelRefused("forbidden", who + " may not use the app " + app + ", so a tunnel cannot serve it");
     }
 
+    /** The agent's address failed to authenticate too often; the agent retries after its backoff. */
+    public static TunnelRefused tooManyFailures(java.time.Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new TunnelRefused("too_many_failures", "too many failed authentications from your address; try again in "
+                + seconds + " s");
+    }
+
     public String code() {
         return code;
     }

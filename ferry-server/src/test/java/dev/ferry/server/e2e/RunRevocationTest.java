@@ -1,0 +1,72 @@
+package dev.ferry.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.NewUser;
+import dev.ferry.core.store.UserId;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A collaborator's {@code ferry run} session, a real sandboxed process of a pushed app streamed over HTTP, is
+ * killed and its answer ended with {@code access_revoked} within 2 s of the collaborator's removal; the owner's
+ * session on the same app runs on.
+ */
+class RunRevocationTest {
+
+    private static final Duration CUT = Duration.ofSeconds(2);
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path work;
+
+    private RuntimePlatform ferry;
+
+    @BeforeEach
+    void start() throws Exception {
+        ferry = new RuntimePlatform(dataDir);
+        ferry.createApp("hello");
+    }
+
+    @AfterEach
+    void stop() {
+        if (ferry != null) {
+            ferry.close();
+        }
+    }
+
+    @Test
+    void removingTheCollaboratorKillsTheirRunSession() throws Exception {
+        PythonApp app = PythonApp.create(work.resolve("app"), work.resolve("home"), ferry.token);
+        Git.Result pushed = app.push(ferry.remote("hello"));
+        assertThat(pushed.exit()).as(pushed.output()).isZero();
+        UserId adminId = ferry.platform.store().userByEmail("admin@localhost").orElseThrow().id();
+        NewUser bob = ferry.platform.store().createUser("bob@example.com", false, adminId);
+        ferry.platform.store().addCollaborator(AppName.of("hello"), "bob@example.com", adminId);
+        int api = ferry.platform.apiPort();
+
+        try (StreamedLines bobs = StreamedLines.run(api, bob.firstToken().secret(), "hello", "echo started; sleep 60; echo late");
+             StreamedLines admins = StreamedLines.run(api, ferry.token, "hello", "echo started; sleep 60; echo late")) {
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    bobs.lines().contains("{\"out\":\"started\\n\"}") && admins.lines().contains("{\"out\":\"started\\n\"}"));
+
+            long revokedAt = System.nanoTime();
+            Cli.Result removed = ferry.cli(work.resolve("home")).run("access:remove", "bob@example.com", "-a", "hello");
+            assertThat(removed.exit()).as(removed.err()).isZero();
+
+            await().atMost(CUT.plusSeconds(3)).until(bobs::ended);
+            assertThat(Duration.ofNanos(bobs.endedAtNanos() - revokedAt)).isLessThan(CUT);
+            assertThat(bobs.lines().getLast()).contains("\"code\":\"access_revoked\"", "access to hello was removed");
+            assertThat(bobs.lines()).noneMatch(l -> l.contains("late"));
+            assertThat(admins.ended()).isFalse();
+        }
+    }
+}
