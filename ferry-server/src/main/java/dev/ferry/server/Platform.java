@@ -32,6 +32,8 @@ import dev.ferry.router.route.LiveRoutesConfig;
 import dev.ferry.router.tcp.TcpRouter;
 import dev.ferry.router.tcp.TcpRouterConfig;
 import dev.ferry.runtime.logs.DiskAppLogs;
+import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
+import dev.ferry.runtime.logs.drain.DrainConfig;
 import dev.ferry.runtime.logs.drain.LogDrains;
 import dev.ferry.server.build.GitWiring;
 import dev.ferry.server.config.FerryConfig;
@@ -229,7 +231,8 @@ public final class Platform implements AutoCloseable {
     private void startRuntime() {
         runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
-                new AppHosts(store, config.domain()), appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace()));
+                new AppHosts(store, config.domain()), appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace(),
+                router == null ? List.of() : List.of(router.httpPort())));
         runtime.ifPresentOrElse(r -> {
             started.push(r.runtime());
             if (!r.sandboxed()) {
@@ -270,9 +273,10 @@ public final class Platform implements AutoCloseable {
 
     /** The log stream and drains in the API; the drains start sending the apps' streams at once. */
     private LogsApi logsApi() {
-        LogDrains drains = new LogDrains(appLogs, store).start();
+        LogDrains drains = new LogDrains(appLogs, store, DrainConfig.DEFAULT,
+                DrainAddressPolicy.allowing(config.drainAllow())).start();
         started.push(drains);
-        return new LogsApi(store, appLogs, drains::refresh);
+        return new LogsApi(store, appLogs, drains::refresh, drains.targets());
     }
 
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */

@@ -10,6 +10,7 @@ import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.log.AppLogs;
+import dev.ferry.core.log.DrainTargetCheck;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Drain;
@@ -36,7 +37,8 @@ import java.util.function.Consumer;
  *   {@code maxTails} (64) streams are open at once (each holds a server thread); more are refused 503
  *   {@code too_many_tails}.</li>
  *   <li>{@code GET /api/apps/{app}/drains}, {@code POST /api/apps/{app}/drains {"url"}} (201; 422
- *   {@code invalid_drain_url}; 409 {@code drain_exists}), {@code DELETE /api/apps/{app}/drains/{urlOrToken}}
+ *   {@code invalid_drain_url}, also for a target the {@link DrainTargetCheck} refuses: loopback, private or the
+ *   platform's own; 409 {@code drain_exists}), {@code DELETE /api/apps/{app}/drains/{urlOrToken}}
  *   (url-encoded; 404 {@code drain_not_found}). After a change, {@code drainsChanged} is told the app, so
  *   that the runtime's drains follow.</li>
  * </ul>
@@ -55,13 +57,25 @@ public final class LogsApi implements ControlApi {
     private final AppAccess access;
     private final Duration keepAlive;
     private final Semaphore tails;
+    private final DrainTargetCheck drainTargets;
 
-    /** With the defaults: a 15 s keep-alive, 64 streams at most. */
+    /** With the defaults: a 15 s keep-alive, 64 streams at most, and every drain target accepted. */
     public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged) {
         this(store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS);
     }
 
+    /** With the defaults, refusing the drain targets {@code drainTargets} refuses (422 {@code invalid_drain_url}). */
+    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, DrainTargetCheck drainTargets) {
+        this(store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS, drainTargets);
+    }
+
     public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails) {
+        this(store, logs, drainsChanged, keepAlive, maxTails, DrainTargetCheck.ANY);
+    }
+
+    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails,
+                   DrainTargetCheck drainTargets) {
+        this.drainTargets = Objects.requireNonNull(drainTargets, "drainTargets");
         this.store = Objects.requireNonNull(store, "store");
         this.logs = Objects.requireNonNull(logs, "logs");
         this.drainsChanged = Objects.requireNonNull(drainsChanged, "drainsChanged");
@@ -136,6 +150,7 @@ public final class LogsApi implements ControlApi {
         String url = RequestBody.parse(ctx.body(), Set.of("url")).requiredText("url");
         Drain drain;
         try {
+            drainTargets.check(Drain.checkUrl(url));
             drain = store.addDrain(app.name(), url, Caller.of(ctx).id());
         } catch (IllegalArgumentException e) {
             throw new InvalidDrainUrl(e.getMessage());

@@ -1,9 +1,11 @@
 package dev.ferry.server.config;
 
 import dev.ferry.core.route.HostName;
+import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,6 +28,7 @@ import java.util.Objects;
  *   <tr><td>maxPushBytes</td><td>512 MiB, the largest pack one {@code git push} may send (beyond: refused)</td></tr>
  *   <tr><td>maxBuilds</td><td>2 builds of different apps at once (one per app always; more wait in the queue)</td></tr>
  *   <tr><td>buildTimeout</td><td>15 min, the longest one build may run (beyond: it fails)</td></tr>
+ *   <tr><td>drainAllow</td><td>none: log drains send only to public addresses, except to these {@code HOST:PORT}s</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -44,7 +47,8 @@ public record FerryConfig(
         int maxConnectionsPerClient,
         long maxPushBytes,
         int maxBuilds,
-        Duration buildTimeout) {
+        Duration buildTimeout,
+        List<String> drainAllow) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_BUILDS = 2;
@@ -77,6 +81,8 @@ public record FerryConfig(
         if (buildTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the build time limit must be at least 1 s");
         }
+        drainAllow = List.copyOf(drainAllow);
+        DrainAddressPolicy.allowing(drainAllow);
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -100,36 +106,43 @@ public record FerryConfig(
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */
     public static FerryConfig ephemeral(Path dataDir) {
         return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT);
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT,
+                List.of());
     }
 
     public FerryConfig withHttpPort(int port) {
         return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, drainAllow);
     }
 
     public FerryConfig withSshPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, port, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, drainAllow);
     }
 
     public FerryConfig withTunnelPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, port, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, drainAllow);
     }
 
     public FerryConfig withApiPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, drainAllow);
     }
 
     public FerryConfig withBuildLimits(int builds, Duration timeout) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, drainAllow);
+    }
+
+    /** This config letting log drains send to these {@code HOST:PORT}s too, loopback or private as they may be. */
+    public FerryConfig withDrainAllow(List<String> entries) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, entries);
     }
 
     public FerryConfig withMaxPushBytes(long bytes) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, drainAllow);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  * Resolves a {@link FerryConfig} in one place: a flag given on the command line wins, then the
  * environment variable ({@code FERRY_HTTP_PORT}, {@code FERRY_HTTPS_PORT}, {@code FERRY_API_PORT},
  * {@code FERRY_SSH_PORT}, {@code FERRY_TUNNEL_PORT}, {@code FERRY_DOMAIN}, {@code FERRY_DATA_DIR},
- * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}), then the default.
+ * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}, {@code FERRY_DRAIN_ALLOW}), then the default.
  */
 public final class FerryConfigResolver {
 
@@ -22,15 +22,25 @@ public final class FerryConfigResolver {
     /** Flags not given on the command line are {@code null}. */
     public record Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                         Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
-                        Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout) {
-        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null, null, null);
+                        Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout,
+                        String drainAllow) {
+        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+
+        /** These flags with no drain allow list given, as before that flag existed. */
+        public Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
+                     Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
+                     Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout) {
+            this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
+                    maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, null);
+        }
 
         /** These flags with no build limits given, as before those flags existed. */
         public Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                      Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                      Integer maxConnectionsPerClient, String maxPushSize) {
             this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
-                    maxConnectionsPerClient, maxPushSize, null, null);
+                    maxConnectionsPerClient, maxPushSize, null, null, null);
         }
     }
 
@@ -51,7 +61,24 @@ public final class FerryConfigResolver {
                 count(flags.maxConnectionsPerClient(), "FERRY_MAX_CONNECTIONS_PER_CLIENT", FerryConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT),
                 bytes(flags.maxPushSize(), "--max-push-size", "FERRY_MAX_PUSH_SIZE", FerryConfig.DEFAULT_MAX_PUSH_BYTES),
                 count(flags.maxBuilds(), "FERRY_MAX_BUILDS", FerryConfig.DEFAULT_MAX_BUILDS),
-                duration(flags.buildTimeout(), "--build-timeout", "FERRY_BUILD_TIMEOUT", FerryConfig.DEFAULT_BUILD_TIMEOUT));
+                duration(flags.buildTimeout(), "--build-timeout", "FERRY_BUILD_TIMEOUT", FerryConfig.DEFAULT_BUILD_TIMEOUT),
+                list(flags.drainAllow(), "--drain-allow", "FERRY_DRAIN_ALLOW"));
+    }
+
+    /** A comma-separated list such as {@code logs.internal:514,127.0.0.1:5514}; the flag wins over the variable. */
+    private java.util.List<String> list(String flag, String flagName, String variable) {
+        String value = flag != null ? flag : env.get(variable);
+        if (value == null || value.isBlank()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> entries = java.util.Arrays.stream(value.split(",")).map(String::strip)
+                .filter(e -> !e.isEmpty()).toList();
+        try {
+            dev.ferry.runtime.logs.drain.DrainAddressPolicy.allowing(entries);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((flag != null ? flagName : variable) + ": " + e.getMessage());
+        }
+        return entries;
     }
 
     private Path dataDir() {
