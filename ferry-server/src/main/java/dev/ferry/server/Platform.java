@@ -232,7 +232,7 @@ public final class Platform implements AutoCloseable {
         runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
                 new AppHosts(store, config.domain()), appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace(),
-                router == null ? List.of() : List.of(router.httpPort())));
+                router == null ? List.of() : List.of(router.httpPort()), config.instanceNetwork()));
         runtime.ifPresentOrElse(r -> {
             started.push(r.runtime());
             if (!r.sandboxed()) {

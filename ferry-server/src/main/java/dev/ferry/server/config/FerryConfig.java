@@ -2,6 +2,7 @@ package dev.ferry.server.config;
 
 import dev.ferry.core.route.HostName;
 import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
+import dev.ferry.runtime.sandbox.NetworkMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.Objects;
  *   <tr><td>maxPushBytes</td><td>512 MiB, the largest pack one {@code git push} may send (beyond: refused)</td></tr>
  *   <tr><td>maxBuilds</td><td>2 builds of different apps at once (one per app always; more wait in the queue)</td></tr>
  *   <tr><td>buildTimeout</td><td>15 min, the longest one build may run (beyond: it fails)</td></tr>
+ *   <tr><td>instanceNetwork</td><td>AUTO: each instance in its own network namespace when pasta works here</td></tr>
  *   <tr><td>drainAllow</td><td>none: log drains send only to public addresses, except to these {@code HOST:PORT}s</td></tr>
  * </table>
  *
@@ -48,6 +50,7 @@ public record FerryConfig(
         long maxPushBytes,
         int maxBuilds,
         Duration buildTimeout,
+        NetworkMode instanceNetwork,
         List<String> drainAllow) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
@@ -81,6 +84,7 @@ public record FerryConfig(
         if (buildTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the build time limit must be at least 1 s");
         }
+        Objects.requireNonNull(instanceNetwork, "instanceNetwork");
         drainAllow = List.copyOf(drainAllow);
         DrainAddressPolicy.allowing(drainAllow);
         if (HostName.isWildcard(domain)) {
@@ -107,42 +111,48 @@ public record FerryConfig(
     public static FerryConfig ephemeral(Path dataDir) {
         return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir,
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT,
-                List.of());
+                NetworkMode.AUTO, List.of());
     }
 
     public FerryConfig withHttpPort(int port) {
         return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, instanceNetwork, drainAllow);
     }
 
     public FerryConfig withSshPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, port, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, instanceNetwork, drainAllow);
     }
 
     public FerryConfig withTunnelPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, port, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, instanceNetwork, drainAllow);
     }
 
     public FerryConfig withApiPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, instanceNetwork, drainAllow);
     }
 
     public FerryConfig withBuildLimits(int builds, Duration timeout) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, instanceNetwork, drainAllow);
     }
 
     /** This config letting log drains send to these {@code HOST:PORT}s too, loopback or private as they may be. */
     public FerryConfig withDrainAllow(List<String> entries) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, entries);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, instanceNetwork, entries);
+    }
+
+    /** This config with instances' networks isolated as {@code mode} says. */
+    public FerryConfig withInstanceNetwork(NetworkMode mode) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, mode, drainAllow);
     }
 
     public FerryConfig withMaxPushBytes(long bytes) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, drainAllow);
+                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, instanceNetwork, drainAllow);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
  * Resolves a {@link FerryConfig} in one place: a flag given on the command line wins, then the
  * environment variable ({@code FERRY_HTTP_PORT}, {@code FERRY_HTTPS_PORT}, {@code FERRY_API_PORT},
  * {@code FERRY_SSH_PORT}, {@code FERRY_TUNNEL_PORT}, {@code FERRY_DOMAIN}, {@code FERRY_DATA_DIR},
- * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}, {@code FERRY_DRAIN_ALLOW}), then the default.
+ * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}, {@code FERRY_INSTANCE_NETWORK}, {@code FERRY_DRAIN_ALLOW}), then the
+ * default.
  */
 public final class FerryConfigResolver {
 
@@ -23,16 +24,16 @@ public final class FerryConfigResolver {
     public record Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                         Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                         Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout,
-                        String drainAllow) {
+                        String instanceNetwork, String drainAllow) {
         public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
 
-        /** These flags with no drain allow list given, as before that flag existed. */
+        /** These flags with no network mode or drain allow list given, as before those flags existed. */
         public Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                      Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                      Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout) {
             this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
-                    maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, null);
+                    maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, null, null);
         }
 
         /** These flags with no build limits given, as before those flags existed. */
@@ -40,7 +41,7 @@ public final class FerryConfigResolver {
                      Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                      Integer maxConnectionsPerClient, String maxPushSize) {
             this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
-                    maxConnectionsPerClient, maxPushSize, null, null, null);
+                    maxConnectionsPerClient, maxPushSize, null, null, null, null);
         }
     }
 
@@ -62,7 +63,22 @@ public final class FerryConfigResolver {
                 bytes(flags.maxPushSize(), "--max-push-size", "FERRY_MAX_PUSH_SIZE", FerryConfig.DEFAULT_MAX_PUSH_BYTES),
                 count(flags.maxBuilds(), "FERRY_MAX_BUILDS", FerryConfig.DEFAULT_MAX_BUILDS),
                 duration(flags.buildTimeout(), "--build-timeout", "FERRY_BUILD_TIMEOUT", FerryConfig.DEFAULT_BUILD_TIMEOUT),
+                networkMode(flags.instanceNetwork()),
                 list(flags.drainAllow(), "--drain-allow", "FERRY_DRAIN_ALLOW"));
+    }
+
+    /** {@code auto}, {@code pasta} or {@code shared}; the flag wins over the variable. */
+    private dev.ferry.runtime.sandbox.NetworkMode networkMode(String flag) {
+        String value = flag != null ? flag : env.get("FERRY_INSTANCE_NETWORK");
+        if (value == null || value.isBlank()) {
+            return dev.ferry.runtime.sandbox.NetworkMode.AUTO;
+        }
+        try {
+            return dev.ferry.runtime.sandbox.NetworkMode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((flag != null ? "--instance-network" : "FERRY_INSTANCE_NETWORK") + "='"
+                    + value + "' is not auto, pasta or shared");
+        }
     }
 
     /** A comma-separated list such as {@code logs.internal:514,127.0.0.1:5514}; the flag wins over the variable. */

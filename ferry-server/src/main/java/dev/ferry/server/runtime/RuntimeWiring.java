@@ -7,6 +7,7 @@ import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.store.AppName;
 import dev.ferry.runtime.local.LocalRuntime;
 import dev.ferry.runtime.local.LocalRuntimeConfig;
+import dev.ferry.runtime.sandbox.NetworkMode;
 import dev.ferry.runtime.sandbox.SandboxMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,10 +35,11 @@ public final class RuntimeWiring {
      * @param stopGrace the time between SIGTERM and SIGKILL (30 s; tests shorten it)
      * @param routerPorts the router's published ports on the host's loopback, which instances in their own network
      *     namespace still reach at the same port on theirs
+     * @param network how instances' networks are isolated ({@link NetworkMode#AUTO} by default)
      */
     public record Inputs(Path dataDir, SlugSource slugs, RouteRegistry registry, Function<AppName, List<String>> hostsOfApp,
                          AppLogs logs, Duration bootTimeout, Duration drainTimeout, Duration stopGrace,
-                         List<Integer> routerPorts) {
+                         List<Integer> routerPorts, NetworkMode network) {
         public Inputs {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(slugs, "slugs");
@@ -48,6 +50,7 @@ public final class RuntimeWiring {
             Objects.requireNonNull(drainTimeout, "drainTimeout");
             Objects.requireNonNull(stopGrace, "stopGrace");
             routerPorts = List.copyOf(routerPorts);
+            Objects.requireNonNull(network, "network");
         }
     }
 
@@ -68,7 +71,8 @@ public final class RuntimeWiring {
                 .bootTimeout(inputs.bootTimeout())
                 .drainTimeout(inputs.drainTimeout())
                 .stopGrace(inputs.stopGrace())
-                .routerPorts(inputs.routerPorts());
+                .routerPorts(inputs.routerPorts())
+                .networkMode(inputs.network());
         if (inputs.drainTimeout().compareTo(DEFAULT_DRAIN_GRACE) < 0) {
             config.drainGrace(inputs.drainTimeout());
         }

@@ -69,6 +69,9 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--build-timeout", paramLabel = "TIME", description = "Longest one build may run, e.g. 15m or 90s (env FERRY_BUILD_TIMEOUT; default 15m).")
     String buildTimeout;
 
+    @Option(names = "--instance-network", paramLabel = "MODE", description = "auto: each instance in its own network namespace when pasta is installed; pasta: required; shared: the host's network (env FERRY_INSTANCE_NETWORK; default auto).")
+    String instanceNetwork;
+
     @Option(names = "--drain-allow", paramLabel = "HOST:PORT,...", description = "Log drain targets allowed although loopback, private or this machine's, e.g. logs.internal:514 (env FERRY_DRAIN_ALLOW; default none).")
     String drainAllow;
 
@@ -79,7 +82,8 @@ public final class UpCommand implements Callable<Integer> {
         try {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
                     .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, drainAllow));
+                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, instanceNetwork,
+                            drainAllow));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 2;
