@@ -96,19 +96,26 @@ public final class InstanceNetwork {
                         .collect(Collectors.joining(", "))) + ")";
     }
 
-    /** bubblewrap's arguments for this network. */
-    List<String> bwrapArgs() {
-        return isolated ? List.of("--unshare-net") : List.of();
+    /**
+     * The bubblewrap command {@code bwrap} (options, then {@code --}) changed to run in a network namespace of its
+     * own when this network isolates, with the gate that waits for pasta before the command runs: the argv to
+     * which the sandboxed command is appended. Unchanged when the network is shared.
+     */
+    public List<String> wrap(List<String> bwrap) {
+        if (!isolated) {
+            return bwrap;
+        }
+        List<String> out = new ArrayList<>(bwrap);
+        out.add(1, "--unshare-net");
+        out.addAll(gate());
+        return out;
     }
 
     /**
      * The command that runs first inside the sandbox: it waits (at most ~3 s) until pasta has given the
      * namespace a default route, then execs the rest, so an app never starts before its network is up.
      */
-    List<String> gate() {
-        if (!isolated) {
-            return List.of();
-        }
+    private List<String> gate() {
         return List.of("/bin/sh", "-c", "i=0; while [ $i -lt " + GATE_TRIES + " ] && ! awk '$2 == \"00000000\" "
                 + "{ f = 1 } END { exit !f }' /proc/net/route 2>/dev/null && ! awk '$1 ~ /^0+$/ && $2 == \"00\" && $10 != \"lo\" "
                 + "{ f = 1 } END { exit !f }' /proc/net/ipv6_route 2>/dev/null; do i=$((i+1)); sleep 0.01; done; "

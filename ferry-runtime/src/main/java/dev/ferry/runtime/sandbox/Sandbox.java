@@ -91,7 +91,10 @@ public final class Sandbox {
                 + network.describe();
     }
 
-    /** The network sandboxed processes get; connect each started one with {@link InstanceNetwork#connector}. */
+    /**
+     * The network sandboxed processes get: {@link #builder} puts them in their own namespace when it isolates;
+     * connect each started one with {@link NetworkHelper#connect}.
+     */
     public InstanceNetwork network() {
         return network;
     }
@@ -129,8 +132,7 @@ public final class Sandbox {
             g.procsFiles().forEach(p -> argv.add(p.toString()));
         });
         if (bubblewrap) {
-            argv.addAll(bwrapArgs(dir));
-            argv.addAll(network.gate());
+            argv.addAll(network.wrap(bwrapArgs(dir)));
             if (separateUsers) {
                 int uid = users.uidOf(app);
                 argv.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
@@ -147,7 +149,6 @@ public final class Sandbox {
     private List<String> bwrapArgs(Path appDir) {
         List<String> a = new ArrayList<>(List.of("bwrap", "--unshare-pid", "--unshare-ipc", "--die-with-parent",
                 "--new-session"));
-        a.addAll(network.bwrapArgs());
         for (String sys : HostRuntimes.SYSTEM_DIRS) {
             Path p = Path.of(sys);
             if (Files.isSymbolicLink(p)) {
