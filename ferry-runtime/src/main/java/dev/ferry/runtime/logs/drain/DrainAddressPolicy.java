@@ -99,7 +99,9 @@ public final class DrainAddressPolicy implements DrainTargetCheck {
             Optional<String> why = whyRefused(a)
                     .or(() -> own.contains(a) ? Optional.of("an address of this machine") : Optional.empty());
             if (why.isPresent()) {
-                throw new IllegalArgumentException("The drain host '" + name + "' is " + a.getHostAddress() + ", "
+                // a literal address is named once; a name or another spelling is followed by what it means
+                String is = name.equals(a.getHostAddress()) || name.contains(":") ? "" : a.getHostAddress() + ", ";
+                throw new IllegalArgumentException("The drain host '" + name + "' is " + is
                         + why.get() + ": drains send only to public addresses (an admin can allow it with"
                         + " ferry up --drain-allow " + (name.contains(":") ? "[" + name + "]" : name) + ":" + port
                         + ").");
