@@ -34,7 +34,7 @@ final class DrainConnector {
         try {
             addresses = policy.addressesFor(host, port);
         } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage());
+            throw new DrainTargetRefused(e.getMessage());
         }
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         IOException last = new IOException("no address for " + name);
