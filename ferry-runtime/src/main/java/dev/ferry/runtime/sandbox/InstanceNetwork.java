@@ -113,13 +113,18 @@ public final class InstanceNetwork {
 
     /**
      * The command that runs first inside the sandbox: it waits (at most ~3 s) until pasta has given the
-     * namespace a default route, then execs the rest, so an app never starts before its network is up.
+     * namespace a default route and listens on the router's port there, then execs the rest, so an app never
+     * starts before its network is up.
      */
     private List<String> gate() {
-        return List.of("/bin/sh", "-c", "i=0; while [ $i -lt " + GATE_TRIES + " ] && ! awk '$2 == \"00000000\" "
-                + "{ f = 1 } END { exit !f }' /proc/net/route 2>/dev/null && ! awk '$1 ~ /^0+$/ && $2 == \"00\" && $10 != \"lo\" "
-                + "{ f = 1 } END { exit !f }' /proc/net/ipv6_route 2>/dev/null; do i=$((i+1)); sleep 0.01; done; "
-                + "exec \"$@\"", "ferry-network");
+        String route = "awk '$2 == \"00000000\" { f = 1 } END { exit !f }' /proc/net/route"
+                + " || awk '$1 ~ /^0+$/ && $2 == \"00\" && $10 != \"lo\" { f = 1 } END { exit !f }' /proc/net/ipv6_route";
+        String ready = reachablePorts.isEmpty() ? "{ " + route + "; }"
+                : "{ { " + route + "; } && awk -v p=" + String.format(":%04X", reachablePorts.get(0))
+                        + " 'substr($2, length($2) - 4) == p && $4 == \"0A\" { f = 1 } END { exit !f }'"
+                        + " /proc/net/tcp /proc/net/tcp6; }";
+        return List.of("/bin/sh", "-c", "i=0; while [ $i -lt " + GATE_TRIES + " ] && ! " + ready
+                + " 2>/dev/null; do i=$((i+1)); sleep 0.01; done; exec \"$@\"", "ferry-network");
     }
 
     /**
