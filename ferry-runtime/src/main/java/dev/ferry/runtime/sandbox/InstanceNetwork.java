@@ -118,7 +118,8 @@ public final class InstanceNetwork {
      */
     private List<String> gate() {
         String route = "awk '$2 == \"00000000\" { f = 1 } END { exit !f }' /proc/net/route"
-                + " || awk '$1 ~ /^0+$/ && $2 == \"00\" && $10 != \"lo\" { f = 1 } END { exit !f }' /proc/net/ipv6_route";
+                + " || awk '$1 ~ /^0+$/ && $2 == \"00\" && $10 != \"lo\" { f = 1 } END { exit !f }'"
+                + " /proc/net/ipv6_route";
         String ready = reachablePorts.isEmpty() ? "{ " + route + "; }"
                 : "{ { " + route + "; } && awk -v p=" + String.format(":%04X", reachablePorts.get(0))
                         + " 'substr($2, length($2) - 4) == p && $4 == \"0A\" { f = 1 } END { exit !f }'"

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns "run this command for this app in this directory" into a child process, isolated as well as this host
  * allows. With bubblewrap: new PID and IPC namespaces, a network namespace of its own when
- * {@link InstanceNetwork} isolates (pasta forwards {@code $PORT} from the host's loopback), the system dirs and host runtimes read-only, the instance's directory read-write at
- * {@code /app}, a fresh {@code /tmp}, {@code /proc} and {@code /dev}, nothing else of the host, and, when Ferry
+ * {@link InstanceNetwork} isolates (pasta forwards {@code $PORT} from the host's loopback), the system dirs and
+ * host runtimes read-only, the instance's directory read-write at {@code /app}, a fresh {@code /tmp}, {@code /proc} and {@code /dev}, nothing else of the host, and, when Ferry
  * runs as root, the app's own unprivileged uid ({@link AppUsers}) set by {@code setpriv} inside the sandbox.
  * With cgroups, a small {@code sh} wrapper joins the instance's group before it execs the sandbox, so the app
  * never runs outside it. Built once by {@link #probe}; {@link #status()} says what was found.
