@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * (or {@code apps:destroy}) and starts or stops its senders. Each drain has a {@link DrainSender} with its own
  * bounded queue; the app's follower only hands lines to those queues, so a slow drain slows nothing else.
  * Every {@link DrainConfig#resyncInterval} all drains are read again, which catches changes made elsewhere
- * (an app destroyed, another control node).
+ * (an app destroyed, another control node). Senders connect only to addresses the {@link DrainAddressPolicy}
+ * allows when they connect (default: public addresses only).
  */
 public final class LogDrains implements AutoCloseable {
 
