@@ -38,6 +38,8 @@ import dev.ferry.router.route.LiveRoutesConfig;
 import dev.ferry.router.tcp.TcpRouter;
 import dev.ferry.router.tcp.TcpRouterConfig;
 import dev.ferry.runtime.logs.DiskAppLogs;
+import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
+import dev.ferry.runtime.logs.drain.DrainConfig;
 import dev.ferry.runtime.logs.drain.LogDrains;
 import dev.ferry.server.build.GitWiring;
 import dev.ferry.server.config.FerryConfig;
@@ -248,7 +250,8 @@ public final class Platform implements AutoCloseable {
     private void startRuntime() {
         runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
-                new AppHosts(store, config.domain()), appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace()));
+                new AppHosts(store, config.domain()), appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace(),
+                router == null ? List.of() : List.of(router.httpPort()), config.instanceNetwork()));
         runtime.ifPresentOrElse(r -> {
             started.push(r.runtime());
             if (!r.sandboxed()) {
@@ -291,9 +294,11 @@ public final class Platform implements AutoCloseable {
 
     /** The log stream and drains in the API; the drains start sending the apps' streams at once. */
     private LogsApi logsApi() {
-        drains = new LogDrains(appLogs, store).start();
+        drains = new LogDrains(appLogs, store, DrainConfig.DEFAULT,
+                DrainAddressPolicy.allowing(config.drainAllow())).start();
         started.push(drains);
-        return new LogsApi(store, appLogs, drains::refresh, sessions);
+        return new LogsApi(store, appLogs, drains::refresh, LogsApi.DEFAULT_KEEP_ALIVE, LogsApi.DEFAULT_MAX_TAILS,
+                sessions, drains.targets());
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.log.AppLogs;
+import dev.ferry.core.log.DrainTargetCheck;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Drain;
@@ -40,7 +41,8 @@ import java.util.function.Consumer;
  *   {@code maxTails} (64) streams are open at once (each holds a server thread); more are refused 503
  *   {@code too_many_tails}.</li>
  *   <li>{@code GET /api/apps/{app}/drains}, {@code POST /api/apps/{app}/drains {"url"}} (201; 422
- *   {@code invalid_drain_url}; 409 {@code drain_exists}), {@code DELETE /api/apps/{app}/drains/{urlOrToken}}
+ *   {@code invalid_drain_url}, also for a target the {@link DrainTargetCheck} refuses: loopback, private or the
+ *   platform's own; 409 {@code drain_exists}), {@code DELETE /api/apps/{app}/drains/{urlOrToken}}
  *   (url-encoded; 404 {@code drain_not_found}). After a change, {@code drainsChanged} is told the app, so
  *   that the runtime's drains follow.</li>
  * </ul>
@@ -60,24 +62,37 @@ public final class LogsApi implements ControlApi {
     private final AppSessions sessions;
     private final Duration keepAlive;
     private final Semaphore tails;
+    private final DrainTargetCheck drainTargets;
 
-    /** With the defaults: a 15 s keep-alive, 64 streams at most, streams not registered anywhere. */
+    /**
+     * With the defaults: a 15 s keep-alive, 64 streams at most, streams not registered anywhere, and every drain
+     * target accepted.
+     */
     public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged) {
         this(store, logs, drainsChanged, SessionRegistry.NONE);
     }
 
     /** With the defaults, each stream registered in {@code sessions} so that revoking its access ends it. */
     public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, SessionRegistry sessions) {
-        this(store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS, sessions);
+        this(store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS, sessions, DrainTargetCheck.ANY);
+    }
+
+    /** With the defaults, refusing the drain targets {@code drainTargets} refuses (422 {@code invalid_drain_url}). */
+    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, DrainTargetCheck drainTargets) {
+        this(store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS, SessionRegistry.NONE, drainTargets);
     }
 
     public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails) {
-        this(store, logs, drainsChanged, keepAlive, maxTails, SessionRegistry.NONE);
+        this(store, logs, drainsChanged, keepAlive, maxTails, SessionRegistry.NONE, DrainTargetCheck.ANY);
     }
 
-    /** @param sessions where each stream registers, closed with a last line when its access is revoked */
+    /**
+     * @param sessions     where each stream registers, closed with a last line when its access is revoked
+     * @param drainTargets refuses drain targets it refuses (422 {@code invalid_drain_url})
+     */
     public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails,
-                   SessionRegistry sessions) {
+                   SessionRegistry sessions, DrainTargetCheck drainTargets) {
+        this.drainTargets = Objects.requireNonNull(drainTargets, "drainTargets");
         this.store = Objects.requireNonNull(store, "store");
         this.logs = Objects.requireNonNull(logs, "logs");
         this.drainsChanged = Objects.requireNonNull(drainsChanged, "drainsChanged");
@@ -156,6 +171,7 @@ public final class LogsApi implements ControlApi {
         String url = RequestBody.parse(ctx.body(), Set.of("url")).requiredText("url");
         Drain drain;
         try {
+            drainTargets.check(Drain.checkUrl(url));
             drain = store.addDrain(app.name(), url, Caller.of(ctx).id());
         } catch (IllegalArgumentException e) {
             throw new InvalidDrainUrl(e.getMessage());

@@ -13,10 +13,16 @@ import java.util.Optional;
  * One try of a health check against {@code 127.0.0.1:port}: a TCP connect, or an HTTP/1.1 GET on a fresh
  * connection closed right after (so probes never hold keep-alive connections that would delay a drain).
  * Each method returns empty when healthy, else why not.
+ *
+ * <p>An instance in its own network namespace is reached through pasta, which accepts on the host's loopback
+ * first and closes the connection at once when nothing listens inside; so a TCP check also waits
+ * {@link #TCP_SETTLE} for that close before it calls the port open.
  */
 public final class HealthProbe {
 
     private static final int MAX_BODY = 64 * 1024;
+    /** How long a TCP check waits for a forwarder's immediate close after connecting. */
+    static final Duration TCP_SETTLE = Duration.ofMillis(100);
 
     private HealthProbe() {
     }
@@ -25,6 +31,14 @@ public final class HealthProbe {
     public static Optional<String> tcp(int port, Duration timeout) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), (int) Math.max(1, timeout.toMillis()));
+            s.setSoTimeout((int) TCP_SETTLE.toMillis());
+            try {
+                if (s.getInputStream().read() == -1) {
+                    return Optional.of("port " + port + " refused connections");
+                }
+            } catch (java.net.SocketTimeoutException quiet) {
+                // still open: something listens
+            }
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("port " + port + " refused connections");

@@ -80,7 +80,8 @@ public final class LocalRuntime implements AppRuntime {
             log.warn("killed {} instance(s) left running by an earlier Ferry", killed);
         }
         Sandbox sandbox = Sandbox.probe(config.sandboxMode(), hiddenDir(dir), config.extraReadOnlyPaths(), cgroups,
-                new AppUsers(dir.resolve("app-uids.properties"), config.firstAppUid()));
+                new AppUsers(dir.resolve("app-uids.properties"), config.firstAppUid()), config.networkMode(),
+                config.routerPorts());
         if (!sandbox.isBubblewrap() || cgroups.version() == Cgroups.Version.NONE) {
             log.warn(sandbox.status());
         }

@@ -1,5 +1,6 @@
 package dev.ferry.runtime.local;
 
+import dev.ferry.runtime.sandbox.NetworkMode;
 import dev.ferry.runtime.sandbox.SandboxMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +34,18 @@ import java.util.Objects;
  * @param firstAppUid when Ferry runs as root, apps run as uid/gid {@code firstAppUid + n}; default 100000
  * @param extraReadOnlyPaths host directories shown read-only in the sandbox besides the system dirs and the
  *     runtimes found on the PATH; default none
+ * @param networkMode default {@link NetworkMode#AUTO}: an own network namespace per sandboxed process when pasta
+ *     works here
+ * @param routerPorts host loopback ports a process in its own network namespace may still connect to (at the same
+ *     port on its own loopback): the router's published ports; default none
  */
 public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration drainTimeout, Duration drainGrace,
                                  Duration stopGrace, Duration routeTtl, Duration routeRefresh,
                                  Duration restartBackoffFirst, Duration restartBackoffMax, Duration backoffResetAfter,
                                  Duration nonWebUptime, Duration livenessInterval, Duration releaseTimeout,
                                  SandboxMode sandboxMode, long memoryLimitBytes, int cpuShares, Path cgroupRoot,
-                                 String cgroupName, int firstAppUid, List<Path> extraReadOnlyPaths) {
+                                 String cgroupName, int firstAppUid, List<Path> extraReadOnlyPaths,
+                                 NetworkMode networkMode, List<Integer> routerPorts) {
 
     public LocalRuntimeConfig {
         Objects.requireNonNull(runtimeDir, "runtimeDir");
@@ -70,6 +76,13 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
             throw new IllegalArgumentException("first app uid must be 1000 or more, got " + firstAppUid);
         }
         extraReadOnlyPaths = List.copyOf(extraReadOnlyPaths);
+        Objects.requireNonNull(networkMode, "networkMode");
+        routerPorts = List.copyOf(routerPorts);
+        for (int p : routerPorts) {
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException("router port must be 1 to 65535, got " + p);
+            }
+        }
     }
 
     /** A builder with every default, for a platform whose data directory is {@code dataDir}. */
@@ -99,6 +112,8 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         private String cgroupName = "ferry";
         private int firstAppUid = 100_000;
         private List<Path> extraReadOnlyPaths = List.of();
+        private NetworkMode networkMode = NetworkMode.AUTO;
+        private List<Integer> routerPorts = List.of();
 
         private Builder(Path runtimeDir) {
             this.runtimeDir = runtimeDir;
@@ -124,12 +139,14 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         public Builder cgroupName(String v) { cgroupName = v; return this; }
         public Builder firstAppUid(int v) { firstAppUid = v; return this; }
         public Builder extraReadOnlyPaths(List<Path> v) { extraReadOnlyPaths = v; return this; }
+        public Builder networkMode(NetworkMode v) { networkMode = v; return this; }
+        public Builder routerPorts(List<Integer> v) { routerPorts = v; return this; }
 
         public LocalRuntimeConfig build() {
             return new LocalRuntimeConfig(runtimeDir, bootTimeout, drainTimeout, drainGrace, stopGrace, routeTtl,
                     routeRefresh, restartBackoffFirst, restartBackoffMax, backoffResetAfter, nonWebUptime,
                     livenessInterval, releaseTimeout, sandboxMode, memoryLimitBytes, cpuShares, cgroupRoot,
-                    cgroupName, firstAppUid, extraReadOnlyPaths);
+                    cgroupName, firstAppUid, extraReadOnlyPaths, networkMode, routerPorts);
         }
     }
 }

@@ -33,6 +33,7 @@ final class OneOffLauncher {
         Path dir = svc.files().copyForInstance(release, id);
         Optional<Cgroups.Group> group = Optional.empty();
         Path pidFile = null;
+        NetworkLink network = NetworkLink.NONE;
         try {
             svc.sandbox().handOver(app, dir);
             Map<String, String> env = new LinkedHashMap<>(InstanceEnv.of(release.release(), name, 0,
@@ -47,14 +48,23 @@ final class OneOffLauncher {
             }
             Process p = svc.start(svc.sandbox().builder(app, dir, command, env, group).redirectErrorStream(true));
             pidFile = svc.pids().record(app, id, p.pid());
+            try {
+                network = NetworkLink.connect(svc, p, 0, app, id);
+            } catch (IOException e) {
+                ProcessTree.kill(p.toHandle());
+                throw e;
+            }
             Optional<Cgroups.Group> g = group;
             Path pf = pidFile;
+            NetworkLink link = network;
             return new LocalOneOffProcess(name, p, svc.config().stopGrace(), () -> {
+                link.close();
                 g.ifPresent(Cgroups.Group::remove);
                 deleteQuietly(pf);
                 ReleaseFiles.deleteTree(dir);
             });
         } catch (IOException | RuntimeException e) {
+            network.close();
             group.ifPresent(Cgroups.Group::remove);
             deleteQuietly(pidFile);
             ReleaseFiles.deleteTree(dir);

@@ -30,6 +30,11 @@ final class PidFiles {
         this.dir = dir;
     }
 
+    /** The directory of the pid files. */
+    Path dir() {
+        return dir;
+    }
+
     /** Records a started process; returns its file, to delete once the process is gone. */
     Path record(String app, String instanceId, long pid) throws IOException {
         Files.createDirectories(dir);

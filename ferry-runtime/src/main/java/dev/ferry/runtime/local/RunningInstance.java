@@ -64,6 +64,7 @@ final class RunningInstance {
     private Path dir;
     private Optional<Cgroups.Group> group = Optional.empty();
     private Path pidFile;
+    private NetworkLink network = NetworkLink.NONE;
 
     RunningInstance(RuntimeServices svc, PreparedRelease release, String type, int number) {
         this.svc = svc;
@@ -243,6 +244,12 @@ final class RunningInstance {
         state = InstanceState.STARTING;
         since = Instant.now();
         pidFile = svc.pids().record(app().value(), id, p.pid());
+        try {
+            network = NetworkLink.connect(svc, p, port, app().value(), id);
+        } catch (IOException e) {
+            ProcessTree.kill(p.toHandle());
+            throw e;
+        }
         LinePump.start(name() + "-out", p.getInputStream(), line -> svc.events().output(app(), name(), line));
         LinePump.start(name() + "-err", p.getErrorStream(), line -> svc.events().output(app(), name(), line));
         p.onExit().thenRun(() -> onExit(p));
@@ -340,6 +347,8 @@ final class RunningInstance {
     }
 
     private synchronized void cleanUp() {
+        network.close();
+        network = NetworkLink.NONE;
         group.ifPresent(g -> {
             g.killAll();
             g.remove();

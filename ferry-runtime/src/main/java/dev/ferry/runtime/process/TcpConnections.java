@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * Counts the ESTABLISHED TCP connections to a local port by reading {@code /proc/net/tcp} and
- * {@code /proc/net/tcp6}: how the runtime knows a deregistered instance has drained. Instances share the host's
- * network, so Ferry's own view of the table holds their sockets.
+ * {@code /proc/net/tcp6}: how the runtime knows a deregistered instance has drained. Ferry's own view of the table
+ * holds the routers' connections to the instance's port: the instance's own sockets when it shares the host's
+ * network, and pasta's host-side sockets (open exactly as long as the connection inside) when the instance has
+ * its own network namespace, whose sockets this table does not show.
  */
 public final class TcpConnections {
 

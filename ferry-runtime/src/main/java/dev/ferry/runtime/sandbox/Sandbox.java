@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns "run this command for this app in this directory" into a child process, isolated as well as this host
- * allows. With bubblewrap: new PID and IPC namespaces (the network stays shared so routers reach
- * {@code $PORT}), the system dirs and host runtimes read-only, the instance's directory read-write at
- * {@code /app}, a fresh {@code /tmp}, {@code /proc} and {@code /dev}, nothing else of the host, and, when Ferry
+ * allows. With bubblewrap: new PID and IPC namespaces, a network namespace of its own when
+ * {@link InstanceNetwork} isolates (pasta forwards {@code $PORT} from the host's loopback), the system dirs and
+ * host runtimes read-only, the instance's directory read-write at {@code /app}, a fresh {@code /tmp}, {@code /proc} and {@code /dev}, nothing else of the host, and, when Ferry
  * runs as root, the app's own unprivileged uid ({@link AppUsers}) set by {@code setpriv} inside the sandbox.
  * With cgroups, a small {@code sh} wrapper joins the instance's group before it execs the sandbox, so the app
  * never runs outside it. Built once by {@link #probe}; {@link #status()} says what was found.
@@ -30,51 +30,73 @@ public final class Sandbox {
     private final List<Path> readOnlyDirs;
     private final Cgroups cgroups;
     private final AppUsers users;
+    private final InstanceNetwork network;
 
     private Sandbox(boolean bubblewrap, boolean separateUsers, List<Path> readOnlyDirs, Cgroups cgroups,
-                    AppUsers users) {
+                    AppUsers users, InstanceNetwork network) {
         this.bubblewrap = bubblewrap;
         this.separateUsers = separateUsers;
         this.readOnlyDirs = readOnlyDirs;
         this.cgroups = cgroups;
         this.users = users;
+        this.network = network;
     }
 
     /**
-     * Probes bubblewrap (one {@code bwrap … true} run) and cgroups.
+     * Probes bubblewrap (one {@code bwrap … true} run), then the network ({@link InstanceNetwork#probe}).
      *
      * @param hidden Ferry's data directory, never shown to an app
-     * @throws IllegalStateException when {@code mode} is {@link SandboxMode#BUBBLEWRAP} and bubblewrap fails
+     * @param routerPorts host loopback ports sandboxed processes may reach when their network is isolated
+     * @throws IllegalStateException when {@code mode} is {@link SandboxMode#BUBBLEWRAP} and bubblewrap fails, or
+     *     {@code networkMode} is {@link NetworkMode#PASTA} and pasta cannot isolate here
      */
     public static Sandbox probe(SandboxMode mode, Path hidden, List<Path> extraReadOnly, Cgroups cgroups,
-                                AppUsers users) {
+                                AppUsers users, NetworkMode networkMode, List<Integer> routerPorts) {
         List<Path> ro = new ArrayList<>(HostRuntimes.find(System.getenv("PATH"), System.getenv("JAVA_HOME"), hidden));
         extraReadOnly.stream().filter(Files::isDirectory).forEach(ro::add);
         boolean root = isRoot();
         boolean setpriv = root && Files.isExecutable(Path.of("/usr/bin/setpriv"));
-        if (mode == SandboxMode.NONE) {
-            return new Sandbox(false, false, ro, cgroups, users);
+        InstanceNetwork none = InstanceNetwork.shared("no sandbox");
+        if (networkMode == NetworkMode.PASTA && mode == SandboxMode.NONE) {
+            throw new IllegalStateException("network mode pasta needs the bubblewrap sandbox");
         }
-        Sandbox candidate = new Sandbox(true, setpriv, ro, cgroups, users);
+        if (mode == SandboxMode.NONE) {
+            return new Sandbox(false, false, ro, cgroups, users, none);
+        }
+        Sandbox candidate = new Sandbox(true, setpriv, ro, cgroups, users, none);
         List<String> probe = candidate.bwrapArgs(Path.of("/tmp"));
         probe.add("true");
         if (ChildCommand.succeeds(probe, Duration.ofSeconds(10))) {
-            return candidate;
+            return new Sandbox(true, setpriv, ro, cgroups, users,
+                    InstanceNetwork.probe(networkMode, true, root, routerPorts));
         }
         if (mode == SandboxMode.BUBBLEWRAP) {
             throw new IllegalStateException("sandbox mode is bubblewrap but `bwrap … true` fails on this host");
         }
         log.debug("bubblewrap is not usable here; instances run unsandboxed");
-        return new Sandbox(false, false, ro, cgroups, users);
+        if (networkMode == NetworkMode.PASTA) {
+            throw new IllegalStateException("network mode pasta needs the bubblewrap sandbox, which fails here");
+        }
+        return new Sandbox(false, false, ro, cgroups, users, none);
     }
 
     /** One line for the platform's start-up output, e.g. {@code sandbox: bubblewrap, cgroups v1 (memory 512 MiB…)}. */
     public String status() {
         if (!bubblewrap) {
             String who = isRoot() ? "root" : "Ferry's user";
-            return "sandbox: NONE — instances run unsandboxed as " + who + ", " + cgroups.describe();
+            return "sandbox: NONE — instances run unsandboxed as " + who + ", " + cgroups.describe() + ", "
+                    + network.describe();
         }
-        return "sandbox: bubblewrap" + (separateUsers ? " (one uid per app)" : "") + ", " + cgroups.describe();
+        return "sandbox: bubblewrap" + (separateUsers ? " (one uid per app)" : "") + ", " + cgroups.describe() + ", "
+                + network.describe();
+    }
+
+    /**
+     * The network sandboxed processes get: {@link #builder} puts them in their own namespace when it isolates;
+     * connect each started one with {@link NetworkHelper#connect}.
+     */
+    public InstanceNetwork network() {
+        return network;
     }
 
     public boolean isBubblewrap() {
@@ -110,7 +132,7 @@ public final class Sandbox {
             g.procsFiles().forEach(p -> argv.add(p.toString()));
         });
         if (bubblewrap) {
-            argv.addAll(bwrapArgs(dir));
+            argv.addAll(network.wrap(bwrapArgs(dir)));
             if (separateUsers) {
                 int uid = users.uidOf(app);
                 argv.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",

@@ -3,9 +3,12 @@ package dev.ferry.server.config;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.route.HostName;
 import dev.ferry.core.store.AppLimits;
+import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
+import dev.ferry.runtime.sandbox.NetworkMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,6 +35,8 @@ import java.util.Objects;
  *   ({@link AppLimits#DEFAULT}; beyond: 422)</td></tr>
  *   <tr><td>authFailureLimits</td><td>20 failed authentications per client address per 60 s, then that address is
  *   refused for 60 s (API and git over HTTP: 429 with Retry-After)</td></tr>
+ *   <tr><td>instanceNetwork</td><td>AUTO: each instance in its own network namespace when pasta works here</td></tr>
+ *   <tr><td>drainAllow</td><td>none: log drains send only to public addresses, except to these {@code HOST:PORT}s</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -52,7 +57,9 @@ public record FerryConfig(
         int maxBuilds,
         Duration buildTimeout,
         AppLimits appLimits,
-        AuthFailureLimits authFailureLimits) {
+        AuthFailureLimits authFailureLimits,
+        NetworkMode instanceNetwork,
+        List<String> drainAllow) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_BUILDS = 2;
@@ -87,6 +94,9 @@ public record FerryConfig(
         if (buildTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the build time limit must be at least 1 s");
         }
+        Objects.requireNonNull(instanceNetwork, "instanceNetwork");
+        drainAllow = List.copyOf(drainAllow);
+        DrainAddressPolicy.allowing(drainAllow);
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -107,12 +117,12 @@ public record FerryConfig(
                        int maxBuilds, Duration buildTimeout) {
         this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
                 maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, AppLimits.DEFAULT,
-                AuthFailureLimits.DEFAULT);
+                AuthFailureLimits.DEFAULT, NetworkMode.AUTO, List.of());
     }
 
     public FerryConfig withAuthFailureLimits(AuthFailureLimits limits) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, limits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, limits, instanceNetwork, drainAllow);
     }
 
     private static void checkPort(String what, int port) {
@@ -125,41 +135,53 @@ public record FerryConfig(
     public static FerryConfig ephemeral(Path dataDir) {
         return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir,
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT,
-                AppLimits.DEFAULT, AuthFailureLimits.DEFAULT);
+                AppLimits.DEFAULT, AuthFailureLimits.DEFAULT, NetworkMode.AUTO, List.of());
     }
 
     public FerryConfig withHttpPort(int port) {
         return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
     }
 
     public FerryConfig withSshPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, port, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
     }
 
     public FerryConfig withTunnelPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, port, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
     }
 
     public FerryConfig withApiPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
     }
 
     public FerryConfig withBuildLimits(int builds, Duration timeout) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, appLimits, authFailureLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
+    }
+
+    /** This config letting log drains send to these {@code HOST:PORT}s too, loopback or private as they may be. */
+    public FerryConfig withDrainAllow(List<String> entries) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, entries);
+    }
+
+    /** This config with instances' networks isolated as {@code mode} says. */
+    public FerryConfig withInstanceNetwork(NetworkMode mode) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, mode, drainAllow);
     }
 
     public FerryConfig withMaxPushBytes(long bytes) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, appLimits, authFailureLimits);
+                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
     }
 
     public FerryConfig withAppLimits(AppLimits limits) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits, authFailureLimits);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits, authFailureLimits, instanceNetwork, drainAllow);
     }
 }

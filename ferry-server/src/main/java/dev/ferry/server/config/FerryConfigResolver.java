@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code FERRY_SSH_PORT}, {@code FERRY_TUNNEL_PORT}, {@code FERRY_DOMAIN}, {@code FERRY_DATA_DIR},
  * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}, {@code FERRY_MAX_CONFIG_VARS}, {@code FERRY_MAX_CONFIG_SIZE},
  * {@code FERRY_MAX_DOMAINS}, {@code FERRY_MAX_DRAINS}, {@code FERRY_AUTH_MAX_FAILURES},
- * {@code FERRY_AUTH_FAILURE_WINDOW}...), then the default.
+ * {@code FERRY_AUTH_FAILURE_WINDOW}, {@code FERRY_INSTANCE_NETWORK},
+ * {@code FERRY_DRAIN_ALLOW}...), then the default.
  */
 public final class FerryConfigResolver {
 
@@ -27,16 +28,16 @@ public final class FerryConfigResolver {
     public record Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                         Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                         Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout,
-                        Integer authMaxFailures, String authFailureWindow) {
+                        Integer authMaxFailures, String authFailureWindow, String instanceNetwork, String drainAllow) {
         public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null);
 
-        /** These flags with no limits on failed authentications given, as before those flags existed. */
+        /** These flags with none of the later flags given, as before those flags existed. */
         public Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                      Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                      Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout) {
             this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
-                    maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, null, null);
+                    maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, null, null, null, null);
         }
 
         /** These flags with no build limits given, as before those flags existed. */
@@ -44,7 +45,7 @@ public final class FerryConfigResolver {
                      Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                      Integer maxConnectionsPerClient, String maxPushSize) {
             this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
-                    maxConnectionsPerClient, maxPushSize, null, null, null, null);
+                    maxConnectionsPerClient, maxPushSize, null, null, null, null, null, null);
         }
     }
 
@@ -94,7 +95,39 @@ public final class FerryConfigResolver {
                 new AuthFailureLimits(
                         count(flags.authMaxFailures(), "FERRY_AUTH_MAX_FAILURES", AuthFailureLimits.DEFAULT_MAX_FAILURES),
                         duration(flags.authFailureWindow(), "--auth-failure-window", "FERRY_AUTH_FAILURE_WINDOW",
-                                AuthFailureLimits.DEFAULT_WINDOW)));
+                                AuthFailureLimits.DEFAULT_WINDOW)),
+                networkMode(flags.instanceNetwork()),
+                list(flags.drainAllow(), "--drain-allow", "FERRY_DRAIN_ALLOW"));
+    }
+
+    /** {@code auto}, {@code pasta} or {@code shared}; the flag wins over the variable. */
+    private dev.ferry.runtime.sandbox.NetworkMode networkMode(String flag) {
+        String value = flag != null ? flag : env.get("FERRY_INSTANCE_NETWORK");
+        if (value == null || value.isBlank()) {
+            return dev.ferry.runtime.sandbox.NetworkMode.AUTO;
+        }
+        try {
+            return dev.ferry.runtime.sandbox.NetworkMode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((flag != null ? "--instance-network" : "FERRY_INSTANCE_NETWORK") + "='"
+                    + value + "' is not auto, pasta or shared");
+        }
+    }
+
+    /** A comma-separated list such as {@code logs.internal:514,127.0.0.1:5514}; the flag wins over the variable. */
+    private java.util.List<String> list(String flag, String flagName, String variable) {
+        String value = flag != null ? flag : env.get(variable);
+        if (value == null || value.isBlank()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> entries = java.util.Arrays.stream(value.split(",")).map(String::strip)
+                .filter(e -> !e.isEmpty()).toList();
+        try {
+            dev.ferry.runtime.logs.drain.DrainAddressPolicy.allowing(entries);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((flag != null ? flagName : variable) + ": " + e.getMessage());
+        }
+        return entries;
     }
 
     private Path dataDir() {

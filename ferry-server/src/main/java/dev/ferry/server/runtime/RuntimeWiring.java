@@ -7,6 +7,7 @@ import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.store.AppName;
 import dev.ferry.runtime.local.LocalRuntime;
 import dev.ferry.runtime.local.LocalRuntimeConfig;
+import dev.ferry.runtime.sandbox.NetworkMode;
 import dev.ferry.runtime.sandbox.SandboxMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * Starts the runtime of the single-node platform: {@link LocalRuntime}, supervised local processes (sandboxed with
- * bubblewrap when it works here) with their state under {@code <data-dir>/runtime/}, killing what a previous run of
- * the platform left behind.
+ * bubblewrap when it works here, each in its own network namespace when pasta works here) with their state under
+ * {@code <data-dir>/runtime/}, killing what a previous run of the platform left behind.
  */
 public final class RuntimeWiring {
 
@@ -32,9 +33,13 @@ public final class RuntimeWiring {
      * @param drainTimeout how long a deregistered instance may finish its requests before SIGTERM (30 s; tests
      *     shorten it, and the wait for the route change to reach the router with it)
      * @param stopGrace the time between SIGTERM and SIGKILL (30 s; tests shorten it)
+     * @param routerPorts the router's published ports on the host's loopback, which instances in their own network
+     *     namespace still reach at the same port on theirs
+     * @param network how instances' networks are isolated ({@link NetworkMode#AUTO} by default)
      */
     public record Inputs(Path dataDir, SlugSource slugs, RouteRegistry registry, Function<AppName, List<String>> hostsOfApp,
-                         AppLogs logs, Duration bootTimeout, Duration drainTimeout, Duration stopGrace) {
+                         AppLogs logs, Duration bootTimeout, Duration drainTimeout, Duration stopGrace,
+                         List<Integer> routerPorts, NetworkMode network) {
         public Inputs {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(slugs, "slugs");
@@ -44,6 +49,8 @@ public final class RuntimeWiring {
             Objects.requireNonNull(bootTimeout, "bootTimeout");
             Objects.requireNonNull(drainTimeout, "drainTimeout");
             Objects.requireNonNull(stopGrace, "stopGrace");
+            routerPorts = List.copyOf(routerPorts);
+            Objects.requireNonNull(network, "network");
         }
     }
 
@@ -63,7 +70,9 @@ public final class RuntimeWiring {
         LocalRuntimeConfig.Builder config = LocalRuntimeConfig.builder(inputs.dataDir())
                 .bootTimeout(inputs.bootTimeout())
                 .drainTimeout(inputs.drainTimeout())
-                .stopGrace(inputs.stopGrace());
+                .stopGrace(inputs.stopGrace())
+                .routerPorts(inputs.routerPorts())
+                .networkMode(inputs.network());
         if (inputs.drainTimeout().compareTo(DEFAULT_DRAIN_GRACE) < 0) {
             config.drainGrace(inputs.drainTimeout());
         }

@@ -87,6 +87,12 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--auth-failure-window", paramLabel = "TIME", description = "The window of --auth-max-failures, and how long an address over it is refused (429 with Retry-After), e.g. 60s or 5m (env FERRY_AUTH_FAILURE_WINDOW; default 60s).")
     String authFailureWindow;
 
+    @Option(names = "--instance-network", paramLabel = "MODE", description = "auto: each instance in its own network namespace when pasta is installed; pasta: required; shared: the host's network (env FERRY_INSTANCE_NETWORK; default auto).")
+    String instanceNetwork;
+
+    @Option(names = "--drain-allow", paramLabel = "HOST:PORT,...", description = "Log drain targets allowed although loopback, private or this machine's, e.g. logs.internal:514 (env FERRY_DRAIN_ALLOW; default none).")
+    String drainAllow;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -95,7 +101,7 @@ public final class UpCommand implements Callable<Integer> {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
                     .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                             maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, authMaxFailures,
-                            authFailureWindow),
+                            authFailureWindow, instanceNetwork, drainAllow),
                             new FerryConfigResolver.LimitFlags(maxConfigVars, maxConfigSize, maxDomains, maxDrains));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());

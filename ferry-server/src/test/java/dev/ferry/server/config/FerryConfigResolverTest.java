@@ -15,7 +15,32 @@ class FerryConfigResolverTest {
     void usesTheDocumentedDefaults() {
         FerryConfig c = new FerryConfigResolver(Map.of(), HOME).resolve(FerryConfigResolver.Flags.NONE);
         assertThat(c).isEqualTo(new FerryConfig("127.0.0.1", 8080, 8443, 7070, 2222, 7000, "localhost", HOME.resolve(".ferry"),
-                20_000, 1_000, 512L * 1024 * 1024, 2, java.time.Duration.ofMinutes(15)));
+                20_000, 1_000, 512L * 1024 * 1024, 2, java.time.Duration.ofMinutes(15),
+                dev.ferry.core.store.AppLimits.DEFAULT, dev.ferry.core.access.AuthFailureLimits.DEFAULT,
+                dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of()));
+    }
+
+    @Test
+    void readsTheDrainAllowListFromTheFlagOrTheEnvironmentAndRefusesBadEntries() {
+        FerryConfigResolver resolver = new FerryConfigResolver(Map.of("FERRY_DRAIN_ALLOW", "logs.internal:514, [::1]:6514"), HOME);
+        assertThat(resolver.resolve(FerryConfigResolver.Flags.NONE).drainAllow())
+                .containsExactly("logs.internal:514", "[::1]:6514");
+        assertThat(resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, "127.0.0.1:5514")).drainAllow()).containsExactly("127.0.0.1:5514");
+        assertThatThrownBy(() -> resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, "127.0.0.1"))).hasMessageContaining("--drain-allow")
+                .hasMessageContaining("must be HOST:PORT");
+    }
+
+    @Test
+    void readsTheInstanceNetworkModeFromTheFlagOrTheEnvironment() {
+        FerryConfigResolver resolver = new FerryConfigResolver(Map.of("FERRY_INSTANCE_NETWORK", "shared"), HOME);
+        assertThat(resolver.resolve(FerryConfigResolver.Flags.NONE).instanceNetwork())
+                .isEqualTo(dev.ferry.runtime.sandbox.NetworkMode.SHARED);
+        assertThat(resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, "pasta", null)).instanceNetwork()).isEqualTo(dev.ferry.runtime.sandbox.NetworkMode.PASTA);
+        assertThatThrownBy(() -> resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, "veth", null))).hasMessage("--instance-network='veth' is not auto, pasta or shared");
     }
 
     @Test

@@ -63,7 +63,8 @@ class LogsTest {
     void sendsTheStreamToASyslogDrainAddedWithTheCli() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
         try (ServerSocket receiver = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-             Platform platform = Platform.start(FerryConfig.ephemeral(dataDir))) {
+             Platform platform = Platform.start(FerryConfig.ephemeral(dataDir)
+                     .withDrainAllow(List.of("127.0.0.1:" + receiver.getLocalPort())))) {
             Thread.ofVirtual().start(() -> {
                 try (Socket s = receiver.accept(); InputStream in = s.getInputStream()) {
                     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -84,6 +85,27 @@ class LogsTest {
             platform.appLogs().append(new LogLine(Instant.now(), HELLO, LogLine.FERRY, "api", "Scaled web to 2"));
             await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty()
                     && received.getLast().matches("\\d+ <190>1 \\S+ hello ferry api - - Scaled web to 2"));
+        }
+    }
+
+    @Test
+    void refusesDrainsToLoopbackAndThePlatformsOwnPortsWithA422() throws Exception {
+        try (Platform platform = Platform.start(FerryConfig.ephemeral(dataDir))) {
+            Cli cli = new Cli(platform.apiPort(), platform.adminToken().token(), home);
+            assertThat(cli.run("apps:create", "hello").exit()).isZero();
+            Api api = new Api(platform.apiPort(), platform.httpPort(), platform.adminToken().token());
+            for (String url : List.of("syslog://127.0.0.1:" + platform.apiPort(), "syslog://localhost:2222",
+                    "syslog://[::1]:2222", "syslog://2130706433:2222", "syslog://0:2222",
+                    "http://169.254.169.254/latest/meta-data", "https://10.0.0.1/logs")) {
+                var response = api.post("/api/apps/hello/drains", "{\"url\":\"" + url + "\"}");
+                assertThat(response.statusCode()).as(url).isEqualTo(422);
+                assertThat(response.body()).as(url).contains("invalid_drain_url")
+                        .contains("drains send only to public addresses");
+            }
+            Cli.Result refused = cli.run("drains:add", "syslog://127.0.0.1:" + platform.apiPort(), "-a", "hello");
+            assertThat(refused.exit()).isNotZero();
+            assertThat(refused.err()).contains("a loopback address").contains("--drain-allow");
+            assertThat(cli.run("drains", "-a", "hello").out()).doesNotContain("syslog://");
         }
     }
 }

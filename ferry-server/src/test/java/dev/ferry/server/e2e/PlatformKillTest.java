@@ -46,8 +46,14 @@ class PlatformKillTest {
             assertThat(api.patch("/api/apps/hello/formation", "{\"web\":2}").statusCode()).isEqualTo(200);
             await().atMost(START).until(() -> upPids(api).size() == 2);
             assertThat(serverProcesses(marker)).hasSize(2);
+            List<Integer> ports = upPorts(api);
+            if (Files.isExecutable(Path.of("/usr/bin/pasta"))) {
+                assertThat(networkHelpers(ports)).hasSize(2);
+            }
 
             ferry.kill();
+            // the network helpers of instances in their own namespace die with Ferry, not at its next start
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(networkHelpers(ports)).isEmpty());
             ferry.start("second");
 
             Api again = ferry.api();
@@ -75,6 +81,20 @@ class PlatformKillTest {
             }
         }
         return pids;
+    }
+
+    private static List<Integer> upPorts(Api api) throws Exception {
+        List<Integer> ports = new ArrayList<>();
+        for (JsonNode p : JSON.readTree(api.get("/api/apps/hello/ps").body())) {
+            ports.add(p.get("port").asInt());
+        }
+        return ports;
+    }
+
+    /** pasta processes forwarding one of these ports ({@code -t 127.0.0.1/<port>}). */
+    private static List<ProcessHandle> networkHelpers(List<Integer> ports) {
+        return ProcessHandle.allProcesses().filter(h -> h.info().arguments().map(List::of)
+                .map(args -> ports.stream().anyMatch(port -> args.contains("127.0.0.1/" + port))).orElse(false)).toList();
     }
 
     /** The Python servers on this machine whose command line carries the marker (not their sandbox wrappers). */

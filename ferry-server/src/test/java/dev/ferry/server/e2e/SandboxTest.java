@@ -76,4 +76,39 @@ class SandboxTest {
         Cli.Result listing = cli.run("run", "-a", "beta", "ls -A '" + dataDir + "' 2>/dev/null | wc -l");
         assertThat(listing.out().strip()).isEqualTo("0");
     }
+
+    @Test
+    void keepsAnAppOffTheHostsLoopbackServicesAndOtherAppsInstancesButLetsItReachTheRouter() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pasta")), "pasta (Debian's passt) is not installed");
+        PythonApp alpha = PythonApp.create(work.resolve("alpha"), work.resolve("home"), ferry.token);
+        assertThat(alpha.push(ferry.remote("alpha")).exit()).isZero();
+        PythonApp beta = PythonApp.create(work.resolve("beta"), work.resolve("home"), ferry.token);
+        assertThat(beta.push(ferry.remote("beta")).exit()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ferry.up("alpha", "web") == 1 && ferry.up("beta", "web") == 1);
+        int betaPort = ferry.json("/api/apps/beta/ps").get(0).get("port").asInt();
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.net.ServerSocket hostService = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (true) {
+                    try (java.net.Socket c = hostService.accept()) {
+                        accepted.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            String probe = "for p in " + ferry.platform.apiPort() + " " + betaPort + " " + hostService.getLocalPort()
+                    + "; do if timeout 3 bash -c \"exec 3<>/dev/tcp/127.0.0.1/$p\" 2>/dev/null; then echo reached $p;"
+                    + " else echo refused $p; fi; done; bash -c \"exec 3<>/dev/tcp/127.0.0.1/" + ferry.platform.httpPort()
+                    + " && printf 'GET / HTTP/1.0\\r\\nHost: beta.localhost\\r\\n\\r\\n' >&3 && head -1 <&3\"";
+            Cli.Result r = ferry.cli(work.resolve("home")).run("run", "-a", "alpha", probe);
+
+            assertThat(r.out()).as(r.err()).contains("refused " + ferry.platform.apiPort(), "refused " + betaPort,
+                    "refused " + hostService.getLocalPort()).contains("HTTP/1.1 200");
+            assertThat(accepted).hasValue(0);
+        }
+        // the router still reaches both apps' instances from the host
+        assertThat(ferry.admin.viaRouter("beta.localhost", "/").statusCode()).isEqualTo(200);
+        assertThat(ferry.admin.viaRouter("alpha.localhost", "/").statusCode()).isEqualTo(200);
+    }
 }

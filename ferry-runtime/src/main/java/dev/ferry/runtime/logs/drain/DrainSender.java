@@ -33,6 +33,8 @@ final class DrainSender implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
+    /** Sender thread only: a refusal of the target was logged since the last successful send. */
+    private boolean refusalLogged;
 
     DrainSender(Drain drain, DrainTarget target, DrainConfig config) {
         this.drain = drain;
@@ -111,13 +113,20 @@ final class DrainSender implements AutoCloseable {
             try {
                 target.send(batch);
                 sent.addAndGet(batch.size());
+                refusalLogged = false;
                 return;
+            } catch (DrainTargetRefused e) {
+                if (!refusalLogged) {
+                    // once per streak: a drain stored before targets were checked, or a name now resolving elsewhere
+                    log.warn("drain {} of {} is not sent: {}", drain.url(), drain.app(), e.getMessage());
+                    refusalLogged = true;
+                }
             } catch (IOException | RuntimeException e) {
                 target.close();
                 log.debug("drain {} of {} failed, retrying in {}: {}", drain.url(), drain.app(), wait, e.toString());
-                TimeUnit.MILLISECONDS.sleep(Math.max(1, wait.toMillis()));
-                wait = wait.multipliedBy(2).compareTo(config.backoffMax()) > 0 ? config.backoffMax() : wait.multipliedBy(2);
             }
+            TimeUnit.MILLISECONDS.sleep(Math.max(1, wait.toMillis()));
+            wait = wait.multipliedBy(2).compareTo(config.backoffMax()) > 0 ? config.backoffMax() : wait.multipliedBy(2);
         }
     }
 

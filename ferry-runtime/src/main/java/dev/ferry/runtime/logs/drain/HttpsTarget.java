@@ -1,11 +1,13 @@
 package dev.ferry.runtime.logs.drain;
 
 import dev.ferry.core.log.LogLine;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -16,23 +18,29 @@ import javax.net.ssl.SSLContext;
  * {@code Content-Type: application/logplex-1} whose body is octet-counted RFC 5424 frames
  * ({@link SyslogMessage}), with {@code Logplex-Msg-Count}, a fresh {@code Logplex-Frame-Id} and the drain's
  * {@code Logplex-Drain-Token}. Any status other than 2xx is a failure, and the batch is posted again later
- * with the same frame id, so that a receiver can drop a repeat.
+ * with the same frame id, so that a receiver can drop a repeat. Redirects are not followed.
+ *
+ * <p>Each post is one HTTP/1.1 exchange on a fresh connection opened by the {@link DrainConnector}, to an address
+ * checked at that moment: an HTTP client resolving the name itself could be sent elsewhere by DNS after the check.
  */
 final class HttpsTarget implements DrainTarget {
+
+    private static final int MAX_STATUS_LINE = 256;
 
     private final URI url;
     private final String token;
     private final Duration timeout;
-    private final HttpClient http;
+    private final SSLContext tls;
+    private final DrainConnector connector;
     private List<LogLine> lastBatch;
     private String lastFrameId;
 
-    HttpsTarget(URI url, String token, SSLContext tls, Duration connectTimeout) {
+    HttpsTarget(URI url, String token, SSLContext tls, Duration connectTimeout, DrainConnector connector) {
         this.url = url;
         this.token = token;
         this.timeout = connectTimeout.multipliedBy(2);
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).sslContext(tls)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.tls = "https".equals(url.getScheme()) ? tls : null;
+        this.connector = connector;
     }
 
     @Override
@@ -41,23 +49,46 @@ final class HttpsTarget implements DrainTarget {
             lastBatch = batch;
             lastFrameId = UUID.randomUUID().toString();
         }
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/logplex-1")
-                .header("Logplex-Msg-Count", String.valueOf(batch.size()))
-                .header("Logplex-Frame-Id", lastFrameId)
-                .header("Logplex-Drain-Token", token)
-                .header("User-Agent", "Ferry")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(SyslogMessage.frames(batch)))
-                .build();
-        HttpResponse<Void> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        byte[] body = SyslogMessage.frames(batch);
+        String target = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        String head = "POST " + target + " HTTP/1.1\r\n"
+                + "Host: " + url.getRawAuthority() + "\r\n"
+                + "Content-Type: application/logplex-1\r\n"
+                + "Logplex-Msg-Count: " + batch.size() + "\r\n"
+                + "Logplex-Frame-Id: " + lastFrameId + "\r\n"
+                + "Logplex-Drain-Token: " + token + "\r\n"
+                + "User-Agent: Ferry\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "Connection: close\r\n\r\n";
+        try (Socket s = connector.open(url.getHost(), DrainAddressPolicy.portOf(url), tls)) {
+            s.setSoTimeout((int) timeout.toMillis());
+            OutputStream out = s.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            int status = status(s.getInputStream());
+            if (status / 100 != 2) {
+                throw new IOException("the drain answered " + status);
+            }
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("the drain answered " + response.statusCode());
+    }
+
+    /** The status code of the response's status line ({@code HTTP/1.1 200 OK}). */
+    private static int status(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n' && line.size() < MAX_STATUS_LINE) {
+            line.write(c);
+        }
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        if (!text.startsWith("HTTP/1.") || text.length() < 12) {
+            throw new IOException("the drain sent no HTTP response");
+        }
+        try {
+            return Integer.parseInt(text.substring(9, 12));
+        } catch (NumberFormatException e) {
+            throw new IOException("the drain sent a bad status line");
         }
     }
 
@@ -68,11 +99,6 @@ final class HttpsTarget implements DrainTarget {
 
     @Override
     public void close() {
-        // HttpClient pools its own connections
-    }
-
-    @Override
-    public void shutdown() {
-        http.shutdownNow();
+        // one connection per post
     }
 }

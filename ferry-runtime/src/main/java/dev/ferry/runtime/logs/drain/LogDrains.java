@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * (or {@code apps:destroy}) and starts or stops its senders. Each drain has a {@link DrainSender} with its own
  * bounded queue; the app's follower only hands lines to those queues, so a slow drain slows nothing else.
  * Every {@link DrainConfig#resyncInterval} all drains are read again, which catches changes made elsewhere
- * (an app destroyed, another control node).
+ * (an app destroyed, another control node). Senders connect only to addresses the {@link DrainAddressPolicy}
+ * allows when they connect (default: public addresses only).
  */
 public final class LogDrains implements AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class LogDrains implements AutoCloseable {
     private final AppLogs logs;
     private final Store store;
     private final DrainConfig config;
+    private final DrainAddressPolicy targets;
     private final Map<AppName, AppDrains> apps = new HashMap<>();
     private Thread resyncThread;
 
@@ -46,14 +48,22 @@ public final class LogDrains implements AutoCloseable {
         }
     }
 
+    /** Drains sending to public addresses only, with the default limits. */
     public LogDrains(AppLogs logs, Store store) {
-        this(logs, store, DrainConfig.DEFAULT);
+        this(logs, store, DrainConfig.DEFAULT, DrainAddressPolicy.publicOnly());
     }
 
-    public LogDrains(AppLogs logs, Store store, DrainConfig config) {
+    /** @param targets where drains may send, checked again at every connection */
+    public LogDrains(AppLogs logs, Store store, DrainConfig config, DrainAddressPolicy targets) {
         this.logs = Objects.requireNonNull(logs, "logs");
         this.store = Objects.requireNonNull(store, "store");
         this.config = Objects.requireNonNull(config, "config");
+        this.targets = Objects.requireNonNull(targets, "targets");
+    }
+
+    /** Where these drains may send, for the check when a drain is added. */
+    public DrainAddressPolicy targets() {
+        return targets;
     }
 
     /** Starts the senders of every drain in the store, and reads them again every {@link DrainConfig#resyncInterval}. */
@@ -125,11 +135,11 @@ public final class LogDrains implements AutoCloseable {
 
     private DrainTarget target(Drain drain) {
         URI url = Drain.checkUrl(drain.url());
-        int timeoutMs = (int) config.connectTimeout().toMillis();
+        DrainConnector connector = new DrainConnector(targets, (int) config.connectTimeout().toMillis());
         return switch (url.getScheme()) {
-            case "syslog" -> new SyslogTarget(url.getHost(), url.getPort(), null, timeoutMs);
-            case "syslog+tls" -> new SyslogTarget(url.getHost(), url.getPort(), config.sslContext(), timeoutMs);
-            default -> new HttpsTarget(url, drain.token(), config.sslContext(), config.connectTimeout());
+            case "syslog" -> new SyslogTarget(url.getHost(), url.getPort(), null, connector);
+            case "syslog+tls" -> new SyslogTarget(url.getHost(), url.getPort(), config.sslContext(), connector);
+            default -> new HttpsTarget(url, drain.token(), config.sslContext(), config.connectTimeout(), connector);
         };
     }
 

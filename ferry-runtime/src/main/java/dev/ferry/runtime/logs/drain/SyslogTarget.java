@@ -4,33 +4,31 @@ import dev.ferry.core.log.LogLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 /**
  * A {@code syslog://} or {@code syslog+tls://} drain: one TCP connection (TLS with the host name checked
- * against the certificate) carrying octet-counted RFC 5424 frames ({@link SyslogMessage}).
+ * against the certificate) carrying octet-counted RFC 5424 frames ({@link SyslogMessage}), opened by the
+ * {@link DrainConnector} to an address checked at that moment.
  */
 final class SyslogTarget implements DrainTarget {
 
     private final String host;
     private final int port;
     private final SSLContext tls;
-    private final int connectTimeoutMs;
+    private final DrainConnector connector;
     private Socket socket;
     private OutputStream out;
 
     /** @param tls null for plain TCP */
-    SyslogTarget(String host, int port, SSLContext tls, int connectTimeoutMs) {
+    SyslogTarget(String host, int port, SSLContext tls, DrainConnector connector) {
         this.host = host;
         this.port = port;
         this.tls = tls;
-        this.connectTimeoutMs = connectTimeoutMs;
+        this.connector = connector;
     }
 
     @Override
@@ -46,26 +44,9 @@ final class SyslogTarget implements DrainTarget {
     }
 
     private void connect() throws IOException {
-        Socket plain = new Socket();
-        try {
-            plain.connect(new InetSocketAddress(host, port), connectTimeoutMs);
-            plain.setKeepAlive(true);
-            Socket s = plain;
-            if (tls != null) {
-                SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
-                SSLParameters params = secure.getSSLParameters();
-                params.setEndpointIdentificationAlgorithm("HTTPS");
-                secure.setSSLParameters(params);
-                secure.setSoTimeout(connectTimeoutMs);
-                secure.startHandshake();
-                s = secure;
-            }
-            socket = s;
-            out = s.getOutputStream();
-        } catch (IOException e) {
-            plain.close();
-            throw e;
-        }
+        Socket s = connector.open(host, port, tls);
+        socket = s;
+        out = s.getOutputStream();
     }
 
     /**

@@ -51,8 +51,13 @@ class LogDrainsTest {
         logs.close();
     }
 
-    private void start(DrainConfig config) {
-        drains = new LogDrains(logs, store.store(), config).start();
+    /** Starts the drains, allowing the test's receivers ({@code host:port}) on loopback. */
+    private void start(DrainConfig config, String... allowed) {
+        start(config, DrainAddressPolicy.allowing(List.of(allowed)));
+    }
+
+    private void start(DrainConfig config, DrainAddressPolicy targets) {
+        drains = new LogDrains(logs, store.store(), config, targets).start();
     }
 
     private void append(String text) {
@@ -63,7 +68,7 @@ class LogDrainsTest {
     void sendsOctetCountedRfc5424MessagesOverTcp() throws Exception {
         try (SyslogReceiver receiver = new SyslogReceiver(0, null)) {
             store.add(HELLO, "syslog://127.0.0.1:" + receiver.port());
-            start(DrainConfig.DEFAULT);
+            start(DrainConfig.DEFAULT, "127.0.0.1:" + receiver.port());
             append("hello there");
             append("grüße, 2 spaces  here");
             await().atMost(Duration.ofSeconds(5)).until(() -> receiver.messages.size() == 2);
@@ -77,7 +82,7 @@ class LogDrainsTest {
         SelfSignedTls tls = new SelfSignedTls(dir);
         try (SyslogReceiver receiver = new SyslogReceiver(0, tls.server)) {
             store.add(HELLO, "syslog+tls://127.0.0.1:" + receiver.port());
-            start(DrainConfig.DEFAULT.withTls(tls.client));
+            start(DrainConfig.DEFAULT.withTls(tls.client), "127.0.0.1:" + receiver.port());
             append("secret line");
             await().atMost(Duration.ofSeconds(10)).until(() -> receiver.messages.size() == 1);
             assertThat(receiver.messages.getFirst()).matches(RFC5424 + "secret line");
@@ -89,7 +94,8 @@ class LogDrainsTest {
         SelfSignedTls tls = new SelfSignedTls(dir);
         try (SyslogReceiver receiver = new SyslogReceiver(0, tls.server)) {
             Drain drain = store.add(HELLO, "syslog+tls://127.0.0.1:" + receiver.port());
-            start(DrainConfig.DEFAULT.withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).withQueueLines(5));
+            start(DrainConfig.DEFAULT.withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).withQueueLines(5),
+                    "127.0.0.1:" + receiver.port());
             // The sender holds the batch it could not send; further lines fill its queue and push out the oldest.
             AtomicInteger n = new AtomicInteger();
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
@@ -106,7 +112,7 @@ class LogDrainsTest {
         try (SyslogReceiver first = new SyslogReceiver(0, null)) {
             port = first.port();
             store.add(HELLO, "syslog://127.0.0.1:" + port);
-            start(DrainConfig.DEFAULT.withBackoff(Duration.ofMillis(20), Duration.ofMillis(200)));
+            start(DrainConfig.DEFAULT.withBackoff(Duration.ofMillis(20), Duration.ofMillis(200)), "127.0.0.1:" + port);
             append("before");
             await().atMost(Duration.ofSeconds(5)).until(() -> first.messages.size() == 1);
         }
@@ -130,7 +136,8 @@ class LogDrainsTest {
             closedPort = s.getLocalPort();
         }
         Drain drain = store.add(HELLO, "syslog://127.0.0.1:" + closedPort);
-        start(DrainConfig.DEFAULT.withQueueLines(10).withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        start(DrainConfig.DEFAULT.withQueueLines(10).withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                "127.0.0.1:" + closedPort);
         AtomicInteger n = new AtomicInteger();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
             append("line " + n.incrementAndGet());
@@ -155,7 +162,7 @@ class LogDrainsTest {
         http.start();
         try {
             Drain drain = store.add(HELLO, "http://127.0.0.1:" + http.getAddress().getPort() + "/logs");
-            start(DrainConfig.DEFAULT.withBatch(3, Duration.ofMillis(300)));
+            start(DrainConfig.DEFAULT.withBatch(3, Duration.ofMillis(300)), "127.0.0.1:" + http.getAddress().getPort());
             for (int i = 0; i < 7; i++) {
                 append("line " + i);
             }
@@ -180,7 +187,7 @@ class LogDrainsTest {
     void stopsFollowingAnAppWhoseLastDrainIsRemoved() throws Exception {
         try (SyslogReceiver receiver = new SyslogReceiver(0, null)) {
             store.add(HELLO, "syslog://127.0.0.1:" + receiver.port());
-            start(DrainConfig.DEFAULT);
+            start(DrainConfig.DEFAULT, "127.0.0.1:" + receiver.port(), "localhost:" + receiver.port());
             assertThat(logs.followers(HELLO)).isEqualTo(1);
             Drain second = store.add(HELLO, "syslog://localhost:" + receiver.port());
             drains.refresh(HELLO);
@@ -200,7 +207,7 @@ class LogDrainsTest {
     @Test
     void readsTheStoreAgainToFollowChangesMadeElsewhere() throws Exception {
         try (SyslogReceiver receiver = new SyslogReceiver(0, null)) {
-            start(DrainConfig.DEFAULT.withResync(Duration.ofMillis(100)));
+            start(DrainConfig.DEFAULT.withResync(Duration.ofMillis(100)), "127.0.0.1:" + receiver.port());
             assertThat(drains.running()).isEmpty();
             store.add(HELLO, "syslog://127.0.0.1:" + receiver.port());
             await().atMost(Duration.ofSeconds(5)).until(() -> drains.running().containsKey(HELLO));
@@ -224,12 +231,50 @@ class LogDrainsTest {
         https.start();
         try {
             store.add(HELLO, "https://localhost:" + https.getAddress().getPort() + "/");
-            start(DrainConfig.DEFAULT.withTls(tls.client).withBatch(10, Duration.ofMillis(100)));
+            start(DrainConfig.DEFAULT.withTls(tls.client).withBatch(10, Duration.ofMillis(100)),
+                    "localhost:" + https.getAddress().getPort());
             append("over tls");
             await().atMost(Duration.ofSeconds(10)).until(() -> frames.size() == 1);
             assertThat(frames.getFirst()).matches(RFC5424 + "over tls");
         } finally {
             https.stop(0);
+        }
+    }
+
+    @Test
+    void sendsNothingToALoopbackReceiverThatNoAdminAllowed() throws Exception {
+        try (SyslogReceiver receiver = new SyslogReceiver(0, null)) {
+            // a drain stored before drains were checked, or written to the store directly
+            Drain drain = store.add(HELLO, "syslog://127.0.0.1:" + receiver.port());
+            start(DrainConfig.DEFAULT.withBackoff(Duration.ofMillis(20), Duration.ofMillis(50)).withQueueLines(3));
+            AtomicInteger n = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                append("line " + n.incrementAndGet());
+                return drains.dropped(drain.token()).orElse(0L) >= 5;
+            });
+            assertThat(receiver.accepted()).isZero();
+        }
+    }
+
+    @Test
+    void connectsOnlyToAddressesCheckedAtConnectTimeSoDnsCannotRebindIt() throws Exception {
+        try (SyslogReceiver receiver = new SyslogReceiver(0, null)) {
+            AtomicInteger lookups = new AtomicInteger();
+            // public when the drain is added, loopback when the sender connects
+            DrainAddressPolicy targets = DrainAddressPolicy.allowing(List.of(), host -> new InetAddress[] {
+                    lookups.incrementAndGet() == 1 ? InetAddress.getByName("93.184.216.34")
+                            : InetAddress.getLoopbackAddress()});
+            targets.check(java.net.URI.create("syslog://rebind.test:" + receiver.port()));
+            Drain drain = store.add(HELLO, "syslog://rebind.test:" + receiver.port());
+            start(DrainConfig.DEFAULT.withBackoff(Duration.ofMillis(20), Duration.ofMillis(50)).withQueueLines(3),
+                    targets);
+            AtomicInteger n = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                append("line " + n.incrementAndGet());
+                return drains.dropped(drain.token()).orElse(0L) >= 5;
+            });
+            assertThat(lookups.get()).isGreaterThan(1);
+            assertThat(receiver.accepted()).isZero();
         }
     }
 }

@@ -32,6 +32,11 @@ final class SyslogReceiver implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** Connections accepted so far. */
+    int accepted() {
+        return clients.size();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
