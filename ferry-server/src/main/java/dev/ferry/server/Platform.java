@@ -1,6 +1,7 @@
 package dev.ferry.server;
 
 import dev.ferry.build.BuildConfig;
+import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.build.queue.BuildQueue;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
@@ -280,7 +281,8 @@ public final class Platform implements AutoCloseable {
         BuildConfig buildConfig = BuildConfig.in(dataDirectory.root()).withMaxPushBytes(config.maxPushBytes())
                 .withMaxConcurrentBuilds(config.maxBuilds()).withTimeout(config.buildTimeout());
         git = GitWiring.start(dataDirectory.root(), buildConfig, store, deployments, config.bindAddress(),
-                config.sshPort() == FerryConfig.OFF ? null : listenPort(config.sshPort()));
+                config.sshPort() == FerryConfig.OFF ? null : listenPort(config.sshPort()),
+                runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed));
         started.push(git);
     }
 

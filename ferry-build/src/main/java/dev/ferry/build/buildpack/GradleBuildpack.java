@@ -49,7 +49,7 @@ public final class GradleBuildpack implements Buildpack {
         List<String> command = new ArrayList<>(Wrappers.command(src, WRAPPER));
         command.addAll(List.of("-q", "--no-daemon", "build", "-x", "test"));
         context.log().step("Building with " + String.join(" ", command));
-        CommandRunner.run(context, command, Map.of("GRADLE_USER_HOME", home.toString()));
+        CommandRunner.run(context, command, Map.of("GRADLE_USER_HOME", context.visible(home)));
         Optional<String> jar = RunnableJars.pick(src.resolve("build").resolve("libs"));
         if (jar.isEmpty()) {
             context.log().detail("No runnable jar (one with a Main-Class) in build/libs/: declare web in a Procfile");

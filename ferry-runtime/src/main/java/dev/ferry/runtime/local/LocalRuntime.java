@@ -1,5 +1,6 @@
 package dev.ferry.runtime.local;
 
+import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.build.SlugSource;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.route.RouteRegistry;
@@ -13,6 +14,7 @@ import dev.ferry.core.store.Release;
 import dev.ferry.runtime.sandbox.AppUsers;
 import dev.ferry.runtime.sandbox.Cgroups;
 import dev.ferry.runtime.sandbox.Sandbox;
+import dev.ferry.runtime.sandbox.SandboxedBuilds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,15 +74,16 @@ public final class LocalRuntime implements AppRuntime {
         }
         PidFiles pids = new PidFiles(dir.resolve("pids"));
         int killed = pids.killLeftovers();
-        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.cgroupName(), config.memoryLimitBytes(), config.cpuShares(),
-                ownerKey(dir));
+        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.cgroupName(),
+                new Cgroups.Limits(config.memoryLimitBytes(), config.cpuShares(), config.pidsLimit()), ownerKey(dir));
         cgroups.removeLeftovers();
         removeLeftoverInstanceDirs(dir.resolve("apps"));
         if (killed > 0) {
             log.warn("killed {} instance(s) left running by an earlier Ferry", killed);
         }
         Sandbox sandbox = Sandbox.probe(config.sandboxMode(), hiddenDir(dir), config.extraReadOnlyPaths(), cgroups,
-                new AppUsers(dir.resolve("app-uids.properties"), config.firstAppUid()));
+                new AppUsers(dir.resolve("app-uids.properties"), config.firstAppUid()))
+                .withTmpSizeBytes(config.tmpSizeBytes());
         if (!sandbox.isBubblewrap() || cgroups.version() == Cgroups.Version.NONE) {
             log.warn(sandbox.status());
         }
@@ -103,6 +106,21 @@ public final class LocalRuntime implements AppRuntime {
     /** How instances are isolated here, e.g. {@code sandbox: bubblewrap (one uid per app), cgroups v1 (…)}. */
     public String sandboxStatus() {
         return svc.sandbox().status();
+    }
+
+    /**
+     * Where builds run their commands: this runtime's sandbox ({@link SandboxedBuilds}, with the build limits of
+     * the config) when instances run under bubblewrap, else unsandboxed as Ferry's user (the start-up warning
+     * about the sandbox says so). Groups a killed Ferry's builds left are removed at construction, with the
+     * instances'.
+     */
+    public BuildSandbox buildSandbox() {
+        Sandbox sandbox = svc.sandbox();
+        if (!sandbox.isBubblewrap()) {
+            return BuildSandbox.unsandboxed();
+        }
+        return new SandboxedBuilds(sandbox, new Cgroups.Limits(config.buildMemoryLimitBytes(), config.cpuShares(),
+                config.buildPidsLimit()), config.buildTmpSizeBytes());
     }
 
     /** True when instances run under bubblewrap (false: unsandboxed, as {@link #sandboxStatus()} says). */

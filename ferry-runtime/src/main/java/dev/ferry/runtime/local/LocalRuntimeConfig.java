@@ -4,6 +4,7 @@ import dev.ferry.runtime.sandbox.SandboxMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,13 +34,21 @@ import java.util.Objects;
  * @param firstAppUid when Ferry runs as root, apps run as uid/gid {@code firstAppUid + n}; default 100000
  * @param extraReadOnlyPaths host directories shown read-only in the sandbox besides the system dirs and the
  *     runtimes found on the PATH; default none
+ * @param pidsLimit the most processes (and threads) one instance may hold at once, with cgroups; default 512
+ * @param pidsLimitByType a pids limit per process type (e.g. {@code worker=2048}) over {@code pidsLimit}; default none
+ * @param tmpSizeBytes the size of an instance's {@code /tmp} (a tmpfs, counted in its memory); default 64 MiB
+ * @param buildMemoryLimitBytes memory limit of one build (all its commands together); default 1 GiB
+ * @param buildPidsLimit the most processes one build may hold at once; default 512
+ * @param buildTmpSizeBytes the size of a build command's {@code /tmp}; default 256 MiB
  */
 public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration drainTimeout, Duration drainGrace,
                                  Duration stopGrace, Duration routeTtl, Duration routeRefresh,
                                  Duration restartBackoffFirst, Duration restartBackoffMax, Duration backoffResetAfter,
                                  Duration nonWebUptime, Duration livenessInterval, Duration releaseTimeout,
                                  SandboxMode sandboxMode, long memoryLimitBytes, int cpuShares, Path cgroupRoot,
-                                 String cgroupName, int firstAppUid, List<Path> extraReadOnlyPaths) {
+                                 String cgroupName, int firstAppUid, List<Path> extraReadOnlyPaths,
+                                 int pidsLimit, Map<String, Integer> pidsLimitByType, long tmpSizeBytes,
+                                 long buildMemoryLimitBytes, int buildPidsLimit, long buildTmpSizeBytes) {
 
     public LocalRuntimeConfig {
         Objects.requireNonNull(runtimeDir, "runtimeDir");
@@ -70,6 +79,29 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
             throw new IllegalArgumentException("first app uid must be 1000 or more, got " + firstAppUid);
         }
         extraReadOnlyPaths = List.copyOf(extraReadOnlyPaths);
+        pidsLimitByType = Map.copyOf(pidsLimitByType);
+        for (var e : pidsLimitByType.entrySet()) {
+            checkPids("process type " + e.getKey(), e.getValue());
+        }
+        checkPids("instance", pidsLimit);
+        checkPids("build", buildPidsLimit);
+        if (buildMemoryLimitBytes < 4L * 1024 * 1024) {
+            throw new IllegalArgumentException("build memory limit must be at least 4 MiB, got " + buildMemoryLimitBytes);
+        }
+        if (tmpSizeBytes < 1024 * 1024 || buildTmpSizeBytes < 1024 * 1024) {
+            throw new IllegalArgumentException("a /tmp size must be at least 1 MiB");
+        }
+    }
+
+    private static void checkPids(String what, int n) {
+        if (n < 8 || n > 4_194_304) {
+            throw new IllegalArgumentException("the pids limit of an " + what + " must be 8 to 4194304, got " + n);
+        }
+    }
+
+    /** The pids limit of an instance of {@code processType}: its override, else {@link #pidsLimit()}. */
+    public int pidsLimitOf(String processType) {
+        return pidsLimitByType.getOrDefault(processType, pidsLimit);
     }
 
     /** A builder with every default, for a platform whose data directory is {@code dataDir}. */
@@ -99,6 +131,12 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         private String cgroupName = "ferry";
         private int firstAppUid = 100_000;
         private List<Path> extraReadOnlyPaths = List.of();
+        private int pidsLimit = 512;
+        private Map<String, Integer> pidsLimitByType = Map.of();
+        private long tmpSizeBytes = 64L * 1024 * 1024;
+        private long buildMemoryLimitBytes = 1024L * 1024 * 1024;
+        private int buildPidsLimit = 512;
+        private long buildTmpSizeBytes = 256L * 1024 * 1024;
 
         private Builder(Path runtimeDir) {
             this.runtimeDir = runtimeDir;
@@ -124,12 +162,19 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         public Builder cgroupName(String v) { cgroupName = v; return this; }
         public Builder firstAppUid(int v) { firstAppUid = v; return this; }
         public Builder extraReadOnlyPaths(List<Path> v) { extraReadOnlyPaths = v; return this; }
+        public Builder pidsLimit(int v) { pidsLimit = v; return this; }
+        public Builder pidsLimitByType(Map<String, Integer> v) { pidsLimitByType = v; return this; }
+        public Builder tmpSizeBytes(long v) { tmpSizeBytes = v; return this; }
+        public Builder buildMemoryLimitBytes(long v) { buildMemoryLimitBytes = v; return this; }
+        public Builder buildPidsLimit(int v) { buildPidsLimit = v; return this; }
+        public Builder buildTmpSizeBytes(long v) { buildTmpSizeBytes = v; return this; }
 
         public LocalRuntimeConfig build() {
             return new LocalRuntimeConfig(runtimeDir, bootTimeout, drainTimeout, drainGrace, stopGrace, routeTtl,
                     routeRefresh, restartBackoffFirst, restartBackoffMax, backoffResetAfter, nonWebUptime,
                     livenessInterval, releaseTimeout, sandboxMode, memoryLimitBytes, cpuShares, cgroupRoot,
-                    cgroupName, firstAppUid, extraReadOnlyPaths);
+                    cgroupName, firstAppUid, extraReadOnlyPaths, pidsLimit, pidsLimitByType, tmpSizeBytes,
+                    buildMemoryLimitBytes, buildPidsLimit, buildTmpSizeBytes);
         }
     }
 }

@@ -230,7 +230,8 @@ final class RunningInstance {
         group = Optional.empty();
         if (svc.sandbox().cgroups().version() != Cgroups.Version.NONE) {
             try {
-                group = Optional.of(svc.sandbox().cgroups().create(app().value(), id));
+                group = Optional.of(svc.sandbox().cgroups().create(app().value(), id,
+                        svc.sandbox().cgroups().limits().withPids(svc.config().pidsLimitOf(type))));
             } catch (IOException | RuntimeException e) {
                 log.warn("{} of {} runs without a cgroup: {}", name(), app(), e.toString());
             }

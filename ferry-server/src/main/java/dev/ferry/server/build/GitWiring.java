@@ -13,6 +13,7 @@ import dev.ferry.build.ssh.SshGitServer;
 import dev.ferry.control.MountedServlet;
 import dev.ferry.control.keys.KeysApi;
 import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,10 +43,11 @@ public final class GitWiring implements AutoCloseable {
      * Starts the queue and, when {@code sshPort} is not 0, SSH; on failure stops what had started and rethrows.
      *
      * @param sshPort the port to listen on, 0 for an ephemeral one, or {@code null} for off
+     * @param buildSandbox where builds run their commands (the runtime's sandbox when it has one)
      */
     public static GitWiring start(Path dataDir, BuildConfig buildConfig, Store store, Deployments deployments,
-                                  String bindAddress, Integer sshPort) {
-        Builder builder = Builder.of(buildConfig);
+                                  String bindAddress, Integer sshPort, BuildSandbox buildSandbox) {
+        Builder builder = Builder.of(buildConfig, buildSandbox);
         builder.removeLeftoverWorkDirs();
         AppRepositories repos = new AppRepositories(buildConfig.reposDir());
         BuildQueue queue = new BuildQueue(buildConfig, BuildRecords.of(store), new RepositoryBuildRunner(builder, repos),

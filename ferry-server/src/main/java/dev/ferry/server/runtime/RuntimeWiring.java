@@ -1,5 +1,6 @@
 package dev.ferry.server.runtime;
 
+import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.build.SlugSource;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.route.RouteRegistry;
@@ -51,8 +52,9 @@ public final class RuntimeWiring {
      * A started runtime and one line saying how it isolates apps, for {@code ferry up}'s banner.
      *
      * @param sandboxed false when apps run without a sandbox (the banner warns)
+     * @param builds where builds run their commands: the runtime's sandbox, or unsandboxed where it has none
      */
-    public record Started(AppRuntime runtime, String isolation, boolean sandboxed) {
+    public record Started(AppRuntime runtime, String isolation, boolean sandboxed, BuildSandbox builds) {
     }
 
     /**
@@ -69,7 +71,7 @@ public final class RuntimeWiring {
         }
         LocalRuntime runtime = new LocalRuntime(config.build(), inputs.slugs(), inputs.registry(), inputs.hostsOfApp(),
                 inputs.logs());
-        return Optional.of(new Started(runtime, runtime.sandboxStatus(), runtime.isSandboxed()));
+        return Optional.of(new Started(runtime, runtime.sandboxStatus(), runtime.isSandboxed(), runtime.buildSandbox()));
     }
 
     private static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(2);

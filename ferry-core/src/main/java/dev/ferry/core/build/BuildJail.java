@@ -1,0 +1,30 @@
+package dev.ferry.core.build;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox of one build, opened by {@link BuildSandbox#open}: it turns a build command into a process
+ * builder and, when closed, kills every process the build started (a process that detached itself with
+ * {@code setsid} included).
+ */
+public interface BuildJail extends AutoCloseable {
+
+    /**
+     * How the build's commands name {@code hostPath}, a path inside the work directory or the cache (in a sandbox
+     * the work directory is {@code /app} and the cache {@code /cache}); used for paths put into a command's
+     * arguments or environment.
+     */
+    String visiblePath(Path hostPath);
+
+    /**
+     * A process builder running {@code argv} in the work directory with {@code env} added to the build's
+     * environment.
+     */
+    ProcessBuilder command(List<String> argv, Map<String, String> env);
+
+    /** Kills whatever the build left running. */
+    @Override
+    void close();
+}
