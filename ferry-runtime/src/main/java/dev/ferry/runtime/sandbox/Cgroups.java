@@ -209,6 +209,12 @@ public final class Cgroups {
     }
 
     private static void enableControllers(Path dir) {
+        try {
+            Files.writeString(dir.resolve("cgroup.subtree_control"), "+memory +cpu +pids");
+            return;
+        } catch (IOException e) {
+            // one of them is missing here: enable the others one by one
+        }
         for (String controller : List.of("+memory", "+cpu", "+pids")) {
             try {
                 Files.writeString(dir.resolve("cgroup.subtree_control"), controller);
