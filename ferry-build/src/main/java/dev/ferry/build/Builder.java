@@ -99,6 +99,10 @@ public final class Builder {
             if (!types.isEmpty()) {
                 log.detail("Default types for " + buildpack.name() + " -> " + String.join(", ", types.keySet()));
             }
+            if (Files.isSymbolicLink(src.resolve(Procfile.FILE))) {
+                // read by Ferry itself, outside the sandbox: never follow a link the build made
+                throw new BuildFailed("the build replaced the Procfile with a symbolic link");
+            }
             if (Files.isRegularFile(src.resolve(Procfile.FILE))) {
                 Map<String, String> declared = Procfile.read(src).processTypes();
                 if (declared.isEmpty() && types.isEmpty()) {

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -187,6 +189,14 @@ public final class Sandbox {
                 a.addAll(List.of("--ro-bind", sys, sys));
             }
         }
+        Set<Path> parents = new LinkedHashSet<>();
+        for (Path d : readOnlyDirs) {
+            // bubblewrap would make missing parents (such as /root of /root/.pyenv) 0700, closed to the app's uid
+            for (Path p = d.getParent(); p != null && p.getParent() != null; p = p.getParent()) {
+                parents.add(p);
+            }
+        }
+        parents.stream().sorted().forEach(p -> a.addAll(List.of("--dir", p.toString())));
         for (Path d : readOnlyDirs) {
             a.addAll(List.of("--ro-bind", d.toString(), d.toString()));
         }
