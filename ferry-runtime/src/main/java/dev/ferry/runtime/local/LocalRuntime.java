@@ -83,7 +83,7 @@ public final class LocalRuntime implements AppRuntime {
         }
         Sandbox sandbox = Sandbox.probe(config.sandboxMode(), hiddenDir(dir), config.extraReadOnlyPaths(), cgroups,
                 new AppUsers(dir.resolve("app-uids.properties"), config.firstAppUid()))
-                .withTmpSizeBytes(config.tmpSizeBytes());
+                .withInstanceFileLimits(config.tmpSizeBytes(), config.appDiskLimitBytes());
         if (!sandbox.isBubblewrap() || cgroups.version() == Cgroups.Version.NONE) {
             log.warn(sandbox.status());
         }

@@ -40,6 +40,10 @@ import java.util.Objects;
  * @param buildMemoryLimitBytes memory limit of one build (all its commands together); default 1 GiB
  * @param buildPidsLimit the most processes one build may hold at once; default 512
  * @param buildTmpSizeBytes the size of a build command's {@code /tmp}; default 256 MiB
+ * @param appDiskLimitBytes the most an instance may hold in {@code /app} (its copy of the slug and what it
+ *     writes); checked every {@code diskCheckInterval}, an instance over it is restarted on a fresh copy, and no
+ *     single file may grow beyond it; default 1 GiB
+ * @param diskCheckInterval how often an instance's {@code /app} is measured; default 5 s
  */
 public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration drainTimeout, Duration drainGrace,
                                  Duration stopGrace, Duration routeTtl, Duration routeRefresh,
@@ -48,7 +52,8 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
                                  SandboxMode sandboxMode, long memoryLimitBytes, int cpuShares, Path cgroupRoot,
                                  String cgroupName, int firstAppUid, List<Path> extraReadOnlyPaths,
                                  int pidsLimit, Map<String, Integer> pidsLimitByType, long tmpSizeBytes,
-                                 long buildMemoryLimitBytes, int buildPidsLimit, long buildTmpSizeBytes) {
+                                 long buildMemoryLimitBytes, int buildPidsLimit, long buildTmpSizeBytes,
+                                 long appDiskLimitBytes, Duration diskCheckInterval) {
 
     public LocalRuntimeConfig {
         Objects.requireNonNull(runtimeDir, "runtimeDir");
@@ -90,6 +95,12 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         }
         if (tmpSizeBytes < 1024 * 1024 || buildTmpSizeBytes < 1024 * 1024) {
             throw new IllegalArgumentException("a /tmp size must be at least 1 MiB");
+        }
+        if (appDiskLimitBytes < 1024 * 1024) {
+            throw new IllegalArgumentException("the /app disk limit must be at least 1 MiB, got " + appDiskLimitBytes);
+        }
+        if (diskCheckInterval == null || diskCheckInterval.isNegative() || diskCheckInterval.isZero()) {
+            throw new IllegalArgumentException("the disk check interval must be positive");
         }
     }
 
@@ -137,6 +148,8 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         private long buildMemoryLimitBytes = 1024L * 1024 * 1024;
         private int buildPidsLimit = 512;
         private long buildTmpSizeBytes = 256L * 1024 * 1024;
+        private long appDiskLimitBytes = 1024L * 1024 * 1024;
+        private Duration diskCheckInterval = Duration.ofSeconds(5);
 
         private Builder(Path runtimeDir) {
             this.runtimeDir = runtimeDir;
@@ -168,13 +181,15 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         public Builder buildMemoryLimitBytes(long v) { buildMemoryLimitBytes = v; return this; }
         public Builder buildPidsLimit(int v) { buildPidsLimit = v; return this; }
         public Builder buildTmpSizeBytes(long v) { buildTmpSizeBytes = v; return this; }
+        public Builder appDiskLimitBytes(long v) { appDiskLimitBytes = v; return this; }
+        public Builder diskCheckInterval(Duration v) { diskCheckInterval = v; return this; }
 
         public LocalRuntimeConfig build() {
             return new LocalRuntimeConfig(runtimeDir, bootTimeout, drainTimeout, drainGrace, stopGrace, routeTtl,
                     routeRefresh, restartBackoffFirst, restartBackoffMax, backoffResetAfter, nonWebUptime,
                     livenessInterval, releaseTimeout, sandboxMode, memoryLimitBytes, cpuShares, cgroupRoot,
                     cgroupName, firstAppUid, extraReadOnlyPaths, pidsLimit, pidsLimitByType, tmpSizeBytes,
-                    buildMemoryLimitBytes, buildPidsLimit, buildTmpSizeBytes);
+                    buildMemoryLimitBytes, buildPidsLimit, buildTmpSizeBytes, appDiskLimitBytes, diskCheckInterval);
         }
     }
 }

@@ -41,20 +41,26 @@ public final class Sandbox {
     private final Cgroups cgroups;
     private final AppUsers users;
     private final long tmpSizeBytes;
+    private final long fileSizeBytes;
 
     private Sandbox(boolean bubblewrap, boolean separateUsers, List<Path> readOnlyDirs, Cgroups cgroups,
-                    AppUsers users, long tmpSizeBytes) {
+                    AppUsers users, long tmpSizeBytes, long fileSizeBytes) {
         this.bubblewrap = bubblewrap;
         this.separateUsers = separateUsers;
         this.readOnlyDirs = readOnlyDirs;
         this.cgroups = cgroups;
         this.users = users;
         this.tmpSizeBytes = tmpSizeBytes;
+        this.fileSizeBytes = fileSizeBytes;
     }
 
-    /** This sandbox with instances' {@code /tmp} a tmpfs of at most {@code bytes} (0: the kernel's default, half the RAM). */
-    public Sandbox withTmpSizeBytes(long bytes) {
-        return new Sandbox(bubblewrap, separateUsers, readOnlyDirs, cgroups, users, bytes);
+    /**
+     * This sandbox with instances' {@code /tmp} a tmpfs of at most {@code tmpBytes} (0: the kernel's default, half
+     * the RAM) and no file an instance writes larger than {@code fileBytes} ({@code RLIMIT_FSIZE} set by
+     * {@code prlimit}; 0: no such limit).
+     */
+    public Sandbox withInstanceFileLimits(long tmpBytes, long fileBytes) {
+        return new Sandbox(bubblewrap, separateUsers, readOnlyDirs, cgroups, users, tmpBytes, fileBytes);
     }
 
     /**
@@ -70,9 +76,9 @@ public final class Sandbox {
         boolean root = isRoot();
         boolean setpriv = root && Files.isExecutable(Path.of("/usr/bin/setpriv"));
         if (mode == SandboxMode.NONE) {
-            return new Sandbox(false, false, ro, cgroups, users, 0);
+            return new Sandbox(false, false, ro, cgroups, users, 0, 0);
         }
-        Sandbox candidate = new Sandbox(true, setpriv, ro, cgroups, users, 0);
+        Sandbox candidate = new Sandbox(true, setpriv, ro, cgroups, users, 0, 0);
         List<String> probe = candidate.bwrapArgs(List.of("--bind", "/tmp", "/app"), "/app", 0);
         probe.add("true");
         if (ChildCommand.succeeds(probe, Duration.ofSeconds(10))) {
@@ -82,7 +88,7 @@ public final class Sandbox {
             throw new IllegalStateException("sandbox mode is bubblewrap but `bwrap … true` fails on this host");
         }
         log.debug("bubblewrap is not usable here; instances run unsandboxed");
-        return new Sandbox(false, false, ro, cgroups, users, 0);
+        return new Sandbox(false, false, ro, cgroups, users, 0, 0);
     }
 
     /** One line for the platform's start-up output, e.g. {@code sandbox: bubblewrap, cgroups v1 (memory 512 MiB…)}. */
@@ -128,7 +134,8 @@ public final class Sandbox {
     /** The process builder of {@code sh -c command} for {@code app} in {@code dir}, with exactly {@code env}. */
     public ProcessBuilder builder(String app, Path dir, String command, Map<String, String> env,
                                   Optional<Cgroups.Group> group) {
-        List<String> argv = wrapper(app, List.of("--bind", dir.toString(), "/app"), "/app", tmpSizeBytes, group);
+        List<String> argv = wrapper(app, List.of("--bind", dir.toString(), "/app"), "/app", tmpSizeBytes,
+                fileSizeBytes, group);
         argv.addAll(List.of("sh", "-c", command));
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
         pb.environment().clear();
@@ -144,7 +151,7 @@ public final class Sandbox {
     public ProcessBuilder buildCommand(String app, Path src, Path cache, List<String> command, Map<String, String> env,
                                        long tmpBytes, Optional<Cgroups.Group> group) {
         List<String> argv = wrapper(app, List.of("--bind", src.toString(), BUILD_DIR, "--bind", cache.toString(),
-                BUILD_CACHE), BUILD_DIR, tmpBytes, group);
+                BUILD_CACHE), BUILD_DIR, tmpBytes, 0, group);
         argv.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(argv).directory(src.toFile());
         pb.environment().clear();
@@ -153,7 +160,7 @@ public final class Sandbox {
     }
 
     /** Joins the cgroup, then enters bubblewrap with {@code binds}, then becomes the app's uid. */
-    private List<String> wrapper(String app, List<String> binds, String chdir, long tmpBytes,
+    private List<String> wrapper(String app, List<String> binds, String chdir, long tmpBytes, long fileBytes,
                                  Optional<Cgroups.Group> group) {
         List<String> argv = new ArrayList<>();
         group.ifPresent(g -> {
@@ -164,6 +171,9 @@ public final class Sandbox {
             g.procsFiles().forEach(p -> argv.add(p.toString()));
         });
         if (bubblewrap) {
+            if (fileBytes > 0) {
+                argv.addAll(List.of("prlimit", "--fsize=" + fileBytes, "--"));
+            }
             argv.addAll(bwrapArgs(binds, chdir, tmpBytes));
             if (separateUsers) {
                 int uid = users.uidOf(app);

@@ -2,17 +2,22 @@ package dev.ferry.runtime.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ferry.core.store.AppName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pids limit of instances (with a per-type override) and the size of their {@code /tmp}, at their defaults. */
+/**
+ * The pids limit of instances (with a per-type override), the size of their {@code /tmp} at their defaults, and
+ * the disk limit of their {@code /app}.
+ */
 class SandboxLimitsTest {
 
     /** Forks 600 sleeping children, as many as it can, then prints how many it started and why it stopped. */
@@ -90,5 +95,24 @@ class SandboxLimitsTest {
         long size = Long.parseLong(out.substring(out.indexOf("size=") + 5).strip());
         assertThat(size).as(out).isLessThanOrEqualTo(64L * 1024 * 1024);
         assertThat(out).contains("No space left on device");
+    }
+
+    @Test
+    void restartsAnInstanceWhoseAppDirectoryOutgrowsItsDiskLimit() throws Exception {
+        TestApps disk = new TestApps(tmp.resolve("disk"));
+        try (LocalRuntime limited = disk.runtime(disk.config().appDiskLimitBytes(8L * 1024 * 1024)
+                .diskCheckInterval(Duration.ofMillis(200)).build())) {
+            assumeThat(limited.sandboxStatus()).as("bubblewrap works here").startsWith("sandbox: bubblewrap");
+            String slug = disk.slug("d1", Map.of("fill.sh", "#!/bin/sh\n"
+                    + "dd if=/dev/zero of=/app/big bs=1M count=20 2>&1 | head -1; echo big=$(stat -c %s /app/big)\n"
+                    + "i=0; while true; do head -c 1048576 /dev/zero > /app/f$i; i=$((i+1)); sleep 0.05; done\n"));
+            limited.deploy(TestApps.release("hello", 1, slug, Map.of("worker", "./fill.sh"), Map.of()),
+                    TestApps.formation("hello", Map.of("worker", 1)), l -> { });
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> disk.logs.texts("runtime").stream()
+                    .anyMatch(l -> l.startsWith("worker.1 exceeded its disk limit (/app holds ")));
+            String big = disk.logs.texts("worker.1").stream().filter(l -> l.startsWith("big=")).findFirst().orElseThrow();
+            assertThat(Long.parseLong(big.substring(4))).isLessThanOrEqualTo(8L * 1024 * 1024);
+        }
     }
 }
