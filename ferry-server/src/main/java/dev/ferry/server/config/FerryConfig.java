@@ -26,6 +26,7 @@ import java.util.Objects;
  *   <tr><td>maxPushBytes</td><td>512 MiB, the largest pack one {@code git push} may send (beyond: refused)</td></tr>
  *   <tr><td>maxBuilds</td><td>2 builds of different apps at once (one per app always; more wait in the queue)</td></tr>
  *   <tr><td>buildTimeout</td><td>15 min, the longest one build may run (beyond: it fails)</td></tr>
+ *   <tr><td>limits</td><td>{@link SandboxLimits#DEFAULTS}: pids, {@code /tmp} and {@code /app} of instances, memory and pids of builds</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -44,7 +45,8 @@ public record FerryConfig(
         int maxConnectionsPerClient,
         long maxPushBytes,
         int maxBuilds,
-        Duration buildTimeout) {
+        Duration buildTimeout,
+        SandboxLimits limits) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_BUILDS = 2;
@@ -74,6 +76,7 @@ public record FerryConfig(
             throw new IllegalArgumentException("at least 1 build must be allowed to run at once");
         }
         Objects.requireNonNull(buildTimeout, "buildTimeout");
+        Objects.requireNonNull(limits, "limits");
         if (buildTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the build time limit must be at least 1 s");
         }
@@ -91,6 +94,14 @@ public record FerryConfig(
         }
     }
 
+    /** A configuration with the default {@link SandboxLimits}. */
+    public FerryConfig(String bindAddress, int httpPort, int httpsPort, int apiPort, int sshPort, int tunnelPort,
+                       String domain, Path dataDir, int maxConnections, int maxConnectionsPerClient, long maxPushBytes,
+                       int maxBuilds, Duration buildTimeout) {
+        this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
+                maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, SandboxLimits.DEFAULTS);
+    }
+
     private static void checkPort(String what, int port) {
         if (port < EPHEMERAL || port > 65535) {
             throw new IllegalArgumentException(what + " " + port + " is outside 0-65535 (0 turns it off)");
@@ -105,31 +116,36 @@ public record FerryConfig(
 
     public FerryConfig withHttpPort(int port) {
         return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits);
     }
 
     public FerryConfig withSshPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, port, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits);
     }
 
     public FerryConfig withTunnelPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, port, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits);
     }
 
     public FerryConfig withApiPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits);
     }
 
     public FerryConfig withBuildLimits(int builds, Duration timeout) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, limits);
     }
 
     public FerryConfig withMaxPushBytes(long bytes) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout);
+                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, limits);
+    }
+
+    public FerryConfig withLimits(SandboxLimits newLimits) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, newLimits);
     }
 }

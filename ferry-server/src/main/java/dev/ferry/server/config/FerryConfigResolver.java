@@ -7,7 +7,9 @@ import java.util.Map;
  * Resolves a {@link FerryConfig} in one place: a flag given on the command line wins, then the
  * environment variable ({@code FERRY_HTTP_PORT}, {@code FERRY_HTTPS_PORT}, {@code FERRY_API_PORT},
  * {@code FERRY_SSH_PORT}, {@code FERRY_TUNNEL_PORT}, {@code FERRY_DOMAIN}, {@code FERRY_DATA_DIR},
- * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}), then the default.
+ * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}, and the {@link SandboxLimits}' {@code FERRY_PIDS_LIMIT},
+ * {@code FERRY_PIDS_LIMIT_PER_TYPE}, {@code FERRY_TMP_SIZE}, {@code FERRY_APP_DISK_LIMIT}, {@code FERRY_BUILD_MEMORY},
+ * {@code FERRY_BUILD_PIDS_LIMIT}), then the default.
  */
 public final class FerryConfigResolver {
 
@@ -22,8 +24,17 @@ public final class FerryConfigResolver {
     /** Flags not given on the command line are {@code null}. */
     public record Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                         Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
-                        Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout) {
+                        Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout,
+                        LimitFlags limits) {
         public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+        /** These flags with no sandbox limits given. */
+        public Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
+                     Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
+                     Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout) {
+            this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
+                    maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, LimitFlags.NONE);
+        }
 
         /** These flags with no build limits given, as before those flags existed. */
         public Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
@@ -32,6 +43,12 @@ public final class FerryConfigResolver {
             this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
                     maxConnectionsPerClient, maxPushSize, null, null);
         }
+    }
+
+    /** The flags of the {@link SandboxLimits}, as given ({@code null} when not). */
+    public record LimitFlags(Integer pidsLimit, String pidsLimitPerType, String tmpSize, String appDiskLimit,
+                             String buildMemory, Integer buildPidsLimit) {
+        public static final LimitFlags NONE = new LimitFlags(null, null, null, null, null, null);
     }
 
     /**
@@ -51,7 +68,29 @@ public final class FerryConfigResolver {
                 count(flags.maxConnectionsPerClient(), "FERRY_MAX_CONNECTIONS_PER_CLIENT", FerryConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT),
                 bytes(flags.maxPushSize(), "--max-push-size", "FERRY_MAX_PUSH_SIZE", FerryConfig.DEFAULT_MAX_PUSH_BYTES),
                 count(flags.maxBuilds(), "FERRY_MAX_BUILDS", FerryConfig.DEFAULT_MAX_BUILDS),
-                duration(flags.buildTimeout(), "--build-timeout", "FERRY_BUILD_TIMEOUT", FerryConfig.DEFAULT_BUILD_TIMEOUT));
+                duration(flags.buildTimeout(), "--build-timeout", "FERRY_BUILD_TIMEOUT", FerryConfig.DEFAULT_BUILD_TIMEOUT),
+                limits(flags.limits() == null ? LimitFlags.NONE : flags.limits()));
+    }
+
+    private SandboxLimits limits(LimitFlags f) {
+        SandboxLimits d = SandboxLimits.DEFAULTS;
+        String perType = f.pidsLimitPerType() != null ? f.pidsLimitPerType() : env.get("FERRY_PIDS_LIMIT_PER_TYPE");
+        java.util.Map<String, Integer> byType = d.pidsByType();
+        if (perType != null && !perType.isBlank()) {
+            try {
+                byType = SandboxLimits.parsePerType(perType);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((f.pidsLimitPerType() != null ? "--pids-limit-per-type"
+                        : "FERRY_PIDS_LIMIT_PER_TYPE") + "='" + perType + "' " + e.getMessage());
+            }
+        }
+        return new SandboxLimits(
+                count(f.pidsLimit(), "FERRY_PIDS_LIMIT", d.pids()),
+                byType,
+                bytes(f.tmpSize(), "--tmp-size", "FERRY_TMP_SIZE", d.tmpBytes()),
+                bytes(f.appDiskLimit(), "--app-disk-limit", "FERRY_APP_DISK_LIMIT", d.appDiskBytes()),
+                bytes(f.buildMemory(), "--build-memory", "FERRY_BUILD_MEMORY", d.buildMemoryBytes()),
+                count(f.buildPidsLimit(), "FERRY_BUILD_PIDS_LIMIT", d.buildPids()));
     }
 
     private Path dataDir() {

@@ -9,6 +9,7 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.runtime.local.LocalRuntime;
 import dev.ferry.runtime.local.LocalRuntimeConfig;
 import dev.ferry.runtime.sandbox.SandboxMode;
+import dev.ferry.server.config.SandboxLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +34,11 @@ public final class RuntimeWiring {
      * @param drainTimeout how long a deregistered instance may finish its requests before SIGTERM (30 s; tests
      *     shorten it, and the wait for the route change to reach the router with it)
      * @param stopGrace the time between SIGTERM and SIGKILL (30 s; tests shorten it)
+     * @param limits the pids, {@code /tmp} and {@code /app} limits of instances and the memory and pids of builds
      */
     public record Inputs(Path dataDir, SlugSource slugs, RouteRegistry registry, Function<AppName, List<String>> hostsOfApp,
-                         AppLogs logs, Duration bootTimeout, Duration drainTimeout, Duration stopGrace) {
+                         AppLogs logs, Duration bootTimeout, Duration drainTimeout, Duration stopGrace,
+                         SandboxLimits limits) {
         public Inputs {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(slugs, "slugs");
@@ -45,6 +48,7 @@ public final class RuntimeWiring {
             Objects.requireNonNull(bootTimeout, "bootTimeout");
             Objects.requireNonNull(drainTimeout, "drainTimeout");
             Objects.requireNonNull(stopGrace, "stopGrace");
+            Objects.requireNonNull(limits, "limits");
         }
     }
 
@@ -65,7 +69,13 @@ public final class RuntimeWiring {
         LocalRuntimeConfig.Builder config = LocalRuntimeConfig.builder(inputs.dataDir())
                 .bootTimeout(inputs.bootTimeout())
                 .drainTimeout(inputs.drainTimeout())
-                .stopGrace(inputs.stopGrace());
+                .stopGrace(inputs.stopGrace())
+                .pidsLimit(inputs.limits().pids())
+                .pidsLimitByType(inputs.limits().pidsByType())
+                .tmpSizeBytes(inputs.limits().tmpBytes())
+                .appDiskLimitBytes(inputs.limits().appDiskBytes())
+                .buildMemoryLimitBytes(inputs.limits().buildMemoryBytes())
+                .buildPidsLimit(inputs.limits().buildPids());
         if (inputs.drainTimeout().compareTo(DEFAULT_DRAIN_GRACE) < 0) {
             config.drainGrace(inputs.drainTimeout());
         }

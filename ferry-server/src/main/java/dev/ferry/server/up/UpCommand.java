@@ -69,6 +69,24 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--build-timeout", paramLabel = "TIME", description = "Longest one build may run, e.g. 15m or 90s (env FERRY_BUILD_TIMEOUT; default 15m).")
     String buildTimeout;
 
+    @Option(names = "--pids-limit", paramLabel = "N", description = "Processes and threads one instance may run at once; more fail to start (env FERRY_PIDS_LIMIT; default 512).")
+    Integer pidsLimit;
+
+    @Option(names = "--pids-limit-per-type", paramLabel = "TYPE=N,…", description = "Pids limits of process types over --pids-limit, e.g. worker=2048 (env FERRY_PIDS_LIMIT_PER_TYPE; default none).")
+    String pidsLimitPerType;
+
+    @Option(names = "--tmp-size", paramLabel = "SIZE", description = "Size of an instance's /tmp, in its memory (env FERRY_TMP_SIZE; default 64m).")
+    String tmpSize;
+
+    @Option(names = "--app-disk-limit", paramLabel = "SIZE", description = "Most an instance may keep in /app; beyond, it is restarted on a fresh copy (env FERRY_APP_DISK_LIMIT; default 1g).")
+    String appDiskLimit;
+
+    @Option(names = "--build-memory", paramLabel = "SIZE", description = "Memory of one build, all its commands together (env FERRY_BUILD_MEMORY; default 1g).")
+    String buildMemory;
+
+    @Option(names = "--build-pids-limit", paramLabel = "N", description = "Processes and threads one build may run at once (env FERRY_BUILD_PIDS_LIMIT; default 512).")
+    Integer buildPidsLimit;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +94,9 @@ public final class UpCommand implements Callable<Integer> {
         try {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
                     .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout));
+                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout,
+                            new FerryConfigResolver.LimitFlags(pidsLimit, pidsLimitPerType, tmpSize, appDiskLimit,
+                                    buildMemory, buildPidsLimit)));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 2;

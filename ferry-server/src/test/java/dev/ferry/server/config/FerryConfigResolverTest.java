@@ -96,4 +96,35 @@ class FerryConfigResolverTest {
         assertThatThrownBy(() -> resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null, null,
                 null, null, "0m"))).hasMessageContaining("--max-push-size='0m'");
     }
+
+    @Test
+    void readsTheSandboxLimitsFromFlagsThenEnvironmentOverTheDocumentedDefaults() {
+        assertThat(new FerryConfigResolver(Map.of(), HOME).resolve(FerryConfigResolver.Flags.NONE).limits())
+                .isEqualTo(new SandboxLimits(512, Map.of(), 64L << 20, 1L << 30, 1L << 30, 512));
+        FerryConfigResolver resolver = new FerryConfigResolver(Map.of("FERRY_PIDS_LIMIT", "256",
+                "FERRY_PIDS_LIMIT_PER_TYPE", "worker=2048, clock=16", "FERRY_TMP_SIZE", "32m",
+                "FERRY_APP_DISK_LIMIT", "2g", "FERRY_BUILD_MEMORY", "3g", "FERRY_BUILD_PIDS_LIMIT", "1024"), HOME);
+        assertThat(resolver.resolve(FerryConfigResolver.Flags.NONE).limits())
+                .isEqualTo(new SandboxLimits(256, Map.of("worker", 2048, "clock", 16), 32L << 20, 2L << 30, 3L << 30, 1024));
+        FerryConfig fromFlags = resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null,
+                null, null, null, null, null, null, new FerryConfigResolver.LimitFlags(100, "web=300", "1g", "100m",
+                "512m", 64)));
+        assertThat(fromFlags.limits())
+                .isEqualTo(new SandboxLimits(100, Map.of("web", 300), 1L << 30, 100L << 20, 512L << 20, 64));
+    }
+
+    @Test
+    void refusesSandboxLimitsItCannotUseNamingTheFlagOrVariable() {
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_PIDS_LIMIT_PER_TYPE", "worker:12"), HOME)
+                .resolve(FerryConfigResolver.Flags.NONE))
+                .hasMessage("FERRY_PIDS_LIMIT_PER_TYPE='worker:12' is not a list such as web=1024,worker=256");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of(), HOME).resolve(new FerryConfigResolver.Flags(null,
+                null, null, null, null, null, null, null, null, null, null, null, null,
+                new FerryConfigResolver.LimitFlags(null, null, "lots", null, null, null))))
+                .hasMessage("--tmp-size='lots' is not a size such as 512m, 1g, 100k or a number of bytes");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of(), HOME).resolve(new FerryConfigResolver.Flags(null,
+                null, null, null, null, null, null, null, null, null, null, null, null,
+                new FerryConfigResolver.LimitFlags(4, null, null, null, null, null))))
+                .hasMessage("--pids-limit must be 8 to 4194304 processes, got 4");
+    }
 }
