@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * (see {@link Sandbox}), registers healthy web instances in the {@link RouteRegistry} under the hosts
  * {@code hostsOfApp} names (read again on every TTL refresh), and writes their output and the platform's
  * events to {@link AppLogs}. At construction it kills processes and removes cgroups a previous Ferry left
- * behind (after a {@code kill -9}), so a re-deploy never runs duplicates.
+ * behind (after a {@code kill -9}), its builds' included, so a re-deploy never runs duplicates. Builds run in the
+ * same sandbox through {@link #buildSandbox()}.
  *
  * <p>Print {@link #sandboxStatus()} at start-up: it says how instances are isolated on this host.
  * Thread-safe; operations on one app are serialised.

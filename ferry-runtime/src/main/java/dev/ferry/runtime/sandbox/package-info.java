@@ -1,5 +1,7 @@
 /**
- * Instance isolation: {@link dev.ferry.runtime.sandbox.Sandbox} (bubblewrap, one uid per app),
- * {@link dev.ferry.runtime.sandbox.Cgroups} (v1 and v2 limits) and {@link dev.ferry.runtime.sandbox.SandboxMode}.
+ * Instance and build isolation: {@link dev.ferry.runtime.sandbox.Sandbox} (bubblewrap, one uid per app),
+ * {@link dev.ferry.runtime.sandbox.Cgroups} (v1 and v2 memory, CPU and pids limits),
+ * {@link dev.ferry.runtime.sandbox.SandboxedBuilds} (the core's build sandbox port over the same sandbox) and
+ * {@link dev.ferry.runtime.sandbox.SandboxMode}.
  */
 package dev.ferry.runtime.sandbox;
