@@ -12,6 +12,7 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
 import dev.ferry.runtime.sandbox.AppUsers;
+import dev.ferry.runtime.sandbox.CgroupLimits;
 import dev.ferry.runtime.sandbox.Cgroups;
 import dev.ferry.runtime.sandbox.Sandbox;
 import dev.ferry.runtime.sandbox.SandboxedBuilds;
@@ -76,7 +77,7 @@ public final class LocalRuntime implements AppRuntime {
         PidFiles pids = new PidFiles(dir.resolve("pids"));
         int killed = pids.killLeftovers();
         Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.cgroupName(),
-                new Cgroups.Limits(config.memoryLimitBytes(), config.cpuShares(), config.pidsLimit()), ownerKey(dir));
+                new CgroupLimits(config.memoryLimitBytes(), config.cpuShares(), config.pidsLimit()), ownerKey(dir));
         cgroups.removeLeftovers();
         removeLeftoverInstanceDirs(dir.resolve("apps"));
         if (killed > 0) {
@@ -120,7 +121,7 @@ public final class LocalRuntime implements AppRuntime {
         if (!sandbox.isBubblewrap()) {
             return BuildSandbox.unsandboxed();
         }
-        return new SandboxedBuilds(sandbox, new Cgroups.Limits(config.buildMemoryLimitBytes(), config.cpuShares(),
+        return new SandboxedBuilds(sandbox, new CgroupLimits(config.buildMemoryLimitBytes(), config.cpuShares(),
                 config.buildPidsLimit()), config.buildTmpSizeBytes());
     }
 

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts instances and builds into {@code <top>/<app>/<instance>} cgroups ({@code top} is {@code ferry} by default)
- * with a memory limit, a CPU share and a process-count limit ({@link Limits}), on cgroup v1
+ * with a memory limit, a CPU share and a process-count limit ({@link CgroupLimits}), on cgroup v1
  * ({@code memory.limit_in_bytes}, {@code cpu.shares} and {@code pids.max} in the {@code memory}, {@code cpu} and
  * {@code pids} hierarchies) or v2 ({@code memory.max}, {@code cpu.weight} and {@code pids.max} in the unified
  * one). {@link #probe} finds which one is mounted and writable; when neither is, {@link #version()} is
@@ -27,36 +27,13 @@ public final class Cgroups {
     /** Which cgroup layout is in use. */
     public enum Version { V1, V2, NONE }
 
-    /**
-     * The limits of one group.
-     *
-     * @param memoryBytes memory limit (instances: 512 MiB by default)
-     * @param cpuShares v1 {@code cpu.shares}, from which the v2 {@code cpu.weight} is derived (1024 by default)
-     * @param pids the most processes and threads the group may hold at once ({@link #DEFAULT_PIDS}); a
-     *     {@code fork} beyond it fails with {@code EAGAIN}
-     */
-    public record Limits(long memoryBytes, int cpuShares, int pids) {
-        public static final int DEFAULT_PIDS = 512;
-
-        public Limits {
-            if (pids < 1) {
-                throw new IllegalArgumentException("a pids limit must be at least 1, got " + pids);
-            }
-        }
-
-        /** These limits with another pids limit. */
-        public Limits withPids(int n) {
-            return new Limits(memoryBytes, cpuShares, n);
-        }
-    }
-
     private final Version version;
     private final Path root;
-    private final Limits limits;
+    private final CgroupLimits limits;
     private final String top;
     private final String owner;
 
-    private Cgroups(Version version, Path root, String top, Limits limits, String owner) {
+    private Cgroups(Version version, Path root, String top, CgroupLimits limits, String owner) {
         this.top = top;
         this.owner = owner;
         this.version = version;
@@ -71,11 +48,11 @@ public final class Cgroups {
      * @param owner names this installation's instance groups ({@code <instance>@<owner>})
      */
     public static Cgroups probe(Path root, String top, long memoryLimitBytes, int cpuShares, String owner) {
-        return probe(root, top, new Limits(memoryLimitBytes, cpuShares, Limits.DEFAULT_PIDS), owner);
+        return probe(root, top, new CgroupLimits(memoryLimitBytes, cpuShares, CgroupLimits.DEFAULT_PIDS), owner);
     }
 
     /** As {@link #probe(Path, String, long, int, String)}, with the default {@code limits} of a group. */
-    public static Cgroups probe(Path root, String top, Limits limits, String owner) {
+    public static Cgroups probe(Path root, String top, CgroupLimits limits, String owner) {
         String probe = "probe-" + ProcessHandle.current().pid();
         if (Files.isRegularFile(root.resolve("cgroup.controllers"))) {
             Cgroups v2 = new Cgroups(Version.V2, root, top, limits, owner);
@@ -107,8 +84,8 @@ public final class Cgroups {
         return version;
     }
 
-    /** The limits a group gets unless {@link #create(String, String, Limits)} is given others. */
-    public Limits limits() {
+    /** The limits a group gets unless {@link #create(String, String, CgroupLimits)} is given others. */
+    public CgroupLimits limits() {
         return limits;
     }
 
@@ -134,7 +111,7 @@ public final class Cgroups {
     }
 
     /** Creates the group of one instance (or build) with {@code groupLimits}. */
-    public Group create(String app, String instanceId, Limits groupLimits) throws IOException {
+    public Group create(String app, String instanceId, CgroupLimits groupLimits) throws IOException {
         String instance = instanceId + "@" + owner;
         List<Path> dirs = switch (version) {
             case V1 -> v1Hierarchies().stream().map(h -> h.resolve(top).resolve(app).resolve(instance)).toList();

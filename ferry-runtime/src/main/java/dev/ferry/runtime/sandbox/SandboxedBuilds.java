@@ -33,7 +33,7 @@ public final class SandboxedBuilds implements BuildSandbox {
     private static final Logger log = LoggerFactory.getLogger(SandboxedBuilds.class);
 
     private final Sandbox sandbox;
-    private final Cgroups.Limits limits;
+    private final CgroupLimits limits;
     private final long tmpBytes;
     private final AtomicLong sequence = new AtomicLong();
 
@@ -41,7 +41,7 @@ public final class SandboxedBuilds implements BuildSandbox {
      * @param limits   memory, CPU and pids limits of one build's group
      * @param tmpBytes the size of a build command's {@code /tmp}
      */
-    public SandboxedBuilds(Sandbox sandbox, Cgroups.Limits limits, long tmpBytes) {
+    public SandboxedBuilds(Sandbox sandbox, CgroupLimits limits, long tmpBytes) {
         if (!sandbox.isBubblewrap()) {
             throw new IllegalArgumentException("builds are sandboxed only with bubblewrap");
         }

@@ -49,7 +49,7 @@ class CgroupsTest {
             Files.createDirectories(root.resolve(h));
         }
 
-        Cgroups cgroups = Cgroups.probe(root, "ferry", new Cgroups.Limits(128L * 1024 * 1024, 512, 300), "abcd");
+        Cgroups cgroups = Cgroups.probe(root, "ferry", new CgroupLimits(128L * 1024 * 1024, 512, 300), "abcd");
         Cgroups.Group group = cgroups.create("hello", "web.1-1");
         cgroups.create("hello", "worker.1-2", cgroups.limits().withPids(2048));
 
@@ -65,7 +65,7 @@ class CgroupsTest {
         Files.createDirectories(root.resolve("ferry/hello/web.1-1@abcd"));
         Files.writeString(root.resolve("ferry/hello/web.1-1@abcd/pids.max"), "max");
 
-        Cgroups cgroups = Cgroups.probe(root, "ferry", new Cgroups.Limits(64L * 1024 * 1024, 1024, 512), "abcd");
+        Cgroups cgroups = Cgroups.probe(root, "ferry", new CgroupLimits(64L * 1024 * 1024, 1024, 512), "abcd");
         cgroups.create("hello", "web.1-1");
 
         assertThat(Files.readString(root.resolve("ferry/hello/web.1-1@abcd/pids.max"))).isEqualTo("512");
