@@ -235,7 +235,7 @@ public final class Platform implements AutoCloseable {
         runtime.ifPresentOrElse(r -> {
             started.push(r.runtime());
             if (!r.sandboxed()) {
-                log.warn("apps run without a sandbox: {}", r.isolation());
+                log.warn("apps and their builds run without a sandbox: {}", r.isolation());
             }
         }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
         deployments = runtime.<Deployments>map(r -> new Reconciler(store, r.runtime()))

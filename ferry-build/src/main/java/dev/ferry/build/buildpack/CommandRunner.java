@@ -4,6 +4,7 @@ import dev.ferry.build.BuildFailed;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,8 @@ final class CommandRunner {
                     .start();
         } catch (IOException e) {
             throw new BuildFailed("cannot run " + shown + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new BuildFailed("cannot run " + shown + ": " + e.getCause().getMessage(), e);
         }
         process.getOutputStream().close();
         Thread pump = Thread.ofVirtual().name("build-output").start(() -> {

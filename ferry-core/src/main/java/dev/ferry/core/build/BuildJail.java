@@ -21,6 +21,8 @@ public interface BuildJail extends AutoCloseable {
     /**
      * A process builder running {@code argv} in the work directory with {@code env} added to the build's
      * environment.
+     *
+     * @throws java.io.UncheckedIOException when the sandbox cannot be made ready for the command
      */
     ProcessBuilder command(List<String> argv, Map<String, String> env);
 

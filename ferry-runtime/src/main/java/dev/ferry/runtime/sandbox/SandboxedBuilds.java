@@ -4,6 +4,7 @@ import dev.ferry.core.build.BuildJail;
 import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.runtime.process.ChildCommand;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -74,7 +75,12 @@ public final class SandboxedBuilds implements BuildSandbox {
         }
         int uid = sandbox.uidOf(app);
         if (recursive) {
-            ChildCommand.run(List.of("chown", "-R", "-h", uid + ":" + uid, dir.toString()), Duration.ofMinutes(5));
+            try {
+                ChildCommand.run(List.of("chown", "-R", "-h", uid + ":" + uid, dir.toString()), Duration.ofMinutes(5));
+            } catch (IOException e) {
+                log.warn("cannot hand {} to uid {}: {}", dir, uid, e.getMessage());
+                throw new IOException("cannot hand the build's files to the app's user", e);
+            }
             return;
         }
         setOwner(dir, uid);
@@ -126,7 +132,8 @@ public final class SandboxedBuilds implements BuildSandbox {
                     }
                 }
             } catch (IOException e) {
-                throw new IllegalStateException("cannot hand the build cache of " + app + " to its user: " + e, e);
+                log.warn("cannot hand the build cache of {} to its user: {}", app, e.toString());
+                throw new UncheckedIOException(new IOException("cannot hand the build cache to the app's user", e));
             }
             Map<String, String> all = new LinkedHashMap<>();
             all.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
