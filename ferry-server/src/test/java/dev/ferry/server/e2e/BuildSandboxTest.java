@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ferry.server.config.FerryConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,5 +124,30 @@ class BuildSandboxTest {
             }
         }
         return found;
+    }
+
+    @Test
+    void killsEveryProcessOfABuildThatRunsOutOfTime() throws Exception {
+        ferry.close();
+        ferry = new RuntimePlatform(FerryConfig.ephemeral(dataDir).withBuildLimits(1, Duration.ofSeconds(5)));
+        ferry.createApp("slow");
+        String marker = "ferry-slow-" + UUID.randomUUID();
+        Git git = new Git(work.resolve("slow"), work.resolve("home")).init()
+                .write("package.json", """
+                        {"name": "slow", "version": "1.0.0", "scripts": {"postinstall": "sh ./slow.sh"}}
+                        """)
+                .write("slow.sh", """
+                        ( setsid sh -c 'sleep 1000; echo' %1$s > /dev/null 2>&1 < /dev/null & )
+                        sh -c 'sleep 1000; echo' %1$s
+                        """.formatted(marker));
+        git.commit("slow");
+        List<String> args = new ArrayList<>(List.of(Git.tokenHelper(ferry.token)));
+        args.addAll(List.of("push", ferry.remote("slow"), "main"));
+
+        Git.Result pushed = git.run(args.toArray(String[]::new));
+
+        assertThat(pushed.exit()).as(pushed.output()).isNotZero();
+        assertThat(pushed.output()).contains("did not finish before the build's time limit");
+        await().atMost(Duration.ofSeconds(5)).until(() -> processesWith(marker).isEmpty());
     }
 }
