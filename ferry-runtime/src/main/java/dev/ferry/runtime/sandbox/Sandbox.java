@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * allows. With bubblewrap: new PID and IPC namespaces (the network stays shared so routers reach
  * {@code $PORT}), the system dirs and host runtimes read-only, the instance's directory read-write at
  * {@code /app}, a fresh {@code /tmp} (a tmpfs of a set size), {@code /proc} and {@code /dev}, nothing else of the
- * host, and, when Ferry
- * runs as root, the app's own unprivileged uid ({@link AppUsers}) set by {@code setpriv} inside the sandbox.
+ * host, no file larger than the {@code /app} disk limit, and, when Ferry runs as root, the app's own
+ * unprivileged uid ({@link AppUsers}) set by {@code setpriv} inside the sandbox.
  * With cgroups, a small {@code sh} wrapper joins the instance's group before it execs the sandbox, so the app
  * never runs outside it. Builds run in the same sandbox ({@link #buildCommand}), their work directory at
  * {@code /app} and the app's build cache at {@code /cache}. Built once by {@link #probe}; {@link #status()} says
