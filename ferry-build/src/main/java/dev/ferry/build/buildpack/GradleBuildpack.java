@@ -50,7 +50,7 @@ public final class GradleBuildpack implements Buildpack {
         command.addAll(List.of("-q", "--no-daemon", "build", "-x", "test"));
         context.log().step("Building with " + String.join(" ", command));
         CommandRunner.run(context, command, Map.of("GRADLE_USER_HOME", context.visible(home)));
-        Optional<String> jar = RunnableJars.pick(src.resolve("build").resolve("libs"));
+        Optional<String> jar = RunnableJars.pick(src, "build/libs");
         if (jar.isEmpty()) {
             context.log().detail("No runnable jar (one with a Main-Class) in build/libs/: declare web in a Procfile");
             return Map.of();
