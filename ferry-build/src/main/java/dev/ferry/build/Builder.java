@@ -7,8 +7,10 @@ import dev.ferry.build.buildpack.Procfile;
 import dev.ferry.build.slug.Slug;
 import dev.ferry.build.slug.SlugStore;
 import dev.ferry.build.source.CommitCheckout;
+import dev.ferry.core.build.BuildJail;
 import dev.ferry.core.build.BuildOutcome;
 import dev.ferry.core.build.BuildRequest;
+import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.build.FailureReasons;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code <data-dir>/builds/}, picks the buildpack ({@link Buildpacks}), runs it, reads the Procfile's process
  * types over the buildpack's defaults, and packs the directory into the {@link SlugStore}. The work directory
  * is removed afterwards, whatever the outcome; the app's build cache ({@link BuildConfig#cacheDir()}) is kept.
+ * Every command of the build runs in one {@link BuildJail} of the {@link BuildSandbox}, closed (killing whatever
+ * the build left running) before the slug is packed.
  *
  * <p>Threading: builds of one app run one at a time (the build queue already serialises them; the lock here
  * keeps that true for any caller); builds of different apps run in parallel on the threads that call
@@ -42,18 +46,25 @@ public final class Builder {
     private final BuildConfig config;
     private final Buildpacks buildpacks;
     private final SlugStore slugs;
+    private final BuildSandbox sandbox;
     private final Map<String, ReentrantLock> appLocks = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
-    public Builder(BuildConfig config, Buildpacks buildpacks, SlugStore slugs) {
+    public Builder(BuildConfig config, Buildpacks buildpacks, SlugStore slugs, BuildSandbox sandbox) {
         this.config = config;
         this.buildpacks = buildpacks;
         this.slugs = slugs;
+        this.sandbox = sandbox;
     }
 
-    /** A builder with the default buildpacks and the slug store in the data directory. */
+    /** A builder with the default buildpacks and the slug store in the data directory, running commands in {@code sandbox}. */
+    public static Builder of(BuildConfig config, BuildSandbox sandbox) {
+        return new Builder(config, Buildpacks.defaults(), new SlugStore(config.slugsDir()), sandbox);
+    }
+
+    /** A builder whose commands run unsandboxed ({@link BuildSandbox#unsandboxed()}). */
     public static Builder of(BuildConfig config) {
-        return new Builder(config, Buildpacks.defaults(), new SlugStore(config.slugsDir()));
+        return of(config, BuildSandbox.unsandboxed());
     }
 
     /**
@@ -84,11 +95,18 @@ public final class Builder {
             Buildpack buildpack = buildpacks.select(src);
             log.step(buildpack.name() + " app detected");
             Path cache = Files.createDirectories(config.cacheDir().resolve(request.app().value()));
-            Map<String, String> types = new LinkedHashMap<>(
-                    buildpack.build(new BuildContext(src, log, Instant.now().plus(config.timeout()), cache)));
+            Map<String, String> types;
+            try (BuildJail jail = sandbox.open(request.app().value(), src, cache)) {
+                types = new LinkedHashMap<>(
+                        buildpack.build(new BuildContext(src, log, Instant.now().plus(config.timeout()), cache, jail)));
+            }
             log.step("Discovering process types");
             if (!types.isEmpty()) {
                 log.detail("Default types for " + buildpack.name() + " -> " + String.join(", ", types.keySet()));
+            }
+            if (Files.isSymbolicLink(src.resolve(Procfile.FILE))) {
+                // read by Ferry itself, outside the sandbox: never follow a link the build made
+                throw new BuildFailed("the build replaced the Procfile with a symbolic link");
             }
             if (Files.isRegularFile(src.resolve(Procfile.FILE))) {
                 Map<String, String> declared = Procfile.read(src).processTypes();

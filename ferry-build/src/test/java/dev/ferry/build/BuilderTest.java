@@ -128,4 +128,20 @@ class BuilderTest {
             assertThat(listing(tmp.resolve("data/slugs/" + outcome.slugId() + ".tar.gz"))).contains("built.txt");
         }
     }
+
+    @Test
+    void refusesAProcfileTheBuildTurnedIntoALink() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("secret.key"), "web: top-secret\n");
+        try (TestRepo repo = new TestRepo(tmp.resolve("repo"))) {
+            String commit = repo.write("package.json", """
+                    {"name": "app", "version": "1.0.0", "private": true,
+                     "scripts": {"build": "rm Procfile && ln -s %s Procfile"}}
+                    """.formatted(secret)).write("Procfile", "web: node index.js\n").commit("node");
+            List<String> log = new CopyOnWriteArrayList<>();
+
+            assertThatThrownBy(() -> build(repo, commit, log)).isInstanceOf(BuildFailed.class)
+                    .hasMessage("the build replaced the Procfile with a symbolic link");
+            assertThat(log).noneMatch(l -> l.contains("top-secret"));
+        }
+    }
 }

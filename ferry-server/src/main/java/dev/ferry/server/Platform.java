@@ -2,6 +2,7 @@ package dev.ferry.server;
 
 import dev.ferry.build.BuildConfig;
 import dev.ferry.build.BuildDataCleanup;
+import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.build.queue.BuildQueue;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
@@ -251,11 +252,12 @@ public final class Platform implements AutoCloseable {
         runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
                 new AppHosts(store, config.domain()), appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace(),
-                router == null ? List.of() : List.of(router.httpPort()), config.instanceNetwork()));
+                router == null ? List.of() : List.of(router.httpPort()), config.instanceNetwork(),
+                config.sandboxLimits()));
         runtime.ifPresentOrElse(r -> {
             started.push(r.runtime());
             if (!r.sandboxed()) {
-                log.warn("apps run without a sandbox: {}", r.isolation());
+                log.warn("apps and their builds run without a sandbox: {}", r.isolation());
             }
         }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
         deployments = runtime.<Deployments>map(r -> new Reconciler(store, r.runtime()))
@@ -317,7 +319,8 @@ public final class Platform implements AutoCloseable {
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */
     private void startGit() {
         git = GitWiring.start(dataDirectory.root(), buildConfig(), store, deployments, config.bindAddress(),
-                config.sshPort() == FerryConfig.OFF ? null : listenPort(config.sshPort()), sessions, authFailures);
+                config.sshPort() == FerryConfig.OFF ? null : listenPort(config.sshPort()), sessions, authFailures,
+                runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed));
         started.push(git);
     }
 

@@ -4,6 +4,7 @@ import dev.ferry.build.BuildFailed;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one build command in the work directory, with stdout and stderr merged and sent to the build log
- * line by line as they come, and kills it (with its children) when the build's deadline passes.
+ * Runs one build command in the build's jail (its work directory, sandboxed when the platform sandboxes builds),
+ * with stdout and stderr merged and sent to the build log line by line as they come, and kills it (with its
+ * children) when the build's deadline passes.
  */
 final class CommandRunner {
 
@@ -26,7 +28,7 @@ final class CommandRunner {
     }
 
     /**
-     * Runs {@code command} with {@code env} added to Ferry's own environment (build caches, tool settings);
+     * Runs {@code command} with {@code env} added to the build's environment (build caches, tool settings);
      * a non-zero exit or the deadline is a {@link BuildFailed}.
      */
     static void run(BuildContext context, List<String> command, Map<String, String> env)
@@ -34,13 +36,20 @@ final class CommandRunner {
         String shown = String.join(" ", command);
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(context.src().toFile())
+            process = context.jail().command(command, env)
                     .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.PIPE);
-            builder.environment().putAll(env);
-            process = builder.start();
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
         } catch (IOException e) {
+            throw new BuildFailed("cannot run " + shown + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new BuildFailed("cannot run " + shown + ": " + e.getCause().getMessage(), e);
+        }
+        try {
+            context.jail().started(process);
+        } catch (IOException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
             throw new BuildFailed("cannot run " + shown + ": " + e.getMessage(), e);
         }
         process.getOutputStream().close();

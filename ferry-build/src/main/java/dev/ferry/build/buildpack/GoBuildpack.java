@@ -57,8 +57,8 @@ public final class GoBuildpack implements Buildpack {
         String name = binaryName(Files.readString(context.src().resolve("go.mod"), StandardCharsets.UTF_8));
         Path buildCache = CacheDirs.open(context, "go-build", "Go build cache");
         Path modCache = context.cacheDir("go-mod");
-        Map<String, String> env = Map.of("GOCACHE", buildCache.toString(), "GOMODCACHE", modCache.toString(),
-                "GOPATH", context.cacheDir("go-path").toString(), "GOFLAGS", "-modcacherw", "GOTOOLCHAIN", "local");
+        Map<String, String> env = Map.of("GOCACHE", context.visible(buildCache), "GOMODCACHE",
+                context.visible(modCache), "GOPATH", context.visible(context.cacheDir("go-path")), "GOFLAGS", "-modcacherw", "GOTOOLCHAIN", "local");
         context.log().step("Building with go build -o bin/" + name + " .");
         CommandRunner.run(context, List.of("go", "build", "-o", "bin/" + name, "."), env);
         return Map.of("web", "bin/" + name);

@@ -49,8 +49,8 @@ public final class GradleBuildpack implements Buildpack {
         List<String> command = new ArrayList<>(Wrappers.command(src, WRAPPER));
         command.addAll(List.of("-q", "--no-daemon", "build", "-x", "test"));
         context.log().step("Building with " + String.join(" ", command));
-        CommandRunner.run(context, command, Map.of("GRADLE_USER_HOME", home.toString()));
-        Optional<String> jar = RunnableJars.pick(src.resolve("build").resolve("libs"));
+        CommandRunner.run(context, command, Map.of("GRADLE_USER_HOME", context.visible(home)));
+        Optional<String> jar = RunnableJars.pick(src, "build/libs");
         if (jar.isEmpty()) {
             context.log().detail("No runnable jar (one with a Main-Class) in build/libs/: declare web in a Procfile");
             return Map.of();

@@ -51,10 +51,10 @@ public final class MavenBuildpack implements Buildpack {
                     + " Maven wrapper (mvnw)");
         }
         Path repository = CacheDirs.open(context, "m2", "Maven repository");
-        command.addAll(List.of("-B", "-ntp", "-Dstyle.color=never", "-DskipTests", "-Dmaven.repo.local=" + repository, "package"));
+        command.addAll(List.of("-B", "-ntp", "-Dstyle.color=never", "-DskipTests", "-Dmaven.repo.local=" + context.visible(repository), "package"));
         context.log().step("Building with " + String.join(" ", command.subList(0, command.size() - 2)) + " package");
         CommandRunner.run(context, command);
-        Optional<String> jar = RunnableJars.pick(src.resolve("target"));
+        Optional<String> jar = RunnableJars.pick(src, "target");
         if (jar.isEmpty()) {
             context.log().detail("No runnable jar (one with a Main-Class) in target/: declare web in a Procfile");
             return Map.of();

@@ -55,7 +55,7 @@ public final class NodeBuildpack implements Buildpack {
         Path cache = CacheDirs.open(context, "npm", "npm cache");
         // With a lockfile every tarball is pinned by its integrity hash, so npm may take it from the cache
         // without asking the registry again (prefer-offline); without one, npm must resolve fresh versions.
-        Map<String, String> env = Map.of("npm_config_cache", cache.toString(), "npm_config_update_notifier", "false",
+        Map<String, String> env = Map.of("npm_config_cache", context.visible(cache), "npm_config_update_notifier", "false",
                 "npm_config_fund", "false", "npm_config_audit", "false",
                 "npm_config_prefer_offline", String.valueOf(lockfile));
         CommandRunner.run(context, lockfile ? List.of("npm", "ci") : List.of("npm", "install"), env);

@@ -43,7 +43,7 @@ public final class PythonBuildpack implements Buildpack {
         context.log().step("Creating a virtualenv in .venv with the host's python3");
         CommandRunner.run(context, List.of("python3", "-m", "venv", VirtualEnvs.DIR));
         Path cache = CacheDirs.open(context, "pip", "pip cache");
-        Map<String, String> env = Map.of("PIP_CACHE_DIR", cache.toString(), "PIP_DISABLE_PIP_VERSION_CHECK", "1",
+        Map<String, String> env = Map.of("PIP_CACHE_DIR", context.visible(cache), "PIP_DISABLE_PIP_VERSION_CHECK", "1",
                 "PIP_NO_INPUT", "1");
         String python = VirtualEnvs.DIR + "/bin/python";
         if (Files.isRegularFile(src.resolve("requirements.txt"))) {
@@ -53,7 +53,8 @@ public final class PythonBuildpack implements Buildpack {
             context.log().step("Installing the project with pip");
             CommandRunner.run(context, List.of(python, "-m", "pip", "install", "."), env);
         }
-        int relocated = VirtualEnvs.makeRelocatable(src.resolve(VirtualEnvs.DIR));
+        int relocated = VirtualEnvs.makeRelocatable(src.resolve(VirtualEnvs.DIR),
+                context.visible(src.resolve(VirtualEnvs.DIR)));
         if (relocated > 0) {
             context.log().detail("Made " + relocated + " scripts in .venv/bin independent of the build directory");
         }

@@ -2,6 +2,7 @@ package dev.ferry.build.buildpack;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,14 +23,30 @@ final class RunnableJars {
     private RunnableJars() {
     }
 
-    /** The runnable jar's file name in {@code dir}; empty when there is none. */
+    /**
+     * The runnable jar's file name in {@code src/relativeDir}; empty when there is none, or when the build made
+     * any part of that path a symbolic link (Ferry reads these files itself, outside the build's sandbox).
+     */
+    static Optional<String> pick(Path src, String relativeDir) throws IOException {
+        Path dir = src;
+        for (Path part : Path.of(relativeDir)) {
+            dir = dir.resolve(part);
+            if (Files.isSymbolicLink(dir)) {
+                return Optional.empty();
+            }
+        }
+        return pick(dir);
+    }
+
+    /** The runnable jar's file name in {@code dir} (links not followed); empty when there is none. */
     static Optional<String> pick(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         List<Path> jars;
         try (Stream<Path> list = Files.list(dir)) {
-            jars = list.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".jar"))
+            jars = list.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                            && p.getFileName().toString().endsWith(".jar"))
                     .filter(p -> !p.getFileName().toString().matches(".*-(sources|javadoc|tests|test|plain)\\.jar"))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();

@@ -27,13 +27,16 @@ final class VirtualEnvs {
     private VirtualEnvs() {
     }
 
-    /** Rewrites the scripts in {@code venv/bin} that name an interpreter in {@code venv}; returns how many. */
-    static int makeRelocatable(Path venv) throws IOException {
+    /**
+     * Rewrites the scripts in {@code venv/bin} that name an interpreter in the virtualenv, which the build's
+     * commands saw at {@code venvAsBuilt}; returns how many.
+     */
+    static int makeRelocatable(Path venv, String venvAsBuilt) throws IOException {
         Path bin = venv.resolve("bin");
         if (!Files.isDirectory(bin, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }
-        String prefix = "#!" + venv.toAbsolutePath().normalize() + "/bin/python";
+        String prefix = "#!" + venvAsBuilt + "/bin/python";
         List<Path> scripts;
         try (Stream<Path> list = Files.list(bin)) {
             scripts = list.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();

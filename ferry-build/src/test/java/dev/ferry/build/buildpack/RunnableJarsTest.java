@@ -38,4 +38,19 @@ class RunnableJarsTest {
     void findsNothingWhenTheDirectoryIsMissing() throws Exception {
         assertThat(RunnableJars.pick(dir.resolve("target"))).isEmpty();
     }
+
+    @Test
+    void looksThroughNoLinkTheBuildMade() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere/libs"));
+        jar(elsewhere.resolve("secret-app.jar"), Map.of("Main-Class", "x.Main"));
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.createSymbolicLink(src.resolve("build"), dir.resolve("elsewhere"));
+        Files.createSymbolicLink(src.resolve("target"), elsewhere);
+        Files.createDirectories(src.resolve("out"));
+        Files.createSymbolicLink(src.resolve("out/app.jar"), elsewhere.resolve("secret-app.jar"));
+
+        assertThat(RunnableJars.pick(src, "build/libs")).isEmpty();
+        assertThat(RunnableJars.pick(src, "target")).isEmpty();
+        assertThat(RunnableJars.pick(src, "out")).isEmpty();
+    }
 }

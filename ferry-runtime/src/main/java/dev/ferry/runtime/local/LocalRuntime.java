@@ -1,5 +1,6 @@
 package dev.ferry.runtime.local;
 
+import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.build.SlugSource;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.route.RouteRegistry;
@@ -11,8 +12,10 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
 import dev.ferry.runtime.sandbox.AppUsers;
+import dev.ferry.runtime.sandbox.CgroupLimits;
 import dev.ferry.runtime.sandbox.Cgroups;
 import dev.ferry.runtime.sandbox.Sandbox;
+import dev.ferry.runtime.sandbox.SandboxedBuilds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * (see {@link Sandbox}), registers healthy web instances in the {@link RouteRegistry} under the hosts
  * {@code hostsOfApp} names (read again on every TTL refresh), and writes their output and the platform's
  * events to {@link AppLogs}. At construction it kills processes and removes cgroups a previous Ferry left
- * behind (after a {@code kill -9}), so a re-deploy never runs duplicates.
+ * behind (after a {@code kill -9}), its builds' included, so a re-deploy never runs duplicates. Builds run in the
+ * same sandbox through {@link #buildSandbox()}.
  *
  * <p>Print {@link #sandboxStatus()} at start-up: it says how instances are isolated on this host.
  * Thread-safe; operations on one app are serialised.
@@ -72,8 +76,8 @@ public final class LocalRuntime implements AppRuntime {
         }
         PidFiles pids = new PidFiles(dir.resolve("pids"));
         int killed = pids.killLeftovers();
-        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.cgroupName(), config.memoryLimitBytes(), config.cpuShares(),
-                ownerKey(dir));
+        Cgroups cgroups = Cgroups.probe(config.cgroupRoot(), config.cgroupName(),
+                new CgroupLimits(config.memoryLimitBytes(), config.cpuShares(), config.pidsLimit()), ownerKey(dir));
         cgroups.removeLeftovers();
         removeLeftoverInstanceDirs(dir.resolve("apps"));
         if (killed > 0) {
@@ -81,7 +85,8 @@ public final class LocalRuntime implements AppRuntime {
         }
         Sandbox sandbox = Sandbox.probe(config.sandboxMode(), hiddenDir(dir), config.extraReadOnlyPaths(), cgroups,
                 new AppUsers(dir.resolve("app-uids.properties"), config.firstAppUid()), config.networkMode(),
-                config.routerPorts());
+                config.routerPorts())
+                .withInstanceFileLimits(config.tmpSizeBytes(), config.appDiskLimitBytes());
         if (!sandbox.isBubblewrap() || cgroups.version() == Cgroups.Version.NONE) {
             log.warn(sandbox.status());
         }
@@ -104,6 +109,21 @@ public final class LocalRuntime implements AppRuntime {
     /** How instances are isolated here, e.g. {@code sandbox: bubblewrap (one uid per app), cgroups v1 (…)}. */
     public String sandboxStatus() {
         return svc.sandbox().status();
+    }
+
+    /**
+     * Where builds run their commands: this runtime's sandbox ({@link SandboxedBuilds}, with the build limits of
+     * the config) when instances run under bubblewrap, else unsandboxed as Ferry's user (the start-up warning
+     * about the sandbox says so). Groups a killed Ferry's builds left are removed at construction, with the
+     * instances'.
+     */
+    public BuildSandbox buildSandbox() {
+        Sandbox sandbox = svc.sandbox();
+        if (!sandbox.isBubblewrap()) {
+            return BuildSandbox.unsandboxed();
+        }
+        return new SandboxedBuilds(sandbox, new CgroupLimits(config.buildMemoryLimitBytes(), config.cpuShares(),
+                config.buildPidsLimit()), config.buildTmpSizeBytes());
     }
 
     /** True when instances run under bubblewrap (false: unsandboxed, as {@link #sandboxStatus()} says). */

@@ -5,6 +5,7 @@ import dev.ferry.runtime.sandbox.SandboxMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,16 @@ import java.util.Objects;
  *     works here
  * @param routerPorts host loopback ports a process in its own network namespace may still connect to (at the same
  *     port on its own loopback): the router's published ports; default none
+ * @param pidsLimit the most processes (and threads) one instance may hold at once, with cgroups; default 512
+ * @param pidsLimitByType a pids limit per process type (e.g. {@code worker=2048}) over {@code pidsLimit}; default none
+ * @param tmpSizeBytes the size of an instance's {@code /tmp} (a tmpfs, counted in its memory); default 64 MiB
+ * @param buildMemoryLimitBytes memory limit of one build (all its commands together); default 1 GiB
+ * @param buildPidsLimit the most processes one build may hold at once; default 512
+ * @param buildTmpSizeBytes the size of a build command's {@code /tmp}; default 256 MiB
+ * @param appDiskLimitBytes the most an instance may hold in {@code /app} (its copy of the slug and what it
+ *     writes); checked every {@code diskCheckInterval}, an instance over it is restarted on a fresh copy, and no
+ *     single file may grow beyond it; default 1 GiB
+ * @param diskCheckInterval how often an instance's {@code /app} is measured; default 5 s
  */
 public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration drainTimeout, Duration drainGrace,
                                  Duration stopGrace, Duration routeTtl, Duration routeRefresh,
@@ -45,7 +56,10 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
                                  Duration nonWebUptime, Duration livenessInterval, Duration releaseTimeout,
                                  SandboxMode sandboxMode, long memoryLimitBytes, int cpuShares, Path cgroupRoot,
                                  String cgroupName, int firstAppUid, List<Path> extraReadOnlyPaths,
-                                 NetworkMode networkMode, List<Integer> routerPorts) {
+                                 NetworkMode networkMode, List<Integer> routerPorts,
+                                 int pidsLimit, Map<String, Integer> pidsLimitByType, long tmpSizeBytes,
+                                 long buildMemoryLimitBytes, int buildPidsLimit, long buildTmpSizeBytes,
+                                 long appDiskLimitBytes, Duration diskCheckInterval) {
 
     public LocalRuntimeConfig {
         Objects.requireNonNull(runtimeDir, "runtimeDir");
@@ -83,6 +97,35 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
                 throw new IllegalArgumentException("router port must be 1 to 65535, got " + p);
             }
         }
+        pidsLimitByType = Map.copyOf(pidsLimitByType);
+        for (var e : pidsLimitByType.entrySet()) {
+            checkPids("process type " + e.getKey(), e.getValue());
+        }
+        checkPids("instance", pidsLimit);
+        checkPids("build", buildPidsLimit);
+        if (buildMemoryLimitBytes < 4L * 1024 * 1024) {
+            throw new IllegalArgumentException("build memory limit must be at least 4 MiB, got " + buildMemoryLimitBytes);
+        }
+        if (tmpSizeBytes < 1024 * 1024 || buildTmpSizeBytes < 1024 * 1024) {
+            throw new IllegalArgumentException("a /tmp size must be at least 1 MiB");
+        }
+        if (appDiskLimitBytes < 1024 * 1024) {
+            throw new IllegalArgumentException("the /app disk limit must be at least 1 MiB, got " + appDiskLimitBytes);
+        }
+        if (diskCheckInterval == null || diskCheckInterval.isNegative() || diskCheckInterval.isZero()) {
+            throw new IllegalArgumentException("the disk check interval must be positive");
+        }
+    }
+
+    private static void checkPids(String what, int n) {
+        if (n < 8 || n > 4_194_304) {
+            throw new IllegalArgumentException("the pids limit of an " + what + " must be 8 to 4194304, got " + n);
+        }
+    }
+
+    /** The pids limit of an instance of {@code processType}: its override, else {@link #pidsLimit()}. */
+    public int pidsLimitOf(String processType) {
+        return pidsLimitByType.getOrDefault(processType, pidsLimit);
     }
 
     /** A builder with every default, for a platform whose data directory is {@code dataDir}. */
@@ -114,6 +157,14 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         private List<Path> extraReadOnlyPaths = List.of();
         private NetworkMode networkMode = NetworkMode.AUTO;
         private List<Integer> routerPorts = List.of();
+        private int pidsLimit = 512;
+        private Map<String, Integer> pidsLimitByType = Map.of();
+        private long tmpSizeBytes = 64L * 1024 * 1024;
+        private long buildMemoryLimitBytes = 1024L * 1024 * 1024;
+        private int buildPidsLimit = 512;
+        private long buildTmpSizeBytes = 256L * 1024 * 1024;
+        private long appDiskLimitBytes = 1024L * 1024 * 1024;
+        private Duration diskCheckInterval = Duration.ofSeconds(5);
 
         private Builder(Path runtimeDir) {
             this.runtimeDir = runtimeDir;
@@ -141,12 +192,22 @@ public record LocalRuntimeConfig(Path runtimeDir, Duration bootTimeout, Duration
         public Builder extraReadOnlyPaths(List<Path> v) { extraReadOnlyPaths = v; return this; }
         public Builder networkMode(NetworkMode v) { networkMode = v; return this; }
         public Builder routerPorts(List<Integer> v) { routerPorts = v; return this; }
+        public Builder pidsLimit(int v) { pidsLimit = v; return this; }
+        public Builder pidsLimitByType(Map<String, Integer> v) { pidsLimitByType = v; return this; }
+        public Builder tmpSizeBytes(long v) { tmpSizeBytes = v; return this; }
+        public Builder buildMemoryLimitBytes(long v) { buildMemoryLimitBytes = v; return this; }
+        public Builder buildPidsLimit(int v) { buildPidsLimit = v; return this; }
+        public Builder buildTmpSizeBytes(long v) { buildTmpSizeBytes = v; return this; }
+        public Builder appDiskLimitBytes(long v) { appDiskLimitBytes = v; return this; }
+        public Builder diskCheckInterval(Duration v) { diskCheckInterval = v; return this; }
 
         public LocalRuntimeConfig build() {
             return new LocalRuntimeConfig(runtimeDir, bootTimeout, drainTimeout, drainGrace, stopGrace, routeTtl,
                     routeRefresh, restartBackoffFirst, restartBackoffMax, backoffResetAfter, nonWebUptime,
                     livenessInterval, releaseTimeout, sandboxMode, memoryLimitBytes, cpuShares, cgroupRoot,
-                    cgroupName, firstAppUid, extraReadOnlyPaths, networkMode, routerPorts);
+                    cgroupName, firstAppUid, extraReadOnlyPaths, networkMode, routerPorts, pidsLimit, pidsLimitByType,
+                    tmpSizeBytes, buildMemoryLimitBytes, buildPidsLimit, buildTmpSizeBytes, appDiskLimitBytes,
+                    diskCheckInterval);
         }
     }
 }

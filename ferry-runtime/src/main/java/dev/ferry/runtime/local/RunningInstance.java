@@ -61,6 +61,7 @@ final class RunningInstance {
     private volatile boolean wasServing;
     private volatile int livenessFailures;
     private volatile ScheduledFuture<?> liveness;
+    private volatile ScheduledFuture<?> diskWatch;
     private Path dir;
     private Optional<Cgroups.Group> group = Optional.empty();
     private Path pidFile;
@@ -168,6 +169,7 @@ final class RunningInstance {
                 + (isWeb() ? " on port " + port : ""));
         livenessFailures = 0;
         liveness = svc.every(svc.config().livenessInterval(), this::checkLiveness);
+        diskWatch = svc.every(svc.config().diskCheckInterval(), this::checkDisk);
     }
 
     /**
@@ -231,7 +233,8 @@ final class RunningInstance {
         group = Optional.empty();
         if (svc.sandbox().cgroups().version() != Cgroups.Version.NONE) {
             try {
-                group = Optional.of(svc.sandbox().cgroups().create(app().value(), id));
+                group = Optional.of(svc.sandbox().cgroups().create(app().value(), id,
+                        svc.sandbox().cgroups().limits().withPids(svc.config().pidsLimitOf(type))));
             } catch (IOException | RuntimeException e) {
                 log.warn("{} of {} runs without a cgroup: {}", name(), app(), e.toString());
             }
@@ -339,10 +342,26 @@ final class RunningInstance {
         }
     }
 
+    /** Restarts the instance on a fresh copy of its release when its {@code /app} is over the disk limit. */
+    private void checkDisk() {
+        Process p = process;
+        Path d = dir;
+        if (!supervised || p == null || !p.isAlive() || d == null) {
+            return;
+        }
+        Optional<String> over = DiskQuota.exceeded(d, svc.config().appDiskLimitBytes());
+        if (over.isPresent() && supervised && p == process) {
+            svc.events().event(app(), name() + " exceeded its disk limit (" + over.get() + "); restarting");
+            svc.routes().deregister(this);
+            ProcessTree.kill(p.toHandle());
+        }
+    }
+
     private void cancelLiveness() {
-        ScheduledFuture<?> f = liveness;
-        if (f != null) {
-            f.cancel(false);
+        for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {liveness, diskWatch}) {
+            if (f != null) {
+                f.cancel(false);
+            }
         }
     }
 

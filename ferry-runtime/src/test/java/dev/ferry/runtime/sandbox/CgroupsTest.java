@@ -25,7 +25,7 @@ class CgroupsTest {
         assertThat(Files.readString(dir.resolve("memory.max"))).isEqualTo("67108864");
         assertThat(Files.readString(root.resolve("ferry/hello/cgroup.subtree_control"))).contains("+memory");
         assertThat(group.procsFiles()).containsExactly(dir.resolve("cgroup.procs"));
-        assertThat(cgroups.describe()).isEqualTo("cgroups v2 (memory 64 MiB, cpu weight 39)");
+        assertThat(cgroups.describe()).isEqualTo("cgroups v2 (memory 64 MiB, cpu weight 39, no pids controller)");
     }
 
     @Test
@@ -41,6 +41,35 @@ class CgroupsTest {
                 .isEqualTo("134217728");
         assertThat(Files.readString(root.resolve("cpu/ferry/hello/web.1-1@abcd/cpu.shares"))).isEqualTo("512");
         assertThat(group.procsFiles()).hasSize(2);
+    }
+
+    @Test
+    void writesPidsLimitsInTheV1PidsHierarchyAndPerGroupOverrides() throws Exception {
+        for (String h : new String[] {"memory", "cpu", "pids"}) {
+            Files.createDirectories(root.resolve(h));
+        }
+
+        Cgroups cgroups = Cgroups.probe(root, "ferry", new CgroupLimits(128L * 1024 * 1024, 512, 300), "abcd");
+        Cgroups.Group group = cgroups.create("hello", "web.1-1");
+        cgroups.create("hello", "worker.1-2", cgroups.limits().withPids(2048));
+
+        assertThat(Files.readString(root.resolve("pids/ferry/hello/web.1-1@abcd/pids.max"))).isEqualTo("300");
+        assertThat(Files.readString(root.resolve("pids/ferry/hello/worker.1-2@abcd/pids.max"))).isEqualTo("2048");
+        assertThat(group.procsFiles()).hasSize(3);
+        assertThat(cgroups.describe()).isEqualTo("cgroups v1 (memory 128 MiB, cpu shares 512, pids 300)");
+    }
+
+    @Test
+    void writesV2PidsLimitWhereThePidsControllerIsAvailable() throws Exception {
+        Files.writeString(root.resolve("cgroup.controllers"), "cpu memory pids");
+        Files.createDirectories(root.resolve("ferry/hello/web.1-1@abcd"));
+        Files.writeString(root.resolve("ferry/hello/web.1-1@abcd/pids.max"), "max");
+
+        Cgroups cgroups = Cgroups.probe(root, "ferry", new CgroupLimits(64L * 1024 * 1024, 1024, 512), "abcd");
+        cgroups.create("hello", "web.1-1");
+
+        assertThat(Files.readString(root.resolve("ferry/hello/web.1-1@abcd/pids.max"))).isEqualTo("512");
+        assertThat(cgroups.describe()).endsWith("pids 512)");
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.access.SessionRegistry;
+import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,10 +54,12 @@ public final class GitWiring implements AutoCloseable {
      * @param sshPort the port to listen on, 0 for an ephemeral one, or {@code null} for off
      * @param sessions where git commands over SSH and requests over HTTP register while they run
      * @param failures counts failed authentications over SSH and HTTP per client address
+     * @param buildSandbox where builds run their commands (the runtime's sandbox when it has one)
      */
     public static GitWiring start(Path dataDir, BuildConfig buildConfig, Store store, Deployments deployments,
-                                  String bindAddress, Integer sshPort, SessionRegistry sessions, AuthFailureLimiter failures) {
-        Builder builder = Builder.of(buildConfig);
+                                  String bindAddress, Integer sshPort, SessionRegistry sessions, AuthFailureLimiter failures,
+                                  BuildSandbox buildSandbox) {
+        Builder builder = Builder.of(buildConfig, buildSandbox);
         builder.removeLeftoverWorkDirs();
         AppRepositories repos = new AppRepositories(buildConfig.reposDir());
         BuildQueue queue = new BuildQueue(buildConfig, BuildRecords.of(store), new RepositoryBuildRunner(builder, repos),

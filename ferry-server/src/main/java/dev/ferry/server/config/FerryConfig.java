@@ -37,6 +37,7 @@ import java.util.Objects;
  *   refused for 60 s (API and git over HTTP: 429 with Retry-After)</td></tr>
  *   <tr><td>instanceNetwork</td><td>AUTO: each instance in its own network namespace when pasta works here</td></tr>
  *   <tr><td>drainAllow</td><td>none: log drains send only to public addresses, except to these {@code HOST:PORT}s</td></tr>
+ *   <tr><td>sandboxLimits</td><td>{@link SandboxLimits#DEFAULTS}: pids, {@code /tmp} and {@code /app} of instances, memory and pids of builds</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -59,7 +60,8 @@ public record FerryConfig(
         AppLimits appLimits,
         AuthFailureLimits authFailureLimits,
         NetworkMode instanceNetwork,
-        List<String> drainAllow) {
+        List<String> drainAllow,
+        SandboxLimits sandboxLimits) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_BUILDS = 2;
@@ -91,6 +93,7 @@ public record FerryConfig(
         Objects.requireNonNull(buildTimeout, "buildTimeout");
         Objects.requireNonNull(appLimits, "appLimits");
         Objects.requireNonNull(authFailureLimits, "authFailureLimits");
+        Objects.requireNonNull(sandboxLimits, "sandboxLimits");
         if (buildTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the build time limit must be at least 1 s");
         }
@@ -111,18 +114,18 @@ public record FerryConfig(
         }
     }
 
-    /** The configuration with the default {@link AppLimits} and limits on failed authentications. */
+    /** The configuration with the defaults of every setting added since. */
     public FerryConfig(String bindAddress, int httpPort, int httpsPort, int apiPort, int sshPort, int tunnelPort,
                        String domain, Path dataDir, int maxConnections, int maxConnectionsPerClient, long maxPushBytes,
                        int maxBuilds, Duration buildTimeout) {
         this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
                 maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, AppLimits.DEFAULT,
-                AuthFailureLimits.DEFAULT, NetworkMode.AUTO, List.of());
+                AuthFailureLimits.DEFAULT, NetworkMode.AUTO, List.of(), SandboxLimits.DEFAULTS);
     }
 
     public FerryConfig withAuthFailureLimits(AuthFailureLimits limits) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, limits, instanceNetwork, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, limits, instanceNetwork, drainAllow, sandboxLimits);
     }
 
     private static void checkPort(String what, int port) {
@@ -135,53 +138,59 @@ public record FerryConfig(
     public static FerryConfig ephemeral(Path dataDir) {
         return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir,
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT,
-                AppLimits.DEFAULT, AuthFailureLimits.DEFAULT, NetworkMode.AUTO, List.of());
+                AppLimits.DEFAULT, AuthFailureLimits.DEFAULT, NetworkMode.AUTO, List.of(), SandboxLimits.DEFAULTS);
     }
 
     public FerryConfig withHttpPort(int port) {
         return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
     }
 
     public FerryConfig withSshPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, port, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
     }
 
     public FerryConfig withTunnelPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, port, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
     }
 
     public FerryConfig withApiPort(int port) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
     }
 
     public FerryConfig withBuildLimits(int builds, Duration timeout) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
     }
 
     /** This config letting log drains send to these {@code HOST:PORT}s too, loopback or private as they may be. */
     public FerryConfig withDrainAllow(List<String> entries) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, entries);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, entries, sandboxLimits);
     }
 
     /** This config with instances' networks isolated as {@code mode} says. */
     public FerryConfig withInstanceNetwork(NetworkMode mode) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, mode, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, mode, drainAllow, sandboxLimits);
     }
 
     public FerryConfig withMaxPushBytes(long bytes) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow);
+                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
     }
 
     public FerryConfig withAppLimits(AppLimits limits) {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits, authFailureLimits, instanceNetwork, drainAllow);
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
+    }
+
+    public FerryConfig withSandboxLimits(SandboxLimits limits) {
+        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
+                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits,
+                instanceNetwork, drainAllow, limits);
     }
 }

@@ -12,7 +12,9 @@ import java.util.Map;
  * {@code FERRY_BIND_ADDRESS}, {@code FERRY_MAX_PUSH_SIZE}, {@code FERRY_MAX_CONFIG_VARS}, {@code FERRY_MAX_CONFIG_SIZE},
  * {@code FERRY_MAX_DOMAINS}, {@code FERRY_MAX_DRAINS}, {@code FERRY_AUTH_MAX_FAILURES},
  * {@code FERRY_AUTH_FAILURE_WINDOW}, {@code FERRY_INSTANCE_NETWORK},
- * {@code FERRY_DRAIN_ALLOW}...), then the default.
+ * {@code FERRY_DRAIN_ALLOW}, and the {@link SandboxLimits}' {@code FERRY_PIDS_LIMIT},
+ * {@code FERRY_PIDS_LIMIT_PER_TYPE}, {@code FERRY_TMP_SIZE}, {@code FERRY_APP_DISK_LIMIT}, {@code FERRY_BUILD_MEMORY},
+ * {@code FERRY_BUILD_PIDS_LIMIT}), then the default.
  */
 public final class FerryConfigResolver {
 
@@ -28,16 +30,17 @@ public final class FerryConfigResolver {
     public record Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                         Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                         Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout,
-                        Integer authMaxFailures, String authFailureWindow, String instanceNetwork, String drainAllow) {
+                        Integer authMaxFailures, String authFailureWindow, String instanceNetwork, String drainAllow,
+                        SandboxFlags sandbox) {
         public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
 
         /** These flags with none of the later flags given, as before those flags existed. */
         public Flags(String bindAddress, Integer httpPort, Integer httpsPort, Integer apiPort, Integer sshPort,
                      Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                      Integer maxConnectionsPerClient, String maxPushSize, Integer maxBuilds, String buildTimeout) {
             this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
-                    maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, null, null, null, null);
+                    maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, null, null, null, null, null);
         }
 
         /** These flags with no build limits given, as before those flags existed. */
@@ -45,7 +48,7 @@ public final class FerryConfigResolver {
                      Integer tunnelPort, String domain, Path dataDir, Integer maxConnections,
                      Integer maxConnectionsPerClient, String maxPushSize) {
             this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
-                    maxConnectionsPerClient, maxPushSize, null, null, null, null, null, null);
+                    maxConnectionsPerClient, maxPushSize, null, null, null, null, null, null, null);
         }
     }
 
@@ -71,6 +74,13 @@ public final class FerryConfigResolver {
                 (int) configBytes,
                 count(limits.maxDomains(), "FERRY_MAX_DOMAINS", AppLimits.DEFAULT_MAX_DOMAINS),
                 count(limits.maxDrains(), "FERRY_MAX_DRAINS", AppLimits.DEFAULT_MAX_DRAINS)));
+
+    }
+
+    /** The flags of the {@link SandboxLimits}, as given ({@code null} when not). */
+    public record SandboxFlags(Integer pidsLimit, String pidsLimitPerType, String tmpSize, String appDiskLimit,
+                             String buildMemory, Integer buildPidsLimit) {
+        public static final SandboxFlags NONE = new SandboxFlags(null, null, null, null, null, null);
     }
 
     /**
@@ -97,7 +107,8 @@ public final class FerryConfigResolver {
                         duration(flags.authFailureWindow(), "--auth-failure-window", "FERRY_AUTH_FAILURE_WINDOW",
                                 AuthFailureLimits.DEFAULT_WINDOW)),
                 networkMode(flags.instanceNetwork()),
-                list(flags.drainAllow(), "--drain-allow", "FERRY_DRAIN_ALLOW"));
+                list(flags.drainAllow(), "--drain-allow", "FERRY_DRAIN_ALLOW"),
+                sandboxLimits(flags.sandbox() == null ? SandboxFlags.NONE : flags.sandbox()));
     }
 
     /** {@code auto}, {@code pasta} or {@code shared}; the flag wins over the variable. */
@@ -128,6 +139,28 @@ public final class FerryConfigResolver {
             throw new IllegalArgumentException((flag != null ? flagName : variable) + ": " + e.getMessage());
         }
         return entries;
+
+    }
+
+    private SandboxLimits sandboxLimits(SandboxFlags f) {
+        SandboxLimits d = SandboxLimits.DEFAULTS;
+        String perType = f.pidsLimitPerType() != null ? f.pidsLimitPerType() : env.get("FERRY_PIDS_LIMIT_PER_TYPE");
+        java.util.Map<String, Integer> byType = d.pidsByType();
+        if (perType != null && !perType.isBlank()) {
+            try {
+                byType = SandboxLimits.parsePerType(perType);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((f.pidsLimitPerType() != null ? "--pids-limit-per-type"
+                        : "FERRY_PIDS_LIMIT_PER_TYPE") + "='" + perType + "' " + e.getMessage());
+            }
+        }
+        return new SandboxLimits(
+                count(f.pidsLimit(), "FERRY_PIDS_LIMIT", d.pids()),
+                byType,
+                bytes(f.tmpSize(), "--tmp-size", "FERRY_TMP_SIZE", d.tmpBytes()),
+                bytes(f.appDiskLimit(), "--app-disk-limit", "FERRY_APP_DISK_LIMIT", d.appDiskBytes()),
+                bytes(f.buildMemory(), "--build-memory", "FERRY_BUILD_MEMORY", d.buildMemoryBytes()),
+                count(f.buildPidsLimit(), "FERRY_BUILD_PIDS_LIMIT", d.buildPids()));
     }
 
     private Path dataDir() {

@@ -1,5 +1,6 @@
 package dev.ferry.server.runtime;
 
+import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.build.SlugSource;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.route.RouteRegistry;
@@ -9,6 +10,7 @@ import dev.ferry.runtime.local.LocalRuntime;
 import dev.ferry.runtime.local.LocalRuntimeConfig;
 import dev.ferry.runtime.sandbox.NetworkMode;
 import dev.ferry.runtime.sandbox.SandboxMode;
+import dev.ferry.server.config.SandboxLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,10 +38,11 @@ public final class RuntimeWiring {
      * @param routerPorts the router's published ports on the host's loopback, which instances in their own network
      *     namespace still reach at the same port on theirs
      * @param network how instances' networks are isolated ({@link NetworkMode#AUTO} by default)
+     * @param limits the pids, {@code /tmp} and {@code /app} limits of instances and the memory and pids of builds
      */
     public record Inputs(Path dataDir, SlugSource slugs, RouteRegistry registry, Function<AppName, List<String>> hostsOfApp,
                          AppLogs logs, Duration bootTimeout, Duration drainTimeout, Duration stopGrace,
-                         List<Integer> routerPorts, NetworkMode network) {
+                         List<Integer> routerPorts, NetworkMode network, SandboxLimits limits) {
         public Inputs {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(slugs, "slugs");
@@ -51,6 +54,7 @@ public final class RuntimeWiring {
             Objects.requireNonNull(stopGrace, "stopGrace");
             routerPorts = List.copyOf(routerPorts);
             Objects.requireNonNull(network, "network");
+            Objects.requireNonNull(limits, "limits");
         }
     }
 
@@ -58,8 +62,9 @@ public final class RuntimeWiring {
      * A started runtime and one line saying how it isolates apps, for {@code ferry up}'s banner.
      *
      * @param sandboxed false when apps run without a sandbox (the banner warns)
+     * @param builds where builds run their commands: the runtime's sandbox, or unsandboxed where it has none
      */
-    public record Started(AppRuntime runtime, String isolation, boolean sandboxed) {
+    public record Started(AppRuntime runtime, String isolation, boolean sandboxed, BuildSandbox builds) {
     }
 
     /**
@@ -72,13 +77,19 @@ public final class RuntimeWiring {
                 .drainTimeout(inputs.drainTimeout())
                 .stopGrace(inputs.stopGrace())
                 .routerPorts(inputs.routerPorts())
-                .networkMode(inputs.network());
+                .networkMode(inputs.network())
+                .pidsLimit(inputs.limits().pids())
+                .pidsLimitByType(inputs.limits().pidsByType())
+                .tmpSizeBytes(inputs.limits().tmpBytes())
+                .appDiskLimitBytes(inputs.limits().appDiskBytes())
+                .buildMemoryLimitBytes(inputs.limits().buildMemoryBytes())
+                .buildPidsLimit(inputs.limits().buildPids());
         if (inputs.drainTimeout().compareTo(DEFAULT_DRAIN_GRACE) < 0) {
             config.drainGrace(inputs.drainTimeout());
         }
         LocalRuntime runtime = new LocalRuntime(config.build(), inputs.slugs(), inputs.registry(), inputs.hostsOfApp(),
                 inputs.logs());
-        return Optional.of(new Started(runtime, runtime.sandboxStatus(), runtime.isSandboxed()));
+        return Optional.of(new Started(runtime, runtime.sandboxStatus(), runtime.isSandboxed(), runtime.buildSandbox()));
     }
 
     private static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(2);

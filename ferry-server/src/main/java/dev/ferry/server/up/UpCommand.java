@@ -93,6 +93,24 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--drain-allow", paramLabel = "HOST:PORT,...", description = "Log drain targets allowed although loopback, private or this machine's, e.g. logs.internal:514 (env FERRY_DRAIN_ALLOW; default none).")
     String drainAllow;
 
+    @Option(names = "--pids-limit", paramLabel = "N", description = "Processes and threads one instance may run at once; more fail to start (env FERRY_PIDS_LIMIT; default 512).")
+    Integer pidsLimit;
+
+    @Option(names = "--pids-limit-per-type", paramLabel = "TYPE=N,…", description = "Pids limits of process types over --pids-limit, e.g. worker=2048 (env FERRY_PIDS_LIMIT_PER_TYPE; default none).")
+    String pidsLimitPerType;
+
+    @Option(names = "--tmp-size", paramLabel = "SIZE", description = "Size of an instance's /tmp, in its memory (env FERRY_TMP_SIZE; default 64m).")
+    String tmpSize;
+
+    @Option(names = "--app-disk-limit", paramLabel = "SIZE", description = "Most an instance may keep in /app; beyond, it is restarted on a fresh copy (env FERRY_APP_DISK_LIMIT; default 1g).")
+    String appDiskLimit;
+
+    @Option(names = "--build-memory", paramLabel = "SIZE", description = "Memory of one build, all its commands together (env FERRY_BUILD_MEMORY; default 1g).")
+    String buildMemory;
+
+    @Option(names = "--build-pids-limit", paramLabel = "N", description = "Processes and threads one build may run at once (env FERRY_BUILD_PIDS_LIMIT; default 512).")
+    Integer buildPidsLimit;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -101,7 +119,9 @@ public final class UpCommand implements Callable<Integer> {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
                     .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                             maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, authMaxFailures,
-                            authFailureWindow, instanceNetwork, drainAllow),
+                            authFailureWindow, instanceNetwork, drainAllow,
+                            new FerryConfigResolver.SandboxFlags(pidsLimit, pidsLimitPerType, tmpSize, appDiskLimit,
+                                    buildMemory, buildPidsLimit)),
                             new FerryConfigResolver.LimitFlags(maxConfigVars, maxConfigSize, maxDomains, maxDrains));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());

@@ -17,7 +17,7 @@ class FerryConfigResolverTest {
         assertThat(c).isEqualTo(new FerryConfig("127.0.0.1", 8080, 8443, 7070, 2222, 7000, "localhost", HOME.resolve(".ferry"),
                 20_000, 1_000, 512L * 1024 * 1024, 2, java.time.Duration.ofMinutes(15),
                 dev.ferry.core.store.AppLimits.DEFAULT, dev.ferry.core.access.AuthFailureLimits.DEFAULT,
-                dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of()));
+                dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of(), SandboxLimits.DEFAULTS));
     }
 
     @Test
@@ -26,9 +26,9 @@ class FerryConfigResolverTest {
         assertThat(resolver.resolve(FerryConfigResolver.Flags.NONE).drainAllow())
                 .containsExactly("logs.internal:514", "[::1]:6514");
         assertThat(resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, "127.0.0.1:5514")).drainAllow()).containsExactly("127.0.0.1:5514");
+                null, null, null, null, null, null, null, "127.0.0.1:5514", null)).drainAllow()).containsExactly("127.0.0.1:5514");
         assertThatThrownBy(() -> resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, "127.0.0.1"))).hasMessageContaining("--drain-allow")
+                null, null, null, null, null, null, null, null, null, "127.0.0.1", null))).hasMessageContaining("--drain-allow")
                 .hasMessageContaining("must be HOST:PORT");
     }
 
@@ -38,9 +38,9 @@ class FerryConfigResolverTest {
         assertThat(resolver.resolve(FerryConfigResolver.Flags.NONE).instanceNetwork())
                 .isEqualTo(dev.ferry.runtime.sandbox.NetworkMode.SHARED);
         assertThat(resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, "pasta", null)).instanceNetwork()).isEqualTo(dev.ferry.runtime.sandbox.NetworkMode.PASTA);
+                null, null, null, null, null, null, "pasta", null, null)).instanceNetwork()).isEqualTo(dev.ferry.runtime.sandbox.NetworkMode.PASTA);
         assertThatThrownBy(() -> resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, "veth", null))).hasMessage("--instance-network='veth' is not auto, pasta or shared");
+                null, null, null, null, null, null, null, null, "veth", null, null))).hasMessage("--instance-network='veth' is not auto, pasta or shared");
     }
 
     @Test
@@ -136,5 +136,36 @@ class FerryConfigResolverTest {
                 .resolve(FerryConfigResolver.Flags.NONE)).hasMessageContaining("FERRY_MAX_PUSH_SIZE='lots'");
         assertThatThrownBy(() -> resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null, null,
                 null, null, "0m"))).hasMessageContaining("--max-push-size='0m'");
+    }
+
+    @Test
+    void readsTheSandboxLimitsFromFlagsThenEnvironmentOverTheDocumentedDefaults() {
+        assertThat(new FerryConfigResolver(Map.of(), HOME).resolve(FerryConfigResolver.Flags.NONE).sandboxLimits())
+                .isEqualTo(new SandboxLimits(512, Map.of(), 64L << 20, 1L << 30, 1L << 30, 512));
+        FerryConfigResolver resolver = new FerryConfigResolver(Map.of("FERRY_PIDS_LIMIT", "256",
+                "FERRY_PIDS_LIMIT_PER_TYPE", "worker=2048, clock=16", "FERRY_TMP_SIZE", "32m",
+                "FERRY_APP_DISK_LIMIT", "2g", "FERRY_BUILD_MEMORY", "3g", "FERRY_BUILD_PIDS_LIMIT", "1024"), HOME);
+        assertThat(resolver.resolve(FerryConfigResolver.Flags.NONE).sandboxLimits())
+                .isEqualTo(new SandboxLimits(256, Map.of("worker", 2048, "clock", 16), 32L << 20, 2L << 30, 3L << 30, 1024));
+        FerryConfig fromFlags = resolver.resolve(new FerryConfigResolver.Flags(null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, new FerryConfigResolver.SandboxFlags(100, "web=300", "1g", "100m",
+                "512m", 64)));
+        assertThat(fromFlags.sandboxLimits())
+                .isEqualTo(new SandboxLimits(100, Map.of("web", 300), 1L << 30, 100L << 20, 512L << 20, 64));
+    }
+
+    @Test
+    void refusesSandboxLimitsItCannotUseNamingTheFlagOrVariable() {
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_PIDS_LIMIT_PER_TYPE", "worker:12"), HOME)
+                .resolve(FerryConfigResolver.Flags.NONE))
+                .hasMessage("FERRY_PIDS_LIMIT_PER_TYPE='worker:12' is not a list such as web=1024,worker=256");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of(), HOME).resolve(new FerryConfigResolver.Flags(null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                new FerryConfigResolver.SandboxFlags(null, null, "lots", null, null, null))))
+                .hasMessage("--tmp-size='lots' is not a size such as 512m, 1g, 100k or a number of bytes");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of(), HOME).resolve(new FerryConfigResolver.Flags(null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                new FerryConfigResolver.SandboxFlags(4, null, null, null, null, null))))
+                .hasMessage("--pids-limit must be 8 to 4194304 processes, got 4");
     }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /api/apps/<app>/builds/<id>/output} follows a running build: the Node.js app's build script waits
- * for a file that the test creates only after reading the script's first line from the API. Were the output
- * held back until the build ends, the build would wait out its 60 s and fail.
+ * for a file in the app's build cache that the test creates only after reading the script's first line from the
+ * API. Were the output held back until the build ends, the build would wait out its 60 s and fail.
  */
 class BuildOutputFollowTest {
 
@@ -46,11 +46,13 @@ class BuildOutputFollowTest {
             String token = platform.adminToken().token();
             Api api = new Api(platform.apiPort(), platform.httpPort(), token);
             api.post("/api/apps", "{\"name\":\"node\"}");
-            Path marker = work.resolve("seen-by-the-reader");
+            // The build sees only its work directory and the app's cache (at the path npm_config_cache names).
+            Path marker = dataDir.resolve("cache/node/npm/seen-by-the-reader");
             String script = "const fs = require('fs'); console.log('waiting for the reader');"
+                    + " const marker = require('path').join(process.env.npm_config_cache, 'seen-by-the-reader');"
                     + " const end = Date.now() + 60000;"
-                    + " while (!fs.existsSync('" + marker + "') && Date.now() < end) { require('child_process').execSync('sleep 0.1'); }"
-                    + " if (!fs.existsSync('" + marker + "')) { console.log('nobody read the output'); process.exit(1); }"
+                    + " while (!fs.existsSync(marker) && Date.now() < end) { require('child_process').execSync('sleep 0.1'); }"
+                    + " if (!fs.existsSync(marker)) { console.log('nobody read the output'); process.exit(1); }"
                     + " console.log('the reader saw it');";
             Git git = new Git(work.resolve("app"), work.resolve("home")).init()
                     .write("package.json", "{\"name\": \"node-app\", \"version\": \"1.0.0\", \"private\": true,"

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The build's output reaches the pusher while the build runs: the Node.js app's build script waits for a
- * file that the test creates only after it has read the script's first line from {@code git push}. Were the
- * output held back until the push ends, the build would wait out its 60 s and fail.
+ * file in the app's build cache that the test creates only after it has read the script's first line from
+ * {@code git push}. Were the output held back until the push ends, the build would wait out its 60 s and fail.
  */
 class BuildOutputStreamingTest {
 
@@ -34,11 +34,13 @@ class BuildOutputStreamingTest {
         try (Platform platform = Platform.start(FerryConfig.ephemeral(dataDir))) {
             String token = platform.adminToken().token();
             new Api(platform.apiPort(), platform.httpPort(), token).post("/api/apps", "{\"name\":\"node\"}");
-            Path marker = work.resolve("seen-by-the-test");
+            // The build sees only its work directory and the app's cache (at the path npm_config_cache names).
+            Path marker = dataDir.resolve("cache/node/npm/seen-by-the-test");
             String script = "const fs = require('fs'); console.log('waiting for the pusher');"
+                    + " const marker = require('path').join(process.env.npm_config_cache, 'seen-by-the-test');"
                     + " const end = Date.now() + 60000;"
-                    + " while (!fs.existsSync('" + marker + "') && Date.now() < end) { require('child_process').execSync('sleep 0.1'); }"
-                    + " if (!fs.existsSync('" + marker + "')) { console.log('nobody saw the output'); process.exit(1); }"
+                    + " while (!fs.existsSync(marker) && Date.now() < end) { require('child_process').execSync('sleep 0.1'); }"
+                    + " if (!fs.existsSync(marker)) { console.log('nobody saw the output'); process.exit(1); }"
                     + " console.log('the pusher saw it');";
             Git git = new Git(work.resolve("app"), work.resolve("home")).init()
                     .write("package.json", "{\"name\": \"node-app\", \"version\": \"1.0.0\", \"private\": true,"

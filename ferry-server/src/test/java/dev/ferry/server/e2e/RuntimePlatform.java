@@ -28,7 +28,11 @@ final class RuntimePlatform implements AutoCloseable {
     final String token;
 
     RuntimePlatform(Path dataDir) throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir), TUNING);
+        this(FerryConfig.ephemeral(dataDir));
+    }
+
+    RuntimePlatform(FerryConfig config) throws Exception {
+        platform = Platform.start(config, TUNING);
         if (platform.runtime().isEmpty()) {
             platform.close();
         }
