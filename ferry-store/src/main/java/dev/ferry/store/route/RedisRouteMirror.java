@@ -154,6 +154,11 @@ final class RedisRouteMirror implements AutoCloseable {
         redis.call(r -> {
             String currentEpoch = r.get(keys.epoch());
             long current = parseSeq(r.get(keys.seq()));
+            if (epoch == null) {
+                // The copy was loaded before anything was ever written: the first write named the epoch, and the
+                // stream holds every change since (or the chain check below sends us to a full load).
+                epoch = currentEpoch;
+            }
             if (!Objects.equals(currentEpoch, epoch) || current < seq) {
                 fullLoad(true);
             } else if (current > seq && !readStream(r, true)) {
