@@ -161,15 +161,18 @@ final class RedisRouteMirror implements AutoCloseable {
             }
             if (!Objects.equals(currentEpoch, epoch) || current < seq) {
                 fullLoad(true);
-            } else if (current > seq && !readStream(r, true)) {
+            } else if (current > seq && !readStream(r, current, true)) {
                 fullLoad(true);
             }
             return null;
         });
     }
 
-    /** Applies the stream's entries after {@link #seq}; false when the stream no longer holds the next one. */
-    private boolean readStream(RedisCommands<String, String> r, boolean deliver) {
+    /**
+     * Applies the stream's entries after {@link #seq}; false when the stream no longer holds the next one, or
+     * ends before {@code upTo}.
+     */
+    private boolean readStream(RedisCommands<String, String> r, long upTo, boolean deliver) {
         while (true) {
             List<StreamMessage<String, String>> page = r.xrange(keys.changes(),
                     Range.from(Range.Boundary.including((seq + 1) + "-0"), Range.Boundary.unbounded()), Limit.from(PAGE));
@@ -181,7 +184,7 @@ final class RedisRouteMirror implements AutoCloseable {
                 apply(id, m.getBody().get("c"), deliver);
             }
             if (page.size() < PAGE) {
-                return parseSeq(r.get(keys.seq())) <= seq;
+                return seq >= upTo;
             }
         }
     }
@@ -193,7 +196,7 @@ final class RedisRouteMirror implements AutoCloseable {
                 seq = parseSeq(r.get(keys.seq()));
                 ferry = readAll(r);
                 miniPaas = miniPaasKeys.read(r);
-                if (readStream(r, false) || attempt == 2) {
+                if (readStream(r, parseSeq(r.get(keys.seq())), false) || attempt == 2) {
                     break;
                 }
             }
