@@ -20,6 +20,28 @@ class RedisRestartTest {
     Path dir;
 
     @Test
+    void aRegistryCreatedWhileRedisIsDownRefusesWithTheAddressAndWorksOnceRedisIsUp() throws Exception {
+        RedisServerProcess redis = RedisServerProcess.start(dir.resolve("late"), true);
+        redis.kill();
+        try (RedisRouteRegistry registry = RedisRouteRegistry.open(RedisRegistryConfig.of(redis.uri()))) {
+            assertThatThrownBy(() -> registry.subscribe(new RecordingListener()))
+                    .isInstanceOf(RouteRegistryUnavailableException.class)
+                    .hasMessageStartingWith("route registry " + redis.uri() + " is unavailable");
+            assertThatThrownBy(() -> registry.putRoute("app.local", RoutePolicy.DEFAULT))
+                    .isInstanceOf(RouteRegistryUnavailableException.class);
+            assertThat(registry.table().size()).isZero();
+
+            redis.restart();
+            registry.putRoute("app.local", RoutePolicy.DEFAULT);
+            RecordingListener listener = new RecordingListener();
+            registry.subscribe(listener);
+            assertThat(listener.snapshots().get(0).route("app.local")).isNotNull();
+        } finally {
+            redis.close();
+        }
+    }
+
+    @Test
     void afterRedisRestartsFromItsAppendOnlyFileEveryRegistryEndsWithTheSameTable() throws Exception {
         try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true)) {
             RedisRegistryConfig config = RedisRegistryConfig.of(redis.uri()).withSweepInterval(Duration.ofMillis(100))
