@@ -5,18 +5,13 @@ import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteListener;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.route.RouteTable;
-import dev.ferry.core.route.TcpRoute;
 import dev.ferry.store.route.internal.JournalLine;
 import dev.ferry.store.route.internal.RedisKeys;
 import io.lettuce.core.Limit;
-import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.Range;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -194,13 +189,13 @@ final class RedisRouteMirror implements AutoCloseable {
             for (int attempt = 0; ; attempt++) {
                 epoch = r.get(keys.epoch());
                 seq = parseSeq(r.get(keys.seq()));
-                ferry = readAll(r);
+                ferry = RedisTableScan.ferryRoutes(r, keys);
                 miniPaas = miniPaasKeys.read(r);
                 if (readStream(r, parseSeq(r.get(keys.seq())), false) || attempt == 2) {
                     break;
                 }
             }
-            effective = overlay(ferry, miniPaas);
+            effective = RedisTableScan.overlay(ferry, miniPaas);
             loaded = true;
             return null;
         });
@@ -208,32 +203,6 @@ final class RedisRouteMirror implements AutoCloseable {
                 effective.tcpRoutes().size(), seq);
         if (resync) {
             subscribers.resync(effective);
-        }
-    }
-
-    private RouteTable readAll(RedisCommands<String, String> r) {
-        List<Route> http = new ArrayList<>();
-        List<TcpRoute> tcp = new ArrayList<>();
-        ScanArgs count = ScanArgs.Builder.limit(PAGE);
-        MapScanCursor<String, String> cursor = r.hscan(keys.routes(), count);
-        while (true) {
-            cursor.getMap().forEach((field, record) -> {
-                try {
-                    if (JournalLine.parse(record) instanceof JournalLine.Set set) {
-                        switch (set.state().toChange()) {
-                            case RouteChange.HttpRouteSet h -> http.add(h.route());
-                            case RouteChange.TcpRouteSet t -> tcp.add(t.route());
-                            default -> throw new IllegalStateException();
-                        }
-                    }
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("skipping unreadable route '{}' in {}: {}", field, keys.routes(), e.getMessage());
-                }
-            });
-            if (cursor.isFinished()) {
-                return RouteTable.of(http, tcp);
-            }
-            cursor = r.hscan(keys.routes(), ScanCursor.of(cursor.getCursor()), count);
         }
     }
 
@@ -285,19 +254,6 @@ final class RedisRouteMirror implements AutoCloseable {
         if (deliver) {
             subscribers.deliver(change);
         }
-    }
-
-    private static RouteTable overlay(RouteTable ferry, Map<String, Route> miniPaas) {
-        if (miniPaas.isEmpty()) {
-            return ferry;
-        }
-        List<Route> routes = new ArrayList<>(ferry.routes());
-        miniPaas.forEach((domain, route) -> {
-            if (ferry.route(domain) == null) {
-                routes.add(route);
-            }
-        });
-        return RouteTable.of(routes, ferry.tcpRoutes());
     }
 
     private static long parseSeq(String value) {

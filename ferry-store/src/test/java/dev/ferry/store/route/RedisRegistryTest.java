@@ -108,6 +108,29 @@ class RedisRegistryTest {
     }
 
     @Test
+    void ownersOnSeveralRegistriesRegisteringOnOneRouteAtOnceLoseNoEndpoint() throws Exception {
+        try (RedisRouteRegistry one = RedisRouteRegistry.open(config());
+             RedisRouteRegistry two = RedisRouteRegistry.open(config())) {
+            List<Thread> owners = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                RedisRouteRegistry registry = t % 2 == 0 ? one : two;
+                int base = 14_000 + t * 100;
+                owners.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        registry.addEndpoint("shared.local", Endpoint.of("127.0.0.1", base + i), Optional.of(Duration.ofMinutes(1)));
+                    }
+                }));
+            }
+            for (Thread owner : owners) {
+                owner.join();
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(two.table()).isEqualTo(one.table()));
+            assertThat(one.table().route("shared.local").endpoints()).hasSize(100);
+            assertThat(redis.commands().zcard("ferry:deadlines")).isEqualTo(100);
+        }
+    }
+
+    @Test
     void miniPaasKeysAreRoutesAndReloadRereadsThem() {
         var r = redis.commands();
         r.set("route:app1.local", "http://127.0.0.1:9001");
