@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The listeners of a registry's change stream. {@link #add} and {@link #deliver} are called under the
- * registry's mutation lock, which is what orders the stream and keeps one listener's calls from
+ * registry's mutation lock (the journaled registry) or on its one delivery thread (the Redis registry), which
+ * is what orders the stream and keeps one listener's calls from
  * overlapping; the list itself is copy-on-write so a subscription can be closed from any thread, even from
  * inside a callback.
  */
@@ -44,6 +45,34 @@ final class Subscribers {
             } catch (Throwable e) {
                 LOG.warn("route listener {} failed on {}; it stays subscribed", l.listener, change, e);
             }
+        }
+    }
+
+    /** Hands a whole new table to every open subscription (a registry that had to resynchronise). */
+    void resync(RouteTable table) {
+        for (Listening l : listening) {
+            if (!l.closed) {
+                call(l, () -> l.listener.onSnapshot(table), "a resynchronised table");
+            }
+        }
+    }
+
+    /** Tells every open subscription that changes cannot be delivered for now. */
+    void fail(Throwable cause) {
+        for (Listening l : listening) {
+            if (!l.closed) {
+                call(l, () -> l.listener.onRegistryFailure(cause), "a registry failure");
+            }
+        }
+    }
+
+    private static void call(Listening l, Runnable callback, String what) {
+        try {
+            callback.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.warn("route listener {} failed on {}; it stays subscribed", l.listener, what, e);
         }
     }
 

@@ -1,6 +1,8 @@
 /**
- * The embedded route registry: {@link dev.ferry.store.route.JournaledRouteRegistry}, the in-process
- * {@link dev.ferry.core.route.RouteRegistry} journaled to the data directory, and the
- * {@link dev.ferry.store.route.CorruptJournalException} it reports a damaged journal with.
+ * The route registries: {@link dev.ferry.store.route.JournaledRouteRegistry}, the in-process
+ * {@link dev.ferry.core.route.RouteRegistry} journaled to the data directory (with the
+ * {@link dev.ferry.store.route.CorruptJournalException} it reports a damaged journal with), and
+ * {@link dev.ferry.store.route.RedisRouteRegistry}, the one a fleet shares in Redis, configured by
+ * {@link dev.ferry.store.route.RedisRegistryConfig}.
  */
 package dev.ferry.store.route;

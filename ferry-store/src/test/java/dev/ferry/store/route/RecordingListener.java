@@ -11,6 +11,7 @@ final class RecordingListener implements RouteListener {
 
     private final List<RouteTable> snapshots = new ArrayList<>();
     private final List<RouteChange> changes = new ArrayList<>();
+    private int failures;
 
     @Override
     public synchronized void onSnapshot(RouteTable table) {
@@ -23,6 +24,15 @@ final class RecordingListener implements RouteListener {
             throw new AssertionError("change before snapshot: " + change);
         }
         changes.add(change);
+    }
+
+    @Override
+    public synchronized void onRegistryFailure(Throwable cause) {
+        failures++;
+    }
+
+    synchronized int failures() {
+        return failures;
     }
 
     synchronized List<RouteTable> snapshots() {

@@ -12,18 +12,107 @@ import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.route.RouteTable;
 import dev.ferry.core.route.TcpRoute;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ChangeStreamTest {
+/**
+ * What every {@link RouteRegistry} promises, run against each implementation by a subclass that says how to
+ * make a fresh, empty one.
+ */
+abstract class RouteRegistryContract {
 
-    private final JournaledRouteRegistry registry = JournaledRouteRegistry.inMemory();
+    protected RouteRegistry registry;
+
+    /** A new registry with an empty table. */
+    protected abstract RouteRegistry newRegistry() throws Exception;
+
+    @BeforeEach
+    void openRegistry() throws Exception {
+        registry = newRegistry();
+    }
 
     @AfterEach
-    void close() {
+    void closeRegistry() {
         registry.close();
+    }
+
+    @Test
+    void addingAnEndpointCreatesTheRouteAndReplacesTheSameId() {
+        Endpoint a = Endpoint.of("127.0.0.1", 9001);
+        Route created = registry.addEndpoint("App.Local.", a, Optional.empty());
+        assertThat(created).isEqualTo(new Route("app.local", List.of(a), RoutePolicy.DEFAULT));
+
+        Route reweighted = registry.addEndpoint("app.local", a.withWeight(5), Optional.empty());
+        assertThat(reweighted.endpoints()).containsExactly(a.withWeight(5));
+        assertThat(registry.table().route("app.local")).isEqualTo(reweighted);
+    }
+
+    @Test
+    void putRouteKeepsThePoolAndChangesThePolicy() {
+        Endpoint a = Endpoint.of("127.0.0.1", 9001);
+        registry.addEndpoint("app.local", a, Optional.empty());
+        RoutePolicy sticky = RoutePolicy.DEFAULT.withAffinity(true);
+        Route changed = registry.putRoute("app.local", sticky);
+        assertThat(changed).isEqualTo(new Route("app.local", List.of(a), sticky));
+        assertThat(registry.table().route("app.local")).isEqualTo(changed);
+    }
+
+    @Test
+    void removalsReportWhatTheyFound() {
+        Endpoint a = Endpoint.of("127.0.0.1", 9001);
+        Endpoint b = Endpoint.of("127.0.0.1", 9002);
+        registry.addEndpoint("app.local", a, Optional.empty());
+        registry.addEndpoint("app.local", b, Optional.empty());
+
+        assertThat(registry.removeEndpoint("unknown.local", a.id())).isEmpty();
+        assertThat(registry.removeEndpoint("app.local", "nosuchid")).contains(registry.table().route("app.local"));
+        assertThat(registry.removeEndpoint("app.local", a.id())).contains(new Route("app.local", List.of(b), RoutePolicy.DEFAULT));
+        assertThat(registry.removeEndpoint("app.local", b.id())).contains(Route.empty("app.local"));
+        assertThat(registry.table().route("app.local")).isEqualTo(Route.empty("app.local"));
+        assertThat(registry.removeRoute("app.local")).isTrue();
+        assertThat(registry.removeRoute("app.local")).isFalse();
+
+        registry.addTcpEndpoint(5432, a, Optional.empty());
+        assertThat(registry.removeTcpEndpoint(5433, a.id())).isEmpty();
+        assertThat(registry.removeTcpEndpoint(5432, a.id())).contains(TcpRoute.empty(5432));
+        assertThat(registry.removeTcpRoute(5432)).isTrue();
+        assertThat(registry.removeTcpRoute(5432)).isFalse();
+    }
+
+    @Test
+    void refusesBadInputWithASentenceAndChangesNothing() {
+        Endpoint a = Endpoint.of("127.0.0.1", 9001);
+        assertThatThrownBy(() -> registry.addEndpoint("not a domain", a, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid host name");
+        assertThatThrownBy(() -> registry.addEndpoint("app.local", null, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the endpoint is missing");
+        assertThatThrownBy(() -> registry.addEndpoint("app.local", a, Optional.of(Duration.ZERO)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be between 1 ms and 365 days");
+        assertThatThrownBy(() -> registry.putTcpRoute(70000, RoutePolicy.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside 1-65535");
+        assertThatThrownBy(() -> registry.putRoute("app.local", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the route policy is missing");
+        assertThat(registry.table().size()).isZero();
+        assertThat(registry.table().tcpRoutes()).isEmpty();
+    }
+
+    @Test
+    void aClosedRegistryRefusesMutations() throws Exception {
+        RouteRegistry other = newRegistry();
+        other.putRoute("app.local", RoutePolicy.DEFAULT);
+        assertThat(other.table().route("app.local")).isNotNull();
+        other.close();
+        other.close();
+
+        assertThatThrownBy(() -> other.putRoute("other.local", RoutePolicy.DEFAULT))
+                .isInstanceOf(IllegalStateException.class).hasMessage("route registry is closed");
+        assertThatThrownBy(() -> other.subscribe(new RecordingListener()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("route registry is closed");
+        assertThat(other.table().route("app.local")).isNotNull();
     }
 
     @Test
@@ -66,8 +155,9 @@ class ChangeStreamTest {
         registry.removeEndpoint("unknown.local", a.id());
         registry.removeRoute("unknown.local");
         registry.removeTcpRoute(7001);
+        registry.putRoute("last.local", RoutePolicy.DEFAULT);
 
-        assertThat(listener.changes()).isEmpty();
+        assertThat(listener.changes()).containsExactly(new RouteChange.HttpRouteSet(Route.empty("last.local")));
     }
 
     @Test

@@ -1,0 +1,341 @@
+package dev.ferry.store.route;
+
+import dev.ferry.core.route.Route;
+import dev.ferry.core.route.RouteChange;
+import dev.ferry.core.route.RouteListener;
+import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.route.RouteTable;
+import dev.ferry.store.route.internal.JournalLine;
+import dev.ferry.store.route.internal.RedisKeys;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process copy of the Redis route table behind {@link RedisRouteRegistry}, and its subscribers.
+ *
+ * <p>Loaded in full once (on the first {@code table()} or {@code subscribe()}), then kept current by changes:
+ * each arrives on the pub/sub channel as {@code <seq> <record>} and is applied when it is the next number; a
+ * gap (a lost notification, a reconnect, a periodic check of the counter) is filled from the change stream;
+ * only when the stream no longer reaches back far enough, or the epoch or the counter show that Redis lost its
+ * data, is the table read again in full and handed to subscribers as a new snapshot. Mini-PaaS routes
+ * ({@code route:<domain>} keys) fill in the domains Ferry's own records do not name, and are re-read on
+ * {@code reload}, on reconnect and on a full load.
+ *
+ * <p>Threading: everything but {@link #table()}'s read runs on one thread, which orders the stream and is the
+ * thread listeners are called on. While Redis is unreachable the copy stays as it was; subscribers are told
+ * once ({@link RouteListener#onRegistryFailure}) and receive the missed changes when it answers again.
+ */
+final class RedisRouteMirror implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRouteMirror.class);
+    private static final int PAGE = 1000;
+
+    private final RedisConnections redis;
+    private final RedisKeys keys;
+    private final RedisRegistryConfig config;
+    private final MiniPaasKeys miniPaasKeys;
+    private final Subscribers subscribers = new Subscribers();
+    private final ScheduledThreadPoolExecutor thread;
+    private volatile Thread deliveryThread;
+    private volatile RouteTable effective = RouteTable.empty();
+    private volatile boolean loaded;
+    // Confined to the delivery thread:
+    private String epoch;
+    private long seq;
+    private RouteTable ferry = RouteTable.empty();
+    private Map<String, Route> miniPaas = Map.of();
+    private boolean down;
+
+    RedisRouteMirror(RedisConnections redis, RedisKeys keys, RedisRegistryConfig config) {
+        this.redis = redis;
+        this.keys = keys;
+        this.config = config;
+        this.miniPaasKeys = new MiniPaasKeys(config.miniPaasKeyPrefix());
+        this.thread = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "ferry-redis-routes");
+            t.setDaemon(true);
+            deliveryThread = t;
+            return t;
+        });
+        long poll = config.pollInterval().toMillis();
+        thread.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
+    }
+
+    /** True on the thread that calls listeners. */
+    boolean onDeliveryThread() {
+        return Thread.currentThread() == deliveryThread;
+    }
+
+    /** The copy; loads it first if it never was (and stays empty if Redis cannot be reached). */
+    RouteTable table() {
+        if (!loaded) {
+            try {
+                onThread(() -> ensureLoaded());
+            } catch (RouteRegistryUnavailableException e) {
+                LOG.warn("{}; the route table is empty until it answers", e.getMessage());
+            }
+        }
+        return effective;
+    }
+
+    RouteRegistry.Subscription subscribe(RouteListener listener) {
+        return onThread(() -> {
+            ensureLoaded();
+            return subscribers.add(listener, effective);
+        });
+    }
+
+    /** Returns once the change numbered {@code changeSeq} is in the copy and handed to every subscriber. */
+    void awaitApplied(long changeSeq) {
+        try {
+            onThread(() -> {
+                if (loaded && seq < changeSeq) {
+                    catchUp();
+                }
+                return null;
+            });
+        } catch (RouteRegistryUnavailableException e) {
+            LOG.debug("change {} is in Redis; it reaches this registry's copy once Redis answers", changeSeq, e);
+        }
+    }
+
+    private Void ensureLoaded() {
+        if (!loaded) {
+            redis.subscribe(new Notifications(), keys.channel(), config.miniPaasChannel());
+            fullLoad(false);
+        }
+        return null;
+    }
+
+    private void poll() {
+        if (!loaded) {
+            return;
+        }
+        try {
+            catchUp();
+            if (down) {
+                down = false;
+                reloadMiniPaas();
+                LOG.info("route registry {} answers again; caught up to change {}", redis.address(), seq);
+            }
+        } catch (RuntimeException e) {
+            if (!down) {
+                down = true;
+                LOG.warn("route registry {} is unreachable; keeping the last table of {} routes: {}", redis.address(),
+                        effective.size(), e.getMessage());
+                subscribers.fail(e);
+            }
+        }
+    }
+
+    /** Brings the copy up to Redis's counter from the stream, or in full when it must. */
+    private void catchUp() {
+        redis.call(r -> {
+            String currentEpoch = r.get(keys.epoch());
+            long current = parseSeq(r.get(keys.seq()));
+            if (epoch == null) {
+                // The copy was loaded before anything was ever written: the first write named the epoch, and the
+                // stream holds every change since (or the chain check below sends us to a full load).
+                epoch = currentEpoch;
+            }
+            if (!Objects.equals(currentEpoch, epoch) || current < seq) {
+                fullLoad(true);
+            } else if (current > seq && !readStream(r, current, true)) {
+                fullLoad(true);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Applies the stream's entries after {@link #seq}; false when the stream no longer holds the next one, or
+     * ends before {@code upTo}.
+     */
+    private boolean readStream(RedisCommands<String, String> r, long upTo, boolean deliver) {
+        while (true) {
+            List<StreamMessage<String, String>> page = r.xrange(keys.changes(),
+                    Range.from(Range.Boundary.including((seq + 1) + "-0"), Range.Boundary.unbounded()), Limit.from(PAGE));
+            for (StreamMessage<String, String> m : page) {
+                long id = Long.parseLong(m.getId().substring(0, m.getId().indexOf('-')));
+                if (id != seq + 1) {
+                    return false;
+                }
+                apply(id, m.getBody().get("c"), deliver);
+            }
+            if (page.size() < PAGE) {
+                return seq >= upTo;
+            }
+        }
+    }
+
+    private void fullLoad(boolean resync) {
+        redis.call(r -> {
+            for (int attempt = 0; ; attempt++) {
+                epoch = r.get(keys.epoch());
+                seq = parseSeq(r.get(keys.seq()));
+                ferry = RedisTableScan.ferryRoutes(r, keys);
+                miniPaas = miniPaasKeys.read(r);
+                if (readStream(r, parseSeq(r.get(keys.seq())), false) || attempt == 2) {
+                    break;
+                }
+            }
+            effective = RedisTableScan.overlay(ferry, miniPaas);
+            loaded = true;
+            return null;
+        });
+        LOG.info("route table loaded from {}: {} HTTP and {} TCP routes at change {}", redis.address(), effective.size(),
+                effective.tcpRoutes().size(), seq);
+        if (resync) {
+            subscribers.resync(effective);
+        }
+    }
+
+    private void apply(long changeSeq, String record, boolean deliver) {
+        seq = changeSeq;
+        RouteChange change;
+        try {
+            change = switch (JournalLine.parse(record)) {
+                case JournalLine.Set set -> set.state().toChange();
+                case JournalLine.Delete del -> del.key().removal();
+            };
+        } catch (IllegalArgumentException | NullPointerException e) {
+            LOG.warn("skipping unreadable change {} in {}: {}", changeSeq, keys.changes(), e.getMessage());
+            return;
+        }
+        ferry = ferry.apply(change);
+        if (change instanceof RouteChange.HttpRouteRemoved removed && miniPaas.containsKey(removed.domain())) {
+            change = new RouteChange.HttpRouteSet(miniPaas.get(removed.domain()));
+        }
+        publish(change, deliver);
+    }
+
+    private void reloadMiniPaas() {
+        Map<String, Route> fresh = redis.call(miniPaasKeys::read);
+        Set<String> domains = new HashSet<>(miniPaas.keySet());
+        domains.addAll(fresh.keySet());
+        miniPaas = fresh;
+        for (String domain : domains) {
+            if (ferry.route(domain) != null) {
+                continue;
+            }
+            Route wanted = fresh.get(domain);
+            publish(wanted == null ? new RouteChange.HttpRouteRemoved(domain) : new RouteChange.HttpRouteSet(wanted), true);
+        }
+    }
+
+    /** Applies one change to the copy and hands it to the subscribers, unless it changes nothing. */
+    private void publish(RouteChange change, boolean deliver) {
+        boolean same = switch (change) {
+            case RouteChange.HttpRouteSet s -> s.route().equals(effective.route(s.route().domain()));
+            case RouteChange.HttpRouteRemoved d -> effective.route(d.domain()) == null;
+            case RouteChange.TcpRouteSet s -> s.route().equals(effective.tcpRoute(s.route().port()));
+            case RouteChange.TcpRouteRemoved d -> effective.tcpRoute(d.port()) == null;
+        };
+        if (same) {
+            return;
+        }
+        effective = effective.apply(change);
+        if (deliver) {
+            subscribers.deliver(change);
+        }
+    }
+
+    private static long parseSeq(String value) {
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private <T> T onThread(Callable<T> task) {
+        if (onDeliveryThread()) {
+            try {
+                return task.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Future<T> future = thread.submit(task);
+        try {
+            return future.get(config.commandTimeout().toMillis() * 20, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new RouteRegistryUnavailableException("route registry " + redis.address() + " did not answer in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the route registry", e);
+        }
+    }
+
+    private void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.debug("route registry {}: {}", redis.address(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        subscribers.closeAll();
+        thread.shutdownNow();
+    }
+
+    /** Pub/sub callbacks (on Lettuce's threads), handed to the delivery thread in arrival order. */
+    private final class Notifications extends RedisPubSubAdapter<String, String> {
+        @Override
+        public void message(String channel, String message) {
+            thread.execute(() -> runLogged(() -> {
+                if (channel.equals(config.miniPaasChannel())) {
+                    if (message.strip().equals("reload") && loaded) {
+                        reloadMiniPaas();
+                    }
+                    return;
+                }
+                int space = message.indexOf(' ');
+                long changeSeq = space > 0 ? Long.parseLong(message.substring(0, space)) : -1;
+                if (!loaded || changeSeq <= seq) {
+                    return;
+                }
+                if (changeSeq == seq + 1) {
+                    apply(changeSeq, message.substring(space + 1), true);
+                } else {
+                    catchUp();
+                }
+            }));
+        }
+
+        @Override
+        public void subscribed(String channel, long count) {
+            // Also called when Lettuce re-subscribes after a reconnect: whatever was published meanwhile is lost.
+            if (channel.equals(keys.channel())) {
+                thread.execute(() -> runLogged(() -> {
+                    if (loaded) {
+                        catchUp();
+                        reloadMiniPaas();
+                    }
+                }));
+            }
+        }
+    }
+}
