@@ -1,0 +1,246 @@
+package dev.ferry.router.http1;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One client request head as offsets into the bytes it arrived in (relative to the buffer's reader index, so
+ * a buffer that grows by copying keeps them valid): the method, the target, the version and
+ * each field's name and value, with the {@link FieldName} recognised while parsing. Nothing is copied into a
+ * {@code String} or a map; rules read the bytes in place, mark fields to drop and add the router's own fields,
+ * and {@link BackendRequestWriter} copies every untouched field to the backend as it came.
+ *
+ * <p>Filled by {@link RequestHeadParser}, then {@link RequestHeadRules}. One instance per client connection,
+ * reused for each request after {@link #reset}; the buffer stays owned by the caller and must stay readable
+ * while the head is in use. Threading: the connection's event loop only.
+ */
+public final class RequestHead {
+
+    /** How the request's body is framed, worked out by {@link FramingRule}. */
+    public enum Body { NONE, LENGTH, CHUNKED }
+
+    private static final int SLOTS = 4; // name start, name end, value start, value end
+
+    ByteBuf buf;
+    /** The reader index of {@link #buf}, where the head starts; every offset below is relative to it. */
+    int base;
+    int methodStart;
+    int methodEnd;
+    int targetStart;
+    int targetEnd;
+    /** 0 for HTTP/1.0, 1 for HTTP/1.1. */
+    int minorVersion;
+    /** Offset just after the blank line that ends the head: the head's length. */
+    int end;
+
+    private int[] fields = new int[SLOTS * 16];
+    private FieldName[] names = new FieldName[16];
+    private boolean[] dropped = new boolean[16];
+    private int count;
+
+    // what the rules work out
+    Body body = Body.NONE;
+    long contentLength;
+    boolean upgrade;
+    boolean keepAlive;
+    boolean expectContinue;
+    /** Start of the origin-form target within the target; {@link #targetStart} unless absolute form. */
+    int originStart;
+    /** An absolute-form target with only a query ({@code http://h?q}) whose origin form needs a leading slash. */
+    boolean originNeedsSlash;
+    /** The Host field's value, or for an HTTP/1.0 absolute-form request without Host the target's authority. */
+    int hostStart;
+    int hostEnd;
+    /** The X-Request-Id the request goes on with, echoed on its response. */
+    String requestId;
+    final AddedFields added = new AddedFields();
+
+    /** Points the offsets at {@code buf}, whose reader index is where the head starts. */
+    void attach(ByteBuf buf) {
+        this.buf = buf;
+        this.base = buf.readerIndex();
+    }
+
+    byte byteAt(int offset) {
+        return buf.getByte(base + offset);
+    }
+
+    /** Forgets the previous request. */
+    void reset() {
+        count = 0;
+        requestId = null;
+        body = Body.NONE;
+        contentLength = 0;
+        upgrade = false;
+        keepAlive = false;
+        expectContinue = false;
+        originNeedsSlash = false;
+        hostStart = -1;
+        hostEnd = -1;
+        added.clear();
+    }
+
+    void addField(FieldName name, int nameStart, int nameEnd, int valueStart, int valueEnd) {
+        if (count == names.length) {
+            fields = Arrays.copyOf(fields, fields.length * 2);
+            names = Arrays.copyOf(names, names.length * 2);
+            dropped = Arrays.copyOf(dropped, dropped.length * 2);
+        }
+        int s = count * SLOTS;
+        fields[s] = nameStart;
+        fields[s + 1] = nameEnd;
+        fields[s + 2] = valueStart;
+        fields[s + 3] = valueEnd;
+        names[count] = name;
+        dropped[count] = false;
+        count++;
+    }
+
+    public int fieldCount() {
+        return count;
+    }
+
+    public FieldName name(int field) {
+        return names[field];
+    }
+
+    int nameStart(int field) {
+        return fields[field * SLOTS];
+    }
+
+    int nameEnd(int field) {
+        return fields[field * SLOTS + 1];
+    }
+
+    int valueStart(int field) {
+        return fields[field * SLOTS + 2];
+    }
+
+    int valueEnd(int field) {
+        return fields[field * SLOTS + 3];
+    }
+
+    /** Leaves the field out of the head written to the backend. */
+    void drop(int field) {
+        dropped[field] = true;
+    }
+
+    public boolean isDropped(int field) {
+        return dropped[field];
+    }
+
+    /** How many fields have {@code name}. */
+    int countOf(FieldName name) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (names[i] == name) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The first field named {@code name}, or -1. */
+    int first(FieldName name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the method is exactly {@code upper} (methods are case-sensitive). */
+    boolean methodIs(String upper) {
+        int length = methodEnd - methodStart;
+        if (length != upper.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (byteAt(methodStart + i) != upper.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean isHttp11() {
+        return minorVersion == 1;
+    }
+
+    public Body body() {
+        return body;
+    }
+
+    /** The declared body length; meaningful when {@link #body()} is {@link Body#LENGTH}. */
+    public long contentLength() {
+        return contentLength;
+    }
+
+    public boolean isUpgrade() {
+        return upgrade;
+    }
+
+    /** True when the client's connection stays open after this exchange (version default and Connection). */
+    public boolean isKeepAlive() {
+        return keepAlive;
+    }
+
+    public boolean expectsContinue() {
+        return expectContinue;
+    }
+
+    /** The head's length in bytes, from the buffer's reader index to the end of its blank line. */
+    public int length() {
+        return end;
+    }
+
+    /** The X-Request-Id the request is forwarded with and its response carries. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The fields the router adds when it forwards the request. */
+    public AddedFields added() {
+        return added;
+    }
+
+    // Text views: for routing, logs and tests; each one allocates, so the forwarding path does not use them.
+
+    public String method() {
+        return text(methodStart, methodEnd);
+    }
+
+    public String target() {
+        return text(targetStart, targetEnd);
+    }
+
+    /** The target as the backend receives it: origin form. */
+    public String originTarget() {
+        return (originNeedsSlash ? "/" : "") + text(originStart, targetEnd);
+    }
+
+    /** The host the request names (Host, or the authority of an HTTP/1.0 absolute-form target), or null. */
+    public String host() {
+        return hostStart < 0 ? null : text(hostStart, hostEnd);
+    }
+
+    public String nameText(int field) {
+        return text(nameStart(field), nameEnd(field));
+    }
+
+    public String valueText(int field) {
+        return text(valueStart(field), valueEnd(field));
+    }
+
+    /** The value of the first field named {@code name}, or null. */
+    public String value(FieldName name) {
+        int i = first(name);
+        return i < 0 ? null : valueText(i);
+    }
+
+    String text(int start, int end) {
+        return buf.toString(base + start, end - start, StandardCharsets.ISO_8859_1);
+    }
+}
