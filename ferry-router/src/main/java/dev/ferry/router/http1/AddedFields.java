@@ -13,12 +13,13 @@ public final class AddedFields {
     private final List<String> names = new ArrayList<>(12);
     private final List<String> values = new ArrayList<>(12);
 
-    void add(String name, String value) {
+    /** Adds a field; names and values are written as ISO-8859-1 text. */
+    public void add(String name, String value) {
         names.add(name);
         values.add(value);
     }
 
-    void clear() {
+    public void clear() {
         names.clear();
         values.clear();
     }

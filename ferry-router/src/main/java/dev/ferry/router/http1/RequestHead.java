@@ -2,7 +2,6 @@ package dev.ferry.router.http1;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * One client request head as offsets into the bytes it arrived in (relative to the buffer's reader index, so
@@ -20,7 +19,6 @@ public final class RequestHead {
     /** How the request's body is framed, worked out by {@link FramingRule}. */
     public enum Body { NONE, LENGTH, CHUNKED }
 
-    private static final int SLOTS = 4; // name start, name end, value start, value end
 
     ByteBuf buf;
     /** The reader index of {@link #buf}, where the head starts; every offset below is relative to it. */
@@ -34,10 +32,7 @@ public final class RequestHead {
     /** Offset just after the blank line that ends the head: the head's length. */
     int end;
 
-    private int[] fields = new int[SLOTS * 16];
-    private FieldName[] names = new FieldName[16];
-    private boolean[] dropped = new boolean[16];
-    private int count;
+    final FieldLines fields = new FieldLines();
 
     // what the rules work out
     Body body = Body.NONE;
@@ -68,7 +63,7 @@ public final class RequestHead {
 
     /** Forgets the previous request. */
     void reset() {
-        count = 0;
+        fields.clear();
         requestId = null;
         body = Body.NONE;
         contentLength = 0;
@@ -81,74 +76,42 @@ public final class RequestHead {
         added.clear();
     }
 
-    void addField(FieldName name, int nameStart, int nameEnd, int valueStart, int valueEnd) {
-        if (count == names.length) {
-            fields = Arrays.copyOf(fields, fields.length * 2);
-            names = Arrays.copyOf(names, names.length * 2);
-            dropped = Arrays.copyOf(dropped, dropped.length * 2);
-        }
-        int s = count * SLOTS;
-        fields[s] = nameStart;
-        fields[s + 1] = nameEnd;
-        fields[s + 2] = valueStart;
-        fields[s + 3] = valueEnd;
-        names[count] = name;
-        dropped[count] = false;
-        count++;
-    }
-
     public int fieldCount() {
-        return count;
+        return fields.count();
     }
 
     public FieldName name(int field) {
-        return names[field];
+        return fields.name(field);
     }
 
     int nameStart(int field) {
-        return fields[field * SLOTS];
+        return fields.nameStart(field);
     }
 
     int nameEnd(int field) {
-        return fields[field * SLOTS + 1];
+        return fields.nameEnd(field);
     }
 
     int valueStart(int field) {
-        return fields[field * SLOTS + 2];
+        return fields.valueStart(field);
     }
 
     int valueEnd(int field) {
-        return fields[field * SLOTS + 3];
+        return fields.valueEnd(field);
     }
 
     /** Leaves the field out of the head written to the backend. */
     void drop(int field) {
-        dropped[field] = true;
+        fields.drop(field);
     }
 
     public boolean isDropped(int field) {
-        return dropped[field];
-    }
-
-    /** How many fields have {@code name}. */
-    int countOf(FieldName name) {
-        int n = 0;
-        for (int i = 0; i < count; i++) {
-            if (names[i] == name) {
-                n++;
-            }
-        }
-        return n;
+        return fields.isDropped(field);
     }
 
     /** The first field named {@code name}, or -1. */
     int first(FieldName name) {
-        for (int i = 0; i < count; i++) {
-            if (names[i] == name) {
-                return i;
-            }
-        }
-        return -1;
+        return fields.first(name);
     }
 
     /** True when the method is exactly {@code upper} (methods are case-sensitive). */

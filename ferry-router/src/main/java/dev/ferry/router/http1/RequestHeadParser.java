@@ -153,39 +153,8 @@ public final class RequestHeadParser {
         if (headerBytes > limits.maxHeaderSize()) {
             return refuse(ProxyError.HEADERS_TOO_LARGE, "header lines over " + limits.maxHeaderSize() + " bytes");
         }
-        byte first = head.byteAt(start);
-        if (first == ' ' || first == '\t') {
-            return refuse(ProxyError.BAD_REQUEST, "a field line starts with whitespace (obsolete line folding)");
-        }
-        int i = start;
-        while (i < end && Ascii.isTokenChar(head.byteAt(i))) {
-            i++;
-        }
-        if (i == start || i == end || head.byteAt(i) != ':') {
-            return refuse(ProxyError.BAD_REQUEST, "invalid header name");
-        }
-        int nameEnd = i++;
-        while (i < end && isWhitespace(head.byteAt(i))) {
-            i++;
-        }
-        int valueStart = i;
-        int valueEnd = i;
-        for (; i < end; i++) {
-            byte b = head.byteAt(i);
-            if (!Ascii.isFieldValueChar(b)) {
-                return refuse(ProxyError.BAD_REQUEST, "invalid character in header " + head.text(start, nameEnd));
-            }
-            if (!isWhitespace(b)) {
-                valueEnd = i + 1;
-            }
-        }
-        FieldName name = FieldName.of(head.buf, head.base + start, head.base + nameEnd);
-        head.addField(name, start, nameEnd, valueStart, valueEnd);
-        return null;
-    }
-
-    private static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\t';
+        String problem = head.fields.read(head.buf, head.base, start, end);
+        return problem == null ? null : refuse(ProxyError.BAD_REQUEST, problem);
     }
 
     private Result refuse(ProxyError error, String reason) {
