@@ -25,8 +25,6 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +71,6 @@ final class Exchange {
     private Endpoint started;
     private Channel backend;
     private boolean reused;
-    private ScheduledFuture<?> responseTimer;
 
     Exchange(ProxyRuntime rt, ChannelHandlerContext client, FrontendHandler frontend, HttpRequest request) {
         this.rt = rt;
@@ -246,21 +243,17 @@ final class Exchange {
     }
 
     private void armResponseTimer() {
-        if (!st.responseStarted && !st.done && responseTimer == null) {
-            responseTimer = client.executor().schedule(this::responseTimedOut,
-                    config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (!st.responseStarted && !st.done) {
+            frontend.responseDeadline().arm();
         }
     }
 
     private void cancelResponseTimer() {
-        if (responseTimer != null) {
-            responseTimer.cancel(false);
-            responseTimer = null;
-        }
+        frontend.responseDeadline().disarm();
     }
 
-    private void responseTimedOut() {
-        responseTimer = null;
+    /** The response deadline of the client connection passed while this exchange waited for the backend. */
+    void responseTimedOut() {
         if (st.done || st.responseStarted || backend == null) {
             return;
         }
