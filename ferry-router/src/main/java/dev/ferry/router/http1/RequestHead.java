@@ -51,6 +51,31 @@ public final class RequestHead {
     String requestId;
     final AddedFields added = new AddedFields();
 
+    /** The head's own bytes once it is complete and kept ({@link #keep}); null while it is parsed in place. */
+    private ByteBuf kept;
+
+    /**
+     * Keeps the head's bytes as {@code slice} (a retained slice from its first byte), so that the buffer they
+     * arrived in can be reused; the offsets stay valid since they are relative.
+     */
+    void keep(ByteBuf slice) {
+        attach(slice);
+        kept = slice;
+    }
+
+    /** True while kept bytes have not been released: an exchange still uses this head. */
+    public boolean isInUse() {
+        return kept != null;
+    }
+
+    /** Releases the kept bytes; the exchange calls this when it ends. */
+    public void release() {
+        if (kept != null) {
+            kept.release();
+            kept = null;
+        }
+    }
+
     /** Points the offsets at {@code buf}, whose reader index is where the head starts. */
     void attach(ByteBuf buf) {
         this.buf = buf;
