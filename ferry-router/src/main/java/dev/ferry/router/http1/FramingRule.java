@@ -9,7 +9,8 @@ import dev.ferry.router.error.RequestRefused;
  * fields (equal or not), one that is not 1 to 18 decimal digits (signs, lists, hexadecimal, overflow),
  * {@code Content-Length} with {@code Transfer-Encoding}, {@code Transfer-Encoding} on HTTP/1.0, and any
  * transfer coding but a single {@code chunked} in a single field ({@code gzip, chunked} is refused too, since
- * the router re-frames bodies and could not forward it faithfully). Also notes {@code Expect: 100-continue}.
+ * the router re-frames bodies and could not forward it faithfully). Also notes {@code Expect: 100-continue},
+ * which the router answers itself, so the field does not go on.
  */
 final class FramingRule implements HeadRule {
 
@@ -34,6 +35,7 @@ final class FramingRule implements HeadRule {
                 }
                 encoding = i;
             } else if (name == FieldName.EXPECT) {
+                head.drop(i); // the router answers 100-continue itself
                 head.expectContinue = Ascii.equalsLowerCase(head.buf, head.base + head.valueStart(i),
                         head.base + head.valueEnd(i), CONTINUE);
             }

@@ -49,6 +49,8 @@ public final class RequestHead {
     int hostEnd;
     /** The X-Request-Id the request goes on with, echoed on its response. */
     String requestId;
+    /** The endpoint id the affinity cookie names, or null. */
+    String affinityId;
     final AddedFields added = new AddedFields();
 
     /** The head's own bytes once it is complete and kept ({@link #keep}); null while it is parsed in place. */
@@ -90,6 +92,7 @@ public final class RequestHead {
     void reset() {
         fields.clear();
         requestId = null;
+        affinityId = null;
         body = Body.NONE;
         contentLength = 0;
         upgrade = false;
@@ -182,6 +185,11 @@ public final class RequestHead {
     /** The head's length in bytes, from the buffer's reader index to the end of its blank line. */
     public int length() {
         return end;
+    }
+
+    /** The endpoint id the request's affinity cookie names, or null; the cookie itself is not forwarded. */
+    public String affinityId() {
+        return affinityId;
     }
 
     /** The X-Request-Id the request is forwarded with and its response carries. */

@@ -14,8 +14,12 @@ public final class RequestHeadRules {
 
     private final List<HeadRule> rules;
 
-    public RequestHeadRules(HeadLimits limits, TrustedProxies trusted, String viaName, SocketAddress remote,
-                            SocketAddress local) {
+    /**
+     * @param affinityCookieName the session-affinity cookie, read and kept from backends
+     *                           ({@code RouterConfig.affinityCookieName}, {@code ferry_affinity} by default)
+     */
+    public RequestHeadRules(HeadLimits limits, TrustedProxies trusted, String viaName, String affinityCookieName,
+                            SocketAddress remote, SocketAddress local) {
         this.rules = List.of(
                 new MethodRule(),                                    // CONNECT, TRACE -> 405
                 new TargetFormRule(),                                // origin, absolute http(s), OPTIONS * -> else 400
@@ -23,6 +27,7 @@ public final class RequestHeadRules {
                 new HeaderLimitRule(limits),                         // field count, line length -> 431
                 new HostRule(),                                      // one valid Host; absolute form -> origin form
                 new HopByHopRule(),                                  // Connection and the fields it names; keep-alive, upgrade
+                new AffinityCookieRule(affinityCookieName),          // read the affinity cookie, keep it from the app
                 new RequestIdRule(),                                 // keep a safe X-Request-Id or make one
                 new ForwardedRule(trusted, viaName, remote, local)); // X-Forwarded-*, Forwarded, X-Real-IP, Via...
     }

@@ -17,7 +17,7 @@ class ClientRequestReaderTest {
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.config().setAutoRead(false);
         ch.pipeline().addLast(new ClientRequestReader(Heads.LIMITS, ctx -> new RequestHeadRules(Heads.LIMITS,
-                TrustedProxies.NONE, "ferry", Heads.CLIENT, Heads.LISTENER)));
+                TrustedProxies.NONE, "ferry", "ferry_affinity", Heads.CLIENT, Heads.LISTENER)));
         return ch;
     }
 

@@ -24,7 +24,7 @@ final class Forwarding {
     private String written;
 
     Forwarding(String peer, TrustedProxies trusted) {
-        rules = new RequestHeadRules(Heads.LIMITS, trusted, "ferry", new InetSocketAddress(peer, 40000), Heads.LISTENER);
+        rules = new RequestHeadRules(Heads.LIMITS, trusted, "ferry", "ferry_affinity", new InetSocketAddress(peer, 40000), Heads.LISTENER);
     }
 
     /** The head a backend receives for {@code text}, which must be accepted. */

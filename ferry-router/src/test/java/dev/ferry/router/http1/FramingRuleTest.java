@@ -63,7 +63,9 @@ class FramingRuleTest {
 
     @Test
     void notesExpectContinue() {
-        assertThat(Heads.read(POST + "Content-Length: 1\r\nExpect: 100-Continue\r\n\r\n").head().expectsContinue()).isTrue();
+        RequestHead expecting = Heads.read(POST + "Content-Length: 1\r\nExpect: 100-Continue\r\n\r\n").head();
+        assertThat(expecting.expectsContinue()).isTrue();
+        assertThat(expecting.isDropped(2)).as("the router answers Expect itself").isTrue();
         assertThat(Heads.read(POST + "Content-Length: 1\r\n\r\n").head().expectsContinue()).isFalse();
     }
 }

@@ -50,7 +50,7 @@ final class Heads {
         if (r == RequestHeadParser.Result.INCOMPLETE) {
             throw new AssertionError("head incomplete: " + text);
         }
-        RequestHeadRules rules = new RequestHeadRules(limits, trusted, "ferry", CLIENT, LISTENER);
+        RequestHeadRules rules = new RequestHeadRules(limits, trusted, "ferry", "ferry_affinity", CLIENT, LISTENER);
         return new Outcome(head, rules.apply(head), buf);
     }
 

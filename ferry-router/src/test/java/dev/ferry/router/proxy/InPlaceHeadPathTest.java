@@ -51,7 +51,7 @@ class InPlaceHeadPathTest {
             return parser.refusal().error();
         }
         assertThat(r).isEqualTo(RequestHeadParser.Result.COMPLETE);
-        RequestRefused refused = new RequestHeadRules(HeadLimits.of(config), TrustedProxies.NONE, "ferry",
+        RequestRefused refused = new RequestHeadRules(HeadLimits.of(config), TrustedProxies.NONE, "ferry", "ferry_affinity",
                 new InetSocketAddress("127.0.0.1", 40000), new InetSocketAddress("127.0.0.1", 8080)).apply(head);
         if (refused != null) {
             return refused.error();
