@@ -31,6 +31,7 @@ public final class BodyFramer {
     private long payload;
     private int scanned;
     private String failure;
+    private boolean stopAtData;
 
     /** @param maxLineLength longest chunk-size or trailer line, in bytes (the router uses its request-line limit) */
     public BodyFramer(int maxLineLength) {
@@ -89,10 +90,39 @@ public final class BodyFramer {
         return in.retainedSlice(start, end - start);
     }
 
+    /**
+     * Like {@link #next} but hands on the payload alone, without chunk framing: the data of one chunk (or part
+     * of it) per call, for a receiver that frames the body differently (an HTTP/1.0 client reading to the close).
+     */
+    public ByteBuf nextPayload(ByteBuf in) {
+        if (mode != Mode.CHUNKED) {
+            return next(in);
+        }
+        stopAtData = true;
+        try {
+            in.readerIndex(advance(in, in.readerIndex(), in.writerIndex()));
+        } finally {
+            stopAtData = false;
+        }
+        if (state != State.CHUNK_DATA || !in.isReadable()) {
+            return null;
+        }
+        int n = (int) Math.min(remaining, in.readableBytes());
+        ByteBuf data = in.readRetainedSlice(n);
+        payload += n;
+        if ((remaining -= n) == 0) {
+            state = State.CHUNK_END;
+        }
+        return data;
+    }
+
     /** Walks the states over {@code [from, to)} and answers how far the bytes are validated. */
     private int advance(ByteBuf in, int from, int to) {
         int i = from;
         while (i < to || state == State.DONE) {
+            if (stopAtData && state == State.CHUNK_DATA) {
+                return i;
+            }
             switch (state) {
                 case DATA -> {
                     int n = mode == Mode.UNTIL_CLOSE ? to - i : (int) Math.min(remaining, to - i);
