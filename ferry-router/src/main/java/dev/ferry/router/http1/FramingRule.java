@@ -7,7 +7,7 @@ import dev.ferry.router.error.RequestRefused;
  * Works out how the request body is framed and refuses every framing two parsers could read differently
  * (request smuggling, RFC 9112 §6.3 and §11.2), with 400 {@code bad_request}: several {@code Content-Length}
  * fields (equal or not), one that is not 1 to 18 decimal digits (signs, lists, hexadecimal, overflow),
- * {@code Content-Length} with {@code Transfer-Encoding}, {@code Transfer-Encoding} on HTTP/1.0, and any
+ * {@code Content-Length} with {@code Transfer-Encoding}, {@code Transfer-Encoding} on any version but HTTP/1.1, and any
  * transfer coding but a single {@code chunked} in a single field ({@code gzip, chunked} is refused too, since
  * the router re-frames bodies and could not forward it faithfully). Also notes {@code Expect: 100-continue},
  * which the router answers itself, so the field does not go on.
@@ -55,8 +55,8 @@ final class FramingRule implements HeadRule {
         if (encoding < 0) {
             return null;
         }
-        if (!head.isHttp11()) {
-            return bad("Transfer-Encoding on HTTP/1.0");
+        if (head.minorVersion != 1) {
+            return bad("Transfer-Encoding on HTTP/1." + head.minorVersion);
         }
         if (!Ascii.equalsLowerCase(head.buf, head.base + head.valueStart(encoding), head.base + head.valueEnd(encoding), CHUNKED)) {
             return bad("Transfer-Encoding other than a single chunked");

@@ -27,7 +27,7 @@ public final class RequestHead {
     int methodEnd;
     int targetStart;
     int targetEnd;
-    /** 0 for HTTP/1.0, 1 for HTTP/1.1. */
+    /** The minor version the client sent: 0 for HTTP/1.0, 1 for HTTP/1.1; above 1 served as 1.1. */
     int minorVersion;
     /** Offset just after the blank line that ends the head: the head's length. */
     int end;
@@ -156,8 +156,9 @@ public final class RequestHead {
         return true;
     }
 
+    /** True from HTTP/1.1 on (a higher minor version is served as 1.1). */
     public boolean isHttp11() {
-        return minorVersion == 1;
+        return minorVersion >= 1;
     }
 
     public Body body() {

@@ -8,7 +8,7 @@ import io.netty.buffer.ByteBuf;
  * Reads a client's HTTP/1.1 request head in one pass over the received bytes, in place: it records offsets in a
  * {@link RequestHead} and refuses, as it goes, every head whose syntax two parsers could read differently
  * (RFC 9112 §2.2, §3, §5): a line ended by LF alone, a method that is not a token, a target with a control,
- * space, non-ASCII or {@code " < > \ #} character, a version other than HTTP/1.0 or HTTP/1.1, a field line that
+ * space, non-ASCII or {@code " < > \ #} character, a version other than HTTP/1.x, a field line that
  * starts with a space or tab (obsolete line folding, or whitespace before the first field), a name that is not a
  * token or is followed by whitespace before its colon, and a value with CR, NUL or another control character.
  * Those are 400; a request line longer than {@link HeadLimits#maxInitialLineLength} is 414 and header lines
@@ -16,8 +16,8 @@ import io.netty.buffer.ByteBuf;
  * rules (framing, limits per field, Host...) are {@link RequestHeadRules}, applied to the complete head.
  *
  * <p>Resumable: called again with more bytes after {@link Result#INCOMPLETE}, it goes on from the last line it
- * had not finished, so a head dribbled byte by byte is still read once. Empty lines before the request line
- * are skipped (RFC 9112 §2.2). Threading: one instance per connection, on its event loop.
+ * had not finished, so a head dribbled byte by byte is still read once. CR and LF bytes before the request
+ * line are skipped (RFC 9112 §2.2). Threading: one instance per connection, on its event loop.
  */
 public final class RequestHeadParser {
 
@@ -50,6 +50,13 @@ public final class RequestHeadParser {
         }
         head.attach(in);
         int available = in.readableBytes();
+        if (!inFields) {
+            // CR and LF before a request line are left over from the previous message, not part of this one
+            while (lineStart < available && isLineBreak(head.byteAt(lineStart))) {
+                lineStart++;
+            }
+            scanned = Math.max(scanned, lineStart);
+        }
         while (true) {
             int lf = in.indexOf(head.base + scanned, head.base + available, (byte) '\n');
             if (lf < 0) {
@@ -124,14 +131,17 @@ public final class RequestHeadParser {
         head.originStart = target;
         int version = version(head, i + 1, end);
         if (i == end || version < 0) {
-            return refuse(ProxyError.BAD_REQUEST, "not an HTTP/1.0 or HTTP/1.1 request line");
+            return refuse(ProxyError.BAD_REQUEST, "not an HTTP/1.x request line");
         }
         head.minorVersion = version;
         inFields = true;
         return null;
     }
 
-    /** The minor version of {@code HTTP/1.0} or {@code HTTP/1.1} at {@code [start, end)}, else -1. */
+    /**
+     * The minor version of {@code HTTP/1.x} at {@code [start, end)}, else -1; a minor version above 1 is served
+     * as 1.1 (RFC 9110 §2.5), though only exactly 1.1 may use Transfer-Encoding ({@link FramingRule}).
+     */
     private static int version(RequestHead head, int start, int end) {
         if (end - start != 8) {
             return -1;
@@ -142,7 +152,7 @@ public final class RequestHeadParser {
             }
         }
         byte minor = head.byteAt(start + 7);
-        return minor == '0' ? 0 : minor == '1' ? 1 : -1;
+        return minor >= '0' && minor <= '9' ? minor - '0' : -1;
     }
 
     private Result fieldLine(RequestHead head, int start, int end) {
@@ -155,6 +165,10 @@ public final class RequestHeadParser {
         }
         String problem = head.fields.read(head.buf, head.base, start, end);
         return problem == null ? null : refuse(ProxyError.BAD_REQUEST, problem);
+    }
+
+    private static boolean isLineBreak(byte b) {
+        return b == '\r' || b == '\n';
     }
 
     private Result refuse(ProxyError error, String reason) {

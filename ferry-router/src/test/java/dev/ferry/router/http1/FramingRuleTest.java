@@ -30,7 +30,9 @@ class FramingRuleTest {
                 Arguments.of("chunked, chunked", POST + "Transfer-Encoding: chunked, chunked\r\n\r\n"),
                 Arguments.of("gzip, chunked", POST + "Transfer-Encoding: gzip, chunked\r\n\r\n"),
                 Arguments.of("unknown coding", POST + "Transfer-Encoding: foo\r\n\r\n"),
-                Arguments.of("Transfer-Encoding on HTTP/1.0", "POST / HTTP/1.0\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"));
+                Arguments.of("Transfer-Encoding on HTTP/1.0", "POST / HTTP/1.0\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"),
+                Arguments.of("Transfer-Encoding on HTTP/1.2", "POST / HTTP/1.2\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"),
+                Arguments.of("two Content-Lengths on HTTP/1.0", "POST / HTTP/1.0\r\nContent-Length: 5\r\nHost: a\r\nContent-Length: 11\r\n\r\n"));
     }
 
     @ParameterizedTest(name = "{0}")

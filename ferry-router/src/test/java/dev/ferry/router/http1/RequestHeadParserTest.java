@@ -81,8 +81,16 @@ class RequestHeadParserTest {
     }
 
     @Test
-    void skipsEmptyLinesBeforeTheRequestLine() {
+    void skipsLineBreaksBeforeTheRequestLine() {
         assertThat(Heads.parsed("\r\n\r\n" + GET + "\r\n").method()).isEqualTo("GET");
+        assertThat(Heads.parsed("\n\r" + GET + "\r\n").method()).isEqualTo("GET");
+    }
+
+    @Test
+    void servesAHigherMinorVersionAsHttp11() {
+        RequestHead head = Heads.parsed("GET / HTTP/1.2\r\nHost: a\r\n\r\n");
+
+        assertThat(head.isHttp11()).isTrue();
     }
 
     static Stream<Arguments> malformed() {
@@ -113,6 +121,8 @@ class RequestHeadParserTest {
                 Arguments.of("no version", "GET /\r\nHost: a\r\n\r\n"),
                 Arguments.of("HTTP/2.0", "GET / HTTP/2.0\r\nHost: a\r\n\r\n"),
                 Arguments.of("lower-case version", "GET / http/1.1\r\nHost: a\r\n\r\n"),
+                Arguments.of("CR between method and target", "GET\r/ HTTP/1.1\r\nHost: a\r\n\r\n"),
+                Arguments.of("tab between target and version", "GET /\tHTTP/1.1\r\nHost: a\r\n\r\n"),
                 Arguments.of("request line ended by LF alone", "GET / HTTP/1.1\nHost: a\n\n"),
                 Arguments.of("blank line ended by LF alone", GET + "\n"));
     }
