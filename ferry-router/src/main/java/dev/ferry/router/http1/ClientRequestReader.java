@@ -19,7 +19,6 @@ public final class ClientRequestReader extends ChannelDuplexHandler {
 
     private enum State { HEAD, BODY, STOPPED }
 
-    private final HeadLimits limits;
     private final RequestHeadParser parser;
     private final BodyFramer body;
     private final RuleFactory ruleFactory;
@@ -36,7 +35,6 @@ public final class ClientRequestReader extends ChannelDuplexHandler {
     }
 
     public ClientRequestReader(HeadLimits limits, RuleFactory ruleFactory) {
-        this.limits = limits;
         this.parser = new RequestHeadParser(limits);
         this.body = new BodyFramer(limits.maxInitialLineLength());
         this.ruleFactory = ruleFactory;

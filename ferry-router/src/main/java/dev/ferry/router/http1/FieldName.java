@@ -41,11 +41,6 @@ public enum FieldName {
         this.lower = lower.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The name in lower case, as the router writes it when it compares. */
-    public String lowerCase() {
-        return new String(lower, StandardCharsets.US_ASCII);
-    }
-
     /** The known name that {@code buf[start, end)} spells in any case, or {@link #OTHER}. */
     public static FieldName of(ByteBuf buf, int start, int end) {
         int length = end - start;

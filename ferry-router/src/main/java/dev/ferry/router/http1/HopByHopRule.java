@@ -9,11 +9,10 @@ import dev.ferry.router.error.RequestRefused;
  * {@code Host} and {@code Content-Length} stay even when {@code Connection} names them. Works out from the same
  * tokens whether the client's connection stays open (HTTP/1.1 unless {@code close}, HTTP/1.0 only with
  * {@code keep-alive}) and whether the request asks to switch protocols ({@code Connection: upgrade} with an
- * {@code Upgrade} field), which keeps {@code Upgrade} and adds {@code Connection: upgrade}. A chunked body gets
- * a fresh {@code Transfer-Encoding: chunked}, since the router re-frames it.
+ * {@code Upgrade} field), which keeps {@code Upgrade} and adds {@code Connection: upgrade}. A chunked body passes
+ * with its chunks as they came, so it goes on with a {@code Transfer-Encoding: chunked} of the router's.
  */
 final class HopByHopRule implements HeadRule {
-
 
     @Override
     public RequestRefused apply(RequestHead head) {
