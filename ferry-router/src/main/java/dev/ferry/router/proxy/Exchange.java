@@ -108,7 +108,8 @@ final class Exchange {
             request.headers().remove(HttpHeaderNames.EXPECT);
             request.setProtocolVersion(HttpVersion.HTTP_1_1);
             if (expectsContinue) {
-                client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+                client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE),
+                        client.voidPromise());
             }
             if (requestHasBody) {
                 st.awaitingFirstBody = true;
@@ -326,21 +327,14 @@ final class Exchange {
             response.headers().add(HttpHeaderNames.SET_COOKIE,
                     AffinityCookie.setCookie(config.affinityCookieName(), endpoint.id()));
         }
-        client.write(response).addListener(w -> {
-            if (!w.isSuccess()) {
-                clientClosed();
-            }
-        });
+        // a failed write fires exceptionCaught, which closes the client; channelInactive then ends the exchange
+        client.write(response, client.voidPromise());
     }
 
     private void writeResponseContent(HttpContent content) {
         rec.bytesOut += content.content().readableBytes();
         if (!(content instanceof LastHttpContent)) {
-            client.writeAndFlush(content).addListener(w -> {
-                if (!w.isSuccess()) {
-                    clientClosed();
-                }
-            });
+            client.writeAndFlush(content, client.voidPromise());
             if (!client.channel().isWritable()) {
                 backend.config().setAutoRead(false);
             }
@@ -360,7 +354,7 @@ final class Exchange {
         st.responseStarted = true;
         rec.status = 101;
         ResponseHeads.forUpgrade(response, config.viaName());
-        client.write(response);
+        client.write(response, client.voidPromise());
     }
 
     private void switchToRelay() {
