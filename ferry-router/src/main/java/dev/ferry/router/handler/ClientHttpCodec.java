@@ -1,5 +1,7 @@
 package dev.ferry.router.handler;
 
+import dev.ferry.router.error.ProxyError;
+import dev.ferry.router.error.RequestRefused;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.CombinedChannelDuplexHandler;
@@ -18,7 +20,8 @@ import java.util.List;
  * The HTTP/1.1 codec of a client connection: Netty's request decoder and response encoder, plus what
  * {@code HttpServerCodec} would not let the router add. Netty silently replaces an obsolete line folding
  * (a header line starting with a space or tab, RFC 9112 §5.2) by one space; this decoder marks such a
- * request as failed instead, so the router answers 400 and closes. Like {@code HttpServerCodec}, it
+ * request as failed instead, so the router answers 400 and closes; so is a head with several
+ * {@code Content-Length} fields, of which Netty keeps the first on HTTP/1.0 without a word. Like {@code HttpServerCodec}, it
  * remembers the method of each decoded request so that the answer to a {@code HEAD} carries no body.
  *
  * <p>Threading: one instance per connection, used on its event loop only.
@@ -27,6 +30,8 @@ public final class ClientHttpCodec extends CombinedChannelDuplexHandler<HttpRequ
 
     /** Methods of the requests decoded and not yet answered with a final response, oldest first. */
     private final ArrayDeque<HttpMethod> methods = new ArrayDeque<>(2);
+
+    private static final String CONTENT_LENGTH_COLON = "content-length:";
 
     public ClientHttpCodec(HttpDecoderConfig config) {
         init(new FoldRefusingDecoder(config), new MethodAwareEncoder());
@@ -47,6 +52,8 @@ public final class ClientHttpCodec extends CombinedChannelDuplexHandler<HttpRequ
         private boolean requestLineSeen;
         private boolean headEnded;
         private boolean folded;
+        private int lengthPrefixMatched;
+        private int contentLengths;
 
         FoldRefusingDecoder(HttpDecoderConfig config) {
             super(config);
@@ -66,6 +73,11 @@ public final class ClientHttpCodec extends CombinedChannelDuplexHandler<HttpRequ
                 if (msg instanceof HttpRequest request) {
                     if (folded && request.decoderResult().isSuccess()) {
                         request.setDecoderResult(DecoderResult.failure(new ObsoleteLineFoldingException()));
+                    }
+                    if (contentLengths > 1 && request.decoderResult().isSuccess()) {
+                        // Netty keeps the first of several Content-Length fields on HTTP/1.0 and drops the rest
+                        request.setDecoderResult(DecoderResult.failure(
+                                new RequestRefused(ProxyError.BAD_REQUEST, "several Content-Length fields")));
                     }
                     methods.add(request.method());
                     startBody();
@@ -90,11 +102,27 @@ public final class ClientHttpCodec extends CombinedChannelDuplexHandler<HttpRequ
                         headEnded = true;
                     }
                     lineLength = 0;
+                    lengthPrefixMatched = 0;
                 } else if (b != '\r') {
                     if (lineLength == 0 && requestLineSeen && (b == ' ' || b == '\t')) {
                         folded = true;
                     }
+                    countContentLength(b);
                     lineLength++;
+                }
+            }
+        }
+
+        /** Counts the field lines named Content-Length, matching each line's start against the name. */
+        private void countContentLength(byte b) {
+            if (!requestLineSeen || lengthPrefixMatched != lineLength || lineLength >= CONTENT_LENGTH_COLON.length()) {
+                return;
+            }
+            int lower = b >= 'A' && b <= 'Z' ? b + 32 : b;
+            if (lower == CONTENT_LENGTH_COLON.charAt(lineLength)) {
+                lengthPrefixMatched++;
+                if (lengthPrefixMatched == CONTENT_LENGTH_COLON.length()) {
+                    contentLengths++;
                 }
             }
         }
@@ -111,6 +139,8 @@ public final class ClientHttpCodec extends CombinedChannelDuplexHandler<HttpRequ
             requestLineSeen = false;
             headEnded = false;
             folded = false;
+            lengthPrefixMatched = 0;
+            contentLengths = 0;
         }
     }
 

@@ -10,7 +10,7 @@ import java.net.InetAddress;
  * an IPv6 literal) is quoted ({@code host="app.localhost:8080"}). The host has passed {@link HostHandler}, so it
  * holds no quote or backslash to escape.
  */
-final class ForwardedElement {
+public final class ForwardedElement {
 
     private static final String TOKEN_PUNCTUATION = "!#$%&'*+-.^_`|~";
 
@@ -22,7 +22,7 @@ final class ForwardedElement {
      * @param text    the same address as text ({@link InetAddress#getHostAddress()})
      * @param host    the request's {@code Host}, or null
      */
-    static String of(InetAddress address, String text, String host) {
+    public static String of(InetAddress address, String text, String host) {
         StringBuilder b = new StringBuilder(64).append("for=");
         if (address == null) {
             b.append("unknown");

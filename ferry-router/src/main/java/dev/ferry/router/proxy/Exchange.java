@@ -2,7 +2,6 @@ package dev.ferry.router.proxy;
 
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.HostName;
-import dev.ferry.core.route.Route;
 import dev.ferry.router.RouterConfig;
 import dev.ferry.router.error.ErrorPages;
 import dev.ferry.router.error.ProxyError;
@@ -10,7 +9,6 @@ import dev.ferry.router.handler.HopByHopHeaders;
 import dev.ferry.router.route.Pool;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -27,11 +25,6 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,36 +62,20 @@ final class Exchange {
     private final String affinityId;
     private final boolean requestHasBody;
     private final HttpVersion clientVersion;
-    private final Set<String> excluded = new HashSet<>(4);
+    private final RetryPolicy retry;
+    private final ExchangeState st = new ExchangeState();
     private final ArrayDeque<HttpContent> unsent = new ArrayDeque<>(2);
     private final ExchangeRecord rec = new ExchangeRecord();
 
-    /** Methods RFC 9110 defines as idempotent: retried on another endpoint when one fails before answering. */
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.PUT, HttpMethod.DELETE);
-
-    private int retries;
-    private ProxyError lastConnectError;
     private Endpoint endpoint;
     private Endpoint started;
     private Channel backend;
     private boolean reused;
-    private boolean requestComplete;
-    private boolean awaitingFirstBody;
-    private boolean requestSent;
-    private boolean waitingForBackendWritable;
-    private long bodyBytesSent;
-    private ScheduledFuture<?> responseTimer;
-    private boolean skippingInformational;
-    private boolean upgrading;
-    private boolean responseStarted;
-    private boolean responseComplete;
-    private boolean backendReusable;
-    private boolean done;
 
     Exchange(ProxyRuntime rt, ChannelHandlerContext client, FrontendHandler frontend, HttpRequest request) {
         this.rt = rt;
         this.config = rt.config();
+        this.retry = new RetryPolicy(config.maxRetries());
         this.client = client;
         this.frontend = frontend;
         this.request = request;
@@ -112,7 +89,7 @@ final class Exchange {
     }
 
     boolean requestComplete() {
-        return requestComplete;
+        return st.requestComplete;
     }
 
     void start() {
@@ -131,10 +108,11 @@ final class Exchange {
             request.headers().remove(HttpHeaderNames.EXPECT);
             request.setProtocolVersion(HttpVersion.HTTP_1_1);
             if (expectsContinue) {
-                client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+                client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE),
+                        client.voidPromise());
             }
             if (requestHasBody) {
-                awaitingFirstBody = true;
+                st.awaitingFirstBody = true;
                 frontend.read();
             } else {
                 attempt(true);
@@ -145,9 +123,9 @@ final class Exchange {
     // ---- choosing an endpoint and connecting
 
     private void attempt(boolean allowReuse) {
-        Endpoint chosen = pool.pick(affinityId, Collections.unmodifiableSet(excluded));
+        Endpoint chosen = pool.pick(affinityId, retry.excluded());
         if (chosen == null) {
-            fail(connectFailure(), false);
+            fail(retry.connectFailure(pool), false);
             return;
         }
         endpoint = chosen;
@@ -155,18 +133,8 @@ final class Exchange {
         lease.addListener(f -> connected(chosen, lease));
     }
 
-    /** Why no endpoint could be reached: the pool is down as a whole (503), or the last endpoint tried failed (502/504). */
-    private ProxyError connectFailure() {
-        if (lastConnectError == null || (lastConnectError == ProxyError.BACKEND_REFUSED && !pool.anyHealthy())) {
-            Route route = pool.route();
-            return route != null && route.policy().tunnel() && route.endpoints().isEmpty()
-                    ? ProxyError.APP_OFFLINE : ProxyError.NO_HEALTHY_INSTANCE;
-        }
-        return lastConnectError;
-    }
-
     private void connected(Endpoint chosen, Future<BackendLease> f) {
-        if (done) {
+        if (st.done) {
             if (f.isSuccess()) {
                 f.getNow().channel().close();
             }
@@ -175,14 +143,11 @@ final class Exchange {
         if (!f.isSuccess()) {
             Throwable cause = f.cause();
             pool.failed(chosen, cause);
-            excluded.add(chosen.id());
-            lastConnectError = cause instanceof ConnectTimeoutException ? ProxyError.BACKEND_TIMEOUT : ProxyError.BACKEND_REFUSED;
             log.debug("connect to {} failed: {}", chosen.authority(), cause.toString());
-            if (retries < config.maxRetries()) {
-                retries++;
+            if (retry.afterConnectFailure(chosen, cause)) {
                 attempt(true);
             } else {
-                fail(connectFailure(), false);
+                fail(retry.connectFailure(pool), false);
             }
             return;
         }
@@ -211,7 +176,7 @@ final class Exchange {
             while (!unsent.isEmpty() && ch == backend) {
                 forward(unsent.poll());
             }
-        } else if (requestComplete) {
+        } else if (st.requestComplete) {
             forward(LastHttpContent.EMPTY_LAST_CONTENT);
         } else {
             ch.flush();
@@ -227,20 +192,20 @@ final class Exchange {
         boolean malformed = content.decoderResult().isFailure();
         if (malformed || (bodyLimit() > 0 && rec.bytesIn > bodyLimit())) {
             content.release();
-            requestComplete = true;
+            st.requestComplete = true;
             abortOnBadBody(malformed ? ProxyError.BAD_REQUEST : ProxyError.PAYLOAD_TOO_LARGE);
             return;
         }
         if (last) {
-            requestComplete = true;
+            st.requestComplete = true;
         }
-        if (done || upgrading || responseComplete) {
+        if (st.done || st.upgrading || st.responseComplete) {
             content.release();
         } else {
             forward(content);
         }
-        if (awaitingFirstBody && !done) {
-            awaitingFirstBody = false;
+        if (st.awaitingFirstBody && !st.done) {
+            st.awaitingFirstBody = false;
             attempt(true);
         }
     }
@@ -253,12 +218,12 @@ final class Exchange {
             return;
         }
         boolean last = content instanceof LastHttpContent;
-        bodyBytesSent += content.content().readableBytes();
+        st.bodyBytesSent += content.content().readableBytes();
         ch.writeAndFlush(content).addListener(w -> {
             if (!w.isSuccess()) {
                 backendFailed(ch, w.cause());
             } else if (last && ch == backend) {
-                requestSent = true;
+                st.requestSent = true;
                 armResponseTimer();
             }
         });
@@ -266,35 +231,31 @@ final class Exchange {
             if (ch.isWritable()) {
                 frontend.read();
             } else {
-                waitingForBackendWritable = true;
+                st.waitingForBackendWritable = true;
             }
         }
     }
 
     void backendWritabilityChanged(Channel ch) {
-        if (ch == backend && ch.isWritable() && waitingForBackendWritable) {
-            waitingForBackendWritable = false;
+        if (ch == backend && ch.isWritable() && st.waitingForBackendWritable) {
+            st.waitingForBackendWritable = false;
             frontend.read();
         }
     }
 
     private void armResponseTimer() {
-        if (!responseStarted && !done && responseTimer == null) {
-            responseTimer = client.executor().schedule(this::responseTimedOut,
-                    config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (!st.responseStarted && !st.done) {
+            frontend.responseDeadline().arm();
         }
     }
 
     private void cancelResponseTimer() {
-        if (responseTimer != null) {
-            responseTimer.cancel(false);
-            responseTimer = null;
-        }
+        frontend.responseDeadline().disarm();
     }
 
-    private void responseTimedOut() {
-        responseTimer = null;
-        if (done || responseStarted || backend == null) {
+    /** The response deadline of the client connection passed while this exchange waited for the backend. */
+    void responseTimedOut() {
+        if (st.done || st.responseStarted || backend == null) {
             return;
         }
         dropBackend();
@@ -304,11 +265,11 @@ final class Exchange {
     // ---- response, backend to client
 
     void backendRead(Channel ch, Object msg) {
-        if (ch != backend || done || responseComplete) {
+        if (ch != backend || st.done || st.responseComplete) {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (!responseStarted && msg instanceof HttpResponse response && BackendResponses.malformed(response)) {
+        if (!st.responseStarted && msg instanceof HttpResponse response && BackendResponses.malformed(response)) {
             ReferenceCountUtil.release(msg);
             log.debug("malformed response from {}: {}", endpoint.authority(), response.decoderResult());
             dropBackend();
@@ -329,25 +290,25 @@ final class Exchange {
             }
             int code = response.status().code();
             if (code == 101 && HopByHopHeaders.isUpgrade(request.headers())) {
-                upgrading = true;
+                st.upgrading = true;
                 writeUpgradeHead(response);
             } else if (code < 200) {
                 // 100 and 103 are dropped: the router answers Expect itself and hints are optional
-                skippingInformational = true;
+                st.skippingInformational = true;
             } else {
                 writeResponseHead(response);
             }
         }
         if (msg instanceof HttpContent content) {
-            if (skippingInformational || upgrading) {
+            if (st.skippingInformational || st.upgrading) {
                 content.release();
                 if (content instanceof LastHttpContent) {
-                    skippingInformational = false;
-                    if (upgrading) {
+                    st.skippingInformational = false;
+                    if (st.upgrading) {
                         switchToRelay();
                     }
                 }
-            } else if (responseStarted) {
+            } else if (st.responseStarted) {
                 writeResponseContent(content);
             } else {
                 content.release();
@@ -356,57 +317,50 @@ final class Exchange {
     }
 
     private void writeResponseHead(HttpResponse response) {
-        responseStarted = true;
+        st.responseStarted = true;
         rec.status = response.status().code();
         boolean alwaysEmpty = HttpMethod.HEAD.equals(request.method()) || rec.status == 204 || rec.status == 304;
-        backendReusable = ResponseHeads.backendReusable(response, alwaysEmpty);
+        st.backendReusable = ResponseHeads.backendReusable(response, alwaysEmpty);
         boolean clientSpeaks11 = clientVersion.majorVersion() > 1 || clientVersion.minorVersion() >= 1;
         ResponseHeads.forClient(response, alwaysEmpty, clientSpeaks11, config.viaName());
         if (pool.route().policy().affinity() && !endpoint.id().equals(affinityId)) {
             response.headers().add(HttpHeaderNames.SET_COOKIE,
                     AffinityCookie.setCookie(config.affinityCookieName(), endpoint.id()));
         }
-        client.write(response).addListener(w -> {
-            if (!w.isSuccess()) {
-                clientClosed();
-            }
-        });
+        // a failed write fires exceptionCaught, which closes the client; channelInactive then ends the exchange
+        client.write(response, client.voidPromise());
     }
 
     private void writeResponseContent(HttpContent content) {
         rec.bytesOut += content.content().readableBytes();
         if (!(content instanceof LastHttpContent)) {
-            client.writeAndFlush(content).addListener(w -> {
-                if (!w.isSuccess()) {
-                    clientClosed();
-                }
-            });
+            client.writeAndFlush(content, client.voidPromise());
             if (!client.channel().isWritable()) {
                 backend.config().setAutoRead(false);
             }
             return;
         }
-        responseComplete = true;
+        st.responseComplete = true;
         client.writeAndFlush(content).addListener(w -> finish(!w.isSuccess()));
     }
 
     void clientWritabilityChanged() {
-        if (backend != null && !upgrading) {
+        if (backend != null && !st.upgrading) {
             backend.config().setAutoRead(client.channel().isWritable());
         }
     }
 
     private void writeUpgradeHead(HttpResponse response) {
-        responseStarted = true;
+        st.responseStarted = true;
         rec.status = 101;
         ResponseHeads.forUpgrade(response, config.viaName());
-        client.write(response);
+        client.write(response, client.voidPromise());
     }
 
     private void switchToRelay() {
         Channel ch = backend;
         backend = null;
-        done = true;
+        st.done = true;
         client.flush();
         frontend.exchangeUpgraded(this);
         UpgradeRelay.install(client.channel(), ch);
@@ -422,44 +376,35 @@ final class Exchange {
 
     /** The backend connection failed or closed; {@code cause} is {@code null} for a plain close. */
     void backendFailed(Channel ch, Throwable cause) {
-        if (ch != backend || done || responseComplete || upgrading) {
+        if (ch != backend || st.done || st.responseComplete || st.upgrading) {
             return;
         }
         dropBackend();
-        if (responseStarted) {
+        if (st.responseStarted) {
             // part of the response is already out: a second response is impossible
             abort();
-        } else if (reused && bodyBytesSent == 0 && retries < config.maxRetries()) {
-            // a pooled connection the backend had closed: try again on a fresh one
-            retries++;
-            requestSent = false;
-            waitingForBackendWritable = false;
-            attempt(false);
-        } else if (bodyBytesSent == 0 && IDEMPOTENT.contains(request.method()) && retries < config.maxRetries()) {
-            // the endpoint went away mid-request (a crash, a stop): an idempotent request whose body, if any,
-            // was not sent yet is safe to send to another endpoint, as nginx's proxy_next_upstream does
-            if (cause instanceof IOException) {
-                pool.failed(endpoint, cause);
-            }
-            excluded.add(endpoint.id());
-            lastConnectError = ProxyError.BACKEND_RESET;
-            retries++;
-            requestSent = false;
-            waitingForBackendWritable = false;
-            attempt(true);
-        } else {
-            if (!reused && cause instanceof IOException) {
-                pool.failed(endpoint, cause);
-            }
-            fail(ProxyError.BACKEND_RESET, false);
+            return;
         }
+        RetryPolicy.Decision decision = retry.afterBackendLoss(endpoint, reused, st.bodyBytesSent, request.method());
+        if (decision != RetryPolicy.Decision.FAIL) {
+            if (decision == RetryPolicy.Decision.RETRY_ELSEWHERE && cause instanceof IOException) {
+                pool.failed(endpoint, cause);
+            }
+            st.newAttempt();
+            attempt(decision == RetryPolicy.Decision.RETRY_ELSEWHERE);
+            return;
+        }
+        if (!reused && cause instanceof IOException) {
+            pool.failed(endpoint, cause);
+        }
+        fail(ProxyError.BACKEND_RESET, false);
     }
 
     void clientClosed() {
-        if (done) {
+        if (st.done) {
             return;
         }
-        if (!responseStarted) {
+        if (!st.responseStarted) {
             rec.status = 499;
         }
         abort();
@@ -472,10 +417,10 @@ final class Exchange {
     }
 
     private void abortOnBadBody(ProxyError error) {
-        if (done) {
+        if (st.done) {
             return;
         }
-        if (responseStarted) {
+        if (st.responseStarted) {
             abort();
             return;
         }
@@ -495,18 +440,18 @@ final class Exchange {
 
     /** Answers with Ferry's error page; no response byte has been sent yet. */
     private void fail(ProxyError error, boolean forceClose) {
-        if (done) {
+        if (st.done) {
             return;
         }
-        if (responseStarted) {
+        if (st.responseStarted) {
             abort();
             return;
         }
         cancelResponseTimer();
-        responseStarted = true;
-        responseComplete = true;
+        st.responseStarted = true;
+        st.responseComplete = true;
         rec.status = error.status();
-        boolean close = forceClose || (requestHasBody && !requestComplete);
+        boolean close = forceClose || (requestHasBody && !st.requestComplete);
         String accept = request.decoderResult().isSuccess() ? request.headers().get(HttpHeaderNames.ACCEPT) : null;
         FullHttpResponse page = ErrorPages.render(error, accept, close);
         rec.bytesOut += page.content().readableBytes();
@@ -525,10 +470,10 @@ final class Exchange {
     // ---- the end
 
     private void finish(boolean closeClient) {
-        if (done) {
+        if (st.done) {
             return;
         }
-        done = true;
+        st.done = true;
         cancelResponseTimer();
         if (backend != null) {
             Channel ch = backend;
@@ -537,7 +482,7 @@ final class Exchange {
             if (handler != null) {
                 handler.attach(null);
             }
-            if (backendReusable && requestSent && responseComplete && ch.isActive()) {
+            if (st.backendReleasable() && ch.isActive()) {
                 rt.backends().release(ch);
             } else {
                 ch.close();
@@ -549,7 +494,7 @@ final class Exchange {
             c.release();
         }
         rec.write(rt, host, request, pool, endpoint);
-        frontend.exchangeDone(this, closeClient || (requestHasBody && !requestComplete));
+        frontend.exchangeDone(this, closeClient || (requestHasBody && !st.requestComplete));
     }
 
     private void finishStarted() {

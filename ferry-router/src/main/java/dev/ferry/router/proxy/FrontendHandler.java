@@ -26,6 +26,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private Exchange exchange;
     private boolean draining;
     private boolean awaitingMessage;
+    private ResponseDeadline responseDeadline;
 
     FrontendHandler(ProxyRuntime runtime, ConnectionSlot slot) {
         this.runtime = runtime;
@@ -35,6 +36,25 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.responseDeadline = new ResponseDeadline(ctx.executor()::schedule, System::nanoTime,
+                runtime.config().responseTimeout(), this::responseDeadlinePassed);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        // the connection closed, or became a relay after an upgrade: no response is awaited any more
+        responseDeadline.close();
+    }
+
+    /** The connection's one response deadline, armed by each exchange while it waits for its backend. */
+    ResponseDeadline responseDeadline() {
+        return responseDeadline;
+    }
+
+    private void responseDeadlinePassed() {
+        if (exchange != null) {
+            exchange.responseTimedOut();
+        }
     }
 
     @Override
@@ -107,6 +127,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
         if (exchange != null) {
             exchange.clientClosed();
         }
+
         ctx.fireChannelInactive();
     }
 

@@ -35,6 +35,8 @@ class RequestSmugglingTest {
                 bad("Content-Length with Transfer-Encoding", POST + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
                 bad("two different Content-Lengths", POST + "Content-Length: 5\r\nContent-Length: 6\r\n\r\nhello1"),
                 bad("two equal Content-Lengths", POST + "Content-Length: 5\r\nContent-Length: 5\r\n\r\nhello"),
+                bad("two different Content-Lengths on HTTP/1.0", "POST / HTTP/1.0\r\nContent-Length: 5\r\nHost: app.localhost\r\n"
+                        + "content-length: 11\r\n\r\nhello world"),
                 bad("comma-listed Content-Length", POST + "Content-Length: 5, 5\r\n\r\nhello"),
                 bad("signed Content-Length", POST + "Content-Length: +5\r\n\r\nhello"),
                 bad("negative Content-Length", POST + "Content-Length: -5\r\n\r\nhello"),

@@ -1,0 +1,101 @@
+package dev.ferry.router.proxy;
+
+import dev.ferry.core.route.Endpoint;
+import dev.ferry.core.route.Route;
+import dev.ferry.router.error.ProxyError;
+import dev.ferry.router.route.Pool;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Decides, for one exchange, whether a failed attempt is tried again and on what, and which error page answers
+ * when it is not (decision record 006). At most {@code maxRetries} further attempts (default 2), each on an
+ * endpoint not yet tried, and only when the classifier proves it safe: no request body byte has reached a
+ * backend and no response byte has reached the client. A failed connect is always safe; a pooled connection
+ * found dead is retried on a fresh one to the same endpoint; an endpoint lost mid-request is left for another
+ * only for an idempotent method (GET, HEAD, OPTIONS, PUT, DELETE). Threading: the exchange's event loop.
+ */
+final class RetryPolicy {
+
+    /** What to do after a backend connection failed before the response began. */
+    enum Decision {
+        /** A pooled connection the backend had closed: the same request on a fresh connection. */
+        RETRY_FRESH,
+        /** Another endpoint, the failed one excluded. */
+        RETRY_ELSEWHERE,
+        /** No retry: answer with the error page. */
+        FAIL
+    }
+
+    /** Methods RFC 9110 defines as idempotent: retried on another endpoint when one fails before answering. */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
+
+    private final int maxRetries;
+    private final Set<String> excluded = new HashSet<>(4);
+    private final Set<String> excludedView = Collections.unmodifiableSet(excluded);
+    private int retries;
+    private ProxyError lastError;
+
+    RetryPolicy(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    /** The endpoints already tried and failed, for {@link Pool#pick}. */
+    Set<String> excluded() {
+        return excludedView;
+    }
+
+    /** A connect to {@code endpoint} failed; true when another endpoint is to be tried. */
+    boolean afterConnectFailure(Endpoint endpoint, Throwable cause) {
+        excluded.add(endpoint.id());
+        lastError = cause instanceof ConnectTimeoutException ? ProxyError.BACKEND_TIMEOUT : ProxyError.BACKEND_REFUSED;
+        return take();
+    }
+
+    /**
+     * The backend connection to {@code endpoint} failed or closed before any response byte.
+     *
+     * @param reused        the connection came from the keep-alive pool
+     * @param bodyBytesSent request body bytes that reached the backend
+     */
+    Decision afterBackendLoss(Endpoint endpoint, boolean reused, long bodyBytesSent, HttpMethod method) {
+        if (bodyBytesSent > 0 || retries >= maxRetries) {
+            return Decision.FAIL;
+        }
+        if (reused) {
+            retries++;
+            return Decision.RETRY_FRESH;
+        }
+        if (IDEMPOTENT.contains(method)) {
+            // the endpoint went away mid-request (a crash, a stop): safe to send to another, as nginx's
+            // proxy_next_upstream does
+            excluded.add(endpoint.id());
+            lastError = ProxyError.BACKEND_RESET;
+            retries++;
+            return Decision.RETRY_ELSEWHERE;
+        }
+        return Decision.FAIL;
+    }
+
+    /** Why no endpoint could be reached: the pool is down as a whole (503), or the last endpoint tried failed (502/504). */
+    ProxyError connectFailure(Pool pool) {
+        if (lastError == null || (lastError == ProxyError.BACKEND_REFUSED && !pool.anyHealthy())) {
+            Route route = pool.route();
+            return route != null && route.policy().tunnel() && route.endpoints().isEmpty()
+                    ? ProxyError.APP_OFFLINE : ProxyError.NO_HEALTHY_INSTANCE;
+        }
+        return lastError;
+    }
+
+    private boolean take() {
+        if (retries >= maxRetries) {
+            return false;
+        }
+        retries++;
+        return true;
+    }
+}
