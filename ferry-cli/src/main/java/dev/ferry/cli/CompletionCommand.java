@@ -1,5 +1,7 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.output.Escaping;
+import dev.ferry.cli.output.EscapingPolicy;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -10,7 +12,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print a bash/zsh completion script for ferry.",
                 "Enable it with: source <(ferry completion)"})
-public final class CompletionCommand implements Callable<Integer> {
+public final class CompletionCommand implements Callable<Integer>, EscapingPolicy {
+
+    /** Text the CLI writes itself, for people or programs: printed as it is. */
+    @Override
+    public Escaping escaping() {
+        return Escaping.NONE;
+    }
+
 
     @Spec
     CommandSpec spec;
