@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * "Did you mean" for a mistyped command: names within a small edit distance (a swap of two neighbouring
- * letters counts as one edit) or that start with what was typed, closest first, at most three.
+ * "Did you mean" for a mistyped command: the names at the smallest edit distance, when it is small (a swap of
+ * two neighbouring letters counts as one edit), else the names that start with what was typed; at most three.
  */
 public final class Suggestions {
 
@@ -17,15 +17,16 @@ public final class Suggestions {
     private Suggestions() {
     }
 
-    /** The names of {@code known} close to {@code typed}, closest first. */
+    /** The names of {@code known} closest to {@code typed}; else those that start with it. */
     public static List<String> closest(String typed, Collection<String> known) {
         int allowed = Math.max(1, typed.length() / 3);
         Map<String, Integer> distances = known.stream().collect(Collectors.toMap(n -> n, n -> distance(typed, n)));
-        return known.stream()
-                .filter(n -> distances.get(n) <= allowed || (typed.length() >= 3 && n.startsWith(typed)))
-                .sorted(Comparator.comparingInt((String n) -> distances.get(n)).thenComparing(n -> n))
-                .limit(MAX)
-                .toList();
+        int best = distances.values().stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
+        if (best <= allowed) {
+            return known.stream().filter(n -> distances.get(n) == best).sorted().limit(MAX).toList();
+        }
+        return known.stream().filter(n -> typed.length() >= 3 && n.startsWith(typed))
+                .sorted(Comparator.comparingInt(String::length).thenComparing(n -> n)).limit(MAX).toList();
     }
 
     /** The optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
