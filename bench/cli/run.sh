@@ -7,14 +7,16 @@
 #                      plain calls over HttpURLConnection);
 #   jar-flags        - plus the launcher's CLI flags (C1 only, serial GC, no perf data file), no cache;
 #   launcher-*       - ./ferry as users run it: those flags plus the start-up cache (AOT on JDK 24+, else CDS).
-# Prints median and max per step (ms) and writes the hyperfine JSON under bench/results/cli-<time>/.
+# Prints median and max wall time per step and its mean CPU time (user + system, which other load on the machine
+# changes less), and writes the hyperfine JSON under bench/results/cli-<time>/. On a shared machine, run it as
+# root under `nice -n -19` so that other work does not stretch the wall times.
 # Usage: bench/cli/run.sh [RUNS] [WARMUP]   (default 20 and 3); BASELINE_JAR=/path/to/old/ferry.jar to compare.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT="$PWD"
 RUNS="${1:-20}" WARMUP="${2:-3}"
 command -v hyperfine >/dev/null || { echo "bench/cli: hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
-./ferry build >/dev/null
+./ferry version >/dev/null   # builds the jar when it is stale, and makes the start-up cache
 source scripts/java-home.sh
 JAVA="$(find_java_home)/bin/java"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -53,6 +55,7 @@ hyperfine -N -w "$WARMUP" -r "$RUNS" --export-json "$results/hyperfine.json" "${
 python3 - "$results/hyperfine.json" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
-    print(f'{r["command"]:<20} median {r["median"] * 1000:7.1f} ms   max {max(r["times"]) * 1000:7.1f} ms')
+    cpu = (r["user"] + r["system"]) * 1000
+    print(f'{r["command"]:<20} median {r["median"] * 1000:7.1f} ms   max {max(r["times"]) * 1000:7.1f} ms   cpu {cpu:6.1f} ms')
 PY
 echo "bench/cli: $(nproc) cores, $(uptime | sed 's/.*load average/load average/'), $("$JAVA" -version 2>&1 | head -n1)"

@@ -75,6 +75,7 @@ class OutputForPeopleTest {
         CliRun.Result r = cli.run("domains:remove", "-a", "hello", "evil\u001b[2J.example.com");
         assertThat(r.exit()).isNotZero();
         assertNoControlCharacters(r.err());
+        assertThat(r.err()).startsWith("ferry: ").contains("evil\\e[2J.example.com");
     }
 
     @Test
