@@ -56,6 +56,22 @@ class OutputForPeopleTest {
     }
 
     @Test
+    void escapesWhatTheCliPrintsOnItsRealStandardOutput() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder ferry = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "dev.ferry.cli.FerryCli",
+                "config", "-a", "hello").redirectError(ProcessBuilder.Redirect.DISCARD);
+        ferry.environment().put("FERRY_API_URL", api.baseUrl());
+        ferry.environment().put("FERRY_API_TOKEN", api.adminToken);
+        ferry.environment().put("HOME", home.toString());
+        Process p = ferry.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertNoControlCharacters(out);
+        assertThat(out).contains("EVIL: x\\e[2J\\rferry: token expired\\a");
+    }
+
+    @Test
     void configGetEscapesOnATerminalAndGivesTheExactValueToAPipe() {
         CliRun.Result terminal = cli.terminal(true).run("config:get", "-a", "hello", "EVIL");
         assertNoControlCharacters(terminal.out());

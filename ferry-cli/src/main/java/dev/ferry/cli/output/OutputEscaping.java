@@ -20,6 +20,12 @@ public final class OutputEscaping {
         if (chain.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested())) {
             return;
         }
+        // picocli makes a command line's writers on first use and hands them down to every subcommand; make the
+        // root's now, so that they cannot replace the escaping writers later in this run
+        chain.forEach(c -> {
+            c.getOut();
+            c.getErr();
+        });
         CommandLine command = chain.getLast();
         Escaping escaping = command.getCommand() instanceof EscapingPolicy policy ? policy.escaping() : Escaping.ALL;
         if (escaping != Escaping.NONE) {
