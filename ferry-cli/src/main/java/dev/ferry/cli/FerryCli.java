@@ -3,9 +3,10 @@ package dev.ferry.cli;
 import dev.ferry.cli.help.CommandCatalog;
 import dev.ferry.cli.help.HelpLayout;
 import dev.ferry.cli.help.Suggestions;
+import dev.ferry.cli.output.Escaping;
 import dev.ferry.cli.output.OutputEscaping;
-import dev.ferry.cli.output.TerminalText;
-import java.io.PrintWriter;
+import dev.ferry.cli.output.Style;
+import dev.ferry.cli.output.TerminalWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.Optional;
@@ -60,17 +61,13 @@ public final class FerryCli {
         }
         HelpLayout.install(cli, env);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            if (e instanceof CliFailure || e instanceof IllegalArgumentException) {
-                // a refusal, or input the CLI checked itself (an app name, a KEY=VALUE): the message says why
-                err.println("ferry: " + e.getMessage());
-            } else {
-                err.println("ferry: unexpected failure: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
-            }
-            err.flush();
+            // a refusal, or input the CLI checked itself (an app name, a KEY=VALUE): the message says why
+            String message = e instanceof CliFailure || e instanceof IllegalArgumentException ? e.getMessage()
+                    : "unexpected failure: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName());
+            printError(TerminalWriter.over(commandLine.getErr(), Escaping.ALL, env.colour()), "ferry: " + message);
             return CliFailure.EXIT_FAILURE;
         });
-        cli.setParameterExceptionHandler(FerryCli::usageError);
+        cli.setParameterExceptionHandler((e, arguments) -> usageError(e, env));
         cli.setExecutionStrategy(parseResult -> {
             OutputEscaping.install(parseResult, env);
             return new CommandLine.RunLast().execute(parseResult);
@@ -105,22 +102,26 @@ public final class FerryCli {
         }
     }
 
-    private static int usageError(ParameterException e, String[] args) {
+    private static int usageError(ParameterException e, CliEnvironment env) {
         CommandLine cmd = e.getCommandLine();
-        PrintWriter err = cmd.getErr();
-        String message = TerminalText.escape(e.getMessage());
+        TerminalWriter err = TerminalWriter.over(cmd.getErr(), Escaping.ALL, env.colour());
         if (cmd.getParent() == null && e instanceof UnmatchedArgumentException unmatched
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().getFirst().startsWith("-")) {
             String typed = unmatched.getUnmatched().getFirst();
             List<String> close = Suggestions.closest(typed, cmd.getSubcommands().keySet());
-            err.println("ferry: '" + TerminalText.escape(typed) + "' is not a ferry command."
-                    + (close.isEmpty() ? "" : " Did you mean " + String.join(" or ", close) + "?")
-                    + " (see 'ferry help')");
+            printError(err, "ferry: '" + typed + "' is not a ferry command."
+                    + (close.isEmpty() ? "" : " Did you mean " + String.join(" or ", close) + "?") + " (see 'ferry help')");
         } else {
-            err.println("ferry: " + message + " (see 'ferry " + commandPath(cmd) + "--help')");
+            printError(err, "ferry: " + e.getMessage() + " (see 'ferry " + commandPath(cmd) + "--help')");
         }
-        err.flush();
         return EXIT_USAGE;
+    }
+
+    /** One error line, escaped, red when colour is on. */
+    private static void printError(TerminalWriter err, String line) {
+        err.printStyled(Style.RED, line);
+        err.println();
+        err.flush();
     }
 
     private static String commandPath(CommandLine cmd) {

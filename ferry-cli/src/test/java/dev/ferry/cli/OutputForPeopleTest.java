@@ -104,6 +104,16 @@ class OutputForPeopleTest {
     }
 
     @Test
+    void printsErrorsInRedOnATerminalOnly() {
+        CliRun.Result refused = cli.terminal(true).without("NO_COLOR").run("config:get", "-a", "hello", "NOPE");
+        assertThat(refused.err()).isEqualTo("\u001b[31mferry: the config var NOPE is not set on hello\u001b[0m\n");
+        assertThat(cli.terminal(true).run("conifg").err()).startsWith("\u001b[31mferry: 'conifg' is not a ferry command.");
+        assertThat(cli.terminal(true).env("NO_COLOR", "1").run("conifg").err()).startsWith("ferry: 'conifg'");
+        assertThat(cli.terminal(false).without("NO_COLOR").run("config:get", "-a", "hello", "NOPE").err())
+                .isEqualTo("ferry: the config var NOPE is not set on hello\n");
+    }
+
+    @Test
     void coloursStatesOnATerminalUnlessNoColor() {
         String coloured = cli.terminal(true).without("NO_COLOR").run("releases", "-a", "hello").out();
         assertThat(coloured).contains("\u001b[32msucceeded\u001b[0m").startsWith("=== hello Releases\n\u001b[1mVERSION");

@@ -29,8 +29,8 @@ public final class OutputEscaping {
         CommandLine command = chain.getLast();
         Escaping escaping = command.getCommand() instanceof EscapingPolicy policy ? policy.escaping() : Escaping.ALL;
         if (escaping != Escaping.NONE) {
-            command.setOut(new TerminalWriter(command.getOut(), escaping, env.colour()));
+            command.setOut(TerminalWriter.over(command.getOut(), escaping, env.colour()));
         }
-        command.setErr(new TerminalWriter(command.getErr(), Escaping.ALL, env.colour()));
+        command.setErr(TerminalWriter.over(command.getErr(), Escaping.ALL, env.colour()));
     }
 }

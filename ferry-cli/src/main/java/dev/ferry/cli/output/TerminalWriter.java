@@ -19,6 +19,11 @@ public final class TerminalWriter extends PrintWriter {
         this.colour = colour;
     }
 
+    /** {@code target} when it already is a {@link TerminalWriter} (escaping twice would show the escapes), else one over it. */
+    public static TerminalWriter over(PrintWriter target, Escaping escaping, boolean colour) {
+        return target instanceof TerminalWriter terminal ? terminal : new TerminalWriter(target, escaping, colour);
+    }
+
     /** Prints {@code text} in {@code style} when colour is on, plainly otherwise; the text is escaped either way. */
     public void printStyled(Style style, String text) {
         if (!colour || style == null) {
