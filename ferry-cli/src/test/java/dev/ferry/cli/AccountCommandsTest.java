@@ -90,7 +90,7 @@ class AccountCommandsTest {
     @Test
     void printsABashCompletionScriptNamingEveryCommand() {
         CliRun.Result r = ok(admin, "completion");
-        assertThat(r.out()).contains("complete -F").contains("apps:create").contains("config:set").contains("tokens:revoke");
+        assertThat(r.out()).contains("complete -o default -F _ferry ferry").contains("apps:create").contains("config:set").contains("tokens:revoke");
     }
 
     @Test

@@ -1,23 +1,35 @@
 package dev.ferry.server;
 
+import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.FerryCli;
+import dev.ferry.cli.help.CommandCatalog;
 import dev.ferry.server.gateway.GatewayCommand;
 import dev.ferry.server.up.UpCommand;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
- * The {@code ferry} binary: the CLI's commands plus the roles that run servers ({@code up}, {@code gateway}). The
- * {@code ./ferry} launcher at the repository root builds this jar and runs it.
+ * The {@code ferry} binary: the CLI's commands plus the roles that run servers ({@code up}, {@code gateway}),
+ * listed under the {@code platform} topic of {@code ferry --help}. The {@code ./ferry} launcher at the
+ * repository root builds this jar and runs it. Only the command an invocation names is built, so a CLI command
+ * never loads the server's classes.
  */
 public final class Main {
+
+    /** The roles this binary adds to the CLI. */
+    public static final List<CommandCatalog.Entry> ROLES = List.of(
+            new CommandCatalog.Entry("up", UpCommand.class),
+            new CommandCatalog.Entry("gateway", GatewayCommand.class));
 
     private Main() {
     }
 
+    /** The command line of this binary for {@code args} in {@code env}. */
+    public static CommandLine commandLine(CliEnvironment env, String... args) {
+        return FerryCli.commandLine(env, CommandCatalog.cli().withRoles(ROLES), args);
+    }
+
     public static void main(String[] args) {
-        CommandLine cli = FerryCli.commandLine();
-        cli.addSubcommand("up", new UpCommand());
-        cli.addSubcommand("gateway", new GatewayCommand());
-        System.exit(cli.execute(args));
+        System.exit(FerryCli.run(ROLES, args));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.cli.access;
 
+import dev.ferry.cli.output.Times;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
@@ -33,7 +35,7 @@ public final class AccessCommand extends ApiCommand {
             return;
         }
         TextTable table = new TextTable("EMAIL", "ROLE", "SINCE");
-        people.forEach(p -> table.row(p.path("email").asText(), p.path("role").asText(), p.path("since").asText()));
+        people.forEach(p -> table.row(p.path("email").asText(), p.path("role").asText(), Times.of(env.terminal()).format(p.path("since").asText())));
         table.print(out, env.colour());
     }
 }

@@ -10,6 +10,11 @@ import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Map;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +35,10 @@ import java.util.regex.Pattern;
  * the API's own {@code error} for a refusal, a hint to log in for 401, a hint to start Ferry when the API
  * cannot be reached. Timeouts: connect 5 s, whole request 30 s (15 minutes for a call that waits for
  * a deploy; a streamed answer has no limit once its headers arrived).
+ *
+ * <p>Plain calls go through {@link HttpURLConnection}, which a fresh JVM sets up in a tenth of the time of
+ * {@link HttpClient} (measured, docs/benchmarks.md "CLI start"); {@code PATCH}, which it cannot send, and
+ * streamed answers use an {@link HttpClient} made on first use.
  */
 public final class ApiClient {
 
@@ -41,14 +50,22 @@ public final class ApiClient {
     /** How long a call that waits for a deploy may take. */
     public static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(15);
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private final String baseUrl;
     private final String token;
-    private final HttpClient http;
+    private HttpClient http;
 
     ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        }
+        return http;
     }
 
     /** A client of the API resolved from {@code env} (see {@link ApiTarget}); fails when there is no token. */
@@ -144,6 +161,9 @@ public final class ApiClient {
     }
 
     private ApiResponse send(String method, String path, JsonNode body, Duration timeout) {
+        if (!method.equals("PATCH")) {
+            return sendPlain(method, path, body, timeout);
+        }
         HttpRequest.Builder request = request(path, timeout);
         if (body != null) {
             request.header("Content-Type", "application/json")
@@ -155,9 +175,61 @@ public final class ApiClient {
         return answer(response.statusCode(), response.body(), response.headers());
     }
 
+    /** One call over {@link HttpURLConnection}; the timeout bounds the wait for each part of the answer. */
+    private ApiResponse sendPlain(String method, String path, JsonNode body, Duration timeout) {
+        HttpURLConnection connection = null;
+        try {
+            connection = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) timeout.toMillis());
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setRequestProperty("Authorization", "Bearer " + token);
+            connection.setRequestProperty("Accept", "application/json");
+            if (body != null) {
+                byte[] bytes = write(body).getBytes(StandardCharsets.UTF_8);
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(bytes.length);
+                connection.setRequestProperty("Content-Type", "application/json");
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = connection.getResponseCode();
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String text = in == null ? "" : readAll(in);
+            HttpHeaders headers = HttpHeaders.of(connection.getHeaderFields().entrySet().stream()
+                    .filter(e -> e.getKey() != null)
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), (k, v) -> true);
+            return answer(status, text, headers);
+        } catch (SocketTimeoutException e) {
+            if (e.getMessage() != null && e.getMessage().contains("connect")) {
+                throw unreachable("connection timed out");
+            }
+            throw new CliFailure("the Ferry API at " + baseUrl + " did not answer within " + timeout.toSeconds() + " s");
+        } catch (ConnectException e) {
+            throw unreachable("connection refused");
+        } catch (UnknownHostException e) {
+            throw unreachable("unknown host");
+        } catch (IOException e) {
+            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler, Duration timeout) {
         try {
-            return http.send(request.build(), handler);
+            return http().send(request.build(), handler);
         } catch (HttpConnectTimeoutException e) {
             throw unreachable("connection timed out");
         } catch (HttpTimeoutException e) {
@@ -183,7 +255,7 @@ public final class ApiClient {
                 .header("Accept", "text/plain, application/json")
                 .GET().build();
         try {
-            HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<java.util.stream.Stream<String>> response = http().send(request, HttpResponse.BodyHandlers.ofLines());
             try (java.util.stream.Stream<String> body = response.body()) {
                 if (response.statusCode() < 200 || response.statusCode() > 299) {
                     throw refusal(response.statusCode(), parse(body.collect(java.util.stream.Collectors.joining("\n"))));

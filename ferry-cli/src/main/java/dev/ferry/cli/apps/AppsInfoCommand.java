@@ -1,5 +1,7 @@
 package dev.ferry.cli.apps;
 
+import dev.ferry.cli.output.Times;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
@@ -45,17 +47,18 @@ public final class AppsInfoCommand extends ApiCommand {
         List<String> formation = new ArrayList<>();
         info.path("formation").properties().forEach(e -> formation.add(e.getKey() + "=" + e.getValue().asInt()));
         field(out, "Formation", formation.isEmpty() ? "none" : String.join(" ", formation));
-        field(out, "Created", info.path("createdAt").asText());
+        Times times = Times.of(env.terminal());
+        field(out, "Created", times.format(info.path("createdAt").asText()));
         out.println();
         out.println("=== Recent changes");
         for (JsonNode event : info.path("events")) {
-            out.println(event.path("time").asText() + "  " + (event.path("actor").isNull() ? "ferry" : event.path("actor").asText())
+            out.println(times.format(event.path("time").asText()) + "  " + (event.path("actor").isNull() ? "ferry" : event.path("actor").asText())
                     + "  " + event.path("detail").asText());
         }
     }
 
     private static void field(PrintWriter out, String name, String value) {
-        out.printf("%-14s %s%n", name + ":", value);
+        out.println(String.format("%-14s %s", name + ":", value));
     }
 
     private static String join(JsonNode items, String field) {

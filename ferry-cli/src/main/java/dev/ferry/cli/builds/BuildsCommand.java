@@ -1,5 +1,8 @@
 package dev.ferry.cli.builds;
 
+import dev.ferry.cli.output.Style;
+import dev.ferry.cli.output.Times;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
@@ -40,9 +43,11 @@ public final class BuildsCommand extends ApiCommand {
         } else {
             out.println("=== " + name + " Builds");
             TextTable table = new TextTable("ID", "STATUS", "COMMIT", "BUILDPACK", "STARTED", "DURATION");
+            Times times = Times.of(env.terminal());
+            table.style(1, Style::ofState);
             for (JsonNode b : builds) {
                 table.row(b.path("id").asText(), status(b), b.path("commit").asText().substring(0, 7),
-                        text(b.path("buildpack")), text(b.path("startedAt")), duration(b.path("durationSeconds")));
+                        text(b.path("buildpack")), times.format(text(b.path("startedAt"))), duration(b.path("durationSeconds")));
             }
             table.print(out, env.colour());
         }

@@ -1,5 +1,7 @@
 package dev.ferry.cli.builds;
 
+import dev.ferry.cli.output.Escaping;
+import dev.ferry.cli.output.EscapingPolicy;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ferry builds:output ID}: a build's kept output; for a build still running, until it ends. */
 @Command(name = "builds:output", mixinStandardHelpOptions = true,
         description = "Print a build's output, as its pusher saw it; a running build's output streams until it ends.")
-public final class BuildsOutputCommand extends ApiCommand {
+public final class BuildsOutputCommand extends ApiCommand implements EscapingPolicy {
 
     @Mixin
     AppOption app;
@@ -22,6 +24,12 @@ public final class BuildsOutputCommand extends ApiCommand {
 
     public BuildsOutputCommand(CliEnvironment env) {
         super(env);
+    }
+
+    /** As for {@code ferry logs}: colours kept on a terminal, other controls escaped; as received when piped. */
+    @Override
+    public Escaping escaping() {
+        return env.terminal() ? Escaping.KEEP_COLOUR : Escaping.NONE;
     }
 
     @Override

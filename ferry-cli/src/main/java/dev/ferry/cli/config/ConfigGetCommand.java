@@ -1,5 +1,7 @@
 package dev.ferry.cli.config;
 
+import dev.ferry.cli.output.Escaping;
+import dev.ferry.cli.output.EscapingPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
@@ -13,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ferry config:get KEY}: prints one value exactly as stored, followed by a newline. */
 @Command(name = "config:get", mixinStandardHelpOptions = true,
-        description = "Print the value of one config var, exactly as stored (fails when it is not set).")
-public final class ConfigGetCommand extends ApiCommand {
+        description = {"Print the value of one config var (fails when it is not set).",
+                "Piped, the value is printed exactly as stored; on a terminal, control characters are escaped."})
+public final class ConfigGetCommand extends ApiCommand implements EscapingPolicy {
 
     @Mixin
     AppOption app;
@@ -24,6 +27,12 @@ public final class ConfigGetCommand extends ApiCommand {
 
     public ConfigGetCommand(CliEnvironment env) {
         super(env);
+    }
+
+    /** Escaped on a terminal; exactly as stored when piped ({@code $(ferry config:get KEY)}). */
+    @Override
+    public Escaping escaping() {
+        return env.terminal() ? Escaping.ALL : Escaping.NONE;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ferry.cli.git;
 
+import dev.ferry.cli.output.Escaping;
+import dev.ferry.cli.output.EscapingPolicy;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiTarget;
@@ -26,7 +28,14 @@ import picocli.CommandLine.Spec;
  * {@code erase} do nothing: the token lives with the CLI.
  */
 @Command(name = "git:credential", hidden = true, mixinStandardHelpOptions = true, description = "The git credential helper installed by git:remote.")
-public final class GitCredentialCommand implements Callable<Integer> {
+public final class GitCredentialCommand implements Callable<Integer>, EscapingPolicy {
+
+    /** Text the CLI writes itself, for people or programs: printed as it is. */
+    @Override
+    public Escaping escaping() {
+        return Escaping.NONE;
+    }
+
 
     @Spec
     CommandSpec spec;

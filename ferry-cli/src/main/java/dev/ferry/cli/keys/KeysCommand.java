@@ -1,5 +1,7 @@
 package dev.ferry.cli.keys;
 
+import dev.ferry.cli.output.Times;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
@@ -33,7 +35,7 @@ public final class KeysCommand extends ApiCommand {
         }
         TextTable table = new TextTable("FINGERPRINT", "TYPE", "COMMENT", "ADDED");
         keys.forEach(k -> table.row(k.path("fingerprint").asText(), k.path("type").asText(), k.path("comment").asText(),
-                k.path("addedAt").asText()));
+                Times.of(env.terminal()).format(k.path("addedAt").asText())));
         table.print(out, env.colour());
     }
 }

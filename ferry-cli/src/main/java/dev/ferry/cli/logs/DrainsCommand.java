@@ -1,5 +1,7 @@
 package dev.ferry.cli.logs;
 
+import dev.ferry.cli.output.Times;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
@@ -38,7 +40,7 @@ public final class DrainsCommand extends ApiCommand {
             return;
         }
         TextTable table = new TextTable("URL", "TOKEN", "CREATED");
-        drains.forEach(d -> table.row(d.path("url").asText(), d.path("token").asText(), d.path("createdAt").asText()));
+        drains.forEach(d -> table.row(d.path("url").asText(), d.path("token").asText(), Times.of(env.terminal()).format(d.path("createdAt").asText())));
         table.print(out, env.colour());
     }
 }

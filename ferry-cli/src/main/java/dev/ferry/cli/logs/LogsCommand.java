@@ -1,5 +1,7 @@
 package dev.ferry.cli.logs;
 
+import dev.ferry.cli.output.Escaping;
+import dev.ferry.cli.output.EscapingPolicy;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Show an app's logs: its instances' output, router access lines and platform events.")
-public final class LogsCommand implements Callable<Integer> {
+public final class LogsCommand implements Callable<Integer>, EscapingPolicy {
 
     @Spec
     CommandSpec spec;
@@ -39,6 +41,12 @@ public final class LogsCommand implements Callable<Integer> {
 
     public LogsCommand(CliEnvironment env) {
         this.env = env;
+    }
+
+    /** On a terminal, app output keeps its colours and loses every other control; piped, it is written as received. */
+    @Override
+    public Escaping escaping() {
+        return env.terminal() ? Escaping.KEEP_COLOUR : Escaping.NONE;
     }
 
     @Override

@@ -2,19 +2,22 @@ package dev.ferry.cli.output;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A Heroku-style aligned table: an upper-case header row (bold when colour is on), then one row per item,
- * columns separated by two spaces, the last column not padded.
+ * columns separated by two spaces, the last column not padded. Cells are escaped ({@link TerminalText}), so a
+ * value cannot break the table or the terminal; a column may be styled by its content ({@link #style}), shown
+ * only when colour is on.
  */
 public final class TextTable {
 
-    private static final String BOLD = "\u001b[1m";
-    private static final String RESET = "\u001b[0m";
-
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
+    private final Map<Integer, Function<String, Style>> styles = new HashMap<>();
 
     public TextTable(String... headers) {
         this.headers = List.of(headers);
@@ -24,7 +27,17 @@ public final class TextTable {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("a row needs " + headers.size() + " cells, not " + cells.length);
         }
-        rows.add(List.of(cells));
+        List<String> escaped = new ArrayList<>(cells.length);
+        for (String cell : cells) {
+            escaped.add(TerminalText.escape(cell == null ? "" : cell));
+        }
+        rows.add(List.copyOf(escaped));
+        return this;
+    }
+
+    /** Styles the cells of column {@code index} (0-based) by their text, e.g. {@link Style#ofState}. */
+    public TextTable style(int index, Function<String, Style> style) {
+        styles.put(index, style);
         return this;
     }
 
@@ -36,23 +49,38 @@ public final class TextTable {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
-        String header = line(headers, widths);
-        out.println(colour ? BOLD + header + RESET : header);
+        String header = line(headers, widths, null, false, null);
+        if (colour) {
+            TerminalWriter.print(out, Style.BOLD, header);
+            out.println();
+        } else {
+            out.println(header);
+        }
         for (List<String> row : rows) {
-            out.println(line(row, widths));
+            line(row, widths, out, colour, styles);
+            out.println();
         }
         out.flush();
     }
 
-    private static String line(List<String> cells, int[] widths) {
+    /** Prints the line on {@code out} when given; returns it unstyled, without trailing blanks. */
+    private static String line(List<String> cells, int[] widths, PrintWriter out, boolean colour,
+            Map<Integer, Function<String, Style>> styles) {
+        int last = cells.size() - 1;
+        while (last > 0 && cells.get(last).isBlank()) {
+            last--;
+        }
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i);
-            b.append(cell);
-            if (i < cells.size() - 1) {
-                b.append(" ".repeat(widths[i] - cell.length() + 2));
+        for (int i = 0; i <= last; i++) {
+            String cell = i == last ? cells.get(i).stripTrailing() : cells.get(i);
+            String padding = i < last ? " ".repeat(widths[i] - cell.length() + 2) : "";
+            b.append(cell).append(padding);
+            if (out != null) {
+                Style style = colour && styles.containsKey(i) ? styles.get(i).apply(cell) : null;
+                TerminalWriter.print(out, style, cell);
+                out.print(padding);
             }
         }
-        return b.toString().stripTrailing();
+        return b.toString();
     }
 }

@@ -1,5 +1,8 @@
 package dev.ferry.cli.ps;
 
+import dev.ferry.cli.output.Style;
+import dev.ferry.cli.output.TerminalWriter;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -39,8 +42,10 @@ final class ProcessListing {
             String command = type.getValue().getFirst().path("command").asText("");
             out.println("=== " + type.getKey() + " (" + type.getValue().size() + ")" + (command.isEmpty() ? "" : ": " + command));
             for (JsonNode p : type.getValue()) {
-                out.println(p.path("name").asText() + ": " + p.path("state").asText() + " " + since(p.path("since").asText())
-                        + restarts(p.path("restarts").asInt()));
+                String state = p.path("state").asText();
+                out.print(p.path("name").asText() + ": ");
+                TerminalWriter.print(out, Style.ofState(state), state);
+                out.println(" " + since(p.path("since").asText()) + restarts(p.path("restarts").asInt()));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.ferry.cli.ps;
 
+import dev.ferry.cli.output.Escaping;
+import dev.ferry.cli.output.EscapingPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +34,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a one-off process of the app's current release and stream its output; exits with its exit code.",
                 "Example: ferry run -a hello -- echo hi"})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, EscapingPolicy {
+
+    /** The output of a command the user runs in their own app is theirs, as for a local command: as received. */
+    @Override
+    public Escaping escaping() {
+        return Escaping.NONE;
+    }
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

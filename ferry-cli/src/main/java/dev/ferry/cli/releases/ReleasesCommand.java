@@ -1,5 +1,8 @@
 package dev.ferry.cli.releases;
 
+import dev.ferry.cli.output.Style;
+import dev.ferry.cli.output.Times;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
@@ -39,11 +42,13 @@ public final class ReleasesCommand extends ApiCommand {
         } else {
             out.println("=== " + name + " Releases");
             TextTable table = new TextTable("VERSION", "DESCRIPTION", "STATUS", "BY", "CREATED");
+            Times times = Times.of(env.terminal());
+            table.style(2, Style::ofState);
             for (JsonNode r : releases) {
                 String failure = r.path("failure").asText("");
                 table.row("v" + r.path("version").asInt(),
                         r.path("description").asText() + (failure.isEmpty() ? "" : " (" + failure + ")"), r.path("status").asText(),
-                        r.path("createdBy").asText(), r.path("createdAt").asText());
+                        r.path("createdBy").asText(), times.format(r.path("createdAt").asText()));
             }
             table.print(out, env.colour());
         }

@@ -1,5 +1,7 @@
 package dev.ferry.cli.users;
 
+import dev.ferry.cli.output.Times;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
@@ -28,8 +30,9 @@ public final class TokensCommand extends ApiCommand {
             return;
         }
         TextTable table = new TextTable("ID", "DESCRIPTION", "CREATED", "LAST USED");
-        tokens.forEach(t -> table.row(t.path("id").asText(), t.path("description").asText(), t.path("createdAt").asText(),
-                t.path("lastUsedAt").isNull() ? "never" : t.path("lastUsedAt").asText()));
+        Times times = Times.of(env.terminal());
+        tokens.forEach(t -> table.row(t.path("id").asText(), t.path("description").asText(), times.format(t.path("createdAt").asText()),
+                t.path("lastUsedAt").isNull() ? "never" : times.format(t.path("lastUsedAt").asText())));
         table.print(out, env.colour());
     }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.cli.users;
 
+import dev.ferry.cli.output.Times;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
@@ -29,7 +31,7 @@ public final class UsersCommand extends ApiCommand {
         }
         TextTable table = new TextTable("EMAIL", "ADMIN", "CREATED");
         users.forEach(u -> table.row(u.path("email").asText(), u.path("admin").asBoolean() ? "yes" : "no",
-                u.path("createdAt").asText()));
+                Times.of(env.terminal()).format(u.path("createdAt").asText())));
         table.print(out, env.colour());
     }
 }

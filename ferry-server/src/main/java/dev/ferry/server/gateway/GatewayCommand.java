@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * platform through its control API ({@link SeparateGateway}); runs in the foreground until Ctrl-C or SIGTERM,
  * then deregisters and stops.
  */
-@Command(name = "gateway", sortOptions = false,
+@Command(name = "gateway", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Run one more tunnel gateway next to `ferry up`, using the platform through its control API.",
                 "Agents learn it from the API and keep a connection to it too. Runs in the foreground; Ctrl-C stops it."})
 public final class GatewayCommand implements Callable<Integer> {

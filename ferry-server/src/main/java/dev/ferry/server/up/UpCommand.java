@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code ferry up}: runs the single-node platform in the foreground until interrupted (Ctrl-C or
  * SIGTERM), then stops it gracefully.
  */
-@Command(name = "up", sortOptions = false,
+@Command(name = "up", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Run Ferry on this machine: router, control API and route registry in one process.",
                 "Runs in the foreground; Ctrl-C stops it. Each option also reads an environment variable."})
 public final class UpCommand implements Callable<Integer> {
