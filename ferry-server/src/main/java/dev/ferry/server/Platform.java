@@ -210,6 +210,7 @@ public final class Platform implements AutoCloseable {
                     .httpPort(listenPort(config.httpPort()))
                     .maxConnections(config.maxConnections())
                     .maxConnectionsPerClient(config.maxConnectionsPerClient())
+                    .trustedProxies(config.trustedProxies())
                     .build(), routes, transport, group, meters, accessLog);
             router.start();
             started.push(router);

@@ -2,6 +2,7 @@ package dev.ferry.server.config;
 
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.route.HostName;
+import dev.ferry.router.handler.TrustedProxies;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.sandbox.NetworkMode;
@@ -14,7 +15,8 @@ import java.util.Objects;
 
 /**
  * The configuration of a single-node Ferry ({@code ferry up}), resolved once at start by
- * {@link FerryConfigResolver} from flags, then environment variables, then these defaults:
+ * {@link FerryConfigResolver} from flags, then environment variables, then these defaults (those of
+ * {@link FerryConfigBuilder}, which tests and the resolver build it with):
  *
  * <table>
  *   <caption>Defaults</caption>
@@ -27,7 +29,9 @@ import java.util.Objects;
  *   <tr><td>domain</td><td>localhost, so {@code http://hello.localhost:8080} needs no DNS</td></tr>
  *   <tr><td>dataDir</td><td>~/.ferry</td></tr>
  *   <tr><td>maxConnections</td><td>20000 client connections open at once in all (beyond: 503)</td></tr>
- *   <tr><td>maxConnectionsPerClient</td><td>1000 from one client address (beyond: 503; raise it behind a load balancer)</td></tr>
+ *   <tr><td>maxConnectionsPerClient</td><td>1000 from one client address (beyond: its oldest idle connection is closed, or 503)</td></tr>
+ *   <tr><td>trustedProxies</td><td>none: addresses or CIDR blocks of load balancers in front of the router, whose
+ *   {@code X-Forwarded-For} and {@code Forwarded} are kept and which have no per-client connection cap</td></tr>
  *   <tr><td>maxPushBytes</td><td>512 MiB, the largest pack one {@code git push} may send (beyond: refused)</td></tr>
  *   <tr><td>maxBuilds</td><td>2 builds of different apps at once (one per app always; more wait in the queue)</td></tr>
  *   <tr><td>buildTimeout</td><td>15 min, the longest one build may run (beyond: it fails)</td></tr>
@@ -54,6 +58,7 @@ public record FerryConfig(
         Path dataDir,
         int maxConnections,
         int maxConnectionsPerClient,
+        List<String> trustedProxies,
         long maxPushBytes,
         int maxBuilds,
         Duration buildTimeout,
@@ -84,6 +89,8 @@ public record FerryConfig(
         if (maxConnections < 1 || maxConnectionsPerClient < 1) {
             throw new IllegalArgumentException("connection limits must be at least 1");
         }
+        trustedProxies = List.copyOf(trustedProxies);
+        TrustedProxies.parse(trustedProxies);
         if (maxPushBytes < 1) {
             throw new IllegalArgumentException("the push size limit must be at least 1 byte");
         }
@@ -91,15 +98,15 @@ public record FerryConfig(
             throw new IllegalArgumentException("at least 1 build must be allowed to run at once");
         }
         Objects.requireNonNull(buildTimeout, "buildTimeout");
-        Objects.requireNonNull(appLimits, "appLimits");
-        Objects.requireNonNull(authFailureLimits, "authFailureLimits");
-        Objects.requireNonNull(sandboxLimits, "sandboxLimits");
         if (buildTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the build time limit must be at least 1 s");
         }
+        Objects.requireNonNull(appLimits, "appLimits");
+        Objects.requireNonNull(authFailureLimits, "authFailureLimits");
         Objects.requireNonNull(instanceNetwork, "instanceNetwork");
         drainAllow = List.copyOf(drainAllow);
         DrainAddressPolicy.allowing(drainAllow);
+        Objects.requireNonNull(sandboxLimits, "sandboxLimits");
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -114,83 +121,76 @@ public record FerryConfig(
         }
     }
 
-    /** The configuration with the defaults of every setting added since. */
-    public FerryConfig(String bindAddress, int httpPort, int httpsPort, int apiPort, int sshPort, int tunnelPort,
-                       String domain, Path dataDir, int maxConnections, int maxConnectionsPerClient, long maxPushBytes,
-                       int maxBuilds, Duration buildTimeout) {
-        this(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir, maxConnections,
-                maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, AppLimits.DEFAULT,
-                AuthFailureLimits.DEFAULT, NetworkMode.AUTO, List.of(), SandboxLimits.DEFAULTS);
-    }
-
-    public FerryConfig withAuthFailureLimits(AuthFailureLimits limits) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, limits, instanceNetwork, drainAllow, sandboxLimits);
-    }
-
     private static void checkPort(String what, int port) {
         if (port < EPHEMERAL || port > 65535) {
             throw new IllegalArgumentException(what + " " + port + " is outside 0-65535 (0 turns it off)");
         }
     }
 
+    /** A builder with every default. */
+    public static FerryConfigBuilder builder() {
+        return new FerryConfigBuilder();
+    }
+
+    /** A builder holding this configuration, to change some of it. */
+    public FerryConfigBuilder toBuilder() {
+        return new FerryConfigBuilder().bindAddress(bindAddress).httpPort(httpPort).httpsPort(httpsPort)
+                .apiPort(apiPort).sshPort(sshPort).tunnelPort(tunnelPort).domain(domain).dataDir(dataDir)
+                .maxConnections(maxConnections).maxConnectionsPerClient(maxConnectionsPerClient)
+                .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxBuilds(maxBuilds)
+                .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
+                .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits);
+    }
+
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */
     public static FerryConfig ephemeral(Path dataDir) {
-        return new FerryConfig("127.0.0.1", EPHEMERAL, OFF, EPHEMERAL, OFF, OFF, "localhost", dataDir,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_BUILDS, DEFAULT_BUILD_TIMEOUT,
-                AppLimits.DEFAULT, AuthFailureLimits.DEFAULT, NetworkMode.AUTO, List.of(), SandboxLimits.DEFAULTS);
+        return builder().dataDir(dataDir).httpPort(EPHEMERAL).httpsPort(OFF).apiPort(EPHEMERAL).sshPort(OFF)
+                .tunnelPort(OFF).build();
     }
 
     public FerryConfig withHttpPort(int port) {
-        return new FerryConfig(bindAddress, port, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
+        return toBuilder().httpPort(port).build();
     }
 
     public FerryConfig withSshPort(int port) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, port, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
+        return toBuilder().sshPort(port).build();
     }
 
     public FerryConfig withTunnelPort(int port) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, port, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
+        return toBuilder().tunnelPort(port).build();
     }
 
     public FerryConfig withApiPort(int port) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, port, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
+        return toBuilder().apiPort(port).build();
     }
 
     public FerryConfig withBuildLimits(int builds, Duration timeout) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, builds, timeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
+        return toBuilder().maxBuilds(builds).buildTimeout(timeout).build();
     }
 
     /** This config letting log drains send to these {@code HOST:PORT}s too, loopback or private as they may be. */
     public FerryConfig withDrainAllow(List<String> entries) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, entries, sandboxLimits);
+        return toBuilder().drainAllow(entries).build();
     }
 
     /** This config with instances' networks isolated as {@code mode} says. */
     public FerryConfig withInstanceNetwork(NetworkMode mode) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, mode, drainAllow, sandboxLimits);
+        return toBuilder().instanceNetwork(mode).build();
     }
 
     public FerryConfig withMaxPushBytes(long bytes) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, bytes, maxBuilds, buildTimeout, appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
+        return toBuilder().maxPushBytes(bytes).build();
     }
 
     public FerryConfig withAppLimits(AppLimits limits) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, limits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
+        return toBuilder().appLimits(limits).build();
+    }
+
+    public FerryConfig withAuthFailureLimits(AuthFailureLimits limits) {
+        return toBuilder().authFailureLimits(limits).build();
     }
 
     public FerryConfig withSandboxLimits(SandboxLimits limits) {
-        return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, maxPushBytes, maxBuilds, buildTimeout, appLimits, authFailureLimits,
-                instanceNetwork, drainAllow, limits);
+        return toBuilder().sandboxLimits(limits).build();
     }
 }

@@ -10,11 +10,14 @@ import dev.ferry.cli.CliEnvironment;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -59,6 +62,9 @@ public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--max-connections-per-client", paramLabel = "N", description = "Client connections from one address; more get 503 (env FERRY_MAX_CONNECTIONS_PER_CLIENT; default 1000).")
     Integer maxConnectionsPerClient;
+
+    @Option(names = "--trusted-proxies", paramLabel = "ADDR,...", description = "Load balancers in front of the router, as addresses or CIDR blocks: their X-Forwarded-For and Forwarded are kept and they have no per-client connection cap (env FERRY_TRUSTED_PROXIES; default none).")
+    String trustedProxies;
 
     @Option(names = "--max-push-size", paramLabel = "SIZE", description = "Largest pack one git push may send, e.g. 512m or 1g (env FERRY_MAX_PUSH_SIZE; default 512m).")
     String maxPushSize;
@@ -117,12 +123,7 @@ public final class UpCommand implements Callable<Integer> {
         FerryConfig config;
         try {
             config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
-                    .resolve(new FerryConfigResolver.Flags(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                            maxConnections, maxConnectionsPerClient, maxPushSize, maxBuilds, buildTimeout, authMaxFailures,
-                            authFailureWindow, instanceNetwork, drainAllow,
-                            new FerryConfigResolver.SandboxFlags(pidsLimit, pidsLimitPerType, tmpSize, appDiskLimit,
-                                    buildMemory, buildPidsLimit)),
-                            new FerryConfigResolver.LimitFlags(maxConfigVars, maxConfigSize, maxDomains, maxDrains));
+                    .resolve(givenFlags());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 2;
@@ -157,5 +158,14 @@ public final class UpCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The options given on the command line, by long name, as typed; the resolver reads and checks each. */
+    private Map<String, String> givenFlags() {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            given.put(o.longestName(), String.valueOf((Object) o.getValue()));
+        }
+        return given;
     }
 }
