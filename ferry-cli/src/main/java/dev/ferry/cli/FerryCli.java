@@ -70,7 +70,14 @@ public final class FerryCli {
         cli.setParameterExceptionHandler((e, arguments) -> usageError(e, env));
         cli.setExecutionStrategy(parseResult -> {
             OutputEscaping.install(parseResult, env);
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                // the escaping writers buffer: what a command printed must be out before the JVM exits
+                CommandLine last = parseResult.asCommandLineList().getLast();
+                last.getOut().flush();
+                last.getErr().flush();
+            }
         });
         CommandLine run = cli.getSubcommands().get("run");
         if (run != null) {

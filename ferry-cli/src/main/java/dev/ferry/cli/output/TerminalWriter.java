@@ -13,8 +13,9 @@ public final class TerminalWriter extends PrintWriter {
     private final Escaping escaping;
     private final boolean colour;
 
+    /** Flushes on every line, so a long-running command's output (such as {@code ferry gateway}'s) appears at once. */
     public TerminalWriter(Writer target, Escaping escaping, boolean colour) {
-        super(target, false);
+        super(target, true);
         this.escaping = escaping;
         this.colour = colour;
     }

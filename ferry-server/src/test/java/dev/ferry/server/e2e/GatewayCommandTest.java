@@ -57,7 +57,8 @@ class GatewayCommandTest {
             try {
                 assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(gateway.exitValue()).isEqualTo(1);
-                assertThat(Files.readString(dir.resolve("bad.log")).lines().filter(l -> l.startsWith("ferry:")))
+                String log = Files.readString(dir.resolve("bad.log"));
+                assertThat(log.lines().filter(l -> l.startsWith("ferry:"))).as(log)
                         .containsExactly("ferry: the control API at http://127.0.0.1:" + platform.apiPort() + " refused the gateway's admin token: the bearer token is not valid (unknown or revoked)");
             } finally {
                 gateway.destroyForcibly();

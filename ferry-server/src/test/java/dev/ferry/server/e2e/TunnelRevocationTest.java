@@ -78,7 +78,7 @@ class TunnelRevocationTest {
             tunnel.join(10_000);
             assertThat(tunnel.isAlive()).isFalse();
             assertThat(result.get().exit()).isEqualTo(1);
-            assertThat(result.get().err()).contains("You do not have access to the app hello.");
+            assertThat(result.get().err()).contains("Couldn't find an app named hello.");
         }
     }
 
