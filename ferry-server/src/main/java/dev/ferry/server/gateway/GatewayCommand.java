@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.ferry.cli.output.Escaping;
+import dev.ferry.cli.output.EscapingPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +24,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "gateway", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Run one more tunnel gateway next to `ferry up`, using the platform through its control API.",
                 "Agents learn it from the API and keep a connection to it too. Runs in the foreground; Ctrl-C stops it."})
-public final class GatewayCommand implements Callable<Integer> {
+public final class GatewayCommand implements Callable<Integer>, EscapingPolicy {
+
+    /** The platform's own text (the banner, where things are), written by Ferry itself: printed as it is. */
+    @Override
+    public Escaping escaping() {
+        return Escaping.NONE;
+    }
 
     @Spec
     CommandSpec spec;

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import dev.ferry.cli.output.Escaping;
+import dev.ferry.cli.output.EscapingPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -28,7 +30,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "up", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Run Ferry on this machine: router, control API and route registry in one process.",
                 "Runs in the foreground; Ctrl-C stops it. Each option also reads an environment variable."})
-public final class UpCommand implements Callable<Integer> {
+public final class UpCommand implements Callable<Integer>, EscapingPolicy {
+
+    /** The platform's own text (the banner, where things are), written by Ferry itself: printed as it is. */
+    @Override
+    public Escaping escaping() {
+        return Escaping.NONE;
+    }
 
     @Spec
     CommandSpec spec;
