@@ -16,12 +16,17 @@ import java.util.Objects;
  * @param maxConcurrentBuilds how many builds of different apps run at once (one per app always); default
  *                            {@link #DEFAULT_MAX_CONCURRENT_BUILDS} (2, for a small machine: a build is mostly
  *                            one busy process such as npm)
+ * @param maxSourceBytes      the most the files of a pushed commit may hold once checked out for its build (a
+ *                            small pack can carry files of zeros that unpack to gigabytes); default
+ *                            {@link #DEFAULT_MAX_SOURCE_BYTES} (512 MiB)
  */
-public record BuildConfig(Path dataDir, Duration timeout, long maxPushBytes, int maxConcurrentBuilds) {
+public record BuildConfig(Path dataDir, Duration timeout, long maxPushBytes, int maxConcurrentBuilds,
+                          long maxSourceBytes) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_CONCURRENT_BUILDS = 2;
+    public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
 
     public BuildConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -32,6 +37,9 @@ public record BuildConfig(Path dataDir, Duration timeout, long maxPushBytes, int
         if (maxPushBytes < 1) {
             throw new IllegalArgumentException("the push size limit must be positive: " + maxPushBytes);
         }
+        if (maxSourceBytes < 1) {
+            throw new IllegalArgumentException("the source size limit must be positive: " + maxSourceBytes);
+        }
         if (maxConcurrentBuilds < 1) {
             throw new IllegalArgumentException("at least one build must be able to run: " + maxConcurrentBuilds);
         }
@@ -40,19 +48,24 @@ public record BuildConfig(Path dataDir, Duration timeout, long maxPushBytes, int
 
     /** The defaults in {@code dataDir}. */
     public static BuildConfig in(Path dataDir) {
-        return new BuildConfig(dataDir, DEFAULT_TIMEOUT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_CONCURRENT_BUILDS);
+        return new BuildConfig(dataDir, DEFAULT_TIMEOUT, DEFAULT_MAX_PUSH_BYTES, DEFAULT_MAX_CONCURRENT_BUILDS,
+                DEFAULT_MAX_SOURCE_BYTES);
     }
 
     public BuildConfig withTimeout(Duration newTimeout) {
-        return new BuildConfig(dataDir, newTimeout, maxPushBytes, maxConcurrentBuilds);
+        return new BuildConfig(dataDir, newTimeout, maxPushBytes, maxConcurrentBuilds, maxSourceBytes);
     }
 
     public BuildConfig withMaxPushBytes(long bytes) {
-        return new BuildConfig(dataDir, timeout, bytes, maxConcurrentBuilds);
+        return new BuildConfig(dataDir, timeout, bytes, maxConcurrentBuilds, maxSourceBytes);
     }
 
     public BuildConfig withMaxConcurrentBuilds(int builds) {
-        return new BuildConfig(dataDir, timeout, maxPushBytes, builds);
+        return new BuildConfig(dataDir, timeout, maxPushBytes, builds, maxSourceBytes);
+    }
+
+    public BuildConfig withMaxSourceBytes(long bytes) {
+        return new BuildConfig(dataDir, timeout, maxPushBytes, maxConcurrentBuilds, bytes);
     }
 
     /** The bare repositories, one {@code <app>.git} each. */

@@ -91,7 +91,7 @@ public final class Builder {
                 + System.currentTimeMillis() + "-" + sequence.incrementAndGet());
         Path src = work.resolve("src");
         try {
-            CommitCheckout.checkout(repo, request.commit(), src, log);
+            CommitCheckout.checkout(repo, request.commit(), src, log, config.maxSourceBytes());
             Buildpack buildpack = buildpacks.select(src);
             log.step(buildpack.name() + " app detected");
             Path cache = Files.createDirectories(config.cacheDir().resolve(request.app().value()));

@@ -327,7 +327,8 @@ public final class Platform implements AutoCloseable {
 
     private BuildConfig buildConfig() {
         return BuildConfig.in(dataDirectory.root()).withMaxPushBytes(config.maxPushBytes())
-                .withMaxConcurrentBuilds(config.maxBuilds()).withTimeout(config.buildTimeout());
+                .withMaxSourceBytes(config.maxSourceBytes()).withMaxConcurrentBuilds(config.maxBuilds())
+                .withTimeout(config.buildTimeout());
     }
 
     private Set<Integer> reservedPorts() {

@@ -1,5 +1,6 @@
 package dev.ferry.build.git;
 
+import dev.ferry.build.ByteCount;
 import java.io.IOException;
 import org.eclipse.jgit.errors.TooLargePackException;
 import org.eclipse.jgit.internal.submodule.SubmoduleValidator.SubmoduleValidationException;
@@ -26,20 +27,9 @@ final class SizeLimitedReceivePack extends ReceivePack {
         try {
             super.receivePackAndCheckConnectivity();
         } catch (TooLargePackException e) {
-            sendMessage(" !     Push rejected: it is larger than this Ferry's limit of " + humanSize(maxPushBytes)
+            sendMessage(" !     Push rejected: it is larger than this Ferry's limit of " + ByteCount.show(maxPushBytes)
                     + " (raise it with ferry up --max-push-size or FERRY_MAX_PUSH_SIZE).");
             throw e;
         }
-    }
-
-    /** {@code 512 MiB}, {@code 16 KiB}, {@code 1000 bytes}: exact, never rounded. */
-    static String humanSize(long bytes) {
-        if (bytes % (1024L * 1024 * 1024) == 0) {
-            return bytes / (1024L * 1024 * 1024) + " GiB";
-        }
-        if (bytes % (1024L * 1024) == 0) {
-            return bytes / (1024L * 1024) + " MiB";
-        }
-        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
     }
 }

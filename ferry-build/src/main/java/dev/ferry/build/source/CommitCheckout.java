@@ -2,6 +2,7 @@ package dev.ferry.build.source;
 
 import dev.ferry.build.BuildFailed;
 import dev.ferry.build.BuildLog;
+import dev.ferry.build.ByteCount;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -20,22 +22,32 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * Writes the files of one commit of a repository into an empty directory outside it, reading objects with
  * JGit (no working tree, no {@code git} process). Regular and executable files are written; symbolic links
  * and submodules are skipped with a warning, so nothing in a repository can point the build outside its
- * directory; a path with {@code ..}, {@code .git} or an absolute part is refused.
+ * directory; a path with {@code ..}, {@code .git} or an absolute part is refused, and so is a commit whose files
+ * hold more than the given limit (each object's size is known before it is written, so nothing beyond the
+ * limit reaches the disk).
  */
 public final class CommitCheckout {
 
     private CommitCheckout() {
     }
 
+    /** As {@link #checkout(Repository, String, Path, BuildLog, long)} with no size limit. */
+    public static int checkout(Repository repo, String commit, Path target, BuildLog log) throws BuildFailed, IOException {
+        return checkout(repo, commit, target, log, Long.MAX_VALUE);
+    }
+
     /**
      * Writes {@code commit}'s tree into {@code target}, which is created.
      *
+     * @param maxBytes the most the commit's files may hold together
      * @return the number of files written
-     * @throws BuildFailed when the commit is missing or a path is unsafe
+     * @throws BuildFailed when the commit is missing, a path is unsafe or the files hold more than {@code maxBytes}
      */
-    public static int checkout(Repository repo, String commit, Path target, BuildLog log) throws BuildFailed, IOException {
+    public static int checkout(Repository repo, String commit, Path target, BuildLog log, long maxBytes)
+            throws BuildFailed, IOException {
         Path root = Files.createDirectories(target).toRealPath();
         int files = 0;
+        long bytes = 0;
         try (ObjectReader reader = repo.newObjectReader(); RevWalk walk = new RevWalk(reader);
              TreeWalk tree = new TreeWalk(reader)) {
             RevCommit c;
@@ -62,8 +74,14 @@ public final class CommitCheckout {
                 if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                     throw new BuildFailed("the repository has the path " + path + " twice");
                 }
+                ObjectLoader object = reader.open(tree.getObjectId(0));
+                bytes += object.getSize();
+                if (bytes > maxBytes) {
+                    throw new BuildFailed("the pushed commit's files hold more than " + ByteCount.show(maxBytes)
+                            + " (at " + path + "); the platform's limit is ferry up --max-source-size");
+                }
                 try (OutputStream out = Files.newOutputStream(file)) {
-                    reader.open(tree.getObjectId(0)).copyTo(out);
+                    object.copyTo(out);
                 }
                 if (mode == FileMode.EXECUTABLE_FILE) {
                     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));

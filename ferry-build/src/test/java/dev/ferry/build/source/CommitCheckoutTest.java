@@ -56,6 +56,24 @@ class CommitCheckoutTest {
     }
 
     @Test
+    void refusesACommitWhoseFilesHoldMoreThanTheLimitBeforeWritingPastIt() throws Exception {
+        try (TestRepo repo = new TestRepo(tmp.resolve("repo"))) {
+            String zeros = "0".repeat(600 * 1024);
+            repo.write("a.bin", zeros).write("b.bin", zeros);
+            String commit = repo.commit("zeros");
+
+            assertThatThrownBy(() -> CommitCheckout.checkout(repo.repository(), commit, tmp.resolve("src"), l -> { },
+                    1024 * 1024))
+                    .isInstanceOf(BuildFailed.class)
+                    .hasMessage("the pushed commit's files hold more than 1 MiB (at b.bin); the platform's limit is"
+                            + " ferry up --max-source-size");
+            assertThat(tmp.resolve("src/b.bin")).doesNotExist();
+            assertThat(CommitCheckout.checkout(repo.repository(), commit, tmp.resolve("src2"), l -> { }, 2 * 1024 * 1024))
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void failsForACommitThatIsNotInTheRepository() throws Exception {
         try (TestRepo repo = new TestRepo(tmp.resolve("repo"))) {
             assertThatThrownBy(() -> CommitCheckout.checkout(repo.repository(), "1".repeat(40), tmp.resolve("src"), l -> { }))

@@ -33,6 +33,7 @@ import java.util.Objects;
  *   <tr><td>trustedProxies</td><td>none: addresses or CIDR blocks of load balancers in front of the router, whose
  *   {@code X-Forwarded-For} and {@code Forwarded} are kept and which have no per-client connection cap</td></tr>
  *   <tr><td>maxPushBytes</td><td>512 MiB, the largest pack one {@code git push} may send (beyond: refused)</td></tr>
+ *   <tr><td>maxSourceBytes</td><td>512 MiB, the most the files of a pushed commit may hold once checked out (beyond: the build fails)</td></tr>
  *   <tr><td>maxBuilds</td><td>2 builds of different apps at once (one per app always; more wait in the queue)</td></tr>
  *   <tr><td>buildTimeout</td><td>15 min, the longest one build may run (beyond: it fails)</td></tr>
  *   <tr><td>appLimits</td><td>per app: 500 config vars, 32 KiB of config, 100 custom domains, 10 drains
@@ -60,6 +61,7 @@ public record FerryConfig(
         int maxConnectionsPerClient,
         List<String> trustedProxies,
         long maxPushBytes,
+        long maxSourceBytes,
         int maxBuilds,
         Duration buildTimeout,
         AppLimits appLimits,
@@ -69,6 +71,7 @@ public record FerryConfig(
         SandboxLimits sandboxLimits) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
+    public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_BUILDS = 2;
     public static final Duration DEFAULT_BUILD_TIMEOUT = Duration.ofMinutes(15);
     public static final int DEFAULT_MAX_CONNECTIONS = 20_000;
@@ -91,8 +94,8 @@ public record FerryConfig(
         }
         trustedProxies = List.copyOf(trustedProxies);
         TrustedProxies.parse(trustedProxies);
-        if (maxPushBytes < 1) {
-            throw new IllegalArgumentException("the push size limit must be at least 1 byte");
+        if (maxPushBytes < 1 || maxSourceBytes < 1) {
+            throw new IllegalArgumentException("the push and source size limits must be at least 1 byte");
         }
         if (maxBuilds < 1) {
             throw new IllegalArgumentException("at least 1 build must be allowed to run at once");
@@ -137,7 +140,7 @@ public record FerryConfig(
         return new FerryConfigBuilder().bindAddress(bindAddress).httpPort(httpPort).httpsPort(httpsPort)
                 .apiPort(apiPort).sshPort(sshPort).tunnelPort(tunnelPort).domain(domain).dataDir(dataDir)
                 .maxConnections(maxConnections).maxConnectionsPerClient(maxConnectionsPerClient)
-                .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxBuilds(maxBuilds)
+                .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxSourceBytes(maxSourceBytes).maxBuilds(maxBuilds)
                 .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
                 .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits);
     }

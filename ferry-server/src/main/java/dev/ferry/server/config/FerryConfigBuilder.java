@@ -26,6 +26,7 @@ public final class FerryConfigBuilder {
     private int maxConnectionsPerClient = FerryConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
     private List<String> trustedProxies = List.of();
     private long maxPushBytes = FerryConfig.DEFAULT_MAX_PUSH_BYTES;
+    private long maxSourceBytes = FerryConfig.DEFAULT_MAX_SOURCE_BYTES;
     private int maxBuilds = FerryConfig.DEFAULT_MAX_BUILDS;
     private Duration buildTimeout = FerryConfig.DEFAULT_BUILD_TIMEOUT;
     private AppLimits appLimits = AppLimits.DEFAULT;
@@ -49,6 +50,7 @@ public final class FerryConfigBuilder {
     public FerryConfigBuilder maxConnectionsPerClient(int v) { maxConnectionsPerClient = v; return this; }
     public FerryConfigBuilder trustedProxies(List<String> v) { trustedProxies = v; return this; }
     public FerryConfigBuilder maxPushBytes(long v) { maxPushBytes = v; return this; }
+    public FerryConfigBuilder maxSourceBytes(long v) { maxSourceBytes = v; return this; }
     public FerryConfigBuilder maxBuilds(int v) { maxBuilds = v; return this; }
     public FerryConfigBuilder buildTimeout(Duration v) { buildTimeout = v; return this; }
     public FerryConfigBuilder appLimits(AppLimits v) { appLimits = v; return this; }
@@ -60,7 +62,7 @@ public final class FerryConfigBuilder {
     /** @throws IllegalArgumentException naming what is wrong, e.g. two listeners on one port */
     public FerryConfig build() {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
-                maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxBuilds, buildTimeout,
+                maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxSourceBytes, maxBuilds, buildTimeout,
                 appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
     }
 }

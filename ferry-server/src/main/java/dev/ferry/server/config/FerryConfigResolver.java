@@ -54,6 +54,7 @@ public final class FerryConfigResolver {
                 .ifSet(b::maxConnectionsPerClient);
         s.get("--trusted-proxies", "FERRY_TRUSTED_PROXIES", FerryConfigResolver::list).ifSet(b::trustedProxies);
         s.get("--max-push-size", "FERRY_MAX_PUSH_SIZE", ByteSize::parse).ifSet(b::maxPushBytes);
+        s.get("--max-source-size", "FERRY_MAX_SOURCE_SIZE", ByteSize::parse).ifSet(b::maxSourceBytes);
         s.get("--max-builds", "FERRY_MAX_BUILDS", FerryConfigResolver::count).ifSet(b::maxBuilds);
         s.get("--build-timeout", "FERRY_BUILD_TIMEOUT", FerryConfigResolver::duration).ifSet(b::buildTimeout);
         b.appLimits(new AppLimits(

@@ -77,6 +77,9 @@ public final class UpCommand implements Callable<Integer>, EscapingPolicy {
     @Option(names = "--max-push-size", paramLabel = "SIZE", description = "Largest pack one git push may send, e.g. 512m or 1g (env FERRY_MAX_PUSH_SIZE; default 512m).")
     String maxPushSize;
 
+    @Option(names = "--max-source-size", paramLabel = "SIZE", description = "Most the files of a pushed commit may hold once checked out, e.g. 512m or 2g; a push of more fails its build (env FERRY_MAX_SOURCE_SIZE; default 512m).")
+    String maxSourceSize;
+
     @Option(names = "--max-builds", paramLabel = "N", description = "Builds of different apps run at once; one per app always (env FERRY_MAX_BUILDS; default 2).")
     Integer maxBuilds;
 

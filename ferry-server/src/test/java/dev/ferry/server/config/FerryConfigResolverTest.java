@@ -15,7 +15,7 @@ class FerryConfigResolverTest {
     void usesTheDocumentedDefaults() {
         FerryConfig c = new FerryConfigResolver(Map.of(), HOME).resolve(Map.of());
         assertThat(c).isEqualTo(new FerryConfig("127.0.0.1", 8080, 8443, 7070, 2222, 7000, "localhost", HOME.resolve(".ferry"),
-                20_000, 1_000, java.util.List.of(), 512L * 1024 * 1024, 2, java.time.Duration.ofMinutes(15),
+                20_000, 1_000, java.util.List.of(), 512L * 1024 * 1024, 512L * 1024 * 1024, 2, java.time.Duration.ofMinutes(15),
                 dev.ferry.core.store.AppLimits.DEFAULT, dev.ferry.core.access.AuthFailureLimits.DEFAULT,
                 dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of(), SandboxLimits.DEFAULTS));
     }
@@ -119,6 +119,7 @@ class FerryConfigResolverTest {
         FerryConfigResolver resolver = new FerryConfigResolver(Map.of("FERRY_MAX_PUSH_SIZE", "1g"), HOME);
         assertThat(resolver.resolve(Map.of()).maxPushBytes()).isEqualTo(1024L * 1024 * 1024);
         assertThat(resolver.resolve(Map.of("--max-push-size", "100k")).maxPushBytes()).isEqualTo(100 * 1024);
+        assertThat(resolver.resolve(Map.of("--max-source-size", "2g")).maxSourceBytes()).isEqualTo(2L << 30);
         assertThat(new FerryConfigResolver(Map.of("FERRY_MAX_PUSH_SIZE", "2048"), HOME)
                 .resolve(Map.of()).maxPushBytes()).isEqualTo(2048);
         assertThat(new FerryConfigResolver(Map.of("FERRY_MAX_PUSH_SIZE", "512MiB"), HOME)
