@@ -3,6 +3,7 @@ package dev.ferry.core.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,27 @@ public record AppHostNames(String domain) {
     /** {@code <app>.<domain>}. */
     public String defaultHost(AppName app) {
         return app.value() + "." + domain;
+    }
+
+    /**
+     * True when {@code host} ends with {@code .<domain>}: a name under the apps' domain, whether an app's default host
+     * or not. Compared as given: routers pass host names in lower case.
+     */
+    public boolean isUnderDomain(String host) {
+        int dot = host.length() - domain.length() - 1;
+        return dot >= 0 && host.charAt(dot) == '.' && host.endsWith(domain);
+    }
+
+    /**
+     * The app whose default host {@code host} is ({@code hello.<domain>} is {@code hello}), read from the name alone;
+     * empty for any other host, a custom domain included. Compared as {@link #isUnderDomain} compares.
+     */
+    public Optional<AppName> appOfDefaultHost(String host) {
+        if (!isUnderDomain(host)) {
+            return Optional.empty();
+        }
+        String name = host.substring(0, host.length() - domain.length() - 1);
+        return AppName.isValid(name) ? Optional.of(AppName.of(name)) : Optional.empty();
     }
 
     /** The default host, then the host names of {@code domains} in their order. */

@@ -194,8 +194,8 @@ public abstract class ComposedStore implements Store {
     }
 
     @Override
-    public final Release createDeployRelease(AppName app, String slugId, String commit, Map<String, String> processTypes,
-                                             UserId by) {
+    public final Release createDeployRelease(AppName app, String slugId, String commit,
+                                             Map<String, String> processTypes, UserId by) {
         return releases.createDeployRelease(app, slugId, commit, processTypes, by);
     }
 

@@ -28,6 +28,21 @@ class AppHostNamesTest {
     }
 
     @Test
+    void readsTheAppFromItsDefaultHostOnly() {
+        assertThat(names.appOfDefaultHost("hello.apps.example.org")).contains(HELLO);
+        assertThat(names.appOfDefaultHost("www.example.com")).isEmpty();
+        assertThat(names.appOfDefaultHost("apps.example.org")).isEmpty();
+        assertThat(names.appOfDefaultHost(".apps.example.org")).isEmpty();
+        assertThat(names.appOfDefaultHost("helloapps.example.org")).isEmpty();
+        assertThat(names.appOfDefaultHost("a.b.apps.example.org")).isEmpty();
+        assertThat(names.appOfDefaultHost("Not_An_App.apps.example.org")).isEmpty();
+        assertThat(names.isUnderDomain("a.b.apps.example.org")).isTrue();
+        assertThat(names.isUnderDomain(".apps.example.org")).isTrue();
+        assertThat(names.isUnderDomain("apps.example.org")).isFalse();
+        assertThat(names.isUnderDomain("helloapps.example.org")).isFalse();
+    }
+
+    @Test
     void listsTheDefaultHostThenTheCustomDomainsInTheirOrder() {
         assertThat(names.of(HELLO, List.of(domain("a.example.com"), domain("*.example.net"))))
                 .containsExactly("hello.apps.example.org", "a.example.com", "*.example.net");
