@@ -35,7 +35,7 @@ class LogsCommandsTest {
 
     @BeforeEach
     void start() {
-        api = new RunningControlServer(store -> List.of(new LogsApi(store, logs, app -> {
+        api = new RunningControlServer(store -> List.of(new LogsApi(store, store, store, logs, app -> {
         }, Duration.ofMillis(200), 4)));
         cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();

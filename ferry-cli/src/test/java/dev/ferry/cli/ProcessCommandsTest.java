@@ -36,7 +36,7 @@ class ProcessCommandsTest {
     }
 
     private void deploy(String slug) {
-        new Reconciler(api.store, api.runtime).release(HELLO, () -> api.store.createDeployRelease(HELLO, slug, "abcdef0123",
+        new Reconciler(api.store, api.store, api.runtime).release(HELLO, () -> api.store.createDeployRelease(HELLO, slug, "abcdef0123",
                 Map.of("web", "npm start", "worker", "node worker.js"), api.admin.id()), line -> { });
     }
 

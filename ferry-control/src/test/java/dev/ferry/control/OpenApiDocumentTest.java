@@ -16,7 +16,7 @@ class OpenApiDocumentTest {
     private static final Set<String> OPERATIONS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
 
     private final RunningControlServer api = new RunningControlServer(store -> java.util.List.of(
-            new dev.ferry.control.logs.LogsApi(store, new dev.ferry.control.logs.MemoryAppLogs(), app -> {
+            new dev.ferry.control.logs.LogsApi(store, store, store, new dev.ferry.control.logs.MemoryAppLogs(), app -> {
             })));
 
     @AfterEach

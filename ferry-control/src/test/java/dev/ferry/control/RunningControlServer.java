@@ -13,6 +13,7 @@ import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteListener;
 import dev.ferry.core.route.RouteTable;
+import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.User;
@@ -64,8 +65,8 @@ public final class RunningControlServer implements AutoCloseable {
         }
 
         @Override
-        public String appHost(AppName app) {
-            return app.value() + ".localhost";
+        public AppHostNames hostNames() {
+            return new AppHostNames("localhost");
         }
     };
 
@@ -121,7 +122,7 @@ public final class RunningControlServer implements AutoCloseable {
         ControlConfig config = ControlConfig.builder().port(0).reservedPorts(reservedPorts).build();
         server = new ControlServer(config, registry, store,
                 t -> TOKEN.equals(t) ? Optional.of(admin) : store.authenticate(t), () -> METRICS, List.of(),
-                withStandardApis(store, apis.apply(store)), new Reconciler(store, runtime)).start();
+                withStandardApis(store, apis.apply(store)), new Reconciler(store, store, runtime)).start();
     }
 
     public RunningControlServer() {
@@ -131,11 +132,11 @@ public final class RunningControlServer implements AutoCloseable {
     /** The builds and keys APIs every test server has, then the test's own parts. */
     private List<ControlApi> withStandardApis(SqliteStore store, List<ControlApi> extra) {
         List<ControlApi> all = new java.util.ArrayList<>();
-        all.add(new BuildsApi(store, buildOutputs));
+        all.add(new BuildsApi(store, store, store, buildOutputs));
         all.add(new KeysApi(store, Optional.of(new KeysApi.SshEndpoint(SSH_PORT, SSH_HOST_KEY))));
         all.add(new TunnelApi(store, TUNNELS));
         all.add(new dev.ferry.control.tunnel.TunnelGrantsApi(store, store::authenticate, TUNNELS, tunnelAgentFailures));
-        all.add(new ProcessesApi(store, runtime));
+        all.add(new ProcessesApi(store, store, store, runtime));
         all.add(new dev.ferry.control.tunnel.TunnelGatewaysApi(new dev.ferry.control.tunnel.RegisteredGateways(),
                 new dev.ferry.control.tunnel.TunnelGatewaysApi.Endpoints() {
                     @Override

@@ -23,11 +23,11 @@ import dev.ferry.control.ps.ProcessesApi;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.build.slug.SlugStore;
-import dev.ferry.server.runtime.AppHosts;
 import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppDomain;
+import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
 import dev.ferry.router.RouterConfig;
@@ -252,7 +252,8 @@ public final class Platform implements AutoCloseable {
     private void startRuntime() {
         runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
-                new AppHosts(store, config.domain()), appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace(),
+                new AppHostNames(config.domain()).readingFrom(store), appLogs, tuning.bootTimeout(), tuning.drainTimeout(),
+                tuning.stopGrace(),
                 router == null ? List.of() : List.of(router.httpPort()), config.instanceNetwork(),
                 config.sandboxLimits()));
         runtime.ifPresentOrElse(r -> {
@@ -261,18 +262,19 @@ public final class Platform implements AutoCloseable {
                 log.warn("apps and their builds run without a sandbox: {}", r.isolation());
             }
         }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
-        deployments = runtime.<Deployments>map(r -> new Reconciler(store, r.runtime()))
+        deployments = runtime.<Deployments>map(r -> new Reconciler(store, store, r.runtime()))
                 .orElseGet(() -> Deployments.withoutRuntime(store));
     }
 
     /** The parts of the API over the build queue, keys, logs, tunnels and (when one runs) the runtime. */
     private List<ControlApi> apis() {
         GatewayDirectoryOfPlatform tunnels = new GatewayDirectoryOfPlatform(gateway, separateGateways, config.domain());
-        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, git.queue(), sessions), git.keysApi(sessions), logsApi(),
+        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, store, store, git.queue(), sessions),
+                git.keysApi(sessions), logsApi(),
                 new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures)));
-        runtime.ifPresent(r -> apis.add(new ProcessesApi(store, r.runtime(), sessions)));
+        runtime.ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r.runtime(), sessions)));
         return apis;
     }
 
@@ -291,7 +293,7 @@ public final class Platform implements AutoCloseable {
                 .withAdvertisedHost(wildcard ? "localhost" : config.bindAddress());
         gateway = new TunnelGateway(gatewayConfig,
                 GatewayCertificate.loadOrCreate(dataDirectory.root().resolve("tunnel-gateway.p12")), registry,
-                new StoreTunnelAuth(store, config.domain()), sessions, authFailures, group, transport.serverChannel()).start();
+                new StoreTunnelAuth(store, store, config.domain()), sessions, authFailures, group, transport.serverChannel()).start();
         started.push(gateway);
     }
 
@@ -300,8 +302,8 @@ public final class Platform implements AutoCloseable {
         drains = new LogDrains(appLogs, store, DrainConfig.DEFAULT,
                 DrainAddressPolicy.allowing(config.drainAllow())).start();
         started.push(drains);
-        return new LogsApi(store, appLogs, drains::refresh, LogsApi.DEFAULT_KEEP_ALIVE, LogsApi.DEFAULT_MAX_TAILS,
-                sessions, drains.targets());
+        return new LogsApi(store, store, store, appLogs, drains::refresh, LogsApi.DEFAULT_KEEP_ALIVE,
+                LogsApi.DEFAULT_MAX_TAILS, sessions, drains.targets());
     }
 
     /**

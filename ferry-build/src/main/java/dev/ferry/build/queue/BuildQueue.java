@@ -12,6 +12,7 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Build;
 import dev.ferry.core.store.BuildId;
 import dev.ferry.core.store.BuildStatus;
+import dev.ferry.core.store.BuildStore;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStatus;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The build queue: every build is a job kept in the store ({@link BuildRecords}) and run here, one at a time
+ * The build queue: every build is a job kept in the store ({@link BuildStore}) and run here, one at a time
  * per app and at most {@link BuildConfig#maxConcurrentBuilds()} at once, first come first served among the
  * apps that are free. A push {@link #submit}s its job and waits on the {@link BuildTicket} while the job's
  * output streams to it line by line; every build's output is also kept in
@@ -54,7 +55,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BuildQueue.class);
 
     private final BuildConfig config;
-    private final BuildRecords records;
+    private final BuildStore records;
     private final BuildRunner runner;
     private final ReleaseSink releases;
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
@@ -77,7 +78,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
         }
     }
 
-    public BuildQueue(BuildConfig config, BuildRecords records, BuildRunner runner, ReleaseSink releases) {
+    public BuildQueue(BuildConfig config, BuildStore records, BuildRunner runner, ReleaseSink releases) {
         this.config = Objects.requireNonNull(config, "config");
         this.records = Objects.requireNonNull(records, "records");
         this.runner = Objects.requireNonNull(runner, "runner");
@@ -94,7 +95,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
      * queued ones queued again in their order. Call once at start, before any push is accepted.
      */
     public void recover() {
-        for (Build build : records.unfinished()) {
+        for (Build build : records.unfinishedBuilds()) {
             KeptLog out = KeptLog.open(logFile(build.id()), Optional.empty());
             if (build.status() == BuildStatus.RUNNING) {
                 out.line(" !     Build " + build.id() + " was " + INTERRUPTED_BY_RESTART + ".");
@@ -117,7 +118,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
         if (schedule.isClosed()) {
             throw new BuildFailed("Ferry is stopping; push again once it runs");
         }
-        Build build = records.enqueue(request);
+        Build build = records.enqueueBuild(request.app(), request.commit(), request.branch(), request.pushedBy());
         BuildTicket ticket = new BuildTicket(build);
         KeptLog out = KeptLog.open(logFile(build.id()), Optional.of(pusher));
         out.step("Building " + request.app().value() + " from " + request.branch() + " (" + request.shortCommit() + ")");
@@ -188,11 +189,11 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
     private void run(Job job) {
         BuildId id = job.build.id();
         try {
-            job.build = records.start(id);
+            job.build = records.startBuild(id);
             Instant started = Instant.now();
             try {
                 BuildOutcome outcome = runner.build(job.build, job.out);
-                job.build = records.succeed(id, outcome.buildpack());
+                job.build = records.succeedBuild(id, outcome.buildpack());
                 if (job.ticket.isPresent()) {
                     job.ticket.get().succeeded(outcome);
                 } else {
@@ -238,7 +239,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
             return Optional.empty();
         }
         try {
-            records.recordRelease(build.id(), release.version());
+            records.recordBuildRelease(build.id(), release.version());
         } catch (RuntimeException e) {
             log.warn("could not record release v{} on build {}: {}", release.version(), build.id(), e.toString());
         }
@@ -260,7 +261,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
 
     private void failQuietly(BuildId id, String reason) {
         try {
-            records.fail(id, reason);
+            records.failBuild(id, reason);
         } catch (RuntimeException e) {
             log.warn("could not record that build {} failed ({}): {}", id, reason, e.toString());
         }

@@ -26,7 +26,7 @@ class BuildFailureMessagesTest {
     @TempDir
     Path dataDir;
 
-    private final MemoryBuildRecords records = new MemoryBuildRecords();
+    private final MemoryBuildStore records = new MemoryBuildStore();
     private BuildQueue queue;
 
     @AfterEach

@@ -34,7 +34,7 @@ class BuildQueueTest {
     @TempDir
     Path dataDir;
 
-    private final MemoryBuildRecords records = new MemoryBuildRecords();
+    private final MemoryBuildStore records = new MemoryBuildStore();
     private final GatedRunner runner = new GatedRunner();
     private final List<String> released = new CopyOnWriteArrayList<>();
     private final AtomicInteger versions = new AtomicInteger();

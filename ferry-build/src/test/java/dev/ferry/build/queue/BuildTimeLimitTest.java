@@ -33,7 +33,7 @@ class BuildTimeLimitTest {
         Path pidFile = tmp.resolve("sleep.pid");
         BuildConfig config = BuildConfig.in(tmp.resolve("data")).withTimeout(Duration.ofSeconds(3));
         Builder builder = Builder.of(config);
-        MemoryBuildRecords records = new MemoryBuildRecords();
+        MemoryBuildStore records = new MemoryBuildStore();
         try (TestRepo repo = new TestRepo(tmp.resolve("repo"))) {
             String commit = repo.write("package.json", """
                     {"name": "slow", "version": "1.0.0", "private": true,

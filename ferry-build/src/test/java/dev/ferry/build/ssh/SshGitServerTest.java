@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ferry.build.BuildConfig;
 import dev.ferry.build.git.ReceivePacks;
 import dev.ferry.build.queue.BuildQueue;
-import dev.ferry.build.queue.MemoryBuildRecords;
+import dev.ferry.build.queue.MemoryBuildStore;
 import dev.ferry.build.Builder;
 import dev.ferry.build.git.AppRepositories;
 import dev.ferry.core.build.KeyAccess;
@@ -89,7 +89,7 @@ class SshGitServerTest {
 
     /** Pushes are refused by these tests' keys before any build, so the queue never runs one. */
     private static ReceivePacks receivePacks(BuildConfig build) {
-        return new ReceivePacks(new BuildQueue(build, new MemoryBuildRecords(), (b, log) -> {
+        return new ReceivePacks(new BuildQueue(build, new MemoryBuildStore(), (b, log) -> {
             throw new AssertionError("nothing is built here");
         }, (request, outcome, progress) -> {
             throw new AssertionError("nothing is released here");

@@ -5,7 +5,8 @@ import dev.ferry.control.error.Forbidden;
 import dev.ferry.control.error.UnknownApp;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.AccountStore;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
 import io.javalin.http.Context;
@@ -20,10 +21,12 @@ import io.javalin.http.Context;
  */
 public final class AppAccess {
 
-    private final Store store;
+    private final AccountStore accounts;
+    private final AppStore apps;
 
-    public AppAccess(Store store) {
-        this.store = store;
+    public AppAccess(AccountStore accounts, AppStore apps) {
+        this.accounts = accounts;
+        this.apps = apps;
     }
 
     /** The app of the path when the caller may use it. */
@@ -31,7 +34,7 @@ public final class AppAccess {
         User caller = Caller.of(ctx);
         String name = ctx.pathParam("app");
         App app = existing(name);
-        if (!caller.admin() && !store.canAccess(caller.id(), app.name())) {
+        if (!caller.admin() && !apps.canAccess(caller.id(), app.name())) {
             throw new UnknownApp(name);
         }
         return app;
@@ -52,7 +55,7 @@ public final class AppAccess {
      * owner or a collaborator. What long-lived sessions are rechecked against.
      */
     public boolean allows(UserId user, AppName app) {
-        return store.user(user).filter(u -> store.app(app).isPresent() && (u.admin() || store.canAccess(u.id(), app)))
+        return accounts.user(user).filter(u -> apps.app(app).isPresent() && (u.admin() || apps.canAccess(u.id(), app)))
                 .isPresent();
     }
 
@@ -60,6 +63,6 @@ public final class AppAccess {
         if (!AppName.isValid(name)) {
             throw new UnknownApp(name);
         }
-        return store.app(AppName.of(name)).orElseThrow(() -> new UnknownApp(name));
+        return apps.app(AppName.of(name)).orElseThrow(() -> new UnknownApp(name));
     }
 }

@@ -4,20 +4,21 @@ import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
+import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.DestroyedApp;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.AppStore;
 import java.util.Objects;
 
 /**
- * Keeps the router's view of apps: every app has a route at {@code <app>.<domain>} and one per custom
- * domain. They are created with an empty pool, so the router answers 503 {@code no_healthy_instance} until
- * a runtime registers endpoints; an existing route (and its pool) is left as it is.
+ * Keeps the router's view of apps: every app has a route at each of its {@link AppHostNames}, {@code <app>.<domain>}
+ * and one per custom domain. They are created with an empty pool, so the router answers 503
+ * {@code no_healthy_instance} until a runtime registers endpoints; an existing route (and its pool) is left as it is.
  */
 public final class AppRoutes {
 
     private final RouteRegistry registry;
-    private final String domain;
+    private final AppHostNames hostNames;
     private final int httpPort;
 
     /**
@@ -26,7 +27,7 @@ public final class AppRoutes {
      */
     public AppRoutes(RouteRegistry registry, String domain, int httpPort) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.domain = Objects.requireNonNull(domain, "domain");
+        this.hostNames = new AppHostNames(domain);
         this.httpPort = httpPort;
     }
 
@@ -37,12 +38,17 @@ public final class AppRoutes {
 
     /** {@code <app>.<domain>}. */
     public String defaultHost(AppName app) {
-        return app.value() + "." + domain;
+        return hostNames.defaultHost(app);
     }
 
     /** The apps' domain. */
     public String domain() {
-        return domain;
+        return hostNames.domain();
+    }
+
+    /** The host names of apps under the apps' domain. */
+    public AppHostNames hostNames() {
+        return hostNames;
     }
 
     void addApp(AppName app) {
@@ -78,12 +84,9 @@ public final class AppRoutes {
      * Adds the routes of every app of the store that lacks one, e.g. after a crash between a store write
      * and the registry's. Called once at start.
      */
-    public void syncAll(Store store) {
-        for (App app : store.allApps()) {
-            addApp(app.name());
-            for (AppDomain d : store.domains(app.name())) {
-                addHost(d.hostname());
-            }
+    public void syncAll(AppStore apps) {
+        for (App app : apps.allApps()) {
+            hostNames.of(app.name(), apps).forEach(this::addHost);
         }
     }
 }

@@ -67,7 +67,7 @@ public final class AppsApi {
                    AccessChanges changes) {
         this.store = Objects.requireNonNull(store, "store");
         this.routes = Objects.requireNonNull(routes, "routes");
-        this.access = new AppAccess(store);
+        this.access = new AppAccess(store, store);
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.cleanups = Objects.requireNonNull(cleanups, "cleanups");
         this.changes = Objects.requireNonNull(changes, "changes");
@@ -80,10 +80,10 @@ public final class AppsApi {
         r.get("/api/apps/{app}", this::info);
         r.delete("/api/apps/{app}", this::destroy);
         new ConfigApi(store, access, deployments).register(r);
-        new ReleasesApi(store, access, routes, deployments).register(r);
+        new ReleasesApi(store, store, store, access, routes, deployments).register(r);
         new DomainsApi(store, access, routes).register(r);
         new FormationApi(store, access, deployments).register(r);
-        new CollaboratorsApi(store, access, changes).register(r);
+        new CollaboratorsApi(store, store, access, changes).register(r);
         // every app's events and those of users and tokens, for the admin (the path is admin-only)
         r.get("/api/events", ctx -> Json.ok(ctx, ModelJson.events(Paging.read(ctx, store::events).items())));
         r.get("/api/apps/{app}/events", ctx -> {
@@ -164,8 +164,7 @@ public final class AppsApi {
         ArrayNode collaborators = n.putArray("collaborators");
         store.collaborators(app.name()).forEach(c -> collaborators.add(ModelJson.collaborator(c)));
         ArrayNode domains = n.putArray("domains");
-        domains.add(routes.defaultHost(app.name()));
-        store.domains(app.name()).forEach(d -> domains.add(d.hostname()));
+        routes.hostNames().of(app.name(), store).forEach(domains::add);
         store.currentRelease(app.name()).ifPresentOrElse(r -> n.set("release", json.release(r)), () -> n.putNull("release"));
         n.set("formation", ModelJson.formation(store.formation(app.name())));
         n.set("events", ModelJson.events(store.events(app.name(), Page.first(RECENT_EVENTS)).items()));

@@ -7,9 +7,10 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.access.AccessChange;
 import dev.ferry.core.access.AccessChanges;
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.Collaborator;
-import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,12 +24,14 @@ import java.util.Set;
  */
 final class CollaboratorsApi {
 
-    private final Store store;
+    private final AppStore store;
+    private final AccountStore accounts;
     private final AppAccess access;
     private final AccessChanges changes;
 
-    CollaboratorsApi(Store store, AppAccess access, AccessChanges changes) {
+    CollaboratorsApi(AppStore store, AccountStore accounts, AppAccess access, AccessChanges changes) {
         this.store = store;
+        this.accounts = accounts;
         this.access = access;
         this.changes = changes;
     }
@@ -57,7 +60,7 @@ final class CollaboratorsApi {
         App app = access.requireOwner(ctx);
         String email = email(ctx.pathParam("email"));
         store.removeCollaborator(app.name(), email, Caller.of(ctx).id());
-        store.userByEmail(email).ifPresent(u -> changes.announce(new AccessChange.CollaboratorRemoved(u.id(), app.name())));
+        accounts.userByEmail(email).ifPresent(u -> changes.announce(new AccessChange.CollaboratorRemoved(u.id(), app.name())));
         ctx.status(204);
     }
 

@@ -10,7 +10,7 @@ import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.ConfigVars;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.ReleaseStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -29,11 +29,11 @@ import java.util.Map;
  */
 final class ConfigApi {
 
-    private final Store store;
+    private final ReleaseStore store;
     private final AppAccess access;
     private final Deployments deployments;
 
-    ConfigApi(Store store, AppAccess access, Deployments deployments) {
+    ConfigApi(ReleaseStore store, AppAccess access, Deployments deployments) {
         this.store = store;
         this.access = access;
         this.deployments = deployments;

@@ -8,8 +8,8 @@ import dev.ferry.core.route.HostName;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.DomainTaken;
-import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
 import java.util.Optional;
@@ -32,11 +32,11 @@ import java.util.Optional;
  */
 final class DomainRules {
 
-    private final Store store;
+    private final AppStore store;
     private final RouteRegistry registry;
     private final String appsDomain;
 
-    DomainRules(Store store, RouteRegistry registry, String appsDomain) {
+    DomainRules(AppStore store, RouteRegistry registry, String appsDomain) {
         this.store = store;
         this.registry = registry;
         this.appsDomain = appsDomain;

@@ -10,7 +10,7 @@ import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.route.HostName;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -27,12 +27,12 @@ import java.util.Set;
  */
 final class DomainsApi {
 
-    private final Store store;
+    private final AppStore store;
     private final AppAccess access;
     private final AppRoutes routes;
     private final DomainRules rules;
 
-    DomainsApi(Store store, AppAccess access, AppRoutes routes) {
+    DomainsApi(AppStore store, AppAccess access, AppRoutes routes) {
         this.store = store;
         this.access = access;
         this.routes = routes;

@@ -9,7 +9,7 @@ import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.ProcessType;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.ReleaseStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Iterator;
@@ -23,11 +23,11 @@ import java.util.Map;
  */
 final class FormationApi {
 
-    private final Store store;
+    private final ReleaseStore store;
     private final AppAccess access;
     private final Deployments deployments;
 
-    FormationApi(Store store, AppAccess access, Deployments deployments) {
+    FormationApi(ReleaseStore store, AppAccess access, Deployments deployments) {
         this.store = store;
         this.access = access;
         this.deployments = deployments;

@@ -3,13 +3,13 @@ package dev.ferry.control.apps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.json.Json;
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.Collaborator;
 import dev.ferry.core.store.Event;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
-import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
 import java.util.HashMap;
@@ -24,17 +24,17 @@ import java.util.Optional;
  */
 final class ModelJson {
 
-    private final Store store;
+    private final AccountStore accounts;
     private final AppRoutes routes;
     private final Map<UserId, String> emails = new HashMap<>();
 
-    ModelJson(Store store, AppRoutes routes) {
-        this.store = store;
+    ModelJson(AccountStore accounts, AppRoutes routes) {
+        this.accounts = accounts;
         this.routes = routes;
     }
 
     String email(UserId id) {
-        return emails.computeIfAbsent(id, i -> store.user(i).map(User::email).orElse("user " + i));
+        return emails.computeIfAbsent(id, i -> accounts.user(i).map(User::email).orElse("user " + i));
     }
 
     /** {@code {"name","owner","webUrl","createdAt"}}. */

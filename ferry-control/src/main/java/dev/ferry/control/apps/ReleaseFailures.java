@@ -3,10 +3,11 @@ package dev.ferry.control.apps;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Event;
 import dev.ferry.core.store.EventAction;
+import dev.ferry.core.store.EventStore;
 import dev.ferry.core.store.Page;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStatus;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.ReleaseStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Why releases failed, read from the app's recent {@link EventAction#RELEASE_STATUS} events written by
- * {@link Store#failRelease} ({@code Mark v4 failed: <reason>}). Only the newest {@value #SCAN} events are read,
+ * {@link ReleaseStore#failRelease} ({@code Mark v4 failed: <reason>}). Only the newest {@value #SCAN} events are read,
  * and only when the page of releases holds a failed one.
  */
 final class ReleaseFailures {
@@ -27,10 +28,10 @@ final class ReleaseFailures {
         this.reasons = reasons;
     }
 
-    static ReleaseFailures of(Store store, AppName app, List<Release> releases) {
+    static ReleaseFailures of(EventStore events, AppName app, List<Release> releases) {
         Map<Integer, String> reasons = new HashMap<>();
         if (releases.stream().anyMatch(r -> r.status() == ReleaseStatus.FAILED)) {
-            for (Event e : store.events(app, Page.first(SCAN)).items()) {
+            for (Event e : events.events(app, Page.first(SCAN)).items()) {
                 if (e.action() == EventAction.RELEASE_STATUS) {
                     parse(e.detail(), reasons);
                 }
@@ -48,7 +49,7 @@ final class ReleaseFailures {
         try {
             int version = Integer.parseInt(detail.substring("Mark v".length(), at));
             String reason = detail.substring(at + marker.length());
-            if (Store.failureDetail(version, reason).equals(detail)) {
+            if (ReleaseStore.failureDetail(version, reason).equals(detail)) {
                 into.putIfAbsent(version, reason); // newest first: a later event wins
             }
         } catch (NumberFormatException e) {

@@ -8,9 +8,11 @@ import dev.ferry.control.json.Paging;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.reconcile.Deployed;
 import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
+import dev.ferry.core.store.EventStore;
 import dev.ferry.core.store.Release;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.ReleaseStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -27,13 +29,18 @@ import java.util.Set;
  */
 final class ReleasesApi {
 
-    private final Store store;
+    private final ReleaseStore store;
+    private final AccountStore accounts;
+    private final EventStore events;
     private final AppAccess access;
     private final AppRoutes routes;
     private final Deployments deployments;
 
-    ReleasesApi(Store store, AppAccess access, AppRoutes routes, Deployments deployments) {
+    ReleasesApi(ReleaseStore store, AccountStore accounts, EventStore events, AppAccess access, AppRoutes routes,
+                Deployments deployments) {
         this.store = store;
+        this.accounts = accounts;
+        this.events = events;
         this.access = access;
         this.routes = routes;
         this.deployments = deployments;
@@ -46,10 +53,10 @@ final class ReleasesApi {
 
     private void list(Context ctx) {
         App app = access.require(ctx);
-        ModelJson json = new ModelJson(store, routes);
+        ModelJson json = new ModelJson(accounts, routes);
         ArrayNode out = Json.array();
         List<Release> releases = Paging.read(ctx, page -> store.releases(app.name(), page)).items();
-        ReleaseFailures failures = ReleaseFailures.of(store, app.name(), releases);
+        ReleaseFailures failures = ReleaseFailures.of(events, app.name(), releases);
         releases.forEach(r -> out.add(json.release(r, failures.of(r))));
         Json.ok(ctx, out);
     }
@@ -64,7 +71,7 @@ final class ReleasesApi {
         Deployed deployed = deployments.release(app.name(), () -> version == null
                 ? store.rollbackToPrevious(app.name(), Caller.of(ctx).id())
                 : store.rollback(app.name(), version, Caller.of(ctx).id()), line -> { });
-        Json.answer(ctx, 201, new ModelJson(store, routes).release(deployed.release(),
+        Json.answer(ctx, 201, new ModelJson(accounts, routes).release(deployed.release(),
                 deployed.succeeded() ? Optional.empty() : Optional.of(deployed.result().reason())));
     }
 }

@@ -1,7 +1,7 @@
 package dev.ferry.control.auth;
 
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.NewUser;
-import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code <dataDir>/admin-token} (mode 0600).
  *
  * <p>{@link #bootstrap} runs on every start. On a store without users it creates the admin
- * ({@value #ADMIN_EMAIL}) with a first token ({@link Store#bootstrapAdmin}) and writes that token's secret
+ * ({@value #ADMIN_EMAIL}) with a first token ({@link AccountStore#bootstrapAdmin}) and writes that token's secret
  * to the file. Later starts read the file; when it is missing, empty or no longer accepted by the store
  * (revoked), a new token of the admin is created and written. The store keeps only token hashes.
  */
@@ -49,7 +49,7 @@ public final class AdminToken {
      * @throws UncheckedIOException when the directory or file cannot be read or written
      * @throws IllegalStateException when the store has users but no admin
      */
-    public static AdminToken bootstrap(Store store, Path dataDir) {
+    public static AdminToken bootstrap(AccountStore store, Path dataDir) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(dataDir, "dataDir");
         Path tokenFile = dataDir.resolve(TOKEN_FILE);

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Resolves a bearer token presented to the control API to the {@link User} it belongs to. The platform
- * passes {@code store::authenticate} ({@link dev.ferry.core.store.Store#authenticate}), which knows only
+ * passes {@code store::authenticate} ({@link dev.ferry.core.store.AccountStore#authenticate}), which knows only
  * token hashes and refuses revoked tokens. Implementations are called concurrently from request threads.
  */
 @FunctionalInterface

@@ -2,8 +2,8 @@ package dev.ferry.control.builds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.json.Json;
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.Build;
-import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
 import java.time.Duration;
@@ -18,11 +18,11 @@ import java.util.Map;
  */
 final class BuildJson {
 
-    private final Store store;
+    private final AccountStore accounts;
     private final Map<UserId, String> emails = new HashMap<>();
 
-    BuildJson(Store store) {
-        this.store = store;
+    BuildJson(AccountStore accounts) {
+        this.accounts = accounts;
     }
 
     ObjectNode build(Build b) {
@@ -39,7 +39,7 @@ final class BuildJson {
             n.putNull("release");
         }
         putText(n, "failure", b.failure().orElse(null));
-        n.put("createdBy", emails.computeIfAbsent(b.createdBy(), i -> store.user(i).map(User::email).orElse("user " + i)));
+        n.put("createdBy", emails.computeIfAbsent(b.createdBy(), i -> accounts.user(i).map(User::email).orElse("user " + i)));
         n.put("createdAt", b.createdAt().toString());
         Json.putTime(n, "startedAt", b.startedAt());
         Json.putTime(n, "finishedAt", b.finishedAt());

@@ -8,10 +8,12 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.Paging;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.build.BuildOutputs;
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.Build;
 import dev.ferry.core.store.BuildId;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.BuildStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -32,20 +34,23 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class BuildsApi implements ControlApi {
 
-    private final Store store;
+    private final AccountStore accounts;
+    private final BuildStore store;
     private final BuildOutputs outputs;
     private final AppAccess access;
     private final AppSessions sessions;
 
-    public BuildsApi(Store store, BuildOutputs outputs) {
-        this(store, outputs, SessionRegistry.NONE);
+    public BuildsApi(AccountStore accounts, AppStore apps, BuildStore store, BuildOutputs outputs) {
+        this(accounts, apps, store, outputs, SessionRegistry.NONE);
     }
 
     /** @param sessions where each follow of a running build registers, so that revoking its access ends it */
-    public BuildsApi(Store store, BuildOutputs outputs, SessionRegistry sessions) {
+    public BuildsApi(AccountStore accounts, AppStore apps, BuildStore store, BuildOutputs outputs,
+                     SessionRegistry sessions) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.store = Objects.requireNonNull(store, "store");
         this.outputs = Objects.requireNonNull(outputs, "outputs");
-        this.access = new AppAccess(store);
+        this.access = new AppAccess(accounts, apps);
         this.sessions = new AppSessions(sessions, access);
     }
 
@@ -58,14 +63,14 @@ public final class BuildsApi implements ControlApi {
 
     private void list(Context ctx) {
         App app = access.require(ctx);
-        BuildJson json = new BuildJson(store);
+        BuildJson json = new BuildJson(accounts);
         ArrayNode out = Json.array();
         Paging.read(ctx, page -> store.builds(app.name(), page)).items().forEach(b -> out.add(json.build(b)));
         Json.ok(ctx, out);
     }
 
     private void one(Context ctx) {
-        Json.ok(ctx, new BuildJson(store).build(build(ctx)));
+        Json.ok(ctx, new BuildJson(accounts).build(build(ctx)));
     }
 
     private void output(Context ctx) throws IOException {

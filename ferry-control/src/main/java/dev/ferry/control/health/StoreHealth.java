@@ -2,7 +2,7 @@ package dev.ferry.control.health;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.json.Json;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.StoreLifecycle;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/health}: 200 {@code {"status":"ok"}} while the store can be written, else 503
  * {@code {"status":"unavailable","store":"unavailable","reason":"..."}}. The proof is one small write
- * ({@link Store#checkWritable}), made at most once per {@code probeInterval} (default 5 s, {@code 0} probes on every
+ * ({@link StoreLifecycle#checkWritable}), made at most once per {@code probeInterval} (default 5 s, {@code 0} probes on every
  * request, for tests); requests in between get the last answer, and one probe runs at a time.
  */
 public final class StoreHealth {
@@ -25,16 +25,16 @@ public final class StoreHealth {
     private record Probe(Instant at, String failure) {
     }
 
-    private final Store store;
+    private final StoreLifecycle store;
     private final Duration probeInterval;
     private final Clock clock;
     private volatile Probe last;
 
-    public StoreHealth(Store store, Duration probeInterval) {
+    public StoreHealth(StoreLifecycle store, Duration probeInterval) {
         this(store, probeInterval, Clock.systemUTC());
     }
 
-    StoreHealth(Store store, Duration probeInterval, Clock clock) {
+    StoreHealth(StoreLifecycle store, Duration probeInterval, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.probeInterval = Objects.requireNonNull(probeInterval, "probeInterval");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -9,8 +9,8 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.access.AccessChange;
 import dev.ferry.core.access.AccessChanges;
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.SshKey;
-import dev.ferry.core.store.Store;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Objects;
@@ -42,17 +42,17 @@ public final class KeysApi implements ControlApi {
 
     private static final String FINGERPRINT_PREFIX = "SHA256:";
 
-    private final Store store;
+    private final AccountStore store;
     private final Optional<SshEndpoint> ssh;
     private final AccessChanges changes;
 
     /** @param ssh where git over SSH listens; empty when it is off */
-    public KeysApi(Store store, Optional<SshEndpoint> ssh) {
+    public KeysApi(AccountStore store, Optional<SshEndpoint> ssh) {
         this(store, ssh, AccessChanges.NONE);
     }
 
     /** @param changes told of each removed key, so that the SSH sessions it opened end */
-    public KeysApi(Store store, Optional<SshEndpoint> ssh, AccessChanges changes) {
+    public KeysApi(AccountStore store, Optional<SshEndpoint> ssh, AccessChanges changes) {
         this.store = Objects.requireNonNull(store, "store");
         this.ssh = Objects.requireNonNull(ssh, "ssh");
         this.changes = Objects.requireNonNull(changes, "changes");

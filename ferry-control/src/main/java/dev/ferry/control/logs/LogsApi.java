@@ -13,10 +13,12 @@ import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.log.DrainTargetCheck;
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.Drain;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.DrainStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,7 +57,7 @@ public final class LogsApi implements ControlApi {
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(15);
     public static final int DEFAULT_MAX_TAILS = 64;
 
-    private final Store store;
+    private final DrainStore store;
     private final AppLogs logs;
     private final Consumer<AppName> drainsChanged;
     private final AppAccess access;
@@ -68,35 +70,42 @@ public final class LogsApi implements ControlApi {
      * With the defaults: a 15 s keep-alive, 64 streams at most, streams not registered anywhere, and every drain
      * target accepted.
      */
-    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged) {
-        this(store, logs, drainsChanged, SessionRegistry.NONE);
+    public LogsApi(AccountStore accounts, AppStore apps, DrainStore store, AppLogs logs,
+                   Consumer<AppName> drainsChanged) {
+        this(accounts, apps, store, logs, drainsChanged, SessionRegistry.NONE);
     }
 
     /** With the defaults, each stream registered in {@code sessions} so that revoking its access ends it. */
-    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, SessionRegistry sessions) {
-        this(store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS, sessions, DrainTargetCheck.ANY);
+    public LogsApi(AccountStore accounts, AppStore apps, DrainStore store, AppLogs logs,
+                   Consumer<AppName> drainsChanged, SessionRegistry sessions) {
+        this(accounts, apps, store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS, sessions,
+                DrainTargetCheck.ANY);
     }
 
     /** With the defaults, refusing the drain targets {@code drainTargets} refuses (422 {@code invalid_drain_url}). */
-    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, DrainTargetCheck drainTargets) {
-        this(store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS, SessionRegistry.NONE, drainTargets);
+    public LogsApi(AccountStore accounts, AppStore apps, DrainStore store, AppLogs logs,
+                   Consumer<AppName> drainsChanged, DrainTargetCheck drainTargets) {
+        this(accounts, apps, store, logs, drainsChanged, DEFAULT_KEEP_ALIVE, DEFAULT_MAX_TAILS, SessionRegistry.NONE,
+                drainTargets);
     }
 
-    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails) {
-        this(store, logs, drainsChanged, keepAlive, maxTails, SessionRegistry.NONE, DrainTargetCheck.ANY);
+    public LogsApi(AccountStore accounts, AppStore apps, DrainStore store, AppLogs logs,
+                   Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails) {
+        this(accounts, apps, store, logs, drainsChanged, keepAlive, maxTails, SessionRegistry.NONE, DrainTargetCheck.ANY);
     }
 
     /**
      * @param sessions     where each stream registers, closed with a last line when its access is revoked
      * @param drainTargets refuses drain targets it refuses (422 {@code invalid_drain_url})
      */
-    public LogsApi(Store store, AppLogs logs, Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails,
+    public LogsApi(AccountStore accounts, AppStore apps, DrainStore store, AppLogs logs,
+                   Consumer<AppName> drainsChanged, Duration keepAlive, int maxTails,
                    SessionRegistry sessions, DrainTargetCheck drainTargets) {
         this.drainTargets = Objects.requireNonNull(drainTargets, "drainTargets");
         this.store = Objects.requireNonNull(store, "store");
         this.logs = Objects.requireNonNull(logs, "logs");
         this.drainsChanged = Objects.requireNonNull(drainsChanged, "drainsChanged");
-        this.access = new AppAccess(store);
+        this.access = new AppAccess(accounts, apps);
         this.sessions = new AppSessions(sessions, access);
         this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
         if (keepAlive.isNegative() || keepAlive.isZero() || maxTails < 1) {

@@ -10,9 +10,11 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.Release;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.ReleaseStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -40,21 +42,22 @@ import java.util.Set;
  */
 public final class ProcessesApi implements ControlApi {
 
-    private final Store store;
+    private final ReleaseStore store;
     private final AppRuntime runtime;
     private final AppAccess access;
     private final AppSessions sessions;
 
     /** With {@code run} sessions registered nowhere. */
-    public ProcessesApi(Store store, AppRuntime runtime) {
-        this(store, runtime, SessionRegistry.NONE);
+    public ProcessesApi(AccountStore accounts, AppStore apps, ReleaseStore store, AppRuntime runtime) {
+        this(accounts, apps, store, runtime, SessionRegistry.NONE);
     }
 
     /** @param sessions where each {@code run} session registers, so that revoking its access kills the process */
-    public ProcessesApi(Store store, AppRuntime runtime, SessionRegistry sessions) {
+    public ProcessesApi(AccountStore accounts, AppStore apps, ReleaseStore store, AppRuntime runtime,
+                        SessionRegistry sessions) {
         this.store = Objects.requireNonNull(store, "store");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
-        this.access = new AppAccess(store);
+        this.access = new AppAccess(accounts, apps);
         this.sessions = new AppSessions(sessions, access);
     }
 

@@ -13,7 +13,7 @@ import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.Release;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.ReleaseStore;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,11 +61,11 @@ final class RunStream {
     @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String END = new String("");
 
-    private final Store store;
+    private final ReleaseStore store;
     private final AppRuntime runtime;
     private final AppSessions sessions;
 
-    RunStream(Store store, AppRuntime runtime, AppSessions sessions) {
+    RunStream(ReleaseStore store, AppRuntime runtime, AppSessions sessions) {
         this.store = store;
         this.runtime = runtime;
         this.sessions = sessions;

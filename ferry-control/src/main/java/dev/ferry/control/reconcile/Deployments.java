@@ -3,20 +3,20 @@ package dev.ferry.control.reconcile;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.ReleaseStore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Where a change of the desired state (a new release, a formation, a destroyed app) becomes running instances.
- * The control API and the push path call it right after the {@link Store} change; the platform passes a
+ * The control API and the push path call it right after the {@link ReleaseStore} change; the platform passes a
  * {@link Reconciler} over its runtime, or {@link #withoutRuntime} when none runs. Implementations are
  * thread-safe; releases of one app are made and deployed one at a time, in the order they were made.
  */
 public interface Deployments {
 
     /**
-     * Makes a release with {@code create} (one store call such as {@link Store#setConfig}) and, when it is
+     * Makes a release with {@code create} (one store call such as {@link ReleaseStore#setConfig}) and, when it is
      * {@link dev.ferry.core.store.ReleaseStatus#PENDING}, rolls the app to it and marks it succeeded or failed.
      * Blocks until the new instances serve or the deploy is abandoned.
      *
@@ -31,7 +31,7 @@ public interface Deployments {
     void destroyed(AppName app);
 
     /** Marks every release succeeded at once and runs nothing: the platform without a runtime. */
-    static Deployments withoutRuntime(Store store) {
+    static Deployments withoutRuntime(ReleaseStore store) {
         return new WithoutRuntime(store);
     }
 }

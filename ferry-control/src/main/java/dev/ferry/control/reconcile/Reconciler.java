@@ -5,11 +5,12 @@ import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Page;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStatus;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.ReleaseStore;
 import dev.ferry.core.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@link Deployments} over an {@link AppRuntime}: the one place where the store's desired state (releases,
  * formation) is handed to the runtime, and where a release's status follows what the runtime made of it.
  * A deploy that fails leaves the previous release serving and its own release {@code FAILED} with the reason
- * ({@link Store#failRelease}).
+ * ({@link ReleaseStore#failRelease}).
  *
  * <p>Threading: a lock per app makes "create the release, deploy it, mark it" one step, so releases of an app
  * are deployed in the order they were made; different apps deploy in parallel. A scale is not held behind a
@@ -40,11 +41,13 @@ public final class Reconciler implements Deployments {
     static final String INTERRUPTED = "Ferry stopped before the deploy finished";
     private static final int PENDING_SCAN = 50;
 
-    private final Store store;
+    private final AppStore apps;
+    private final ReleaseStore store;
     private final AppRuntime runtime;
     private final ConcurrentHashMap<AppName, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public Reconciler(Store store, AppRuntime runtime) {
+    public Reconciler(AppStore apps, ReleaseStore store, AppRuntime runtime) {
+        this.apps = Objects.requireNonNull(apps, "apps");
         this.store = Objects.requireNonNull(store, "store");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
     }
@@ -122,7 +125,7 @@ public final class Reconciler implements Deployments {
      */
     public CompletableFuture<Void> resumeAll() {
         List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (App app : store.allApps()) {
+        for (App app : apps.allApps()) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             Thread.ofVirtual().name("ferry-resume-" + app.name()).start(() -> {
                 try {

@@ -5,7 +5,7 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStatus;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.ReleaseStore;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 /** {@link Deployments} of a platform that runs no instances: a pending release is marked succeeded at once. */
 final class WithoutRuntime implements Deployments {
 
-    private final Store store;
+    private final ReleaseStore store;
 
-    WithoutRuntime(Store store) {
+    WithoutRuntime(ReleaseStore store) {
         this.store = store;
     }
 

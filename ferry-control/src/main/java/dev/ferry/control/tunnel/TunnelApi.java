@@ -8,7 +8,7 @@ import dev.ferry.control.error.UnknownApp;
 import dev.ferry.control.json.Json;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,10 +23,10 @@ import java.util.Objects;
  */
 public final class TunnelApi implements ControlApi {
 
-    private final Store store;
+    private final AppStore store;
     private final TunnelDirectory directory;
 
-    public TunnelApi(Store store, TunnelDirectory directory) {
+    public TunnelApi(AppStore store, TunnelDirectory directory) {
         this.store = Objects.requireNonNull(store, "store");
         this.directory = Objects.requireNonNull(directory, "directory");
     }
@@ -50,8 +50,7 @@ public final class TunnelApi implements ControlApi {
         out.put("app", app.name().value());
         out.put("previewHost", directory.previewHost(app.name()));
         ArrayNode appHosts = out.putArray("appHosts");
-        appHosts.add(directory.appHost(app.name()));
-        store.domains(app.name()).forEach(d -> appHosts.add(d.hostname()));
+        directory.hostNames().of(app.name(), store).forEach(appHosts::add);
         ArrayNode gateways = out.putArray("gateways");
         for (TunnelDirectory.Gateway g : directory.gateways()) {
             gateways.addObject().put("host", g.host()).put("port", g.port()).put("fingerprint", g.fingerprint());

@@ -1,5 +1,6 @@
 package dev.ferry.control.tunnel;
 
+import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import java.util.List;
 import java.util.Objects;
@@ -16,8 +17,8 @@ public interface TunnelDirectory {
     /** {@code <app>--dev.<domain>}. */
     String previewHost(AppName app);
 
-    /** {@code <app>.<domain>}, which a tunnel serves with {@code --takeover} (with the app's custom domains). */
-    String appHost(AppName app);
+    /** The apps' host names ({@code <app>.<domain>}, custom domains), which a tunnel serves with {@code --takeover}. */
+    AppHostNames hostNames();
 
     /** One gateway as agents see it. */
     record Gateway(String host, int port, String fingerprint) {

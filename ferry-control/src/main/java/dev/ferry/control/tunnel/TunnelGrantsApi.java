@@ -9,7 +9,7 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.store.AppName;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -36,12 +36,12 @@ public final class TunnelGrantsApi implements ControlApi {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
     private static final String WHAT = "tunnel agent token";
 
-    private final Store store;
+    private final AppStore store;
     private final TokenVerifier tokens;
     private final TunnelDirectory directory;
     private final AuthFailureLimiter failures;
 
-    public TunnelGrantsApi(Store store, TokenVerifier tokens, TunnelDirectory directory, AuthFailureLimiter failures) {
+    public TunnelGrantsApi(AppStore store, TokenVerifier tokens, TunnelDirectory directory, AuthFailureLimiter failures) {
         this.store = Objects.requireNonNull(store, "store");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -83,8 +83,7 @@ public final class TunnelGrantsApi implements ControlApi {
         ObjectNode out = Json.object().put("allowed", true).put("user", user.get().id().value())
                 .put("app", app.get().value()).put("previewHost", directory.previewHost(app.get()));
         ArrayNode appHosts = out.putArray("appHosts");
-        appHosts.add(directory.appHost(app.get()));
-        store.domains(app.get()).forEach(d -> appHosts.add(d.hostname()));
+        directory.hostNames().of(app.get(), store).forEach(appHosts::add);
         Json.ok(ctx, out);
     }
 

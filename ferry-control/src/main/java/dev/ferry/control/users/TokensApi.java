@@ -7,8 +7,8 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.access.AccessChange;
 import dev.ferry.core.access.AccessChanges;
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.ApiToken;
-import dev.ferry.core.store.Store;
 import dev.ferry.core.store.TokenNotFound;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
@@ -24,11 +24,11 @@ import java.util.Set;
  */
 public final class TokensApi {
 
-    private final Store store;
+    private final AccountStore store;
     private final AccessChanges changes;
 
     /** @param changes told of each revocation, so that sessions opened with the token end */
-    public TokensApi(Store store, AccessChanges changes) {
+    public TokensApi(AccountStore store, AccessChanges changes) {
         this.store = Objects.requireNonNull(store, "store");
         this.changes = Objects.requireNonNull(changes, "changes");
     }

@@ -6,8 +6,8 @@ import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.NewUser;
-import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,9 +21,9 @@ import java.util.Set;
  */
 public final class UsersApi {
 
-    private final Store store;
+    private final AccountStore store;
 
-    public UsersApi(Store store) {
+    public UsersApi(AccountStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 

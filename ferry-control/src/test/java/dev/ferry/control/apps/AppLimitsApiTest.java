@@ -22,7 +22,7 @@ class AppLimitsApiTest {
     private static final AppName HELLO = AppName.of("hello");
 
     private final RunningControlServer api = new RunningControlServer(
-            store -> List.of(new LogsApi(store, new MemoryAppLogs(), app -> { })));
+            store -> List.of(new LogsApi(store, store, store, new MemoryAppLogs(), app -> { })));
     private String bob;
 
     @BeforeEach

@@ -34,7 +34,7 @@ class LogsApiTest {
     private final MemoryAppLogs logs = new MemoryAppLogs();
     private final List<AppName> drainChanges = new CopyOnWriteArrayList<>();
     private final RunningControlServer api = new RunningControlServer(
-            store -> List.of(new LogsApi(store, logs, drainChanges::add, Duration.ofMillis(200), 2)));
+            store -> List.of(new LogsApi(store, store, store, logs, drainChanges::add, Duration.ofMillis(200), 2)));
 
     @BeforeEach
     void createApp() {
@@ -171,7 +171,7 @@ class LogsApiTest {
             }
         };
         try (RunningControlServer racing = new RunningControlServer(
-                store -> List.of(new LogsApi(store, racy, app -> {
+                store -> List.of(new LogsApi(store, store, store, racy, app -> {
                 }, Duration.ofMillis(200), 2)))) {
             racing.call("POST", "/api/apps", "{\"name\":\"hello\"}");
             inner.append(new LogLine(Instant.now(), HELLO, LogLine.APP, "web.1", "first"));

@@ -36,10 +36,10 @@ class ProcessesApiTest {
 
     private void deploy() {
         api.store.setConfig(HELLO, Map.of("GREETING", "hello from config"), api.admin.id());
-        new Reconciler(api.store, api.runtime).release(HELLO, () -> api.store.createDeployRelease(HELLO, "slug-1",
+        new Reconciler(api.store, api.store, api.runtime).release(HELLO, () -> api.store.createDeployRelease(HELLO, "slug-1",
                 "abcdef0123", Map.of("web", "./server.sh", "worker", "./work.sh"), api.admin.id()), line -> { });
         api.store.scale(HELLO, Map.of("web", 2), api.admin.id());
-        new Reconciler(api.store, api.runtime).release(HELLO, () -> api.store.setConfig(HELLO, Map.of("B", "1"), api.admin.id()),
+        new Reconciler(api.store, api.store, api.runtime).release(HELLO, () -> api.store.setConfig(HELLO, Map.of("B", "1"), api.admin.id()),
                 line -> { });
     }
 

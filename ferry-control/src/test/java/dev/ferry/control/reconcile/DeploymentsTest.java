@@ -29,7 +29,7 @@ class DeploymentsTest {
     @BeforeEach
     void createApp() {
         assertThat(api.call("POST", "/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
-        reconciler = new Reconciler(api.store, api.runtime);
+        reconciler = new Reconciler(api.store, api.store, api.runtime);
     }
 
     @AfterEach

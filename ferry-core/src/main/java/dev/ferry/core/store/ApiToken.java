@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * ({@link NewToken}) and stored only as a SHA-256 hash.
  *
  * @param id public identifier, used by {@code tokens:revoke ID}
- * @param lastUsedAt when {@link Store#authenticate} last accepted it, to a precision of about a minute;
+ * @param lastUsedAt when {@link AccountStore#authenticate} last accepted it, to a precision of about a minute;
  *     empty if never used
  */
 public record ApiToken(String id, UserId user, String description, Instant createdAt, Optional<Instant> lastUsedAt) {

@@ -6,7 +6,7 @@ import java.io.IOException;
  * One kind of data a part of the platform keeps for an app outside the {@link Store} (its git repository, build
  * cache, kept build output and slugs; its log lines; later its certificates and add-on attachments), deleted when
  * the app is destroyed. The control API runs every clean-up the platform wires, in order, after
- * {@link Store#destroyApp}, and again with {@link DestroyedApp#leftoversOf} right after an app is created, so
+ * {@link AppStore#destroyApp}, and again with {@link DestroyedApp#leftoversOf} right after an app is created, so
  * that a new app never inherits what an earlier app of the same name left (also one destroyed before this
  * clean-up existed). A part that keeps something per app joins the list in the platform's wiring.
  *

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What {@link Store#destroyApp} removed, so that the caller can remove what the store does not own: the routes
+ * What {@link AppStore#destroyApp} removed, so that the caller can remove what the store does not own: the routes
  * of the app and of its domains, and the files each {@link AppDataCleanup} keeps for it.
  *
  * @param unusedSlugs the slugs of the app's releases that no other app's release uses (slugs are shared by

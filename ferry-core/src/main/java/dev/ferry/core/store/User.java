@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A person who uses Ferry through API tokens. An admin may add users ({@code users:add EMAIL}); the first
- * admin is created by {@code ferry up} on its first start ({@link Store#bootstrapAdmin}).
+ * admin is created by {@code ferry up} on its first start ({@link AccountStore#bootstrapAdmin}).
  *
  * @param email lowercase, as normalised by {@link #normalizeEmail}
  */

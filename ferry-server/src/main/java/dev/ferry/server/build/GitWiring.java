@@ -7,7 +7,6 @@ import dev.ferry.build.git.GitHttpEndpoint;
 import dev.ferry.build.git.ReceivePacks;
 import dev.ferry.build.git.RepositoryBuildRunner;
 import dev.ferry.build.queue.BuildQueue;
-import dev.ferry.build.queue.BuildRecords;
 import dev.ferry.build.ssh.SshGitConfig;
 import dev.ferry.build.ssh.SshGitServer;
 import dev.ferry.control.MountedServlet;
@@ -62,13 +61,13 @@ public final class GitWiring implements AutoCloseable {
         Builder builder = Builder.of(buildConfig, buildSandbox);
         builder.removeLeftoverWorkDirs();
         AppRepositories repos = new AppRepositories(buildConfig.reposDir());
-        BuildQueue queue = new BuildQueue(buildConfig, BuildRecords.of(store), new RepositoryBuildRunner(builder, repos),
+        BuildQueue queue = new BuildQueue(buildConfig, store, new RepositoryBuildRunner(builder, repos),
                 new StoreReleaseSink(store, deployments));
         try {
             queue.recover();
             Optional<SshGitServer> ssh = sshPort == null ? Optional.empty()
                     : Optional.of(new SshGitServer(SshGitConfig.inDataDir(dataDir, bindAddress, sshPort),
-                            new StorePushAccess(store), repos, new ReceivePacks(queue), sessions, failures).start());
+                            new StorePushAccess(store, store), repos, new ReceivePacks(queue), sessions, failures).start());
             return new GitWiring(queue, repos, ssh, store, sessions, failures);
         } catch (RuntimeException | Error e) {
             queue.close();
@@ -83,7 +82,7 @@ public final class GitWiring implements AutoCloseable {
 
     /** Git over HTTP at {@code /git/<app>.git}, for the control API's Jetty. */
     public MountedServlet httpServlet() {
-        return new MountedServlet("/git/*", new GitHttpEndpoint(new StorePushAccess(store), repos, queue, sessions, failures));
+        return new MountedServlet("/git/*", new GitHttpEndpoint(new StorePushAccess(store, store), repos, queue, sessions, failures));
     }
 
     /** Users' SSH keys, and where git over SSH listens; each removed key is announced to {@code changes}. */

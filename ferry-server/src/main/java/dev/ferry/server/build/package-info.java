@@ -1,5 +1,5 @@
 /**
- * The build ports implemented over the Store: {@link dev.ferry.server.build.StorePushAccess} and
+ * The build ports implemented over the store's ports: {@link dev.ferry.server.build.StorePushAccess} and
  * {@link dev.ferry.server.build.StoreReleaseSink}, wired into git over HTTP by {@link dev.ferry.server.Platform}.
  */
 package dev.ferry.server.build;

@@ -2,6 +2,7 @@ package dev.ferry.server.logs;
 
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.log.LogLine;
+import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import dev.ferry.router.log.AccessLog;
 import dev.ferry.router.log.AccessLogEntry;
@@ -20,10 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The router's access log into each app's stream: finds the app of the request's host and appends a
- * {@link LogLine#ROUTER} line ({@link RouterLogLine}). {@code <app>.<domain>} is read from the name; any
- * other host is a custom domain, looked up with {@code customDomains} (the store) on a virtual thread of its own
- * and cached for {@code cacheTtl} (30 s), including the answer "no app". Requests for hosts without a route
- * (404 {@code no_such_app}) are not logged to any app.
+ * {@link LogLine#ROUTER} line ({@link RouterLogLine}). {@code <app>.<domain>} is read from the name
+ * ({@link AppHostNames#appOfDefaultHost}); any other host is a custom domain, looked up with {@code customDomains}
+ * (the store) on a virtual thread of its own and cached for {@code cacheTtl} (30 s), including the answer "no app".
+ * Requests for hosts without a route (404 {@code no_such_app}) are not logged to any app.
  *
  * <p>Threading: {@link #log} is called on the router's event loops and never blocks: a known host is appended
  * at once (a few list operations), an unknown one waits in a bounded queue (1,000; the newest is dropped and
@@ -39,7 +40,7 @@ public final class AppAccessLog implements AccessLog, AutoCloseable {
     }
 
     private final AppLogs logs;
-    private final String domainSuffix;
+    private final AppHostNames hostNames;
     private final Function<String, Optional<AppName>> customDomains;
     private final long cacheTtlNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -58,7 +59,8 @@ public final class AppAccessLog implements AccessLog, AutoCloseable {
     public AppAccessLog(AppLogs logs, String appsDomain, Function<String, Optional<AppName>> customDomains,
                         Duration cacheTtl) {
         this.logs = Objects.requireNonNull(logs, "logs");
-        this.domainSuffix = "." + Objects.requireNonNull(appsDomain, "appsDomain").toLowerCase(java.util.Locale.ROOT);
+        this.hostNames = new AppHostNames(
+                Objects.requireNonNull(appsDomain, "appsDomain").toLowerCase(java.util.Locale.ROOT));
         this.customDomains = Objects.requireNonNull(customDomains, "customDomains");
         this.cacheTtlNanos = cacheTtl.toNanos();
         this.lookupThread = Thread.ofVirtual().name("ferry-access-log-lookup").start(this::lookUp);
@@ -70,11 +72,8 @@ public final class AppAccessLog implements AccessLog, AutoCloseable {
             return;
         }
         String host = entry.host();
-        if (host.endsWith(domainSuffix)) {
-            String name = host.substring(0, host.length() - domainSuffix.length());
-            if (AppName.isValid(name)) {
-                append(AppName.of(name), entry);
-            }
+        if (hostNames.isUnderDomain(host)) {
+            hostNames.appOfDefaultHost(host).ifPresent(app -> append(app, entry));
             return;
         }
         Cached cached = cache.get(host);

@@ -2,6 +2,7 @@ package dev.ferry.server.tunnel;
 
 import dev.ferry.control.tunnel.RegisteredGateways;
 import dev.ferry.control.tunnel.TunnelDirectory;
+import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import dev.ferry.tunnel.gateway.TunnelAuth;
 import dev.ferry.tunnel.gateway.TunnelGateway;
@@ -16,13 +17,13 @@ public final class GatewayDirectoryOfPlatform implements TunnelDirectory {
 
     private final TunnelGateway gateway;
     private final RegisteredGateways registered;
-    private final String domain;
+    private final AppHostNames hostNames;
 
     /** @param gateway the running in-process gateway, or {@code null} when the platform runs none */
     public GatewayDirectoryOfPlatform(TunnelGateway gateway, RegisteredGateways registered, String domain) {
         this.gateway = gateway;
         this.registered = registered;
-        this.domain = domain;
+        this.hostNames = new AppHostNames(domain);
     }
 
     @Override
@@ -37,11 +38,11 @@ public final class GatewayDirectoryOfPlatform implements TunnelDirectory {
 
     @Override
     public String previewHost(AppName app) {
-        return TunnelAuth.previewHost(app, domain);
+        return TunnelAuth.previewHost(app, hostNames.domain());
     }
 
     @Override
-    public String appHost(AppName app) {
-        return app.value() + "." + domain;
+    public AppHostNames hostNames() {
+        return hostNames;
     }
 }

@@ -5,7 +5,7 @@ import dev.ferry.core.log.LogLine;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppNotFound;
 import dev.ferry.core.store.Drain;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.DrainStore;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends every app's log stream to the app's drains. {@link #start} follows each app that has drains in the
- * {@link Store}; {@link #refresh} re-reads one app's drains after {@code drains:add} or {@code drains:remove}
+ * {@link DrainStore}; {@link #refresh} re-reads one app's drains after {@code drains:add} or {@code drains:remove}
  * (or {@code apps:destroy}) and starts or stops its senders. Each drain has a {@link DrainSender} with its own
  * bounded queue; the app's follower only hands lines to those queues, so a slow drain slows nothing else.
  * Every {@link DrainConfig#resyncInterval} all drains are read again, which catches changes made elsewhere
@@ -32,7 +32,7 @@ public final class LogDrains implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LogDrains.class);
 
     private final AppLogs logs;
-    private final Store store;
+    private final DrainStore store;
     private final DrainConfig config;
     private final DrainAddressPolicy targets;
     private final Map<AppName, AppDrains> apps = new HashMap<>();
@@ -49,12 +49,12 @@ public final class LogDrains implements AutoCloseable {
     }
 
     /** Drains sending to public addresses only, with the default limits. */
-    public LogDrains(AppLogs logs, Store store) {
+    public LogDrains(AppLogs logs, DrainStore store) {
         this(logs, store, DrainConfig.DEFAULT, DrainAddressPolicy.publicOnly());
     }
 
     /** @param targets where drains may send, checked again at every connection */
-    public LogDrains(AppLogs logs, Store store, DrainConfig config, DrainAddressPolicy targets) {
+    public LogDrains(AppLogs logs, DrainStore store, DrainConfig config, DrainAddressPolicy targets) {
         this.logs = Objects.requireNonNull(logs, "logs");
         this.store = Objects.requireNonNull(store, "store");
         this.config = Objects.requireNonNull(config, "config");

@@ -35,7 +35,7 @@ class LogDrainsTest {
     Path dir;
 
     private DiskAppLogs logs;
-    private final DrainStore store = new DrainStore();
+    private final MemoryDrainStore store = new MemoryDrainStore();
     private LogDrains drains;
 
     @BeforeEach
@@ -57,7 +57,7 @@ class LogDrainsTest {
     }
 
     private void start(DrainConfig config, DrainAddressPolicy targets) {
-        drains = new LogDrains(logs, store.store(), config, targets).start();
+        drains = new LogDrains(logs, store, config, targets).start();
     }
 
     private void append(String text) {

@@ -1,9 +1,11 @@
 package dev.ferry.store.sql.internal;
 
+import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.ApiToken;
 import dev.ferry.core.store.EventAction;
 import dev.ferry.core.store.NewToken;
 import dev.ferry.core.store.NewUser;
+import dev.ferry.core.store.SshKey;
 import dev.ferry.core.store.TokenNotFound;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserExists;
@@ -15,8 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The store's use cases about users and API tokens, each one transaction. */
-public final class AccountCommands {
+/**
+ * The store's use cases about users and API tokens, each one transaction; those about SSH keys are
+ * {@link SshKeyCommands}'.
+ */
+public final class AccountCommands implements AccountStore {
 
     /** A token's last use is written when the stored one is older than this, not on every request. */
     public static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
@@ -24,12 +29,15 @@ public final class AccountCommands {
     private final Database db;
     private final Clocked clock;
     private final TokenSecrets secrets = new TokenSecrets();
+    private final SshKeyCommands keys;
 
     public AccountCommands(Database db, Clocked clock) {
         this.db = db;
         this.clock = clock;
+        this.keys = new SshKeyCommands(db, clock);
     }
 
+    @Override
     public Optional<NewUser> bootstrapAdmin(String email) {
         String normal = User.normalizeEmail(email);
         return db.write(tx -> {
@@ -40,6 +48,7 @@ public final class AccountCommands {
         });
     }
 
+    @Override
     public NewUser createUser(String email, boolean admin, UserId by) {
         String normal = User.normalizeEmail(email);
         return db.write(tx -> newUser(tx, normal, admin, Optional.of(UserRows.require(tx, by)), "initial token"));
@@ -58,19 +67,23 @@ public final class AccountCommands {
         return new NewUser(user, token);
     }
 
+    @Override
     public Optional<User> user(UserId id) {
         return db.read(tx -> UserRows.byId(tx, id));
     }
 
+    @Override
     public Optional<User> userByEmail(String email) {
         String normal = User.normalizeEmail(email);
         return db.read(tx -> UserRows.byEmail(tx, normal));
     }
 
+    @Override
     public List<User> users() {
         return db.read(UserRows::all);
     }
 
+    @Override
     public NewToken createToken(UserId userId, String description) {
         ApiToken.requireValidDescription(description);
         return db.write(tx -> {
@@ -90,10 +103,12 @@ public final class AccountCommands {
         return new NewToken(token, secret);
     }
 
+    @Override
     public List<ApiToken> tokens(UserId user) {
         return db.read(tx -> UserRows.tokens(tx, user));
     }
 
+    @Override
     public void revokeToken(UserId userId, String tokenId) {
         db.write(tx -> {
             User user = UserRows.require(tx, userId);
@@ -106,6 +121,7 @@ public final class AccountCommands {
         });
     }
 
+    @Override
     public Optional<User> authenticate(String secret) {
         if (secret == null || !secret.startsWith(TokenSecrets.PREFIX)) {
             return Optional.empty();
@@ -121,5 +137,25 @@ public final class AccountCommands {
             return Optional.empty(); // revoked between the read and the write
         }
         return Optional.of(match.get().user());
+    }
+
+    @Override
+    public SshKey addSshKey(UserId user, String publicKey) {
+        return keys.addSshKey(user, publicKey);
+    }
+
+    @Override
+    public List<SshKey> sshKeys(UserId user) {
+        return keys.sshKeys(user);
+    }
+
+    @Override
+    public SshKey removeSshKey(UserId user, String fingerprintOrComment) {
+        return keys.removeSshKey(user, fingerprintOrComment);
+    }
+
+    @Override
+    public Optional<User> userBySshKey(String fingerprint) {
+        return keys.userBySshKey(fingerprint);
     }
 }

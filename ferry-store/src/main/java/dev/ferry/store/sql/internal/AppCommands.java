@@ -4,6 +4,7 @@ import dev.ferry.core.route.HostName;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.AppLimits;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.BuildId;
 import dev.ferry.core.store.LimitExceeded;
 import dev.ferry.core.store.AppName;
@@ -14,11 +15,8 @@ import dev.ferry.core.store.CollaboratorNotFound;
 import dev.ferry.core.store.DestroyedApp;
 import dev.ferry.core.store.DomainNotFound;
 import dev.ferry.core.store.DomainTaken;
-import dev.ferry.core.store.Event;
 import dev.ferry.core.store.EventAction;
 import dev.ferry.core.store.OwnerNotRemovable;
-import dev.ferry.core.store.Page;
-import dev.ferry.core.store.Paged;
 import dev.ferry.core.store.StoreUnavailable;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
@@ -32,8 +30,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 
-/** The store's use cases about apps, their collaborators, domains and events, each one transaction. */
-public final class AppCommands {
+/** The store's use cases about apps, their collaborators and domains, each one transaction. */
+public final class AppCommands implements AppStore {
 
     /** How many random names are tried before giving up (with 64 million names, one is plenty). */
     private static final int RANDOM_NAME_ATTEMPTS = 20;
@@ -49,11 +47,13 @@ public final class AppCommands {
         this.limits = limits;
     }
 
+    @Override
     public App createApp(UserId ownerId, AppName name) {
         AppName.checkNew(name.value());
         return db.write(tx -> insertApp(tx, UserRows.require(tx, ownerId), name));
     }
 
+    @Override
     public App createAppWithRandomName(UserId ownerId) {
         return db.write(tx -> {
             User owner = UserRows.require(tx, ownerId);
@@ -77,18 +77,22 @@ public final class AppCommands {
         return app.app();
     }
 
+    @Override
     public Optional<App> app(AppName name) {
         return db.read(tx -> AppRows.find(tx, name).map(AppRow::app));
     }
 
+    @Override
     public List<App> apps(UserId user) {
         return db.read(tx -> AppRows.accessibleBy(tx, user));
     }
 
+    @Override
     public List<App> allApps() {
         return db.read(AppRows::all);
     }
 
+    @Override
     public DestroyedApp destroyApp(AppName name, UserId by) {
         return db.write(tx -> {
             User actor = UserRows.require(tx, by);
@@ -106,6 +110,7 @@ public final class AppCommands {
         });
     }
 
+    @Override
     public boolean canAccess(UserId user, AppName name) {
         return db.read(tx -> {
             Optional<AppRow> app = AppRows.find(tx, name);
@@ -114,6 +119,7 @@ public final class AppCommands {
         });
     }
 
+    @Override
     public Collaborator addCollaborator(AppName name, String email, UserId by) {
         String normal = User.normalizeEmail(email);
         return db.write(tx -> {
@@ -131,6 +137,7 @@ public final class AppCommands {
         });
     }
 
+    @Override
     public void removeCollaborator(AppName name, String email, UserId by) {
         String normal = User.normalizeEmail(email);
         db.write(tx -> {
@@ -149,10 +156,12 @@ public final class AppCommands {
         });
     }
 
+    @Override
     public List<Collaborator> collaborators(AppName name) {
         return db.read(tx -> AppRows.collaborators(tx, AppRows.require(tx, name)));
     }
 
+    @Override
     public AppDomain addDomain(AppName name, String hostname, UserId by) {
         String normal = HostName.normalizeDomain(hostname);
         return db.write(tx -> {
@@ -171,6 +180,7 @@ public final class AppCommands {
         });
     }
 
+    @Override
     public AppDomain forceDomain(AppName name, String hostname, boolean routeExists, UserId by) {
         String normal = HostName.normalizeDomain(hostname);
         return db.write(tx -> {
@@ -209,6 +219,7 @@ public final class AppCommands {
         }
     }
 
+    @Override
     public AppDomain removeDomain(AppName name, String hostname, UserId by) {
         String normal = HostName.isValidDomain(hostname) ? HostName.normalizeDomain(hostname) : hostname;
         return db.write(tx -> {
@@ -224,26 +235,17 @@ public final class AppCommands {
         });
     }
 
+    @Override
     public List<AppDomain> domains(AppName name) {
         return db.read(tx -> DomainRows.ofApp(tx, AppRows.require(tx, name)));
     }
 
+    @Override
     public Optional<AppDomain> domain(String hostname) {
         if (!HostName.isValidDomain(hostname)) {
             return Optional.empty();
         }
         String normal = HostName.normalizeDomain(hostname);
         return db.read(tx -> DomainRows.find(tx, normal));
-    }
-
-    public Paged<Event> events(AppName name, Page page) {
-        long before = Pages.before(page);
-        return db.read(tx -> Pages.of(page,
-                EventRows.ofApp(tx, AppRows.require(tx, name), before, page.limit() + 1), Event::id));
-    }
-
-    public Paged<Event> events(Page page) {
-        long before = Pages.before(page);
-        return db.read(tx -> Pages.of(page, EventRows.all(tx, before, page.limit() + 1), Event::id));
     }
 }

@@ -6,6 +6,7 @@ import dev.ferry.core.store.BuildId;
 import dev.ferry.core.store.BuildNotFound;
 import dev.ferry.core.store.BuildStatus;
 import dev.ferry.core.store.BuildStatusConflict;
+import dev.ferry.core.store.BuildStore;
 import dev.ferry.core.store.EventAction;
 import dev.ferry.core.store.Page;
 import dev.ferry.core.store.Paged;
@@ -22,7 +23,7 @@ import java.util.Set;
  * The store's use cases about builds, each one transaction that also records its event. Queuing names the
  * pusher as the event's actor; the later moves are the platform's own (no actor).
  */
-public final class BuildCommands {
+public final class BuildCommands implements BuildStore {
 
     private final Database db;
     private final Clocked clock;
@@ -32,6 +33,7 @@ public final class BuildCommands {
         this.clock = clock;
     }
 
+    @Override
     public Build enqueueBuild(AppName name, String commit, String branch, UserId by) {
         Build.requireCommit(commit);
         if (branch == null || branch.isBlank() || branch.length() > 255) {
@@ -48,6 +50,7 @@ public final class BuildCommands {
         });
     }
 
+    @Override
     public Build startBuild(BuildId id) {
         return move(id, Set.of(BuildStatus.QUEUED), "start", EventAction.BUILD_START, (tx, build, now) -> {
             BuildRows.start(tx, id, now);
@@ -55,6 +58,7 @@ public final class BuildCommands {
         });
     }
 
+    @Override
     public Build succeedBuild(BuildId id, String buildpack) {
         if (buildpack == null || buildpack.isBlank()) {
             throw new IllegalArgumentException("a succeeded build names its buildpack");
@@ -65,6 +69,7 @@ public final class BuildCommands {
         });
     }
 
+    @Override
     public Build failBuild(BuildId id, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a failed build says why");
@@ -76,6 +81,7 @@ public final class BuildCommands {
                 });
     }
 
+    @Override
     public Build recordBuildRelease(BuildId id, int releaseVersion) {
         if (releaseVersion < 1) {
             throw new IllegalArgumentException("release version must be 1 or more, got " + releaseVersion);
@@ -90,12 +96,14 @@ public final class BuildCommands {
                 });
     }
 
+    @Override
     public Paged<Build> builds(AppName name, Page page) {
         long before = Pages.before(page);
         return db.read(tx -> Pages.of(page,
                 BuildRows.newestFirst(tx, AppRows.require(tx, name), before, page.limit() + 1), b -> b.id().value()));
     }
 
+    @Override
     public Optional<Build> build(AppName name, BuildId id) {
         return db.read(tx -> {
             AppRows.require(tx, name);
@@ -103,6 +111,7 @@ public final class BuildCommands {
         });
     }
 
+    @Override
     public List<Build> unfinishedBuilds() {
         return db.read(BuildRows::unfinished);
     }

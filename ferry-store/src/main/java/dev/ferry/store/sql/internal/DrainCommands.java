@@ -2,6 +2,7 @@ package dev.ferry.store.sql.internal;
 
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.DrainStore;
 import dev.ferry.core.store.LimitExceeded;
 import dev.ferry.core.store.Drain;
 import dev.ferry.core.store.DrainExists;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The store's use cases about log drains, each one transaction. */
-public final class DrainCommands {
+public final class DrainCommands implements DrainStore {
 
     private final Database db;
     private final Clocked clock;
@@ -28,6 +29,7 @@ public final class DrainCommands {
         this.limits = limits;
     }
 
+    @Override
     public Drain addDrain(AppName name, String url, UserId by) {
         String normal = Drain.checkUrl(url).toString();
         return db.write(tx -> {
@@ -49,14 +51,17 @@ public final class DrainCommands {
         });
     }
 
+    @Override
     public List<Drain> drains(AppName name) {
         return db.read(tx -> DrainRows.ofApp(tx, AppRows.require(tx, name)));
     }
 
+    @Override
     public List<Drain> allDrains() {
         return db.read(DrainRows::all);
     }
 
+    @Override
     public void removeDrain(AppName name, String urlOrToken, UserId by) {
         String url = normalOrAsIs(urlOrToken);
         db.write(tx -> {

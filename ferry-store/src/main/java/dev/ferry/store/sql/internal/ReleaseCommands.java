@@ -13,7 +13,7 @@ import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseAlreadyFinal;
 import dev.ferry.core.store.ReleaseNotFound;
 import dev.ferry.core.store.ReleaseStatus;
-import dev.ferry.core.store.Store;
+import dev.ferry.core.store.ReleaseStore;
 import dev.ferry.core.store.UnknownProcessType;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * rollback release takes the slug and process types of its base: the app's current (newest succeeded)
  * release for a config change, the target release for a rollback.
  */
-public final class ReleaseCommands {
+public final class ReleaseCommands implements ReleaseStore {
 
     private final Database db;
     private final Clocked clock;
@@ -50,10 +50,12 @@ public final class ReleaseCommands {
         this.releases = new ReleaseRows(config);
     }
 
+    @Override
     public ConfigVars config(AppName name) {
         return db.read(tx -> config.current(tx, AppRows.require(tx, name)));
     }
 
+    @Override
     public Release setConfig(AppName name, Map<String, String> set, UserId by) {
         if (set.isEmpty()) {
             throw new IllegalArgumentException("no config vars to set");
@@ -76,6 +78,7 @@ public final class ReleaseCommands {
         });
     }
 
+    @Override
     public Release unsetConfig(AppName name, Collection<String> names, UserId by) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("no config vars to unset");
@@ -102,6 +105,7 @@ public final class ReleaseCommands {
         return release;
     }
 
+    @Override
     public Release createDeployRelease(AppName name, String slugId, String commit, Map<String, String> processTypes,
                                        UserId by) {
         requireToken("slug id", slugId);
@@ -128,6 +132,7 @@ public final class ReleaseCommands {
         });
     }
 
+    @Override
     public Release setReleaseStatus(AppName name, int version, ReleaseStatus status, UserId by) {
         if (status == ReleaseStatus.PENDING) {
             throw new IllegalArgumentException("a release can only be marked succeeded or failed");
@@ -150,9 +155,10 @@ public final class ReleaseCommands {
         return slugId.isPresent() ? ReleaseStatus.PENDING : ReleaseStatus.SUCCEEDED;
     }
 
+    @Override
     public Release failRelease(AppName name, int version, String reason, UserId by) {
         String why = reason == null || reason.isBlank() ? "no reason given" : reason.strip().replaceAll("\\s+", " ");
-        String cut = why.length() > Store.MAX_FAILURE_REASON ? why.substring(0, Store.MAX_FAILURE_REASON - 1) + "…" : why;
+        String cut = why.length() > MAX_FAILURE_REASON ? why.substring(0, MAX_FAILURE_REASON - 1) + "…" : why;
         return db.write(tx -> {
             User actor = UserRows.require(tx, by);
             AppRow app = AppRows.require(tx, name);
@@ -161,15 +167,17 @@ public final class ReleaseCommands {
                 throw new ReleaseAlreadyFinal(name, version, release.status());
             }
             EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.RELEASE_STATUS,
-                    Store.failureDetail(version, cut), clock.now());
+                    ReleaseStore.failureDetail(version, cut), clock.now());
             return release.withStatus(ReleaseStatus.FAILED);
         });
     }
 
+    @Override
     public Release rollback(AppName name, int version, UserId by) {
         return db.write(tx -> rollback(tx, UserRows.require(tx, by), AppRows.require(tx, name), version));
     }
 
+    @Override
     public Release rollbackToPrevious(AppName name, UserId by) {
         return db.write(tx -> {
             User actor = UserRows.require(tx, by);
@@ -198,6 +206,7 @@ public final class ReleaseCommands {
         return release;
     }
 
+    @Override
     public Paged<Release> releases(AppName name, Page page) {
         long before = Pages.before(page);
         Optional<Integer> beforeVersion = before >= Integer.MAX_VALUE ? Optional.empty() : Optional.of((int) before);
@@ -206,10 +215,12 @@ public final class ReleaseCommands {
                 Release::version));
     }
 
+    @Override
     public Optional<Release> release(AppName name, int version) {
         return db.read(tx -> releases.find(tx, AppRows.require(tx, name), version));
     }
 
+    @Override
     public Optional<Release> currentRelease(AppName name) {
         return db.read(tx -> current(tx, AppRows.require(tx, name)));
     }
@@ -219,10 +230,12 @@ public final class ReleaseCommands {
         return version.isEmpty() ? Optional.empty() : releases.find(tx, app, version.get());
     }
 
+    @Override
     public Formation formation(AppName name) {
         return db.read(tx -> FormationRows.of(tx, AppRows.require(tx, name)));
     }
 
+    @Override
     public Formation scale(AppName name, Map<String, Integer> quantities, UserId by) {
         if (quantities.isEmpty()) {
             throw new IllegalArgumentException("no process types to scale");

@@ -1,11 +1,16 @@
 package dev.ferry.build.queue;
 
 import dev.ferry.core.build.BuildRequest;
+import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Build;
 import dev.ferry.core.store.BuildId;
 import dev.ferry.core.store.BuildNotFound;
 import dev.ferry.core.store.BuildStatus;
 import dev.ferry.core.store.BuildStatusConflict;
+import dev.ferry.core.store.BuildStore;
+import dev.ferry.core.store.Page;
+import dev.ferry.core.store.Paged;
+import dev.ferry.core.store.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** {@link BuildRecords} in a map, with the store's rules for moves between statuses. */
-public final class MemoryBuildRecords implements BuildRecords {
+/** A {@link BuildStore} in a map, with the store's rules for moves between statuses. */
+public final class MemoryBuildStore implements BuildStore {
 
     private final Map<Long, Build> builds = new TreeMap<>();
     private long next = 1;
 
     @Override
-    public synchronized Build enqueue(BuildRequest r) {
-        Build b = new Build(new BuildId(next++), r.app(), r.commit(), r.branch(), r.pushedBy(), BuildStatus.QUEUED,
+    public synchronized Build enqueueBuild(AppName app, String commit, String branch, UserId by) {
+        Build b = new Build(new BuildId(next++), app, commit, branch, by, BuildStatus.QUEUED,
                 Optional.empty(), Optional.empty(), Optional.empty(), Instant.now(), Optional.empty(), Optional.empty());
         builds.put(b.id().value(), b);
         return b;
@@ -29,7 +34,7 @@ public final class MemoryBuildRecords implements BuildRecords {
 
     /** Puts a build in any status, as a store left by a stopped process would hold it. */
     synchronized Build put(BuildRequest r, BuildStatus status) {
-        Build b = enqueue(r);
+        Build b = enqueueBuild(r.app(), r.commit(), r.branch(), r.pushedBy());
         Build moved = with(b, status, b.buildpack(), b.releaseVersion(), b.failure());
         builds.put(b.id().value(), moved);
         return moved;
@@ -40,20 +45,20 @@ public final class MemoryBuildRecords implements BuildRecords {
     }
 
     @Override
-    public synchronized Build start(BuildId id) {
+    public synchronized Build startBuild(BuildId id) {
         Build b = require(id, BuildStatus.QUEUED);
         return save(new Build(b.id(), b.app(), b.commit(), b.branch(), b.createdBy(), BuildStatus.RUNNING,
                 b.buildpack(), b.releaseVersion(), b.failure(), b.createdAt(), Optional.of(Instant.now()), Optional.empty()));
     }
 
     @Override
-    public synchronized Build succeed(BuildId id, String buildpack) {
+    public synchronized Build succeedBuild(BuildId id, String buildpack) {
         Build b = require(id, BuildStatus.RUNNING);
         return save(with(b, BuildStatus.SUCCEEDED, Optional.of(buildpack), b.releaseVersion(), b.failure()));
     }
 
     @Override
-    public synchronized Build fail(BuildId id, String reason) {
+    public synchronized Build failBuild(BuildId id, String reason) {
         Build b = builds.get(id.value());
         if (b == null) {
             throw new BuildNotFound(id);
@@ -65,14 +70,31 @@ public final class MemoryBuildRecords implements BuildRecords {
     }
 
     @Override
-    public synchronized Build recordRelease(BuildId id, int releaseVersion) {
+    public synchronized Build recordBuildRelease(BuildId id, int releaseVersion) {
         Build b = require(id, BuildStatus.SUCCEEDED);
         return save(with(b, b.status(), b.buildpack(), Optional.of(releaseVersion), b.failure()));
     }
 
     @Override
-    public synchronized List<Build> unfinished() {
+    public synchronized List<Build> unfinishedBuilds() {
         return new ArrayList<>(builds.values().stream().filter(b -> !b.status().isFinal()).toList());
+    }
+
+    @Override
+    public synchronized Paged<Build> builds(AppName app, Page page) {
+        long before = page.cursor().map(Long::parseLong).orElse(Long.MAX_VALUE);
+        List<Build> newestFirst = builds.values().stream().filter(b -> b.app().equals(app) && b.id().value() < before)
+                .sorted((x, y) -> Long.compare(y.id().value(), x.id().value())).limit(page.limit() + 1L).toList();
+        if (newestFirst.size() <= page.limit()) {
+            return new Paged<>(newestFirst, Optional.empty());
+        }
+        List<Build> items = newestFirst.subList(0, page.limit());
+        return new Paged<>(items, Optional.of(Page.after(String.valueOf(items.getLast().id().value()), page.limit())));
+    }
+
+    @Override
+    public synchronized Optional<Build> build(AppName app, BuildId id) {
+        return Optional.ofNullable(builds.get(id.value())).filter(b -> b.app().equals(app));
     }
 
     private Build require(BuildId id, BuildStatus status) {
