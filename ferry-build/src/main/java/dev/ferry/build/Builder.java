@@ -4,6 +4,7 @@ import dev.ferry.build.buildpack.BuildContext;
 import dev.ferry.build.buildpack.Buildpack;
 import dev.ferry.build.buildpack.Buildpacks;
 import dev.ferry.build.buildpack.Procfile;
+import dev.ferry.build.manifest.AppJsonReader;
 import dev.ferry.build.slug.Slug;
 import dev.ferry.build.slug.SlugStore;
 import dev.ferry.build.source.CommitCheckout;
@@ -12,6 +13,9 @@ import dev.ferry.core.build.BuildOutcome;
 import dev.ferry.core.build.BuildRequest;
 import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.build.FailureReasons;
+import dev.ferry.core.manifest.AppManifest;
+import dev.ferry.core.manifest.AppManifestReader;
+import dev.ferry.core.manifest.InvalidAppManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds one pushed commit into a slug: checks it out into a fresh work directory under
- * {@code <data-dir>/builds/}, picks the buildpack ({@link Buildpacks}), runs it, reads the Procfile's process
+ * {@code <data-dir>/builds/}, reads its {@code app.json} ({@link AppJsonReader}), picks the buildpack
+ * ({@link Buildpacks}), runs it, reads the Procfile's process
  * types over the buildpack's defaults, and packs the directory into the {@link SlugStore}. The work directory
  * is removed afterwards, whatever the outcome; the app's build cache ({@link BuildConfig#cacheDir()}) is kept.
  * Every command of the build runs in one {@link BuildJail} of the {@link BuildSandbox}, closed (killing whatever
@@ -42,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class Builder {
 
     private static final Logger serverLog = LoggerFactory.getLogger(Builder.class);
+    private static final AppManifestReader MANIFESTS = new AppJsonReader();
 
     private final BuildConfig config;
     private final Buildpacks buildpacks;
@@ -92,7 +98,8 @@ public final class Builder {
         Path src = work.resolve("src");
         try {
             CommitCheckout.checkout(repo, request.commit(), src, log, config.maxSourceBytes());
-            Buildpack buildpack = buildpacks.select(src);
+            AppManifest manifest = readManifest(src);
+            Buildpack buildpack = buildpacks.select(src, manifest);
             log.step(buildpack.name() + " app detected");
             Path cache = Files.createDirectories(config.cacheDir().resolve(request.app().value()));
             Map<String, String> types;
@@ -122,7 +129,7 @@ public final class Builder {
             log.step("Compressing...");
             Slug slug = slugs.put(src);
             log.detail("Done: " + humanSize(slug.sizeBytes()) + " (slug " + slug.id().substring(0, 12) + ")");
-            return new BuildOutcome(slug.id(), types, buildpack.name());
+            return new BuildOutcome(slug.id(), types, buildpack.name(), manifest);
         } catch (IOException e) {
             serverLog.warn("build of {} {} could not read or write its files", request.app(), request.shortCommit(), e);
             throw new BuildFailed("the build could not read or write its files: " + FailureReasons.appFiles(e, src), e);
@@ -135,6 +142,15 @@ public final class Builder {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /** The commit's {@code app.json}, read before any build command runs; a malformed one fails the build. */
+    private static AppManifest readManifest(Path src) throws BuildFailed, IOException {
+        try {
+            return MANIFESTS.read(src);
+        } catch (InvalidAppManifest e) {
+            throw new BuildFailed(e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,8 @@
 package dev.ferry.build.buildpack;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.build.BuildFailed;
+import dev.ferry.core.manifest.AppManifest;
+import dev.ferry.core.manifest.AppManifestReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,10 +17,10 @@ import java.util.stream.Collectors;
  * The buildpacks in detection order and the choice for an app. An override wins over detection: first a
  * {@code .buildpacks} file at the app's root (one buildpack per line; {@code #} comments and blank lines
  * skipped), else the {@code buildpacks} list of {@code app.json} in Heroku's shape
- * ({@code [{"url": "heroku/nodejs"}]}). Names are ids ({@code nodejs}) or Heroku's names and URLs
- * ({@code heroku/nodejs}, {@code https://github.com/heroku/heroku-buildpack-nodejs}); several names run one
- * after the other. Without an override the first buildpack that detects the app wins. An unknown name or a
- * malformed app.json fails the build naming the file and line.
+ * ({@code [{"url": "heroku/nodejs"}]}), as read by the {@link AppManifestReader}. Names are ids
+ * ({@code nodejs}) or Heroku's names and URLs ({@code heroku/nodejs}, {@code https://github.com/heroku/heroku-buildpack-nodejs}); several names run one
+ * after the other. Without an override the first buildpack that detects the app wins. An unknown name fails
+ * the build naming the file and line.
  */
 public final class Buildpacks {
 
@@ -31,9 +28,7 @@ public final class Buildpacks {
     public static final String OVERRIDE_FILE = ".buildpacks";
 
     /** Heroku's app manifest, whose {@code buildpacks} list also overrides detection. */
-    public static final String APP_JSON = "app.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    public static final String APP_JSON = AppManifestReader.FILE;
 
     private final List<Buildpack> ordered;
 
@@ -55,11 +50,14 @@ public final class Buildpacks {
         return ordered;
     }
 
-    /** The buildpack for the app in {@code src}: an override's, else the first that detects the app. */
-    public Buildpack select(Path src) throws BuildFailed, IOException {
+    /**
+     * The buildpack for the app in {@code src}: an override's ({@code .buildpacks}, else {@code manifest}'s
+     * buildpacks), else the first that detects the app.
+     */
+    public Buildpack select(Path src, AppManifest manifest) throws BuildFailed, IOException {
         List<Buildpack> chosen = fromOverrideFile(src);
         if (chosen.isEmpty()) {
-            chosen = fromAppJson(src);
+            chosen = fromAppJson(manifest);
         }
         if (chosen.size() == 1) {
             return chosen.getFirst();
@@ -95,42 +93,11 @@ public final class Buildpacks {
         return chosen;
     }
 
-    private List<Buildpack> fromAppJson(Path src) throws BuildFailed, IOException {
-        Path file = src.resolve(APP_JSON);
+    private List<Buildpack> fromAppJson(AppManifest manifest) throws BuildFailed {
         List<Buildpack> chosen = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return chosen;
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        JsonNode app;
-        try {
-            app = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " line " + at.getLineNr() + " column " + at.getColumnNr();
-            throw new BuildFailed(APP_JSON + where + ": " + e.getOriginalMessage(), e);
-        }
-        if (app == null || !app.isObject()) {
-            throw new BuildFailed(APP_JSON + " line 1: expected a JSON object");
-        }
-        JsonNode list = app.path("buildpacks");
-        if (list.isMissingNode() || list.isNull()) {
-            return chosen;
-        }
-        if (!list.isArray()) {
-            throw new BuildFailed(APP_JSON + " line " + lineOf(text, "\"buildpacks\"")
-                    + ": buildpacks must be a list such as [{\"url\": \"heroku/nodejs\"}]");
-        }
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode url = list.get(i).path("url");
-            if (!url.isTextual() || url.asText().isBlank()) {
-                throw new BuildFailed(APP_JSON + " line " + lineOf(text, "\"buildpacks\"") + ": buildpacks[" + i
-                        + "] needs a \"url\" naming a buildpack");
-            }
-            String name = url.asText();
-            chosen.add(byName(name).orElseThrow(() -> new BuildFailed(APP_JSON + " line "
-                    + lineOf(text, JSON.valueToTree(name).toString()) + ": unknown buildpack '" + name + "' (known: "
-                    + ids() + ")")));
+        for (AppManifest.BuildpackRef ref : manifest.buildpacks()) {
+            chosen.add(byName(ref.url()).orElseThrow(() -> new BuildFailed(APP_JSON + " line " + ref.line()
+                    + ": unknown buildpack '" + ref.url() + "' (known: " + ids() + ")")));
         }
         return chosen;
     }
@@ -168,12 +135,6 @@ public final class Buildpacks {
             case "static-site" -> "static";
             default -> n;
         };
-    }
-
-    /** The 1-based line of the first occurrence of {@code needle} in {@code text}, or 1. */
-    private static int lineOf(String text, String needle) {
-        int at = text.indexOf(needle);
-        return at < 0 ? 1 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private String ids() {

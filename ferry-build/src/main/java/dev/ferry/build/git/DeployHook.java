@@ -8,13 +8,13 @@ import dev.ferry.core.build.BuildOutcome;
 import dev.ferry.core.build.BuildRequest;
 import dev.ferry.core.build.FailureReasons;
 import dev.ferry.core.build.PushAccess;
+import dev.ferry.core.store.Release;
+import dev.ferry.core.store.ReleaseStatus;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.transport.PostReceiveHook;
 import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
@@ -22,16 +22,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hooks of one push. Before the refs move, each update of {@code main} or {@code master} is queued in the
- * {@link BuildQueue} and waited for while the pusher watches the output; a failed build refuses that ref
- * ({@code ! [remote rejected] main -> main (build failed)}) and nothing is released. Other branches are kept
- * and not built; deletions are allowed. After the refs moved, each built ref becomes a release through
- * {@link BuildQueue#release}. When the pusher's access is revoked during the push ({@link PushRevocation}),
- * every ref still pending is refused ({@code access revoked}) before the refs move.
+ * The pre-receive hook of one push, where the whole deploy runs, as in Dokku: before the refs move, each update
+ * of {@code main} or {@code master} is queued in the {@link BuildQueue} and waited for, then released and rolled
+ * out ({@link BuildQueue#release}: release phase, health-gated start, switch) while the pusher watches the output.
+ * The ref moves only when its release went live. A failed build refuses the ref
+ * ({@code ! [remote rejected] main -> main (build failed)}) and nothing is released; a failed release phase or
+ * rollout refuses it ({@code (deploy failed)}) with the previous release still serving, so {@code git push}
+ * exits non-zero either way and the last {@code remote:} lines say why. Other branches are kept and not built;
+ * deletions are allowed. When the pusher's access is revoked during the push ({@link PushRevocation}), every
+ * ref not yet released is refused ({@code access revoked}) and nothing more is released.
  *
  * <p>Threading: one instance per push, called on the thread serving it.
  */
-final class DeployHook implements PreReceiveHook, PostReceiveHook {
+final class DeployHook implements PreReceiveHook {
 
     private static final Logger log = LoggerFactory.getLogger(DeployHook.class);
     static final Set<String> DEPLOY_BRANCHES = Set.of("main", "master");
@@ -39,10 +42,6 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
     private final BuildQueue queue;
     private final PushAccess.Allowed pusher;
     private final PushRevocation revocation;
-    private final Map<String, Built> built = new HashMap<>();
-
-    private record Built(BuildTicket ticket, BuildOutcome outcome) {
-    }
 
     DeployHook(BuildQueue queue, PushAccess.Allowed pusher, PushRevocation revocation) {
         this.queue = queue;
@@ -70,7 +69,12 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
             BuildRequest request = new BuildRequest(pusher.app(), cmd.getNewId().name(), branch, pusher.user());
             try {
                 BuildTicket ticket = queue.submit(request, out);
-                built.put(cmd.getRefName(), new Built(ticket, ticket.await()));
+                BuildOutcome outcome = ticket.await();
+                if (revocation.reason().isPresent()) {
+                    refuseRevoked(out, cmd); // built, but not released for a pusher who lost access
+                    continue;
+                }
+                deploy(out, cmd, ticket, outcome);
             } catch (BuildFailed e) {
                 // the queue has written the reason to the build's output
                 out.line(" !     Push rejected, failed to build " + pusher.app().value());
@@ -93,8 +97,22 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
     }
 
     /**
-     * The last look before the refs move: a push whose access was revoked while it was built is refused whole,
-     * so nothing it built is released.
+     * Releases and rolls out one built ref; the ref is refused unless its release went live. The reason of a
+     * failed deploy has just been written by the release sink ({@code Deploy failed: ...; v3 keeps running}).
+     */
+    private void deploy(BuildLog out, ReceiveCommand cmd, BuildTicket ticket, BuildOutcome outcome) {
+        Optional<Release> release = queue.release(ticket, outcome, out);
+        if (release.isPresent() && release.get().status() == ReleaseStatus.SUCCEEDED) {
+            return; // left NOT_ATTEMPTED: JGit moves the ref once every hook has run
+        }
+        out.line(" !     Push rejected, failed to deploy " + pusher.app().value()
+                + release.map(r -> " " + r.label()).orElse(""));
+        cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "deploy failed");
+    }
+
+    /**
+     * The last look before the refs move: a push whose access was revoked meanwhile is refused whole (what it
+     * already released stays released).
      */
     private void refuseAllIfRevoked(BuildLog out, Collection<ReceiveCommand> commands) {
         if (revocation.reason().isEmpty()) {
@@ -110,18 +128,6 @@ final class DeployHook implements PreReceiveHook, PostReceiveHook {
     private void refuseRevoked(BuildLog out, ReceiveCommand cmd) {
         out.line(" !     Push rejected: " + revocation.reason().orElse("access was revoked"));
         cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "access revoked");
-    }
-
-    @Override
-    public void onPostReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
-        BuildLog out = output(rp);
-        for (ReceiveCommand cmd : commands) {
-            Built b = built.get(cmd.getRefName());
-            if (b == null || cmd.getResult() != ReceiveCommand.Result.OK) {
-                continue;
-            }
-            queue.release(b.ticket(), b.outcome(), out);
-        }
     }
 
     /** Sends each line at once as a side-band message (shown by git as {@code remote: ...}). */

@@ -9,7 +9,7 @@ import org.eclipse.jgit.transport.ReceivePack;
  * Makes the {@link ReceivePack} of one push, over HTTP or SSH: non-fast-forwards and deletions allowed,
  * received objects checked, the pack size limited to {@link dev.ferry.build.BuildConfig#maxPushBytes()}
  * ({@link SizeLimitedReceivePack}), and a
- * {@link DeployHook} building deploy branches through the {@link BuildQueue}.
+ * {@link DeployHook} building and deploying deploy branches through the {@link BuildQueue} before their refs move.
  */
 public final class ReceivePacks {
 
@@ -29,9 +29,7 @@ public final class ReceivePacks {
         rp.setAllowNonFastForwards(true);
         rp.setAllowDeletes(true);
         rp.setCheckReceivedObjects(true);
-        DeployHook hook = new DeployHook(queue, pusher, revocation);
-        rp.setPreReceiveHook(hook);
-        rp.setPostReceiveHook(hook);
+        rp.setPreReceiveHook(new DeployHook(queue, pusher, revocation));
         return rp;
     }
 }

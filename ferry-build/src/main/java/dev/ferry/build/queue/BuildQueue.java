@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * {@code <data-dir>/build-logs/<id>.log} ({@link #open}).
  *
  * <p>After a restart, {@link #recover} runs the jobs the store still has queued (their pusher is gone: on
- * success the branch is moved to the commit and the build released through the {@link ReleaseSink}, as a
- * push would) and fails the ones that were running ("interrupted by a restart of Ferry"): see
- * docs/decisions/008-build-queue.md.
+ * success the build is released through the {@link ReleaseSink} and, once that release went live, the branch
+ * is moved to the commit, as a push would) and fails the ones that were running ("interrupted by a restart of
+ * Ferry"): see docs/decisions/008-build-queue.md.
  *
  * <p>Threading: {@link #submit}, {@link #release} and {@link #open} are called from many threads; each build
  * runs on a thread of its own. Which job starts when is decided by a {@link BuildSchedule} (its own monitor).
@@ -128,14 +129,16 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
     }
 
     /**
-     * Makes the release of a pushed build once its branch has moved, records it on the build, and writes
-     * {@code -----> Released v3 (Deploy 1a2b3c4)} (or why it could not) to the pusher and the kept log.
+     * Makes the release of a pushed build and rolls it out (through the {@link ReleaseSink}) before its branch
+     * moves, records it on the build, and writes {@code -----> Released v3 (Deploy 1a2b3c4)} (or why not) to the
+     * pusher and the kept log. The caller moves the branch only when the release {@link ReleaseStatus#SUCCEEDED}.
      *
-     * @return the release; empty when it could not be made (the reason is in the output)
+     * @return the release, {@link ReleaseStatus#FAILED} when its deploy failed; empty when it could not be made
+     *     (the reason is in the output)
      */
     public Optional<Release> release(BuildTicket ticket, BuildOutcome outcome, BuildLog pusher) {
         try (KeptLog out = KeptLog.open(logFile(ticket.build().id()), Optional.of(pusher))) {
-            return releaseInto(ticket.build(), outcome, out);
+            return releaseInto(ticket.build(), outcome, out, live -> { });
         }
     }
 
@@ -216,19 +219,27 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
         }
     }
 
-    /** The end of a build queued before a restart: what the push's post-receive would have done. */
+    /** The end of a build queued before a restart: what its push would have done, the branch moved last. */
     private void releaseRecovered(Job job, BuildOutcome outcome) {
-        try {
-            runner.moveBranch(job.build);
-        } catch (IOException | RuntimeException e) {
-            log.warn("build {} of {}: cannot move {}", job.build.id(), job.build.app(), job.build.branch(), e);
-            job.out.line(" !     The build succeeded but " + job.build.branch() + " could not be moved to it: " + FailureReasons.of(e));
-            return;
+        Optional<Release> release = releaseInto(job.build, outcome, job.out, live -> {
+            try {
+                runner.moveBranch(job.build);
+            } catch (IOException | RuntimeException e) {
+                log.warn("build {} of {}: cannot move {}", job.build.id(), job.build.app(), job.build.branch(), e);
+                job.out.line(" !     " + live.label() + " is running but " + job.build.branch()
+                        + " could not be moved to it: " + FailureReasons.of(e));
+            }
+        });
+        if (release.isEmpty() || release.get().status() != ReleaseStatus.SUCCEEDED) {
+            job.out.line(" !     " + job.build.branch() + " stays where it was: the release did not go live");
         }
-        releaseInto(job.build, outcome, job.out);
     }
 
-    private Optional<Release> releaseInto(Build build, BuildOutcome outcome, BuildLog out) {
+    /**
+     * Releases a build through the sink, runs {@code onLive} when the release went live, then records the release
+     * on the build (so that whoever waits for that record also sees what {@code onLive} did).
+     */
+    private Optional<Release> releaseInto(Build build, BuildOutcome outcome, BuildLog out, Consumer<Release> onLive) {
         out.step("Releasing...");
         Release release;
         try {
@@ -237,6 +248,9 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
             log.warn("release of build {} of {} failed", build.id(), build.app(), e);
             out.line(" !     The build succeeded but its release could not be recorded: " + FailureReasons.of(e));
             return Optional.empty();
+        }
+        if (release.status() == ReleaseStatus.SUCCEEDED) {
+            onLive.accept(release);
         }
         try {
             records.recordBuildRelease(build.id(), release.version());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.build.BuildFailed;
+import dev.ferry.build.manifest.AppJsonReader;
+import dev.ferry.core.manifest.AppManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ class BuildpacksTest {
     Path src;
 
     private String detected() throws Exception {
-        return Buildpacks.defaults().select(src).name();
+        return Buildpacks.defaults().select(src, new AppJsonReader().read(src)).name();
     }
 
     private void file(String name, String content) throws IOException {
@@ -124,7 +126,7 @@ class BuildpacksTest {
     @Test
     void chainsSeveralBuildpacksNamedInAnOverride() throws Exception {
         file(".buildpacks", "nodejs\nstatic\n");
-        Buildpack chosen = Buildpacks.defaults().select(src);
+        Buildpack chosen = Buildpacks.defaults().select(src, AppManifest.NONE);
         assertThat(chosen.name()).isEqualTo("Node.js + Static site");
         assertThat(chosen.id()).isEqualTo("nodejs,static");
     }
@@ -134,21 +136,6 @@ class BuildpacksTest {
         file("app.json", "{\n  \"name\": \"x\",\n  \"buildpacks\": [\n    {\"url\": \"heroku/ruby\"}\n  ]\n}\n");
         assertThatThrownBy(this::detected).isInstanceOf(BuildFailed.class)
                 .hasMessageStartingWith("app.json line 4: unknown buildpack 'heroku/ruby' (known: procfile,");
-    }
-
-    @Test
-    void namesTheLineAndColumnOfMalformedAppJson() throws Exception {
-        file("index.html", "<h1>hi</h1>");
-        file("app.json", "{\n  \"name\": \"x\",\n  \"buildpacks\": [ {\"url\": } ]\n}\n");
-        assertThatThrownBy(this::detected).isInstanceOf(BuildFailed.class)
-                .hasMessageStartingWith("app.json line 3 column");
-    }
-
-    @Test
-    void refusesABuildpacksEntryWithoutAUrl() throws Exception {
-        file("app.json", "{\"buildpacks\": [\"nodejs\"]}");
-        assertThatThrownBy(this::detected).isInstanceOf(BuildFailed.class)
-                .hasMessage("app.json line 1: buildpacks[0] needs a \"url\" naming a buildpack");
     }
 
     @Test

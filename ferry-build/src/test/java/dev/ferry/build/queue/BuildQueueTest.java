@@ -38,10 +38,12 @@ class BuildQueueTest {
     private final GatedRunner runner = new GatedRunner();
     private final List<String> released = new CopyOnWriteArrayList<>();
     private final AtomicInteger versions = new AtomicInteger();
+    /** What the sink's deploys come to. */
+    private volatile ReleaseStatus deployed = ReleaseStatus.SUCCEEDED;
     private final ReleaseSink sink = (request, outcome, progress) -> {
         released.add(request.app() + "@" + request.shortCommit());
         return new Release(request.app(), versions.incrementAndGet(), "Deploy " + request.shortCommit(),
-                ReleaseStatus.SUCCEEDED, ConfigVars.of(java.util.Map.of()), Optional.of(outcome.slugId()),
+                deployed, ConfigVars.of(java.util.Map.of()), Optional.of(outcome.slugId()),
                 outcome.processTypes(), request.pushedBy(), Instant.now());
     };
     private BuildQueue queue;
@@ -192,6 +194,21 @@ class BuildQueueTest {
         assertThat(read(queue.open(wasQueued.id(), false).orElseThrow()))
                 .contains("-----> Build " + wasQueued.id() + " queued again after a restart of Ferry",
                         "-----> Released v1 (Deploy 0000000)");
+    }
+
+    @Test
+    void afterARestartMovesTheBranchOnlyWhenTheReleaseWentLive() throws Exception {
+        deployed = ReleaseStatus.FAILED;
+        Build wasQueued = records.put(request("beta", commit(2, '0')), BuildStatus.QUEUED);
+        runner.finish(wasQueued.commit());
+
+        start(2).recover();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> records.get(wasQueued.id()).releaseVersion().isPresent());
+        assertThat(released).containsExactly("beta@0000000");
+        await().atMost(Duration.ofSeconds(5)).until(() -> read(queue.open(wasQueued.id(), false).orElseThrow())
+                .contains("main stays where it was: the release did not go live"));
+        assertThat(runner.movedBranches).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ferry.runtime.health;
 
+import dev.ferry.core.manifest.AppHealthCheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.ferry.runtime.local;
 
 import dev.ferry.core.build.FailureReasons;
+import dev.ferry.core.manifest.InvalidAppManifest;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
@@ -16,16 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One deploy of a release (AppRuntime#deploy): unpack, run the {@code release} phase, boot every new instance
- * in parallel and wait for health, then hand over to {@link AppSupervisor#switchTo} (register the new, then
- * deregister, drain and stop the old). Any failure before the switch stops the new instances and leaves the
- * old ones serving untouched. Runs under the app's lock.
+ * One deploy of a release (AppRuntime#deploy): unpack, run {@code app.json}'s {@code scripts.dokku.predeploy}
+ * then the Procfile's {@code release} phase (each once, as a one-off; a failure abandons the deploy), boot every
+ * new instance in parallel and wait for health, then hand over to {@link AppSupervisor#switchTo} (register the
+ * new, then deregister, drain and stop the old), then run {@code scripts.dokku.postdeploy} (a failure is reported
+ * and the new release stays). Any failure before the switch stops the new instances and leaves the old ones
+ * serving untouched. Runs under the app's lock.
  */
 final class Deployment {
 
     private static final Logger log = LoggerFactory.getLogger(Deployment.class);
 
     static final String RELEASE_TYPE = "release";
+    static final String PREDEPLOY = "predeploy";
+    static final String POSTDEPLOY = "postdeploy";
 
     private final RuntimeServices svc;
     private final AppSupervisor supervisor;
@@ -55,13 +60,22 @@ final class Deployment {
         PreparedRelease prepared;
         try {
             prepared = supervisor.prepare(release);
+        } catch (InvalidAppManifest e) {
+            return fail(e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.warn("could not unpack {} of {}", release.label(), app, e);
             return fail("could not unpack " + release.label() + ": " + FailureReasons.withoutPaths(e.getMessage()));
         }
+        Optional<String> predeploy = prepared.manifest().predeploy();
+        if (predeploy.isPresent()) {
+            Optional<String> failure = runPhase(prepared, PREDEPLOY, predeploy.get());
+            if (failure.isPresent()) {
+                return fail(failure.get());
+            }
+        }
         String releaseCommand = release.processTypes().get(RELEASE_TYPE);
         if (releaseCommand != null) {
-            Optional<String> failure = runReleasePhase(prepared, releaseCommand);
+            Optional<String> failure = runPhase(prepared, RELEASE_TYPE, releaseCommand);
             if (failure.isPresent()) {
                 return fail(failure.get());
             }
@@ -84,6 +98,12 @@ final class Deployment {
         svc.events().event(app, "deploy of " + release.label() + " succeeded ("
                 + AppSupervisor.describe(formation) + ")");
         progress.accept("-----> " + release.label() + " is up" + (fresh.isEmpty() ? " (no instances to run)" : ""));
+        Optional<String> postdeploy = prepared.manifest().postdeploy();
+        Optional<String> failed = postdeploy.flatMap(command -> runPhase(prepared, POSTDEPLOY, command));
+        if (failed.isPresent()) {
+            progress.accept(" !     " + failed.get() + "; " + release.label() + " stays");
+            svc.events().event(app, POSTDEPLOY + " of " + release.label() + " failed: " + failed.get());
+        }
         return DeployResult.success();
     }
 
@@ -106,21 +126,25 @@ final class Deployment {
         return futures.stream().map(CompletableFuture::join).toList();
     }
 
-    private Optional<String> runReleasePhase(PreparedRelease prepared, String command) {
-        progress.accept("-----> Running release command: " + command);
-        svc.events().event(app, "running release command of " + release.label());
-        try (LocalOneOffProcess p = new OneOffLauncher(svc).start(prepared, RELEASE_TYPE, command, Map.of())) {
+    /**
+     * Runs one deploy phase ({@code predeploy}, {@code release}, {@code postdeploy}) to its end, within the
+     * release timeout; empty when it exited 0, else why not.
+     */
+    private Optional<String> runPhase(PreparedRelease prepared, String phase, String command) {
+        progress.accept("-----> Running " + phase + " command: " + command);
+        svc.events().event(app, "running " + phase + " command of " + release.label());
+        try (LocalOneOffProcess p = new OneOffLauncher(svc).start(prepared, phase, command, Map.of())) {
             int code = OneOffLauncher.runToEnd(p, svc.config().releaseTimeout(), line -> {
                 progress.accept("       " + line);
-                svc.events().output(app, RELEASE_TYPE, line);
+                svc.events().output(app, phase, line);
             });
             if (code == -1) {
-                return Optional.of("release command did not finish within "
+                return Optional.of(phase + " command did not finish within "
                         + svc.config().releaseTimeout().toSeconds() + " s");
             }
-            return code == 0 ? Optional.empty() : Optional.of("release command failed with exit code " + code);
+            return code == 0 ? Optional.empty() : Optional.of(phase + " command failed with exit code " + code);
         } catch (IOException e) {
-            return Optional.of("release command could not start: " + e.getMessage());
+            return Optional.of(phase + " command could not start: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("deploy interrupted");

@@ -3,6 +3,7 @@ package dev.ferry.runtime.local;
 import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.build.SlugSource;
 import dev.ferry.core.log.AppLogs;
+import dev.ferry.core.manifest.AppManifestReader;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
@@ -62,11 +63,12 @@ public final class LocalRuntime implements AppRuntime {
 
     /**
      * @param hostsOfApp the route domains of an app's web instances ({@code <app>.<domain>} and custom domains)
+     * @param manifests reads each release's {@code app.json} (health checks, deploy scripts)
      * @throws IllegalStateException when the sandbox mode is BUBBLEWRAP and bubblewrap does not work here
      * @throws UncheckedIOException when the runtime directory cannot be created
      */
     public LocalRuntime(LocalRuntimeConfig config, SlugSource slugs, RouteRegistry routes,
-                        Function<AppName, List<String>> hostsOfApp, AppLogs logs) {
+                        Function<AppName, List<String>> hostsOfApp, AppLogs logs, AppManifestReader manifests) {
         this.config = Objects.requireNonNull(config, "config");
         Path dir = config.runtimeDir().toAbsolutePath();
         try {
@@ -101,7 +103,8 @@ public final class LocalRuntime implements AppRuntime {
             return t;
         });
         RouteKeeper keeper = new RouteKeeper(routes, hostsOfApp, config.routeTtl());
-        this.svc = new RuntimeServices(config, sandbox, new ReleaseFiles(dir, slugs), pids, keeper,
+        ReleaseFiles files = new ReleaseFiles(dir, slugs, Objects.requireNonNull(manifests, "manifests"));
+        this.svc = new RuntimeServices(config, sandbox, files, pids, keeper,
                 new RuntimeEvents(logs), scheduler, spawner, new AtomicLong());
         svc.every(config.routeRefresh(), keeper::refreshAll);
     }

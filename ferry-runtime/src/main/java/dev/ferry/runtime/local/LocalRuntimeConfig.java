@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param backoffResetAfter an instance up this long gets its backoff reset; default 10 min
  * @param nonWebUptime a non-web instance still running after this long is healthy; default 1 s
  * @param livenessInterval how often a web instance without a declared liveness check is probed; default 10 s
- * @param releaseTimeout the longest a {@code release} command may run; default 10 min
+ * @param releaseTimeout the longest a {@code release}, {@code predeploy} or {@code postdeploy} command may run;
+ *     default 10 min
  * @param sandboxMode default {@link SandboxMode#AUTO}
  * @param memoryLimitBytes memory limit per instance when cgroups are writable; default 512 MiB
  * @param cpuShares cgroup v1 {@code cpu.shares} per instance (v2 {@code cpu.weight} is derived); default 1024

@@ -1,16 +1,16 @@
 package dev.ferry.runtime.local;
 
+import dev.ferry.core.manifest.AppHealthCheck;
+import dev.ferry.core.manifest.AppManifest;
 import dev.ferry.core.store.Release;
-import dev.ferry.runtime.health.AppHealthCheck;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-/** A release unpacked once into {@code dir}, with the health checks its {@code app.json} declares per type. */
-record PreparedRelease(Release release, Path dir, Map<String, List<AppHealthCheck>> healthChecks) {
+/** A release unpacked once into {@code dir}, with what its {@code app.json} declares (health checks, scripts). */
+record PreparedRelease(Release release, Path dir, AppManifest manifest) {
 
     List<AppHealthCheck> checksOf(String type) {
-        return healthChecks.getOrDefault(type, List.of());
+        return manifest.checksOf(type);
     }
 
     int version() {

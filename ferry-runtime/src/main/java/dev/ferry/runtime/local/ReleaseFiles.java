@@ -1,9 +1,9 @@
 package dev.ferry.runtime.local;
 
 import dev.ferry.core.build.SlugSource;
+import dev.ferry.core.manifest.AppManifestReader;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Release;
-import dev.ferry.runtime.health.AppJson;
 import dev.ferry.runtime.process.ChildCommand;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,10 +27,12 @@ final class ReleaseFiles {
 
     private final Path runtimeDir;
     private final SlugSource slugs;
+    private final AppManifestReader manifests;
 
-    ReleaseFiles(Path runtimeDir, SlugSource slugs) {
+    ReleaseFiles(Path runtimeDir, SlugSource slugs, AppManifestReader manifests) {
         this.runtimeDir = runtimeDir;
         this.slugs = slugs;
+        this.manifests = manifests;
     }
 
     Path appDir(AppName app) {
@@ -60,7 +62,7 @@ final class ReleaseFiles {
                 deleteTree(tmp);
             }
         }
-        return new PreparedRelease(release, dir, AppJson.healthChecks(dir));
+        return new PreparedRelease(release, dir, manifests.read(dir));
     }
 
     private static void refuseEscapingEntries(Path slug) throws IOException {

@@ -1,10 +1,10 @@
 package dev.ferry.runtime.local;
 
+import dev.ferry.core.manifest.AppHealthCheck;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.runtime.Instance;
 import dev.ferry.core.runtime.InstanceState;
 import dev.ferry.core.store.AppName;
-import dev.ferry.runtime.health.AppHealthCheck;
 import dev.ferry.runtime.health.HealthProbe;
 import dev.ferry.runtime.health.StartupGate;
 import dev.ferry.runtime.process.IdleConnections;

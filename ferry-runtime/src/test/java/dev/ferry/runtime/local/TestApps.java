@@ -1,5 +1,6 @@
 package dev.ferry.runtime.local;
 
+import dev.ferry.build.manifest.AppJsonReader;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.Formation;
@@ -92,7 +93,7 @@ final class TestApps {
             List<String> hosts = new java.util.ArrayList<>(List.of(app.value() + ".localhost"));
             hosts.addAll(customDomains);
             return hosts;
-        }, logs);
+        }, logs, new AppJsonReader());
     }
 
     private Path slug(String id) {

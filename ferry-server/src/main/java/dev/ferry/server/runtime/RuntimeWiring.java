@@ -1,5 +1,6 @@
 package dev.ferry.server.runtime;
 
+import dev.ferry.build.manifest.AppJsonReader;
 import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.build.SlugSource;
 import dev.ferry.core.log.AppLogs;
@@ -88,7 +89,7 @@ public final class RuntimeWiring {
             config.drainGrace(inputs.drainTimeout());
         }
         LocalRuntime runtime = new LocalRuntime(config.build(), inputs.slugs(), inputs.registry(), inputs.hostsOfApp(),
-                inputs.logs());
+                inputs.logs(), new AppJsonReader());
         return Optional.of(new Started(runtime, runtime.sandboxStatus(), runtime.isSandboxed(), runtime.buildSandbox()));
     }
 

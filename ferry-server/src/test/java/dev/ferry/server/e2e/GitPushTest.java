@@ -105,6 +105,23 @@ class GitPushTest {
     }
 
     @Test
+    void buildsAnAppJsonWithCommentsAndTrailingCommas() throws Exception {
+        Git git = procfileApp("web: ./server.sh\n").write("app.json", """
+                {
+                  // Dokku's python test app has comments like this one
+                  "name": "commented", /* and this one */
+                  "buildpacks": [{"url": "heroku/procfile"},],
+                }
+                """);
+        git.commit("app.json with comments");
+
+        Git.Result pushed = push(git, adminToken, remote("hello"), "main");
+
+        assertThat(pushed.exit()).as(pushed.output()).isZero();
+        assertThat(pushed.output()).contains("remote: -----> Procfile app detected").contains("Released v1");
+    }
+
+    @Test
     void refusesAPushWhoseProcfileIsBrokenAndReleasesNothing() throws Exception {
         Git git = procfileApp("web: ./server.sh\nthis line has no colon\n");
         git.commit("broken");

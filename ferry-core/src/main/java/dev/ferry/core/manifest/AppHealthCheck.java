@@ -1,12 +1,12 @@
-package dev.ferry.runtime.health;
+package dev.ferry.core.manifest;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One health check of a process type, as declared in {@code app.json} in Dokku's format. A check with a
- * {@code path} is an HTTP GET that must answer 2xx or 3xx (and contain {@code content} when given); one with
+ * One health check of a process type, as declared in {@code app.json} in Dokku's format ({@link AppManifest}).
+ * A check with a {@code path} is an HTTP GET that must answer 2xx or 3xx (and contain {@code content} when given); one with
  * only {@code uptime} passes when the process has run that long; otherwise it is a "listening" check (the port
  * accepts a TCP connection).
  *
