@@ -58,7 +58,7 @@ class BuildOutputFollowTest {
                     .write("package.json", "{\"name\": \"node-app\", \"version\": \"1.0.0\", \"private\": true,"
                             + " \"scripts\": {\"build\": \"node build.js\", \"start\": \"node index.js\"}}\n")
                     .write("build.js", script + "\n")
-                    .write("index.js", "console.log('hi')\n");
+                    .write("index.js", "require('http').createServer((q, s) => s.end('hi')).listen(process.env.PORT);\n");
             git.commit("node app");
             List<String> push = new ArrayList<>(List.of(Git.tokenHelper(token)));
             push.addAll(List.of("push", "http://127.0.0.1:" + platform.apiPort() + "/git/node.git", "main"));
