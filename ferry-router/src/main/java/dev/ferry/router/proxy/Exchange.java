@@ -5,26 +5,23 @@ import dev.ferry.router.RouterConfig;
 import dev.ferry.router.error.ErrorPages;
 import dev.ferry.router.error.ProxyError;
 import dev.ferry.router.error.RequestRefused;
-import dev.ferry.router.http1.BackendRequestWriter;
 import dev.ferry.router.http1.ClientMessage;
 import dev.ferry.router.http1.RequestHead;
 import dev.ferry.router.route.Pool;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One request from its head to the end of its response: route lookup, endpoint choice, connection, retries
- * ({@link RetryPolicy}), the request sent to the backend, error pages, access log and metrics; the response
- * goes back through its {@link ResponseRelay}.
+ * ({@link RetryPolicy}), error pages, access log and metrics; the request goes to the backend through its
+ * {@link RequestSender}, the response back through its {@link ResponseRelay}.
  *
  * <p>The request head is the client's own bytes ({@link RequestHead}, kept until the exchange ends), written to
- * each backend tried by {@link BackendRequestWriter}; its body passes as the slices {@code ClientRequestReader}
+ * each backend tried by {@code BackendRequestWriter}; its body passes as the slices {@code ClientRequestReader}
  * hands on. A request with a body connects only once the first body slice has been read (and holds it until the
  * connection is up), so a body whose framing is refused at once never reaches a backend; the rest stays unread
  * until a connection is up, so a connect failure can always be retried. An accepted request that expects
@@ -51,7 +48,7 @@ final class Exchange {
     private final boolean requestHasBody;
     private final RetryPolicy retry;
     private final ResponseRelay response;
-    private final ArrayDeque<ClientMessage.Body> unsent = new ArrayDeque<>(2);
+    private final RequestSender sender = new RequestSender(this);
 
     private Endpoint endpoint;
     private Endpoint started;
@@ -138,42 +135,7 @@ final class Exchange {
         BackendHandler.attach(backend, this, head.isHeadMethod(), !head.isHttp11());
         pool.started(chosen);
         started = chosen;
-        sendHead();
-    }
-
-    private void sendHead() {
-        Channel ch = backend;
-        rec.sentNanos = System.nanoTime();
-        ByteBuf out = BackendRequestWriter.write(head, ch.alloc());
-        boolean whole = !requestHasBody || (st.requestComplete && unsent.isEmpty());
-        if (whole) {
-            ch.writeAndFlush(out).addListener(w -> written(ch, w.cause(), true));
-            return;
-        }
-        ch.write(out).addListener(w -> written(ch, w.cause(), false));
-        if (ch != backend) {
-            return; // the write failed at once and a retry (or an error page) took over
-        }
-        if (!unsent.isEmpty()) {
-            while (!unsent.isEmpty() && ch == backend) {
-                forward(unsent.poll());
-            }
-        } else {
-            ch.flush();
-            frontend.read();
-        }
-    }
-
-    /** A write to the backend completed: a failure loses the backend; the end of the request arms the deadline. */
-    private void written(Channel ch, Throwable cause, boolean last) {
-        if (cause != null) {
-            backendFailed(ch, cause);
-        } else if (last && ch == backend) {
-            st.requestSent = true;
-            if (!st.responseStarted && !st.done) {
-                frontend.responseDeadline().arm();
-            }
-        }
+        sender.sendHead(backend, requestHasBody);
     }
 
     // ---- request body, client to backend
@@ -192,7 +154,7 @@ final class Exchange {
         if (st.done || st.upgrading || st.responseComplete) {
             body.release();
         } else {
-            forward(body);
+            sender.forward(body);
         }
         if (st.awaitingFirstBody && !st.done) {
             st.awaitingFirstBody = false;
@@ -206,29 +168,9 @@ final class Exchange {
         abortOnBadBody(ProxyError.BAD_REQUEST);
     }
 
-    private void forward(ClientMessage.Body body) {
-        Channel ch = backend;
-        if (ch == null) {
-            // a connection is being opened (or re-opened): the slice goes out after the head
-            unsent.add(body);
-            return;
-        }
-        boolean last = body.isLast();
-        st.bodyBytesSent += body.content().readableBytes();
-        ch.writeAndFlush(body.content()).addListener(w -> written(ch, w.cause(), last));
-        if (!last) {
-            if (ch.isWritable()) {
-                frontend.read();
-            } else {
-                st.waitingForBackendWritable = true;
-            }
-        }
-    }
-
     void backendWritabilityChanged(Channel ch) {
-        if (ch == backend && ch.isWritable() && st.waitingForBackendWritable) {
-            st.waitingForBackendWritable = false;
-            frontend.read();
+        if (ch == backend) {
+            sender.backendWritable(ch);
         }
     }
 
@@ -413,10 +355,7 @@ final class Exchange {
             }
         }
         finishStarted();
-        ClientMessage.Body b;
-        while ((b = unsent.poll()) != null) {
-            b.release();
-        }
+        sender.releaseUnsent();
         rec.write(rt, host, refused == null ? head : null, pool, endpoint);
         head.release();
         frontend.exchangeDone(this, closeClient || (requestHasBody && !st.requestComplete));
