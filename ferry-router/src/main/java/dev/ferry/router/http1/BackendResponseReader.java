@@ -21,6 +21,7 @@ public final class BackendResponseReader extends ChannelInboundHandlerAdapter {
     private final ResponseHeadParser parser;
     private final BodyFramer body;
     private final ResponseHead head = new ResponseHead();
+    private final BackendMessage.Head headMessage = new BackendMessage.Head(head); // the head is reused, so is this
     private ByteBuf received;
     private State state = State.IDLE;
     private boolean headRequest;
@@ -119,7 +120,7 @@ public final class BackendResponseReader extends ChannelInboundHandlerAdapter {
                     // skipped first: the head stays readable (its offsets are absolute), and a proxy that removes
                     // this handler to relay after a 101 gets only the bytes after the head
                     received.skipBytes(head.length());
-                    ctx.fireChannelRead(new BackendMessage.Head(head));
+                    ctx.fireChannelRead(headMessage);
                 }
                 case BODY -> {
                     ByteBuf slice = payloadOnly ? body.nextPayload(received) : body.next(received);

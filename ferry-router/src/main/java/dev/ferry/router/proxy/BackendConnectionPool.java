@@ -86,7 +86,7 @@ public final class BackendConnectionPool implements AutoCloseable {
 
     /** A pooled connection to {@code endpoint} when {@code allowReuse} and one is open, else a new one. */
     Future<BackendLease> acquire(Endpoint endpoint, EventLoop loop, boolean allowReuse) {
-        String key = endpoint.authority();
+        String key = endpoint.id(); // stable per address, and made once: no text made per request
         if (allowReuse) {
             Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(loop).byEndpoint;
             ArrayDeque<Channel> queue = byEndpoint.get(key);

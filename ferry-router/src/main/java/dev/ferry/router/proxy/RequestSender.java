@@ -17,7 +17,8 @@ final class RequestSender {
 
     private final Exchange ex;
     private final ExchangeState st;
-    private final ArrayDeque<ClientMessage.Body> unsent = new ArrayDeque<>(2);
+    // made when a slice must wait for a connection; most requests have no body
+    private ArrayDeque<ClientMessage.Body> unsent;
 
     RequestSender(Exchange ex) {
         this.ex = ex;
@@ -28,7 +29,7 @@ final class RequestSender {
     void sendHead(Channel ch, boolean requestHasBody) {
         ex.rec.sentNanos = System.nanoTime();
         ByteBuf out = BackendRequestWriter.write(ex.head, ch.alloc());
-        if (!requestHasBody || (st.requestComplete && unsent.isEmpty())) {
+        if (!requestHasBody || (st.requestComplete && isEmpty())) {
             ch.writeAndFlush(out).addListener(w -> written(ch, w.cause(), true));
             return;
         }
@@ -36,7 +37,7 @@ final class RequestSender {
         if (ch != ex.backend()) {
             return; // the write failed at once and a retry (or an error page) took over
         }
-        if (!unsent.isEmpty()) {
+        if (!isEmpty()) {
             while (!unsent.isEmpty() && ch == ex.backend()) {
                 forward(unsent.poll());
             }
@@ -50,6 +51,9 @@ final class RequestSender {
     void forward(ClientMessage.Body body) {
         Channel ch = ex.backend();
         if (ch == null) {
+            if (unsent == null) {
+                unsent = new ArrayDeque<>(2);
+            }
             unsent.add(body);
             return;
         }
@@ -76,9 +80,13 @@ final class RequestSender {
     /** The exchange is over: body slices never sent are dropped. */
     void releaseUnsent() {
         ClientMessage.Body b;
-        while ((b = unsent.poll()) != null) {
+        while (unsent != null && (b = unsent.poll()) != null) {
             b.release();
         }
+    }
+
+    private boolean isEmpty() {
+        return unsent == null || unsent.isEmpty();
     }
 
     /** A write to the backend completed: a failure loses the backend; the end of the request arms the deadline. */

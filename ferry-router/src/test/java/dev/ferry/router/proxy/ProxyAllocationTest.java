@@ -37,8 +37,8 @@ class ProxyAllocationTest {
         // the tests run Netty's leak detector, which records every buffer access: off here, as in production
         ResourceLeakDetector.Level leakDetection = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        Transport transport = new Transport(false);
-        EventLoopGroup backendGroup = transport.newGroup(1, "alloc-backend");
+        Transport transport = Transport.detect(); // the router's as in production: epoll where it loads
+        EventLoopGroup backendGroup = new Transport(false).newGroup(1, "alloc-backend");
         EventLoopGroup routerGroup = transport.newGroup(1, "alloc-router");
         FixedRoutes routes = new FixedRoutes();
         RouterConfig config = RouterConfig.builder().httpPort(0).build();
