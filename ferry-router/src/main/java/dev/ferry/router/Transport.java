@@ -26,10 +26,24 @@ public record Transport(boolean nativeEpoll) {
         return new Transport(Epoll.isAvailable());
     }
 
-    /** A group of {@code threads} event loops (0 = Netty's default, twice the cores). */
+    /**
+     * A group of {@code threads} event loops; 0 means one per core the JVM may use
+     * ({@link Runtime#availableProcessors()}, which honours CPU affinity and container limits), not Netty's
+     * default of twice that: a request's client and backend connections share one loop, so more loops than cores
+     * only add context switches.
+     */
     public EventLoopGroup newGroup(int threads, String name) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (one per core) or more");
+        }
         IoHandlerFactory factory = nativeEpoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
+        return new MultiThreadIoEventLoopGroup(threads == 0 ? defaultThreads() : threads,
+                new DefaultThreadFactory(name, true), factory);
+    }
+
+    /** The event loops a group gets when the caller leaves it to the transport: one per usable core. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     public Class<? extends ServerChannel> serverChannel() {

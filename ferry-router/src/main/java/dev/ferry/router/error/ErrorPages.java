@@ -1,6 +1,7 @@
 package dev.ferry.router.error;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -10,6 +11,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one class that makes every response the router writes by itself: a small HTML page, or
@@ -17,14 +19,59 @@ import java.util.Locale;
  * {@code application/json} over {@code text/html}. Every page carries {@code Ferry-Error: <code>},
  * {@code Content-Type}, {@code Content-Length}, {@code Cache-Control: no-store}, and
  * {@code Connection: close} when the connection must close after it; a 405 also carries {@code Allow}, a 503
- * {@code app_offline} {@code Retry-After}.
+ * {@code app_offline} {@code Retry-After}. The proxy writes them as bytes ({@link #encode}); so is the
+ * {@code 100 Continue} the router answers {@code Expect} with ({@link #continueResponse}).
  */
 public final class ErrorPages {
 
     /** The response header naming the error code. */
     public static final String FERRY_ERROR = "Ferry-Error";
 
+    private static final ByteBuf CONTINUE = Unpooled.unreleasableBuffer(Unpooled.directBuffer(25)
+            .writeBytes("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII))).asReadOnly();
+
     private ErrorPages() {
+    }
+
+    /** {@code HTTP/1.1 100 Continue} and its blank line, shared and never released. */
+    public static ByteBuf continueResponse() {
+        return CONTINUE.duplicate();
+    }
+
+    /** A page as bytes: the whole response, and how many of them are its body. */
+    public record Encoded(ByteBuf bytes, int bodyBytes) {
+    }
+
+    /**
+     * The page for {@code error} as the bytes of a whole HTTP/1.1 response.
+     *
+     * @param requestId the request's {@code X-Request-Id} to echo, or null when no request head was accepted
+     */
+    public static ByteBuf encode(ByteBufAllocator alloc, ProxyError error, String accept, boolean close, String requestId) {
+        return encodePage(alloc, error, accept, close, requestId).bytes();
+    }
+
+    /** Like {@link #encode}, with the body's length for the access log. */
+    public static Encoded encodePage(ByteBufAllocator alloc, ProxyError error, String accept, boolean close,
+                                     String requestId) {
+        FullHttpResponse page = render(error, accept, close);
+        try {
+            if (requestId != null) {
+                page.headers().set("X-Request-Id", requestId);
+            }
+            StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(page.status().code()).append(' ')
+                    .append(page.status().reasonPhrase()).append("\r\n");
+            for (Map.Entry<String, String> field : page.headers()) {
+                head.append(field.getKey()).append(": ").append(field.getValue()).append("\r\n");
+            }
+            head.append("\r\n");
+            ByteBuf out = alloc.buffer(head.length() + page.content().readableBytes());
+            out.writeCharSequence(head, StandardCharsets.ISO_8859_1);
+            out.writeBytes(page.content(), page.content().readerIndex(), page.content().readableBytes());
+            return new Encoded(out, page.content().readableBytes());
+        } finally {
+            page.release();
+        }
     }
 
     /**

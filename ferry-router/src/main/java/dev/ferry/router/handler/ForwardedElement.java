@@ -7,7 +7,7 @@ import java.net.InetAddress;
  * Writes the router's own element of a {@code Forwarded} header (RFC 7239 §4):
  * {@code for=10.1.2.3;proto=http;host=app.localhost}. An IPv6 client is bracketed and quoted
  * ({@code for="[2001:db8::1]"}), an unknown one is {@code for=unknown}, and a host that is not a token (a port,
- * an IPv6 literal) is quoted ({@code host="app.localhost:8080"}). The host has passed {@link HostHandler}, so it
+ * an IPv6 literal) is quoted ({@code host="app.localhost:8080"}). The host has passed {@code HostRule}, so it
  * holds no quote or backslash to escape.
  */
 public final class ForwardedElement {

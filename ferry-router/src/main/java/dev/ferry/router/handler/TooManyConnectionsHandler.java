@@ -10,7 +10,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole pipeline (after a response encoder) of a client connection over the {@link ConnectionLimiter}'s
+ * The whole pipeline of a client connection over the {@link ConnectionLimiter}'s
  * caps: answers 503 {@code too_many_connections} at once, without reading a request, and closes. The output
  * is shut first and what the client still sends is read and dropped for up to two seconds, so that closing
  * with unread bytes does not reset the connection before the client has read the answer.
@@ -22,7 +22,7 @@ public final class TooManyConnectionsHandler extends ChannelInboundHandlerAdapte
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.channel().config().setAutoRead(true);
-        ctx.writeAndFlush(ErrorPages.render(ProxyError.TOO_MANY_CONNECTIONS, null, true)).addListener(f -> {
+        ctx.writeAndFlush(ErrorPages.encode(ctx.alloc(), ProxyError.TOO_MANY_CONNECTIONS, null, true, null)).addListener(f -> {
             if (f.isSuccess() && ctx.channel() instanceof DuplexChannel duplex) {
                 duplex.shutdownOutput();
                 ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);

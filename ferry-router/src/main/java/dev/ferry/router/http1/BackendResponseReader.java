@@ -1,6 +1,7 @@
 package dev.ferry.router.http1;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
@@ -20,9 +21,11 @@ public final class BackendResponseReader extends ChannelInboundHandlerAdapter {
     private final ResponseHeadParser parser;
     private final BodyFramer body;
     private final ResponseHead head = new ResponseHead();
+    private final BackendMessage.Head headMessage = new BackendMessage.Head(head); // the head is reused, so is this
     private ByteBuf received;
     private State state = State.IDLE;
     private boolean headRequest;
+    private boolean payloadOnly;
 
     public BackendResponseReader(HeadLimits limits) {
         this.parser = new ResponseHeadParser(limits);
@@ -31,7 +34,18 @@ public final class BackendResponseReader extends ChannelInboundHandlerAdapter {
 
     /** A request went out on this connection: its response is read next. */
     public void expect(boolean headRequest) {
+        expect(headRequest, false);
+    }
+
+    /**
+     * A request went out on this connection: its response is read next.
+     *
+     * @param payloadOnly hand on a chunked body's payload without its chunk framing (for an HTTP/1.0 client, which
+     *                    reads the body to the close); the slice that ends it may then be empty
+     */
+    public void expect(boolean headRequest, boolean payloadOnly) {
         this.headRequest = headRequest;
+        this.payloadOnly = payloadOnly;
         if (state == State.IDLE) {
             state = State.HEAD;
         }
@@ -103,20 +117,29 @@ public final class BackendResponseReader extends ChannelInboundHandlerAdapter {
                     boolean informational = head.status() < 200 && !head.isUpgrade();
                     state = head.isUpgrade() ? State.RELAY
                             : informational ? State.HEAD : body.isDone() ? State.IDLE : State.BODY;
-                    ctx.fireChannelRead(new BackendMessage.Head(head));
+                    // skipped first: the head stays readable (its offsets are absolute), and a proxy that removes
+                    // this handler to relay after a 101 gets only the bytes after the head
                     received.skipBytes(head.length());
+                    ctx.fireChannelRead(headMessage);
                 }
                 case BODY -> {
-                    ByteBuf slice = body.next(received);
+                    ByteBuf slice = payloadOnly ? body.nextPayload(received) : body.next(received);
                     if (body.failure() != null) {
+                        ByteBuf whole = slice != null ? slice : body.validatedBeforeFailure(received);
                         state = State.STOPPED;
+                        if (whole != null) {
+                            ctx.fireChannelRead(new BackendMessage.Body(whole, false)); // what came whole goes on first
+                        }
                         ctx.fireChannelRead(new BackendMessage.Malformed(body.failure()));
                         return;
                     }
-                    if (slice == null) {
+                    boolean last = body.isDone();
+                    if (slice == null && !last) {
                         return;
                     }
-                    boolean last = body.isDone();
+                    if (slice == null) {
+                        slice = Unpooled.EMPTY_BUFFER;
+                    }
                     if (last) {
                         state = State.IDLE;
                     }

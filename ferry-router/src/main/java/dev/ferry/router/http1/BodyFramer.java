@@ -32,6 +32,7 @@ public final class BodyFramer {
     private int scanned;
     private String failure;
     private boolean stopAtData;
+    private int failedAt = -1;
 
     /** @param maxLineLength longest chunk-size or trailer line, in bytes (the router uses its request-line limit) */
     public BodyFramer(int maxLineLength) {
@@ -44,6 +45,7 @@ public final class BodyFramer {
         this.payload = 0;
         this.scanned = 0;
         this.failure = null;
+        this.failedAt = -1;
         this.remaining = length;
         this.state = switch (mode) {
             case NONE -> State.DONE;
@@ -114,6 +116,22 @@ public final class BodyFramer {
             state = State.CHUNK_END;
         }
         return data;
+    }
+
+    /**
+     * After {@link #next} found a fault, the bytes it had validated before it in that batch, as a retained slice
+     * (the input's reader index moved past them), or null when there are none; for a receiver that passes on what
+     * was whole before it gives up, such as a response already begun.
+     */
+    public ByteBuf validatedBeforeFailure(ByteBuf in) {
+        int start = in.readerIndex();
+        if (state != State.FAILED || failedAt <= start) {
+            return null;
+        }
+        int end = failedAt;
+        failedAt = -1;
+        in.readerIndex(end);
+        return in.retainedSlice(start, end - start);
     }
 
     /** Walks the states over {@code [from, to)} and answers how far the bytes are validated. */
@@ -233,6 +251,7 @@ public final class BodyFramer {
 
     private int fail(int validatedTo, String reason) {
         failure = reason;
+        failedAt = validatedTo;
         state = State.FAILED;
         return validatedTo;
     }

@@ -11,13 +11,14 @@ import io.netty.channel.ChannelHandlerContext;
  * (auto-read is off). A head is read in place by {@link RequestHeadParser} and put through
  * {@link RequestHeadRules}; its bytes are kept as a retained slice of the received buffer, not copied. Body
  * bytes go on as slices while {@link BodyFramer} tracks where the body ends; bytes after it wait for the next
- * {@code read()}. After a refused head or a broken body nothing more is read: the connection closes.
+ * {@code read()}. After a refused head or a broken body nothing more is read: the connection closes. After an
+ * upgrade ({@link #upgraded}) the bytes already received go on to the relay when this handler leaves.
  *
  * <p>One instance per connection; threading: the connection's event loop.
  */
 public final class ClientRequestReader extends ChannelDuplexHandler {
 
-    private enum State { HEAD, BODY, STOPPED }
+    private enum State { HEAD, BODY, STOPPED, RELAY }
 
     private final RequestHeadParser parser;
     private final BodyFramer body;
@@ -58,6 +59,10 @@ public final class ClientRequestReader extends ChannelDuplexHandler {
             in.release();
             return;
         }
+        if (state == State.RELAY) {
+            ctx.fireChannelRead(in);
+            return;
+        }
         if (received == null || !received.isReadable()) {
             if (received != null) {
                 received.release();
@@ -71,7 +76,7 @@ public final class ClientRequestReader extends ChannelDuplexHandler {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (demand && state != State.STOPPED) {
+        if (demand && state != State.STOPPED && state != State.RELAY) {
             ctx.read(); // a read that completed no message: the proxy still waits for one
         }
         ctx.fireChannelReadComplete();
@@ -80,14 +85,30 @@ public final class ClientRequestReader extends ChannelDuplexHandler {
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         if (received != null) {
-            received.release();
+            ByteBuf rest = received;
             received = null;
+            if (state == State.RELAY && rest.isReadable()) {
+                ctx.fireChannelRead(rest); // what the client sent after its upgrade request goes to the relay
+            } else {
+                rest.release();
+            }
         }
+    }
+
+    /** The connection switched protocols: no more HTTP is read, and bytes kept so far go to the relay. */
+    public void upgraded() {
+        state = State.RELAY;
+        demand = false;
+    }
+
+    /** Body bytes of the current request read so far, chunk framing not counted. */
+    public long bodyBytes() {
+        return body.payloadBytes();
     }
 
     /** Hands on one message if there is demand and the received bytes make one; true when it did. */
     private boolean deliver(ChannelHandlerContext ctx) {
-        if (!demand || received == null || state == State.STOPPED) {
+        if (!demand || received == null || state == State.STOPPED || state == State.RELAY) {
             return false;
         }
         ClientMessage msg = state == State.HEAD ? nextHead(ctx) : nextBody();

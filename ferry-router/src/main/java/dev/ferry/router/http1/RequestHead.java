@@ -156,6 +156,29 @@ public final class RequestHead {
         return true;
     }
 
+    /** True for a {@code HEAD} request, whose response has no body whatever it says. */
+    public boolean isHeadMethod() {
+        return methodIs("HEAD");
+    }
+
+    /** True for the methods RFC 9110 defines as idempotent (GET, HEAD, OPTIONS, PUT, DELETE). */
+    public boolean isIdempotent() {
+        return methodIs("GET") || methodIs("HEAD") || methodIs("OPTIONS") || methodIs("PUT") || methodIs("DELETE");
+    }
+
+    /** True when the request's host (see {@link #host()}) is exactly {@code text}; allocates nothing. */
+    public boolean hostIs(String text) {
+        if (hostStart < 0 || text == null || hostEnd - hostStart != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (byteAt(hostStart + i) != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True from HTTP/1.1 on (a higher minor version is served as 1.1). */
     public boolean isHttp11() {
         return minorVersion >= 1;
@@ -215,7 +238,7 @@ public final class RequestHead {
 
     /** The target as the backend receives it: origin form. */
     public String originTarget() {
-        return (originNeedsSlash ? "/" : "") + text(originStart, targetEnd);
+        return originNeedsSlash ? "/" + text(originStart, targetEnd) : text(originStart, targetEnd);
     }
 
     /** The host the request names (Host, or the authority of an HTTP/1.0 absolute-form target), or null. */
@@ -235,6 +258,16 @@ public final class RequestHead {
     public String value(FieldName name) {
         int i = first(name);
         return i < 0 ? null : valueText(i);
+    }
+
+    /** The value of the first field called {@code name} (any case), or null; for the rare paths (error pages). */
+    public String value(String name) {
+        for (int i = 0; i < fieldCount(); i++) {
+            if (nameEnd(i) - nameStart(i) == name.length() && nameText(i).equalsIgnoreCase(name)) {
+                return valueText(i);
+            }
+        }
+        return null;
     }
 
     String text(int start, int end) {

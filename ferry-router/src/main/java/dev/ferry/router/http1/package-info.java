@@ -1,5 +1,5 @@
 /**
- * Ferry's own HTTP/1.1 path for the proxy, built beside the live pipeline and not yet wired into it. A client's
+ * Ferry's own HTTP/1.1 path for the proxy, the one the live pipeline ({@code ProxyInitializer}) uses. A client's
  * request head is read once, in place ({@link dev.ferry.router.http1.RequestHeadParser} into a
  * {@link dev.ferry.router.http1.RequestHead}), checked and edited by the rules
  * {@link dev.ferry.router.http1.RequestHeadRules} lists in order, and written to the backend as the client's own

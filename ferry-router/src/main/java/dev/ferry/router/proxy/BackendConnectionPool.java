@@ -17,10 +17,11 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.Promise;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Keep-alive connections to backends, per event loop and per endpoint address: a request on a client
  * connection uses a backend connection of the same event loop, so neither side ever changes thread.
  * At most {@code maxIdlePerEndpoint} connections wait per endpoint and loop, each for at most
- * {@code idleTime} (below the usual backend keep-alive timeouts, so the router closes first).
+ * {@code idleTime} (below the usual backend keep-alive timeouts, so the router closes first). Expiry costs no
+ * timer per request: a connection going back to the pool notes the time, and one sweep per event loop, re-armed
+ * only while connections wait, closes those idle too long.
  *
  * <p>Threading: {@link #acquire} and {@link #release} run on the event loop passed in / of the channel;
  * the per-loop maps are touched only there. The counters are read by metrics from any thread.
@@ -39,14 +42,25 @@ public final class BackendConnectionPool implements AutoCloseable {
 
     private static final AttributeKey<State> STATE = AttributeKey.valueOf("ferry.backend.state");
     private static final AttributeKey<String> KEY = AttributeKey.valueOf("ferry.backend.key");
-    private static final AttributeKey<ScheduledFuture<?>> EXPIRY = AttributeKey.valueOf("ferry.backend.expiry");
+    private static final AttributeKey<long[]> IDLE_SINCE = AttributeKey.valueOf("ferry.backend.idleSince");
+
+    /** The idle connections of one event loop, touched only on that loop. */
+    private static final class LoopIdle {
+        final EventExecutor loop;
+        final Map<String, ArrayDeque<Channel>> byEndpoint = new HashMap<>();
+        boolean sweepScheduled;
+
+        LoopIdle(EventExecutor loop) {
+            this.loop = loop;
+        }
+    }
 
     private final Transport transport;
     private final ChannelHandler initializer;
     private final int connectTimeoutMillis;
     private final int maxIdlePerEndpoint;
     private final long idleTimeMillis;
-    private final ConcurrentHashMap<EventExecutor, Map<String, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EventExecutor, LoopIdle> idle = new ConcurrentHashMap<>();
     private final ChannelGroup all = new DefaultChannelGroup("ferry-backends", GlobalEventExecutor.INSTANCE);
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger idleCount = new AtomicInteger();
@@ -72,16 +86,18 @@ public final class BackendConnectionPool implements AutoCloseable {
 
     /** A pooled connection to {@code endpoint} when {@code allowReuse} and one is open, else a new one. */
     Future<BackendLease> acquire(Endpoint endpoint, EventLoop loop, boolean allowReuse) {
-        String key = endpoint.authority();
+        String key = endpoint.id(); // stable per address, and made once: no text made per request
         if (allowReuse) {
-            Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(loop);
+            Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(loop).byEndpoint;
             ArrayDeque<Channel> queue = byEndpoint.get(key);
             Channel ch;
+            long now = System.nanoTime();
+            // an emptied queue stays for the next release; the sweep forgets the queues of endpoints gone idle
             while (queue != null && (ch = queue.pollLast()) != null) {
-                if (queue.isEmpty()) {
-                    byEndpoint.remove(key);
+                if (expired(ch, now)) {
+                    ch.close(); // the newest waited too long: so did the older ones, which the sweep closes
+                    continue;
                 }
-                cancelExpiry(ch);
                 if (ch.isActive() && ch.attr(STATE).compareAndSet(State.IDLE, State.LEASED)) {
                     idleCount.decrementAndGet();
                     active.incrementAndGet();
@@ -99,6 +115,7 @@ public final class BackendConnectionPool implements AutoCloseable {
                 .connect(endpoint.host(), endpoint.port());
         Channel ch = connect.channel();
         ch.attr(KEY).set(key);
+        ch.attr(IDLE_SINCE).set(new long[1]);
         connect.addListener(f -> {
             if (!f.isSuccess()) {
                 promise.tryFailure(f.cause());
@@ -117,7 +134,8 @@ public final class BackendConnectionPool implements AutoCloseable {
 
     /** Returns a connection after a complete, well-framed exchange; closes it when the pool is full. */
     void release(Channel ch) {
-        Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(ch.eventLoop());
+        LoopIdle loopIdle = loopIdle(ch.eventLoop());
+        Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle.byEndpoint;
         ArrayDeque<Channel> queue = byEndpoint.get(ch.attr(KEY).get());
         if (!ch.isActive() || (queue == null ? 0 : queue.size()) >= maxIdlePerEndpoint
                 || !ch.attr(STATE).compareAndSet(State.LEASED, State.IDLE)) {
@@ -133,7 +151,39 @@ public final class BackendConnectionPool implements AutoCloseable {
         // read while idle so that a backend closing the connection is noticed at once
         ch.config().setAutoRead(true);
         queue.addLast(ch);
-        ch.attr(EXPIRY).set(ch.eventLoop().schedule((Runnable) ch::close, idleTimeMillis, TimeUnit.MILLISECONDS));
+        ch.attr(IDLE_SINCE).get()[0] = System.nanoTime();
+        if (!loopIdle.sweepScheduled) {
+            loopIdle.sweepScheduled = true;
+            loopIdle.loop.schedule(() -> sweep(loopIdle), idleTimeMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Closes the connections of one loop that waited {@code idleTime}; runs again while any wait. */
+    private void sweep(LoopIdle loopIdle) {
+        loopIdle.sweepScheduled = false;
+        long now = System.nanoTime();
+        List<Channel> expired = new ArrayList<>();
+        long oldestLeft = Long.MAX_VALUE;
+        for (ArrayDeque<Channel> queue : loopIdle.byEndpoint.values()) {
+            for (Channel ch : queue) {
+                if (expired(ch, now)) {
+                    expired.add(ch);
+                } else {
+                    oldestLeft = Math.min(oldestLeft, ch.attr(IDLE_SINCE).get()[0]);
+                }
+            }
+        }
+        expired.forEach(Channel::close); // closing removes them from the queues, so not while iterating
+        loopIdle.byEndpoint.values().removeIf(ArrayDeque::isEmpty); // endpoints come and go with deploys
+        if (oldestLeft != Long.MAX_VALUE) {
+            loopIdle.sweepScheduled = true;
+            long dueNanos = oldestLeft + TimeUnit.MILLISECONDS.toNanos(idleTimeMillis) - now;
+            loopIdle.loop.schedule(() -> sweep(loopIdle), Math.max(1, dueNanos), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private boolean expired(Channel ch, long now) {
+        return now - ch.attr(IDLE_SINCE).get()[0] >= TimeUnit.MILLISECONDS.toNanos(idleTimeMillis);
     }
 
     /** Closes every backend connection, pooled or not. */
@@ -148,8 +198,7 @@ public final class BackendConnectionPool implements AutoCloseable {
             active.decrementAndGet();
         } else if (previous == State.IDLE) {
             idleCount.decrementAndGet();
-            cancelExpiry(ch);
-            Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(ch.eventLoop());
+            Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(ch.eventLoop()).byEndpoint;
             ArrayDeque<Channel> queue = byEndpoint.get(ch.attr(KEY).get());
             if (queue != null && queue.remove(ch) && queue.isEmpty()) {
                 // endpoints come and go with deploys: forget the ones with nothing pooled
@@ -158,14 +207,8 @@ public final class BackendConnectionPool implements AutoCloseable {
         }
     }
 
-    private static void cancelExpiry(Channel ch) {
-        ScheduledFuture<?> expiry = ch.attr(EXPIRY).getAndSet(null);
-        if (expiry != null) {
-            expiry.cancel(false);
-        }
-    }
-
-    private Map<String, ArrayDeque<Channel>> loopIdle(EventExecutor loop) {
-        return idle.computeIfAbsent(loop, l -> new HashMap<>());
+    private LoopIdle loopIdle(EventExecutor loop) {
+        LoopIdle own = idle.get(loop);
+        return own != null ? own : idle.computeIfAbsent(loop, LoopIdle::new);
     }
 }

@@ -1,10 +1,9 @@
 package dev.ferry.router.proxy;
 
 import dev.ferry.core.route.Endpoint;
-import dev.ferry.router.handler.RequestIdHandler;
+import dev.ferry.router.http1.RequestHead;
 import dev.ferry.router.log.AccessLogEntry;
 import dev.ferry.router.route.Pool;
-import io.netty.handler.codec.http.HttpRequest;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,18 +27,27 @@ final class ExchangeRecord {
     long firstByteNanos;
     int status;
 
-    /** Counts the request in the metrics, then hands its line to the access log; never throws. */
-    void write(ProxyRuntime rt, String host, HttpRequest request, Pool pool, Endpoint endpoint) {
+    /**
+     * Counts the request in the metrics, then hands its line to the access log; never throws.
+     *
+     * @param request the accepted request head, still holding its bytes; null when the head was refused
+     */
+    void write(ProxyRuntime rt, String host, RequestHead request, Pool pool, Endpoint endpoint) {
+        write(rt, host, request == null ? null : request.method(), request == null ? null : request.originTarget(),
+                request == null ? null : request.requestId(), pool, endpoint);
+    }
+
+    /** Like {@link #write(ProxyRuntime, String, RequestHead, Pool, Endpoint)}, once the head's bytes are gone. */
+    void write(ProxyRuntime rt, String host, String method, String target, String requestId, Pool pool,
+               Endpoint endpoint) {
         long totalNanos = System.nanoTime() - startNanos;
         long backendMs = sentNanos != 0 && firstByteNanos != 0
                 ? TimeUnit.NANOSECONDS.toMillis(firstByteNanos - sentNanos) : -1;
-        boolean valid = request.decoderResult().isSuccess();
         try {
             rt.metrics().request(pool == null ? null : pool.route().domain(), status, totalNanos);
-            rt.accessLog().log(new AccessLogEntry(startTime, host, valid ? request.method().name() : null,
-                    valid ? request.uri() : null, status, bytesIn, bytesOut, TimeUnit.NANOSECONDS.toMillis(totalNanos),
-                    backendMs, endpoint != null && sentNanos != 0 ? endpoint.authority() : null,
-                    request.headers().get(RequestIdHandler.HEADER)));
+            rt.accessLog().log(new AccessLogEntry(startTime, host, method, target, status, bytesIn, bytesOut,
+                    TimeUnit.NANOSECONDS.toMillis(totalNanos), backendMs,
+                    endpoint != null && sentNanos != 0 ? endpoint.authority() : null, requestId));
         } catch (RuntimeException e) {
             log.warn("recording a request failed", e);
         }

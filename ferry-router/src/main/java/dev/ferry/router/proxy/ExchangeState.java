@@ -23,8 +23,6 @@ final class ExchangeState {
 
     // ---- response, backend to client
 
-    /** A 1xx from the backend is being skipped (the router answers {@code Expect} itself). */
-    boolean skippingInformational;
     /** A 101 was relayed: the connection becomes a byte relay once the head has gone out. */
     boolean upgrading;
     /** A response head (the backend's or an error page) has gone to the client: a second one is impossible. */

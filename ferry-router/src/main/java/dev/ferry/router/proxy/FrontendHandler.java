@@ -1,20 +1,25 @@
 package dev.ferry.router.proxy;
 
+import dev.ferry.core.route.HostName;
 import dev.ferry.router.handler.ConnectionSlot;
+import dev.ferry.router.http1.AddedFields;
+import dev.ferry.router.http1.ClientMessage;
+import dev.ferry.router.http1.ClientRequestReader;
+import dev.ferry.router.http1.RequestHead;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Client to proxy: reads one message at a time (auto-read is off) and gives each request to a new
- * {@link Exchange}; the next request is read only when the exchange is done, so pipelined requests are
- * answered in order. Body chunks go to the current exchange, which asks for more when the backend can
- * take them. The connection's {@link ConnectionSlot} is busy from each request head to the end of its
- * exchange, and idle (evictable at a connection cap) in between. Runs on the client's event loop.
+ * Client to proxy: takes the {@link ClientMessage}s of {@link ClientRequestReader}, one per {@link #read()}
+ * (auto-read is off), and gives each request head to a new {@link Exchange}; the next request is read only when
+ * the exchange is done, so pipelined requests are answered in order. Body slices go to the current exchange,
+ * which asks for more when the backend can take them. The connection's {@link ConnectionSlot} is busy from each
+ * request head to the end of its exchange, and idle (evictable at a connection cap) in between. What every
+ * exchange of the connection shares lives here: the response deadline, the routed host of the last request, the
+ * fields added to responses. Runs on the client's event loop.
  */
 public final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
@@ -22,20 +27,27 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
     private final ProxyRuntime runtime;
     private final ConnectionSlot slot;
+    private final String via;
+    private final AddedFields responseFields = new AddedFields();
     private ChannelHandlerContext ctx;
+    private ClientRequestReader reader;
     private Exchange exchange;
     private boolean draining;
-    private boolean awaitingMessage;
     private ResponseDeadline responseDeadline;
+    private String hostSent;
+    private String hostRouted;
 
-    FrontendHandler(ProxyRuntime runtime, ConnectionSlot slot) {
+    /** @param via the router's own {@code Via} element on responses, e.g. {@code 1.1 ferry} */
+    FrontendHandler(ProxyRuntime runtime, ConnectionSlot slot, String via) {
         this.runtime = runtime;
         this.slot = slot;
+        this.via = via;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.reader = ctx.pipeline().get(ClientRequestReader.class);
         this.responseDeadline = new ResponseDeadline(ctx.executor()::schedule, System::nanoTime,
                 runtime.config().responseTimeout(), this::responseDeadlinePassed);
     }
@@ -49,6 +61,38 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     /** The connection's one response deadline, armed by each exchange while it waits for its backend. */
     ResponseDeadline responseDeadline() {
         return responseDeadline;
+    }
+
+    /** The router's {@code Via} element. */
+    String via() {
+        return via;
+    }
+
+    /** The connection's list of fields added to a response head, emptied for each use. */
+    AddedFields responseFields() {
+        responseFields.clear();
+        return responseFields;
+    }
+
+    /** Body bytes of the current request read so far, without chunk framing. */
+    long requestBodyBytes() {
+        return reader.bodyBytes();
+    }
+
+    boolean isDraining() {
+        return draining;
+    }
+
+    /**
+     * The host {@code head} is routed by, normalised; null when it has none. A connection mostly sends one Host,
+     * so the last one's normalised text is kept and reused without allocating.
+     */
+    String routedHost(RequestHead head) {
+        if (hostSent == null || !head.hostIs(hostSent)) {
+            hostSent = head.host();
+            hostRouted = HostName.normalizeHostHeader(hostSent);
+        }
+        return hostRouted;
     }
 
     private void responseDeadlinePassed() {
@@ -65,52 +109,38 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
     /** Asks for the next message from the client: exactly one arrives, however many socket reads it takes. */
     void read() {
-        awaitingMessage = true;
         ctx.read();
     }
 
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        // a socket read that completed no message (part of a head or a chunk header) must not end the reading
-        if (awaitingMessage) {
-            ctx.read();
-        }
-        ctx.fireChannelReadComplete();
-    }
-
-    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        awaitingMessage = false;
-        if (msg instanceof HttpRequest request) {
-            if (exchange != null) {
-                // cannot happen: the next request is read only once the exchange is done
-                ReferenceCountUtil.release(msg);
-                ctx.close();
-                return;
+        switch (msg) {
+            case ClientMessage.Head h -> {
+                if (exchange != null || !slot.startRequest()) {
+                    // the first cannot happen (the next request is read only once the exchange is done); the
+                    // second is a connection evicted while idle to make room for another: it is closing
+                    h.head().release();
+                    ctx.close();
+                    return;
+                }
+                exchange = new Exchange(runtime, ctx, this, h);
+                exchange.start();
             }
-            if (!slot.startRequest()) {
-                // evicted while idle to make room for another connection: it is closing, serve nothing
-                ReferenceCountUtil.release(msg);
-                ctx.close();
-                return;
+            case ClientMessage.Body b -> {
+                if (exchange != null) {
+                    exchange.requestBody(b);
+                } else {
+                    b.release(); // the rest of a request already answered: the connection is closing
+                }
             }
-            exchange = new Exchange(runtime, ctx, this, request);
-            if (msg instanceof HttpContent content) {
-                // a request the decoder refused arrives whole; its empty content carries nothing
-                content.release();
+            case ClientMessage.BodyFault f -> {
+                if (exchange != null) {
+                    exchange.requestBodyBroken();
+                } else {
+                    ctx.close();
+                }
             }
-            exchange.start();
-        } else if (msg instanceof HttpContent content) {
-            if (exchange != null) {
-                exchange.requestContent(content);
-            } else {
-                // the rest of a request already answered (the end marker of a body-less one)
-                content.release();
-                read();
-            }
-        } else {
-            ReferenceCountUtil.release(msg);
-            read();
+            default -> ReferenceCountUtil.release(msg);
         }
     }
 
@@ -127,7 +157,6 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
         if (exchange != null) {
             exchange.clientClosed();
         }
-
         ctx.fireChannelInactive();
     }
 

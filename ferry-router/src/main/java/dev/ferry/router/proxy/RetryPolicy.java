@@ -5,7 +5,6 @@ import dev.ferry.core.route.Route;
 import dev.ferry.router.error.ProxyError;
 import dev.ferry.router.route.Pool;
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.codec.http.HttpMethod;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
@@ -31,12 +30,12 @@ final class RetryPolicy {
     }
 
     /** Methods RFC 9110 defines as idempotent: retried on another endpoint when one fails before answering. */
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.PUT, HttpMethod.DELETE);
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
     private final int maxRetries;
-    private final Set<String> excluded = new HashSet<>(4);
-    private final Set<String> excludedView = Collections.unmodifiableSet(excluded);
+    // made at the first failure: most exchanges never need one
+    private Set<String> excluded;
+    private Set<String> excludedView = Set.of();
     private int retries;
     private ProxyError lastError;
 
@@ -51,7 +50,7 @@ final class RetryPolicy {
 
     /** A connect to {@code endpoint} failed; true when another endpoint is to be tried. */
     boolean afterConnectFailure(Endpoint endpoint, Throwable cause) {
-        excluded.add(endpoint.id());
+        exclude(endpoint);
         lastError = cause instanceof ConnectTimeoutException ? ProxyError.BACKEND_TIMEOUT : ProxyError.BACKEND_REFUSED;
         return take();
     }
@@ -61,8 +60,9 @@ final class RetryPolicy {
      *
      * @param reused        the connection came from the keep-alive pool
      * @param bodyBytesSent request body bytes that reached the backend
+     * @param method        the request's method, as sent (methods are case-sensitive)
      */
-    Decision afterBackendLoss(Endpoint endpoint, boolean reused, long bodyBytesSent, HttpMethod method) {
+    Decision afterBackendLoss(Endpoint endpoint, boolean reused, long bodyBytesSent, String method) {
         if (bodyBytesSent > 0 || retries >= maxRetries) {
             return Decision.FAIL;
         }
@@ -73,7 +73,7 @@ final class RetryPolicy {
         if (IDEMPOTENT.contains(method)) {
             // the endpoint went away mid-request (a crash, a stop): safe to send to another, as nginx's
             // proxy_next_upstream does
-            excluded.add(endpoint.id());
+            exclude(endpoint);
             lastError = ProxyError.BACKEND_RESET;
             retries++;
             return Decision.RETRY_ELSEWHERE;
@@ -89,6 +89,14 @@ final class RetryPolicy {
                     ? ProxyError.APP_OFFLINE : ProxyError.NO_HEALTHY_INSTANCE;
         }
         return lastError;
+    }
+
+    private void exclude(Endpoint endpoint) {
+        if (excluded == null) {
+            excluded = new HashSet<>(4);
+            excludedView = Collections.unmodifiableSet(excluded);
+        }
+        excluded.add(endpoint.id());
     }
 
     private boolean take() {

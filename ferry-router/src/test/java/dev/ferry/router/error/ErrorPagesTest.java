@@ -2,6 +2,8 @@ package dev.ferry.router.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -57,5 +59,22 @@ class ErrorPagesTest {
         assertThat(ErrorPages.prefersJson("text/html, application/json;q=0.9")).isFalse();
         assertThat(ErrorPages.prefersJson("application/*")).isTrue();
         assertThat(ErrorPages.prefersJson("text/html;q=0.1, */*;q=0.5, application/json")).isTrue();
+    }
+
+    @Test
+    void encodesAPageAsTheBytesOfAWholeResponse() {
+        ByteBuf bytes = ErrorPages.encode(ByteBufAllocator.DEFAULT, ProxyError.NO_SUCH_APP, null, true, "trace-1");
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        bytes.release();
+
+        int blank = text.indexOf("\r\n\r\n");
+        String head = text.substring(0, blank + 2).toLowerCase(java.util.Locale.ROOT); // field names as Netty spells them
+        String body = text.substring(blank + 4);
+        assertThat(head).startsWith("http/1.1 404 not found\r\n").contains("ferry-error: no_such_app\r\n",
+                "connection: close\r\n", "x-request-id: trace-1\r\n", "content-length: " + body.length() + "\r\n");
+        assertThat(body).contains("No app is served at this address.");
+
+        ByteBuf interim = ErrorPages.continueResponse();
+        assertThat(interim.toString(StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
     }
 }

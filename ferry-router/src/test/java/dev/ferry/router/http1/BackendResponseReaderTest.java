@@ -104,4 +104,50 @@ class BackendResponseReaderTest {
         assertThat(early.toString(StandardCharsets.ISO_8859_1)).isEqualTo("\u0081\u0002hi");
         early.release();
     }
+
+    @Test
+    void handsTheRelayOnlyTheBytesAfterA101WhenRemovedAtItsHead() {
+        BackendResponseReader relayed = new BackendResponseReader(Heads.LIMITS);
+        EmbeddedChannel upgraded = new EmbeddedChannel(relayed, new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof BackendMessage.Head h) {
+                    ctx.fireChannelRead(h.head().status());
+                    ctx.pipeline().remove(relayed); // as the proxy does when it switches to the relay
+                } else {
+                    ctx.fireChannelRead(msg);
+                }
+            }
+        });
+        relayed.expect(false);
+        upgraded.writeInbound(Heads.bytes("HTTP/1.1 101 Switching Protocols\r\nConnection: upgrade\r\nUpgrade: websocket\r\n\r\n\u0081\u0002hi"));
+
+        assertThat((Object) upgraded.readInbound()).isEqualTo(101);
+        ByteBuf early = upgraded.readInbound();
+        assertThat(early.toString(StandardCharsets.ISO_8859_1)).isEqualTo("\u0081\u0002hi");
+        early.release();
+        upgraded.finishAndReleaseAll();
+    }
+
+    @Test
+    void handsOnAChunkedBodysPayloadAloneForAClientThatReadsToTheClose() {
+        reader.expect(false, true);
+        send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n");
+        send("0\r\n\r\n");
+
+        assertThat(status()).isEqualTo(200);
+        assertThat(body()).isEqualTo("hello");
+        assertThat(body()).isEqualTo("|last");
+        assertThat((Object) ch.readInbound()).isNull();
+    }
+
+    @Test
+    void passesOnTheChunksThatCameWholeBeforeABrokenOne() {
+        reader.expect(false);
+        send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nfirst\r\nzz\r\n");
+
+        assertThat(status()).isEqualTo(200);
+        assertThat(body()).isEqualTo("5\r\nfirst\r\n");
+        assertThat((Object) ch.readInbound()).isInstanceOf(BackendMessage.Malformed.class);
+    }
 }

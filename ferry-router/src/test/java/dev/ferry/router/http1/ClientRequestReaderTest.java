@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.router.error.ProxyError;
 import dev.ferry.router.handler.TrustedProxies;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -109,5 +110,33 @@ class ClientRequestReaderTest {
         assertThat(next()).isInstanceOf(ClientMessage.BodyFault.class);
         head.head().release();
         assertThat(next()).isNull();
+    }
+
+    @Test
+    void handsTheBytesAfterAnUpgradeRequestToTheRelay() {
+        send("GET /ws HTTP/1.1\r\nHost: a\r\nConnection: upgrade\r\nUpgrade: websocket\r\n\r\n\u0081\u0002hi");
+        ClientMessage.Head head = (ClientMessage.Head) next();
+        assertThat(head.head().isUpgrade()).isTrue();
+        head.head().release();
+
+        ClientRequestReader reader = ch.pipeline().get(ClientRequestReader.class);
+        reader.upgraded();
+        ch.pipeline().remove(reader);
+
+        ByteBuf early = ch.readInbound();
+        assertThat(early.toString(StandardCharsets.ISO_8859_1)).isEqualTo("\u0081\u0002hi");
+        early.release();
+    }
+
+    @Test
+    void countsTheBodysPayloadWithoutItsChunkFraming() {
+        send("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+        ClientMessage.Head head = (ClientMessage.Head) next();
+        ClientMessage.Body body = (ClientMessage.Body) next();
+
+        assertThat(body.isLast()).isTrue();
+        assertThat(ch.pipeline().get(ClientRequestReader.class).bodyBytes()).isEqualTo(5);
+        body.release();
+        head.head().release();
     }
 }

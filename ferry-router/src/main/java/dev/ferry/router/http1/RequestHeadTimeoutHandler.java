@@ -1,37 +1,35 @@
-package dev.ferry.router.handler;
+package dev.ferry.router.http1;
 
 import dev.ferry.router.error.ErrorPages;
 import dev.ferry.router.error.ProxyError;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Client side: answers 408 {@code request_timeout} and closes when a request head is not complete within
- * the request header timeout ({@code RouterConfig.requestHeaderTimeout}, 10 s by default).
+ * Client side, just after {@link ClientRequestReader}: answers 408 {@code request_timeout} and closes when a request
+ * head is not complete within the request header timeout ({@code RouterConfig.requestHeaderTimeout}, 10 s by
+ * default).
  *
- * <p>The clock starts when a connection opens, and on a kept-alive connection when the first bytes of the
- * next request arrive (a socket read that completed no message); it stops when the head is decoded. A
- * kept-alive connection waiting for its next request is left to the idle timeout, so a client reusing it
- * never receives a 408 meant for a request it has not sent. Placed after the HTTP codec and the flow
- * control handler.
+ * <p>The clock starts when a connection opens, and on a kept-alive connection when the first bytes of the next
+ * request arrive (a socket read that completed no head); it stops when a head is read. A kept-alive connection
+ * waiting for its next request is left to the idle timeout, so a client reusing it never receives a 408 meant for
+ * a request it has not sent. The exchange is over when the proxy asks for the next message after the whole
+ * request was read. A head that arrives whole, the common case, costs no timer.
  */
-public final class RequestHeaderTimeoutHandler extends ChannelDuplexHandler {
+public final class RequestHeadTimeoutHandler extends ChannelDuplexHandler {
 
     private enum State { READING_HEAD, IN_EXCHANGE, KEPT_ALIVE }
 
     private final long timeoutMillis;
     private State state = State.READING_HEAD;
+    private boolean requestRead;
     private ScheduledFuture<?> timer;
 
-    public RequestHeaderTimeoutHandler(Duration timeout) {
+    public RequestHeadTimeoutHandler(Duration timeout) {
         this.timeoutMillis = timeout.toMillis();
     }
 
@@ -61,11 +59,23 @@ public final class RequestHeaderTimeoutHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest) {
+        if (msg instanceof ClientMessage.Head h) {
             disarm();
             state = State.IN_EXCHANGE;
+            requestRead = h.refused() != null || h.head().body() == RequestHead.Body.NONE;
+        } else if (msg instanceof ClientMessage.Body b && b.isLast()) {
+            requestRead = true;
         }
         ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void read(ChannelHandlerContext ctx) {
+        if (state == State.IN_EXCHANGE && requestRead) {
+            // the proxy asks for the next request only once the exchange is over
+            state = State.KEPT_ALIVE;
+        }
+        ctx.read();
     }
 
     @Override
@@ -76,15 +86,6 @@ public final class RequestHeaderTimeoutHandler extends ChannelDuplexHandler {
             arm(ctx);
         }
         ctx.fireChannelReadComplete();
-    }
-
-    @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        boolean informational = msg instanceof HttpResponse r && r.status().code() < 200;
-        if (msg instanceof LastHttpContent && !informational && state == State.IN_EXCHANGE) {
-            state = State.KEPT_ALIVE;
-        }
-        ctx.write(msg, promise);
     }
 
     private void arm(ChannelHandlerContext ctx) {
@@ -102,7 +103,7 @@ public final class RequestHeaderTimeoutHandler extends ChannelDuplexHandler {
     private void expire(ChannelHandlerContext ctx) {
         timer = null;
         if (ctx.channel().isActive() && state == State.READING_HEAD) {
-            ctx.writeAndFlush(ErrorPages.render(ProxyError.REQUEST_TIMEOUT, null, true))
+            ctx.writeAndFlush(ErrorPages.encode(ctx.alloc(), ProxyError.REQUEST_TIMEOUT, null, true, null))
                     .addListener(ChannelFutureListener.CLOSE);
         }
     }

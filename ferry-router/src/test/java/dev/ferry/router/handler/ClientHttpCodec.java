@@ -17,7 +17,12 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * The HTTP/1.1 codec of a client connection: Netty's request decoder and response encoder, plus what
+ * The former codec path's client codec, kept in test sources with the checks that followed it
+ * ({@link RequestSmugglingGuard}, {@link HeaderLimitHandler}, {@link HostHandler}, {@link HopByHopHandler},
+ * {@link RequestIdHandler}, {@link ForwardedHeadersHandler}) as the reference the in-place path is compared with
+ * ({@code InPlaceParserDifferentialTest}); the live pipeline no longer uses them.
+ *
+ * <p>The HTTP/1.1 codec of a client connection: Netty's request decoder and response encoder, plus what
  * {@code HttpServerCodec} would not let the router add. Netty silently replaces an obsolete line folding
  * (a header line starting with a space or tab, RFC 9112 §5.2) by one space; this decoder marks such a
  * request as failed instead, so the router answers 400 and closes; so is a head with several

@@ -1,0 +1,154 @@
+package dev.ferry.router.proxy;
+
+import dev.ferry.router.http1.AddedFields;
+import dev.ferry.router.http1.BackendMessage;
+import dev.ferry.router.http1.BodyFramer;
+import dev.ferry.router.http1.ChunkedFraming;
+import dev.ferry.router.http1.ClientResponseWriter;
+import dev.ferry.router.http1.RequestHead;
+import dev.ferry.router.http1.ResponseHead;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Backend to client for one {@link Exchange}: the backend's response head written for the client
+ * ({@link ClientResponseWriter}: hop-by-hop fields dropped, {@code Via} and {@code X-Request-Id} set, the
+ * affinity cookie, {@code Connection: close}), then its body slices as they came, re-framed only when the client
+ * needs it: a body delimited by the backend's close goes to an HTTP/1.1 client in chunks, and an HTTP/1.0 client
+ * gets a chunked body's payload alone and reads it to the close. A 1xx is not relayed (the router answers
+ * {@code Expect} itself and hints are optional); a 101 to an upgrade request turns the exchange into a relay.
+ *
+ * <p>A response head that is malformed is answered 502 {@code backend_bad_response} and both connections close;
+ * a malformed body after a relayed head closes both connections. The client connection closes after the
+ * response when the client asked for it, or when its body is delimited by the close.
+ *
+ * <p>Threading: the exchange's event loop.
+ */
+final class ResponseRelay {
+
+    private final Exchange ex;
+    private final ChannelHandlerContext client;
+    private final ExchangeState st;
+    private boolean untilClose;
+    private boolean chunkForClient;
+    private boolean closeClient;
+
+    ResponseRelay(Exchange ex) {
+        this.ex = ex;
+        this.client = ex.client;
+        this.st = ex.st;
+    }
+
+    /** A message from the backend; {@code current} is false when it comes from a connection the exchange left. */
+    void read(boolean current, Object msg) {
+        if (!current) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        switch (msg) {
+            case BackendMessage.Head h -> head(h.head());
+            case BackendMessage.Body b -> body(b);
+            case BackendMessage.Malformed m -> {
+                if (st.responseStarted) {
+                    ex.abort(); // a cut body must not look whole
+                } else {
+                    ex.backendMalformed(m.reason());
+                }
+            }
+            default -> {
+                // bytes after a 101 the relay has not taken yet: cannot happen, the switch is immediate
+                ReferenceCountUtil.release(msg);
+                ex.abort();
+            }
+        }
+    }
+
+    /** True when the response body ends with the backend's close, which then completes it. */
+    boolean endsAtClose() {
+        return untilClose;
+    }
+
+    /** The backend closed the connection that delimited the body: the response is complete. */
+    void endAtClose() {
+        st.responseComplete = true;
+        ByteBuf end = chunkForClient ? ChunkedFraming.last() : Unpooled.EMPTY_BUFFER;
+        client.writeAndFlush(end).addListener(w -> ex.finish(closeClient || !w.isSuccess()));
+    }
+
+    private void head(ResponseHead response) {
+        ex.frontend.responseDeadline().disarm();
+        if (ex.rec.firstByteNanos == 0) {
+            ex.rec.firstByteNanos = System.nanoTime();
+        }
+        if (response.isUpgrade()) {
+            if (ex.head.isUpgrade()) {
+                upgrade(response);
+            } else {
+                ex.backendMalformed("101 to a request that asked for no upgrade");
+            }
+            return;
+        }
+        if (response.status() < 200) {
+            return; // 100 and 103 are dropped: the router answers Expect itself and hints are optional
+        }
+        RequestHead request = ex.head;
+        st.responseStarted = true;
+        ex.rec.status = response.status();
+        st.backendReusable = response.backendReusable();
+        boolean http11 = request.isHttp11();
+        untilClose = response.body() == BodyFramer.Mode.UNTIL_CLOSE;
+        chunkForClient = http11 && untilClose;
+        boolean readToClose = !http11 && (untilClose || response.body() == BodyFramer.Mode.CHUNKED);
+        closeClient = !request.isKeepAlive() || readToClose || ex.frontend.isDraining();
+        AddedFields extra = ex.frontend.responseFields();
+        String cookie = ex.affinitySetCookie();
+        if (cookie != null) {
+            extra.add("Set-Cookie", cookie);
+        }
+        if (closeClient) {
+            extra.add("Connection", "close");
+        }
+        ByteBuf out = client.alloc().buffer(response.length() + 256);
+        ClientResponseWriter.write(response, http11, request.requestId(), ex.frontend.via(), extra, out);
+        if (response.body() == BodyFramer.Mode.NONE) {
+            st.responseComplete = true;
+            client.writeAndFlush(out).addListener(w -> ex.finish(closeClient || !w.isSuccess()));
+        } else {
+            // a failed write fires exceptionCaught, which closes the client; channelInactive then ends the exchange
+            client.write(out, client.voidPromise());
+        }
+    }
+
+    private void body(BackendMessage.Body b) {
+        if (!st.responseStarted) {
+            b.release(); // the body of a 1xx: it has none, but never relay it
+            return;
+        }
+        ByteBuf data = b.content();
+        ex.rec.bytesOut += data.readableBytes();
+        if (chunkForClient) {
+            data = ChunkedFraming.chunk(client.alloc(), data);
+        }
+        if (!b.isLast()) {
+            client.writeAndFlush(data, client.voidPromise());
+            if (!client.channel().isWritable() && ex.backend() != null) {
+                ex.backend().config().setAutoRead(false);
+            }
+            return;
+        }
+        st.responseComplete = true;
+        client.writeAndFlush(data).addListener(w -> ex.finish(closeClient || !w.isSuccess()));
+    }
+
+    private void upgrade(ResponseHead response) {
+        st.responseStarted = true;
+        st.upgrading = true;
+        ex.rec.status = 101;
+        ByteBuf out = client.alloc().buffer(response.length() + 128);
+        ClientResponseWriter.write(response, true, null, ex.frontend.via(), null, out);
+        client.writeAndFlush(out, client.voidPromise());
+        ex.switchToRelay();
+    }
+}
