@@ -59,7 +59,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -95,7 +94,7 @@ public final class Platform implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
     private final FerryConfig config;
-    private final Tuning tuning;
+    private final PlatformTuning tuning;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private DataDirectory dataDirectory;
     private RouteRegistry registry;
@@ -119,29 +118,7 @@ public final class Platform implements AutoCloseable {
     private Deployments deployments;
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
 
-    /**
-     * Settings of the data plane that have good defaults and that tests and benchmarks shorten.
-     *
-     * @param passiveEjection how long an endpoint that refused or reset a connection is skipped (30 s)
-     * @param bootTimeout how long a new instance may take to become healthy (60 s)
-     * @param drainTimeout the longest a deregistered instance finishes its requests before it is stopped (30 s)
-     * @param stopGrace the time between SIGTERM and SIGKILL (30 s)
-     */
-    public record Tuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout, Duration stopGrace) {
-        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(30));
-
-        public Tuning withPassiveEjection(Duration d) {
-            return new Tuning(d, bootTimeout, drainTimeout, stopGrace);
-        }
-
-        /** Shorter runtime durations for tests: a broken release fails fast, old instances stop soon. */
-        public Tuning withRuntime(Duration boot, Duration drain, Duration stop) {
-            return new Tuning(passiveEjection, boot, drain, stop);
-        }
-    }
-
-    private Platform(FerryConfig config, Tuning tuning) {
+    private Platform(FerryConfig config, PlatformTuning tuning) {
         this.config = config;
         this.tuning = tuning;
         AccessEventLog accessEvents = new AccessEventLog();
@@ -151,11 +128,11 @@ public final class Platform implements AutoCloseable {
 
     /** Starts every role with the default tuning; on failure, stops what had started and rethrows. */
     public static Platform start(FerryConfig config) throws Exception {
-        return start(config, Tuning.DEFAULT);
+        return start(config, PlatformTuning.DEFAULT);
     }
 
     /** Starts every role; on failure, stops what had started and rethrows. */
-    public static Platform start(FerryConfig config, Tuning tuning) throws Exception {
+    public static Platform start(FerryConfig config, PlatformTuning tuning) throws Exception {
         Platform p = new Platform(config, tuning);
         try {
             p.startAll();
@@ -207,7 +184,7 @@ public final class Platform implements AutoCloseable {
             };
             router = new Router(RouterConfig.builder()
                     .bindAddress(config.bindAddress())
-                    .httpPort(listenPort(config.httpPort()))
+                    .httpPort(FerryConfig.bindPort(config.httpPort()))
                     .maxConnections(config.maxConnections())
                     .maxConnectionsPerClient(config.maxConnectionsPerClient())
                     .trustedProxies(config.trustedProxies())
@@ -229,7 +206,7 @@ public final class Platform implements AutoCloseable {
         if (config.apiPort() != FerryConfig.OFF) {
             control = new ControlServer(ControlConfig.builder()
                     .bindAddress(config.bindAddress())
-                    .port(listenPort(config.apiPort()))
+                    .port(FerryConfig.bindPort(config.apiPort()))
                     .reservedPorts(reservedPorts())
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
@@ -287,7 +264,7 @@ public final class Platform implements AutoCloseable {
             return;
         }
         boolean wildcard = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::");
-        GatewayConfig gatewayConfig = GatewayConfig.defaults(listenPort(config.tunnelPort()),
+        GatewayConfig gatewayConfig = GatewayConfig.defaults(FerryConfig.bindPort(config.tunnelPort()),
                         "gw" + Endpoint.idFor(config.bindAddress(), config.tunnelPort()))
                 .withBindAddress(config.bindAddress())
                 .withAdvertisedHost(wildcard ? "localhost" : config.bindAddress());
@@ -322,7 +299,7 @@ public final class Platform implements AutoCloseable {
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */
     private void startGit() {
         git = GitWiring.start(dataDirectory.root(), buildConfig(), store, deployments, config.bindAddress(),
-                config.sshPort() == FerryConfig.OFF ? null : listenPort(config.sshPort()), sessions, authFailures,
+                config.sshPort() == FerryConfig.OFF ? null : FerryConfig.bindPort(config.sshPort()), sessions, authFailures,
                 runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed));
         started.push(git);
     }
@@ -334,20 +311,11 @@ public final class Platform implements AutoCloseable {
     }
 
     private Set<Integer> reservedPorts() {
-        Set<Integer> ports = new HashSet<>();
-        for (int p : new int[] {config.httpPort(), config.httpsPort(), config.apiPort(), config.sshPort(), config.tunnelPort()}) {
-            if (p > 0) {
-                ports.add(p);
-            }
-        }
+        Set<Integer> ports = new HashSet<>(config.listenerPorts());
         if (router != null) {
             ports.add(router.httpPort());
         }
         return ports;
-    }
-
-    private static int listenPort(int configured) {
-        return configured == FerryConfig.EPHEMERAL ? 0 : configured;
     }
 
     public FerryConfig config() {

@@ -8,10 +8,12 @@ import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.sandbox.NetworkMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The configuration of a single-node Ferry ({@code ferry up}), resolved once at start by
@@ -128,6 +130,22 @@ public record FerryConfig(
         if (port < EPHEMERAL || port > 65535) {
             throw new IllegalArgumentException(what + " " + port + " is outside 0-65535 (0 turns it off)");
         }
+    }
+
+    /** The ports of the listeners this configuration turns on (those given as a number, not off or ephemeral). */
+    public Set<Integer> listenerPorts() {
+        Set<Integer> ports = new HashSet<>();
+        for (int p : new int[] {httpPort, httpsPort, apiPort, sshPort, tunnelPort}) {
+            if (p > 0) {
+                ports.add(p);
+            }
+        }
+        return ports;
+    }
+
+    /** The port to bind for a configured one: {@link #EPHEMERAL} asks the OS for a free port (0). */
+    public static int bindPort(int configured) {
+        return configured == EPHEMERAL ? 0 : configured;
     }
 
     /** A builder with every default. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ferry.server.Platform;
+import dev.ferry.server.PlatformTuning;
 import dev.ferry.server.config.FerryConfig;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class FailoverTest {
 
     @Test
     void losesNoRequestWhenOneOfTwoEndpointsDiesAndNoticesItsReturn() throws Exception {
-        Platform.Tuning tuning = Platform.Tuning.DEFAULT.withPassiveEjection(Duration.ofSeconds(1));
+        PlatformTuning tuning = PlatformTuning.DEFAULT.withPassiveEjection(Duration.ofSeconds(1));
         try (Backend a = Backend.start("a"); Platform platform = Platform.start(FerryConfig.ephemeral(dataDir), tuning)) {
             Backend b = Backend.start("b");
             int bPort = b.port();

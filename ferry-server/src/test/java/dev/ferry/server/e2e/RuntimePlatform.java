@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.server.Platform;
+import dev.ferry.server.PlatformTuning;
 import dev.ferry.server.config.FerryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.time.Duration;
 final class RuntimePlatform implements AutoCloseable {
 
     /** A broken release is abandoned after 10 s; old instances drain for at most 1 s and get 2 s after SIGTERM. */
-    static final Platform.Tuning TUNING = Platform.Tuning.DEFAULT.withPassiveEjection(Duration.ofSeconds(1))
+    static final PlatformTuning TUNING = PlatformTuning.DEFAULT.withPassiveEjection(Duration.ofSeconds(1))
             .withRuntime(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(2));
     private static final ObjectMapper JSON = new ObjectMapper();
 

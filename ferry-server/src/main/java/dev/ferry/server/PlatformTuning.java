@@ -1,0 +1,25 @@
+package dev.ferry.server;
+
+import java.time.Duration;
+
+/**
+ * Settings of the {@link Platform} that have good defaults and that tests and benchmarks shorten.
+ *
+ * @param passiveEjection how long an endpoint that refused or reset a connection is skipped (30 s)
+ * @param bootTimeout how long a new instance may take to become healthy (60 s)
+ * @param drainTimeout the longest a deregistered instance finishes its requests before it is stopped (30 s)
+ * @param stopGrace the time between SIGTERM and SIGKILL (30 s)
+ */
+public record PlatformTuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout, Duration stopGrace) {
+    public static final PlatformTuning DEFAULT = new PlatformTuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
+
+    public PlatformTuning withPassiveEjection(Duration d) {
+        return new PlatformTuning(d, bootTimeout, drainTimeout, stopGrace);
+    }
+
+    /** Shorter runtime durations for tests: a broken release fails fast, old instances stop soon. */
+    public PlatformTuning withRuntime(Duration boot, Duration drain, Duration stop) {
+        return new PlatformTuning(passiveEjection, boot, drain, stop);
+    }
+}
