@@ -32,7 +32,7 @@ import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
 import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
-import dev.ferry.router.log.AccessLog;
+import dev.ferry.router.log.QueuedAccessLog;
 import dev.ferry.router.log.Slf4jAccessLog;
 import dev.ferry.router.route.LiveRoutes;
 import dev.ferry.router.route.LiveRoutesConfig;
@@ -173,15 +173,10 @@ public final class Platform implements AutoCloseable {
         started.push(appLogs);
         AppAccessLog appAccessLog = new AppAccessLog(appLogs, config.domain(),
                 host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
-        started.push(appAccessLog);
 
         if (config.httpPort() != FerryConfig.OFF) {
-            Slf4jAccessLog slf4jAccessLog = new Slf4jAccessLog();
-            started.push(slf4jAccessLog);
-            AccessLog accessLog = entry -> {
-                slf4jAccessLog.log(entry);
-                appAccessLog.log(entry);
-            };
+            QueuedAccessLog accessLog = new QueuedAccessLog(List.of(new Slf4jAccessLog(), appAccessLog));
+            started.push(accessLog);
             router = new Router(RouterConfig.builder()
                     .bindAddress(config.bindAddress())
                     .httpPort(FerryConfig.bindPort(config.httpPort()))

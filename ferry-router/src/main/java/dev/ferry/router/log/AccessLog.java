@@ -1,8 +1,9 @@
 package dev.ferry.router.log;
 
 /**
- * Receives one entry per proxied or refused request. Called on an event loop: an implementation must
- * return at once and never block. {@link Slf4jAccessLog} is the default; {@link #NONE} discards.
+ * Receives one entry per proxied or refused request. The router calls it on an event loop, so the one it is
+ * given must return at once and never block: {@link QueuedAccessLog}, which the platform passes, only queues and
+ * calls its sinks (other {@code AccessLog}s) on a thread of its own. {@link #NONE} discards.
  */
 @FunctionalInterface
 public interface AccessLog {

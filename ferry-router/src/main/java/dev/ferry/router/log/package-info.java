@@ -1,6 +1,7 @@
 /**
  * The access log: one {@link dev.ferry.router.log.AccessLogEntry} per request handed to an
- * {@link dev.ferry.router.log.AccessLog}; {@link dev.ferry.router.log.Slf4jAccessLog} writes them off the
- * event loop to the SLF4J logger {@code ferry.access}.
+ * {@link dev.ferry.router.log.AccessLog}. The router's event loops call a {@link dev.ferry.router.log.QueuedAccessLog},
+ * which only queues; its writer thread hands entries to the sinks, such as
+ * {@link dev.ferry.router.log.Slf4jAccessLog} (the logger {@code ferry.access}).
  */
 package dev.ferry.router.log;
