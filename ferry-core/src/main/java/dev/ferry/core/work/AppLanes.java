@@ -8,9 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
@@ -26,12 +25,14 @@ public final class AppLanes implements AutoCloseable {
 
     private static final ThreadLocal<Set<AppName>> HELD = ThreadLocal.withInitial(HashSet::new);
 
-    private final ExecutorService threads;
+    private final Executor threads;
     private final Map<AppName, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /** @param name the prefix of the lanes' thread names, e.g. {@code ferry-reconcile-} */
     public AppLanes(String name) {
-        this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name, 1).factory());
+        ThreadFactory factory = Thread.ofVirtual().name(name, 1).factory();
+        this.threads = task -> factory.newThread(task).start();
     }
 
     /**
@@ -42,6 +43,9 @@ public final class AppLanes implements AutoCloseable {
     public <T> CompletableFuture<T> submit(AppName app, Supplier<T> task) {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(task, "task");
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Ferry is stopping"));
+        }
         if (HELD.get().contains(app)) {
             try {
                 return CompletableFuture.completedFuture(task.get());
@@ -63,16 +67,10 @@ public final class AppLanes implements AutoCloseable {
                 }
                 return result;
             }, threads);
-            next.whenComplete((r, e) -> {
-                tails.remove(app, next);
-                if (e != null) {
-                    result.completeExceptionally(e); // the lanes were closed before the task could start
-                }
-            });
+            next.whenComplete((r, e) -> tails.remove(app, next));
             return next;
         });
-        return result.exceptionallyCompose(e -> CompletableFuture.failedFuture(
-                rejected(e) ? new IllegalStateException("Ferry is stopping", e) : e));
+        return result;
     }
 
     /** Runs {@code task} in {@code app}'s lane and waits for it; rethrows what it threw. */
@@ -90,10 +88,6 @@ public final class AppLanes implements AutoCloseable {
         }
     }
 
-    private static boolean rejected(Throwable e) {
-        return e instanceof RejectedExecutionException || e.getCause() instanceof RejectedExecutionException;
-    }
-
     /** True when a task of {@code app} runs or waits. */
     public boolean busy(AppName app) {
         return tails.containsKey(app);
@@ -102,6 +96,6 @@ public final class AppLanes implements AutoCloseable {
     /** Refuses new tasks; those already given still run. */
     @Override
     public void close() {
-        threads.shutdown();
+        closed = true;
     }
 }
