@@ -57,9 +57,10 @@ class KillDuringRolloutTest {
             app.commit("Procfile", "web: sleep 40; exec /usr/bin/python3 server.py " + v2 + "\n").version("v2");
             PythonApp pushing = app;
             secondPush = CompletableFuture.supplyAsync(() -> pushing.push(remote));
-            await().atMost(START).until(() -> instances(api, "starting", 2).size() == 2);
-            assertThat(instances(api, "up", 1)).hasSize(2);
-            assertThat(anyWith(v2)).isNotEmpty();
+            // the rollout's new instances are not listed until they take over: look for their processes
+            await().atMost(START).until(() -> anyWith(v2).size() >= 2 || secondPushEnded(api));
+            assertThat(secondPushEnded(api)).as("the rollout of v2 still runs; log: %s", ferry.log("first")).isFalse();
+            assertThat(instances(api, "up", 1)).as("v1 serves while v2 boots").hasSize(2);
 
             ferry.kill();
             assertThat(secondPush.get(30, TimeUnit.SECONDS).exit()).as("the push whose Ferry was killed").isNotZero();
@@ -95,6 +96,12 @@ class KillDuringRolloutTest {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    /** True once the second push's release exists and is no longer pending (it should not be, mid-rollout). */
+    private static boolean secondPushEnded(Api api) throws Exception {
+        JsonNode releases = JSON.readTree(api.get("/api/apps/hello/releases").body());
+        return releases.size() > 1 && !releases.get(0).get("status").asText().equals("pending");
     }
 
     /** The app's web instances in {@code state} of release {@code version}, as {@code ps} lists them. */
