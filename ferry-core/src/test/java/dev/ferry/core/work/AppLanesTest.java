@@ -76,6 +76,29 @@ class AppLanesTest {
     }
 
     @Test
+    void passesTheCallersInterruptOnToItsTaskAndStillAnswersIt() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            String outcome = lanes.call(HELLO, () -> {
+                running.countDown();
+                try {
+                    Thread.sleep(10_000);
+                    return "slept";
+                } catch (InterruptedException e) {
+                    return "interrupted";
+                }
+            });
+            answer.complete(outcome + (Thread.currentThread().isInterrupted() ? ", caller interrupted" : ""));
+        });
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+        caller.interrupt();
+
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("interrupted, caller interrupted");
+    }
+
+    @Test
     void refusesNewWorkOnceClosed() {
         lanes.close();
 
