@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * One supervised instance ({@code web.1}) of a release: {@link #boot} starts its process in the sandbox and
  * waits for health, {@link #goLive} registers it (web) and starts supervision — an unexpected exit or a failed
  * check of its {@link InstanceWatch} deregisters it at once and restarts it with {@link Backoff} — and
- * {@link #retire} deregisters, drains and stops it. Each (re)start runs from a fresh copy of the release in its own directory and cgroup.
+ * {@link #retire} deregisters, drains and stops it. Each (re)start runs from a fresh copy of the release in its
+ * own directory and cgroup.
  *
  * <p>Threading: state fields are volatile for {@code ps}; start/stop transitions hold {@code this}'s monitor,
  * so a stop never misses a process being started. Exits are seen on the JDK's process reaper.
