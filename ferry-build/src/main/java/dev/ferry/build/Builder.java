@@ -23,9 +23,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
 import org.slf4j.Logger;
@@ -40,9 +38,8 @@ import org.slf4j.LoggerFactory;
  * Every command of the build runs in one {@link BuildJail} of the {@link BuildSandbox}, closed (killing whatever
  * the build left running) before the slug is packed.
  *
- * <p>Threading: builds of one app run one at a time (the build queue already serialises them; the lock here
- * keeps that true for any caller); builds of different apps run in parallel on the threads that call
- * {@link #build}.
+ * <p>Threading: builds run on the threads that call {@link #build}, in parallel; the build queue, its only caller,
+ * starts one build per app at a time (work directories are unique per build, so nothing here needs a lock).
  */
 public final class Builder {
 
@@ -53,7 +50,6 @@ public final class Builder {
     private final Buildpacks buildpacks;
     private final SlugStore slugs;
     private final BuildSandbox sandbox;
-    private final Map<String, ReentrantLock> appLocks = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
     public Builder(BuildConfig config, Buildpacks buildpacks, SlugStore slugs, BuildSandbox sandbox) {
@@ -91,8 +87,6 @@ public final class Builder {
      * @throws BuildFailed with the reason to show the pusher; nothing is stored then
      */
     public BuildOutcome build(Repository repo, BuildRequest request, BuildLog log) throws BuildFailed {
-        ReentrantLock lock = appLocks.computeIfAbsent(request.app().value(), k -> new ReentrantLock());
-        lock.lock();
         Path work = config.buildsDir().resolve(request.app().value() + "-" + request.shortCommit() + "-"
                 + System.currentTimeMillis() + "-" + sequence.incrementAndGet());
         Path src = work.resolve("src");
@@ -137,11 +131,7 @@ public final class Builder {
             Thread.currentThread().interrupt();
             throw new BuildFailed("the build was interrupted", e);
         } finally {
-            try {
-                deleteTree(work);
-            } finally {
-                lock.unlock();
-            }
+            deleteTree(work);
         }
     }
 

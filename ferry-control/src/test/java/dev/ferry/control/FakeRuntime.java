@@ -1,12 +1,13 @@
 package dev.ferry.control;
 
+import dev.ferry.core.runtime.ActualState;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
+import dev.ferry.core.runtime.DesiredState;
 import dev.ferry.core.runtime.Instance;
 import dev.ferry.core.runtime.InstanceState;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.AppName;
-import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,14 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * An {@link AppRuntime} for API tests: a deploy "runs" the formation's instances at once (or fails with
- * {@link #failNextDeploy}), every call is recorded, and {@link #run} starts a real {@code sh -c} process on
+ * An {@link AppRuntime} for API tests: applying a new release "runs" its formation's instances at once (or fails
+ * with {@link #failNextDeploy}), every call is recorded, and {@link #run} starts a real {@code sh -c} process on
  * this machine so that streaming is tested with real output.
  */
 public final class FakeRuntime implements AppRuntime {
 
     public final List<String> calls = new CopyOnWriteArrayList<>();
     private final Map<AppName, List<Instance>> instances = new ConcurrentHashMap<>();
+    private final Map<AppName, Integer> running = new ConcurrentHashMap<>();
     private final AtomicInteger runs = new AtomicInteger();
     private volatile String nextFailure;
     private volatile RuntimeException nextThrown;
@@ -45,9 +47,31 @@ public final class FakeRuntime implements AppRuntime {
         nextThrown = e;
     }
 
+    /** Forgets every instance, as a runtime that was restarted runs nothing. */
+    public void forgetAll() {
+        instances.clear();
+        running.clear();
+    }
+
+    /**
+     * Records {@code deploy <app> v<N>} for a new release (which may fail as asked), {@code scale <app> {...}} for
+     * the release that runs, {@code stop <app> all} for nothing to run.
+     */
     @Override
-    public DeployResult deploy(Release release, Formation formation, Consumer<String> progress) {
-        calls.add("deploy " + release.app() + " " + release.label());
+    public DeployResult apply(DesiredState desired, Consumer<String> progress) {
+        AppName app = desired.app();
+        if (desired.release().isEmpty()) {
+            calls.add("stop " + app + " all");
+            forget(app);
+            return DeployResult.success();
+        }
+        Release release = desired.release().get();
+        if (running.getOrDefault(app, 0) == release.version()) {
+            calls.add("scale " + app + " " + desired.formation().quantities());
+            instances.put(app, instancesOf(desired));
+            return DeployResult.success();
+        }
+        calls.add("deploy " + app + " " + release.label());
         progress.accept("Starting " + release.label());
         RuntimeException thrown = nextThrown;
         nextThrown = null;
@@ -59,25 +83,30 @@ public final class FakeRuntime implements AppRuntime {
         if (failure != null) {
             return DeployResult.failure(failure);
         }
-        List<Instance> running = new ArrayList<>();
-        formation.quantities().forEach((type, n) -> {
-            for (int i = 1; i <= n; i++) {
-                running.add(new Instance(type + "." + i, type, InstanceState.UP, release.version(), 5000 + i, 100 + i,
-                        Instant.parse("2026-11-24T14:00:00Z"), 0));
-            }
-        });
-        instances.put(release.app(), running);
+        instances.put(app, instancesOf(desired));
+        running.put(app, release.version());
         return DeployResult.success();
     }
 
-    @Override
-    public void scale(Formation formation) {
-        calls.add("scale " + formation.app() + " " + formation.quantities());
+    private static List<Instance> instancesOf(DesiredState desired) {
+        List<Instance> all = new ArrayList<>();
+        desired.instanceCounts().forEach((type, n) -> {
+            for (int i = 1; i <= n; i++) {
+                all.add(new Instance(type + "." + i, type, InstanceState.UP, desired.version(), 5000 + i, 100 + i,
+                        Instant.parse("2026-11-24T14:00:00Z"), 0));
+            }
+        });
+        return all;
     }
 
     @Override
-    public List<Instance> instances(AppName app) {
-        return instances.getOrDefault(app, List.of());
+    public ActualState actual(AppName app) {
+        return new ActualState(app, running.getOrDefault(app, 0), instances.getOrDefault(app, List.of()));
+    }
+
+    private void forget(AppName app) {
+        instances.remove(app);
+        running.remove(app);
     }
 
     @Override
@@ -96,7 +125,7 @@ public final class FakeRuntime implements AppRuntime {
     @Override
     public void destroy(AppName app) {
         calls.add("destroy " + app);
-        instances.remove(app);
+        forget(app);
     }
 
     @Override

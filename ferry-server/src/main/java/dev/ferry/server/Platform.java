@@ -213,13 +213,15 @@ public final class Platform implements AutoCloseable {
             started.push(git.queue());
         }
         if (deployments instanceof Reconciler reconciler) {
-            resumed = reconciler.resumeAll();
+            started.push(reconciler); // stops its loop before the runtime stops
+            resumed = reconciler.start();
         }
     }
 
     /**
-     * The runtime (which kills what a previous run left) and the deployments over it; stopped after the API and
-     * before the router, so that its instances deregister and drain while the router still serves.
+     * The runtime (which kills what a previous run left) and the reconciler over it, which converges it to the
+     * store's desired state once the API runs; stopped after the API and before the router, so that its instances
+     * deregister and drain while the router still serves.
      */
     private void startRuntime() {
         runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
@@ -234,7 +236,7 @@ public final class Platform implements AutoCloseable {
                 log.warn("apps and their builds run without a sandbox: {}", r.isolation());
             }
         }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
-        deployments = runtime.<Deployments>map(r -> new Reconciler(store, store, r.runtime()))
+        deployments = runtime.<Deployments>map(r -> new Reconciler(store, store, r.runtime(), tuning.reconcileInterval()))
                 .orElseGet(() -> Deployments.withoutRuntime(store));
     }
 
@@ -246,7 +248,7 @@ public final class Platform implements AutoCloseable {
                 new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures)));
-        runtime.ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r.runtime(), sessions)));
+        deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }
 
@@ -373,7 +375,7 @@ public final class Platform implements AutoCloseable {
         return runtime;
     }
 
-    /** Completes when every app's current release has been started again after this start. */
+    /** Completes when every app has been reconciled once after this start (its desired state runs, or failed to). */
     public CompletableFuture<Void> resumed() {
         return resumed;
     }

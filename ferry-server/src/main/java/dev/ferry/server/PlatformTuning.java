@@ -9,17 +9,24 @@ import java.time.Duration;
  * @param bootTimeout how long a new instance may take to become healthy (60 s)
  * @param drainTimeout the longest a deregistered instance finishes its requests before it is stopped (30 s)
  * @param stopGrace the time between SIGTERM and SIGKILL (30 s)
+ * @param reconcileInterval how often the reconciler compares every app's runtime with its desired state and
+ *     converges what drifted (30 s; it also runs at start and on every change)
  */
-public record PlatformTuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout, Duration stopGrace) {
+public record PlatformTuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout, Duration stopGrace,
+                             Duration reconcileInterval) {
     public static final PlatformTuning DEFAULT = new PlatformTuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30), Duration.ofSeconds(30));
 
     public PlatformTuning withPassiveEjection(Duration d) {
-        return new PlatformTuning(d, bootTimeout, drainTimeout, stopGrace);
+        return new PlatformTuning(d, bootTimeout, drainTimeout, stopGrace, reconcileInterval);
     }
 
     /** Shorter runtime durations for tests: a broken release fails fast, old instances stop soon. */
     public PlatformTuning withRuntime(Duration boot, Duration drain, Duration stop) {
-        return new PlatformTuning(passiveEjection, boot, drain, stop);
+        return new PlatformTuning(passiveEjection, boot, drain, stop, reconcileInterval);
+    }
+
+    public PlatformTuning withReconcileInterval(Duration d) {
+        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, d);
     }
 }

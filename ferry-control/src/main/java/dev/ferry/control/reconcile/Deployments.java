@@ -1,9 +1,11 @@
 package dev.ferry.control.reconcile;
 
+import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStore;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -11,7 +13,7 @@ import java.util.function.Supplier;
  * Where a change of the desired state (a new release, a formation, a destroyed app) becomes running instances.
  * The control API and the push path call it right after the {@link ReleaseStore} change; the platform passes a
  * {@link Reconciler} over its runtime, or {@link #withoutRuntime} when none runs. Implementations are
- * thread-safe; releases of one app are made and deployed one at a time, in the order they were made.
+ * thread-safe; releases of one app are made and rolled out one at a time, in the order they were made.
  */
 public interface Deployments {
 
@@ -29,6 +31,14 @@ public interface Deployments {
 
     /** Stops every instance of an app the store has destroyed. */
     void destroyed(AppName app);
+
+    /**
+     * The runtime as the API must call it for changes of an app ({@code ps:restart}, {@code ps:stop}): in the
+     * app's lane, one at a time with the releases and scales; empty when no runtime runs.
+     */
+    default Optional<AppRuntime> runtime() {
+        return Optional.empty();
+    }
 
     /** Marks every release succeeded at once and runs nothing: the platform without a runtime. */
     static Deployments withoutRuntime(ReleaseStore store) {

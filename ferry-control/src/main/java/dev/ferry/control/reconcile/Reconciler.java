@@ -1,8 +1,10 @@
 package dev.ferry.control.reconcile;
 
 import dev.ferry.core.build.FailureReasons;
+import dev.ferry.core.runtime.ActualState;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
+import dev.ferry.core.runtime.DesiredState;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppStore;
@@ -12,157 +14,215 @@ import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStatus;
 import dev.ferry.core.store.ReleaseStore;
 import dev.ferry.core.store.StoreException;
-import java.util.ArrayList;
+import dev.ferry.core.work.AppLanes;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Deployments} over an {@link AppRuntime}: the one place where the store's desired state (releases,
- * formation) is handed to the runtime, and where a release's status follows what the runtime made of it.
- * A deploy that fails leaves the previous release serving and its own release {@code FAILED} with the reason
- * ({@link ReleaseStore#failRelease}).
+ * {@link Deployments} over an {@link AppRuntime}: the one reconciler, which converges the runtime to the desired
+ * state the store holds. A change writes the desired state first (a release {@code PENDING}, a formation) and
+ * then hands it to the runtime ({@link AppRuntime#apply}); the release is marked {@code SUCCEEDED} or, when its
+ * rollout failed, {@code FAILED} with the reason, and the desired state is the last live release again. The same
+ * convergence ({@link #reconcile}) runs at {@link #start} (after a crash or a {@code kill -9} of Ferry) and
+ * every {@code interval} ({@value #DEFAULT_INTERVAL_SECONDS} s by default), so that a runtime that drifted (an
+ * instance that could not start again, a rollout cut short) is brought back without anyone acting.
  *
- * <p>Threading: a lock per app makes "create the release, deploy it, mark it" one step, so releases of an app
- * are deployed in the order they were made; different apps deploy in parallel. A scale is not held behind a
- * running deploy: the runtime serialises it, and a deploy that finishes checks the formation again.
+ * <p>A release still {@code PENDING} when a reconcile looks belongs to no one (the rollout of a release runs in
+ * the same lane task that made it): it was cut short by a stop of Ferry, is marked {@code FAILED}
+ * ({@value #INTERRUPTED}) and the last live release runs, as the push that made it was never accepted.
+ *
+ * <p>Threading: every change of one app's runtime (a release, a scale, a restart, a stop, a destroy, a
+ * reconcile) runs in that app's lane of one {@link AppLanes}, one at a time in the order given; apps run in
+ * parallel. {@link #runtime()} is the runtime as the API must call it, through the lanes.
  */
-public final class Reconciler implements Deployments {
+public final class Reconciler implements Deployments, AutoCloseable {
+
+    /** How often every app is reconciled by default. */
+    public static final long DEFAULT_INTERVAL_SECONDS = 30;
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(DEFAULT_INTERVAL_SECONDS);
+    /** The reason given to a release that was rolling out when the platform stopped. */
+    public static final String INTERRUPTED = "Ferry stopped before the deploy finished";
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
-    /** The reason given to a release that was deploying when the platform stopped. */
-    static final String INTERRUPTED = "Ferry stopped before the deploy finished";
+    /** How many of an app's newest releases are searched for pending ones. */
     private static final int PENDING_SCAN = 50;
 
     private final AppStore apps;
     private final ReleaseStore store;
     private final AppRuntime runtime;
-    private final ConcurrentHashMap<AppName, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Duration interval;
+    private final AppLanes lanes = new AppLanes("ferry-reconcile-");
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("ferry-reconcile-timer").daemon(true).factory());
 
     public Reconciler(AppStore apps, ReleaseStore store, AppRuntime runtime) {
+        this(apps, store, runtime, DEFAULT_INTERVAL);
+    }
+
+    /** @param interval how often every app is reconciled after {@link #start} */
+    public Reconciler(AppStore apps, ReleaseStore store, AppRuntime runtime, Duration interval) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.store = Objects.requireNonNull(store, "store");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.interval = Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the reconcile interval must be positive: " + interval);
+        }
     }
 
     @Override
     public Deployed release(AppName app, Supplier<Release> create, Consumer<String> progress) {
-        ReentrantLock lock = locks.computeIfAbsent(app, a -> new ReentrantLock());
-        lock.lock();
-        try {
+        return lanes.call(app, () -> {
             Release release = create.get();
             if (release.status() != ReleaseStatus.PENDING) {
                 return new Deployed(release, DeployResult.success(), store.currentRelease(app));
             }
-            return deploy(release, progress);
-        } finally {
-            lock.unlock();
-        }
+            return rollOut(release, progress);
+        });
     }
 
-    private Deployed deploy(Release release, Consumer<String> progress) {
+    /** Runs in the app's lane: the release is the desired state until the runtime says how its rollout went. */
+    private Deployed rollOut(Release release, Consumer<String> progress) {
         AppName app = release.app();
-        Formation formation = store.formation(app);
-        DeployResult result = runDeploy(release, formation, progress);
+        DeployResult result = apply(DesiredState.of(release, store.formation(app)), progress);
         try {
             Release marked = result.succeeded()
                     ? store.setReleaseStatus(app, release.version(), ReleaseStatus.SUCCEEDED, release.createdBy())
                     : store.failRelease(app, release.version(), result.reason(), release.createdBy());
-            if (result.succeeded()) {
-                Formation now = store.formation(app);
-                if (!now.equals(formation)) {
-                    runtime.scale(now); // ps:scale while the deploy ran
-                }
+            if (!result.succeeded()) {
+                converge(app); // back to the last live release, where the runtime did not stay on it by itself
             }
             return new Deployed(marked, result, store.currentRelease(app));
         } catch (StoreException e) {
-            log.warn("could not mark {} {} after its deploy: {}", app, release.label(), e.getMessage());
+            log.warn("could not mark {} {} after its rollout: {}", app, release.label(), e.getMessage());
             return new Deployed(release, result, Optional.empty());
         }
     }
 
-    private DeployResult runDeploy(Release release, Formation formation, Consumer<String> progress) {
-        try {
-            return runtime.deploy(release, formation, progress);
-        } catch (RuntimeException e) {
-            log.warn("the runtime failed deploying {} {}", release.app(), release.label(), e);
-            return DeployResult.failure("the runtime failed: " + FailureReasons.withoutPaths(e.getMessage()));
-        }
-    }
-
-    /** The formation is stored whatever the runtime says: a refusal is logged, and the next deploy runs it. */
+    /** The formation is stored whatever the runtime says: a refusal is logged, and the next reconcile retries. */
     @Override
     public void scaled(Formation formation) {
-        try {
-            runtime.scale(formation);
-        } catch (RuntimeException e) {
-            log.warn("the runtime could not scale {} to {}: {}", formation.app(), formation.quantities(), e.toString());
-        }
+        lanes.call(formation.app(), () -> {
+            converge(formation.app());
+            return null;
+        });
     }
 
     @Override
     public void destroyed(AppName app) {
-        try {
-            runtime.destroy(app);
-        } catch (RuntimeException e) {
-            log.warn("the runtime could not stop the instances of {}: {}", app, e.toString());
-        }
-        locks.remove(app);
+        lanes.call(app, () -> {
+            try {
+                runtime.destroy(app);
+            } catch (RuntimeException e) {
+                log.warn("the runtime could not stop the instances of {}: {}", app, e.toString());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<AppRuntime> runtime() {
+        return Optional.of(new LaneRuntime(runtime, lanes));
     }
 
     /**
-     * At start: marks releases left pending by a stopped platform as failed, then deploys every app's current
-     * release at its formation, each app on its own virtual thread.
+     * Reconciles every app now, then every interval until {@link #close}.
      *
-     * @return completes when every app's deploy has finished (successfully or not)
+     * @return completes when every app has been reconciled once (successfully or not)
      */
-    public CompletableFuture<Void> resumeAll() {
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (App app : apps.allApps()) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            Thread.ofVirtual().name("ferry-resume-" + app.name()).start(() -> {
-                try {
-                    resume(app.name());
-                } catch (RuntimeException e) {
-                    log.warn("could not start the instances of {}: {}", app.name(), e.toString());
-                } finally {
-                    done.complete(null);
-                }
-            });
-            all.add(done);
-        }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    public CompletableFuture<Void> start() {
+        long period = interval.toMillis();
+        timer.scheduleWithFixedDelay(this::reconcileAll, period, period, TimeUnit.MILLISECONDS);
+        return reconcileAll();
     }
 
-    private void resume(AppName app) {
-        ReentrantLock lock = locks.computeIfAbsent(app, a -> new ReentrantLock());
-        lock.lock();
+    /** Queues a reconcile of every app in its lane; completes when all have run. */
+    public CompletableFuture<Void> reconcileAll() {
+        List<App> all;
         try {
-            for (Release r : store.releases(app, Page.first(PENDING_SCAN)).items()) {
-                if (r.status() == ReleaseStatus.PENDING) {
-                    store.failRelease(app, r.version(), INTERRUPTED, r.createdBy());
-                }
-            }
-            Optional<Release> current = store.currentRelease(app);
-            if (current.isEmpty() || current.get().slugId().isEmpty()) {
-                return;
-            }
-            DeployResult result = runDeploy(current.get(), store.formation(app),
-                    line -> log.debug("{}: {}", app, line));
-            if (result.succeeded()) {
-                log.info("{} {} is running again", app, current.get().label());
-            } else {
-                log.warn("{} {} did not start again: {}", app, current.get().label(), result.reason());
-            }
-        } finally {
-            lock.unlock();
+            all = apps.allApps();
+        } catch (StoreException e) {
+            log.warn("could not list the apps to reconcile: {}", e.getMessage());
+            return CompletableFuture.completedFuture(null);
         }
+        return CompletableFuture.allOf(all.stream().map(a -> reconcile(a.name())).toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Queues a reconcile of one app in its lane: releases left pending are failed, then the runtime is given the
+     * desired state when what it reports differs.
+     *
+     * @return completes when it has run; never exceptionally
+     */
+    public CompletableFuture<Void> reconcile(AppName app) {
+        return lanes.submit(app, () -> {
+            converge(app);
+            return (Void) null;
+        }).exceptionally(e -> {
+            log.warn("could not reconcile {}: {}", app, e.toString());
+            return null;
+        });
+    }
+
+    /** Runs in the app's lane. */
+    private void converge(AppName app) {
+        failLeftPending(app);
+        DesiredState desired = desiredState(app);
+        ActualState actual = runtime.actual(app);
+        if (actual.convergedTo(desired)) {
+            return;
+        }
+        log.info("reconciling {}: runs v{} with {} instance(s), should run v{} at {}", app, actual.release(),
+                actual.instances().size(), desired.version(), desired.instanceCounts());
+        DeployResult result = apply(desired, line -> log.debug("{}: {}", app, line));
+        if (result.succeeded()) {
+            log.info("{} runs v{} at {}", app, desired.version(), desired.instanceCounts());
+        } else {
+            log.warn("{} could not be brought to v{}: {}; the next reconcile tries again", app, desired.version(),
+                    result.reason());
+        }
+    }
+
+    /** What should run: the newest live release (none without a slug) at the stored formation. */
+    private DesiredState desiredState(AppName app) {
+        return store.currentRelease(app).filter(r -> r.slugId().isPresent())
+                .map(r -> DesiredState.of(r, store.formation(app)))
+                .orElseGet(() -> DesiredState.nothing(app));
+    }
+
+    private void failLeftPending(AppName app) {
+        for (Release r : store.releases(app, Page.first(PENDING_SCAN)).items()) {
+            if (r.status() != ReleaseStatus.PENDING) {
+                continue;
+            }
+            log.warn("{} {} was cut short by a stop of Ferry; the last live release runs", app, r.label());
+            store.failRelease(app, r.version(), INTERRUPTED, r.createdBy());
+        }
+    }
+
+    private DeployResult apply(DesiredState desired, Consumer<String> progress) {
+        try {
+            return runtime.apply(desired, progress);
+        } catch (RuntimeException e) {
+            log.warn("the runtime failed applying v{} of {}", desired.version(), desired.app(), e);
+            return DeployResult.failure("the runtime failed: " + FailureReasons.withoutPaths(e.getMessage()));
+        }
+    }
+
+    /** Stops the periodic reconcile and refuses new work; work already given still runs. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        lanes.close();
     }
 }

@@ -34,6 +34,7 @@ class DeploymentsTest {
 
     @AfterEach
     void stop() {
+        reconciler.close();
         api.close();
     }
 
@@ -149,8 +150,9 @@ class DeploymentsTest {
                 api.admin.id());
         assertThat(api.call("POST", "/api/apps", "{\"name\":\"nocode\"}").statusCode()).isEqualTo(201);
         api.runtime.calls.clear();
+        api.runtime.forgetAll(); // a platform that starts again runs nothing yet
 
-        reconciler.resumeAll().get(10, TimeUnit.SECONDS);
+        reconciler.start().get(10, TimeUnit.SECONDS);
 
         assertThat(api.runtime.calls).containsExactly("deploy hello v1");
         assertThat(api.store.release(HELLO, interrupted.version()).orElseThrow().status()).isEqualTo(ReleaseStatus.FAILED);

@@ -3,7 +3,7 @@ package dev.ferry.core.runtime;
 import java.util.Objects;
 
 /**
- * What came of {@link AppRuntime#deploy}: the new release serves, or it was abandoned and the old one keeps
+ * What came of {@link AppRuntime#apply}: the desired state runs, or the rollout was abandoned and the old one keeps
  * serving.
  *
  * @param reason empty on success; else a sentence for the person who deployed, e.g.

@@ -1,6 +1,8 @@
 package dev.ferry.runtime.local;
 
+import dev.ferry.core.runtime.ActualState;
 import dev.ferry.core.runtime.DeployResult;
+import dev.ferry.core.runtime.DesiredState;
 import dev.ferry.core.runtime.Instance;
 import dev.ferry.core.runtime.InstanceState;
 import dev.ferry.core.store.AppName;
@@ -11,43 +13,60 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The instances of one app and the operations on them (deploy, scale, restart, stop), serialised by one lock
- * per app. Retired instances drain and stop in the background; they show as {@code stopping} until gone.
+ * The instances of one app and the operations on them: {@link #apply} (a rollout when the release changes, a
+ * scale when it does not), restart, stop. Calls that change the app come one at a time from the control plane's
+ * lane of this app ({@link dev.ferry.core.work.AppLanes}); crash restarts and retirements run on their own threads
+ * and touch one instance each. Retired instances drain and stop in the background; they show as
+ * {@code stopping} until gone.
  */
 final class AppSupervisor {
 
     private final AppName app;
     private final RuntimeServices svc;
-    private final ReentrantLock lock = new ReentrantLock();
     private final List<RunningInstance> instances = new CopyOnWriteArrayList<>();
     private final List<RunningInstance> retiring = new CopyOnWriteArrayList<>();
     private volatile PreparedRelease current;
-    private volatile Formation formation;
+    private volatile boolean closed;
 
     AppSupervisor(AppName app, RuntimeServices svc) {
         this.app = app;
         this.svc = svc;
-        this.formation = new Formation(app, Map.of());
     }
 
-    DeployResult deploy(Release release, Formation target, Consumer<String> progress) {
-        lock.lock();
-        try {
-            return new Deployment(svc, this, release, target, progress).run();
-        } finally {
-            lock.unlock();
+    /** Converges to {@code desired}: rolls to a new release, scales the one that runs, or stops everything. */
+    DeployResult apply(DesiredState desired, Consumer<String> progress) {
+        if (desired.release().isEmpty()) {
+            stopAll(svc.config().drainTimeout());
+            current = null;
+            return DeployResult.success();
         }
+        Release release = desired.release().get();
+        PreparedRelease running = current;
+        if (running != null && running.version() == release.version()) {
+            return scale(desired.formation());
+        }
+        return new Deployment(svc, this, release, desired.formation(), progress).run();
     }
 
-    /** Called by a successful {@link Deployment}: the new instances serve; the old ones drain and stop. */
-    void switchTo(PreparedRelease release, Formation target, List<RunningInstance> fresh) {
+    ActualState actual() {
+        PreparedRelease running = current;
+        return new ActualState(app, running == null ? 0 : running.version(), snapshot());
+    }
+
+    /**
+     * Called by a successful {@link Deployment}: the new instances serve; the old ones drain and stop. Returns
+     * false (and stops the new instances) when the app was destroyed or the runtime closed meanwhile.
+     */
+    boolean switchTo(PreparedRelease release, List<RunningInstance> fresh) {
+        if (closed) {
+            fresh.forEach(i -> i.retire(Duration.ZERO));
+            return false;
+        }
         List<RunningInstance> old = List.copyOf(instances);
         for (RunningInstance i : fresh) {
             i.goLive();
@@ -55,101 +74,95 @@ final class AppSupervisor {
         instances.clear();
         instances.addAll(fresh);
         current = release;
-        formation = target;
         old.forEach(this::retireInBackground);
+        return true;
     }
 
-    void scale(Formation target) {
-        lock.lock();
-        try {
-            formation = target;
-            PreparedRelease release = current;
-            if (release == null) {
-                return;
-            }
-            instances.removeIf(i -> i.state() == InstanceState.STOPPED);
-            List<RunningInstance> added = new ArrayList<>();
-            for (String type : release.release().processTypes().keySet()) {
-                if (type.equals(Deployment.RELEASE_TYPE)) {
-                    continue;
-                }
-                List<RunningInstance> ofType = instances.stream().filter(i -> i.type().equals(type))
-                        .sorted(Comparator.comparingInt(RunningInstance::number)).toList();
-                int want = target.quantity(type);
-                for (int k = ofType.size() - 1; k >= want; k--) {
-                    instances.remove(ofType.get(k));
-                    retireInBackground(ofType.get(k));
-                }
-                for (int n = 1, have = ofType.size(); have < want; n++) {
-                    int number = n;
-                    if (ofType.stream().noneMatch(i -> i.number() == number)) {
-                        added.add(new RunningInstance(svc, release, type, n));
-                        have++;
-                    }
-                }
-            }
-            instances.addAll(added);
-            List<Optional<String>> results = Deployment.bootAll(added, s -> { });
-            for (int k = 0; k < added.size(); k++) {
-                if (results.get(k).isEmpty()) {
-                    added.get(k).goLive();
-                } else {
-                    svc.events().event(app, added.get(k).name() + " did not become healthy: " + results.get(k).get());
-                    added.get(k).retire(Duration.ZERO);
-                    instances.remove(added.get(k));
-                }
-            }
-            svc.events().event(app, "scaled to " + describe(target));
-        } finally {
-            lock.unlock();
+    /** Starts and stops instances of the running release so that each type runs its quantity. */
+    DeployResult scale(Formation target) {
+        PreparedRelease release = current;
+        if (release == null) {
+            return DeployResult.success();
         }
+        instances.removeIf(i -> i.state() == InstanceState.STOPPED);
+        List<RunningInstance> added = new ArrayList<>();
+        for (String type : release.release().processTypes().keySet()) {
+            if (type.equals(DesiredState.RELEASE_PHASE)) {
+                continue;
+            }
+            List<RunningInstance> ofType = instances.stream().filter(i -> i.type().equals(type))
+                    .sorted(Comparator.comparingInt(RunningInstance::number)).toList();
+            int want = target.quantity(type);
+            for (int k = ofType.size() - 1; k >= want; k--) {
+                instances.remove(ofType.get(k));
+                retireInBackground(ofType.get(k));
+            }
+            for (int n = 1, have = ofType.size(); have < want; n++) {
+                int number = n;
+                if (ofType.stream().noneMatch(i -> i.number() == number)) {
+                    added.add(new RunningInstance(svc, release, type, n));
+                    have++;
+                }
+            }
+        }
+        instances.addAll(added);
+        List<Optional<String>> results = Deployment.bootAll(added, s -> { });
+        Optional<String> failed = Optional.empty();
+        for (int k = 0; k < added.size(); k++) {
+            if (results.get(k).isEmpty()) {
+                added.get(k).goLive();
+            } else {
+                String why = added.get(k).name() + " did not become healthy: " + results.get(k).get();
+                svc.events().event(app, why);
+                failed = failed.or(() -> Optional.of(why));
+                added.get(k).retire(Duration.ZERO);
+                instances.remove(added.get(k));
+            }
+        }
+        svc.events().event(app, "scaled to " + describe(target));
+        return failed.map(DeployResult::failure).orElseGet(DeployResult::success);
     }
 
     int restart(Optional<String> selector) {
-        lock.lock();
-        try {
-            PreparedRelease release = current;
-            if (release == null) {
-                return 0;
-            }
-            int restarted = 0;
-            for (RunningInstance old : matching(selector)) {
-                RunningInstance fresh = new RunningInstance(svc, release, old.type(), old.number());
-                Optional<String> failure = fresh.boot();
-                if (failure.isPresent()) {
-                    svc.events().event(app, "restart of " + old.name() + " abandoned: " + failure.get());
-                    continue;
-                }
-                fresh.goLive();
-                instances.set(instances.indexOf(old), fresh);
-                retireInBackground(old);
-                svc.events().event(app, "restarted " + fresh.name());
-                restarted++;
-            }
-            return restarted;
-        } finally {
-            lock.unlock();
+        PreparedRelease release = current;
+        if (release == null) {
+            return 0;
         }
+        int restarted = 0;
+        for (RunningInstance old : matching(selector)) {
+            RunningInstance fresh = new RunningInstance(svc, release, old.type(), old.number());
+            Optional<String> failure = fresh.boot();
+            if (failure.isPresent()) {
+                svc.events().event(app, "restart of " + old.name() + " abandoned: " + failure.get());
+                continue;
+            }
+            fresh.goLive();
+            instances.set(instances.indexOf(old), fresh);
+            retireInBackground(old);
+            svc.events().event(app, "restarted " + fresh.name());
+            restarted++;
+        }
+        return restarted;
     }
 
     int stop(String selector) {
-        lock.lock();
-        try {
-            List<RunningInstance> chosen = matching(Optional.of(selector)).stream()
-                    .filter(i -> i.state() != InstanceState.STOPPED).toList();
-            for (RunningInstance i : chosen) {
-                i.leaveRoutes();
-                Thread.ofVirtual().start(() -> i.finishRetire(svc.config().drainTimeout()));
-            }
-            return chosen.size();
-        } finally {
-            lock.unlock();
+        List<RunningInstance> chosen = matching(Optional.of(selector)).stream()
+                .filter(i -> i.state() != InstanceState.STOPPED).toList();
+        for (RunningInstance i : chosen) {
+            i.leaveRoutes();
+            Thread.ofVirtual().start(() -> i.finishRetire(svc.config().drainTimeout()));
         }
+        return chosen.size();
+    }
+
+    /** Stops everything for good (destroy, close): a rollout still running stops its new instances too. */
+    void close(Duration drainLimit) {
+        closed = true;
+        stopAll(drainLimit);
     }
 
     /** Stops everything (in parallel) and waits; web instances get up to {@code drainLimit} to drain. */
-    void stopAll(Duration drainLimit) {
-        lock.lock();
+    private void stopAll(Duration drainLimit) {
         try {
             List<RunningInstance> all = new ArrayList<>(instances);
             all.addAll(retiring);
@@ -163,8 +176,6 @@ final class AppSupervisor {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ferry.runtime.local;
 import dev.ferry.core.build.FailureReasons;
 import dev.ferry.core.manifest.InvalidAppManifest;
 import dev.ferry.core.runtime.DeployResult;
+import dev.ferry.core.runtime.DesiredState;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
@@ -17,18 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One deploy of a release (AppRuntime#deploy): unpack, run {@code app.json}'s {@code scripts.dokku.predeploy}
+ * One rollout of a new release (AppRuntime#apply): unpack, run {@code app.json}'s {@code scripts.dokku.predeploy}
  * then the Procfile's {@code release} phase (each once, as a one-off; a failure abandons the deploy), boot every
  * new instance in parallel and wait for health, then hand over to {@link AppSupervisor#switchTo} (register the
  * new, then deregister, drain and stop the old), then run {@code scripts.dokku.postdeploy} (a failure is reported
  * and the new release stays). Any failure before the switch stops the new instances and leaves the old ones
- * serving untouched. Runs under the app's lock.
+ * serving untouched. Runs in the app's lane, like every change of the app.
  */
 final class Deployment {
 
     private static final Logger log = LoggerFactory.getLogger(Deployment.class);
 
-    static final String RELEASE_TYPE = "release";
+    static final String RELEASE_TYPE = DesiredState.RELEASE_PHASE;
     static final String PREDEPLOY = "predeploy";
     static final String POSTDEPLOY = "postdeploy";
 
@@ -93,7 +94,9 @@ final class Deployment {
                 return fail(fresh.get(k).name() + " " + results.get(k).get());
             }
         }
-        supervisor.switchTo(prepared, formation, fresh);
+        if (!supervisor.switchTo(prepared, fresh)) {
+            return fail("the app was stopped during its deploy");
+        }
         svc.files().pruneReleases(app, release.version());
         svc.events().event(app, "deploy of " + release.label() + " succeeded ("
                 + AppSupervisor.describe(formation) + ")");

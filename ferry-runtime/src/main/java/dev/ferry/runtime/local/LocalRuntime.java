@@ -5,9 +5,10 @@ import dev.ferry.core.build.SlugSource;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.manifest.AppManifestReader;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.runtime.ActualState;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
-import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.DesiredState;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
@@ -47,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * same sandbox through {@link #buildSandbox()}.
  *
  * <p>Print {@link #sandboxStatus()} at start-up: it says how instances are isolated on this host.
- * Thread-safe; operations on one app are serialised.
+ * Thread-safe; calls that change one app come one at a time from the control plane's lane of that app (see
+ * {@link AppRuntime}). {@link #deploy} and {@link #scale} are shorthands of {@link #apply} for this runtime's
+ * own tests and tools.
  */
 public final class LocalRuntime implements AppRuntime {
 
@@ -140,24 +143,26 @@ public final class LocalRuntime implements AppRuntime {
     }
 
     @Override
+    public DeployResult apply(DesiredState desired, Consumer<String> progress) {
+        requireOpen();
+        return supervisor(desired.app()).apply(desired, progress);
+    }
+
+    /** {@link #apply} of {@code release} at {@code formation}. */
     public DeployResult deploy(Release release, Formation formation, Consumer<String> progress) {
+        return apply(DesiredState.of(release, formation), progress);
+    }
+
+    /** Starts or stops instances of the running release so that each type runs its quantity in {@code formation}. */
+    public DeployResult scale(Formation formation) {
         requireOpen();
-        if (!release.app().equals(formation.app())) {
-            throw new IllegalArgumentException("release of " + release.app() + " with formation of " + formation.app());
-        }
-        return supervisor(release.app()).deploy(release, formation, progress);
+        return supervisor(formation.app()).scale(formation);
     }
 
     @Override
-    public void scale(Formation formation) {
-        requireOpen();
-        supervisor(formation.app()).scale(formation);
-    }
-
-    @Override
-    public List<Instance> instances(AppName app) {
+    public ActualState actual(AppName app) {
         AppSupervisor s = apps.get(app);
-        return s == null ? List.of() : s.snapshot();
+        return s == null ? ActualState.none(app) : s.actual();
     }
 
     @Override
@@ -178,7 +183,7 @@ public final class LocalRuntime implements AppRuntime {
     public void destroy(AppName app) {
         AppSupervisor s = apps.remove(app);
         if (s != null) {
-            s.stopAll(Duration.ZERO);
+            s.close(Duration.ZERO);
         }
         runCounters.remove(app);
         ReleaseFiles.deleteTree(svc.files().appDir(app));
@@ -210,7 +215,7 @@ public final class LocalRuntime implements AppRuntime {
             svc.scheduler().shutdownNow();
             Duration drain = config.drainTimeout().compareTo(CLOSE_DRAIN) < 0 ? config.drainTimeout() : CLOSE_DRAIN;
             List<Thread> stops = apps.values().stream()
-                    .map(s -> Thread.ofVirtual().start(() -> s.stopAll(drain))).toList();
+                    .map(s -> Thread.ofVirtual().start(() -> s.close(drain))).toList();
             for (Thread t : stops) {
                 t.join();
             }

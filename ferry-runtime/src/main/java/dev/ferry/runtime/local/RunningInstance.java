@@ -1,11 +1,9 @@
 package dev.ferry.runtime.local;
 
-import dev.ferry.core.manifest.AppHealthCheck;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.runtime.Instance;
 import dev.ferry.core.runtime.InstanceState;
 import dev.ferry.core.store.AppName;
-import dev.ferry.runtime.health.HealthProbe;
 import dev.ferry.runtime.health.StartupGate;
 import dev.ferry.runtime.process.IdleConnections;
 import dev.ferry.runtime.process.LinePump;
@@ -17,19 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One supervised instance ({@code web.1}) of a release: {@link #boot} starts its process in the sandbox and
  * waits for health, {@link #goLive} registers it (web) and starts supervision — an unexpected exit or a failed
- * liveness check deregisters it at once and restarts it with {@link Backoff} — and {@link #retire} deregisters,
- * drains and stops it. Each (re)start runs from a fresh copy of the release in its own directory and cgroup.
+ * check of its {@link InstanceWatch} deregisters it at once and restarts it with {@link Backoff} — and
+ * {@link #retire} deregisters, drains and stops it. Each (re)start runs from a fresh copy of the release in its
+ * own directory and cgroup.
  *
  * <p>Threading: state fields are volatile for {@code ps}; start/stop transitions hold {@code this}'s monitor,
  * so a stop never misses a process being started. Exits are seen on the JDK's process reaper.
@@ -37,7 +33,6 @@ import org.slf4j.LoggerFactory;
 final class RunningInstance {
 
     private static final Logger log = LoggerFactory.getLogger(RunningInstance.class);
-    private static final int LIVENESS_TCP_FAILURES = 3;
     /** A connection whose last act was a response this long ago is idle, not serving a request. */
     private static final Duration IDLE_QUIET = Duration.ofMillis(500);
 
@@ -47,7 +42,6 @@ final class RunningInstance {
     private final int number;
     private final Backoff backoff;
     private final Object routeLock = new Object();
-    private final AtomicBoolean livenessRunning = new AtomicBoolean();
 
     private volatile InstanceState state = InstanceState.STARTING;
     private volatile Instant since = Instant.now();
@@ -59,9 +53,7 @@ final class RunningInstance {
     private volatile boolean wanted = true;
     private volatile boolean supervised;
     private volatile boolean wasServing;
-    private volatile int livenessFailures;
-    private volatile ScheduledFuture<?> liveness;
-    private volatile ScheduledFuture<?> diskWatch;
+    private volatile InstanceWatch watch;
     private Path dir;
     private Optional<Cgroups.Group> group = Optional.empty();
     private Path pidFile;
@@ -98,6 +90,19 @@ final class RunningInstance {
 
     InstanceState state() {
         return state;
+    }
+
+    int port() {
+        return port;
+    }
+
+    PreparedRelease release() {
+        return release;
+    }
+
+    /** True while {@code p} is this instance's supervised process: its checks still count. */
+    boolean watches(Process p) {
+        return supervised && p == process;
     }
 
     Object routeLock() {
@@ -147,6 +152,7 @@ final class RunningInstance {
     /** Marks the booted instance up: registers a web instance and watches it from now on. */
     void goLive() {
         Process p;
+        Path d;
         synchronized (this) {
             if (!wanted) {
                 return;
@@ -156,6 +162,7 @@ final class RunningInstance {
             upSince = since;
             supervised = true;
             p = process;
+            d = dir;
         }
         if (p == null || !p.isAlive()) {
             // it died between its health check and now, before its exit could be seen as a crash
@@ -167,9 +174,7 @@ final class RunningInstance {
         }
         svc.events().event(app(), name() + " of " + release.release().label() + " is up"
                 + (isWeb() ? " on port " + port : ""));
-        livenessFailures = 0;
-        liveness = svc.every(svc.config().livenessInterval(), this::checkLiveness);
-        diskWatch = svc.every(svc.config().diskCheckInterval(), this::checkDisk);
+        watch = new InstanceWatch(svc, this, p, d, startedNanos);
     }
 
     /**
@@ -312,56 +317,10 @@ final class RunningInstance {
         goLive();
     }
 
-    private void checkLiveness() {
-        Process p = process;
-        if (!supervised || p == null || !p.isAlive() || !livenessRunning.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            Optional<String> failure = Optional.empty();
-            List<AppHealthCheck> declared = release.checksOf(type).stream()
-                    .filter(ch -> ch.type() == AppHealthCheck.Type.LIVENESS).toList();
-            for (AppHealthCheck check : declared) {
-                failure = StartupGate.run(check, port, startedNanos, Long.MAX_VALUE, p::isAlive);
-                if (failure.isPresent()) {
-                    break;
-                }
-            }
-            if (declared.isEmpty() && isWeb()) {
-                Optional<String> tcp = HealthProbe.tcp(port, Duration.ofSeconds(5));
-                livenessFailures = tcp.isPresent() ? livenessFailures + 1 : 0;
-                failure = livenessFailures >= LIVENESS_TCP_FAILURES ? tcp : Optional.empty();
-            }
-            if (failure.isPresent() && supervised && p == process) {
-                svc.events().event(app(), name() + " failed its liveness check (" + failure.get() + "); restarting");
-                svc.routes().deregister(this);
-                ProcessTree.kill(p.toHandle());
-            }
-        } finally {
-            livenessRunning.set(false);
-        }
-    }
-
-    /** Restarts the instance on a fresh copy of its release when its {@code /app} is over the disk limit. */
-    private void checkDisk() {
-        Process p = process;
-        Path d = dir;
-        if (!supervised || p == null || !p.isAlive() || d == null) {
-            return;
-        }
-        Optional<String> over = DiskQuota.exceeded(d, svc.config().appDiskLimitBytes());
-        if (over.isPresent() && supervised && p == process) {
-            svc.events().event(app(), name() + " exceeded its disk limit (" + over.get() + "); restarting");
-            svc.routes().deregister(this);
-            ProcessTree.kill(p.toHandle());
-        }
-    }
-
     private void cancelLiveness() {
-        for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {liveness, diskWatch}) {
-            if (f != null) {
-                f.cancel(false);
-            }
+        InstanceWatch w = watch;
+        if (w != null) {
+            w.cancel();
         }
     }
 

@@ -43,7 +43,7 @@ public final class StoreReleaseSink implements ReleaseSink {
         return deployed.release();
     }
 
-    /** Runs under the app's deploy lock: the formation read, the release made and the first quantities set in turn. */
+    /** Runs in the app's lane of the reconciler: the formation read, the release made, the first quantities set. */
     private Release create(BuildRequest request, BuildOutcome outcome, Consumer<String> progress) {
         Formation before = store.formation(request.app());
         Release release = store.createDeployRelease(request.app(), outcome.slugId(), request.commit(),
