@@ -8,6 +8,7 @@ import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.OneOffCommand;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
@@ -197,6 +198,25 @@ public final class LocalRuntime implements AppRuntime {
             return new OneOffLauncher(svc).start(prepared, name, command, extraEnv);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start `" + command + "`: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public OneOffProcess start(Release release, OneOffCommand command) {
+        requireOpen();
+        try {
+            PreparedRelease prepared = svc.files().prepare(release);
+            String name = "run." + runCounters.computeIfAbsent(release.app(), a -> new AtomicInteger()).incrementAndGet();
+            svc.events().event(release.app(), "starting " + name + (command.detached() ? " (detached)" : "") + " of "
+                    + release.label() + ": " + command.line());
+            LocalOneOffProcess process = new OneOffLauncher(svc).start(prepared, name, OneOffArgv.of(command),
+                    command.env(), false);
+            if (command.detached()) {
+                DetachedOutput.follow(process, release.app(), svc.events());
+            }
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start `" + command.line() + "`: " + e.getMessage(), e);
         }
     }
 
