@@ -38,6 +38,9 @@ import picocli.CommandLine.Parameters;
                 "Examples: ferry run bash   ferry run -- python3 -c 'print(1)'   echo hi | ferry run cat"})
 public final class RunCommand implements Callable<Integer>, EscapingPolicy {
 
+    /** The size a terminal that does not know its own gets, as {@code {columns, rows}}. */
+    private static final int[] DEFAULT_SIZE = {80, 24};
+
     /** A single word with any of these is a shell command line. */
     private static final String SHELL_SYNTAX = " \t\n;&|<>()$`\\\"'*?[]#~{}";
 
@@ -91,7 +94,8 @@ public final class RunCommand implements Callable<Integer>, EscapingPolicy {
             return RunSocketClient.run(uri, token, start, System.in, System.out, System.err, resizer -> { });
         }
         LocalTerminal tty = terminal.get();
-        tty.size().ifPresent(cr -> start.putObject("terminal").put("columns", cr[0]).put("rows", cr[1]));
+        int[] size = tty.size().orElse(DEFAULT_SIZE);
+        start.putObject("terminal").put("columns", size[0]).put("rows", size[1]);
         String term = env.get("TERM");
         if (term != null && !vars.has("TERM")) {
             vars.put("TERM", term);

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The program line a {@code ferry run} process starts with inside the sandbox. On pipes: a three-line launcher
+ * The program line a {@code ferry run} process starts with inside the sandbox. Every signal's handling is reset
+ * first ({@code env --default-signal}): a Ferry started in the background of a script ignores SIGINT, and its
+ * children would inherit that, so Ctrl-C would not reach them. On pipes: a three-line launcher
  * that says {@code ferry: X: command not found} and exits 127 when the program is nowhere on {@code PATH}, then
  * {@code exec}s the words exactly as given. On a terminal: the same launcher under util-linux {@code script},
  * which gives it a PTY (no native code in Ferry), sized with {@code stty} before the program starts;
@@ -24,7 +26,7 @@ final class OneOffArgv {
     }
 
     static List<String> of(OneOffCommand command) {
-        List<String> launch = new ArrayList<>(List.of("sh", "-c", LAUNCHER, NAME));
+        List<String> launch = new ArrayList<>(List.of("env", "--default-signal", "sh", "-c", LAUNCHER, NAME));
         launch.addAll(command.argv());
         if (command.terminal().isEmpty()) {
             return launch;
