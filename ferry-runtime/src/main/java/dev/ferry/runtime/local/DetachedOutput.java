@@ -8,7 +8,7 @@ import java.io.IOException;
 /**
  * Sends the output of a {@code run:detached} process into the app's log stream, as Heroku does: each line of its
  * standard output and error as source {@code app}, process {@code run.N}; its exit as a platform event
- * ({@code run.3 exited with status 0}). It gets no standard input.
+ * ({@code ferry[run.3]: Process exited with status 0}). It gets no standard input.
  */
 final class DetachedOutput {
 
@@ -28,7 +28,7 @@ final class DetachedOutput {
                 int code = process.waitFor();
                 out.join();
                 err.join();
-                events.event(app, process.name() + " exited with status " + code);
+                events.processEvent(app, process.name(), "Process exited with status " + code);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
