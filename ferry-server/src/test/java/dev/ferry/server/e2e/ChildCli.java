@@ -69,7 +69,8 @@ final class ChildCli {
         return command;
     }
 
-    private ProcessBuilder builder(List<String> command) {
+    private ProcessBuilder builder(List<String> command) throws IOException {
+        java.nio.file.Files.createDirectories(home);
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
         pb.environment().put("FERRY_API_URL", "http://127.0.0.1:" + apiPort);
         pb.environment().put("FERRY_API_TOKEN", token);
