@@ -124,6 +124,17 @@ final class ChildCli {
             process.getOutputStream().flush();
         }
 
+        /** Gives the terminal a new size: the kernel tells the CLI with SIGWINCH. */
+        void resize(int columns, int rows) throws IOException, InterruptedException {
+            ProcessHandle cli = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no CLI under the terminal"));
+            Process stty = new ProcessBuilder("stty", "-F", "/proc/" + cli.pid() + "/fd/0", "cols", Integer.toString(columns),
+                    "rows", Integer.toString(rows)).inheritIO().start();
+            if (stty.waitFor() != 0) {
+                throw new AssertionError("stty could not resize the terminal");
+            }
+        }
+
         int exit(Duration within) throws InterruptedException {
             if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("the CLI on the terminal did not exit; it showed: " + shown());

@@ -61,6 +61,23 @@ class RunLikeHerokuTest {
     }
 
     @Test
+    void followsTheTerminalWhenItsWindowChanges() throws Exception {
+        try (ChildCli.Terminal terminal = cli.onTerminal(80, 24, "run", "-a", "hello", "bash")) {
+            await().atMost(EXIT).until(() -> terminal.shown().contains("$ "));
+
+            terminal.resize(50, 20); // the CLI gets SIGWINCH, as from a terminal window
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                terminal.type("echo size=$(stty size)\r");
+                Thread.sleep(300);
+                assertThat(terminal.shown()).contains("size=20 50");
+            });
+            terminal.type("exit\r");
+
+            assertThat(terminal.exit(EXIT)).as(terminal.shown()).isZero();
+        }
+    }
+
+    @Test
     void ctrlCOnTheTerminalReachesTheRemoteProcess() throws Exception {
         try (ChildCli.Terminal terminal = cli.onTerminal(80, 24, "run", "-a", "hello", "bash")) {
             await().atMost(EXIT).until(() -> terminal.shown().contains("$ "));
