@@ -7,6 +7,7 @@ import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.runtime.ShellQuoting;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -56,7 +57,7 @@ public final class RunDetachedCommand extends ApiCommand {
         }
         JsonNode started = api.post(ApiCommand.appPath(name, "/run/detached"), body).body();
         String process = started.path("name").asText();
-        out.println("Running " + String.join(" ", command) + " on " + name + ": up, " + process);
+        out.println("Running " + ShellQuoting.join(command) + " on " + name + ": up, " + process);
         out.println("Its output goes to the app's logs: ferry logs -a " + name + " -p " + process);
     }
 }
