@@ -60,6 +60,7 @@ public final class LocalRuntime implements AppRuntime {
     private final RuntimeServices svc;
     private final Map<AppName, AppSupervisor> apps = new ConcurrentHashMap<>();
     private final Map<AppName, AtomicInteger> runCounters = new ConcurrentHashMap<>();
+    private final DetachedRuns detached;
     private volatile boolean closed;
 
     /**
@@ -108,6 +109,7 @@ public final class LocalRuntime implements AppRuntime {
         this.svc = new RuntimeServices(config, sandbox, files, pids, keeper,
                 new RuntimeEvents(logs), scheduler, spawner, new AtomicLong());
         svc.every(config.routeRefresh(), keeper::refreshAll);
+        this.detached = new DetachedRuns(svc.events());
     }
 
     /** How instances are isolated here, e.g. {@code sandbox: bubblewrap (one uid per app), cgroups v1 (…)}. */
@@ -182,6 +184,7 @@ public final class LocalRuntime implements AppRuntime {
             s.stopAll(Duration.ZERO);
         }
         runCounters.remove(app);
+        detached.stop(app);
         ReleaseFiles.deleteTree(svc.files().appDir(app));
         svc.events().forget(app);
     }
@@ -212,7 +215,7 @@ public final class LocalRuntime implements AppRuntime {
             LocalOneOffProcess process = new OneOffLauncher(svc).start(prepared, name, OneOffArgv.of(command),
                     command.env(), false);
             if (command.detached()) {
-                DetachedOutput.follow(process, release.app(), svc.events());
+                detached.follow(process, release.app());
             }
             return process;
         } catch (IOException e) {
@@ -228,6 +231,7 @@ public final class LocalRuntime implements AppRuntime {
         closed = true;
         try {
             svc.scheduler().shutdownNow();
+            detached.stopAll();
             Duration drain = config.drainTimeout().compareTo(CLOSE_DRAIN) < 0 ? config.drainTimeout() : CLOSE_DRAIN;
             List<Thread> stops = apps.values().stream()
                     .map(s -> Thread.ofVirtual().start(() -> s.stopAll(drain))).toList();

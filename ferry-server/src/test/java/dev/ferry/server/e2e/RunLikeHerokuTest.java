@@ -163,4 +163,24 @@ class RunLikeHerokuTest {
                     "ferry[" + process + "]: Process exited with status 0");
         });
     }
+
+    @Test
+    void stopsADetachedRunWithItsApp() throws Exception {
+        ferry.createApp("gone");
+        PythonApp app = PythonApp.create(dir.resolve("gone"), dir.resolve("home"), ferry.token);
+        assertThat(app.push(ferry.remote("gone")).exit()).isZero();
+        String marker = "62.0" + ProcessHandle.current().pid();
+        ChildCli.Result r = cli.run("", "run:detached", "-a", "gone", "sleep", marker);
+        assertThat(r.exit()).as(r.err()).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sleeping(marker) > 0);
+
+        Cli.Result destroyed = ferry.cli(dir.resolve("home")).run("apps:destroy", "gone", "--confirm", "gone");
+
+        assertThat(destroyed.exit()).as(destroyed.err()).isZero();
+        await().atMost(Duration.ofSeconds(40)).until(() -> sleeping(marker) == 0);
+    }
+
+    private static long sleeping(String marker) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("sleep " + marker)).count();
+    }
 }
