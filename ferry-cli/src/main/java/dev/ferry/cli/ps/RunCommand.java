@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a one-off process of the app's current release, interactively on a terminal; exits with its exit code.",
-                "Examples: ferry run bash   ferry run -- python3 -c 'print(1)'   echo hi | ferry run cat"})
+                "Example: ferry run -a hello bash",
+                "Piped: echo hi | ferry run -a hello cat (input forwarded, stderr apart)"})
 public final class RunCommand implements Callable<Integer>, EscapingPolicy {
 
     /** The size a terminal that does not know its own gets, as {@code {columns, rows}}. */
