@@ -204,7 +204,7 @@ public final class RunSocketClient {
             };
         }
         if (cause instanceof ConnectException || cause instanceof HttpTimeoutException) {
-            return new CliFailure("cannot reach the Ferry API at " + uri.getScheme() + "://" + uri.getAuthority()
+            return new CliFailure("cannot reach the Ferry API at " + uri.getScheme().replaceFirst("^ws", "http") + "://" + uri.getAuthority()
                     + ": is Ferry running? (start it with ./ferry up)");
         }
         return new CliFailure("could not open run on the Ferry API: " + (cause == null ? "unknown error" : cause.toString()));
