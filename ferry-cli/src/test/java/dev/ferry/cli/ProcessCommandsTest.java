@@ -110,6 +110,9 @@ class ProcessCommandsTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("ferry: The app hello has no release to run yet: deploy it with git push first.\n");
         assertThat(cli.run("run", "-a", "hello").exit()).isEqualTo(FerryCli.EXIT_USAGE);
+        CliRun.Result unknown = cli.run("run", "-a", "nope", "echo", "hi");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("ferry: Couldn't find an app named nope.\n");
     }
 
     @Test

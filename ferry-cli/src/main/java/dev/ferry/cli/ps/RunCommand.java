@@ -92,7 +92,8 @@ public final class RunCommand implements Callable<Integer>, EscapingPolicy {
         URI uri = URI.create(target.url().replaceFirst("^http", "ws") + ApiCommand.appPath(name, "/run/attach"));
         Optional<LocalTerminal> terminal = !noTty && LocalTerminal.attached() ? Optional.of(new LocalTerminal()) : Optional.empty();
         if (terminal.isEmpty()) {
-            return RunSocketClient.run(uri, token, start, System.in, System.out, System.err, resizer -> { });
+            return RunSocketClient.run(uri, token, start, System.in, System.out, System.err, resizer -> { },
+                    () -> explainNotFound(name));
         }
         LocalTerminal tty = terminal.get();
         int[] size = tty.size().orElse(DEFAULT_SIZE);
@@ -108,10 +109,15 @@ public final class RunCommand implements Callable<Integer>, EscapingPolicy {
         }
         try {
             return RunSocketClient.run(uri, token, start, System.in, System.out, System.err,
-                    resizer -> WindowChanges.follow(tty, resizer));
+                    resizer -> WindowChanges.follow(tty, resizer), () -> explainNotFound(name));
         } finally {
             tty.restore();
         }
+    }
+
+    /** Asks the API about the app, whose refusal (no such app, no access) is the sentence to show. */
+    private void explainNotFound(String name) {
+        ApiClient.connect(env).get(ApiCommand.appPath(name, ""));
     }
 
     /** The words to send: as given, or {@code sh -c WORD} for a single word that is a shell command line. */

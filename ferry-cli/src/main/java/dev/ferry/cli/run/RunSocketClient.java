@@ -46,16 +46,21 @@ public final class RunSocketClient {
     /**
      * Runs {@code start} (the first frame: command, env, terminal) at {@code uri} and answers the exit code.
      *
-     * @param onStarted called once the connection is open, with a way to send a resize frame
+     * @param onStarted  called once the connection is open, with a way to send a resize frame
+     * @param onNotFound called when the upgrade is answered 404 (the JDK's client drops the answer's body), to
+     *                   throw the API's own sentence, such as the app's not being found
      */
     public static int run(URI uri, String token, ObjectNode start, InputStream stdin, OutputStream stdout,
-                          OutputStream stderr, java.util.function.Consumer<Resizer> onStarted) {
+                          OutputStream stderr, java.util.function.Consumer<Resizer> onStarted, Runnable onNotFound) {
         RunSocketClient client = new RunSocketClient(stdout, stderr);
         HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         try {
             client.socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
                     .connectTimeout(CONNECT_TIMEOUT).buildAsync(uri, client.listener()).join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h && h.getResponse().statusCode() == 404) {
+                onNotFound.run();
+            }
             throw refusal(uri, e.getCause());
         }
         WebSocket ws = client.socket;
