@@ -18,7 +18,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * One {@link RunSocket} connection: waits for the command, starts the process, copies its input from the client and
  * its output and error to it, and ends with its exit code; see {@link RunSocket} for the frames.
  *
- * <p>Threading: Jetty calls {@link #text}, {@link #input} and {@link #closed} one at a time; one virtual thread per
- * output stream sends frames, one more waits for the exit. Sends are serialised by a lock and each waits until
+ * <p>Threading: Jetty calls {@link #text}, {@link #input} and {@link #closed} one at a time and never waits for the
+ * process: a virtual thread writes its input from a queue, one per output stream sends frames, one more waits for
+ * the exit. Sends are serialised by a lock and each waits until
  * Jetty wrote it, so a client that reads slowly slows the process down instead of filling the server's memory.
  */
 final class RunSession {
@@ -37,6 +41,10 @@ final class RunSession {
     static final byte STDERR = 2;
     private static final Logger log = LoggerFactory.getLogger(RunSession.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The most standard input waiting for a process that does not read it. */
+    static final int MAX_QUEUED_INPUT = 8 * 1024 * 1024;
+    /** Marks the end of standard input in the queue; compared by identity. */
+    private static final byte[] EOF = new byte[0];
 
     private final App app;
     private final ReleaseStore store;
@@ -47,6 +55,9 @@ final class RunSession {
     private volatile SessionRegistry.Registration registration;
     private volatile String revoked;
     private volatile boolean ended;
+    private final BlockingQueue<byte[]> stdin = new LinkedBlockingQueue<>();
+    private final AtomicLong queuedInput = new AtomicLong();
+    private volatile boolean inputGone;
 
     RunSession(App app, ReleaseStore store, AppRuntime runtime) {
         this.app = app;
@@ -81,24 +92,44 @@ final class RunSession {
         }
     }
 
+    /**
+     * Queues standard input for the writer thread, so that a process that does not read never blocks Jetty's
+     * thread; past {@value #MAX_QUEUED_INPUT} bytes waiting, the session ends and the process is killed.
+     */
     void input(ByteBuffer bytes) {
         OneOffProcess p = process;
         if (p == null) {
             end(error("send the command as the first (text) frame", "bad_request"));
             return;
         }
-        try {
-            OutputStream in = p.input();
-            if (bytes.hasArray()) {
-                in.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-            } else {
-                byte[] copy = new byte[bytes.remaining()];
-                bytes.get(copy);
-                in.write(copy);
+        if (inputGone) {
+            return; // the process closed its input: what it will never read is dropped
+        }
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        if (queuedInput.addAndGet(copy.length) > MAX_QUEUED_INPUT) {
+            end(error("The process does not read its input fast enough: more than " + MAX_QUEUED_INPUT
+                    + " bytes were waiting.", "input_overflow"));
+            p.close();
+            return;
+        }
+        stdin.add(copy);
+    }
+
+    private void writeInput(OneOffProcess p) {
+        try (OutputStream in = p.input()) {
+            for (byte[] chunk; (chunk = stdin.take()) != EOF; ) {
+                in.write(chunk);
+                in.flush();
+                queuedInput.addAndGet(-chunk.length);
             }
-            in.flush();
         } catch (IOException e) {
             log.debug("input of {} closed: {}", p.name(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inputGone = true;
+            stdin.clear();
         }
     }
 
@@ -147,9 +178,11 @@ final class RunSession {
         send(JSON.createObjectNode().put("started", p.name()));
         Thread out = Thread.ofVirtual().name("ferry-run-out-" + p.name()).start(() -> pump(p.output(), STDOUT));
         Thread err = Thread.ofVirtual().name("ferry-run-err-" + p.name()).start(() -> pump(p.errors(), STDERR));
+        Thread input = Thread.ofVirtual().name("ferry-run-in-" + p.name()).start(() -> writeInput(p));
         Thread.ofVirtual().name("ferry-run-exit-" + p.name()).start(() -> {
             try {
                 int code = p.waitFor();
+                input.interrupt();
                 out.join();
                 err.join();
                 end(revoked != null ? error("The process was stopped: " + revoked + ".", "access_revoked")
@@ -185,11 +218,7 @@ final class RunSession {
     }
 
     private void closeInput() {
-        try {
-            process.input().close();
-        } catch (IOException e) {
-            // the process closed its input already
-        }
+        stdin.add(EOF);
     }
 
     /** Sends the last frame and closes the connection; the process, if any, is killed once the client is gone. */

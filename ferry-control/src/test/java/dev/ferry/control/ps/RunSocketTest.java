@@ -159,4 +159,34 @@ class RunSocketTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         assertThat(r.body()).contains("pipes only");
     }
+
+    @Test
+    void endsASessionWhoseProcessDoesNotReadItsInput() throws Exception {
+        deploy();
+        CompletableFuture<JsonNode> last = new CompletableFuture<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + api.adminToken)
+                .buildAsync(URI.create(api.baseUrl().replace("http", "ws") + "/api/apps/hello/run/attach"),
+                        new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean l) {
+                                try {
+                                    JsonNode frame = JSON.readTree(data.toString());
+                                    if (frame.has("error") || frame.has("exit")) {
+                                        last.complete(frame);
+                                    }
+                                } catch (Exception e) {
+                                    last.completeExceptionally(e);
+                                }
+                                w.request(1);
+                                return null;
+                            }
+                        }).get(10, TimeUnit.SECONDS);
+        ws.sendText("{\"command\":[\"sleep\",\"30\"]}", true).get(10, TimeUnit.SECONDS);
+        byte[] chunk = new byte[60_000];
+        for (int sent = 0; sent <= RunSession.MAX_QUEUED_INPUT + 2 * chunk.length && !last.isDone(); sent += chunk.length) {
+            ws.sendBinary(ByteBuffer.wrap(chunk), true).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(last.get(10, TimeUnit.SECONDS).path("code").asText()).isEqualTo("input_overflow");
+    }
 }
