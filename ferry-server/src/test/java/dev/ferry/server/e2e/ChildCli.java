@@ -51,9 +51,14 @@ final class ChildCli {
         return new Result(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
     }
 
-    /** {@code ferry ARGS} on a terminal of {@code columns} x {@code rows}; its output is the terminal's. */
+    /**
+     * {@code ferry ARGS} on a terminal of {@code columns} x {@code rows}; its output is the terminal's, and after it
+     * a line {@code terminal after: <stty -a>}.
+     */
     Terminal onTerminal(int columns, int rows, String... args) throws IOException {
-        String line = "stty cols " + columns + " rows " + rows + "; exec " + ShellQuoting.join(command(args));
+        // after the CLI: the terminal's settings, to see that the CLI put them back; then the CLI's exit code
+        String line = "stty cols " + columns + " rows " + rows + "; " + ShellQuoting.join(command(args))
+                + "; rc=$?; echo; echo \"terminal after: $(stty -a | tr '\\n' ' ')\"; exit $rc";
         ProcessBuilder pb = builder(List.of("script", "--quiet", "--return", "--command", line, "/dev/null"))
                 .redirectErrorStream(true);
         pb.environment().put("TERM", "xterm");
@@ -126,7 +131,7 @@ final class ChildCli {
 
         /** Gives the terminal a new size: the kernel tells the CLI with SIGWINCH. */
         void resize(int columns, int rows) throws IOException, InterruptedException {
-            ProcessHandle cli = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
+            ProcessHandle cli = process.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
                     .findFirst().orElseThrow(() -> new AssertionError("no CLI under the terminal"));
             Process stty = new ProcessBuilder("stty", "-F", "/proc/" + cli.pid() + "/fd/0", "cols", Integer.toString(columns),
                     "rows", Integer.toString(rows)).inheritIO().start();

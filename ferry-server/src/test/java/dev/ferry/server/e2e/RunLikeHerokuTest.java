@@ -57,6 +57,9 @@ class RunLikeHerokuTest {
                     .matcher(terminal.shown());
             assertThat(m.find()).as(terminal.shown()).isTrue();
             assertThat(Integer.parseInt(m.group(1))).isPositive();
+            String after = terminal.shown().substring(terminal.shown().indexOf("terminal after:"));
+            assertThat(after).as("the CLI restored the terminal").contains(" icanon ", " echo ", " isig ")
+                    .doesNotContain("-icanon", " -echo ", "-isig");
         }
     }
 
