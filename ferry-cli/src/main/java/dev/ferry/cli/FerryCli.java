@@ -79,10 +79,12 @@ public final class FerryCli {
                 last.getErr().flush();
             }
         });
-        CommandLine run = cli.getSubcommands().get("run");
-        if (run != null) {
-            // `ferry run -a hello ls -la`: options after the command's first word are the command's own
-            run.setStopAtPositional(true);
+        for (String name : List.of("run", "run:detached")) {
+            CommandLine run = cli.getSubcommands().get(name);
+            if (run != null) {
+                // `ferry run -a hello ls -la`: options after the command's first word are the command's own
+                run.setStopAtPositional(true);
+            }
         }
         return cli;
     }

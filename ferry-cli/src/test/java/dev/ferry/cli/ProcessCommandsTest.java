@@ -86,14 +86,18 @@ class ProcessCommandsTest {
     void runsAOneOffAndExitsWithItsCode() {
         deploy("slug-1");
 
-        CliRun.Result echo = cli.run("run", "-a", "hello", "-e", "WHO=world", "--", "echo", "hello $WHO");
+        CliRun.Result echo = cli.run("run", "-a", "hello", "-e", "WHO=world", "--", "echo \"hello $WHO\"");
         assertThat(echo.exit()).as(echo.err()).isZero();
         assertThat(echo.out()).isEqualTo("hello world\n");
 
-        CliRun.Result failing = cli.run("run", "-a", "hello", "echo", "partial;", "exit", "3");
+        CliRun.Result failing = cli.run("run", "-a", "hello", "echo partial; exit 3");
         assertThat(failing.exit()).isEqualTo(3);
         assertThat(failing.out()).isEqualTo("partial\n");
         assertThat(failing.err()).isEmpty();
+
+        CliRun.Result exact = cli.run("run", "-a", "hello", "echo", "partial;", "$HOME", "exit", "3");
+        assertThat(exact.exit()).isZero();
+        assertThat(exact.out()).isEqualTo("partial; $HOME exit 3\n");
 
         CliRun.Result withOptions = cli.run("run", "-a", "hello", "ls", "-d", "/");
         assertThat(withOptions.exit()).as(withOptions.err()).isZero();
@@ -106,6 +110,9 @@ class ProcessCommandsTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("ferry: The app hello has no release to run yet: deploy it with git push first.\n");
         assertThat(cli.run("run", "-a", "hello").exit()).isEqualTo(FerryCli.EXIT_USAGE);
+        CliRun.Result unknown = cli.run("run", "-a", "nope", "echo", "hi");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("ferry: Couldn't find an app named nope.\n");
     }
 
     @Test

@@ -144,6 +144,7 @@ public final class ControlServer implements AutoCloseable {
             // Javalin answers its own 404/405 unless a handler is registered for exactly this type.
             c.routes.exception(HttpResponseException.class, errors::handle);
             c.routes.before(auth::check);
+            c.routes.wsBeforeUpgrade(auth::check);
             c.routes.get("/api/health", health::answer);
             c.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             c.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_CONTENT_TYPE).result(metricsScrape.get()));

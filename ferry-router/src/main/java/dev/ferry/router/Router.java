@@ -107,6 +107,17 @@ public final class Router implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        stopAccepting();
+        clients.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        backends.close();
+    }
+
+    /**
+     * Stops accepting connections and lets requests in flight finish for up to {@code shutdownGracePeriod}, closing
+     * each client connection once its response is out; WebSocket relays are left to {@link #close()}. The first step
+     * of a graceful stop of the platform ({@code ferry up} on SIGTERM), before its apps stop.
+     */
+    public synchronized void stopAccepting() {
         if (server != null) {
             server.close().awaitUninterruptibly();
         }
@@ -127,8 +138,6 @@ public final class Router implements AutoCloseable {
                 break;
             }
         }
-        clients.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        backends.close();
     }
 
     private boolean onlyRelaysLeft() {

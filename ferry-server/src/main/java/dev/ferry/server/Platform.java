@@ -81,8 +81,8 @@ import org.slf4j.LoggerFactory;
  * control API over them, with git over HTTP at {@code /git/<app>.git} in the same server and git over SSH on its own
  * port (pushes to {@code main}/{@code master} are queued and built in {@code <data-dir>/builds/} into slugs in
  * {@code <data-dir>/slugs/}, their output kept in {@code <data-dir>/build-logs/}). {@link #close()} stops them in
- * reverse order: the API first, so nothing changes while the runtime deregisters, drains and stops the instances,
- * then the router.
+ * reverse order: the router stops accepting and lets requests in flight finish, then the API, so nothing changes
+ * while the runtime deregisters, drains and stops the instances, then the rest.
  *
  * <p>Access: every long-lived session (tunnel, log stream, {@code run}, git over SSH or HTTP) registers in one
  * {@link OpenSessions}, which the API tells of each revoked token, removed collaborator and destroyed app, so those
@@ -216,6 +216,7 @@ public final class Platform implements AutoCloseable {
             started.push(reconciler); // stops its loop before the runtime stops
             resumed = reconciler.start();
         }
+        Optional.ofNullable(router).ifPresent(r -> started.push(r::stopAccepting)); // stopping begins: in-flight requests finish
     }
 
     /**

@@ -32,6 +32,7 @@ import dev.ferry.cli.ps.PsRestartCommand;
 import dev.ferry.cli.ps.PsScaleCommand;
 import dev.ferry.cli.ps.PsStopCommand;
 import dev.ferry.cli.ps.RunCommand;
+import dev.ferry.cli.ps.RunDetachedCommand;
 import dev.ferry.cli.releases.ReleasesCommand;
 import dev.ferry.cli.releases.RollbackCommand;
 import dev.ferry.cli.routes.RoutesAddCommand;
@@ -84,7 +85,8 @@ public final class CommandCatalog {
                     e("config:set", ConfigSetCommand.class), e("config:unset", ConfigUnsetCommand.class)),
             topic("ps", "processes: list, scale, restart, stop, and one-off runs",
                     e("ps", PsCommand.class), e("ps:scale", PsScaleCommand.class), e("ps:restart", PsRestartCommand.class),
-                    e("ps:stop", PsStopCommand.class), e("run", RunCommand.class)),
+                    e("ps:stop", PsStopCommand.class), e("run", RunCommand.class),
+                    e("run:detached", RunDetachedCommand.class)),
             topic("releases", "releases and rollbacks",
                     e("releases", ReleasesCommand.class), e("rollback", RollbackCommand.class)),
             topic("builds", "builds made by git push, and their output",

@@ -1,40 +1,49 @@
 package dev.ferry.cli.ps;
 
-import dev.ferry.cli.output.Escaping;
-import dev.ferry.cli.output.EscapingPolicy;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
+import dev.ferry.cli.api.ApiTarget;
+import dev.ferry.cli.output.Escaping;
+import dev.ferry.cli.output.EscapingPolicy;
+import dev.ferry.cli.run.LocalTerminal;
+import dev.ferry.cli.run.RunSocketClient;
+import dev.ferry.cli.run.WindowChanges;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code ferry run [-e K=V]… CMD…}: runs a one-off process of the app's current release (with its config vars,
- * sandboxed like its instances), prints its output as it comes and exits with its exit code. The words of
- * {@code CMD} are joined with spaces and run by a shell, as on Heroku; options after the first word belong to
- * the command ({@code ferry run -a hello ls -la}), and {@code --} ends Ferry's options.
+ * {@code ferry run [-e K=V]… CMD [ARG…]}: runs a one-off process of the app's current release (its config vars,
+ * sandboxed like its instances) over the control API's WebSocket, as {@code heroku run} does: on a terminal (when
+ * this command's standard input and output are one) the process gets a PTY of the same size, this terminal is put
+ * in raw mode (Ctrl-C reaches the process) and restored at the end; otherwise standard input is forwarded and its
+ * standard output and error arrive apart. The words are passed exactly as given, except that a single word with
+ * spaces or shell syntax is a command line run by {@code sh -c} ({@code ferry run "rake db:migrate && echo ok"}).
+ * Exits with the process's exit code (127 when the program is not found). Options after the first word belong to
+ * the command ({@code ferry run -a hello ls -la}); {@code --} ends Ferry's options.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a one-off process of the app's current release and stream its output; exits with its exit code.",
-                "Example: ferry run -a hello -- echo hi"})
+        description = {"Run a one-off process of the app's current release, interactively on a terminal; exits with its exit code.",
+                "Example: ferry run -a hello bash",
+                "Piped: echo hi | ferry run -a hello cat (input forwarded, stderr apart)"})
 public final class RunCommand implements Callable<Integer>, EscapingPolicy {
+
+    /** The size a terminal that does not know its own gets, as {@code {columns, rows}}. */
+    private static final int[] DEFAULT_SIZE = {80, 24};
+
+    /** A single word with any of these is a shell command line. */
+    private static final String SHELL_SYNTAX = " \t\n;&|<>()$`\\\"'*?[]#~{}";
 
     /** The output of a command the user runs in their own app is theirs, as for a local command: as received. */
     @Override
@@ -42,19 +51,19 @@ public final class RunCommand implements Callable<Integer>, EscapingPolicy {
         return Escaping.NONE;
     }
 
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     AppOption app;
 
     @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "An extra environment variable for this process (repeatable).")
     List<String> extraEnv;
 
-    @Parameters(arity = "1..*", paramLabel = "CMD", description = "The command and its arguments.")
+    @Option(names = {"-s", "--size"}, paramLabel = "SIZE", description = "Heroku's dyno size; Ferry has no sizes, so any value is refused.")
+    String size;
+
+    @Option(names = "--no-tty", description = "Use pipes even on a terminal (output and error apart, no raw mode).")
+    boolean noTty;
+
+    @Parameters(arity = "1..*", paramLabel = "CMD", description = "The program and its arguments, passed exactly as given.")
     List<String> command;
 
     private final CliEnvironment env;
@@ -65,9 +74,11 @@ public final class RunCommand implements Callable<Integer>, EscapingPolicy {
 
     @Override
     public Integer call() {
+        refuseSize(size);
         String name = app.name(env);
-        ObjectNode body = ApiClient.object().put("command", String.join(" ", command));
-        ObjectNode vars = body.putObject("env");
+        ObjectNode start = ApiClient.object();
+        start.set("command", words(command));
+        ObjectNode vars = start.putObject("env");
         for (String pair : extraEnv == null ? List.<String>of() : extraEnv) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -75,33 +86,55 @@ public final class RunCommand implements Callable<Integer>, EscapingPolicy {
             }
             vars.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (InputStream stream = ApiClient.connect(env).stream("POST", ApiCommand.appPath(name, "/run"), body)) {
-            return follow(stream, out);
+        ApiTarget target = ApiTarget.resolve(env);
+        String token = target.token().orElseThrow(() -> new CliFailure(
+                "no API token for " + target.url() + ": set FERRY_API_TOKEN or run ferry login"));
+        URI uri = URI.create(target.url().replaceFirst("^http", "ws") + ApiCommand.appPath(name, "/run/attach"));
+        Optional<LocalTerminal> terminal = !noTty && LocalTerminal.attached() ? Optional.of(new LocalTerminal()) : Optional.empty();
+        if (terminal.isEmpty()) {
+            return RunSocketClient.run(uri, token, start, System.in, System.out, System.err, resizer -> { },
+                    () -> explainNotFound(name));
+        }
+        LocalTerminal tty = terminal.get();
+        int[] size = tty.size().orElse(DEFAULT_SIZE);
+        start.putObject("terminal").put("columns", size[0]).put("rows", size[1]);
+        String term = env.get("TERM");
+        if (term != null && !vars.has("TERM")) {
+            vars.put("TERM", term);
+        }
+        try {
+            tty.enterRaw();
         } catch (IOException e) {
-            throw new CliFailure("the connection to the Ferry API broke while the process ran: " + e.getMessage());
+            throw new CliFailure("could not put this terminal in raw mode: " + e.getMessage());
+        }
+        try {
+            return RunSocketClient.run(uri, token, start, System.in, System.out, System.err,
+                    resizer -> WindowChanges.follow(tty, resizer), () -> explainNotFound(name));
         } finally {
-            out.flush();
+            tty.restore();
         }
     }
 
-    /** Prints each output frame as it arrives and answers the exit code of the last frame. */
-    private static int follow(InputStream stream, PrintWriter out) throws IOException {
-        BufferedReader frames = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-        for (String line; (line = frames.readLine()) != null; ) {
-            if (line.isBlank()) {
-                continue; // keep-alive
-            }
-            JsonNode frame = JSON.readTree(line);
-            if (frame.has("out")) {
-                out.print(frame.get("out").asText());
-                out.flush();
-            } else if (frame.has("exit")) {
-                return frame.get("exit").asInt();
-            } else if (frame.has("error")) {
-                throw new CliFailure(frame.get("error").asText());
-            }
+    /** Asks the API about the app, whose refusal (no such app, no access) is the sentence to show. */
+    private void explainNotFound(String name) {
+        ApiClient.connect(env).get(ApiCommand.appPath(name, ""));
+    }
+
+    /** The words to send: as given, or {@code sh -c WORD} for a single word that is a shell command line. */
+    static ArrayNode words(List<String> command) {
+        ArrayNode words = ApiClient.object().arrayNode();
+        if (command.size() == 1 && command.getFirst().chars().anyMatch(c -> SHELL_SYNTAX.indexOf(c) >= 0)) {
+            words.add("sh").add("-c").add(command.getFirst());
+        } else {
+            command.forEach(words::add);
         }
-        throw new CliFailure("the Ferry API ended the stream before the process finished");
+        return words;
+    }
+
+    static void refuseSize(String size) {
+        if (size != null) {
+            throw new CliFailure("Ferry has no process sizes (" + size + "): every process of an app runs with the same"
+                    + " limits, set with ferry up's --pids-limit, --tmp-size and --app-disk-limit");
+        }
     }
 }

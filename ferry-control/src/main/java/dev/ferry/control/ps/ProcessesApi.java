@@ -10,6 +10,9 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.OneOffCommand;
+import dev.ferry.core.runtime.OneOffProcess;
+import dev.ferry.control.error.InvalidInput;
 import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppStore;
@@ -35,7 +38,11 @@ import java.util.Set;
  *       one at a time without dropping a request; answers {@code {"restarted":N}}.</li>
  *   <li>{@code POST /api/apps/{app}/ps/stop {"target"}}: stops a type or an instance until the next restart,
  *       scale or deploy; answers {@code {"stopped":N}}.</li>
- *   <li>{@code POST /api/apps/{app}/run}: a one-off process, see {@link RunStream}.</li>
+ *   <li>{@code POST /api/apps/{app}/run}: a one-off process of a shell line, its output streamed, see {@link RunStream}.</li>
+ *   <li>{@code /api/apps/{app}/run/attach}: a one-off process over a WebSocket, with its input, its output and
+ *       error apart or a terminal, see {@link RunSocket}.</li>
+ *   <li>{@code POST /api/apps/{app}/run/detached {"command": [...], "env"?}}: a one-off process whose output goes to
+ *       the app's log stream as {@code run.N}; answers 202 {@code {"name": "run.N"}} at once.</li>
  * </ul>
  * Access as for every app resource ({@link AppAccess}); a target that matches no instance is 404
  * {@code process_not_found}.
@@ -68,6 +75,8 @@ public final class ProcessesApi implements ControlApi {
         r.post("/api/apps/{app}/ps/stop", this::stop);
         RunStream run = new RunStream(store, runtime, sessions);
         r.post("/api/apps/{app}/run", ctx -> run.handle(ctx, access.require(ctx)));
+        r.post("/api/apps/{app}/run/detached", this::runDetached);
+        new RunSocket(store, runtime, access, sessions).register(r);
     }
 
     private void list(Context ctx) {
@@ -93,6 +102,23 @@ public final class ProcessesApi implements ControlApi {
             }
         }
         Json.ok(ctx, out);
+    }
+
+    private void runDetached(Context ctx) {
+        App app = access.require(ctx);
+        OneOffCommand command = RunRequest.detached(ctx.body());
+        Release release = store.currentRelease(app.name()).filter(r -> r.slugId().isPresent())
+                .orElseThrow(() -> new NothingToRun(app.name().value()));
+        OneOffProcess process;
+        try {
+            process = runtime.start(release, command);
+        } catch (UnsupportedOperationException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        ObjectNode n = Json.object();
+        n.put("name", process.name());
+        n.put("release", release.version());
+        Json.answer(ctx, 202, n);
     }
 
     private void restart(Context ctx) {

@@ -1,17 +1,14 @@
 package dev.ferry.control.ps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.apps.AppSessions;
-import dev.ferry.control.error.InvalidConfig;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.App;
-import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStore;
 import io.javalin.http.Context;
@@ -20,8 +17,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -78,7 +73,7 @@ final class RunStream {
         if (command.length() > MAX_COMMAND_LENGTH || command.indexOf('\0') >= 0) {
             throw new InvalidInput("the command must be at most " + MAX_COMMAND_LENGTH + " characters without NUL");
         }
-        Map<String, String> env = env(body.node().get("env"));
+        Map<String, String> env = RunRequest.env(body.node().get("env"));
         Release release = store.currentRelease(app.name()).filter(r -> r.slugId().isPresent())
                 .orElseThrow(() -> new NothingToRun(app.name().value()));
         AtomicReference<String> revoked = new AtomicReference<>();
@@ -143,28 +138,6 @@ final class RunStream {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
         out.write('\n');
-    }
-
-    private static Map<String, String> env(JsonNode node) {
-        Map<String, String> env = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
-            return env;
-        }
-        if (!node.isObject()) {
-            throw new InvalidInput("the field 'env' must be an object of strings, as in {\"A\":\"1\"}");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            if (!f.getValue().isTextual()) {
-                throw new InvalidInput("the value of env var " + f.getKey() + " must be a string");
-            }
-            try {
-                env.put(ConfigVars.requireValidName(f.getKey()), ConfigVars.requireValidValue(f.getKey(), f.getValue().textValue()));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidConfig(e.getMessage());
-            }
-        }
-        return env;
     }
 
     private static void closeQuietly(OutputStream s) {

@@ -72,6 +72,22 @@ public interface AppRuntime extends AutoCloseable {
      */
     OneOffProcess run(Release release, String command, Map<String, String> extraEnv);
 
+    /**
+     * Starts a one-off process ({@code ferry run}, {@code run:detached}) of the release's slug with its config vars
+     * and the command's env, sandboxed like the app's instances: the command's words exactly as given, on pipes or
+     * on a terminal. A detached process's output goes to the app's log stream as {@code run.N}.
+     * This default hands the words to {@link #run} as a quoted shell line, for runtimes without terminals or
+     * detached processes.
+     *
+     * @throws UnsupportedOperationException when this runtime cannot give a terminal or detach
+     */
+    default OneOffProcess start(Release release, OneOffCommand command) {
+        if (command.terminal().isPresent() || command.detached()) {
+            throw new UnsupportedOperationException("this runtime runs one-off processes on pipes only");
+        }
+        return run(release, command.line(), command.env());
+    }
+
     /** Stops every instance (deregister, drain, stop) and the supervisor; never throws. */
     @Override
     void close();

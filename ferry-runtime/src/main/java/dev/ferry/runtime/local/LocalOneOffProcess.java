@@ -1,5 +1,6 @@
 package dev.ferry.runtime.local;
 
+import dev.ferry.core.runtime.OneOffCommand;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.runtime.process.ProcessTree;
 import java.io.InputStream;
@@ -7,8 +8,8 @@ import java.io.OutputStream;
 import java.time.Duration;
 
 /**
- * A {@code ferry run} process (or a release phase) started by {@link OneOffLauncher}: output and error merged,
- * and its directory, cgroup and pid file removed once it exits.
+ * A {@code ferry run} process (or a release phase) started by {@link OneOffLauncher}: output and error merged or
+ * apart as it was started, and its directory, cgroup and pid file removed once it exits.
  */
 final class LocalOneOffProcess implements OneOffProcess {
 
@@ -34,8 +35,18 @@ final class LocalOneOffProcess implements OneOffProcess {
     }
 
     @Override
+    public InputStream errors() {
+        return process.getErrorStream();
+    }
+
+    @Override
     public OutputStream input() {
         return process.getOutputStream();
+    }
+
+    @Override
+    public void resize(OneOffCommand.Terminal size) {
+        TerminalResize.resize(process.toHandle(), size);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.ferry.core.runtime.ActualState;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.runtime.DesiredState;
+import dev.ferry.core.runtime.OneOffCommand;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
@@ -62,6 +63,7 @@ public final class LocalRuntime implements AppRuntime {
     private final RuntimeServices svc;
     private final Map<AppName, AppSupervisor> apps = new ConcurrentHashMap<>();
     private final Map<AppName, AtomicInteger> runCounters = new ConcurrentHashMap<>();
+    private final DetachedRuns detached;
     private volatile boolean closed;
 
     /**
@@ -110,6 +112,7 @@ public final class LocalRuntime implements AppRuntime {
         this.svc = new RuntimeServices(config, sandbox, files, pids, keeper,
                 new RuntimeEvents(logs), scheduler, spawner, new AtomicLong());
         svc.every(config.routeRefresh(), keeper::refreshAll);
+        this.detached = new DetachedRuns(svc.events());
     }
 
     /** How instances are isolated here, e.g. {@code sandbox: bubblewrap (one uid per app), cgroups v1 (…)}. */
@@ -186,6 +189,7 @@ public final class LocalRuntime implements AppRuntime {
             s.close(Duration.ZERO);
         }
         runCounters.remove(app);
+        detached.stop(app);
         ReleaseFiles.deleteTree(svc.files().appDir(app));
         svc.events().forget(app);
     }
@@ -206,6 +210,25 @@ public final class LocalRuntime implements AppRuntime {
     }
 
     @Override
+    public OneOffProcess start(Release release, OneOffCommand command) {
+        requireOpen();
+        try {
+            PreparedRelease prepared = svc.files().prepare(release);
+            String name = "run." + runCounters.computeIfAbsent(release.app(), a -> new AtomicInteger()).incrementAndGet();
+            svc.events().event(release.app(), "starting " + name + (command.detached() ? " (detached)" : "") + " of "
+                    + release.label() + ": " + command.line());
+            LocalOneOffProcess process = new OneOffLauncher(svc).start(prepared, name, OneOffArgv.of(command),
+                    command.env(), false);
+            if (command.detached()) {
+                detached.follow(process, release.app());
+            }
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start `" + command.line() + "`: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
@@ -213,6 +236,7 @@ public final class LocalRuntime implements AppRuntime {
         closed = true;
         try {
             svc.scheduler().shutdownNow();
+            detached.stopAll();
             Duration drain = config.drainTimeout().compareTo(CLOSE_DRAIN) < 0 ? config.drainTimeout() : CLOSE_DRAIN;
             List<Thread> stops = apps.values().stream()
                     .map(s -> Thread.ofVirtual().start(() -> s.close(drain))).toList();

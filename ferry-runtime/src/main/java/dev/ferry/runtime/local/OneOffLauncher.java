@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,8 +27,18 @@ final class OneOffLauncher {
         this.svc = svc;
     }
 
+    /** Starts {@code sh -c command} with output and error merged, as the release phase runs. */
     LocalOneOffProcess start(PreparedRelease release, String name, String command, Map<String, String> extraEnv)
             throws IOException {
+        return start(release, name, List.of("sh", "-c", command), extraEnv, true);
+    }
+
+    /**
+     * Starts {@code argv} (no shell); {@code mergeErrors} sends standard error into the output (a terminal does that
+     * by itself). A {@code run.N} process gets a {@code $PORT} of its own, as on Heroku.
+     */
+    LocalOneOffProcess start(PreparedRelease release, String name, List<String> argv,
+                             Map<String, String> extraEnv, boolean mergeErrors) throws IOException {
         String app = release.release().app().value();
         String id = svc.nextId(name);
         Path dir = svc.files().copyForInstance(release, id);
@@ -36,7 +47,8 @@ final class OneOffLauncher {
         NetworkLink network = NetworkLink.NONE;
         try {
             svc.sandbox().handOver(app, dir);
-            Map<String, String> env = new LinkedHashMap<>(InstanceEnv.of(release.release(), name, 0,
+            int port = name.startsWith("run.") ? InstanceEnv.freePort() : 0;
+            Map<String, String> env = new LinkedHashMap<>(InstanceEnv.of(release.release(), name, port,
                     svc.sandbox().appPath(dir)));
             env.putAll(extraEnv);
             if (svc.sandbox().cgroups().version() != Cgroups.Version.NONE) {
@@ -46,7 +58,7 @@ final class OneOffLauncher {
                     log.warn("{} of {} runs without a cgroup: {}", name, app, e.toString());
                 }
             }
-            Process p = svc.start(svc.sandbox().builder(app, dir, command, env, group).redirectErrorStream(true));
+            Process p = svc.start(svc.sandbox().builder(app, dir, argv, env, group).redirectErrorStream(mergeErrors));
             pidFile = svc.pids().record(app, id, p.pid());
             try {
                 network = NetworkLink.connect(svc, p, 0, app, id);

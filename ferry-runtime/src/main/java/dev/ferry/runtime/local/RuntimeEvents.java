@@ -26,6 +26,11 @@ final class RuntimeEvents {
         append(new LogLine(Instant.now(), app, LogLine.FERRY, "runtime", text));
     }
 
+    /** A platform event about one process, such as its exit: source {@code ferry}, the process's name. */
+    void processEvent(AppName app, String process, String text) {
+        append(new LogLine(Instant.now(), app, LogLine.FERRY, process, text));
+    }
+
     void output(AppName app, String process, String text) {
         append(new LogLine(Instant.now(), app, LogLine.APP, process, text));
     }

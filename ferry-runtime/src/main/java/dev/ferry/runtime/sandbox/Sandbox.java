@@ -156,9 +156,15 @@ public final class Sandbox {
     /** The process builder of {@code sh -c command} for {@code app} in {@code dir}, with exactly {@code env}. */
     public ProcessBuilder builder(String app, Path dir, String command, Map<String, String> env,
                                   Optional<Cgroups.Group> group) {
+        return builder(app, dir, List.of("sh", "-c", command), env, group);
+    }
+
+    /** The process builder of {@code command} (a program and its arguments, no shell) for {@code app} in {@code dir}. */
+    public ProcessBuilder builder(String app, Path dir, List<String> command, Map<String, String> env,
+                                  Optional<Cgroups.Group> group) {
         List<String> argv = wrapper(app, List.of("--bind", dir.toString(), "/app"), "/app", tmpSizeBytes,
                 fileSizeBytes, group);
-        argv.addAll(List.of("sh", "-c", command));
+        argv.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import dev.ferry.cli.output.Escaping;
 import dev.ferry.cli.output.EscapingPolicy;
 import picocli.CommandLine.Command;
@@ -25,11 +26,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ferry up}: runs the single-node platform in the foreground until interrupted (Ctrl-C or
- * SIGTERM), then stops it gracefully.
+ * SIGTERM), then stops it gracefully ({@link StopSignals}) and exits 0.
  */
 @Command(name = "up", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Run Ferry on this machine: router, control API and route registry in one process.",
-                "Runs in the foreground; Ctrl-C stops it. Each option also reads an environment variable."})
+                "Runs in the foreground; Ctrl-C or SIGTERM stops it gracefully (requests in flight finish, then the apps stop), exit code 0.",
+                "Each option also reads an environment variable."})
 public final class UpCommand implements Callable<Integer>, EscapingPolicy {
 
     /** The platform's own text (the banner, where things are), written by Ferry itself: printed as it is. */
@@ -160,11 +162,17 @@ public final class UpCommand implements Callable<Integer>, EscapingPolicy {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.close();
-            accessLog.close();
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (closed.compareAndSet(false, true)) {
+                platform.close();
+                accessLog.close();
+            }
             stopped.countDown();
-        }, "ferry-shutdown"));
+        };
+        StopSignals.install(stop, System.err);
+        // other ways out of the JVM (SIGHUP, System.exit) stop the platform too
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "ferry-shutdown"));
         Banner.print(out, platform, accessLog.file(), credentials);
         out.flush();
         stopped.await();

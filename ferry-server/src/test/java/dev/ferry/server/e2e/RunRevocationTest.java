@@ -8,6 +8,8 @@ import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.UserId;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,5 +70,40 @@ class RunRevocationTest {
             assertThat(bobs.lines()).noneMatch(l -> l.contains("late"));
             assertThat(admins.ended()).isFalse();
         }
+    }
+
+    @Test
+    void removingTheCollaboratorEndsTheirRunOverTheWebSocketAndKillsItsProcess() throws Exception {
+        PythonApp app = PythonApp.create(work.resolve("app"), work.resolve("home"), ferry.token);
+        assertThat(app.push(ferry.remote("hello")).exit()).isZero();
+        UserId adminId = ferry.platform.store().userByEmail("admin@localhost").orElseThrow().id();
+        NewUser bob = ferry.platform.store().createUser("bob@example.com", false, adminId);
+        ferry.platform.store().addCollaborator(AppName.of("hello"), "bob@example.com", adminId);
+        ChildCli bobsCli = new ChildCli(ferry.platform.apiPort(), bob.firstToken().secret(), work.resolve("bob"));
+        String marker = "61.0" + ProcessHandle.current().pid();
+
+        CompletableFuture<ChildCli.Result> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return bobsCli.run("", "run", "-a", "hello", "--", "sh", "-c", "sleep " + marker + "; echo late");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> sleeping(marker) > 0);
+        long revokedAt = System.nanoTime();
+        Cli.Result revoked = new Cli(ferry.platform.apiPort(), ferry.token, work.resolve("home"))
+                .run("access:remove", "bob@example.com", "-a", "hello");
+        assertThat(revoked.exit()).as(revoked.err()).isZero();
+
+        ChildCli.Result r = run.get(CUT.plusSeconds(5).toSeconds(), TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(CUT.plusSeconds(2));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("ferry: The process was stopped: ");
+        await().atMost(Duration.ofSeconds(5)).until(() -> sleeping(marker) == 0);
+    }
+
+    private static long sleeping(String marker) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("sleep " + marker)).count();
     }
 }

@@ -1,0 +1,63 @@
+package dev.ferry.cli.ps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.CliFailure;
+import dev.ferry.cli.api.ApiClient;
+import dev.ferry.cli.support.ApiCommand;
+import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.runtime.ShellQuoting;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ferry run:detached [-e K=V]… CMD [ARG…]}: starts a one-off process of the app's current release in the
+ * background, as {@code heroku run:detached} does; its output goes to the app's log stream as {@code run.N}
+ * ({@code ferry logs -p run.N}). The words are passed as {@code run} passes them.
+ */
+@Command(name = "run:detached", mixinStandardHelpOptions = true,
+        description = {"Run a one-off process in the background; its output goes to ferry logs as run.N.",
+                "Example: ferry run:detached -a hello -- python3 manage.py migrate"})
+public final class RunDetachedCommand extends ApiCommand {
+
+    @Mixin
+    AppOption app;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "An extra environment variable for this process (repeatable).")
+    List<String> extraEnv;
+
+    @Option(names = {"-s", "--size"}, paramLabel = "SIZE", description = "Heroku's dyno size; Ferry has no sizes, so any value is refused.")
+    String size;
+
+    @Parameters(arity = "1..*", paramLabel = "CMD", description = "The program and its arguments, passed exactly as given.")
+    List<String> command;
+
+    public RunDetachedCommand(CliEnvironment env) {
+        super(env);
+    }
+
+    @Override
+    protected void run(ApiClient api, PrintWriter out) {
+        RunCommand.refuseSize(size);
+        String name = app.name(env);
+        ObjectNode body = ApiClient.object();
+        body.set("command", RunCommand.words(command));
+        ObjectNode vars = body.putObject("env");
+        for (String pair : extraEnv == null ? List.<String>of() : extraEnv) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new CliFailure("'" + pair + "' is not KEY=VALUE");
+            }
+            vars.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        JsonNode started = api.post(ApiCommand.appPath(name, "/run/detached"), body).body();
+        String process = started.path("name").asText();
+        out.println("Running " + ShellQuoting.join(command) + " on " + name + ": up, " + process);
+        out.println("Its output goes to the app's logs: ferry logs -a " + name + " -p " + process);
+    }
+}
