@@ -3,7 +3,7 @@ package dev.ferry.store.sql;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.User;
-import dev.ferry.store.sql.internal.Database;
+import dev.ferry.store.sql.internal.SqliteDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ abstract class StoreTestSupport {
 
     /** A separate connection to the database file, as another program would open it. */
     Connection rawConnection() throws SQLException {
-        return Database.connect(dbFile());
+        return SqliteDatabase.connect(dbFile());
     }
 
     long count(String sql) throws SQLException {
