@@ -3,6 +3,7 @@ package dev.ferry.store.sql.internal;
 import dev.ferry.core.store.StoreUnavailable;
 import dev.ferry.store.sql.ConfigKey;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,9 +24,17 @@ public final class KeyCheck {
 
     /** The cipher of {@code key}, checked against (or recorded in) {@code db}, which messages call {@code dbName}. */
     public static ConfigCipher cipherFor(Database db, String dbName, ConfigKey key) {
-        Optional<Check> check = db.read(tx -> tx.one("SELECT sealed, fingerprint FROM key_check WHERE id = 1",
-                row -> new Check(row.getBytes("sealed"), Optional.ofNullable(row.getString("fingerprint")))));
-        ConfigCipher cipher = new ConfigCipher(load(key, dbName, check.isPresent()));
+        boolean databaseHasKey = db.read(KeyCheck::recorded).isPresent();
+        ConfigCipher cipher = new ConfigCipher(load(key, dbName, databaseHasKey));
+        // Read again and record in one write: control nodes opening a new database at once agree on one key.
+        Optional<Check> check = db.write(tx -> {
+            Optional<Check> found = recorded(tx);
+            if (found.isEmpty()) {
+                tx.update("INSERT INTO key_check (id, sealed, fingerprint) VALUES (1, ?, ?)",
+                        cipher.sealCheck(), cipher.fingerprint());
+            }
+            return found;
+        });
         if (check.isPresent()) {
             if (!cipher.matchesCheck(check.get().sealed())) {
                 throw new StoreUnavailable(capitalized(key.describe()) + " (fingerprint " + cipher.fingerprint()
@@ -36,11 +45,13 @@ public final class KeyCheck {
             if (check.get().fingerprint().isEmpty()) {
                 db.write(tx -> tx.update("UPDATE key_check SET fingerprint = ? WHERE id = 1", cipher.fingerprint()));
             }
-        } else {
-            db.write(tx -> tx.update("INSERT INTO key_check (id, sealed, fingerprint) VALUES (1, ?, ?)",
-                    cipher.sealCheck(), cipher.fingerprint()));
         }
         return cipher;
+    }
+
+    private static Optional<Check> recorded(Tx tx) throws SQLException {
+        return tx.one("SELECT sealed, fingerprint FROM key_check WHERE id = 1",
+                row -> new Check(row.getBytes("sealed"), Optional.ofNullable(row.getString("fingerprint"))));
     }
 
     private static SecretKey load(ConfigKey key, String dbName, boolean databaseHasKey) {
