@@ -49,7 +49,6 @@ import dev.ferry.server.tunnel.EndpointsOfSeparateGateways;
 import dev.ferry.server.tunnel.GatewayDirectoryOfPlatform;
 import dev.ferry.server.tunnel.StoreTunnelAuth;
 import dev.ferry.store.route.JournaledRouteRegistry;
-import dev.ferry.store.sql.SqliteStore;
 import dev.ferry.tunnel.gateway.GatewayCertificate;
 import dev.ferry.tunnel.gateway.GatewayConfig;
 import dev.ferry.tunnel.gateway.TunnelGateway;
@@ -197,7 +196,7 @@ public final class Platform implements AutoCloseable {
         tcp.start();
         started.push(tcp);
 
-        store = SqliteStore.openInDataDir(dataDirectory.root(), config.appLimits());
+        store = StoreWiring.open(config, dataDirectory.root());
         started.push(store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startRuntime();

@@ -4,12 +4,15 @@ import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.sandbox.NetworkMode;
+import dev.ferry.store.postgres.PostgresLocation;
+import dev.ferry.store.sql.ConfigKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,6 +84,10 @@ public final class FerryConfigResolver {
                 s.get("--app-disk-limit", "FERRY_APP_DISK_LIMIT", ByteSize::parse).or(d.appDiskBytes()),
                 s.get("--build-memory", "FERRY_BUILD_MEMORY", ByteSize::parse).or(d.buildMemoryBytes()),
                 s.get("--build-pids-limit", "FERRY_BUILD_PIDS_LIMIT", FerryConfigResolver::count).or(d.buildPids())));
+        b.store(new StoreSettings(s.get("--store", "FERRY_STORE", this::postgres).optional(),
+                s.get("--secret-key-file", "FERRY_SECRET_KEY_FILE", v -> ConfigKey.file(dataDir(v)))
+                        .orElse(() -> s.secret("FERRY_SECRET_KEY", v -> ConfigKey.base64(v, "FERRY_SECRET_KEY")))
+                        .optional()));
         return b.build();
     }
 
@@ -109,6 +116,19 @@ public final class FerryConfigResolver {
                 throw new IllegalArgumentException(name + "='" + raw + "' " + e.getMessage(), e);
             }
         }
+
+        /** The setting of {@code variable} alone (a secret has no flag, which others could read), never shown in errors. */
+        <T> Value<T> secret(String variable, Function<String, T> parse) {
+            String raw = env.get(variable);
+            if (raw == null || raw.isBlank()) {
+                return new Value<>(null);
+            }
+            try {
+                return new Value<>(parse.apply(raw.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(variable + " " + e.getMessage(), e);
+            }
+        }
     }
 
     /** One resolved setting, or none. */
@@ -122,6 +142,19 @@ public final class FerryConfigResolver {
         T or(T fallback) {
             return value != null ? value : fallback;
         }
+
+        Value<T> orElse(java.util.function.Supplier<Value<T>> fallback) {
+            return value != null ? this : fallback.get();
+        }
+
+        Optional<T> optional() {
+            return Optional.ofNullable(value);
+        }
+    }
+
+    /** A {@code postgres://} URL, its password from the URL or the environment. */
+    private PostgresLocation postgres(String value) {
+        return PostgresLocation.parse(value, env);
     }
 
     private Path dataDir(String value) {
