@@ -168,7 +168,8 @@ class SharedPostgresStoreTest {
 
         assertThatThrownBy(() -> PostgresStore.open(nowhere, sharedKey, AppLimits.DEFAULT))
                 .isInstanceOf(StoreUnavailable.class)
-                .hasMessageContaining("postgres://ferry@127.0.0.1:");
+                .hasMessageStartingWith("Cannot connect to the PostgreSQL database postgres://ferry@127.0.0.1:")
+                .hasMessageContaining("refused");
     }
 
     private static int unusedPort() throws Exception {

@@ -2,6 +2,8 @@ package dev.ferry.store.postgres.internal;
 
 import dev.ferry.core.store.StoreUnavailable;
 import dev.ferry.store.postgres.PostgresLocation;
+import java.sql.SQLException;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -29,8 +31,23 @@ public final class PostgresMigrations {
                     .load();
             return flyway.migrate().migrationsExecuted;
         } catch (FlywayException e) {
+            Optional<SQLException> sql = sqlCause(e);
+            if (sql.isPresent() && SqlStates.isConnectionFailure(sql.get())) {
+                throw new StoreUnavailable("Cannot connect to the PostgreSQL database " + location + ": "
+                        + sql.get().getMessage(), e);
+            }
             throw new StoreUnavailable("Cannot bring the PostgreSQL database " + location + " to the current schema: "
-                    + e.getMessage(), e);
+                    + sql.map(SQLException::getMessage).orElse(e.getMessage()), e);
         }
+    }
+
+    /** The database's own error under Flyway's report, which repeats it over several lines. */
+    private static Optional<SQLException> sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
     }
 }
