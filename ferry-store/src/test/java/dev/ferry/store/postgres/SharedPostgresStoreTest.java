@@ -124,6 +124,19 @@ class SharedPostgresStoreTest {
     }
 
     @Test
+    void storesTokensOnlyAsHashes() throws Exception {
+        String secret;
+        try (PostgresStore store = PostgresStore.open(database, sharedKey, AppLimits.DEFAULT)) {
+            secret = store.bootstrapAdmin("admin@example.com").orElseThrow().firstToken().secret();
+            assertThat(store.authenticate(secret)).isPresent();
+        }
+
+        assertThat(query("SELECT string_agg(secret_sha256 || ' ' || id || ' ' || description, ',') FROM api_tokens"))
+                .doesNotContain(secret).doesNotContain(secret.substring(6, 30))
+                .matches("[0-9a-f]{64} .*");
+    }
+
+    @Test
     void twoNodesCreatingOneNameAtOnceGiveItToOne() throws Exception {
         int nodes = 4;
         List<PostgresStore> stores = new ArrayList<>();
