@@ -26,9 +26,4 @@ public record StoreSettings(Optional<PostgresLocation> postgres, Optional<Config
                     + " new) or FERRY_SECRET_KEY (base64 of 32 bytes, e.g. from: head -c 32 /dev/urandom | base64)");
         }
     }
-
-    /** A person's words for this store, for the banner. */
-    public String describe() {
-        return postgres.map(p -> "PostgreSQL " + p).orElse("SQLite in the data dir");
-    }
 }

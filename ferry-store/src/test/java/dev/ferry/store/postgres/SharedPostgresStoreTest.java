@@ -137,7 +137,7 @@ class SharedPostgresStoreTest {
     }
 
     @Test
-    void twoNodesCreatingOneNameAtOnceGiveItToOne() throws Exception {
+    void nodesCreatingOneNameAtOnceGiveItToOne() throws Exception {
         int nodes = 4;
         List<PostgresStore> stores = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(nodes);
