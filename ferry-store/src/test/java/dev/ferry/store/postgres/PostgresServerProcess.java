@@ -141,15 +141,25 @@ public final class PostgresServerProcess implements AutoCloseable {
         return name;
     }
 
-    /** Stops the server (fast shutdown: open connections are closed) and deletes its directory. */
-    @Override
-    public void close() throws IOException, InterruptedException {
+    /** Stops the server with a fast shutdown (open connections are closed), keeping its data. */
+    public void stop() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Starts the stopped server again on the same port and data. */
+    public void restart() throws IOException {
+        launch();
+    }
+
+    /** Stops the server and deletes its directory. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -175,6 +175,24 @@ class SharedPostgresStoreTest {
     }
 
     @Test
+    void refusesWritesWhileTheServerIsDownAndWorksAgainOnceItIsBack() throws Exception {
+        try (PostgresStore store = PostgresStore.open(database, sharedKey, AppLimits.DEFAULT)) {
+            User admin = store.bootstrapAdmin("admin@example.com").orElseThrow().user();
+            store.createApp(admin.id(), AppName.of("before"));
+            server.stop();
+            try {
+                assertThatThrownBy(() -> store.createApp(admin.id(), AppName.of("during")))
+                        .isInstanceOf(StoreUnavailable.class).hasMessageContaining(database.toString());
+            } finally {
+                server.restart();
+            }
+            // The connections the store held died with the server: it opens new ones by itself.
+            store.createApp(admin.id(), AppName.of("after"));
+            assertThat(store.allApps()).extracting(a -> a.name().value()).containsExactly("after", "before");
+        }
+    }
+
+    @Test
     void saysWhichDatabaseCannotBeReached() throws Exception {
         PostgresLocation nowhere = PostgresLocation.parse("postgres://ferry@127.0.0.1:" + unusedPort() + "/ferry",
                 Map.of());
