@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * environment variable, then the default of {@link FerryConfigBuilder}. Each setting is read by one line of
  * {@link #resolve}, naming its flag and its variable ({@code --http-port} and {@code FERRY_HTTP_PORT}, and so on
  * for every flag of {@code ferry up}); a value that cannot be used is refused naming where it came from, e.g.
- * {@code FERRY_MAX_PUSH_SIZE='lots' is not a size such as 512m, 1g, 100k or a number of bytes}.
+ * {@code FERRY_MAX_PUSH_SIZE='lots' is not a size such as 512m, 1g, 100k or a number of bytes}. A secret
+ * ({@code FERRY_SECRET_KEY}, the store's shared key) is read from the environment alone, where other users cannot
+ * see it as they can a command line, and is never repeated in an error.
  */
 public final class FerryConfigResolver {
 

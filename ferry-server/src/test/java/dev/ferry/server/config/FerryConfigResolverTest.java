@@ -29,7 +29,7 @@ class FerryConfigResolverTest {
 
         assertThat(store.postgres()).contains(new dev.ferry.store.postgres.PostgresLocation("db", 5432, "ferry", "ferry",
                 java.util.Optional.of("pw")));
-        assertThat(store.key().orElseThrow()).isInstanceOf(dev.ferry.store.sql.ConfigKey.Given.class);
+        assertThat(store.key()).contains(dev.ferry.store.sql.ConfigKey.base64(key, "FERRY_SECRET_KEY"));
         StoreSettings fromFile = resolver.resolve(Map.of("--store", "postgres://ferry@db/ferry",
                 "--secret-key-file", "~/fleet.key")).store();
         assertThat(fromFile.key()).contains(dev.ferry.store.sql.ConfigKey.file(HOME.resolve("fleet.key")));

@@ -1,6 +1,7 @@
 package dev.ferry.store.sql;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -49,6 +50,17 @@ public sealed interface ConfigKey {
             return "the key in " + origin;
         }
 
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Given g && Arrays.equals(bytes, g.bytes) && origin.equals(g.origin);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(bytes) + origin.hashCode();
+        }
+
+        /** Names the origin only: a key is never printed. */
         @Override
         public String toString() {
             return "Given[" + origin + "]";
