@@ -49,7 +49,6 @@ import dev.ferry.server.tunnel.EndpointsOfSeparateGateways;
 import dev.ferry.server.tunnel.GatewayDirectoryOfPlatform;
 import dev.ferry.server.tunnel.StoreTunnelAuth;
 import dev.ferry.store.route.JournaledRouteRegistry;
-import dev.ferry.store.sql.SqliteStore;
 import dev.ferry.tunnel.gateway.GatewayCertificate;
 import dev.ferry.tunnel.gateway.GatewayConfig;
 import dev.ferry.tunnel.gateway.TunnelGateway;
@@ -76,7 +75,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir), the
  * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
- * the store (SQLite in the data dir, where the first start creates the admin and its token file) and the
+ * the store (SQLite in the data dir, or PostgreSQL with {@code --store}; the first start creates the admin and its token file) and the
  * runtime of apps' instances (local processes; at start it brings back every app's current release) and the
  * control API over them, with git over HTTP at {@code /git/<app>.git} in the same server and git over SSH on its own
  * port (pushes to {@code main}/{@code master} are queued and built in {@code <data-dir>/builds/} into slugs in
@@ -192,7 +191,7 @@ public final class Platform implements AutoCloseable {
         tcp.start();
         started.push(tcp);
 
-        store = SqliteStore.openInDataDir(dataDirectory.root(), config.appLimits());
+        store = StoreWiring.open(config, dataDirectory.root());
         started.push(store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startRuntime();
@@ -344,7 +343,7 @@ public final class Platform implements AutoCloseable {
         return adminToken;
     }
 
-    /** The store of apps, users and tokens (SQLite in the data dir). */
+    /** The store of apps, users and tokens (SQLite in the data dir, or PostgreSQL with {@code --store}). */
     public Store store() {
         return store;
     }

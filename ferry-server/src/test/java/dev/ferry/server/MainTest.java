@@ -48,6 +48,21 @@ class MainTest {
     }
 
     @Test
+    void upAndStoreMigrateDescribeTheStoreFlagsAndTheirVariables() {
+        assertThat(run("up", "--help").out()).contains("--store=URL").contains("FERRY_STORE_PASSWORD")
+                .contains("PGPASSWORD").contains("--secret-key-file=PATH").contains("FERRY_SECRET_KEY");
+        Run migrate = run("store:migrate", "--help");
+        assertThat(migrate.exit()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).startsWith("Usage: ferry store:migrate").contains("--to=URL").contains("--data-dir=DIR");
+        Run missing = run("store:migrate");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("Missing required option: '--to=URL'");
+        Run bad = run("store:migrate", "--to", "mysql://db/ferry", "--data-dir", home.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("ferry: --to is not a PostgreSQL URL");
+    }
+
+    @Test
     void aCliCommandDoesNotBuildTheRoles() {
         assertThat(Main.commandLine(new CliEnvironment(Map.of(), home, false, home), "apps").getSubcommands()).containsOnlyKeys("apps");
     }

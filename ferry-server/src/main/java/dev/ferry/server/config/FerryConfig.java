@@ -45,6 +45,7 @@ import java.util.Set;
  *   <tr><td>instanceNetwork</td><td>AUTO: each instance in its own network namespace when pasta works here</td></tr>
  *   <tr><td>drainAllow</td><td>none: log drains send only to public addresses, except to these {@code HOST:PORT}s</td></tr>
  *   <tr><td>sandboxLimits</td><td>{@link SandboxLimits#DEFAULTS}: pids, {@code /tmp} and {@code /app} of instances, memory and pids of builds</td></tr>
+ *   <tr><td>store</td><td>{@link StoreSettings#EMBEDDED}: SQLite in the data dir, its key in {@code secret.key} there</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -70,7 +71,8 @@ public record FerryConfig(
         AuthFailureLimits authFailureLimits,
         NetworkMode instanceNetwork,
         List<String> drainAllow,
-        SandboxLimits sandboxLimits) {
+        SandboxLimits sandboxLimits,
+        StoreSettings store) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
@@ -112,6 +114,7 @@ public record FerryConfig(
         drainAllow = List.copyOf(drainAllow);
         DrainAddressPolicy.allowing(drainAllow);
         Objects.requireNonNull(sandboxLimits, "sandboxLimits");
+        Objects.requireNonNull(store, "store");
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -160,7 +163,8 @@ public record FerryConfig(
                 .maxConnections(maxConnections).maxConnectionsPerClient(maxConnectionsPerClient)
                 .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxSourceBytes(maxSourceBytes).maxBuilds(maxBuilds)
                 .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
-                .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits);
+                .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits)
+                .store(store);
     }
 
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */

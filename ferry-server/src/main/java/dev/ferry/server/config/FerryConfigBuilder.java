@@ -34,6 +34,7 @@ public final class FerryConfigBuilder {
     private NetworkMode instanceNetwork = NetworkMode.AUTO;
     private List<String> drainAllow = List.of();
     private SandboxLimits sandboxLimits = SandboxLimits.DEFAULTS;
+    private StoreSettings store = StoreSettings.EMBEDDED;
 
     FerryConfigBuilder() {
     }
@@ -58,11 +59,12 @@ public final class FerryConfigBuilder {
     public FerryConfigBuilder instanceNetwork(NetworkMode v) { instanceNetwork = v; return this; }
     public FerryConfigBuilder drainAllow(List<String> v) { drainAllow = v; return this; }
     public FerryConfigBuilder sandboxLimits(SandboxLimits v) { sandboxLimits = v; return this; }
+    public FerryConfigBuilder store(StoreSettings v) { store = v; return this; }
 
     /** @throws IllegalArgumentException naming what is wrong, e.g. two listeners on one port */
     public FerryConfig build() {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxSourceBytes, maxBuilds, buildTimeout,
-                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits);
+                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store);
     }
 }

@@ -4,12 +4,15 @@ import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.sandbox.NetworkMode;
+import dev.ferry.store.postgres.PostgresLocation;
+import dev.ferry.store.sql.ConfigKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +22,9 @@ import java.util.regex.Pattern;
  * environment variable, then the default of {@link FerryConfigBuilder}. Each setting is read by one line of
  * {@link #resolve}, naming its flag and its variable ({@code --http-port} and {@code FERRY_HTTP_PORT}, and so on
  * for every flag of {@code ferry up}); a value that cannot be used is refused naming where it came from, e.g.
- * {@code FERRY_MAX_PUSH_SIZE='lots' is not a size such as 512m, 1g, 100k or a number of bytes}.
+ * {@code FERRY_MAX_PUSH_SIZE='lots' is not a size such as 512m, 1g, 100k or a number of bytes}. A secret
+ * ({@code FERRY_SECRET_KEY}, the store's shared key) is read from the environment alone, where other users cannot
+ * see it as they can a command line, and is never repeated in an error.
  */
 public final class FerryConfigResolver {
 
@@ -81,6 +86,10 @@ public final class FerryConfigResolver {
                 s.get("--app-disk-limit", "FERRY_APP_DISK_LIMIT", ByteSize::parse).or(d.appDiskBytes()),
                 s.get("--build-memory", "FERRY_BUILD_MEMORY", ByteSize::parse).or(d.buildMemoryBytes()),
                 s.get("--build-pids-limit", "FERRY_BUILD_PIDS_LIMIT", FerryConfigResolver::count).or(d.buildPids())));
+        b.store(new StoreSettings(s.get("--store", "FERRY_STORE", this::postgres).optional(),
+                s.get("--secret-key-file", "FERRY_SECRET_KEY_FILE", v -> ConfigKey.file(dataDir(v)))
+                        .orElse(() -> s.secret("FERRY_SECRET_KEY", v -> ConfigKey.base64(v, "FERRY_SECRET_KEY")))
+                        .optional()));
         return b.build();
     }
 
@@ -109,6 +118,19 @@ public final class FerryConfigResolver {
                 throw new IllegalArgumentException(name + "='" + raw + "' " + e.getMessage(), e);
             }
         }
+
+        /** The setting of {@code variable} alone (a secret has no flag, which others could read), never shown in errors. */
+        <T> Value<T> secret(String variable, Function<String, T> parse) {
+            String raw = env.get(variable);
+            if (raw == null || raw.isBlank()) {
+                return new Value<>(null);
+            }
+            try {
+                return new Value<>(parse.apply(raw.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(variable + " " + e.getMessage(), e);
+            }
+        }
     }
 
     /** One resolved setting, or none. */
@@ -122,6 +144,19 @@ public final class FerryConfigResolver {
         T or(T fallback) {
             return value != null ? value : fallback;
         }
+
+        Value<T> orElse(java.util.function.Supplier<Value<T>> fallback) {
+            return value != null ? this : fallback.get();
+        }
+
+        Optional<T> optional() {
+            return Optional.ofNullable(value);
+        }
+    }
+
+    /** A {@code postgres://} URL, its password from the URL or the environment. */
+    private PostgresLocation postgres(String value) {
+        return PostgresLocation.parse(value, env);
     }
 
     private Path dataDir(String value) {

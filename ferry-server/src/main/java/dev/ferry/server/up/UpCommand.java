@@ -64,6 +64,12 @@ public final class UpCommand implements Callable<Integer>, EscapingPolicy {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where Ferry keeps its state (env FERRY_DATA_DIR; default ~/.ferry).")
     Path dataDir;
 
+    @Option(names = "--store", paramLabel = "URL", description = "Keep apps, config, releases and users in this PostgreSQL database, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, which several control nodes can share; the password may come from env FERRY_STORE_PASSWORD or PGPASSWORD instead (env FERRY_STORE; default: SQLite in the data dir).")
+    String store;
+
+    @Option(names = "--secret-key-file", paramLabel = "PATH", description = "The key that encrypts config vars, base64 of 32 bytes, made when missing and the store is new; every control node on one PostgreSQL store needs the same, given here or as env FERRY_SECRET_KEY (env FERRY_SECRET_KEY_FILE; default <data-dir>/secret.key with SQLite, none with PostgreSQL).")
+    Path secretKeyFile;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address every listener binds (env FERRY_BIND_ADDRESS; default 127.0.0.1; 0.0.0.0 serves other machines).")
     String bindAddress;
 

@@ -17,7 +17,38 @@ class FerryConfigResolverTest {
         assertThat(c).isEqualTo(new FerryConfig("127.0.0.1", 8080, 8443, 7070, 2222, 7000, "localhost", HOME.resolve(".ferry"),
                 20_000, 1_000, java.util.List.of(), 512L * 1024 * 1024, 512L * 1024 * 1024, 2, java.time.Duration.ofMinutes(15),
                 dev.ferry.core.store.AppLimits.DEFAULT, dev.ferry.core.access.AuthFailureLimits.DEFAULT,
-                dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of(), SandboxLimits.DEFAULTS));
+                dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of(), SandboxLimits.DEFAULTS, StoreSettings.EMBEDDED));
+    }
+
+    @Test
+    void selectsPostgresWithItsPasswordAndTheSharedKeyFromFlagsOrTheEnvironment() {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        FerryConfigResolver resolver = new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", key, "PGPASSWORD", "pw"), HOME);
+
+        StoreSettings store = resolver.resolve(Map.of("--store", "postgres://ferry@db:5432/ferry")).store();
+
+        assertThat(store.postgres()).contains(new dev.ferry.store.postgres.PostgresLocation("db", 5432, "ferry", "ferry",
+                java.util.Optional.of("pw")));
+        assertThat(store.key()).contains(dev.ferry.store.sql.ConfigKey.base64(key, "FERRY_SECRET_KEY"));
+        StoreSettings fromFile = resolver.resolve(Map.of("--store", "postgres://ferry@db/ferry",
+                "--secret-key-file", "~/fleet.key")).store();
+        assertThat(fromFile.key()).contains(dev.ferry.store.sql.ConfigKey.file(HOME.resolve("fleet.key")));
+        assertThat(new FerryConfigResolver(Map.of("FERRY_STORE", "postgres://ferry@db/ferry",
+                "FERRY_SECRET_KEY_FILE", "/etc/ferry/key"), HOME).resolve(Map.of()).store().postgres()).isPresent();
+    }
+
+    @Test
+    void refusesPostgresWithoutASharedKeyAndKeysOrUrlsThatCannotBeUsed() {
+        FerryConfigResolver resolver = new FerryConfigResolver(Map.of(), HOME);
+
+        assertThatThrownBy(() -> resolver.resolve(Map.of("--store", "postgres://ferry@db/ferry")))
+                .hasMessageStartingWith("--store postgres://ferry@db:5432/ferry needs the key that every control node shares")
+                .hasMessageContaining("--secret-key-file PATH").hasMessageContaining("FERRY_SECRET_KEY");
+        assertThatThrownBy(() -> resolver.resolve(Map.of("--store", "mysql://db/ferry")))
+                .hasMessageStartingWith("--store='mysql://db/ferry' is not a PostgreSQL URL");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", "c2hvcnQ="), HOME).resolve(Map.of()))
+                .hasMessageStartingWith("FERRY_SECRET_KEY holds 5 bytes; a key has 32").message().doesNotContain("c2hvcnQ");
+        assertThat(resolver.resolve(Map.of()).store()).isEqualTo(StoreSettings.EMBEDDED);
     }
 
     @Test

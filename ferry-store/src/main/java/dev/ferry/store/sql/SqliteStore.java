@@ -15,6 +15,7 @@ import dev.ferry.store.sql.internal.BuildCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
+import dev.ferry.store.sql.internal.SqliteDatabase;
 import dev.ferry.store.sql.internal.DrainCommands;
 import dev.ferry.store.sql.internal.EventCommands;
 import dev.ferry.store.sql.internal.KeyCheck;
@@ -29,8 +30,8 @@ import java.time.Clock;
 /**
  * The embedded {@link Store}: one SQLite file ({@code <data-dir>/ferry.db}) brought to the current schema by
  * Flyway when opened, with config vars encrypted by AES-256-GCM under the key in {@code <data-dir>/secret.key}
- * (created, mode 0600, on first open). Opening refuses a key file that is missing or is not the key the
- * database was written with, naming the file.
+ * (created, mode 0600, on first open), or a {@link ConfigKey} given instead. Opening refuses a key file that is
+ * missing or a key that is not the one the database was written with, naming the file and the fingerprints.
  *
  * <p>Each method is one SQLite transaction on a WAL database with {@code synchronous=FULL}: once a method
  * returns, its change is on the disk and survives a {@code kill -9} or a power cut; one that throws changed
@@ -70,6 +71,11 @@ public final class SqliteStore extends ComposedStore {
         return open(dataDir.resolve(DATABASE_FILE), dataDir.resolve(KEY_FILE), Clock.systemUTC(), limits);
     }
 
+    /** As {@link #openInDataDir(Path, AppLimits)}, with the config key from {@code key} instead of the data dir's file. */
+    public static SqliteStore openInDataDir(Path dataDir, ConfigKey key, AppLimits limits) {
+        return open(dataDir.resolve(DATABASE_FILE), key, Clock.systemUTC(), limits);
+    }
+
     /** Opens (creating or migrating when needed) {@code dbFile}, with the config key in {@code keyFile}. */
     public static SqliteStore open(Path dbFile, Path keyFile) {
         return open(dbFile, keyFile, Clock.systemUTC());
@@ -82,15 +88,20 @@ public final class SqliteStore extends ComposedStore {
 
     /** As {@link #open(Path, Path)}, with the clock that stamps records and the apps' limits. */
     public static SqliteStore open(Path dbFile, Path keyFile, Clock clock, AppLimits limits) {
+        return open(dbFile, ConfigKey.file(keyFile), clock, limits);
+    }
+
+    /** As {@link #open(Path, Path, Clock, AppLimits)}, with the config key from {@code key}. */
+    public static SqliteStore open(Path dbFile, ConfigKey key, Clock clock, AppLimits limits) {
         try {
             Files.createDirectories(dbFile.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory of " + dbFile, e);
         }
         Migrations.migrate(dbFile);
-        Database db = Database.open(dbFile);
+        Database db = SqliteDatabase.open(dbFile);
         try {
-            return new SqliteStore(db, KeyCheck.cipherFor(db, dbFile, keyFile), new Clocked(clock), limits);
+            return new SqliteStore(db, KeyCheck.cipherFor(db, dbFile.toString(), key), new Clocked(clock), limits);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -10,6 +10,7 @@ import dev.ferry.core.store.StoreUnavailable;
 import dev.ferry.store.sql.internal.SecretKeyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ class ConfigVarsStorageTest extends StoreTestSupport {
 
         assertThat(store.config(name("hello")).asMap()).isEqualTo(AWKWARD);
         store.close();
-        store = SqliteStore.open(dbFile(), keyFile(), clock);
+        store = reopen(ConfigKey.file(keyFile()));
         assertThat(store.config(name("hello")).asMap()).isEqualTo(AWKWARD);
     }
 
@@ -77,8 +78,7 @@ class ConfigVarsStorageTest extends StoreTestSupport {
     void aFailureMidwayLeavesNothing() throws Exception {
         store.setConfig(name("hello"), Map.of("KEEP", "old"), admin.id());
         // Fails the transaction after the new values are written and the release row is inserted.
-        execute("CREATE TRIGGER fail_midway BEFORE INSERT ON release_config_vars WHEN NEW.name = 'BOOM'"
-                + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        failInsertsOfVar("BOOM");
         Map<String, String> set = new LinkedHashMap<>();
         set.put("KEEP", "new");
         set.put("ADDED", "x");
@@ -90,8 +90,21 @@ class ConfigVarsStorageTest extends StoreTestSupport {
         assertThat(store.config(name("hello")).asMap()).containsExactly(Map.entry("KEEP", "old"));
         assertThat(store.releases(name("hello"), dev.ferry.core.store.Page.FIRST).items()).hasSize(1);
         assertThat(count("SELECT last_version FROM apps")).isEqualTo(1);
-        execute("DROP TRIGGER fail_midway");
+        execute(kind == StoreKind.SQLITE ? "DROP TRIGGER fail_midway" : "DROP TRIGGER fail_midway ON release_config_vars");
         assertThat(store.setConfig(name("hello"), set, admin.id()).version()).as("the next one is v2").isEqualTo(2);
+    }
+
+    /** Makes the database fail an insert of a release's var named {@code name}, as a full disk would. */
+    private void failInsertsOfVar(String name) throws SQLException {
+        if (kind == StoreKind.SQLITE) {
+            execute("CREATE TRIGGER fail_midway BEFORE INSERT ON release_config_vars WHEN NEW.name = '" + name + "'"
+                    + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        } else {
+            execute("CREATE FUNCTION fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = '" + name
+                    + "' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$");
+            execute("CREATE TRIGGER fail_midway BEFORE INSERT ON release_config_vars FOR EACH ROW"
+                    + " EXECUTE FUNCTION fail_midway()");
+        }
     }
 
     @Test
@@ -148,11 +161,11 @@ class ConfigVarsStorageTest extends StoreTestSupport {
         Path otherKey = dataDir.resolve("other.key");
         SecretKeyFile.loadOrCreate(otherKey);
 
-        assertThatThrownBy(() -> SqliteStore.open(dbFile(), otherKey, clock))
+        assertThatThrownBy(() -> reopen(ConfigKey.file(otherKey)))
                 .isInstanceOf(StoreUnavailable.class)
                 .hasMessageContaining("is not the key the database");
 
-        store = SqliteStore.open(dbFile(), keyFile(), clock);
+        store = reopen(ConfigKey.file(keyFile()));
         assertThat(store.config(name("hello")).get("A")).contains("1");
     }
 
@@ -163,13 +176,13 @@ class ConfigVarsStorageTest extends StoreTestSupport {
         Path moved = dataDir.resolve("backup.key");
         Files.move(keyFile(), moved);
 
-        assertThatThrownBy(() -> SqliteStore.open(dbFile(), keyFile(), clock))
+        assertThatThrownBy(() -> reopen(ConfigKey.file(keyFile())))
                 .isInstanceOf(StoreUnavailable.class)
                 .hasMessageContaining("is missing").hasMessageContaining("restore it from your backup");
         assertThat(keyFile()).doesNotExist();
 
         Files.move(moved, keyFile());
-        store = SqliteStore.open(dbFile(), keyFile(), clock);
+        store = reopen(ConfigKey.file(keyFile()));
         assertThat(store.config(name("hello")).get("A")).contains("1");
     }
 

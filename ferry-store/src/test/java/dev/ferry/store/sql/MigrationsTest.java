@@ -2,7 +2,7 @@ package dev.ferry.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.store.sql.internal.Database;
+import dev.ferry.store.sql.internal.SqliteDatabase;
 import dev.ferry.store.sql.internal.Migrations;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,7 +69,7 @@ class MigrationsTest {
     }
 
     private static String query(Path db, String sql) throws SQLException {
-        try (Connection c = Database.connect(db); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+        try (Connection c = SqliteDatabase.connect(db); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }

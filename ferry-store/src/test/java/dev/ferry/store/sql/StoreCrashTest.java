@@ -6,7 +6,7 @@ import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.Page;
 import dev.ferry.core.store.Release;
 import dev.ferry.store.KillAfterAcks;
-import dev.ferry.store.sql.internal.Database;
+import dev.ferry.store.sql.internal.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,7 +39,7 @@ class StoreCrashTest {
             assertThat(newest.version()).isEqualTo(last + 1);
             assertThat(newest.config()).isEqualTo(config);
         }
-        try (Connection c = Database.connect(dataDir.resolve(SqliteStore.DATABASE_FILE));
+        try (Connection c = SqliteDatabase.connect(dataDir.resolve(SqliteStore.DATABASE_FILE));
              Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("PRAGMA integrity_check")) {
             rows.next();

@@ -2,8 +2,13 @@ package dev.ferry.store.sql;
 
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.NewUser;
+import dev.ferry.core.store.AppLimits;
+import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
-import dev.ferry.store.sql.internal.Database;
+import dev.ferry.store.postgres.PostgresLocation;
+import dev.ferry.store.postgres.PostgresServerProcess;
+import dev.ferry.store.postgres.PostgresStore;
+import dev.ferry.store.sql.internal.SqliteDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,24 +17,47 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Opens a store in a fresh data directory with an admin, and gives tests raw access to the file. */
+/**
+ * The store contract's fixture: each test class runs once against the embedded SQLite store and once against
+ * PostgreSQL (a real server started for the class, a new database per test), each test with a fresh store that
+ * has an admin. Tests get raw SQL access to the database as another program would have it.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 abstract class StoreTestSupport {
+
+    private static PostgresServerProcess postgres;
+
+    @Parameter
+    StoreKind kind;
 
     @TempDir
     Path dataDir;
 
     final TestClock clock = new TestClock();
-    SqliteStore store;
+    Store store;
     NewUser bootstrap;
     User admin;
+    private PostgresLocation database;
 
     @BeforeEach
-    void openStore() {
-        store = SqliteStore.open(dbFile(), keyFile(), clock);
+    void openStore() throws Exception {
+        if (kind == StoreKind.POSTGRESQL) {
+            if (postgres == null) {
+                postgres = PostgresServerProcess.start();
+            }
+            database = postgres.location(postgres.newDatabase());
+        }
+        store = reopen(ConfigKey.file(keyFile()));
         bootstrap = store.bootstrapAdmin("admin@example.com").orElseThrow();
         admin = bootstrap.user();
     }
@@ -37,6 +65,27 @@ abstract class StoreTestSupport {
     @AfterEach
     void closeStore() {
         store.close();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    /** Opens the same database again, with {@code key}; the caller closes the store it replaces. */
+    Store reopen(ConfigKey key) {
+        return switch (kind) {
+            case SQLITE -> SqliteStore.open(dbFile(), key, clock, AppLimits.DEFAULT);
+            case POSTGRESQL -> PostgresStore.open(database, key, clock, AppLimits.DEFAULT);
+        };
+    }
+
+    /** Skips the calling test unless the store is {@code only}: for what one database alone has. */
+    void onlyOn(StoreKind only) {
+        Assumptions.assumeTrue(kind == only, "a test of the " + only + " store");
     }
 
     Path dbFile() {
@@ -55,9 +104,9 @@ abstract class StoreTestSupport {
         return store.createUser(email, false, admin.id()).user();
     }
 
-    /** A separate connection to the database file, as another program would open it. */
+    /** A separate connection to the database, as another program would open it. */
     Connection rawConnection() throws SQLException {
-        return Database.connect(dbFile());
+        return kind == StoreKind.SQLITE ? SqliteDatabase.connect(dbFile()) : database.dataSource().getConnection();
     }
 
     long count(String sql) throws SQLException {
@@ -73,8 +122,9 @@ abstract class StoreTestSupport {
         }
     }
 
-    /** True when the UTF-8 bytes of {@code text} appear in the database or its WAL. */
+    /** True when the UTF-8 bytes of {@code text} appear in the database or its WAL (SQLite's files). */
     boolean databaseFilesContain(String text) throws IOException {
+        onlyOn(StoreKind.SQLITE);
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         for (Path file : new Path[] {dbFile(), Path.of(dbFile() + "-wal")}) {
             if (Files.exists(file) && indexOf(Files.readAllBytes(file), needle) >= 0) {

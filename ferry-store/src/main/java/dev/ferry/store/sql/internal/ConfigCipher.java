@@ -5,8 +5,10 @@ import dev.ferry.core.store.StoreUnavailable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -71,6 +73,20 @@ public final class ConfigCipher {
                     + " the secret key file is not the one it was written with, or the value was altered", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
+    }
+
+    /**
+     * The key's fingerprint, {@code sha256:} and 16 hex digits of a hash of it: safe to show and store, and the
+     * same on every control node that has the same key.
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update("ferry.config-key.fingerprint\0".getBytes(StandardCharsets.US_ASCII));
+            return "sha256:" + HexFormat.of().formatHex(sha256.digest(key.getEncoded()), 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
         }
     }
 

@@ -21,7 +21,7 @@ public final class Migrations {
     public static int migrate(Path file) {
         try {
             Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
-                    .dataSource(Database.url(file), null, null)
+                    .dataSource(SqliteDatabase.url(file), null, null)
                     .locations(LOCATION)
                     .failOnMissingLocations(true)
                     .validateMigrationNaming(true)

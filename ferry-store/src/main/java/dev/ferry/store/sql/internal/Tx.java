@@ -31,7 +31,8 @@ public final class Tx {
 
     private final Connection connection;
 
-    Tx(Connection connection) {
+    /** A transaction on {@code connection}, which its {@link Database} has begun and will end. */
+    public Tx(Connection connection) {
         this.connection = connection;
     }
 

@@ -1,0 +1,2 @@
+/** The store's commands: {@link dev.ferry.server.store.StoreMigrateCommand}, {@code ferry store:migrate}. */
+package dev.ferry.server.store;

@@ -1,0 +1,74 @@
+package dev.ferry.store.postgres;
+
+import dev.ferry.core.store.AppLimits;
+import dev.ferry.core.store.ComposedStore;
+import dev.ferry.core.store.Store;
+import dev.ferry.store.postgres.internal.PostgresDatabase;
+import dev.ferry.store.postgres.internal.PostgresMigrations;
+import dev.ferry.store.sql.ConfigKey;
+import dev.ferry.store.sql.internal.AccountCommands;
+import dev.ferry.store.sql.internal.AppCommands;
+import dev.ferry.store.sql.internal.BuildCommands;
+import dev.ferry.store.sql.internal.Clocked;
+import dev.ferry.store.sql.internal.ConfigCipher;
+import dev.ferry.store.sql.internal.Database;
+import dev.ferry.store.sql.internal.DrainCommands;
+import dev.ferry.store.sql.internal.EventCommands;
+import dev.ferry.store.sql.internal.KeyCheck;
+import dev.ferry.store.sql.internal.ReleaseCommands;
+import java.time.Clock;
+
+/**
+ * The shared {@link Store} of a fleet: a PostgreSQL database ({@code ferry up --store postgres://…}) brought to
+ * the current schema by Flyway when opened, running the same use cases as the embedded SQLite store (the
+ * {@code *Commands} classes of {@code dev.ferry.store.sql.internal}) over a {@link PostgresDatabase}.
+ *
+ * <p>Each method is one transaction, durable once it returns (PostgreSQL's default {@code synchronous_commit=on})
+ * and with nothing written when it throws; writes are {@code SERIALIZABLE} and retried when they lose a race, so
+ * the store's uniqueness rules hold across control nodes. Config vars are encrypted with AES-256-GCM under a
+ * {@link ConfigKey} every control node shares; the database records its fingerprint, and opening refuses a key
+ * file that is missing or a key that differs, naming both fingerprints. At most
+ * {@value PostgresDatabase#DEFAULT_CONNECTIONS} connections by default. Safe for many threads; {@link #close}
+ * when done.
+ */
+public final class PostgresStore extends ComposedStore {
+
+    private final Database db;
+    private final Clocked clock;
+
+    private PostgresStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
+        super(new AccountCommands(db, clock), new AppCommands(db, clock, limits),
+                new ReleaseCommands(db, clock, cipher, limits), new BuildCommands(db, clock),
+                new DrainCommands(db, clock, limits), new EventCommands(db));
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Opens the database at {@code location} (migrating it when needed) with the config key {@code key}. */
+    public static PostgresStore open(PostgresLocation location, ConfigKey key, AppLimits limits) {
+        return open(location, key, Clock.systemUTC(), limits);
+    }
+
+    /** As {@link #open(PostgresLocation, ConfigKey, AppLimits)}, with the clock that stamps records. */
+    public static PostgresStore open(PostgresLocation location, ConfigKey key, Clock clock, AppLimits limits) {
+        PostgresMigrations.migrate(location);
+        PostgresDatabase db = new PostgresDatabase(location, PostgresDatabase.DEFAULT_CONNECTIONS);
+        try {
+            return new PostgresStore(db, KeyCheck.cipherFor(db, location.toString(), key), new Clocked(clock), limits);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void checkWritable() {
+        db.write(tx -> tx.update("INSERT INTO write_probe (id, checked_at) VALUES (1, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET checked_at = EXCLUDED.checked_at", clock.now().toEpochMilli()));
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

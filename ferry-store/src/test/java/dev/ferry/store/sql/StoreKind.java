@@ -1,0 +1,7 @@
+package dev.ferry.store.sql;
+
+/** The stores the store contract runs against. */
+enum StoreKind {
+    SQLITE,
+    POSTGRESQL
+}
