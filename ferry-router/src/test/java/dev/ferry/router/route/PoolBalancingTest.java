@@ -8,6 +8,7 @@ import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.RouteTable;
 import dev.ferry.router.Transport;
+import dev.ferry.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;

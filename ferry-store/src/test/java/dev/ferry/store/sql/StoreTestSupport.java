@@ -4,6 +4,7 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.User;
 import dev.ferry.store.sql.internal.Database;
+import dev.ferry.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ abstract class StoreTestSupport {
     @TempDir
     Path dataDir;
 
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock();
     SqliteStore store;
     NewUser bootstrap;
     User admin;
