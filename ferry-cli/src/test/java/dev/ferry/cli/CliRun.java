@@ -1,17 +1,12 @@
 package dev.ferry.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import picocli.CommandLine;
 
-/** Runs the CLI in-process with a given environment and captures its exit code, stdout and stderr. */
+/** Runs the CLI in-process with a given environment (by ferry-testing's {@link CommandRunner}). */
 final class CliRun {
-
-    record Result(int exit, String out, String err) {
-    }
 
     private final Map<String, String> env = new HashMap<>();
     private final Path home;
@@ -47,13 +42,7 @@ final class CliRun {
         return new CliEnvironment(env, home, terminal, workingDir);
     }
 
-    Result run(String... args) {
-        CommandLine cli = FerryCli.commandLine(environment());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    CommandRunner.Result run(String... args) {
+        return CommandRunner.run(FerryCli.commandLine(environment()), args);
     }
 }

@@ -9,6 +9,7 @@ import dev.ferry.core.store.ReleaseStatus;
 import dev.ferry.core.store.UserId;
 import dev.ferry.runtime.process.ChildCommand;
 import dev.ferry.runtime.sandbox.SandboxMode;
+import dev.ferry.testing.MemoryAppLogs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +59,7 @@ final class TestApps {
     final Path root;
     final Map<String, Path> slugs = new HashMap<>();
     final MemoryRoutes routes = new MemoryRoutes();
-    final MemoryLogs logs = new MemoryLogs();
+    final MemoryAppLogs logs = new MemoryAppLogs();
     /** Custom domains of every app, besides {@code <app>.localhost}. */
     final List<String> customDomains = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -2,17 +2,12 @@ package dev.ferry.server.e2e;
 
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.FerryCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.util.Map;
-import picocli.CommandLine;
 
 /** The real {@code ferry} CLI run in-process against a running platform, with one user's token. */
 final class Cli {
-
-    record Result(int exit, String out, String err) {
-    }
 
     private final CliEnvironment env;
 
@@ -21,13 +16,7 @@ final class Cli {
                 home, false, home);
     }
 
-    Result run(String... args) {
-        CommandLine cli = FerryCli.commandLine(env);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    CommandRunner.Result run(String... args) {
+        return CommandRunner.run(FerryCli.commandLine(env), args);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.core.store.AppName;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
 import dev.ferry.tunnel.gateway.TunnelAuth;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ class DestroyedAppTest {
         String preview = TunnelAuth.previewHost(AppName.of("alpha"), platform.config().domain());
         String squat = preview.substring(0, preview.indexOf('.'));
 
-        Cli.Result refused = new Cli(platform.apiPort(), bob, work.resolve("home")).run("apps:create", squat);
+        CommandRunner.Result refused = new Cli(platform.apiPort(), bob, work.resolve("home")).run("apps:create", squat);
 
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.err()).contains("must not contain '--'");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class FailedDeployTest {
         assertThat(ps).hasSize(1);
         assertThat(ps.get(0).get("release").asInt()).isEqualTo(1);
 
-        Cli.Result listed = ferry.cli(work.resolve("home")).run("releases", "-a", "hello");
+        CommandRunner.Result listed = ferry.cli(work.resolve("home")).run("releases", "-a", "hello");
         assertThat(listed.out()).containsPattern("v2 +Deploy [0-9a-f]{7} \\(.+\\) +failed");
     }
 }

@@ -7,6 +7,7 @@ import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.UserId;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class GitSessionRevocationTest {
             awaitAdvertisement(admins);
 
             long revokedAt = System.nanoTime();
-            Cli.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
+            CommandRunner.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
             assertThat(removed.exit()).as(removed.err()).isZero();
 
             assertThat(bobs.waitFor(CUT.plusSeconds(3).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -89,7 +90,7 @@ class GitSessionRevocationTest {
             awaitAdvertisement(withDesktop);
 
             long revokedAt = System.nanoTime();
-            Cli.Result removed = bobCli.run("keys:remove", "laptop");
+            CommandRunner.Result removed = bobCli.run("keys:remove", "laptop");
             assertThat(removed.exit()).as(removed.err()).isZero();
 
             assertThat(withLaptop.waitFor(CUT.plusSeconds(3).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -109,7 +110,7 @@ class GitSessionRevocationTest {
             awaitAdvertisement(session);
 
             long revokedAt = System.nanoTime();
-            Cli.Result destroyed = admin.run("apps:destroy", "hello", "--confirm", "hello");
+            CommandRunner.Result destroyed = admin.run("apps:destroy", "hello", "--confirm", "hello");
             assertThat(destroyed.exit()).as(destroyed.err()).isZero();
 
             assertThat(session.waitFor(CUT.plusSeconds(3).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -126,7 +127,7 @@ class GitSessionRevocationTest {
                 .redirectErrorStream(true).start();
         assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(keygen.exitValue()).isZero();
-        Cli.Result added = cli.run("keys:add", key + ".pub");
+        CommandRunner.Result added = cli.run("keys:add", key + ".pub");
         assertThat(added.exit()).as(added.err()).isZero();
         return key;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ class GitSshPushTest {
     @Test
     void deploysAPushOverSshWithAKeyAddedByTheCli() throws Exception {
         Path key = keygen("alice", "alice@laptop");
-        Cli.Result added = adminCli.run("keys:add", key + ".pub");
+        CommandRunner.Result added = adminCli.run("keys:add", key + ".pub");
         assertThat(added.exit()).as(added.err()).isZero();
         assertThat(added.out()).startsWith("Added SSH key SHA256:").contains("(alice@laptop)");
         Git git = procfileApp("app", key);
@@ -122,7 +123,7 @@ class GitSshPushTest {
         Git git = procfileApp("app", key);
         String commit = git.commit("first");
 
-        Cli.Result remote = new Cli(platform.apiPort(), platform.adminToken().token(), git.dir()).run("git:remote", "--ssh", "-a", "hello");
+        CommandRunner.Result remote = new Cli(platform.apiPort(), platform.adminToken().token(), git.dir()).run("git:remote", "--ssh", "-a", "hello");
         assertThat(remote.exit()).as(remote.err()).isZero();
         assertThat(git.ok("remote", "get-url", "ferry").output().strip()).isEqualTo(remote("hello.git"));
 
@@ -143,7 +144,7 @@ class GitSshPushTest {
 
         assertThat(adminCli.run("keys:add", key + ".pub").exit()).isZero();
         assertThat(git.run("ls-remote", remote("hello.git")).exit()).isZero();
-        Cli.Result removed = adminCli.run("keys:remove", "alice@laptop");
+        CommandRunner.Result removed = adminCli.run("keys:remove", "alice@laptop");
         assertThat(removed.exit()).as(removed.err()).isZero();
 
         Git.Result afterRemoval = git.run("push", remote("hello.git"), "main");
@@ -164,7 +165,7 @@ class GitSshPushTest {
 
         String bobToken = JSON.readTree(admin.post("/api/users", "{\"email\":\"bob@example.com\"}").body()).get("token").asText();
         Path bobKey = keygen("bob", "bob@desk");
-        Cli.Result bobAdded = new Cli(platform.apiPort(), bobToken, work.resolve("bob-home")).run("keys:add", bobKey + ".pub");
+        CommandRunner.Result bobAdded = new Cli(platform.apiPort(), bobToken, work.resolve("bob-home")).run("keys:add", bobKey + ".pub");
         assertThat(bobAdded.exit()).as(bobAdded.err()).isZero();
         Git bob = gitWithKey("app", bobKey);
 
@@ -183,7 +184,7 @@ class GitSshPushTest {
         String line = Files.readString(Path.of(key + ".pub"));
         Path truncated = Files.writeString(work.resolve("truncated.pub"), line.substring(0, 40) + " me@host\n");
 
-        Cli.Result refused = adminCli.run("keys:add", truncated.toString());
+        CommandRunner.Result refused = adminCli.run("keys:add", truncated.toString());
 
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).startsWith("ferry: the ssh-ed25519 key is damaged");
@@ -214,7 +215,7 @@ class GitSshPushTest {
             assertThat(api.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
             Git git = new Git(work.resolve("off"), work.resolve("home")).init();
 
-            Cli.Result remote = new Cli(off.apiPort(), token, git.dir()).run("git:remote", "--ssh", "-a", "hello");
+            CommandRunner.Result remote = new Cli(off.apiPort(), token, git.dir()).run("git:remote", "--ssh", "-a", "hello");
 
             assertThat(remote.exit()).isEqualTo(1);
             assertThat(remote.err()).contains("git over SSH is off on this platform");

@@ -10,6 +10,7 @@ import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.UserId;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,7 @@ class LogStreamRevocationTest {
             appendAndAwait("before", bobs, admins);
 
             long revokedAt = System.nanoTime();
-            Cli.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
+            CommandRunner.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
             assertThat(removed.exit()).as(removed.err()).isZero();
 
             assertEndsWithin(bobs, revokedAt);
@@ -80,7 +81,7 @@ class LogStreamRevocationTest {
             appendAndAwait("before", revoked, kept);
 
             long revokedAt = System.nanoTime();
-            Cli.Result r = new Cli(platform.apiPort(), bob.firstToken().secret(), home).run("tokens:revoke", second.token().id());
+            CommandRunner.Result r = new Cli(platform.apiPort(), bob.firstToken().secret(), home).run("tokens:revoke", second.token().id());
             assertThat(r.exit()).as(r.err()).isZero();
 
             assertEndsWithin(revoked, revokedAt);
@@ -101,7 +102,7 @@ class LogStreamRevocationTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> owners.lines().size() == 1 && admins.lines().size() == 1);
 
             long revokedAt = System.nanoTime();
-            Cli.Result r = bobCli.run("apps:destroy", "mine", "--confirm", "mine");
+            CommandRunner.Result r = bobCli.run("apps:destroy", "mine", "--confirm", "mine");
             assertThat(r.exit()).as(r.err()).isZero();
 
             assertEndsWithin(owners, revokedAt);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ class RejectedPushTest {
         assertThat(releases.get(0).get("failure").asText()).contains("web.1");
         JsonNode ps = ferry.json("/api/apps/hello/ps");
         assertThat(ps).singleElement().satisfies(p -> assertThat(p.get("release").asInt()).isEqualTo(1));
-        Cli.Result listed = ferry.cli(work.resolve("home")).run("releases", "-a", "hello");
+        CommandRunner.Result listed = ferry.cli(work.resolve("home")).run("releases", "-a", "hello");
         assertThat(listed.out()).containsPattern("v2 +Deploy [0-9a-f]{7} \\(.+\\) +failed");
     }
 

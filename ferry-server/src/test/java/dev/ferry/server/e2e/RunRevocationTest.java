@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.UserId;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,7 @@ class RunRevocationTest {
                     bobs.lines().contains("{\"out\":\"started\\n\"}") && admins.lines().contains("{\"out\":\"started\\n\"}"));
 
             long revokedAt = System.nanoTime();
-            Cli.Result removed = ferry.cli(work.resolve("home")).run("access:remove", "bob@example.com", "-a", "hello");
+            CommandRunner.Result removed = ferry.cli(work.resolve("home")).run("access:remove", "bob@example.com", "-a", "hello");
             assertThat(removed.exit()).as(removed.err()).isZero();
 
             await().atMost(CUT.plusSeconds(3)).until(bobs::ended);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,22 +59,22 @@ class SandboxTest {
         }
         Cli cli = ferry.cli(work.resolve("home"));
 
-        Cli.Result own = cli.run("run", "-a", "alpha", "cat /app/secret.txt");
+        CommandRunner.Result own = cli.run("run", "-a", "alpha", "cat /app/secret.txt");
         assertThat(own.exit()).as(own.err()).isZero();
         assertThat(own.out()).isEqualTo(secret + "\n");
 
-        Cli.Result atApp = cli.run("run", "-a", "beta", "cat /app/secret.txt");
+        CommandRunner.Result atApp = cli.run("run", "-a", "beta", "cat /app/secret.txt");
         assertThat(atApp.exit()).isNotZero();
         assertThat(atApp.out()).doesNotContain(secret);
         for (Path copy : alphaCopies) {
-            Cli.Result r = cli.run("run", "-a", "beta", "cat '" + copy + "'");
+            CommandRunner.Result r = cli.run("run", "-a", "beta", "cat '" + copy + "'");
             assertThat(r.exit()).as(copy.toString()).isNotZero();
             assertThat(r.out()).doesNotContain(secret);
         }
-        Cli.Result token = cli.run("run", "-a", "beta", "cat '" + dataDir.resolve("admin-token") + "'");
+        CommandRunner.Result token = cli.run("run", "-a", "beta", "cat '" + dataDir.resolve("admin-token") + "'");
         assertThat(token.exit()).isNotZero();
         assertThat(token.out()).doesNotContain(ferry.token);
-        Cli.Result listing = cli.run("run", "-a", "beta", "ls -A '" + dataDir + "' 2>/dev/null | wc -l");
+        CommandRunner.Result listing = cli.run("run", "-a", "beta", "ls -A '" + dataDir + "' 2>/dev/null | wc -l");
         assertThat(listing.out().strip()).isEqualTo("0");
     }
 
@@ -101,7 +102,7 @@ class SandboxTest {
                     + "; do if timeout 3 bash -c \"exec 3<>/dev/tcp/127.0.0.1/$p\" 2>/dev/null; then echo reached $p;"
                     + " else echo refused $p; fi; done; bash -c \"exec 3<>/dev/tcp/127.0.0.1/" + ferry.platform.httpPort()
                     + " && printf 'GET / HTTP/1.0\\r\\nHost: beta.localhost\\r\\n\\r\\n' >&3 && head -1 <&3\"";
-            Cli.Result r = ferry.cli(work.resolve("home")).run("run", "-a", "alpha", probe);
+            CommandRunner.Result r = ferry.cli(work.resolve("home")).run("run", "-a", "alpha", probe);
 
             assertThat(r.out()).as(r.err()).contains("refused " + ferry.platform.apiPort(), "refused " + betaPort,
                     "refused " + hostService.getLocalPort()).contains("HTTP/1.1 200");

@@ -11,6 +11,7 @@ import dev.ferry.core.store.UserId;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.gateway.SeparateGateway;
+import dev.ferry.testing.CommandRunner;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -65,13 +66,13 @@ class TunnelRevocationTest {
     @Test
     void removingTheCollaboratorClosesTheirTunnelWithinTwoSeconds() throws Exception {
         try (Backend device = Backend.start("device")) {
-            AtomicReference<Cli.Result> result = new AtomicReference<>();
+            AtomicReference<CommandRunner.Result> result = new AtomicReference<>();
             Thread tunnel = tunnel(bob.firstToken().secret(), device, result);
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     assertThat(api.viaRouter("hello--dev.localhost", "/").body()).isEqualTo("backend device\n"));
 
             long revokedAt = System.nanoTime();
-            Cli.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
+            CommandRunner.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
             assertThat(removed.exit()).as(removed.err()).isZero();
 
             awaitCut(revokedAt);
@@ -89,7 +90,7 @@ class TunnelRevocationTest {
                 URI.create("http://127.0.0.1:" + platform.apiPort()), platform.adminToken().token(), secondAddress(), 0,
                 gatewayDir));
         try (Backend device = Backend.start("device")) {
-            AtomicReference<Cli.Result> result = new AtomicReference<>();
+            AtomicReference<CommandRunner.Result> result = new AtomicReference<>();
             Thread tunnel = tunnel(laptop.secret(), device, result);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(second.tunnelCount()).isEqualTo(1);
@@ -97,7 +98,7 @@ class TunnelRevocationTest {
             });
 
             long revokedAt = System.nanoTime();
-            Cli.Result revoked = new Cli(platform.apiPort(), bob.firstToken().secret(), home)
+            CommandRunner.Result revoked = new Cli(platform.apiPort(), bob.firstToken().secret(), home)
                     .run("tokens:revoke", laptop.token().id());
             assertThat(revoked.exit()).as(revoked.err()).isZero();
 
@@ -112,7 +113,7 @@ class TunnelRevocationTest {
         }
     }
 
-    private Thread tunnel(String token, Backend device, AtomicReference<Cli.Result> result) {
+    private Thread tunnel(String token, Backend device, AtomicReference<CommandRunner.Result> result) {
         Cli cli = new Cli(platform.apiPort(), token, home);
         return Thread.ofPlatform().name("ferry-tunnel-cli").start(() ->
                 result.set(cli.run("tunnel", String.valueOf(device.port()), "-a", "hello")));
