@@ -5,22 +5,27 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A sandboxed app sees its own files at /app and cannot read another app's files or Ferry's data directory. */
 class SandboxTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<RuntimePlatform> platform = PlatformExtension.starting(dir -> {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) || Files.isExecutable(Path.of("/bin/bwrap")),
+                "bubblewrap (bwrap) is not installed");
+        return new RuntimePlatform(dir);
+    });
 
     @TempDir
     Path work;
@@ -28,20 +33,11 @@ class SandboxTest {
     private RuntimePlatform ferry;
 
     @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) || Files.isExecutable(Path.of("/bin/bwrap")),
-                "bubblewrap (bwrap) is not installed");
-        ferry = new RuntimePlatform(dataDir);
+    void prepare() throws Exception {
+        ferry = platform.get();
         assertThat(ferry.platform.runtime().orElseThrow().sandboxed()).as(ferry.platform.runtime().get().isolation()).isTrue();
         ferry.createApp("alpha");
         ferry.createApp("beta");
-    }
-
-    @AfterEach
-    void stop() {
-        if (ferry != null) {
-            ferry.close();
-        }
     }
 
     @Test
@@ -54,7 +50,7 @@ class SandboxTest {
         assertThat(beta.push(ferry.remote("beta")).exit()).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> ferry.up("alpha", "web") == 1 && ferry.up("beta", "web") == 1);
         List<Path> alphaCopies;
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        try (Stream<Path> files = Files.walk(platform.dataDir())) {
             alphaCopies = files.filter(p -> p.getFileName().toString().equals("secret.txt")).toList();
         }
         Cli cli = ferry.cli(work.resolve("home"));
@@ -71,10 +67,10 @@ class SandboxTest {
             assertThat(r.exit()).as(copy.toString()).isNotZero();
             assertThat(r.out()).doesNotContain(secret);
         }
-        CommandRunner.Result token = cli.run("run", "-a", "beta", "cat '" + dataDir.resolve("admin-token") + "'");
+        CommandRunner.Result token = cli.run("run", "-a", "beta", "cat '" + platform.dataDir().resolve("admin-token") + "'");
         assertThat(token.exit()).isNotZero();
         assertThat(token.out()).doesNotContain(ferry.token);
-        CommandRunner.Result listing = cli.run("run", "-a", "beta", "ls -A '" + dataDir + "' 2>/dev/null | wc -l");
+        CommandRunner.Result listing = cli.run("run", "-a", "beta", "ls -A '" + platform.dataDir() + "' 2>/dev/null | wc -l");
         assertThat(listing.out().strip()).isEqualTo("0");
     }
 
