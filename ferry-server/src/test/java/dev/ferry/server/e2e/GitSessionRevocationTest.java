@@ -8,15 +8,16 @@ import dev.ferry.core.store.UserId;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,8 +30,9 @@ class GitSessionRevocationTest {
 
     private static final Duration CUT = Duration.ofSeconds(2);
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir).withSshPort(FerryConfig.EPHEMERAL)));
 
     @TempDir
     Path work;
@@ -41,17 +43,12 @@ class GitSessionRevocationTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir).withSshPort(FerryConfig.EPHEMERAL));
+        platform = started.get();
         admin = new Cli(platform.apiPort(), platform.adminToken().token(), work.resolve("admin-home"));
         assertThat(admin.run("apps:create", "hello").exit()).isZero();
         UserId adminId = platform.store().userByEmail("admin@localhost").orElseThrow().id();
         bob = platform.store().createUser("bob@example.com", false, adminId);
         platform.store().addCollaborator(AppName.of("hello"), "bob@example.com", adminId);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +16,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,8 +31,9 @@ class GitSshPushTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir).withSshPort(FerryConfig.EPHEMERAL)));
 
     @TempDir
     Path work;
@@ -42,16 +44,11 @@ class GitSshPushTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir).withSshPort(FerryConfig.EPHEMERAL));
+        platform = started.get();
         String token = platform.adminToken().token();
         admin = new Api(platform.apiPort(), platform.httpPort(), token);
         adminCli = new Cli(platform.apiPort(), token, work.resolve("admin-home"));
         assertThat(admin.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     private String remote(String path) {
@@ -109,7 +106,7 @@ class GitSshPushTest {
                 .contains("remote:        Procfile declares types -> web")
                 .contains("remote: -----> Released v1 (Deploy " + commit.substring(0, 7) + ")");
         assertThat(releaseDescriptions("hello")).containsExactly("Deploy " + commit.substring(0, 7) + " succeeded");
-        assertThat(dataDir.resolve("repos/hello.git/refs/heads/main")).hasContent(commit);
+        assertThat(started.dataDir().resolve("repos/hello.git/refs/heads/main")).hasContent(commit);
 
         Git clone = gitWithKey("clone", key);
         clone.ok("clone", "-q", remote("hello"), "copy");

@@ -11,12 +11,13 @@ import dev.ferry.core.store.UserId;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,8 +31,9 @@ class LogStreamRevocationTest {
     private static final Duration CUT = Duration.ofSeconds(2);
     private static final AppName HELLO = AppName.of("hello");
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir)));
 
     @TempDir
     Path home;
@@ -42,17 +44,12 @@ class LogStreamRevocationTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir));
+        platform = started.get();
         admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
         assertThat(admin.run("apps:create", "hello").exit()).isZero();
         UserId adminId = platform.store().userByEmail("admin@localhost").orElseThrow().id();
         bob = platform.store().createUser("bob@example.com", false, adminId);
         platform.store().addCollaborator(HELLO, "bob@example.com", adminId);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test

@@ -12,15 +12,16 @@ import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.gateway.SeparateGateway;
 import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,8 +34,9 @@ class TunnelRevocationTest {
 
     private static final Duration CUT = Duration.ofSeconds(2);
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir).withTunnelPort(FerryConfig.EPHEMERAL)));
 
     @TempDir
     Path gatewayDir;
@@ -49,18 +51,13 @@ class TunnelRevocationTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir).withTunnelPort(FerryConfig.EPHEMERAL));
+        platform = started.get();
         admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
         api = new Api(platform.apiPort(), platform.httpPort(), platform.adminToken().token());
         assertThat(admin.run("apps:create", "hello").exit()).isZero();
         UserId adminId = platform.store().userByEmail("admin@localhost").orElseThrow().id();
         bob = platform.store().createUser("bob@example.com", false, adminId);
         platform.store().addCollaborator(AppName.of("hello"), "bob@example.com", adminId);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test
