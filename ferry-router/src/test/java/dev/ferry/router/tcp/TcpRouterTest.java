@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.router.Transport;
-import dev.ferry.router.route.FakeRouteRegistry;
 import dev.ferry.router.route.LiveRoutes;
 import dev.ferry.router.route.LiveRoutesConfig;
+import dev.ferry.testing.MemoryRouteRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
@@ -34,7 +34,7 @@ class TcpRouterTest {
     private static final Transport TRANSPORT = Transport.detect();
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final FakeRouteRegistry registry = new FakeRouteRegistry();
+    private final MemoryRouteRegistry registry = new MemoryRouteRegistry();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private EventLoopGroup group;

@@ -10,6 +10,7 @@ import dev.ferry.core.store.UserId;
 import dev.ferry.runtime.process.ChildCommand;
 import dev.ferry.runtime.sandbox.SandboxMode;
 import dev.ferry.testing.MemoryAppLogs;
+import dev.ferry.testing.MemoryRouteRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +59,7 @@ final class TestApps {
 
     final Path root;
     final Map<String, Path> slugs = new HashMap<>();
-    final MemoryRoutes routes = new MemoryRoutes();
+    final MemoryRouteRegistry routes = new MemoryRouteRegistry();
     final MemoryAppLogs logs = new MemoryAppLogs();
     /** Custom domains of every app, besides {@code <app>.localhost}. */
     final List<String> customDomains = new java.util.concurrent.CopyOnWriteArrayList<>();
