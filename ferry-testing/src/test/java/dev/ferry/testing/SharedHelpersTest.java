@@ -6,6 +6,8 @@ import dev.ferry.core.log.LogLine;
 import dev.ferry.core.store.AppName;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,27 @@ class SharedHelpersTest {
             assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("echo hi");
             assertThat(echo.url()).isEqualTo("http://127.0.0.1:" + echo.port());
             socket.abort();
+        }
+    }
+
+    @Test
+    void servesItsHandlersOnLoopbackWithTheLongestPrefixWinning() throws Exception {
+        try (HttpOrigin origin = HttpOrigin.start(ex -> answer(ex, "root " + ex.getRequestURI().getPath()))
+                .route("/upload", ex -> answer(ex, "upload"));
+             HttpClient http = HttpClient.newHttpClient()) {
+            assertThat(origin.url()).isEqualTo("http://127.0.0.1:" + origin.port());
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(origin.url() + "/a")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("root /a");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(origin.url() + "/upload/x")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("upload");
+        }
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange ex, String text) throws java.io.IOException {
+        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(200, body.length);
+        try (var out = ex.getResponseBody()) {
+            out.write(body);
         }
     }
 
