@@ -2,9 +2,8 @@ package dev.ferry.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +36,7 @@ public final class SlugRun {
 
     /** Runs {@code command} in {@code app} and returns the body of {@code GET /} once it answers (within 30 s). */
     public static String getRoot(Path app, String command) throws Exception {
-        int port = freePort();
+        int port = FreePorts.loopback();
         Path output = Files.createTempFile("slug-run", ".log");
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(app.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
@@ -68,12 +67,6 @@ public final class SlugRun {
                 process.destroyForcibly();
             }
             Files.deleteIfExists(output);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.control.RunningControlServer;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +36,8 @@ class AccountCommandsTest {
         return new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", token);
     }
 
-    private static CliRun.Result ok(CliRun cli, String... args) {
-        CliRun.Result r = cli.run(args);
+    private static CommandRunner.Result ok(CliRun cli, String... args) {
+        CommandRunner.Result r = cli.run(args);
         assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
         return r;
     }
@@ -44,15 +45,15 @@ class AccountCommandsTest {
     @Test
     void aNewUsersTokenSeesOnlyTheirAppsUntilGivenAccess() {
         ok(admin, "apps:create", "hello");
-        CliRun.Result added = ok(admin, "users:add", "alice@example.com");
+        CommandRunner.Result added = ok(admin, "users:add", "alice@example.com");
         assertThat(added.out()).startsWith("Added alice@example.com\nAPI token (shown once): ");
         String token = added.out().lines().toList().get(1).substring("API token (shown once): ".length());
         CliRun alice = as(token);
 
         assertThat(ok(alice, "apps").out()).startsWith("You have no apps.");
-        CliRun.Result login = new CliRun(home).in(home).run("login", "--url", api.baseUrl(), "--token=" + token);
+        CommandRunner.Result login = new CliRun(home).in(home).run("login", "--url", api.baseUrl(), "--token=" + token);
         assertThat(login.exit()).as(login.err()).isZero();
-        CliRun.Result denied = alice.run("config", "-a", "hello");
+        CommandRunner.Result denied = alice.run("config", "-a", "hello");
         assertThat(denied.exit()).isEqualTo(1);
         assertThat(denied.err()).isEqualTo("ferry: Couldn't find an app named hello.\n");
         assertThat(alice.run("users").err()).isEqualTo("ferry: only an admin may do this\n");
@@ -71,7 +72,7 @@ class AccountCommandsTest {
 
     @Test
     void createsListsAndRevokesTokens() {
-        CliRun.Result created = ok(admin, "tokens:create", "-d", "CI");
+        CommandRunner.Result created = ok(admin, "tokens:create", "-d", "CI");
         List<String> lines = created.out().lines().toList();
         assertThat(lines.get(0)).matches("Created token [a-z0-9]+ \\(shown once\\):");
         String id = lines.get(0).split(" ")[2];
@@ -81,7 +82,7 @@ class AccountCommandsTest {
         assertThat(ok(admin, "tokens", "--json").out()).contains("\"id\":\"" + id + "\"").doesNotContain(secret);
 
         assertThat(ok(admin, "tokens:revoke", id).out()).isEqualTo("Revoked token " + id + "\n");
-        CliRun.Result refused = ci.run("apps");
+        CommandRunner.Result refused = ci.run("apps");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("(401)");
         assertThat(admin.run("tokens:revoke", id).err()).contains("Couldn't find a token");
@@ -89,7 +90,7 @@ class AccountCommandsTest {
 
     @Test
     void printsABashCompletionScriptNamingEveryCommand() {
-        CliRun.Result r = ok(admin, "completion");
+        CommandRunner.Result r = ok(admin, "completion");
         assertThat(r.out()).contains("complete -o default -F _ferry ferry").contains("apps:create").contains("config:set").contains("tokens:revoke");
     }
 
@@ -101,7 +102,7 @@ class AccountCommandsTest {
                 "domains:remove", "ps", "ps:scale", "ps:restart", "ps:stop", "run", "users", "users:add", "tokens", "tokens:create", "tokens:revoke", "access",
                 "access:add", "access:remove", "completion");
         for (String name : root.getSubcommands().keySet()) {
-            CliRun.Result help = ok(admin, name, "--help");
+            CommandRunner.Result help = ok(admin, name, "--help");
             assertThat(help.out()).as(name).startsWith("Usage: ferry " + name);
             assertThat(root.getSubcommands().get(name).getCommandSpec().usageMessage().description()).as(name).isNotEmpty();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.core.store.AppName;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -32,15 +33,15 @@ class AppCommandsTest {
         api.close();
     }
 
-    private CliRun.Result ok(String... args) {
-        CliRun.Result r = cli.run(args);
+    private CommandRunner.Result ok(String... args) {
+        CommandRunner.Result r = cli.run(args);
         assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
         assertThat(r.err()).isEmpty();
         return r;
     }
 
     private void fails(String expectedError, String... args) {
-        CliRun.Result r = cli.run(args);
+        CommandRunner.Result r = cli.run(args);
         assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
         assertThat(r.err()).startsWith("ferry: ").contains(expectedError).endsWith("\n");
         assertThat(r.err().lines()).hasSize(1);
@@ -56,7 +57,7 @@ class AppCommandsTest {
     void createsListsShowsAndDestroysApps() {
         assertThat(ok("apps:create", "hello").out()).isEqualTo("Created hello | http://hello.localhost/\n");
         assertThat(ok("apps:create").out()).matches("Created [a-z]+-[a-z]+-[0-9]{4} \\| http://.*\n");
-        CliRun.Result apps = ok("apps");
+        CommandRunner.Result apps = ok("apps");
         assertThat(apps.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("NAME"));
         assertThat(apps.out()).contains("hello  ").contains("admin@localhost");
         assertThat(ok("apps", "--json").out()).isEqualTo(api.call("GET", "/api/apps", null).body() + "\n");
@@ -84,7 +85,7 @@ class AppCommandsTest {
     @Test
     void setsAndReadsAwkwardConfigValuesExactly() {
         ok("apps:create", "hello");
-        CliRun.Result set = ok("config:set", "-a", "hello", "SPACES=a b  c", "QUOTES=it's \"q\"", "NL=one\ntwo", "EQ=x=y=");
+        CommandRunner.Result set = ok("config:set", "-a", "hello", "SPACES=a b  c", "QUOTES=it's \"q\"", "NL=one\ntwo", "EQ=x=y=");
         assertThat(set.out()).isEqualTo("Set SPACES, QUOTES, NL, EQ on hello: v1\n");
         assertThat(ok("config:get", "-a", "hello", "NL").out()).isEqualTo("one\ntwo\n");
         assertThat(ok("config:get", "-a", "hello", "EQ").out()).isEqualTo("x=y=\n");
@@ -106,7 +107,7 @@ class AppCommandsTest {
         ok("apps:create", "hello");
         ok("config:set", "-a", "hello", "A=1");
         ok("config:set", "-a", "hello", "A=2");
-        CliRun.Result releases = ok("releases", "-a", "hello");
+        CommandRunner.Result releases = ok("releases", "-a", "hello");
         assertThat(releases.out()).startsWith("=== hello Releases\nVERSION  DESCRIPTION        STATUS     BY")
                 .contains("v2       Set A config vars  succeeded  admin@localhost");
         assertThat(ok("releases", "-a", "hello", "--json").out())

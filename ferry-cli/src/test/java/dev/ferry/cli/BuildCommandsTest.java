@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Build;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class BuildCommandsTest {
         Build failed = api.store.enqueueBuild(AppName.of("hello"), COMMIT, "main", api.admin.id());
         api.store.failBuild(failed.id(), "no buildpack detected");
 
-        CliRun.Result table = cli.run("builds", "-a", "hello");
+        CommandRunner.Result table = cli.run("builds", "-a", "hello");
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out()).startsWith("=== hello Builds\n");
         assertThat(table.out().lines().skip(1).findFirst().orElseThrow())
@@ -58,7 +59,7 @@ class BuildCommandsTest {
         assertThat(table.out().indexOf(failed.id() + " ")).isLessThan(table.out().indexOf(first.id() + " "));
         assertThat(table.out()).contains("succeeded (v1)", "1a2b3c4", "Procfile", "failed");
 
-        CliRun.Result json = cli.run("builds", "-a", "hello", "--json");
+        CommandRunner.Result json = cli.run("builds", "-a", "hello", "--json");
         JsonNode builds = new ObjectMapper().readTree(json.out());
         assertThat(builds).hasSize(2);
         assertThat(builds.get(0).get("id").asText()).isEqualTo(failed.id().toString());
@@ -70,7 +71,7 @@ class BuildCommandsTest {
         Build b = succeeded("Procfile", 1);
         api.buildOutput.put(b.id(), "-----> Procfile app detected\n-----> Released v1 (Deploy 1a2b3c4)\n");
 
-        CliRun.Result r = cli.run("builds:output", b.id().toString(), "-a", "hello");
+        CommandRunner.Result r = cli.run("builds:output", b.id().toString(), "-a", "hello");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("-----> Procfile app detected\n-----> Released v1 (Deploy 1a2b3c4)\n");
@@ -78,7 +79,7 @@ class BuildCommandsTest {
 
     @Test
     void saysWhenThereIsNoSuchBuild() {
-        CliRun.Result r = cli.run("builds:output", "b-404", "-a", "hello");
+        CommandRunner.Result r = cli.run("builds:output", "b-404", "-a", "hello");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("ferry: The app hello has no build b-404.\n");

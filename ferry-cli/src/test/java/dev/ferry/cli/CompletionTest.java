@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.control.RunningControlServer;
+import dev.ferry.testing.CommandRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class CompletionTest {
     void start() throws IOException {
         api = new RunningControlServer();
         cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
-        CliRun.Result completion = cli.run("completion");
+        CommandRunner.Result completion = cli.run("completion");
         assertThat(completion.exit()).isZero();
         script = Files.writeString(home.resolve("ferry.bash"), completion.out());
     }
@@ -91,7 +92,7 @@ class CompletionTest {
 
     @Test
     void printsAZshScriptThatDescribesCommandsWithTheirColonsEscaped() {
-        CliRun.Result zsh = cli.run("completion", "--shell", "zsh");
+        CommandRunner.Result zsh = cli.run("completion", "--shell", "zsh");
         assertThat(zsh.exit()).isZero();
         assertThat(zsh.out()).startsWith("#compdef ferry").contains("'routes\\:tcp\\:add:").contains("compdef _ferry ferry");
     }

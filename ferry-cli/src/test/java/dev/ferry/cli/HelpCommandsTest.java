@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.cli.help.CommandCatalog;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class HelpCommandsTest {
 
     @Test
     void listsTheCommandsGroupedByTopic() {
-        CliRun.Result help = cli().run("--help");
+        CommandRunner.Result help = cli().run("--help");
         assertThat(help.exit()).isZero();
         String out = help.out();
         for (String topic : new String[] {"APPS", "CONFIG", "PS", "RELEASES", "LOGS", "DOMAINS", "ROUTES", "ACCESS", "KEYS", "TUNNELS"}) {
@@ -44,7 +45,7 @@ class HelpCommandsTest {
 
     @Test
     void helpOfATopicListsItsCommandsWithTheirDescriptions() {
-        CliRun.Result r = cli().run("help", "config");
+        CommandRunner.Result r = cli().run("help", "config");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("config — ").contains("ferry config:set").contains("ferry config:unset")
                 .contains("Set config vars").doesNotContain("apps:create");
@@ -52,21 +53,21 @@ class HelpCommandsTest {
 
     @Test
     void helpOfACommandIsItsUsage() {
-        CliRun.Result r = cli().run("help", "ps:scale");
+        CommandRunner.Result r = cli().run("help", "ps:scale");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("Usage: ferry ps:scale");
     }
 
     @Test
     void helpOfAnUnknownTopicSuggestsTheClosest() {
-        CliRun.Result r = cli().run("help", "confgi");
+        CommandRunner.Result r = cli().run("help", "confgi");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("ferry: no topic or command 'confgi'; did you mean config? ('ferry help' lists them)\n");
     }
 
     @Test
     void versionCommandPrintsTheVersionAndJava() {
-        CliRun.Result r = cli().run("version");
+        CommandRunner.Result r = cli().run("version");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("ferry " + VersionProvider.version() + " (Java " + Runtime.version().feature() + ", "
                 + System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT) + "-" + System.getProperty("os.arch") + ")\n");
@@ -75,7 +76,7 @@ class HelpCommandsTest {
 
     @Test
     void suggestsTheCommandMeantByATypo() {
-        CliRun.Result r = cli().run("conifg");
+        CommandRunner.Result r = cli().run("conifg");
         assertThat(r.exit()).isEqualTo(FerryCli.EXIT_USAGE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("ferry: 'conifg' is not a ferry command. Did you mean config? (see 'ferry help')\n");

@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.control.RunningControlServer;
+import dev.ferry.testing.CommandRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,15 +38,15 @@ class KeysCommandsTest {
         api.close();
     }
 
-    private CliRun.Result ok(String... args) {
-        CliRun.Result r = cli.run(args);
+    private CommandRunner.Result ok(String... args) {
+        CommandRunner.Result r = cli.run(args);
         assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
         return r;
     }
 
     @Test
     void addsTheFirstDefaultKeyOfHomeSshLikeHeroku() throws Exception {
-        CliRun.Result none = cli.run("keys:add");
+        CommandRunner.Result none = cli.run("keys:add");
         assertThat(none.exit()).isEqualTo(CliFailure.EXIT_FAILURE);
         assertThat(none.err()).contains("no public key in " + home.resolve(".ssh")).contains("ssh-keygen -t ed25519");
 
@@ -74,7 +75,7 @@ class KeysCommandsTest {
         assertThat(ok("keys:remove", ECDSA_FINGERPRINT).out()).isEqualTo("Removed SSH key " + ECDSA_FINGERPRINT + "\n");
         ok("keys:remove", "alice@laptop");
         assertThat(ok("keys").out()).contains("You have no SSH keys");
-        CliRun.Result again = cli.run("keys:remove", "alice@laptop");
+        CommandRunner.Result again = cli.run("keys:remove", "alice@laptop");
         assertThat(again.exit()).isEqualTo(CliFailure.EXIT_FAILURE);
         assertThat(again.err()).contains("You have no SSH key with the fingerprint or comment 'alice@laptop'");
     }
@@ -82,12 +83,12 @@ class KeysCommandsTest {
     @Test
     void refusesAMalformedKeyWithTheServersReasonAndNeverSendsAPrivateKey() throws Exception {
         Files.writeString(home.resolve("bad.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 me@host\n");
-        CliRun.Result bad = cli.run("keys:add", "bad.pub");
+        CommandRunner.Result bad = cli.run("keys:add", "bad.pub");
         assertThat(bad.exit()).isEqualTo(CliFailure.EXIT_FAILURE);
         assertThat(bad.err()).startsWith("ferry: the ssh-ed25519 key is damaged");
 
         Files.writeString(home.resolve("id_ed25519"), "-----BEGIN OPENSSH PRIVATE KEY-----\nsecret\n-----END OPENSSH PRIVATE KEY-----\n");
-        CliRun.Result secret = cli.run("keys:add", "id_ed25519");
+        CommandRunner.Result secret = cli.run("keys:add", "id_ed25519");
         assertThat(secret.err()).contains("is a private key: give the public key, id_ed25519.pub");
         assertThat(api.store.events(dev.ferry.core.store.Page.FIRST).items()).noneMatch(e -> e.detail().contains("SSH"));
     }
@@ -99,7 +100,7 @@ class KeysCommandsTest {
         init.getInputStream().readAllBytes();
         assertThat(init.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        CliRun.Result added = ok("git:remote", "--ssh", "-a", "hello");
+        CommandRunner.Result added = ok("git:remote", "--ssh", "-a", "hello");
 
         String url = "ssh://git@127.0.0.1:" + RunningControlServer.SSH_PORT + "/hello.git";
         assertThat(added.out()).startsWith("Added git remote ferry -> " + url + "\n");

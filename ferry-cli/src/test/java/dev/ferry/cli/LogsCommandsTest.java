@@ -5,9 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.control.logs.LogsApi;
-import dev.ferry.control.logs.MemoryAppLogs;
 import dev.ferry.core.log.LogLine;
 import dev.ferry.core.store.AppName;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.MemoryAppLogs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -46,8 +47,8 @@ class LogsCommandsTest {
         api.close();
     }
 
-    private CliRun.Result ok(String... args) {
-        CliRun.Result r = cli.run(args);
+    private CommandRunner.Result ok(String... args) {
+        CommandRunner.Result r = cli.run(args);
         assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
         assertThat(r.err()).isEmpty();
         return r;
@@ -68,7 +69,7 @@ class LogsCommandsTest {
         assertThat(ok("logs", "-a", "hello", "-n", "1").out()).endsWith("app[web.2]: three\n").hasLineCount(1);
         assertThat(ok("logs", "-a", "hello", "-p", "web").out().lines()).extracting(l -> l.substring(l.lastIndexOf(' ') + 1))
                 .containsExactly("one", "three");
-        CliRun.Result unknown = cli.run("logs", "-a", "nope");
+        CommandRunner.Result unknown = cli.run("logs", "-a", "nope");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).startsWith("ferry: ").contains("nope").hasLineCount(1);
     }
@@ -106,10 +107,10 @@ class LogsCommandsTest {
         ok("drains:remove", token, "-a", "hello");
         assertThat(api.store.drains(HELLO)).isEmpty();
 
-        CliRun.Result bad = cli.run("drains:add", "ftp://x", "-a", "hello");
+        CommandRunner.Result bad = cli.run("drains:add", "ftp://x", "-a", "hello");
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("must start with syslog://");
-        CliRun.Result gone = cli.run("drains:remove", token, "-a", "hello");
+        CommandRunner.Result gone = cli.run("drains:remove", token, "-a", "hello");
         assertThat(gone.exit()).isEqualTo(1);
         assertThat(gone.err()).contains("has no drain");
     }

@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.control.RunningControlServer;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,11 +46,11 @@ class OutputForPeopleTest {
     @Test
     void escapesControlCharactersOfValuesInListings() {
         for (boolean terminal : new boolean[] {false, true}) {
-            CliRun.Result config = cli.terminal(terminal).run("config", "-a", "hello");
+            CommandRunner.Result config = cli.terminal(terminal).run("config", "-a", "hello");
             assertThat(config.exit()).isZero();
             assertNoControlCharacters(config.out());
             assertThat(config.out()).contains("x\\e[2J\\rferry: token expired\\a\\e]0;owned\\a\\u009b31m\\u202e");
-            CliRun.Result releases = cli.terminal(terminal).run("releases", "-a", "hello");
+            CommandRunner.Result releases = cli.terminal(terminal).run("releases", "-a", "hello");
             assertNoControlCharacters(releases.out().replace("\u001b[1m", "").replace("\u001b[0m", "")
                     .replace("\u001b[32m", ""));
         }
@@ -73,7 +74,7 @@ class OutputForPeopleTest {
 
     @Test
     void configGetEscapesOnATerminalAndGivesTheExactValueToAPipe() {
-        CliRun.Result terminal = cli.terminal(true).run("config:get", "-a", "hello", "EVIL");
+        CommandRunner.Result terminal = cli.terminal(true).run("config:get", "-a", "hello", "EVIL");
         assertNoControlCharacters(terminal.out());
         assertThat(terminal.out()).startsWith("x\\e[2J\\r");
         assertThat(cli.terminal(false).run("config:get", "-a", "hello", "EVIL").out()).isEqualTo(FORGED + "\n");
@@ -81,14 +82,14 @@ class OutputForPeopleTest {
 
     @Test
     void jsonCarriesValuesEscapedAsJson() {
-        CliRun.Result json = cli.run("config", "-a", "hello", "--json");
+        CommandRunner.Result json = cli.run("config", "-a", "hello", "--json");
         assertNoControlCharacters(json.out());
         assertThat(json.out()).contains("\\u001B[2J\\rferry");
     }
 
     @Test
     void escapesControlCharactersInErrorsFromTheApi() {
-        CliRun.Result r = cli.run("domains:remove", "-a", "hello", "evil\u001b[2J.example.com");
+        CommandRunner.Result r = cli.run("domains:remove", "-a", "hello", "evil\u001b[2J.example.com");
         assertThat(r.exit()).isNotZero();
         assertNoControlCharacters(r.err());
         assertThat(r.err()).startsWith("ferry: ").contains("evil\\e[2J.example.com");
@@ -105,7 +106,7 @@ class OutputForPeopleTest {
 
     @Test
     void printsErrorsInRedOnATerminalOnly() {
-        CliRun.Result refused = cli.terminal(true).without("NO_COLOR").run("config:get", "-a", "hello", "NOPE");
+        CommandRunner.Result refused = cli.terminal(true).without("NO_COLOR").run("config:get", "-a", "hello", "NOPE");
         assertThat(refused.err()).isEqualTo("\u001b[31mferry: the config var NOPE is not set on hello\u001b[0m\n");
         assertThat(cli.terminal(true).run("conifg").err()).startsWith("\u001b[31mferry: 'conifg' is not a ferry command.");
         assertThat(cli.terminal(true).env("NO_COLOR", "1").run("conifg").err()).startsWith("ferry: 'conifg'");

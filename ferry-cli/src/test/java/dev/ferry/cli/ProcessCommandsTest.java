@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.core.store.AppName;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +41,8 @@ class ProcessCommandsTest {
                 Map.of("web", "npm start", "worker", "node worker.js"), api.admin.id()), line -> { });
     }
 
-    private CliRun.Result ok(String... args) {
-        CliRun.Result r = cli.run(args);
+    private CommandRunner.Result ok(String... args) {
+        CommandRunner.Result r = cli.run(args);
         assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
         assertThat(r.err()).isEmpty();
         return r;
@@ -75,7 +76,7 @@ class ProcessCommandsTest {
         assertThat(ok("ps:restart", "-a", "hello").out()).isEqualTo("Restarted 1 process of hello\n");
         assertThat(ok("ps:restart", "-a", "hello", "web.1").out()).isEqualTo("Restarted web.1, 1 process of hello\n");
         assertThat(ok("ps:stop", "-a", "hello", "web").out()).isEqualTo("Stopped web, 1 process of hello\n");
-        CliRun.Result missing = cli.run("ps:stop", "-a", "hello", "web.7");
+        CommandRunner.Result missing = cli.run("ps:stop", "-a", "hello", "web.7");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("ferry: The app hello runs no process web.7 (see ferry ps).\n");
         assertThat(cli.run("ps:stop", "-a", "hello").exit()).isEqualTo(FerryCli.EXIT_USAGE);
@@ -86,31 +87,31 @@ class ProcessCommandsTest {
     void runsAOneOffAndExitsWithItsCode() {
         deploy("slug-1");
 
-        CliRun.Result echo = cli.run("run", "-a", "hello", "-e", "WHO=world", "--", "echo \"hello $WHO\"");
+        CommandRunner.Result echo = cli.run("run", "-a", "hello", "-e", "WHO=world", "--", "echo \"hello $WHO\"");
         assertThat(echo.exit()).as(echo.err()).isZero();
         assertThat(echo.out()).isEqualTo("hello world\n");
 
-        CliRun.Result failing = cli.run("run", "-a", "hello", "echo partial; exit 3");
+        CommandRunner.Result failing = cli.run("run", "-a", "hello", "echo partial; exit 3");
         assertThat(failing.exit()).isEqualTo(3);
         assertThat(failing.out()).isEqualTo("partial\n");
         assertThat(failing.err()).isEmpty();
 
-        CliRun.Result exact = cli.run("run", "-a", "hello", "echo", "partial;", "$HOME", "exit", "3");
+        CommandRunner.Result exact = cli.run("run", "-a", "hello", "echo", "partial;", "$HOME", "exit", "3");
         assertThat(exact.exit()).isZero();
         assertThat(exact.out()).isEqualTo("partial; $HOME exit 3\n");
 
-        CliRun.Result withOptions = cli.run("run", "-a", "hello", "ls", "-d", "/");
+        CommandRunner.Result withOptions = cli.run("run", "-a", "hello", "ls", "-d", "/");
         assertThat(withOptions.exit()).as(withOptions.err()).isZero();
         assertThat(withOptions.out()).isEqualTo("/\n");
     }
 
     @Test
     void refusesToRunWhatCannotRun() {
-        CliRun.Result r = cli.run("run", "-a", "hello", "echo", "hi");
+        CommandRunner.Result r = cli.run("run", "-a", "hello", "echo", "hi");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("ferry: The app hello has no release to run yet: deploy it with git push first.\n");
         assertThat(cli.run("run", "-a", "hello").exit()).isEqualTo(FerryCli.EXIT_USAGE);
-        CliRun.Result unknown = cli.run("run", "-a", "nope", "echo", "hi");
+        CommandRunner.Result unknown = cli.run("run", "-a", "nope", "echo", "hi");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).isEqualTo("ferry: Couldn't find an app named nope.\n");
     }
@@ -121,7 +122,7 @@ class ProcessCommandsTest {
         deploy("slug-2");
         api.runtime.failNextDeploy("web.1 did not become healthy within 60 s");
 
-        CliRun.Result set = cli.run("config:set", "-a", "hello", "BROKEN=1");
+        CommandRunner.Result set = cli.run("config:set", "-a", "hello", "BROKEN=1");
 
         assertThat(set.exit()).isEqualTo(1);
         assertThat(set.out()).isEqualTo("Set BROKEN on hello: v3\n");
@@ -130,7 +131,7 @@ class ProcessCommandsTest {
         assertThat(ok("releases", "-a", "hello").out()).contains("v3       Set BROKEN config vars (web.1 did not become healthy within 60 s)  failed");
 
         api.runtime.failNextDeploy("release command exited 1");
-        CliRun.Result back = cli.run("rollback", "-a", "hello", "v1");
+        CommandRunner.Result back = cli.run("rollback", "-a", "hello", "v1");
         assertThat(back.exit()).isEqualTo(1);
         assertThat(back.out()).isEqualTo("Rollback to v1 on hello: v4\n");
         assertThat(back.err()).contains("v4 failed to deploy: release command exited 1");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.core.route.Endpoint;
+import dev.ferry.testing.CommandRunner;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -32,14 +33,14 @@ class RoutesCommandsTest {
 
     @Test
     void addsRoutesAndListsThemAsAnAlignedTable() {
-        CliRun.Result add = cli.run("routes:add", "app1.local", "http://127.0.0.1:9001");
+        CommandRunner.Result add = cli.run("routes:add", "app1.local", "http://127.0.0.1:9001");
         assertThat(add.exit()).as(add.err()).isZero();
         assertThat(add.out()).isEqualTo("Added http://127.0.0.1:9001 to app1.local (1 target, round_robin)\n");
         assertThat(cli.run("routes:add", "app1.local", "http://127.0.0.1:9002", "--weight", "3").exit()).isZero();
         assertThat(cli.run("routes:add", "longer-name.local", "http://127.0.0.1:9003", "--balancing", "least_outstanding",
                 "--affinity").exit()).isZero();
 
-        CliRun.Result list = cli.run("routes");
+        CommandRunner.Result list = cli.run("routes");
         assertThat(list.exit()).isZero();
         assertThat(list.err()).isEmpty();
         assertThat(list.out()).isEqualTo(
@@ -51,12 +52,12 @@ class RoutesCommandsTest {
 
     @Test
     void setsTheRoutesBodyLimit() {
-        CliRun.Result add = cli.run("routes:add", "up.local", "http://127.0.0.1:9001", "--max-body-bytes", "1048576");
+        CommandRunner.Result add = cli.run("routes:add", "up.local", "http://127.0.0.1:9001", "--max-body-bytes", "1048576");
         assertThat(add.exit()).as(add.err()).isZero();
         assertThat(api.registry.table().route("up.local").policy().maxBodyBytes()).isEqualTo(1_048_576L);
         assertThat(cli.run("routes", "--json").out()).contains("\"maxBodyBytes\":1048576");
 
-        CliRun.Result negative = cli.run("routes:add", "up.local", "http://127.0.0.1:9002", "--max-body-bytes", "-1");
+        CommandRunner.Result negative = cli.run("routes:add", "up.local", "http://127.0.0.1:9002", "--max-body-bytes", "-1");
         assertThat(negative.exit()).isNotZero();
         assertThat(negative.err()).contains("maxBodyBytes");
         assertThat(cli.run("routes:add", "up.local", "http://127.0.0.1:9002", "--max-body-bytes", "0").exit()).isZero();
@@ -67,7 +68,7 @@ class RoutesCommandsTest {
     void printsTheApisJsonArrayWithJson() {
         cli.run("routes:add", "app1.local", "http://127.0.0.1:9001");
         cli.run("routes:add", "app2.local", "http://127.0.0.1:9002", "--health-path", "/up");
-        CliRun.Result json = cli.run("routes", "--json");
+        CommandRunner.Result json = cli.run("routes", "--json");
         assertThat(json.exit()).isZero();
         assertThat(json.out()).isEqualTo(api.call("GET", "/api/routes", null).body() + "\n");
         assertThat(json.out()).startsWith("[{\"domain\":\"app1.local\",\"targets\":[{\"id\":\"" + Endpoint.idFor("127.0.0.1", 9001) + "\"");
@@ -75,7 +76,7 @@ class RoutesCommandsTest {
 
     @Test
     void saysSoWhenThereAreNoRoutes() {
-        CliRun.Result list = cli.run("routes");
+        CommandRunner.Result list = cli.run("routes");
         assertThat(list.exit()).isZero();
         assertThat(list.out()).startsWith("No routes yet.");
         assertThat(cli.run("routes", "--json").out()).isEqualTo("[]\n");
@@ -93,12 +94,12 @@ class RoutesCommandsTest {
     void removesOneTargetOrTheWholeRoute() {
         cli.run("routes:add", "app1.local", "http://127.0.0.1:9001");
         cli.run("routes:add", "app1.local", "http://127.0.0.1:9002");
-        CliRun.Result one = cli.run("routes:remove", "app1.local", "http://127.0.0.1:9001");
+        CommandRunner.Result one = cli.run("routes:remove", "app1.local", "http://127.0.0.1:9001");
         assertThat(one.exit()).as(one.err()).isZero();
         assertThat(one.out()).isEqualTo("Removed http://127.0.0.1:9001 from app1.local (1 target left)\n");
         assertThat(api.registry.table().route("app1.local").endpoints()).containsExactly(Endpoint.of("127.0.0.1", 9002));
 
-        CliRun.Result all = cli.run("routes:remove", "app1.local");
+        CommandRunner.Result all = cli.run("routes:remove", "app1.local");
         assertThat(all.exit()).isZero();
         assertThat(all.out()).isEqualTo("Removed route app1.local\n");
         assertThat(api.registry.table().route("app1.local")).isNull();
@@ -106,7 +107,7 @@ class RoutesCommandsTest {
 
     @Test
     void reportsAMissingRouteInOneLine() {
-        CliRun.Result r = cli.run("routes:remove", "app1.local");
+        CommandRunner.Result r = cli.run("routes:remove", "app1.local");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("ferry: route app1.local not found\n");
@@ -115,20 +116,20 @@ class RoutesCommandsTest {
     @Test
     void reportsRefusalsWithTheApisSentence() {
         cli.run("routes:add", "app1.local", "http://127.0.0.1:9001");
-        CliRun.Result dup = cli.run("routes:add", "app1.local", "http://127.0.0.1:9001");
+        CommandRunner.Result dup = cli.run("routes:add", "app1.local", "http://127.0.0.1:9001");
         assertThat(dup.exit()).isEqualTo(1);
         assertThat(dup.err()).isEqualTo("ferry: route app1.local already has the target http://127.0.0.1:9001\n");
-        CliRun.Result bad = cli.run("routes:add", "app1.local", "http://127.0.0.1:9002", "--balancing", "random");
+        CommandRunner.Result bad = cli.run("routes:add", "app1.local", "http://127.0.0.1:9002", "--balancing", "random");
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).isEqualTo("ferry: balancing 'random' is not one of round_robin, least_outstanding\n");
-        CliRun.Result domain = cli.run("routes:remove", "bad_name!");
+        CommandRunner.Result domain = cli.run("routes:remove", "bad_name!");
         assertThat(domain.exit()).isEqualTo(1);
         assertThat(domain.err().lines()).hasSize(1).allMatch(l -> l.startsWith("ferry: domain 'bad_name!'"));
     }
 
     @Test
     void reportsARefusedTokenInOneLine() {
-        CliRun.Result r = cli.env("FERRY_API_TOKEN", "ferry_wrong").run("routes");
+        CommandRunner.Result r = cli.env("FERRY_API_TOKEN", "ferry_wrong").run("routes");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("ferry: the API refused the token (401): set FERRY_API_TOKEN or run ferry login\n");
     }
@@ -140,7 +141,7 @@ class RoutesCommandsTest {
             closedPort = s.getLocalPort();
         }
         String url = "http://127.0.0.1:" + closedPort;
-        CliRun.Result r = cli.env("FERRY_API_URL", url).run("routes");
+        CommandRunner.Result r = cli.env("FERRY_API_URL", url).run("routes");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("ferry: cannot reach the Ferry API at " + url
                 + " (connection refused) — is `ferry up` running?\n");
@@ -148,32 +149,32 @@ class RoutesCommandsTest {
 
     @Test
     void reportsAMissingTokenInOneLine() {
-        CliRun.Result r = cli.without("FERRY_API_TOKEN").env("FERRY_DATA_DIR", home.resolve("none").toString()).run("routes");
+        CommandRunner.Result r = cli.without("FERRY_API_TOKEN").env("FERRY_DATA_DIR", home.resolve("none").toString()).run("routes");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("ferry: no API token for " + api.baseUrl() + ": set FERRY_API_TOKEN or run ferry login\n");
     }
 
     @Test
     void reportsUsageErrorsInOneLineWithExitCode2() {
-        CliRun.Result r = cli.run("routes:add", "app1.local");
+        CommandRunner.Result r = cli.run("routes:add", "app1.local");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).startsWith("ferry: Missing required parameter: 'URL'").contains("ferry routes:add --help");
-        CliRun.Result unknown = cli.run("nope");
+        CommandRunner.Result unknown = cli.run("nope");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err().lines()).hasSize(1);
     }
 
     @Test
     void documentsEveryCommandAndOption() {
-        CliRun.Result help = cli.run("--help");
+        CommandRunner.Result help = cli.run("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("routes:add", "routes:remove", "routes", "login", "FERRY_API_URL", "--version");
-        CliRun.Result addHelp = cli.run("routes:add", "--help");
+        CommandRunner.Result addHelp = cli.run("routes:add", "--help");
         assertThat(addHelp.exit()).isZero();
         assertThat(addHelp.out()).contains("DOMAIN", "URL", "--weight", "--balancing", "--[no-]affinity", "--health-path",
                 "--max-body-bytes");
-        CliRun.Result version = cli.run("--version");
+        CommandRunner.Result version = cli.run("--version");
         assertThat(version.exit()).isZero();
         assertThat(version.out()).matches("ferry \\d+\\.\\d+\\.\\d+.*\\n");
         assertThat(FerryCli.commandLine(cli.environment()).getSubcommands()).containsKeys("routes", "routes:add", "routes:remove", "login");

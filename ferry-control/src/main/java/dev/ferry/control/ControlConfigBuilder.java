@@ -36,12 +36,6 @@ public final class ControlConfigBuilder {
         return this;
     }
 
-    /** Adds one port refused for TCP routes. */
-    public ControlConfigBuilder reservePort(int port) {
-        reservedPorts.add(port);
-        return this;
-    }
-
     /** The apps' domain; default {@code localhost}. */
     public ControlConfigBuilder appsDomain(String domain) {
         this.appsDomain = domain;

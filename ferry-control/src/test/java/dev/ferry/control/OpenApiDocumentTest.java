@@ -3,6 +3,7 @@ package dev.ferry.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.testing.MemoryAppLogs;
 import java.net.http.HttpResponse;
 import java.util.Iterator;
 import java.util.Map;
@@ -16,7 +17,7 @@ class OpenApiDocumentTest {
     private static final Set<String> OPERATIONS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
 
     private final RunningControlServer api = new RunningControlServer(store -> java.util.List.of(
-            new dev.ferry.control.logs.LogsApi(store, store, store, new dev.ferry.control.logs.MemoryAppLogs(), app -> {
+            new dev.ferry.control.logs.LogsApi(store, store, store, new MemoryAppLogs(), app -> {
             })));
 
     @AfterEach

@@ -3,7 +3,6 @@ package dev.ferry.server;
 import dev.ferry.build.BuildConfig;
 import dev.ferry.build.BuildDataCleanup;
 import dev.ferry.core.build.BuildSandbox;
-import dev.ferry.build.queue.BuildQueue;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.auth.AdminToken;
@@ -363,11 +362,6 @@ public final class Platform implements AutoCloseable {
 
     public Transport transport() {
         return transport;
-    }
-
-    /** The build queue of pushes over HTTP and SSH. */
-    public BuildQueue buildQueue() {
-        return git == null ? null : git.queue();
     }
 
     /** The runtime of apps' instances and how it isolates them; empty when none runs. */

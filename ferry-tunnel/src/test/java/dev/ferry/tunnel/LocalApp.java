@@ -1,13 +1,10 @@
 package dev.ferry.tunnel;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.ferry.testing.HttpOrigin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The app on the device: {@code /} says hello, {@code /upload} reads the body and answers its length and
@@ -15,13 +12,10 @@ import java.util.concurrent.Executors;
  */
 final class LocalApp implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final HttpOrigin origin;
 
     LocalApp(String greeting) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 2000);
-        server.setExecutor(executor);
-        server.createContext("/", ex -> {
+        origin = HttpOrigin.start(ex -> {
             byte[] body = (greeting + " " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath())
                     .getBytes(StandardCharsets.UTF_8);
             ex.getRequestBody().readAllBytes();
@@ -30,7 +24,7 @@ final class LocalApp implements AutoCloseable {
                 out.write(body);
             }
         });
-        server.createContext("/upload", ex -> {
+        origin.route("/upload", ex -> {
             Digest d = new Digest();
             try (InputStream in = ex.getRequestBody()) {
                 byte[] buf = new byte[64 * 1024];
@@ -44,23 +38,21 @@ final class LocalApp implements AutoCloseable {
                 out.write(body);
             }
         });
-        server.createContext("/download", ex -> {
+        origin.route("/download", ex -> {
             long n = Long.parseLong(ex.getRequestURI().getQuery().replace("bytes=", ""));
             ex.sendResponseHeaders(200, n);
             try (OutputStream out = ex.getResponseBody()) {
                 Pattern.write(out, n);
             }
         });
-        server.start();
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return origin.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        origin.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.testing.WebSocketEchoServer;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetric;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
@@ -39,7 +40,7 @@ class TunnelStreamsTest {
 
     @Test
     void carriesWebSocketsThroughTheTunnel() throws Exception {
-        try (WebSocketEcho ws = new WebSocketEcho()) {
+        try (WebSocketEchoServer ws = new WebSocketEchoServer()) {
             f.agent("hello", TunnelFixture.ALICE, ws.port(), false, null);
             await().atMost(Duration.ofSeconds(10)).until(() -> f.registry.table().route(PREVIEW) != null
                     && !f.registry.table().route(PREVIEW).endpoints().isEmpty());

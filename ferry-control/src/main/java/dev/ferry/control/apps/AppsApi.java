@@ -3,7 +3,6 @@ package dev.ferry.control.apps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.auth.Caller;
-import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.error.InvalidName;
 import dev.ferry.control.error.LeftoversNotRemoved;
 import dev.ferry.control.error.NameTaken;
@@ -21,8 +20,6 @@ import dev.ferry.core.store.Store;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -37,9 +34,7 @@ import java.util.Set;
  */
 public final class AppsApi {
 
-    /** How many apps one page of {@code GET /api/apps} holds by default, and at most. */
-    static final int DEFAULT_LIMIT = 1000;
-    static final int MAX_LIMIT = 10_000;
+    /** How many recent events {@code GET /api/apps/{app}} shows. */
     private static final int RECENT_EVENTS = 10;
 
     private final Store store;
@@ -126,35 +121,13 @@ public final class AppsApi {
 
     private void list(Context ctx) {
         User caller = Caller.of(ctx);
-        int limit = limit(ctx.queryParam("limit"));
-        String after = ctx.queryParam("after");
         List<App> apps = caller.admin() ? store.allApps() : store.apps(caller.id());
-        List<App> page = apps.stream().filter(a -> after == null || a.name().value().compareTo(after) > 0)
-                .limit(limit + 1L).toList();
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            ctx.header("Link", "<" + ctx.path() + "?limit=" + limit + "&after="
-                    + URLEncoder.encode(page.getLast().name().value(), StandardCharsets.UTF_8) + ">; rel=\"next\"");
-        }
+        List<App> page = Paging.sorted(ctx, apps, after -> a -> a.name().value().compareTo(after) > 0,
+                a -> a.name().value());
         ModelJson json = new ModelJson(store, routes);
         ArrayNode out = Json.array();
         page.forEach(a -> out.add(json.app(a)));
         Json.ok(ctx, out);
-    }
-
-    private static int limit(String raw) {
-        if (raw == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidInput("the query parameter 'limit' must be an integer from 1 to " + MAX_LIMIT);
     }
 
     private void info(Context ctx) {

@@ -13,17 +13,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A request body that must be one JSON object, read field by field; every refusal is a 400
- * {@code bad_request} naming the field. An empty body counts as {@code {}} only where {@link #parseOrEmpty}
- * is used.
+ * The API's one reader of request bodies: one JSON object (duplicate fields refused), read field by field;
+ * every refusal is a 400 {@code bad_request} naming the field, and nested objects ({@link #optionalObject})
+ * name where they sit. An empty body counts as {@code {}} only where {@link #parseOrEmpty} is used.
  */
 public final class RequestBody {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final String TOP = "the request body";
 
+    private final String where;
     private final ObjectNode node;
 
-    private RequestBody(ObjectNode node) {
+    private RequestBody(String where, ObjectNode node) {
+        this.where = where;
         this.node = node;
     }
 
@@ -38,7 +41,7 @@ public final class RequestBody {
         if (tree == null || !tree.isObject()) {
             throw new InvalidInput("the request body must be a JSON object");
         }
-        return new RequestBody((ObjectNode) tree);
+        return new RequestBody(TOP, (ObjectNode) tree);
     }
 
     /** Parses a JSON object whose field names are all in {@code allowed}. */
@@ -50,7 +53,7 @@ public final class RequestBody {
 
     /** As {@link #parse(String, Set)}, with an empty body read as {@code {}}. */
     public static RequestBody parseOrEmpty(String text, Set<String> allowed) {
-        return text == null || text.isBlank() ? new RequestBody(MAPPER.createObjectNode()) : parse(text, allowed);
+        return text == null || text.isBlank() ? new RequestBody(TOP, MAPPER.createObjectNode()) : parse(text, allowed);
     }
 
     private void onlyFields(Set<String> allowed) {
@@ -62,7 +65,7 @@ public final class RequestBody {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidInput("the request body has unknown field" + (unknown.size() > 1 ? "s " : " ")
+            throw new InvalidInput(where + " has unknown field" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + "; known fields are " + String.join(", ", allowed.stream().sorted().toList()));
         }
     }
@@ -76,40 +79,92 @@ public final class RequestBody {
         return node.isEmpty();
     }
 
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    /** True when {@code field} is present and {@code null} (a patch's "back to the default"). */
+    public boolean isNull(String field) {
+        return node.has(field) && node.get(field).isNull();
+    }
+
     public String requiredText(String field) {
-        return optionalText(field).orElseThrow(() -> new InvalidInput("the request body needs the field '" + field + "'"));
+        return optionalText(field).orElseThrow(() -> missing(field));
     }
 
     public Optional<String> optionalText(String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
+        JsonNode v = value(field);
+        if (v == null) {
             return Optional.empty();
         }
         if (!v.isTextual()) {
-            throw new InvalidInput("the field '" + field + "' must be a string");
+            throw wrongType(field, "a string");
         }
         return Optional.of(v.textValue());
     }
 
+    public int requiredInt(String field) {
+        return optionalInt(field).orElseThrow(() -> missing(field));
+    }
+
     public Optional<Integer> optionalInt(String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
+        JsonNode v = value(field);
+        if (v == null) {
             return Optional.empty();
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new InvalidInput("the field '" + field + "' must be an integer");
+            throw wrongType(field, "an integer");
         }
         return Optional.of(v.intValue());
     }
 
+    public Optional<Long> optionalLong(String field) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw wrongType(field, "an integer");
+        }
+        return Optional.of(v.longValue());
+    }
+
     public Optional<Boolean> optionalBoolean(String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
+        JsonNode v = value(field);
+        if (v == null) {
             return Optional.empty();
         }
         if (!v.isBoolean()) {
-            throw new InvalidInput("the field '" + field + "' must be true or false");
+            throw wrongType(field, "true or false");
         }
         return Optional.of(v.booleanValue());
+    }
+
+    /** The nested object of {@code field}, its field names all in {@code allowed}; empty when absent or null. */
+    public Optional<RequestBody> optionalObject(String field, Set<String> allowed) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!v.isObject()) {
+            throw wrongType(field, "an object or null");
+        }
+        RequestBody nested = new RequestBody("the field '" + field + "'", (ObjectNode) v);
+        nested.onlyFields(allowed);
+        return Optional.of(nested);
+    }
+
+    private JsonNode value(String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v;
+    }
+
+    private InvalidInput missing(String field) {
+        return new InvalidInput(where + " needs the field '" + field + "'");
+    }
+
+    private InvalidInput wrongType(String field, String expected) {
+        return new InvalidInput("the field '" + field + "'" + (where.equals(TOP) ? "" : " in " + where)
+                + " must be " + expected);
     }
 }

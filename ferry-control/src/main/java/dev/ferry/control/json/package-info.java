@@ -1,2 +1,5 @@
-/** Request and answer JSON of the app, user and token APIs: {@link dev.ferry.control.json.RequestBody}, {@link dev.ferry.control.json.Json} and {@link dev.ferry.control.json.Paging}. */
+/**
+ * The API's one way to read and answer JSON: {@link dev.ferry.control.json.RequestBody} reads every request body,
+ * {@link dev.ferry.control.json.Json} writes answers, {@link dev.ferry.control.json.Paging} pages every list.
+ */
 package dev.ferry.control.json;

@@ -1,5 +1,6 @@
 package dev.ferry.control.routes;
 
+import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.error.InvalidSetting;
 import dev.ferry.core.route.Balancing;
 import dev.ferry.core.route.HealthCheck;
@@ -22,7 +23,7 @@ record PolicyPatch(Optional<Balancing> balancing, Optional<Boolean> affinity, bo
     private static final Set<String> HEALTH_FIELDS = Set.of("path", "intervalMs", "timeoutMs", "rise", "fall");
 
     /** Reads the policy fields of {@code body}; throws 400 for wrong types and 422 for bad values. */
-    static PolicyPatch read(JsonBody body) {
+    static PolicyPatch read(RequestBody body) {
         Optional<Balancing> balancing = body.optionalText("balancing").map(PolicyPatch::balancing);
         Optional<Boolean> affinity = body.optionalBoolean("affinity");
         boolean healthGiven = body.has("healthCheck");
@@ -63,7 +64,7 @@ record PolicyPatch(Optional<Balancing> balancing, Optional<Boolean> affinity, bo
         }
     }
 
-    private static HealthCheck healthCheck(JsonBody h) {
+    private static HealthCheck healthCheck(RequestBody h) {
         HealthCheck d = HealthCheck.DEFAULT;
         String path = h.optionalText("path").orElse(d.path());
         long intervalMs = h.optionalInt("intervalMs").map(Integer::longValue).orElse(d.interval().toMillis());

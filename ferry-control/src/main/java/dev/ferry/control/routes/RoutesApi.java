@@ -1,5 +1,7 @@
 package dev.ferry.control.routes;
 
+import dev.ferry.control.json.Paging;
+import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.error.RouteNotFound;
 import dev.ferry.control.error.TargetExists;
@@ -44,7 +46,7 @@ public final class RoutesApi {
     }
 
     private void create(Context ctx) {
-        JsonBody body = JsonBody.parse(ctx.body(), CREATE_FIELDS);
+        RequestBody body = RequestBody.parse(ctx.body(), CREATE_FIELDS);
         String domain = Inputs.domain(body.requiredText("domain"));
         String targetUrl = body.requiredText("targetUrl");
         int weight = Inputs.weight(body.optionalInt("weight").orElse(null));
@@ -68,9 +70,8 @@ public final class RoutesApi {
     }
 
     private void list(Context ctx) {
-        PageRequest page = PageRequest.of(ctx);
         List<Route> routes = registry.table().routes();
-        List<Route> slice = page.page(ctx, routes, r -> r.domain().compareTo(page.after()) > 0, Route::domain);
+        List<Route> slice = Paging.sorted(ctx, routes, after -> r -> r.domain().compareTo(after) > 0, Route::domain);
         json(ctx, slice.stream().map(RouteJson::http).toList());
     }
 
@@ -80,7 +81,7 @@ public final class RoutesApi {
 
     private void patch(Context ctx) {
         String domain = Inputs.domain(ctx.pathParam("domain"));
-        PolicyPatch patch = PolicyPatch.read(JsonBody.parse(ctx.body(), PolicyPatch.FIELDS));
+        PolicyPatch patch = PolicyPatch.read(RequestBody.parse(ctx.body(), PolicyPatch.FIELDS));
         Route result;
         synchronized (writeLock) {
             Route route = require(domain);

@@ -1,5 +1,7 @@
 package dev.ferry.control.routes;
 
+import dev.ferry.control.json.Paging;
+import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.error.PortReserved;
 import dev.ferry.control.error.RouteNotFound;
 import dev.ferry.control.error.TargetExists;
@@ -43,7 +45,7 @@ public final class TcpRoutesApi {
     }
 
     private void create(Context ctx) {
-        JsonBody body = JsonBody.parse(ctx.body(), CREATE_FIELDS);
+        RequestBody body = RequestBody.parse(ctx.body(), CREATE_FIELDS);
         int port = Inputs.port(body.requiredInt("port"));
         String targetUrl = body.requiredText("targetUrl");
         int weight = Inputs.weight(body.optionalInt("weight").orElse(null));
@@ -70,10 +72,11 @@ public final class TcpRoutesApi {
     }
 
     private void list(Context ctx) {
-        PageRequest page = PageRequest.of(ctx);
-        int after = page.after() == null ? 0 : Inputs.portParam(page.after());
         List<TcpRoute> routes = registry.table().tcpRoutes();
-        List<TcpRoute> slice = page.page(ctx, routes, r -> r.port() > after, r -> Integer.toString(r.port()));
+        List<TcpRoute> slice = Paging.sorted(ctx, routes, after -> {
+            int port = Inputs.portParam(after);
+            return r -> r.port() > port;
+        }, r -> Integer.toString(r.port()));
         RoutesApi.json(ctx, slice.stream().map(RouteJson::tcp).toList());
     }
 

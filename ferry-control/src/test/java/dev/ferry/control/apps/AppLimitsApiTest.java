@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.control.logs.LogsApi;
-import dev.ferry.control.logs.MemoryAppLogs;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Page;
+import dev.ferry.testing.MemoryAppLogs;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -10,6 +10,7 @@ import dev.ferry.control.RunningControlServer;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.log.LogLine;
 import dev.ferry.core.store.AppName;
+import dev.ferry.testing.MemoryAppLogs;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -67,11 +67,6 @@ public final class ConnectionLimiter {
         return slot;
     }
 
-    /** Client connections holding a slot now. */
-    public int openCount() {
-        return open.get();
-    }
-
     /** Adds the slot to its client's set, evicting that client's oldest idle connection at its cap. */
     private boolean admitFrom(InetAddress client, ConnectionSlot slot) {
         boolean capped = !uncapped.contains(client);

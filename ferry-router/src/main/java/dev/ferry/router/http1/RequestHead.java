@@ -161,11 +161,6 @@ public final class RequestHead {
         return methodIs("HEAD");
     }
 
-    /** True for the methods RFC 9110 defines as idempotent (GET, HEAD, OPTIONS, PUT, DELETE). */
-    public boolean isIdempotent() {
-        return methodIs("GET") || methodIs("HEAD") || methodIs("OPTIONS") || methodIs("PUT") || methodIs("DELETE");
-    }
-
     /** True when the request's host (see {@link #host()}) is exactly {@code text}; allocates nothing. */
     public boolean hostIs(String text) {
         if (hostStart < 0 || text == null || hostEnd - hostStart != text.length()) {

@@ -105,8 +105,9 @@ final class HealthChecker implements AutoCloseable {
             }
         });
         loop.schedule(() -> {
+            // an answer still arriving is cut here; an answer already complete closed its connection
+            connect.channel().close();
             if (!probe.reported()) {
-                connect.channel().close();
                 probe.report(null, false);
             }
         }, timeoutMillis, TimeUnit.MILLISECONDS);
@@ -124,12 +125,6 @@ final class HealthChecker implements AutoCloseable {
                         endpoint.authority(), hc.fall(), hc.path());
             }
         }
-    }
-
-    /** True when active health marked this endpoint id down. */
-    boolean isDown(String endpointId) {
-        EndpointHealth h = health.get(endpointId);
-        return h != null && !h.up;
     }
 
     @Override

@@ -1,38 +1,36 @@
 package dev.ferry.router.route;
 
+import dev.ferry.core.health.HttpProbe;
+import dev.ferry.core.health.HttpProbeAnswer;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.function.Consumer;
 
 /**
- * One active health check on one connection: sends {@code GET path} with {@code Connection: close}, reads
- * the status line and reports {@code true} when the status is below 500. Any other outcome (refused,
- * reset, closed early, a line that is not HTTP) is a failure. Reports exactly once.
+ * One active health check on one connection, on the event loop: sends the platform's one
+ * {@link HttpProbe#request} ({@code GET path}, {@code Connection: close}) and reports {@code true} as soon as
+ * the status line says below 500. Any other outcome (refused, reset, closed early, a line that is not HTTP) is a
+ * failure. Reports exactly once; closes the connection only once the whole answer is read (by
+ * {@link HttpProbeAnswer}), so the app never writes into a closed connection, or at the checker's timeout.
  */
 final class HealthProbe extends ChannelInboundHandlerAdapter {
 
-    /** "HTTP/1.1 200" is 12 bytes; that is all a probe reads. */
-    private static final int STATUS_LINE_PREFIX = 12;
-
-    private final String request;
+    private final byte[] request;
     private final Consumer<Boolean> result;
-    private final byte[] head = new byte[STATUS_LINE_PREFIX];
-    private int headLength;
+    private final HttpProbeAnswer answer = new HttpProbeAnswer();
     private boolean reported;
 
     HealthProbe(String path, String hostHeader, Consumer<Boolean> result) {
-        this.request = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader
-                + "\r\nUser-Agent: ferry-health-check\r\nAccept: */*\r\nConnection: close\r\n\r\n";
+        this.request = HttpProbe.request(path, hostHeader);
         this.result = result;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        ByteBuf buf = ByteBufUtil.writeAscii(ctx.alloc(), request);
-        ctx.writeAndFlush(buf).addListener((ChannelFutureListener) f -> {
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(request)).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 report(ctx, false);
             }
@@ -42,30 +40,21 @@ final class HealthProbe extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
+        boolean complete;
         try {
-            int n = Math.min(buf.readableBytes(), STATUS_LINE_PREFIX - headLength);
-            buf.readBytes(head, headLength, n);
-            headLength += n;
+            byte[] bytes = new byte[buf.readableBytes()];
+            buf.readBytes(bytes);
+            complete = answer.read(bytes, 0, bytes.length);
         } finally {
             buf.release();
         }
-        if (headLength == STATUS_LINE_PREFIX) {
-            report(ctx, statusBelow500());
+        if (answer.statusKnown()) {
+            int status = answer.status();
+            report(null, status >= 100 && status < 500);
         }
-    }
-
-    private boolean statusBelow500() {
-        if (head[0] != 'H' || head[1] != 'T' || head[2] != 'T' || head[3] != 'P' || head[4] != '/' || head[8] != ' ') {
-            return false;
+        if (complete) {
+            ctx.close();
         }
-        int status = 0;
-        for (int i = 9; i < 12; i++) {
-            if (head[i] < '0' || head[i] > '9') {
-                return false;
-            }
-            status = status * 10 + (head[i] - '0');
-        }
-        return status >= 100 && status < 500;
     }
 
     @Override
@@ -78,15 +67,18 @@ final class HealthProbe extends ChannelInboundHandlerAdapter {
         report(ctx, false);
     }
 
-    /** Called on the channel's event loop, also by the timeout. */
+    /**
+     * Called on the channel's event loop, also by the timeout; a failure closes the connection ({@code ctx} may
+     * be null when the connection never came).
+     */
     void report(ChannelHandlerContext ctx, boolean success) {
+        if (!success && ctx != null) {
+            ctx.close();
+        }
         if (reported) {
             return;
         }
         reported = true;
-        if (ctx != null) {
-            ctx.close();
-        }
         result.accept(success);
     }
 

@@ -1,10 +1,10 @@
 package dev.ferry.router.route;
 
+import dev.ferry.core.retry.Backoff;
 import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RouteListener;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.route.RouteTable;
-import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 final class RegistrySubscriber implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrySubscriber.class);
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** 200 ms doubling up to 10 s. */
+    static final Backoff BACKOFF = Backoff.DEFAULT;
 
     /** Where accepted callbacks go; calls are serialised by the caller's own lock. */
     interface Sink {
@@ -36,7 +36,8 @@ final class RegistrySubscriber implements AutoCloseable {
     private volatile boolean closed;
     private volatile int generation;
     private volatile boolean outage;
-    private volatile long backoffMillis = FIRST_BACKOFF.toMillis();
+    /** Failed subscriptions since the last snapshot. */
+    private volatile int failuresInRow;
 
     RegistrySubscriber(RouteRegistry registry, Sink sink) {
         this.registry = registry;
@@ -68,11 +69,11 @@ final class RegistrySubscriber implements AutoCloseable {
                 return;
             }
             try {
-                Thread.sleep(backoffMillis);
+                Thread.sleep(BACKOFF.delay(failuresInRow));
             } catch (InterruptedException e) {
                 return;
             }
-            backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+            failuresInRow++;
         }
     }
 
@@ -118,7 +119,7 @@ final class RegistrySubscriber implements AutoCloseable {
                 return;
             }
             sink.snapshot(table);
-            backoffMillis = FIRST_BACKOFF.toMillis();
+            failuresInRow = 0;
             if (outage) {
                 outage = false;
                 log.info("route registry is back; table of {} HTTP routes applied", table.size());

@@ -10,6 +10,7 @@ import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.router.Transport;
+import dev.ferry.testing.MemoryRouteRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
@@ -33,7 +34,7 @@ class ActiveHealthCheckTest {
     private final List<String> hosts = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final FakeRouteRegistry registry = new FakeRouteRegistry();
+    private final MemoryRouteRegistry registry = new MemoryRouteRegistry();
     private EventLoopGroup group;
     private HttpServer backend;
     private LiveRoutes routes;

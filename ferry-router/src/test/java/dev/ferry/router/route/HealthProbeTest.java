@@ -38,7 +38,7 @@ class HealthProbeTest {
         EmbeddedChannel ch = probe();
         ch.writeInbound(ascii("HTTP/1.1 4"));
         assertThat(results).isEmpty();
-        ch.writeInbound(ascii("04 Not Found\r\n\r\n"));
+        ch.writeInbound(ascii("04 Not Found\r\nContent-Length: 0\r\n\r\n"));
         assertThat(results).containsExactly(true);
         assertThat(ch.isOpen()).isFalse();
         ch.finishAndReleaseAll();
@@ -57,6 +57,19 @@ class HealthProbeTest {
         five.finishAndReleaseAll();
         garbled.finishAndReleaseAll();
         closed.finishAndReleaseAll();
+    }
+
+    @Test
+    void reportsAtTheStatusButClosesOnlyOnceTheWholeAnswerIsRead() {
+        EmbeddedChannel ch = probe();
+        ch.writeInbound(ascii("HTTP/1.0 200 OK\r\nContent-Length: 17\r\n\r\n"));
+        assertThat(results).containsExactly(true);
+        assertThat(ch.isOpen()).isTrue();
+        ch.writeInbound(ascii("Hello from "));
+        assertThat(ch.isOpen()).isTrue();
+        ch.writeInbound(ascii("Ferry\n"));
+        assertThat(ch.isOpen()).isFalse();
+        ch.finishAndReleaseAll();
     }
 
     @Test

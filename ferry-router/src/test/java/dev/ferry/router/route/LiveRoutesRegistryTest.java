@@ -11,6 +11,7 @@ import dev.ferry.core.route.RouteTable;
 import dev.ferry.core.route.RouteTableFile;
 import dev.ferry.core.route.TcpRoute;
 import dev.ferry.router.Transport;
+import dev.ferry.testing.MemoryRouteRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class LiveRoutesRegistryTest {
 
     private final Endpoint a = Endpoint.of("127.0.0.1", 9001);
     private final Endpoint b = Endpoint.of("127.0.0.1", 9002);
-    private final FakeRouteRegistry registry = new FakeRouteRegistry();
+    private final MemoryRouteRegistry registry = new MemoryRouteRegistry();
     private final List<LiveRoutes> opened = new ArrayList<>();
 
     @TempDir
@@ -112,14 +113,14 @@ class LiveRoutesRegistryTest {
     void servesThePersistedSnapshotWhileTheRegistryHangs() {
         Path file = dir.resolve("routes.table");
         RouteTableFile.write(file, tableWith("hello.localhost", a));
-        registry.mode(FakeRouteRegistry.Mode.HANG);
+        registry.mode(MemoryRouteRegistry.Mode.HANG);
         LiveRoutes routes = liveRoutes(LiveRoutesConfig.builder().snapshotFile(file).build());
 
         long began = System.nanoTime();
         routes.start();
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
         assertThat(routes.http("hello.localhost").pick(null, Set.of())).isEqualTo(a);
-        await().atMost(WAIT).until(() -> registry.subscribeCalls.get() >= 1);
+        await().atMost(WAIT).until(() -> registry.subscribeCalls() >= 1);
         assertThat(routes.http("hello.localhost")).isNotNull();
     }
 
@@ -127,15 +128,15 @@ class LiveRoutesRegistryTest {
     void servesThePersistedSnapshotWhileTheRegistryThrowsAndCatchesUpWhenItRecovers() {
         Path file = dir.resolve("routes.table");
         RouteTableFile.write(file, tableWith("hello.localhost", a));
-        registry.mode(FakeRouteRegistry.Mode.THROW);
+        registry.mode(MemoryRouteRegistry.Mode.THROW);
         registry.setQuietly(tableWith("hello.localhost", b));
         LiveRoutes routes = liveRoutes(LiveRoutesConfig.builder().snapshotFile(file).build());
         routes.start();
         assertThat(routes.http("hello.localhost").pick(null, Set.of())).isEqualTo(a);
-        await().atMost(WAIT).until(() -> registry.subscribeCalls.get() >= 2);
+        await().atMost(WAIT).until(() -> registry.subscribeCalls() >= 2);
         assertThat(routes.http("hello.localhost").pick(null, Set.of())).isEqualTo(a);
 
-        registry.mode(FakeRouteRegistry.Mode.SERVE);
+        registry.mode(MemoryRouteRegistry.Mode.SERVE);
         await().atMost(Duration.ofSeconds(15)).until(() -> routes.http("hello.localhost").pick(null, Set.of()).equals(b));
     }
 
@@ -146,13 +147,13 @@ class LiveRoutesRegistryTest {
         await().atMost(WAIT).until(() -> registry.subscribers() == 1);
         registry.addEndpoint("hello.localhost", a, Optional.empty());
 
-        registry.mode(FakeRouteRegistry.Mode.THROW);
+        registry.mode(MemoryRouteRegistry.Mode.THROW);
         registry.fail(new IllegalStateException("connection to the registry lost"));
         registry.setQuietly(tableWith("other.localhost", b));
-        await().atMost(WAIT).until(() -> registry.subscribeCalls.get() >= 2);
+        await().atMost(WAIT).until(() -> registry.subscribeCalls() >= 2);
         assertThat(routes.http("hello.localhost").pick(null, Set.of())).isEqualTo(a);
 
-        registry.mode(FakeRouteRegistry.Mode.SERVE);
+        registry.mode(MemoryRouteRegistry.Mode.SERVE);
         await().atMost(Duration.ofSeconds(15)).until(() -> routes.http("other.localhost") != null);
         assertThat(routes.http("hello.localhost")).isNull();
         assertThat(routes.table()).isEqualTo(registry.table());
@@ -164,7 +165,7 @@ class LiveRoutesRegistryTest {
     void startsEmptyWhenTheSnapshotFileIsUnreadable() throws Exception {
         Path file = dir.resolve("routes.table");
         Files.writeString(file, "this is not a route\n");
-        registry.mode(FakeRouteRegistry.Mode.HANG);
+        registry.mode(MemoryRouteRegistry.Mode.HANG);
         LiveRoutes routes = liveRoutes(LiveRoutesConfig.builder().snapshotFile(file).build());
         routes.start();
         assertThat(routes.table().size()).isZero();

@@ -8,6 +8,8 @@ import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.RouteTable;
 import dev.ferry.router.Transport;
+import dev.ferry.testing.MemoryRouteRegistry;
+import dev.ferry.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
@@ -32,7 +34,7 @@ class PoolBalancingTest {
     private final Endpoint c = Endpoint.of("127.0.0.1", 9003);
     private final MutableClock clock = new MutableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private FakeRouteRegistry registry;
+    private MemoryRouteRegistry registry;
     private LiveRoutes routes;
 
     @BeforeAll
@@ -47,7 +49,7 @@ class PoolBalancingTest {
 
     @BeforeEach
     void start() {
-        registry = new FakeRouteRegistry();
+        registry = new MemoryRouteRegistry();
         routes = new LiveRoutes(registry, LiveRoutesConfig.builder().clock(clock).build(), TRANSPORT, group, meters);
         routes.start();
     }

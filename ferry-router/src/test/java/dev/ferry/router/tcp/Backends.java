@@ -17,12 +17,6 @@ final class Backends {
     }
 
     /** A port nothing listens on (bound then released). */
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     /** Accepts connections on a daemon thread and serves each on its own daemon thread. */
     abstract static class Server implements AutoCloseable {
         final ServerSocket socket;

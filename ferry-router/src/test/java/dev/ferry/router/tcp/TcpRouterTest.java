@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.router.Transport;
-import dev.ferry.router.route.FakeRouteRegistry;
 import dev.ferry.router.route.LiveRoutes;
 import dev.ferry.router.route.LiveRoutesConfig;
+import dev.ferry.testing.FreePorts;
+import dev.ferry.testing.MemoryRouteRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
@@ -34,7 +35,7 @@ class TcpRouterTest {
     private static final Transport TRANSPORT = Transport.detect();
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final FakeRouteRegistry registry = new FakeRouteRegistry();
+    private final MemoryRouteRegistry registry = new MemoryRouteRegistry();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private EventLoopGroup group;
@@ -73,7 +74,7 @@ class TcpRouterTest {
     }
 
     private int routeTo(Backends.Server... servers) throws IOException {
-        int port = Backends.freePort();
+        int port = FreePorts.loopback();
         for (Backends.Server s : servers) {
             registry.addTcpEndpoint(port, Endpoint.of("127.0.0.1", s.port()), Optional.empty());
         }
@@ -182,8 +183,8 @@ class TcpRouterTest {
     void retriesAnotherEndpointWhenOneIsDownAndEjectsIt() throws Exception {
         startRouter(TcpRouterConfig.builder().connectTimeout(Duration.ofSeconds(1)).build());
         Backends.Echo live = closing(new Backends.Echo());
-        int port = Backends.freePort();
-        Endpoint dead = Endpoint.of("127.0.0.1", Backends.freePort());
+        int port = FreePorts.loopback();
+        Endpoint dead = Endpoint.of("127.0.0.1", FreePorts.loopback());
         registry.addTcpEndpoint(port, dead, Optional.empty());
         registry.addTcpEndpoint(port, Endpoint.of("127.0.0.1", live.port()), Optional.empty());
         await().atMost(WAIT).until(() -> router.listeningPorts().contains(port));
@@ -203,9 +204,9 @@ class TcpRouterTest {
     @Test
     void closesTheClientWhenNoEndpointAccepts() throws Exception {
         startRouter(TcpRouterConfig.builder().maxRetries(1).build());
-        int port = Backends.freePort();
-        registry.addTcpEndpoint(port, Endpoint.of("127.0.0.1", Backends.freePort()), Optional.empty());
-        registry.addTcpEndpoint(port, Endpoint.of("127.0.0.1", Backends.freePort()), Optional.empty());
+        int port = FreePorts.loopback();
+        registry.addTcpEndpoint(port, Endpoint.of("127.0.0.1", FreePorts.loopback()), Optional.empty());
+        registry.addTcpEndpoint(port, Endpoint.of("127.0.0.1", FreePorts.loopback()), Optional.empty());
         await().atMost(WAIT).until(() -> router.listeningPorts().contains(port));
         Socket client = connect(port);
         assertThat(readOrReset(client.getInputStream())).isEqualTo(-1);

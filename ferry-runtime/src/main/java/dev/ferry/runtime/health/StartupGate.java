@@ -1,5 +1,6 @@
 package dev.ferry.runtime.health;
 
+import dev.ferry.core.health.HttpProbe;
 import dev.ferry.core.manifest.AppHealthCheck;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.function.BooleanSupplier;
 public final class StartupGate {
 
     private static final Duration DEFAULT_RETRY = Duration.ofMillis(100);
+    /** Instances are probed on the host's loopback (directly, or through their namespace's forwarder). */
+    private static final String LOOPBACK = "127.0.0.1";
 
     private StartupGate() {
     }
@@ -44,7 +47,7 @@ public final class StartupGate {
                 if (!alive.getAsBoolean()) {
                     return Optional.of("exited during boot");
                 }
-                Optional<String> failure = HealthProbe.http(port, "/", Optional.empty(), Duration.ofSeconds(5), 500);
+                Optional<String> failure = HttpProbe.check(LOOPBACK, port, "/", Optional.empty(), Duration.ofSeconds(5), 500);
                 if (failure.isEmpty()) {
                     return Optional.empty();
                 }
@@ -100,7 +103,7 @@ public final class StartupGate {
         }
         int target = check.port().orElse(port);
         if (check.path().isPresent()) {
-            return HealthProbe.http(target, check.path().get(), check.content(), check.timeout(), 400);
+            return HttpProbe.check(LOOPBACK, target, check.path().get(), check.content(), check.timeout(), 400);
         }
         if (check.uptime().isZero() || check.port().isPresent()) {
             return HealthProbe.tcp(target, check.timeout());

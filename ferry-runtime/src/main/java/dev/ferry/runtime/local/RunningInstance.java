@@ -1,6 +1,7 @@
 package dev.ferry.runtime.local;
 
 import dev.ferry.core.route.Endpoint;
+import dev.ferry.core.retry.Backoff;
 import dev.ferry.core.runtime.Instance;
 import dev.ferry.core.runtime.InstanceState;
 import dev.ferry.core.store.AppName;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One supervised instance ({@code web.1}) of a release: {@link #boot} starts its process in the sandbox and
  * waits for health, {@link #goLive} registers it (web) and starts supervision — an unexpected exit or a failed
- * check of its {@link InstanceWatch} deregisters it at once and restarts it with {@link Backoff} — and
+ * check of its {@link InstanceWatch} deregisters it at once and restarts it after a {@link Backoff} — and
  * {@link #retire} deregisters, drains and stops it. Each (re)start runs from a fresh copy of the release in its
  * own directory and cgroup.
  *
@@ -40,7 +41,9 @@ final class RunningInstance {
     private final PreparedRelease release;
     private final String type;
     private final int number;
-    private final Backoff backoff;
+    private final Backoff restartBackoff;
+    /** Guarded by this: crashes since the instance last stayed up; the first restarts at once. */
+    private int crashesInRow;
     private final Object routeLock = new Object();
 
     private volatile InstanceState state = InstanceState.STARTING;
@@ -65,7 +68,7 @@ final class RunningInstance {
         this.type = type;
         this.number = number;
         LocalRuntimeConfig c = svc.config();
-        this.backoff = new Backoff(c.restartBackoffFirst(), c.restartBackoffMax());
+        this.restartBackoff = Backoff.doubling(c.restartBackoffFirst(), c.restartBackoffMax());
     }
 
     AppName app() {
@@ -286,10 +289,11 @@ final class RunningInstance {
         synchronized (this) {
             Duration upFor = upSince == null ? Duration.ZERO : Duration.between(upSince, Instant.now());
             if (upFor.compareTo(svc.config().backoffResetAfter()) >= 0) {
-                backoff.reset();
+                crashesInRow = 0;
             }
             upSince = null;
-            delay = backoff.next();
+            delay = crashesInRow == 0 ? Duration.ZERO : restartBackoff.delay(crashesInRow - 1);
+            crashesInRow++;
         }
         if (!delay.isZero()) {
             svc.events().event(app(), "restarting " + name() + " in " + delay.toMillis() / 1000.0 + " s");

@@ -122,11 +122,6 @@ public final class DiskAppLogs implements AppLogs, AutoCloseable {
         return stream == null ? 0 : stream.followers();
     }
 
-    /** Lines kept in memory only because the disk writer's queue was full. */
-    public long unwrittenLines() {
-        return writer.unwritten();
-    }
-
     /** Waits (at most {@code timeoutMs}) until every line appended so far is on disk; false on time-out. */
     public boolean flush(long timeoutMs) throws InterruptedException {
         return writer.flush(timeoutMs);

@@ -16,7 +16,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +23,7 @@ import org.slf4j.LoggerFactory;
  * Writes every app's lines to {@code <dir>/<app>/current.log} on one thread of its own, so that appenders never
  * wait for the disk. When the current segment reaches the {@link LogBounds} it becomes {@code previous.log}
  * (replacing the older one) and a new one starts: an app's files hold between one and two bounds of lines.
- * Files are flushed whenever the queue runs empty. A line that finds the queue full is kept in memory only
- * and counted in {@link #unwritten()}.
+ * Files are flushed whenever the queue runs empty. A line that finds the queue full is kept in memory only.
  */
 final class SegmentWriter implements AutoCloseable {
 
@@ -64,7 +62,6 @@ final class SegmentWriter implements AutoCloseable {
     private final LogBounds bounds;
     private final BlockingQueue<Op> queue;
     private final Map<AppName, Segment> segments = new HashMap<>();
-    private final AtomicLong unwritten = new AtomicLong();
     private final Thread thread;
 
     SegmentWriter(Path root, LogBounds bounds) {
@@ -76,9 +73,7 @@ final class SegmentWriter implements AutoCloseable {
 
     /** Never blocks. */
     void append(LogLine line) {
-        if (!queue.offer(new Append(line))) {
-            unwritten.incrementAndGet();
-        }
+        queue.offer(new Append(line)); // a full queue leaves the line in memory only
     }
 
     /** Removes the app's files after the lines queued before; waits for room in the queue (rare). */
@@ -93,11 +88,6 @@ final class SegmentWriter implements AutoCloseable {
             return false;
         }
         return done.await(timeoutMs, TimeUnit.MILLISECONDS);
-    }
-
-    /** Lines not written because the queue was full. */
-    long unwritten() {
-        return unwritten.get();
     }
 
     private void run() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -261,15 +260,6 @@ public final class Cgroups {
             return found;
         }
 
-        /** The number of processes in the group now (from its first hierarchy). */
-        public int processCount() {
-            try {
-                return (int) Files.readAllLines(procsFiles().getFirst()).stream().filter(l -> !l.isBlank()).count();
-            } catch (IOException e) {
-                return 0;
-            }
-        }
-
         /** Removes the group's directories (empty groups only; retried briefly while processes exit). */
         public void remove() {
             for (Path d : dirs) {
@@ -286,11 +276,6 @@ public final class Cgroups {
                     }
                 }
             }
-        }
-
-        /** The directory of the memory group (v1) or the group (v2). */
-        public Optional<Path> memoryDir() {
-            return dirs.stream().findFirst();
         }
     }
 }

@@ -110,7 +110,7 @@ class HealthCheckedDeployTest {
             java.nio.file.Files.writeString(dir.resolve("sick"), "");
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> apps.routes.changes.contains("-hello.localhost " + port));
+        await().atMost(Duration.ofSeconds(10)).until(() -> apps.routes.changes().contains("-hello.localhost " + port));
         await().atMost(Duration.ofSeconds(15)).until(() -> runtime.instances(HELLO).get(0).restarts() == 1
                 && runtime.instances(HELLO).get(0).state() == InstanceState.UP);
         assertThat(apps.logs.texts("runtime")).anyMatch(t -> t.contains("web.1 failed its liveness check"));

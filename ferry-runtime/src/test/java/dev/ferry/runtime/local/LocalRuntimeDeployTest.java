@@ -56,7 +56,7 @@ class LocalRuntimeDeployTest {
         assertThat(progress).anyMatch(l -> l.contains("web.1 healthy in"));
         await().atMost(Duration.ofSeconds(5)).until(() -> apps.logs.texts("web.1").contains("listening on " + port));
         assertThat(apps.logs.texts("runtime")).anyMatch(t -> t.contains("deploy of v1 succeeded"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> apps.routes.refreshes > 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> apps.routes.refreshes() > 0);
     }
 
     @Test
@@ -72,7 +72,7 @@ class LocalRuntimeDeployTest {
         assertThat(second.succeeded()).as(second.reason()).isTrue();
         int newPort = runtime.instances(AppName.of("hello")).stream().filter(i -> i.state() == InstanceState.UP)
                 .findFirst().orElseThrow().port();
-        assertThat(apps.routes.changes).containsSubsequence("+hello.localhost " + oldPort,
+        assertThat(apps.routes.changes()).containsSubsequence("+hello.localhost " + oldPort,
                 "+hello.localhost " + newPort, "-hello.localhost " + oldPort);
         assertThat(apps.get(newPort, "/").getValue()).isEqualTo("ok two web.1");
         await().atMost(Duration.ofSeconds(10)).until(() -> apps.get(oldPort, "/").getKey() == -1);

@@ -50,7 +50,7 @@ class LocalRuntimeSupervisionTest {
 
         apps.get(port, "/crash");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> apps.routes.changes.contains("-hello.localhost " + port));
+        await().atMost(Duration.ofSeconds(5)).until(() -> apps.routes.changes().contains("-hello.localhost " + port));
         await().atMost(Duration.ofSeconds(15)).until(() -> only("web.1").state() == InstanceState.UP
                 && only("web.1").restarts() == 1);
         int newPort = only("web.1").port();
@@ -99,7 +99,7 @@ class LocalRuntimeSupervisionTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> runtime.instances(HELLO).size() == 2);
         assertThat(only("web.1").port()).isNotEqualTo(oldPort);
-        assertThat(apps.routes.changes).containsSubsequence("+hello.localhost " + only("web.1").port(),
+        assertThat(apps.routes.changes()).containsSubsequence("+hello.localhost " + only("web.1").port(),
                 "-hello.localhost " + oldPort);
 
         assertThat(runtime.stop(HELLO, "web")).isEqualTo(2);

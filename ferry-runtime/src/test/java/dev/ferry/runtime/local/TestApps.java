@@ -9,6 +9,8 @@ import dev.ferry.core.store.ReleaseStatus;
 import dev.ferry.core.store.UserId;
 import dev.ferry.runtime.process.ChildCommand;
 import dev.ferry.runtime.sandbox.SandboxMode;
+import dev.ferry.testing.MemoryAppLogs;
+import dev.ferry.testing.MemoryRouteRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,8 +59,8 @@ final class TestApps {
 
     final Path root;
     final Map<String, Path> slugs = new HashMap<>();
-    final MemoryRoutes routes = new MemoryRoutes();
-    final MemoryLogs logs = new MemoryLogs();
+    final MemoryRouteRegistry routes = new MemoryRouteRegistry();
+    final MemoryAppLogs logs = new MemoryAppLogs();
     /** Custom domains of every app, besides {@code <app>.localhost}. */
     final List<String> customDomains = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

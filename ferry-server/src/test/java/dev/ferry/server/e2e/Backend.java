@@ -1,14 +1,12 @@
 package dev.ferry.server.e2e;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.ferry.testing.HttpOrigin;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,13 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Backend implements AutoCloseable {
 
     private final String name;
-    private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Map<String, String> lastHeaders = Map.of();
+    private final HttpOrigin origin;
 
-    private Backend(String name, HttpServer server) {
+    private Backend(String name, int port) throws IOException {
         this.name = name;
-        this.server = server;
+        this.origin = HttpOrigin.start(port, this::handle);
     }
 
     static Backend start(String name) throws IOException {
@@ -32,12 +30,7 @@ final class Backend implements AutoCloseable {
     }
 
     static Backend start(String name, int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-        Backend b = new Backend(name, server);
-        server.createContext("/", b::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
-        return b;
+        return new Backend(name, port);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -55,11 +48,11 @@ final class Backend implements AutoCloseable {
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return origin.port();
     }
 
     String url() {
-        return "http://127.0.0.1:" + port();
+        return origin.url();
     }
 
     int requests() {
@@ -72,7 +65,7 @@ final class Backend implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        origin.close();
     }
 
 }

@@ -12,6 +12,7 @@ import dev.ferry.core.store.UserId;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.store.sql.SqliteStore;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -69,7 +70,7 @@ class BuildsTest {
             assertThat(push(git, token, remote(platform, "hello"), "main").exit()).isNotZero();
 
             Cli cli = new Cli(platform.apiPort(), token, work.resolve("cli-home"));
-            Cli.Result listed = cli.run("builds", "-a", "hello", "--json");
+            CommandRunner.Result listed = cli.run("builds", "-a", "hello", "--json");
             assertThat(listed.exit()).as(listed.err()).isZero();
             JsonNode builds = JSON.readTree(listed.out());
             assertThat(builds).hasSize(2);
@@ -81,7 +82,7 @@ class BuildsTest {
             assertThat(builds.get(1).get("release").asInt()).isEqualTo(1);
             assertThat(cli.run("builds", "-a", "hello").out()).contains("succeeded (v1)", commit.substring(0, 7));
 
-            Cli.Result output = cli.run("builds:output", builds.get(1).get("id").asText(), "-a", "hello");
+            CommandRunner.Result output = cli.run("builds:output", builds.get(1).get("id").asText(), "-a", "hello");
             assertThat(output.exit()).as(output.err()).isZero();
             assertThat(output.out()).contains("-----> Building hello from main (" + commit.substring(0, 7) + ")",
                     "-----> Procfile app detected", "-----> Released v1 (Deploy " + commit.substring(0, 7) + ")");

@@ -2,16 +2,15 @@ package dev.ferry.server.e2e;
 
 import dev.ferry.core.runtime.ShellQuoting;
 import dev.ferry.server.Main;
+import dev.ferry.testing.CommandRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,9 +19,6 @@ import java.util.concurrent.TimeUnit;
  * starts it under util-linux {@code script}, which gives it a PTY, as a person's terminal would.
  */
 final class ChildCli {
-
-    record Result(int exit, String out, String err) {
-    }
 
     private final int apiPort;
     private final String token;
@@ -35,20 +31,15 @@ final class ChildCli {
     }
 
     /** Runs {@code ferry ARGS} with {@code stdin} as its standard input (closed after it), within 60 s. */
-    Result run(String stdin, String... args) throws IOException, InterruptedException {
-        Process p = builder(command(args)).start();
-        CompletableFuture<byte[]> out = read(p.getInputStream());
-        CompletableFuture<byte[]> err = read(p.getErrorStream());
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    CommandRunner.Result run(String stdin, String... args) {
+        try {
+            java.nio.file.Files.createDirectories(home);
         } catch (IOException e) {
-            // the command does not read its input
+            throw new java.io.UncheckedIOException(e);
         }
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("ferry " + String.join(" ", args) + " did not end within 60 s");
-        }
-        return new Result(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
+        return CommandRunner.inChild(Main.class.getName(), Map.of("FERRY_API_URL", "http://127.0.0.1:" + apiPort,
+                "FERRY_API_TOKEN", token, "HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve("config").toString()),
+                home, stdin, args);
     }
 
     /**
@@ -66,12 +57,8 @@ final class ChildCli {
         return new Terminal(pb.start());
     }
 
-    private List<String> command(String... args) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return command;
+    private static List<String> command(String... args) {
+        return CommandRunner.childCommand(Main.class.getName(), args);
     }
 
     private ProcessBuilder builder(List<String> command) throws IOException {
@@ -82,18 +69,6 @@ final class ChildCli {
         pb.environment().put("HOME", home.toString());
         pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         return pb;
-    }
-
-    private static CompletableFuture<byte[]> read(InputStream in) {
-        CompletableFuture<byte[]> all = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try (in) {
-                all.complete(in.readAllBytes());
-            } catch (IOException e) {
-                all.completeExceptionally(e);
-            }
-        });
-        return all;
     }
 
     /** A CLI on a terminal: what it shows, keys typed into it, and its exit code. */

@@ -1,8 +1,8 @@
 package dev.ferry.server.e2e;
 
 import dev.ferry.server.Main;
+import dev.ferry.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +22,8 @@ final class ChildFerry {
     ChildFerry(Path dir) throws IOException {
         this.dir = dir;
         this.dataDir = dir.resolve("data");
-        this.apiPort = freePort();
-        this.httpPort = freePort();
+        this.apiPort = FreePorts.loopback();
+        this.httpPort = FreePorts.loopback();
     }
 
     /** Starts {@code ferry up} and waits (at most 60 s) until its API answers. */
@@ -95,12 +95,6 @@ final class ChildFerry {
             return Files.exists(f) ? Files.readString(f) : "";
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -2,20 +2,15 @@ package dev.ferry.server.e2e;
 
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.FerryCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.util.Map;
-import picocli.CommandLine;
 
 /**
  * The real {@code ferry} CLI run in-process against a running platform, with one user's token. {@code run}, which
  * copies its process's real standard streams, runs in a child JVM ({@link ChildCli}) with no input.
  */
 final class Cli {
-
-    record Result(int exit, String out, String err) {
-    }
 
     private final CliEnvironment env;
     private final ChildCli child;
@@ -26,24 +21,10 @@ final class Cli {
                 home, false, home);
     }
 
-    Result run(String... args) {
+    CommandRunner.Result run(String... args) {
         if (args.length > 0 && args[0].startsWith("run")) {
-            try {
-                ChildCli.Result r = child.run("", args);
-                return new Result(r.exit(), r.out(), r.err());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return child.run("", args);
         }
-        CommandLine cli = FerryCli.commandLine(env);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        return CommandRunner.run(FerryCli.commandLine(env), args);
     }
 }

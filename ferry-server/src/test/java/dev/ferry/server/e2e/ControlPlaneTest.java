@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +26,8 @@ class ControlPlaneTest {
     @TempDir
     Path home;
 
-    private static Cli.Result ok(Cli cli, String... args) {
-        Cli.Result r = cli.run(args);
+    private static CommandRunner.Result ok(Cli cli, String... args) {
+        CommandRunner.Result r = cli.run(args);
         assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
         return r;
     }
@@ -63,7 +64,7 @@ class ControlPlaneTest {
                     .replaceFirst("^API token \\(shown once\\): ", "");
             Cli bob = new Cli(platform.apiPort(), bobToken, home);
             assertThat(ok(bob, "apps", "--json").out()).isEqualTo("[]\n");
-            Cli.Result denied = bob.run("config", "-a", "hello");
+            CommandRunner.Result denied = bob.run("config", "-a", "hello");
             assertThat(denied.exit()).isEqualTo(1);
             assertThat(denied.err()).isEqualTo("ferry: Couldn't find an app named hello.\n");
             assertThat(new Api(platform.apiPort(), platform.httpPort(), bobToken).get("/api/apps/hello").statusCode())

@@ -4,19 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A pushed Procfile app answers through the router; ps lists it; ferry run echoes and passes on the exit code. */
 class DeployAndRunTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<RuntimePlatform> platform = PlatformExtension.starting(RuntimePlatform::new);
 
     @TempDir
     Path work;
@@ -24,16 +26,9 @@ class DeployAndRunTest {
     private RuntimePlatform ferry;
 
     @BeforeEach
-    void start() throws Exception {
-        ferry = new RuntimePlatform(dataDir);
+    void prepare() throws Exception {
+        ferry = platform.get();
         ferry.createApp("hello");
-    }
-
-    @AfterEach
-    void stop() {
-        if (ferry != null) {
-            ferry.close();
-        }
     }
 
     @Test
@@ -57,7 +52,7 @@ class DeployAndRunTest {
         assertThat(ProcessHandle.of(ps.get(0).get("pid").asLong())).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
         assertThat(ferry.json("/api/apps/hello/releases").get(0).get("status").asText()).isEqualTo("succeeded");
 
-        Cli.Result listed = ferry.cli(work.resolve("home")).run("ps", "-a", "hello");
+        CommandRunner.Result listed = ferry.cli(work.resolve("home")).run("ps", "-a", "hello");
         assertThat(listed.exit()).as(listed.err()).isZero();
         assertThat(listed.out()).startsWith("=== web (1): /usr/bin/python3 server.py\nweb.1: up ");
     }
@@ -69,11 +64,11 @@ class DeployAndRunTest {
         assertThat(ferry.admin.patch("/api/apps/hello/config", "{\"GREETING\":\"hi there\"}").statusCode()).isEqualTo(200);
         Cli cli = ferry.cli(work.resolve("home"));
 
-        Cli.Result echo = cli.run("run", "-a", "hello", "--", "echo", "hi");
+        CommandRunner.Result echo = cli.run("run", "-a", "hello", "--", "echo", "hi");
         assertThat(echo.exit()).as(echo.err()).isZero();
         assertThat(echo.out()).isEqualTo("hi\n");
 
-        Cli.Result env = cli.run("run", "-a", "hello", "echo \"$GREETING\"; cat version.txt; exit 3");
+        CommandRunner.Result env = cli.run("run", "-a", "hello", "echo \"$GREETING\"; cat version.txt; exit 3");
         assertThat(env.exit()).as(env.err()).isEqualTo(3);
         assertThat(env.out()).isEqualTo("hi there\nv1\n");
     }

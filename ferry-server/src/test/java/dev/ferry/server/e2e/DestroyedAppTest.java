@@ -8,15 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.core.store.AppName;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import dev.ferry.tunnel.gateway.TunnelAuth;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,8 +30,9 @@ class DestroyedAppTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir)));
 
     @TempDir
     Path work;
@@ -40,15 +43,10 @@ class DestroyedAppTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir));
+        platform = started.get();
         Api admin = new Api(platform.apiPort(), platform.httpPort(), platform.adminToken().token());
         alice = JSON.readTree(admin.post("/api/users", "{\"email\":\"alice@example.com\"}").body()).get("token").asText();
         bob = JSON.readTree(admin.post("/api/users", "{\"email\":\"bob@example.com\"}").body()).get("token").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     private String remote(String app) {
@@ -74,10 +72,10 @@ class DestroyedAppTest {
         assertThat(pushed.exit()).as(pushed.output()).isZero();
         JsonNode build = JSON.readTree(as(alice).get("/api/apps/legacy/builds").body()).get(0);
         String slug = JSON.readTree(as(alice).get("/api/apps/legacy/releases").body()).get(0).get("slugId").asText();
-        Path repo = dataDir.resolve("repos/legacy.git");
-        Path cache = dataDir.resolve("cache/legacy");
-        Path buildLog = dataDir.resolve("build-logs/" + build.get("id").asText() + ".log");
-        Path slugFile = dataDir.resolve("slugs/" + slug + ".tar.gz");
+        Path repo = started.dataDir().resolve("repos/legacy.git");
+        Path cache = started.dataDir().resolve("cache/legacy");
+        Path buildLog = started.dataDir().resolve("build-logs/" + build.get("id").asText() + ".log");
+        Path slugFile = started.dataDir().resolve("slugs/" + slug + ".tar.gz");
         assertThat(repo).isDirectory();
         assertThat(cache).isDirectory();
         assertThat(buildLog).isRegularFile();
@@ -89,7 +87,7 @@ class DestroyedAppTest {
         assertThat(buildLog).doesNotExist();
         assertThat(slugFile).doesNotExist();
         // the log writer deletes the files on its own thread, after the lines queued before
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(dataDir.resolve("logs/legacy")).doesNotExist());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(started.dataDir().resolve("logs/legacy")).doesNotExist());
 
         assertThat(as(bob).post("/api/apps", "{\"name\":\"legacy\"}").statusCode()).isEqualTo(201);
         Git clone = new Git(work.resolve("clone"), work.resolve("home"));
@@ -107,13 +105,13 @@ class DestroyedAppTest {
 
     @Test
     void aNewAppDoesNotInheritWhatAnEarlierAppOfItsNameLeftOnDisk() throws Exception {
-        Path leftover = Files.createDirectories(dataDir.resolve("repos/old.git/objects"));
+        Path leftover = Files.createDirectories(started.dataDir().resolve("repos/old.git/objects"));
         Files.writeString(leftover.getParent().resolve("HEAD"), "ref: refs/heads/main\n");
-        Files.createDirectories(dataDir.resolve("cache/old/node_modules"));
+        Files.createDirectories(started.dataDir().resolve("cache/old/node_modules"));
 
         assertThat(as(bob).post("/api/apps", "{\"name\":\"old\"}").statusCode()).isEqualTo(201);
-        assertThat(dataDir.resolve("repos/old.git/objects")).doesNotExist();
-        assertThat(dataDir.resolve("cache/old")).doesNotExist();
+        assertThat(started.dataDir().resolve("repos/old.git/objects")).doesNotExist();
+        assertThat(started.dataDir().resolve("cache/old")).doesNotExist();
     }
 
     @Test
@@ -122,7 +120,7 @@ class DestroyedAppTest {
         String preview = TunnelAuth.previewHost(AppName.of("alpha"), platform.config().domain());
         String squat = preview.substring(0, preview.indexOf('.'));
 
-        Cli.Result refused = new Cli(platform.apiPort(), bob, work.resolve("home")).run("apps:create", squat);
+        CommandRunner.Result refused = new Cli(platform.apiPort(), bob, work.resolve("home")).run("apps:create", squat);
 
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.err()).contains("must not contain '--'");

@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A release whose web process never becomes healthy is abandoned; the previous release serves throughout. */
 class FailedDeployTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<RuntimePlatform> platform = PlatformExtension.starting(RuntimePlatform::new);
 
     @TempDir
     Path work;
@@ -23,16 +25,9 @@ class FailedDeployTest {
     private RuntimePlatform ferry;
 
     @BeforeEach
-    void start() throws Exception {
-        ferry = new RuntimePlatform(dataDir);
+    void prepare() throws Exception {
+        ferry = platform.get();
         ferry.createApp("hello");
-    }
-
-    @AfterEach
-    void stop() {
-        if (ferry != null) {
-            ferry.close();
-        }
     }
 
     @Test
@@ -62,7 +57,7 @@ class FailedDeployTest {
         assertThat(ps).hasSize(1);
         assertThat(ps.get(0).get("release").asInt()).isEqualTo(1);
 
-        Cli.Result listed = ferry.cli(work.resolve("home")).run("releases", "-a", "hello");
+        CommandRunner.Result listed = ferry.cli(work.resolve("home")).run("releases", "-a", "hello");
         assertThat(listed.out()).containsPattern("v2 +Deploy [0-9a-f]{7} \\(.+\\) +failed");
     }
 }

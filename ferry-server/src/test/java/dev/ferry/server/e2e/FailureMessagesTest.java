@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.PlatformExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +17,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FailureMessagesTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir)));
 
     @TempDir
     Path work;
@@ -40,20 +42,15 @@ class FailureMessagesTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir));
+        platform = started.get();
         adminToken = platform.adminToken().token();
         admin = new Api(platform.apiPort(), platform.httpPort(), adminToken);
         assertThat(admin.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
     }
 
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
-
     /** Another process's write transaction on the platform's database, held until closed. */
     private Connection lockTheDatabase() throws Exception {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("ferry.db"));
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + started.dataDir().resolve("ferry.db"));
         try (Statement s = c.createStatement()) {
             s.execute("BEGIN EXCLUSIVE");
         }
@@ -75,13 +72,13 @@ class FailureMessagesTest {
         assertThat(pushed.exit()).as(pushed.output()).isNotZero();
         assertThat(pushed.output())
                 .contains("the platform's store is unavailable; the server log has the details")
-                .doesNotContain(dataDir.toString()).doesNotContain("ferry.db").doesNotContain("SQLITE");
-        assertThat(dataDir.resolve("repos/hello.git/refs/heads/main")).doesNotExist();
+                .doesNotContain(started.dataDir().toString()).doesNotContain("ferry.db").doesNotContain("SQLITE");
+        assertThat(started.dataDir().resolve("repos/hello.git/refs/heads/main")).doesNotExist();
     }
 
     @Test
     void aRepositoryThatCannotBeCreatedShowsNoServerPath() throws Exception {
-        Path repo = dataDir.resolve("repos/hello.git");
+        Path repo = started.dataDir().resolve("repos/hello.git");
         Files.createDirectories(repo.getParent());
         Files.deleteIfExists(repo);
         Files.writeString(repo, "not a repository");
@@ -97,7 +94,7 @@ class FailureMessagesTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(pushed.exit()).isNotZero();
-        assertThat(pushed.output()).doesNotContain(dataDir.toString());
+        assertThat(pushed.output()).doesNotContain(started.dataDir().toString());
         assertThat(refs.statusCode()).isEqualTo(500);
         assertThat(refs.body()).isEqualTo("the server could not read or write its files; the server log has the details\n");
     }
@@ -111,6 +108,6 @@ class FailureMessagesTest {
 
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.body()).contains("\"code\":\"store_unavailable\"")
-                .doesNotContain(dataDir.toString()).doesNotContain("ferry.db");
+                .doesNotContain(started.dataDir().toString()).doesNotContain("ferry.db");
     }
 }

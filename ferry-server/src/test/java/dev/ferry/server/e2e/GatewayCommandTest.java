@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.server.Main;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
-import java.net.ServerSocket;
+import dev.ferry.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class GatewayCommandTest {
         try (Platform platform = Platform.start(FerryConfig.ephemeral(dataDir).withTunnelPort(FerryConfig.EPHEMERAL))) {
             Api api = new Api(platform.apiPort(), platform.httpPort(), platform.adminToken().token());
             assertThat(api.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
-            int port = freePort();
+            int port = FreePorts.loopback();
             Process gateway = gateway(platform, dataDir.resolve("admin-token"), port, "gateway.log");
             try {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -53,7 +53,7 @@ class GatewayCommandTest {
     void refusesABadAdminTokenWithOneLine() throws Exception {
         try (Platform platform = Platform.start(FerryConfig.ephemeral(dataDir).withTunnelPort(FerryConfig.EPHEMERAL))) {
             Path bad = Files.writeString(dir.resolve("bad-token"), "ferry_not-a-token\n");
-            Process gateway = gateway(platform, bad, freePort(), "bad.log");
+            Process gateway = gateway(platform, bad, FreePorts.loopback(), "bad.log");
             try {
                 assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(gateway.exitValue()).isEqualTo(1);
@@ -76,11 +76,5 @@ class GatewayCommandTest {
                 .redirectOutput(dir.resolve("out-" + log).toFile());
         pb.environment().remove("FERRY_API_TOKEN");
         return pb.start();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

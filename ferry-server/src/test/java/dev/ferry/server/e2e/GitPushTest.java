@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.PlatformExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,8 +26,9 @@ class GitPushTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir)));
 
     @TempDir
     Path work;
@@ -37,15 +39,10 @@ class GitPushTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir));
+        platform = started.get();
         adminToken = platform.adminToken().token();
         admin = new Api(platform.apiPort(), platform.httpPort(), adminToken);
         assertThat(admin.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     private String remote(String app) {
@@ -89,9 +86,9 @@ class GitPushTest {
                 .contains("remote: -----> Released v1 (Deploy " + commit.substring(0, 7) + ")");
         assertThat(releaseDescriptions("hello")).containsExactly("Deploy " + commit.substring(0, 7) + " succeeded");
         JsonNode release = JSON.readTree(admin.get("/api/apps/hello/releases").body()).get(0);
-        assertThat(dataDir.resolve("slugs").resolve(release.get("slugId").asText() + ".tar.gz")).isRegularFile();
-        assertThat(dataDir.resolve("repos/hello.git/refs/heads/main")).hasContent(commit);
-        try (Stream<Path> builds = Files.list(dataDir.resolve("builds"))) {
+        assertThat(started.dataDir().resolve("slugs").resolve(release.get("slugId").asText() + ".tar.gz")).isRegularFile();
+        assertThat(started.dataDir().resolve("repos/hello.git/refs/heads/main")).hasContent(commit);
+        try (Stream<Path> builds = Files.list(started.dataDir().resolve("builds"))) {
             assertThat(builds).as("work directories are removed").isEmpty();
         }
 
@@ -134,7 +131,7 @@ class GitPushTest {
                 .contains("Procfile line 2: expected 'type: command', found 'this line has no colon'")
                 .contains("! [remote rejected] main -> main (build failed)");
         assertThat(releaseDescriptions("hello")).isEmpty();
-        assertThat(dataDir.resolve("repos/hello.git/refs/heads/main")).doesNotExist();
+        assertThat(started.dataDir().resolve("repos/hello.git/refs/heads/main")).doesNotExist();
     }
 
     @Test
@@ -150,7 +147,7 @@ class GitPushTest {
                         + " '-' and '_'")
                 .contains("! [remote rejected] main -> main (build failed)");
         assertThat(releaseDescriptions("hello")).isEmpty();
-        assertThat(dataDir.resolve("repos/hello.git/refs/heads/main")).doesNotExist();
+        assertThat(started.dataDir().resolve("repos/hello.git/refs/heads/main")).doesNotExist();
     }
 
     @Test
@@ -164,7 +161,7 @@ class GitPushTest {
         assertThat(pushed.output()).contains("remote: Branch feature kept; only pushes to main or master are deployed.")
                 .doesNotContain("app detected");
         assertThat(releaseDescriptions("hello")).isEmpty();
-        assertThat(dataDir.resolve("repos/hello.git/refs/heads/feature")).hasContent(commit);
+        assertThat(started.dataDir().resolve("repos/hello.git/refs/heads/feature")).hasContent(commit);
     }
 
     @Test
@@ -178,7 +175,7 @@ class GitPushTest {
         JsonNode releases = JSON.readTree(admin.get("/api/apps/hello/releases").body());
         assertThat(releases).hasSize(2);
         assertThat(releases.get(0).get("slugId").asText()).isEqualTo(releases.get(1).get("slugId").asText());
-        try (Stream<Path> slugs = Files.list(dataDir.resolve("slugs"))) {
+        try (Stream<Path> slugs = Files.list(started.dataDir().resolve("slugs"))) {
             assertThat(slugs.filter(p -> p.toString().endsWith(".tar.gz"))).hasSize(1);
         }
     }

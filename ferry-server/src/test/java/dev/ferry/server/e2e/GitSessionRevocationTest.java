@@ -7,15 +7,17 @@ import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.UserId;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,8 +30,9 @@ class GitSessionRevocationTest {
 
     private static final Duration CUT = Duration.ofSeconds(2);
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir).withSshPort(FerryConfig.EPHEMERAL)));
 
     @TempDir
     Path work;
@@ -40,17 +43,12 @@ class GitSessionRevocationTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir).withSshPort(FerryConfig.EPHEMERAL));
+        platform = started.get();
         admin = new Cli(platform.apiPort(), platform.adminToken().token(), work.resolve("admin-home"));
         assertThat(admin.run("apps:create", "hello").exit()).isZero();
         UserId adminId = platform.store().userByEmail("admin@localhost").orElseThrow().id();
         bob = platform.store().createUser("bob@example.com", false, adminId);
         platform.store().addCollaborator(AppName.of("hello"), "bob@example.com", adminId);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test
@@ -64,7 +62,7 @@ class GitSessionRevocationTest {
             awaitAdvertisement(admins);
 
             long revokedAt = System.nanoTime();
-            Cli.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
+            CommandRunner.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
             assertThat(removed.exit()).as(removed.err()).isZero();
 
             assertThat(bobs.waitFor(CUT.plusSeconds(3).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -89,7 +87,7 @@ class GitSessionRevocationTest {
             awaitAdvertisement(withDesktop);
 
             long revokedAt = System.nanoTime();
-            Cli.Result removed = bobCli.run("keys:remove", "laptop");
+            CommandRunner.Result removed = bobCli.run("keys:remove", "laptop");
             assertThat(removed.exit()).as(removed.err()).isZero();
 
             assertThat(withLaptop.waitFor(CUT.plusSeconds(3).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -109,7 +107,7 @@ class GitSessionRevocationTest {
             awaitAdvertisement(session);
 
             long revokedAt = System.nanoTime();
-            Cli.Result destroyed = admin.run("apps:destroy", "hello", "--confirm", "hello");
+            CommandRunner.Result destroyed = admin.run("apps:destroy", "hello", "--confirm", "hello");
             assertThat(destroyed.exit()).as(destroyed.err()).isZero();
 
             assertThat(session.waitFor(CUT.plusSeconds(3).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -126,7 +124,7 @@ class GitSessionRevocationTest {
                 .redirectErrorStream(true).start();
         assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(keygen.exitValue()).isZero();
-        Cli.Result added = cli.run("keys:add", key + ".pub");
+        CommandRunner.Result added = cli.run("keys:add", key + ".pub");
         assertThat(added.exit()).as(added.err()).isZero();
         return key;
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +16,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,8 +31,9 @@ class GitSshPushTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir).withSshPort(FerryConfig.EPHEMERAL)));
 
     @TempDir
     Path work;
@@ -41,16 +44,11 @@ class GitSshPushTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir).withSshPort(FerryConfig.EPHEMERAL));
+        platform = started.get();
         String token = platform.adminToken().token();
         admin = new Api(platform.apiPort(), platform.httpPort(), token);
         adminCli = new Cli(platform.apiPort(), token, work.resolve("admin-home"));
         assertThat(admin.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     private String remote(String path) {
@@ -94,7 +92,7 @@ class GitSshPushTest {
     @Test
     void deploysAPushOverSshWithAKeyAddedByTheCli() throws Exception {
         Path key = keygen("alice", "alice@laptop");
-        Cli.Result added = adminCli.run("keys:add", key + ".pub");
+        CommandRunner.Result added = adminCli.run("keys:add", key + ".pub");
         assertThat(added.exit()).as(added.err()).isZero();
         assertThat(added.out()).startsWith("Added SSH key SHA256:").contains("(alice@laptop)");
         Git git = procfileApp("app", key);
@@ -108,7 +106,7 @@ class GitSshPushTest {
                 .contains("remote:        Procfile declares types -> web")
                 .contains("remote: -----> Released v1 (Deploy " + commit.substring(0, 7) + ")");
         assertThat(releaseDescriptions("hello")).containsExactly("Deploy " + commit.substring(0, 7) + " succeeded");
-        assertThat(dataDir.resolve("repos/hello.git/refs/heads/main")).hasContent(commit);
+        assertThat(started.dataDir().resolve("repos/hello.git/refs/heads/main")).hasContent(commit);
 
         Git clone = gitWithKey("clone", key);
         clone.ok("clone", "-q", remote("hello"), "copy");
@@ -122,7 +120,7 @@ class GitSshPushTest {
         Git git = procfileApp("app", key);
         String commit = git.commit("first");
 
-        Cli.Result remote = new Cli(platform.apiPort(), platform.adminToken().token(), git.dir()).run("git:remote", "--ssh", "-a", "hello");
+        CommandRunner.Result remote = new Cli(platform.apiPort(), platform.adminToken().token(), git.dir()).run("git:remote", "--ssh", "-a", "hello");
         assertThat(remote.exit()).as(remote.err()).isZero();
         assertThat(git.ok("remote", "get-url", "ferry").output().strip()).isEqualTo(remote("hello.git"));
 
@@ -143,7 +141,7 @@ class GitSshPushTest {
 
         assertThat(adminCli.run("keys:add", key + ".pub").exit()).isZero();
         assertThat(git.run("ls-remote", remote("hello.git")).exit()).isZero();
-        Cli.Result removed = adminCli.run("keys:remove", "alice@laptop");
+        CommandRunner.Result removed = adminCli.run("keys:remove", "alice@laptop");
         assertThat(removed.exit()).as(removed.err()).isZero();
 
         Git.Result afterRemoval = git.run("push", remote("hello.git"), "main");
@@ -164,7 +162,7 @@ class GitSshPushTest {
 
         String bobToken = JSON.readTree(admin.post("/api/users", "{\"email\":\"bob@example.com\"}").body()).get("token").asText();
         Path bobKey = keygen("bob", "bob@desk");
-        Cli.Result bobAdded = new Cli(platform.apiPort(), bobToken, work.resolve("bob-home")).run("keys:add", bobKey + ".pub");
+        CommandRunner.Result bobAdded = new Cli(platform.apiPort(), bobToken, work.resolve("bob-home")).run("keys:add", bobKey + ".pub");
         assertThat(bobAdded.exit()).as(bobAdded.err()).isZero();
         Git bob = gitWithKey("app", bobKey);
 
@@ -183,7 +181,7 @@ class GitSshPushTest {
         String line = Files.readString(Path.of(key + ".pub"));
         Path truncated = Files.writeString(work.resolve("truncated.pub"), line.substring(0, 40) + " me@host\n");
 
-        Cli.Result refused = adminCli.run("keys:add", truncated.toString());
+        CommandRunner.Result refused = adminCli.run("keys:add", truncated.toString());
 
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).startsWith("ferry: the ssh-ed25519 key is damaged");
@@ -214,7 +212,7 @@ class GitSshPushTest {
             assertThat(api.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
             Git git = new Git(work.resolve("off"), work.resolve("home")).init();
 
-            Cli.Result remote = new Cli(off.apiPort(), token, git.dir()).run("git:remote", "--ssh", "-a", "hello");
+            CommandRunner.Result remote = new Cli(off.apiPort(), token, git.dir()).run("git:remote", "--ssh", "-a", "hello");
 
             assertThat(remote.exit()).isEqualTo(1);
             assertThat(remote.err()).contains("git over SSH is off on this platform");

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ferry.server.Main;
+import dev.ferry.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,8 +88,8 @@ class KillDuringConfigWritesTest {
     }
 
     private Process startFerryUp(Path dataDir, String name) throws IOException {
-        int apiPort = freePort();
-        int httpPort = freePort();
+        int apiPort = FreePorts.loopback();
+        int httpPort = FreePorts.loopback();
         Process p = ChildFerry.launch(dir, dataDir, httpPort, apiPort, name);
         ports.put(p.pid(), apiPort);
         return p;
@@ -124,12 +123,6 @@ class KillDuringConfigWritesTest {
             return Files.exists(f) ? Files.readString(f) : "";
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

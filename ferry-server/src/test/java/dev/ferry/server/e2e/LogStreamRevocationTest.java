@@ -10,12 +10,14 @@ import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.UserId;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,8 +31,9 @@ class LogStreamRevocationTest {
     private static final Duration CUT = Duration.ofSeconds(2);
     private static final AppName HELLO = AppName.of("hello");
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir)));
 
     @TempDir
     Path home;
@@ -41,17 +44,12 @@ class LogStreamRevocationTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir));
+        platform = started.get();
         admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
         assertThat(admin.run("apps:create", "hello").exit()).isZero();
         UserId adminId = platform.store().userByEmail("admin@localhost").orElseThrow().id();
         bob = platform.store().createUser("bob@example.com", false, adminId);
         platform.store().addCollaborator(HELLO, "bob@example.com", adminId);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     @Test
@@ -61,7 +59,7 @@ class LogStreamRevocationTest {
             appendAndAwait("before", bobs, admins);
 
             long revokedAt = System.nanoTime();
-            Cli.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
+            CommandRunner.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
             assertThat(removed.exit()).as(removed.err()).isZero();
 
             assertEndsWithin(bobs, revokedAt);
@@ -80,7 +78,7 @@ class LogStreamRevocationTest {
             appendAndAwait("before", revoked, kept);
 
             long revokedAt = System.nanoTime();
-            Cli.Result r = new Cli(platform.apiPort(), bob.firstToken().secret(), home).run("tokens:revoke", second.token().id());
+            CommandRunner.Result r = new Cli(platform.apiPort(), bob.firstToken().secret(), home).run("tokens:revoke", second.token().id());
             assertThat(r.exit()).as(r.err()).isZero();
 
             assertEndsWithin(revoked, revokedAt);
@@ -101,7 +99,7 @@ class LogStreamRevocationTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> owners.lines().size() == 1 && admins.lines().size() == 1);
 
             long revokedAt = System.nanoTime();
-            Cli.Result r = bobCli.run("apps:destroy", "mine", "--confirm", "mine");
+            CommandRunner.Result r = bobCli.run("apps:destroy", "mine", "--confirm", "mine");
             assertThat(r.exit()).as(r.err()).isZero();
 
             assertEndsWithin(owners, revokedAt);

@@ -7,6 +7,7 @@ import dev.ferry.core.log.LogLine;
 import dev.ferry.core.store.AppName;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -41,7 +42,7 @@ class LogsTest {
                 platform.appLogs().append(new LogLine(Instant.parse("2026-11-24T14:00:00.123456Z"), HELLO, LogLine.APP,
                         "web.1", "Listening on 5000"));
 
-                Cli.Result logs = cli.run("logs", "-a", "hello");
+                CommandRunner.Result logs = cli.run("logs", "-a", "hello");
                 assertThat(logs.exit()).as(logs.err()).isZero();
                 assertThat(logs.out()).isEqualTo("2026-11-24T14:00:00.123456+00:00 app[web.1]: Listening on 5000\n");
 
@@ -78,7 +79,7 @@ class LogsTest {
             });
             Cli cli = new Cli(platform.apiPort(), platform.adminToken().token(), home);
             assertThat(cli.run("apps:create", "hello").exit()).isZero();
-            Cli.Result added = cli.run("drains:add", "syslog://127.0.0.1:" + receiver.getLocalPort(), "-a", "hello");
+            CommandRunner.Result added = cli.run("drains:add", "syslog://127.0.0.1:" + receiver.getLocalPort(), "-a", "hello");
             assertThat(added.exit()).as(added.err()).isZero();
             assertThat(cli.run("drains", "-a", "hello").out()).contains("syslog://127.0.0.1:" + receiver.getLocalPort());
 
@@ -102,7 +103,7 @@ class LogsTest {
                 assertThat(response.body()).as(url).contains("invalid_drain_url")
                         .contains("drains send only to public addresses");
             }
-            Cli.Result refused = cli.run("drains:add", "syslog://127.0.0.1:" + platform.apiPort(), "-a", "hello");
+            CommandRunner.Result refused = cli.run("drains:add", "syslog://127.0.0.1:" + platform.apiPort(), "-a", "hello");
             assertThat(refused.exit()).isNotZero();
             assertThat(refused.err()).contains("a loopback address").contains("--drain-allow");
             assertThat(cli.run("drains", "-a", "hello").out()).doesNotContain("syslog://");

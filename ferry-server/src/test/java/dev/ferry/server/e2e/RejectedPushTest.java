@@ -5,13 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,8 +39,8 @@ class RejectedPushTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<RuntimePlatform> platform = PlatformExtension.starting(RuntimePlatform::new);
 
     @TempDir
     Path work;
@@ -46,16 +48,9 @@ class RejectedPushTest {
     private RuntimePlatform ferry;
 
     @BeforeEach
-    void start() throws Exception {
-        ferry = new RuntimePlatform(dataDir);
+    void prepare() throws Exception {
+        ferry = platform.get();
         ferry.createApp("hello");
-    }
-
-    @AfterEach
-    void stop() {
-        if (ferry != null) {
-            ferry.close();
-        }
     }
 
     private String branchTip() throws Exception {
@@ -106,7 +101,7 @@ class RejectedPushTest {
         assertThat(releases.get(0).get("failure").asText()).contains("web.1");
         JsonNode ps = ferry.json("/api/apps/hello/ps");
         assertThat(ps).singleElement().satisfies(p -> assertThat(p.get("release").asInt()).isEqualTo(1));
-        Cli.Result listed = ferry.cli(work.resolve("home")).run("releases", "-a", "hello");
+        CommandRunner.Result listed = ferry.cli(work.resolve("home")).run("releases", "-a", "hello");
         assertThat(listed.out()).containsPattern("v2 +Deploy [0-9a-f]{7} \\(.+\\) +failed");
     }
 

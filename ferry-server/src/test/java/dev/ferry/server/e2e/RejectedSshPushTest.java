@@ -3,13 +3,14 @@ package dev.ferry.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.PlatformExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,8 +22,9 @@ class RejectedSshPushTest {
 
     private static final String PREDEPLOY = "echo checking the database; exit 3";
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<RuntimePlatform> platform = PlatformExtension.starting(
+            dir -> new RuntimePlatform(FerryConfig.ephemeral(dir).withSshPort(FerryConfig.EPHEMERAL)));
 
     @TempDir
     Path work;
@@ -30,16 +32,9 @@ class RejectedSshPushTest {
     private RuntimePlatform ferry;
 
     @BeforeEach
-    void start() throws Exception {
-        ferry = new RuntimePlatform(FerryConfig.ephemeral(dataDir).withSshPort(FerryConfig.EPHEMERAL));
+    void prepare() throws Exception {
+        ferry = platform.get();
         ferry.createApp("hello");
-    }
-
-    @AfterEach
-    void stop() {
-        if (ferry != null) {
-            ferry.close();
-        }
     }
 
     @Test
@@ -72,7 +67,7 @@ class RejectedSshPushTest {
                 "remote:  !     Deploy failed: predeploy command failed with exit code 3; no release is running",
                 "remote:  !     Push rejected, failed to deploy hello v1",
                 "! [remote rejected] main -> main (deploy failed)");
-        assertThat(dataDir.resolve("repos/hello.git/refs/heads/main")).doesNotExist();
+        assertThat(platform.dataDir().resolve("repos/hello.git/refs/heads/main")).doesNotExist();
         assertThat(ferry.json("/api/apps/hello/ps")).isEmpty();
     }
 }

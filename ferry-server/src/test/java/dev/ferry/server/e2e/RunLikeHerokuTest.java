@@ -3,6 +3,7 @@ package dev.ferry.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -98,7 +99,7 @@ class RunLikeHerokuTest {
 
     @Test
     void forwardsPipedInput() throws Exception {
-        ChildCli.Result r = cli.run("hi\nthere\n", "run", "-a", "hello", "cat");
+        CommandRunner.Result r = cli.run("hi\nthere\n", "run", "-a", "hello", "cat");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("hi\nthere\n");
@@ -107,7 +108,7 @@ class RunLikeHerokuTest {
 
     @Test
     void keepsOutputAndErrorApartAndExitsWithTheProcessCode() throws Exception {
-        ChildCli.Result r = cli.run("", "run", "-a", "hello", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
+        CommandRunner.Result r = cli.run("", "run", "-a", "hello", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
 
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.out()).isEqualTo("out\n");
@@ -116,7 +117,7 @@ class RunLikeHerokuTest {
 
     @Test
     void saysNotFoundAndExits127ForAMissingProgram() throws Exception {
-        ChildCli.Result r = cli.run("", "run", "-a", "hello", "nosuchcmd");
+        CommandRunner.Result r = cli.run("", "run", "-a", "hello", "nosuchcmd");
 
         assertThat(r.exit()).isEqualTo(127);
         assertThat(r.out()).isEmpty();
@@ -125,7 +126,7 @@ class RunLikeHerokuTest {
 
     @Test
     void passesArgumentsExactlyAsGiven() throws Exception {
-        ChildCli.Result r = cli.run("", "run", "-a", "hello", "python3", "-c", "import sys; print(sys.argv)", "a", "b c", "$HOME", "'q'");
+        CommandRunner.Result r = cli.run("", "run", "-a", "hello", "python3", "-c", "import sys; print(sys.argv)", "a", "b c", "$HOME", "'q'");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("['-c', 'a', 'b c', '$HOME', \"'q'\"]\n");
@@ -133,7 +134,7 @@ class RunLikeHerokuTest {
 
     @Test
     void runsOneShellLineGivenAsOneWordWithExtraEnv() throws Exception {
-        ChildCli.Result r = cli.run("", "run", "-a", "hello", "-e", "WHO=world", "--env", "N=2",
+        CommandRunner.Result r = cli.run("", "run", "-a", "hello", "-e", "WHO=world", "--env", "N=2",
                 "echo \"hello $WHO $N\"; cat version.txt; exit 5");
 
         assertThat(r.exit()).as(r.err()).isEqualTo(5);
@@ -142,11 +143,11 @@ class RunLikeHerokuTest {
 
     @Test
     void refusesASizeAndABadEnvWithoutRunningAnything() throws Exception {
-        ChildCli.Result sized = cli.run("", "run", "-a", "hello", "--size", "performance-l", "--", "touch", "/app/sized");
+        CommandRunner.Result sized = cli.run("", "run", "-a", "hello", "--size", "performance-l", "--", "touch", "/app/sized");
         assertThat(sized.exit()).isEqualTo(1);
         assertThat(sized.err()).startsWith("ferry: Ferry has no process sizes (performance-l)");
 
-        ChildCli.Result badEnv = cli.run("", "run", "-a", "hello", "-e", "1X=2", "--", "echo", "hi");
+        CommandRunner.Result badEnv = cli.run("", "run", "-a", "hello", "-e", "1X=2", "--", "echo", "hi");
         assertThat(badEnv.exit()).isEqualTo(1);
         assertThat(badEnv.out()).isEmpty();
         assertThat(badEnv.err()).startsWith("ferry: ").contains("1X");
@@ -154,14 +155,14 @@ class RunLikeHerokuTest {
 
     @Test
     void runsDetachedWithItsOutputInTheLogs() throws Exception {
-        ChildCli.Result r = cli.run("", "run:detached", "-a", "hello", "--", "sh", "-c", "echo detached-out; echo detached-err >&2");
+        CommandRunner.Result r = cli.run("", "run:detached", "-a", "hello", "--", "sh", "-c", "echo detached-out; echo detached-err >&2");
 
         assertThat(r.exit()).as(r.err()).isZero();
         Matcher m = Pattern.compile("up, (run\\.\\d+)").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         String process = m.group(1);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Cli.Result logs = ferry.cli(dir.resolve("home")).run("logs", "-a", "hello", "-p", process);
+            CommandRunner.Result logs = ferry.cli(dir.resolve("home")).run("logs", "-a", "hello", "-p", process);
             assertThat(logs.out()).contains("app[" + process + "]: detached-out", "app[" + process + "]: detached-err",
                     "ferry[" + process + "]: Process exited with status 0");
         });
@@ -173,11 +174,11 @@ class RunLikeHerokuTest {
         PythonApp app = PythonApp.create(dir.resolve("gone"), dir.resolve("home"), ferry.token);
         assertThat(app.push(ferry.remote("gone")).exit()).isZero();
         String marker = "62.0" + ProcessHandle.current().pid();
-        ChildCli.Result r = cli.run("", "run:detached", "-a", "gone", "sleep", marker);
+        CommandRunner.Result r = cli.run("", "run:detached", "-a", "gone", "sleep", marker);
         assertThat(r.exit()).as(r.err()).isZero();
         await().atMost(Duration.ofSeconds(20)).until(() -> sleeping(marker) > 0);
 
-        Cli.Result destroyed = ferry.cli(dir.resolve("home")).run("apps:destroy", "gone", "--confirm", "gone");
+        CommandRunner.Result destroyed = ferry.cli(dir.resolve("home")).run("apps:destroy", "gone", "--confirm", "gone");
 
         assertThat(destroyed.exit()).as(destroyed.err()).isZero();
         await().atMost(Duration.ofSeconds(40)).until(() -> sleeping(marker) == 0);

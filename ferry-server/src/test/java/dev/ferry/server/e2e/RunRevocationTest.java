@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.UserId;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,8 +27,8 @@ class RunRevocationTest {
 
     private static final Duration CUT = Duration.ofSeconds(2);
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<RuntimePlatform> platform = PlatformExtension.starting(RuntimePlatform::new);
 
     @TempDir
     Path work;
@@ -33,16 +36,9 @@ class RunRevocationTest {
     private RuntimePlatform ferry;
 
     @BeforeEach
-    void start() throws Exception {
-        ferry = new RuntimePlatform(dataDir);
+    void prepare() throws Exception {
+        ferry = platform.get();
         ferry.createApp("hello");
-    }
-
-    @AfterEach
-    void stop() {
-        if (ferry != null) {
-            ferry.close();
-        }
     }
 
     @Test
@@ -61,7 +57,7 @@ class RunRevocationTest {
                     bobs.lines().contains("{\"out\":\"started\\n\"}") && admins.lines().contains("{\"out\":\"started\\n\"}"));
 
             long revokedAt = System.nanoTime();
-            Cli.Result removed = ferry.cli(work.resolve("home")).run("access:remove", "bob@example.com", "-a", "hello");
+            CommandRunner.Result removed = ferry.cli(work.resolve("home")).run("access:remove", "bob@example.com", "-a", "hello");
             assertThat(removed.exit()).as(removed.err()).isZero();
 
             await().atMost(CUT.plusSeconds(3)).until(bobs::ended);
@@ -82,7 +78,7 @@ class RunRevocationTest {
         ChildCli bobsCli = new ChildCli(ferry.platform.apiPort(), bob.firstToken().secret(), work.resolve("bob"));
         String marker = "61.0" + ProcessHandle.current().pid();
 
-        CompletableFuture<ChildCli.Result> run = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<CommandRunner.Result> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return bobsCli.run("", "run", "-a", "hello", "--", "sh", "-c", "sleep " + marker + "; echo late");
             } catch (Exception e) {
@@ -91,11 +87,11 @@ class RunRevocationTest {
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> sleeping(marker) > 0);
         long revokedAt = System.nanoTime();
-        Cli.Result revoked = new Cli(ferry.platform.apiPort(), ferry.token, work.resolve("home"))
+        CommandRunner.Result revoked = new Cli(ferry.platform.apiPort(), ferry.token, work.resolve("home"))
                 .run("access:remove", "bob@example.com", "-a", "hello");
         assertThat(revoked.exit()).as(revoked.err()).isZero();
 
-        ChildCli.Result r = run.get(CUT.plusSeconds(5).toSeconds(), TimeUnit.SECONDS);
+        CommandRunner.Result r = run.get(CUT.plusSeconds(5).toSeconds(), TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(CUT.plusSeconds(2));
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();

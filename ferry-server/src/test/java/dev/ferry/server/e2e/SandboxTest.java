@@ -4,22 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A sandboxed app sees its own files at /app and cannot read another app's files or Ferry's data directory. */
 class SandboxTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<RuntimePlatform> platform = PlatformExtension.starting(dir -> {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) || Files.isExecutable(Path.of("/bin/bwrap")),
+                "bubblewrap (bwrap) is not installed");
+        return new RuntimePlatform(dir);
+    });
 
     @TempDir
     Path work;
@@ -27,20 +33,11 @@ class SandboxTest {
     private RuntimePlatform ferry;
 
     @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) || Files.isExecutable(Path.of("/bin/bwrap")),
-                "bubblewrap (bwrap) is not installed");
-        ferry = new RuntimePlatform(dataDir);
+    void prepare() throws Exception {
+        ferry = platform.get();
         assertThat(ferry.platform.runtime().orElseThrow().sandboxed()).as(ferry.platform.runtime().get().isolation()).isTrue();
         ferry.createApp("alpha");
         ferry.createApp("beta");
-    }
-
-    @AfterEach
-    void stop() {
-        if (ferry != null) {
-            ferry.close();
-        }
     }
 
     @Test
@@ -53,27 +50,27 @@ class SandboxTest {
         assertThat(beta.push(ferry.remote("beta")).exit()).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> ferry.up("alpha", "web") == 1 && ferry.up("beta", "web") == 1);
         List<Path> alphaCopies;
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        try (Stream<Path> files = Files.walk(platform.dataDir())) {
             alphaCopies = files.filter(p -> p.getFileName().toString().equals("secret.txt")).toList();
         }
         Cli cli = ferry.cli(work.resolve("home"));
 
-        Cli.Result own = cli.run("run", "-a", "alpha", "cat /app/secret.txt");
+        CommandRunner.Result own = cli.run("run", "-a", "alpha", "cat /app/secret.txt");
         assertThat(own.exit()).as(own.err()).isZero();
         assertThat(own.out()).isEqualTo(secret + "\n");
 
-        Cli.Result atApp = cli.run("run", "-a", "beta", "cat /app/secret.txt");
+        CommandRunner.Result atApp = cli.run("run", "-a", "beta", "cat /app/secret.txt");
         assertThat(atApp.exit()).isNotZero();
         assertThat(atApp.out()).doesNotContain(secret);
         for (Path copy : alphaCopies) {
-            Cli.Result r = cli.run("run", "-a", "beta", "cat '" + copy + "'");
+            CommandRunner.Result r = cli.run("run", "-a", "beta", "cat '" + copy + "'");
             assertThat(r.exit()).as(copy.toString()).isNotZero();
             assertThat(r.out()).doesNotContain(secret);
         }
-        Cli.Result token = cli.run("run", "-a", "beta", "cat '" + dataDir.resolve("admin-token") + "'");
+        CommandRunner.Result token = cli.run("run", "-a", "beta", "cat '" + platform.dataDir().resolve("admin-token") + "'");
         assertThat(token.exit()).isNotZero();
         assertThat(token.out()).doesNotContain(ferry.token);
-        Cli.Result listing = cli.run("run", "-a", "beta", "ls -A '" + dataDir + "' 2>/dev/null | wc -l");
+        CommandRunner.Result listing = cli.run("run", "-a", "beta", "ls -A '" + platform.dataDir() + "' 2>/dev/null | wc -l");
         assertThat(listing.out().strip()).isEqualTo("0");
     }
 
@@ -101,7 +98,7 @@ class SandboxTest {
                     + "; do if timeout 3 bash -c \"exec 3<>/dev/tcp/127.0.0.1/$p\" 2>/dev/null; then echo reached $p;"
                     + " else echo refused $p; fi; done; bash -c \"exec 3<>/dev/tcp/127.0.0.1/" + ferry.platform.httpPort()
                     + " && printf 'GET / HTTP/1.0\\r\\nHost: beta.localhost\\r\\n\\r\\n' >&3 && head -1 <&3\"";
-            Cli.Result r = ferry.cli(work.resolve("home")).run("run", "-a", "alpha", probe);
+            CommandRunner.Result r = ferry.cli(work.resolve("home")).run("run", "-a", "alpha", probe);
 
             assertThat(r.out()).as(r.err()).contains("refused " + ferry.platform.apiPort(), "refused " + betaPort,
                     "refused " + hostService.getLocalPort()).contains("HTTP/1.1 200");

@@ -9,6 +9,7 @@ import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.gateway.ControlApiClient;
 import dev.ferry.server.gateway.SeparateGateway;
+import dev.ferry.testing.CommandRunner;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -47,7 +48,7 @@ class SeparateGatewayTest {
             SeparateGateway second = SeparateGateway.start(new SeparateGateway.Settings(
                     URI.create("http://127.0.0.1:" + platform.apiPort()), token, secondAddress(), 0, gatewayDir));
             try {
-                AtomicReference<Cli.Result> tunnelResult = new AtomicReference<>();
+                AtomicReference<CommandRunner.Result> tunnelResult = new AtomicReference<>();
                 Thread tunnel = Thread.ofPlatform().name("ferry-tunnel-cli").start(() -> tunnelResult.set(
                         cli.run("tunnel", String.valueOf(device.port()), "-a", "hello")));
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

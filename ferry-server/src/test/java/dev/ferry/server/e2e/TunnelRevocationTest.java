@@ -11,15 +11,17 @@ import dev.ferry.core.store.UserId;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.gateway.SeparateGateway;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.PlatformExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,8 +34,9 @@ class TunnelRevocationTest {
 
     private static final Duration CUT = Duration.ofSeconds(2);
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<Platform> started = PlatformExtension.starting(
+            dir -> Platform.start(FerryConfig.ephemeral(dir).withTunnelPort(FerryConfig.EPHEMERAL)));
 
     @TempDir
     Path gatewayDir;
@@ -48,7 +51,7 @@ class TunnelRevocationTest {
 
     @BeforeEach
     void start() throws Exception {
-        platform = Platform.start(FerryConfig.ephemeral(dataDir).withTunnelPort(FerryConfig.EPHEMERAL));
+        platform = started.get();
         admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
         api = new Api(platform.apiPort(), platform.httpPort(), platform.adminToken().token());
         assertThat(admin.run("apps:create", "hello").exit()).isZero();
@@ -57,21 +60,16 @@ class TunnelRevocationTest {
         platform.store().addCollaborator(AppName.of("hello"), "bob@example.com", adminId);
     }
 
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
-
     @Test
     void removingTheCollaboratorClosesTheirTunnelWithinTwoSeconds() throws Exception {
         try (Backend device = Backend.start("device")) {
-            AtomicReference<Cli.Result> result = new AtomicReference<>();
+            AtomicReference<CommandRunner.Result> result = new AtomicReference<>();
             Thread tunnel = tunnel(bob.firstToken().secret(), device, result);
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     assertThat(api.viaRouter("hello--dev.localhost", "/").body()).isEqualTo("backend device\n"));
 
             long revokedAt = System.nanoTime();
-            Cli.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
+            CommandRunner.Result removed = admin.run("access:remove", "bob@example.com", "-a", "hello");
             assertThat(removed.exit()).as(removed.err()).isZero();
 
             awaitCut(revokedAt);
@@ -89,7 +87,7 @@ class TunnelRevocationTest {
                 URI.create("http://127.0.0.1:" + platform.apiPort()), platform.adminToken().token(), secondAddress(), 0,
                 gatewayDir));
         try (Backend device = Backend.start("device")) {
-            AtomicReference<Cli.Result> result = new AtomicReference<>();
+            AtomicReference<CommandRunner.Result> result = new AtomicReference<>();
             Thread tunnel = tunnel(laptop.secret(), device, result);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(second.tunnelCount()).isEqualTo(1);
@@ -97,7 +95,7 @@ class TunnelRevocationTest {
             });
 
             long revokedAt = System.nanoTime();
-            Cli.Result revoked = new Cli(platform.apiPort(), bob.firstToken().secret(), home)
+            CommandRunner.Result revoked = new Cli(platform.apiPort(), bob.firstToken().secret(), home)
                     .run("tokens:revoke", laptop.token().id());
             assertThat(revoked.exit()).as(revoked.err()).isZero();
 
@@ -112,7 +110,7 @@ class TunnelRevocationTest {
         }
     }
 
-    private Thread tunnel(String token, Backend device, AtomicReference<Cli.Result> result) {
+    private Thread tunnel(String token, Backend device, AtomicReference<CommandRunner.Result> result) {
         Cli cli = new Cli(platform.apiPort(), token, home);
         return Thread.ofPlatform().name("ferry-tunnel-cli").start(() ->
                 result.set(cli.run("tunnel", String.valueOf(device.port()), "-a", "hello")));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class TunnelTest {
             assertThat(cli.run("apps:create", "hello").exit()).isZero();
             platform.registry().addEndpoint("hello.localhost", Endpoint.of("127.0.0.1", hosted.port()), Optional.empty());
 
-            AtomicReference<Cli.Result> tunnelResult = new AtomicReference<>();
+            AtomicReference<CommandRunner.Result> tunnelResult = new AtomicReference<>();
             Thread tunnel = Thread.ofPlatform().name("ferry-tunnel-cli").start(() -> tunnelResult.set(
                     cli.run("tunnel", String.valueOf(device.port()), "-a", "hello", "--takeover")));
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
@@ -71,7 +72,7 @@ class TunnelTest {
             assertThat(admin.run("apps:create", "hello").exit()).isZero();
             String bobToken = admin.run("users:add", "bob@example.com", "--json").out()
                     .replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1").strip();
-            Cli.Result r = new Cli(platform.apiPort(), bobToken, home).run("tunnel", "3000", "-a", "hello");
+            CommandRunner.Result r = new Cli(platform.apiPort(), bobToken, home).run("tunnel", "3000", "-a", "hello");
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).isEqualTo("ferry: Couldn't find an app named hello.\n");
         }

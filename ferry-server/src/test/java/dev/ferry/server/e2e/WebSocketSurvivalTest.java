@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.WebSocketEchoServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -25,7 +26,7 @@ class WebSocketSurvivalTest {
 
     @Test
     void keepsWebSocketAcrossAThousandRouteChangesAndTheRemovalOfItsPoolMates() throws Exception {
-        try (WebSocketEchoBackend ws = new WebSocketEchoBackend(); Backend other = Backend.start("other");
+        try (WebSocketEchoServer ws = new WebSocketEchoServer(); Backend other = Backend.start("other");
                 Platform platform = Platform.start(FerryConfig.ephemeral(dataDir))) {
             Api api = new Api(platform.apiPort(), platform.httpPort(), platform.adminToken().token());
             assertThat(api.post("/api/routes", "{\"domain\":\"ws.local\",\"targetUrl\":\"" + ws.url() + "\"}").statusCode()).isEqualTo(201);

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.testing.PlatformExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,8 +20,8 @@ class ZeroDowntimeTest {
 
     private static final Duration SWITCH = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final PlatformExtension<RuntimePlatform> platform = PlatformExtension.starting(RuntimePlatform::new);
 
     @TempDir
     Path work;
@@ -29,20 +30,13 @@ class ZeroDowntimeTest {
     private PythonApp app;
 
     @BeforeEach
-    void start() throws Exception {
-        ferry = new RuntimePlatform(dataDir);
+    void prepare() throws Exception {
+        ferry = platform.get();
         ferry.createApp("hello");
         app = PythonApp.create(work.resolve("app"), work.resolve("home"), ferry.token);
         Git.Result pushed = app.push(ferry.remote("hello"));
         assertThat(pushed.exit()).as(pushed.output()).isZero();
         await().atMost(SWITCH).until(() -> ferry.up("hello", "web") == 1);
-    }
-
-    @AfterEach
-    void stop() {
-        if (ferry != null) {
-            ferry.close();
-        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ferry.store.route;
 
+import dev.ferry.core.retry.Backoff;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -26,8 +27,7 @@ import java.util.function.Function;
 final class RedisConnections implements AutoCloseable {
 
     /** The reconnect delays: 200 ms doubling up to 10 s, as the router's re-subscription backoff. */
-    static final Duration FIRST_RECONNECT = Duration.ofMillis(200);
-    static final Duration MAX_RECONNECT = Duration.ofSeconds(10);
+    static final Backoff RECONNECT = Backoff.DEFAULT;
 
     private final String address;
     private final ClientResources resources;
@@ -104,8 +104,8 @@ final class RedisConnections implements AutoCloseable {
     private static final class DoublingDelay extends Delay {
         @Override
         public Duration createDelay(long attempt) {
-            long millis = FIRST_RECONNECT.toMillis() << Math.min(Math.max(attempt - 1, 0), 20);
-            return Duration.ofMillis(Math.min(millis, MAX_RECONNECT.toMillis()));
+            // Lettuce counts attempts from 1
+            return RECONNECT.delay((int) Math.min(Math.max(attempt - 1, 0), Integer.MAX_VALUE));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RouteChange;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.TcpRoute;
+import dev.ferry.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.ferry.store.postgres.PostgresLocation;
 import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.store.postgres.PostgresStore;
 import dev.ferry.store.sql.internal.SqliteDatabase;
+import dev.ferry.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ abstract class StoreTestSupport {
     @TempDir
     Path dataDir;
 
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock();
     Store store;
     NewUser bootstrap;
     User admin;

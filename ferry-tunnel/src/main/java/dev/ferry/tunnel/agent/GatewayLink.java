@@ -1,5 +1,6 @@
 package dev.ferry.tunnel.agent;
 
+import dev.ferry.core.retry.Backoff;
 import dev.ferry.tunnel.agent.GatewayDirectory.Directory;
 import dev.ferry.tunnel.agent.GatewayDirectory.GatewayAddress;
 import dev.ferry.tunnel.protocol.Fingerprints;
@@ -32,6 +33,8 @@ final class GatewayLink {
     private final int slot;
     private final TunnelAgent agent;
     private final Backoff backoff;
+    /** Failed connections since the last accepted handshake; reset by {@link #welcomed}. */
+    private volatile int failuresInRow;
     private volatile Channel channel;
     private volatile GatewayAddress gateway;
     private volatile boolean serving;
@@ -40,7 +43,7 @@ final class GatewayLink {
     GatewayLink(int slot, TunnelAgent agent) {
         this.slot = slot;
         this.agent = agent;
-        this.backoff = new Backoff(agent.config().initialBackoff(), agent.config().maxBackoff());
+        this.backoff = Backoff.doubling(agent.config().initialBackoff(), agent.config().maxBackoff()).withJitter(0.5);
     }
 
     boolean connected() {
@@ -139,7 +142,7 @@ final class GatewayLink {
     void welcomed(GatewayAddress g, List<String> hosts) {
         serving = true;
         agent.held().add(g);
-        backoff.reset();
+        failuresInRow = 0;
         agent.listener().connected(g, hosts);
     }
 
@@ -165,7 +168,7 @@ final class GatewayLink {
         if (agent.closed()) {
             return;
         }
-        Duration delay = backoff.next();
+        Duration delay = backoff.delay(failuresInRow++);
         agent.listener().retrying(delay, reason);
         try {
             agent.group().schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);

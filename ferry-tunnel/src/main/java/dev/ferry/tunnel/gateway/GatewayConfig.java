@@ -62,11 +62,6 @@ public record GatewayConfig(String bindAddress, int port, String advertisedHost,
                 heartbeat, deadAfter, handshakeTimeout);
     }
 
-    public GatewayConfig withListenerHost(String host) {
-        return new GatewayConfig(bindAddress, port, advertisedHost, host, gatewayId, endpointTtl, refreshInterval,
-                heartbeat, deadAfter, handshakeTimeout);
-    }
-
     public GatewayConfig withHeartbeat(Duration every, Duration dead) {
         return new GatewayConfig(bindAddress, port, advertisedHost, listenerHost, gatewayId, endpointTtl, refreshInterval,
                 every, dead, handshakeTimeout);

@@ -1,6 +1,7 @@
 package dev.ferry.runtime.logs.drain;
 
 import dev.ferry.core.log.LogLine;
+import dev.ferry.core.retry.Backoff;
 import dev.ferry.core.store.Drain;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,6 +27,7 @@ final class DrainSender implements AutoCloseable {
     private final Drain drain;
     private final DrainTarget target;
     private final DrainConfig config;
+    private final Backoff backoff;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition nonEmpty = lock.newCondition();
     private final ArrayDeque<LogLine> queue = new ArrayDeque<>();
@@ -40,6 +42,7 @@ final class DrainSender implements AutoCloseable {
         this.drain = drain;
         this.target = target;
         this.config = config;
+        this.backoff = Backoff.doubling(config.backoffMin(), config.backoffMax());
         this.thread = Thread.ofVirtual().name("ferry-drain-" + drain.token()).start(this::run);
     }
 
@@ -108,8 +111,9 @@ final class DrainSender implements AutoCloseable {
     }
 
     private void deliver(List<LogLine> batch) throws InterruptedException {
-        Duration wait = config.backoffMin();
+        int failures = 0;
         while (!closed) {
+            Duration wait = backoff.delay(failures++);
             try {
                 target.send(batch);
                 sent.addAndGet(batch.size());
@@ -126,7 +130,6 @@ final class DrainSender implements AutoCloseable {
                 log.debug("drain {} of {} failed, retrying in {}: {}", drain.url(), drain.app(), wait, e.toString());
             }
             TimeUnit.MILLISECONDS.sleep(Math.max(1, wait.toMillis()));
-            wait = wait.multipliedBy(2).compareTo(config.backoffMax()) > 0 ? config.backoffMax() : wait.multipliedBy(2);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.ferry.router.route;
+package dev.ferry.testing;
 
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
@@ -16,10 +16,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-memory registry for tests whose subscribe() can be made to hang or throw. Changes are delivered
- * synchronously to every live subscriber, TTLs are ignored.
+ * An in-memory {@link RouteRegistry} for tests of what reads the table (the router) and of what registers
+ * endpoints (the runtime). Changes are delivered synchronously to every live subscriber; TTLs are ignored. It
+ * keeps, in order, each endpoint that came ({@code "+domain port"}) or went ({@code "-domain port"}) and counts
+ * the refreshes of endpoints it had; {@link #mode} makes {@code subscribe()} hang or throw and {@link #fail}
+ * cuts subscribers off, as a registry that lost its source.
  */
-public final class FakeRouteRegistry implements RouteRegistry {
+public final class MemoryRouteRegistry implements RouteRegistry {
 
     /** What subscribe() does. */
     public enum Mode { SERVE, HANG, THROW }
@@ -28,7 +31,9 @@ public final class FakeRouteRegistry implements RouteRegistry {
     private volatile Mode mode = Mode.SERVE;
     private final List<RouteListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch hang = new CountDownLatch(1);
-    public final AtomicInteger subscribeCalls = new AtomicInteger();
+    private final AtomicInteger subscribeCalls = new AtomicInteger();
+    private final List<String> endpointChanges = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refreshes = new AtomicInteger();
 
     public void mode(Mode m) {
         this.mode = m;
@@ -58,6 +63,27 @@ public final class FakeRouteRegistry implements RouteRegistry {
         return listeners.size();
     }
 
+    /** How many times {@code subscribe()} was called. */
+    public int subscribeCalls() {
+        return subscribeCalls.get();
+    }
+
+    /** The endpoints that came and went, in order: {@code "+hello.localhost 41234"}, {@code "-hello.localhost 41234"}. */
+    public List<String> changes() {
+        return List.copyOf(endpointChanges);
+    }
+
+    /** How many times an endpoint the registry had was added again (a TTL refresh). */
+    public int refreshes() {
+        return refreshes.get();
+    }
+
+    /** The ports of a domain's endpoints, sorted. */
+    public List<Integer> ports(String domain) {
+        Route r = table.route(domain);
+        return r == null ? List.of() : r.endpoints().stream().map(Endpoint::port).sorted().toList();
+    }
+
     @Override
     public RouteTable table() {
         return table;
@@ -74,6 +100,11 @@ public final class FakeRouteRegistry implements RouteRegistry {
     @Override
     public synchronized Route addEndpoint(String domain, Endpoint endpoint, Optional<Duration> ttl) {
         Route existing = table.route(domain);
+        if (existing != null && existing.endpoints().stream().anyMatch(e -> e.id().equals(endpoint.id()))) {
+            refreshes.incrementAndGet();
+        } else {
+            endpointChanges.add("+" + domain + " " + endpoint.port());
+        }
         Route r = (existing == null ? Route.empty(domain) : existing).withEndpoint(endpoint);
         publish(new RouteChange.HttpRouteSet(r));
         return r;
@@ -85,6 +116,8 @@ public final class FakeRouteRegistry implements RouteRegistry {
         if (existing == null) {
             return Optional.empty();
         }
+        existing.endpoints().stream().filter(e -> e.id().equals(endpointId)).findFirst()
+                .ifPresent(gone -> endpointChanges.add("-" + domain + " " + gone.port()));
         Route r = existing.withoutEndpoint(endpointId);
         publish(new RouteChange.HttpRouteSet(r));
         return Optional.of(r);

@@ -1,4 +1,4 @@
-package dev.ferry.tunnel;
+package dev.ferry.testing;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -17,13 +17,16 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
-/** A local app that echoes WebSocket text frames at {@code /ws}. */
-final class WebSocketEcho implements AutoCloseable {
+/**
+ * A WebSocket origin on {@code 127.0.0.1} and an ephemeral port that answers every text frame sent to {@code /ws}
+ * with {@code "echo " + text}: the app behind a route or a tunnel in tests of connections that must survive.
+ */
+public final class WebSocketEchoServer implements AutoCloseable {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
 
-    WebSocketEcho() throws InterruptedException {
+    public WebSocketEchoServer() throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -41,8 +44,13 @@ final class WebSocketEcho implements AutoCloseable {
                 .bind("127.0.0.1", 0).sync().channel();
     }
 
-    int port() {
+    public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>}, as a route's target. */
+    public String url() {
+        return "http://127.0.0.1:" + port();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.ferry.store.sql;
+package dev.ferry.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,13 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that tests move forward by hand. */
-final class TestClock extends Clock {
+/**
+ * A clock that tests move by hand, in UTC, starting at 2023-11-14T22:13:20Z (epoch millisecond 1,700,000,000,000).
+ * Safe to read and move from any thread.
+ */
+public final class MutableClock extends Clock {
 
     private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         millis.addAndGet(d.toMillis());
+    }
+
+    @Override
+    public long millis() {
+        return millis.get();
     }
 
     @Override
@@ -28,6 +36,6 @@ final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        return this;
     }
 }

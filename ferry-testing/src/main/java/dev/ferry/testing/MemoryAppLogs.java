@@ -1,4 +1,4 @@
-package dev.ferry.control.logs;
+package dev.ferry.testing;
 
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.log.LogLine;
@@ -11,14 +11,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** A simple {@link AppLogs} for API tests: unbounded, delivering to followers on the appender's thread. */
+/**
+ * An {@link AppLogs} that keeps every line in memory, unbounded, and delivers to followers on the appender's
+ * thread (a follower that throws is dropped). For tests of the API, the CLI and the runtime.
+ */
 public final class MemoryAppLogs implements AppLogs {
 
     private final Map<AppName, List<LogLine>> lines = new ConcurrentHashMap<>();
     private final Map<AppName, List<Consumer<LogLine>>> followers = new ConcurrentHashMap<>();
+    private final List<LogLine> all = new CopyOnWriteArrayList<>();
 
     @Override
     public void append(LogLine line) {
+        all.add(line);
         lines.computeIfAbsent(line.app(), a -> new CopyOnWriteArrayList<>()).add(line);
         for (Consumer<LogLine> f : followers.getOrDefault(line.app(), List.of())) {
             try {
@@ -48,8 +53,14 @@ public final class MemoryAppLogs implements AppLogs {
         return followers.getOrDefault(app, List.of()).size();
     }
 
+    /** The texts of every app's lines from exactly the process {@code process} (e.g. {@code web.1}, {@code runtime}). */
+    public List<String> texts(String process) {
+        return all.stream().filter(l -> l.process().equals(process)).map(LogLine::text).toList();
+    }
+
     @Override
     public void forget(AppName app) {
         lines.remove(app);
+        all.removeIf(l -> l.app().equals(app));
     }
 }
