@@ -8,6 +8,7 @@ import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.auth.AdminToken;
 import dev.ferry.control.builds.BuildsApi;
+import dev.ferry.control.certs.CertificatesApi;
 import dev.ferry.control.logs.LogsApi;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.control.tunnel.RegisteredGateways;
@@ -24,13 +25,14 @@ import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.build.slug.SlugStore;
 import dev.ferry.server.runtime.RuntimeWiring;
+import dev.ferry.server.tls.RouterWiring;
+import dev.ferry.server.tls.StoreTlsSource;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
-import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
 import dev.ferry.router.log.QueuedAccessLog;
 import dev.ferry.router.log.Slf4jAccessLog;
@@ -101,7 +103,7 @@ public final class Platform implements AutoCloseable {
     private Router router;
     private ControlServer control;
     /** Read by the router log's custom-domain lookups on their own thread, set once at start. */
-    private volatile Store store;
+    private volatile SqliteStore store;
     private AdminToken adminToken;
     private Transport transport;
     private GitWiring git;
@@ -117,6 +119,7 @@ public final class Platform implements AutoCloseable {
     private final AuthFailureLimiter authFailures;
     private Deployments deployments;
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
+    private StoreTlsSource tls;
 
     private Platform(FerryConfig config, PlatformTuning tuning) {
         this.config = config;
@@ -174,17 +177,11 @@ public final class Platform implements AutoCloseable {
         AppAccessLog appAccessLog = new AppAccessLog(appLogs, config.domain(),
                 host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
 
+        tls = new StoreTlsSource(new AppHostNames(config.domain()));
         if (config.httpPort() != FerryConfig.OFF) {
             QueuedAccessLog accessLog = new QueuedAccessLog(List.of(new Slf4jAccessLog(), appAccessLog));
             started.push(accessLog);
-            router = new Router(RouterConfig.builder()
-                    .bindAddress(config.bindAddress())
-                    .httpPort(FerryConfig.bindPort(config.httpPort()))
-                    .maxConnections(config.maxConnections())
-                    .maxConnectionsPerClient(config.maxConnectionsPerClient())
-                    .trustedProxies(config.trustedProxies())
-                    .build(), routes, transport, group, meters, accessLog);
-            router.start();
+            router = RouterWiring.start(config, routes, transport, group, meters, accessLog, dataDirectory.root(), tls);
             started.push(router);
         }
 
@@ -194,6 +191,7 @@ public final class Platform implements AutoCloseable {
 
         store = SqliteStore.openInDataDir(dataDirectory.root(), config.appLimits());
         started.push(store);
+        tls.attach(store.certificates(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startRuntime();
         startGit();
@@ -245,7 +243,8 @@ public final class Platform implements AutoCloseable {
                 git.keysApi(sessions), logsApi(),
                 new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
-                new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures)));
+                new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
+                new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain()))));
         runtime.ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r.runtime(), sessions)));
         return apis;
     }
@@ -309,12 +308,18 @@ public final class Platform implements AutoCloseable {
         Set<Integer> ports = new HashSet<>(config.listenerPorts());
         if (router != null) {
             ports.add(router.httpPort());
+            ports.add(router.httpsPort());
         }
         return ports;
     }
 
     public FerryConfig config() {
         return config;
+    }
+
+    /** The router's HTTPS port, or -1 when it is off. */
+    public int httpsPort() {
+        return router == null ? -1 : router.httpsPort();
     }
 
     /** The router's HTTP port, or -1 when the router is off. */
