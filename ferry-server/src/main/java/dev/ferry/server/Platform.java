@@ -307,8 +307,7 @@ public final class Platform implements AutoCloseable {
     private Set<Integer> reservedPorts() {
         Set<Integer> ports = new HashSet<>(config.listenerPorts());
         if (router != null) {
-            ports.add(router.httpPort());
-            ports.add(router.httpsPort());
+            java.util.stream.IntStream.of(router.httpPort(), router.httpsPort()).filter(p -> p > 0).forEach(ports::add);
         }
         return ports;
     }
