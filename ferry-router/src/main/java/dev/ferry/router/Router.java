@@ -93,7 +93,7 @@ public final class Router implements AutoCloseable {
         server = bind("HTTP", config.httpPort(), "--http-port", new ProxyInitializer(runtime));
         log.info("router listening for HTTP on {} ({})", server.localAddress(), transport.describe());
         if (https != null) {
-            https.start(group);
+            https.start();
             try {
                 httpsServer = bind("HTTPS", https.config().httpsPort(), "--https-port",
                         new ProxyInitializer(runtime, https.certificates()));

@@ -76,7 +76,8 @@ final class Exchange {
             fail(refused.error(), true);
         } else if (host == null) {
             fail(ProxyError.BAD_REQUEST, false);
-        } else if (!frontend.isSecure() && rt.https().redirectLocation(host, head.originTarget()) != null) {
+        } else if (!frontend.isSecure() && rt.https().forcesHttps(host)
+                && rt.https().redirectLocation(host, head.originTarget()) != null) {
             redirect(rt.https().redirectLocation(host, head.originTarget()));
         } else if (pool == null) {
             fail(ProxyError.NO_SUCH_APP, false);

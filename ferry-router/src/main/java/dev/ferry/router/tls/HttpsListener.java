@@ -1,11 +1,11 @@
 package dev.ferry.router.tls;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,12 @@ public final class HttpsListener implements AutoCloseable {
     private final TlsEngine engine;
     private final SniCertificates certificates;
     private final HttpsPolicies policies;
-    private ScheduledFuture<?> periodic;
+    // reloads read the store and parse certificates: never on an event loop
+    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ferry-tls-reload");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @throws UncheckedIOException when the default certificate file cannot be read or written
@@ -54,16 +59,16 @@ public final class HttpsListener implements AutoCloseable {
     }
 
     /** Loads the certificates, subscribes to changes and schedules the periodic reload. */
-    public void start(EventLoopGroup group) {
+    public void start() {
         log.info("HTTPS uses {}", engine.describe());
         reload();
         source.onChange(this::reload);
         long every = config.refreshInterval().toMillis();
-        periodic = group.next().scheduleAtFixedRate(this::reload, every, every, TimeUnit.MILLISECONDS);
+        reloader.scheduleWithFixedDelay(this::reload, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Reads the certificates and settings again; on failure keeps serving the last ones. */
-    public void reload() {
+    public synchronized void reload() {
         try {
             certificates.refresh(source.certificates());
             policies.refresh(source.settingsByHost());
@@ -74,8 +79,6 @@ public final class HttpsListener implements AutoCloseable {
 
     @Override
     public void close() {
-        if (periodic != null) {
-            periodic.cancel(false);
-        }
+        reloader.shutdownNow();
     }
 }

@@ -27,6 +27,12 @@ public final class HttpsPolicies {
         httpsPort = port;
     }
 
+    /** True when plain HTTP requests to {@code host} are redirected: one map lookup, nothing allocated. */
+    public boolean forcesHttps(String host) {
+        HttpsSettings s = byHost.get(host);
+        return s != null && s.forceHttps() && httpsPort >= 0;
+    }
+
     /**
      * The {@code Location} of the redirect for a plain HTTP request, or null when it is not redirected.
      *

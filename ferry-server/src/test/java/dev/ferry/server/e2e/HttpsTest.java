@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.store.sql.SqliteStore;
+import io.netty.handler.ssl.OpenSsl;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ class HttpsTest {
         try (Platform platform = Platform.start(config); Backend backend = Backend.start("hello")) {
             int https = platform.httpsPort();
             assertThat(https).isPositive();
+            assertThat(OpenSsl.isAvailable()).as("BoringSSL reaches the platform's class path").isTrue();
             assertThat(dataDir.resolve("tls/default.p12")).exists();
             Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
             ok(admin, "apps:create", "hello");
