@@ -4,7 +4,8 @@
 # over TLS, each with its p99, to one shared nginx backend. One EC P-256 certificate for "localhost" (made here
 # with openssl) serves all three; each proxy picks it by SNI ("localhost", the only name wrk can send here; Ferry
 # runs with --domain bench.test so that "localhost" can be a custom domain of an app "bench").
-# Prints a Markdown table; paste it into docs/benchmarks.md ("HTTPS"). Every load is bounded; stops what it starts.
+# Session resumption is each proxy's default (tickets on); wrk may resume sessions when it reconnects, as browsers
+# do, so "new connections" are new TCP connections with a TLS handshake, full or resumed. Prints a Markdown table; paste it into docs/benchmarks.md ("HTTPS"). Every load is bounded; stops what it starts.
 #
 # Usage: bench/tls/run.sh     Settings (environment): DURATION=10 (s per load), WARMUP=5 (s), CONNS=64,
 #                             PEERS="ferry nginx haproxy".
@@ -81,7 +82,7 @@ http { access_log off; keepalive_requests 1000000;
   upstream be { server 127.0.0.1:$BE; keepalive 256; }
   server { listen 127.0.0.1:$PS ssl backlog=4096; server_name localhost;
     ssl_certificate $work/cert.pem; ssl_certificate_key $work/key.pem;
-    ssl_protocols TLSv1.2 TLSv1.3; ssl_session_cache off; ssl_session_tickets off;
+    ssl_protocols TLSv1.2 TLSv1.3;
     location / { proxy_pass http://be; proxy_http_version 1.1; proxy_set_header Connection "";
       proxy_set_header Host \$host; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto https; } } }
@@ -93,10 +94,9 @@ start_haproxy() {
   mkdir -p "$work/haproxy"
   cat >"$work/haproxy/haproxy.cfg" <<CONF
 global
-  maxconn 40000
+  maxconn 8000
   nbthread 1
-  ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets
-  tune.ssl.cachesize 0
+  ssl-default-bind-options ssl-min-ver TLSv1.2
 defaults
   mode http
   timeout connect 5s

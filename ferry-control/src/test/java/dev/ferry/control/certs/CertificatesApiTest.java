@@ -113,6 +113,14 @@ class CertificatesApiTest {
     }
 
     @Test
+    void refusesANameThatIsNotOne() {
+        TestPki.Issued leaf = pki.leaf("hello.localhost");
+        ObjectNode body = JSON.createObjectNode();
+        body.put("certificate", chain(leaf)).put("privateKey", leaf.keyPem()).put("name", "../../etc");
+        refused(api.call("POST", "/api/apps/hello/certs", body.toString()), "'../../etc' is not one");
+    }
+
+    @Test
     void removesACertificateByName() {
         TestPki.Issued leaf = pki.leaf("hello.localhost");
         api.call("POST", "/api/apps/hello/certs", upload(chain(leaf), leaf.keyPem()));

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class CertificateCheck {
 
     private static final Pattern CN = Pattern.compile("(?:^|,)\\s*CN=([^,]+)");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9*._-]{1,253}");
 
     private CertificateCheck() {
     }
@@ -61,6 +62,10 @@ public final class CertificateCheck {
             throw new IllegalArgumentException("The certificate " + subject(leaf) + " names no DNS host name.");
         }
         String chosen = name == null || name.isBlank() ? names.getFirst() : name.strip();
+        if (!NAME.matcher(chosen).matches()) {
+            throw new IllegalArgumentException("A certificate's name is 1 to 253 letters, digits, dots, dashes,"
+                    + " underscores or stars; '" + chosen + "' is not one.");
+        }
         return new Certificate(chosen, app, names, subject(leaf), leaf.getIssuerX500Principal().getName(),
                 leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), Pem.fingerprint(leaf),
                 Pem.encodeCertificates(chain), now);
