@@ -9,6 +9,10 @@ import dev.ferry.router.proxy.FrontendHandler;
 import dev.ferry.router.proxy.ProxyInitializer;
 import dev.ferry.router.proxy.ProxyRuntime;
 import dev.ferry.router.route.RouteLookup;
+import dev.ferry.router.tls.HttpsListener;
+import dev.ferry.router.tls.HttpsPolicies;
+import dev.ferry.router.tls.TlsConfig;
+import dev.ferry.router.tls.TlsSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -25,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP/1.1 reverse proxy listener: routes each request by its {@code Host} through a
+ * The HTTP/1.1 reverse proxy listener, and the HTTPS one with certificates by SNI ({@link HttpsListener}): routes each request by its {@code Host} through a
  * {@link RouteLookup}, with keep-alive backend pools, retries, session affinity, WebSocket relays, Ferry's
  * error pages, an access log and Micrometer meters (see DESIGN §3 for the contract and
  * {@link ProxyInitializer} for the pipeline).
@@ -43,10 +47,26 @@ public final class Router implements AutoCloseable {
     private final BackendConnectionPool backends;
     private final ChannelGroup clients = new DefaultChannelGroup("ferry-clients", GlobalEventExecutor.INSTANCE);
     private final ProxyRuntime runtime;
+    private final HttpsListener https;
     private Channel server;
+    private Channel httpsServer;
 
+    /** A router with the HTTP listener alone. */
     public Router(RouterConfig config, RouteLookup routes, Transport transport, EventLoopGroup group,
                   MeterRegistry meters, AccessLog accessLog) {
+        this(config, routes, transport, group, meters, accessLog, null, null);
+    }
+
+    /**
+     * A router with an HTTPS listener too, when {@code tls} is not null: certificates by SNI from {@code source},
+     * kept current without a restart, each host's {@code --force-https} redirect and HSTS.
+     *
+     * @throws java.io.UncheckedIOException when the default certificate file cannot be read or made
+     */
+    public Router(RouterConfig config, RouteLookup routes, Transport transport, EventLoopGroup group,
+                  MeterRegistry meters, AccessLog accessLog, TlsConfig tls, TlsSource source) {
+        HttpsPolicies policies = new HttpsPolicies();
+        this.https = tls == null ? null : new HttpsListener(tls, Objects.requireNonNull(source, "source"), policies);
         this.config = Objects.requireNonNull(config, "config");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.group = Objects.requireNonNull(group, "group");
@@ -57,11 +77,11 @@ public final class Router implements AutoCloseable {
         TrustedProxies trusted = TrustedProxies.parse(config.trustedProxies());
         this.runtime = new ProxyRuntime(config, Objects.requireNonNull(routes, "routes"), backends, metrics,
                 Objects.requireNonNull(accessLog, "accessLog"), trusted, clients,
-                new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerClient(), trusted));
+                new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerClient(), trusted), policies);
     }
 
     /**
-     * Binds the HTTP listener.
+     * Binds the HTTP listener, and the HTTPS one when configured.
      *
      * @throws IllegalStateException when the address cannot be bound (port taken, address not local) or the
      *                               router was already started
@@ -70,6 +90,25 @@ public final class Router implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("router already started");
         }
+        server = bind("HTTP", config.httpPort(), "--http-port", new ProxyInitializer(runtime));
+        log.info("router listening for HTTP on {} ({})", server.localAddress(), transport.describe());
+        if (https != null) {
+            https.start();
+            try {
+                httpsServer = bind("HTTPS", https.config().httpsPort(), "--https-port",
+                        new ProxyInitializer(runtime, https.certificates()));
+            } catch (IllegalStateException e) {
+                https.close();
+                server.close().awaitUninterruptibly();
+                server = null;
+                throw e;
+            }
+            runtime.https().httpsPort(((InetSocketAddress) httpsServer.localAddress()).getPort());
+            log.info("router listening for HTTPS on {}", httpsServer.localAddress());
+        }
+    }
+
+    private Channel bind(String what, int port, String flag, ProxyInitializer initializer) {
         ChannelFuture bind = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
@@ -77,20 +116,19 @@ public final class Router implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ProxyInitializer(runtime))
-                .bind(new InetSocketAddress(config.bindAddress(), config.httpPort()))
+                .childHandler(initializer)
+                .bind(new InetSocketAddress(config.bindAddress(), port))
                 .awaitUninterruptibly();
         if (!bind.isSuccess()) {
             Throwable cause = bind.cause();
             String reason = cause == null ? "bind failed" : cause.getMessage();
             if (reason != null && reason.contains("Address already in use")) {
-                reason = "the port is already in use (choose another with --http-port)";
+                reason = "the port is already in use (choose another with " + flag + ")";
             }
-            throw new IllegalStateException("cannot listen for HTTP on " + config.bindAddress() + ":" + config.httpPort()
+            throw new IllegalStateException("cannot listen for " + what + " on " + config.bindAddress() + ":" + port
                     + ": " + reason, cause);
         }
-        server = bind.channel();
-        log.info("router listening for HTTP on {} ({})", server.localAddress(), transport.describe());
+        return bind.channel();
     }
 
     /** The port the HTTP listener is bound to (the real one when the configured port is 0). */
@@ -99,6 +137,19 @@ public final class Router implements AutoCloseable {
             throw new IllegalStateException("router not started");
         }
         return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** The port the HTTPS listener is bound to, or -1 when the router has none. */
+    public synchronized int httpsPort() {
+        if (server == null) {
+            throw new IllegalStateException("router not started");
+        }
+        return httpsServer == null ? -1 : ((InetSocketAddress) httpsServer.localAddress()).getPort();
+    }
+
+    /** The HTTPS listener's certificates, for a reload on demand; null without HTTPS. */
+    public HttpsListener https() {
+        return https;
     }
 
     /**
@@ -120,6 +171,12 @@ public final class Router implements AutoCloseable {
     public synchronized void stopAccepting() {
         if (server != null) {
             server.close().awaitUninterruptibly();
+        }
+        if (httpsServer != null) {
+            httpsServer.close().awaitUninterruptibly();
+        }
+        if (https != null) {
+            https.close();
         }
         for (Channel ch : clients) {
             ch.eventLoop().execute(() -> {

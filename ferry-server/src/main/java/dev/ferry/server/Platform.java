@@ -7,6 +7,7 @@ import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.auth.AdminToken;
 import dev.ferry.control.builds.BuildsApi;
+import dev.ferry.control.certs.CertificatesApi;
 import dev.ferry.control.logs.LogsApi;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.control.tunnel.RegisteredGateways;
@@ -23,13 +24,14 @@ import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.build.slug.SlugStore;
 import dev.ferry.server.runtime.RuntimeWiring;
+import dev.ferry.server.tls.RouterWiring;
+import dev.ferry.server.tls.StoreTlsSource;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
-import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
 import dev.ferry.router.log.QueuedAccessLog;
 import dev.ferry.router.log.Slf4jAccessLog;
@@ -115,6 +117,7 @@ public final class Platform implements AutoCloseable {
     private final AuthFailureLimiter authFailures;
     private Deployments deployments;
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
+    private StoreTlsSource tls;
 
     private Platform(FerryConfig config, PlatformTuning tuning) {
         this.config = config;
@@ -172,17 +175,11 @@ public final class Platform implements AutoCloseable {
         AppAccessLog appAccessLog = new AppAccessLog(appLogs, config.domain(),
                 host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
 
+        tls = new StoreTlsSource(new AppHostNames(config.domain()));
         if (config.httpPort() != FerryConfig.OFF) {
             QueuedAccessLog accessLog = new QueuedAccessLog(List.of(new Slf4jAccessLog(), appAccessLog));
             started.push(accessLog);
-            router = new Router(RouterConfig.builder()
-                    .bindAddress(config.bindAddress())
-                    .httpPort(FerryConfig.bindPort(config.httpPort()))
-                    .maxConnections(config.maxConnections())
-                    .maxConnectionsPerClient(config.maxConnectionsPerClient())
-                    .trustedProxies(config.trustedProxies())
-                    .build(), routes, transport, group, meters, accessLog);
-            router.start();
+            router = RouterWiring.start(config, routes, transport, group, meters, accessLog, dataDirectory.root(), tls);
             started.push(router);
         }
 
@@ -192,6 +189,7 @@ public final class Platform implements AutoCloseable {
 
         store = StoreWiring.open(config, dataDirectory.root());
         started.push(store);
+        tls.attach(store.certificates(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startRuntime();
         startGit();
@@ -246,7 +244,8 @@ public final class Platform implements AutoCloseable {
                 git.keysApi(sessions), logsApi(),
                 new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
-                new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures)));
+                new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
+                new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain()))));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }
@@ -309,13 +308,18 @@ public final class Platform implements AutoCloseable {
     private Set<Integer> reservedPorts() {
         Set<Integer> ports = new HashSet<>(config.listenerPorts());
         if (router != null) {
-            ports.add(router.httpPort());
+            java.util.stream.IntStream.of(router.httpPort(), router.httpsPort()).filter(p -> p > 0).forEach(ports::add);
         }
         return ports;
     }
 
     public FerryConfig config() {
         return config;
+    }
+
+    /** The router's HTTPS port, or -1 when it is off. */
+    public int httpsPort() {
+        return router == null ? -1 : router.httpsPort();
     }
 
     /** The router's HTTP port, or -1 when the router is off. */

@@ -24,6 +24,11 @@ import dev.ferry.cli.keys.KeysCommand;
 import dev.ferry.cli.keys.KeysRemoveCommand;
 import dev.ferry.cli.login.LoginCommand;
 import dev.ferry.cli.logs.DrainsAddCommand;
+import dev.ferry.cli.certs.CertsAddCommand;
+import dev.ferry.cli.certs.CertsCommand;
+import dev.ferry.cli.certs.CertsRemoveCommand;
+import dev.ferry.cli.certs.HttpsForceCommand;
+import dev.ferry.cli.certs.HttpsHstsCommand;
 import dev.ferry.cli.logs.DrainsCommand;
 import dev.ferry.cli.logs.DrainsRemoveCommand;
 import dev.ferry.cli.logs.LogsCommand;
@@ -97,6 +102,10 @@ public final class CommandCatalog {
             topic("domains", "custom domains of an app",
                     e("domains", DomainsCommand.class), e("domains:add", DomainsAddCommand.class),
                     e("domains:remove", DomainsRemoveCommand.class)),
+            topic("certs", "HTTPS: an app's TLS certificates, the redirect to HTTPS and HSTS",
+                    e("certs", CertsCommand.class), e("certs:add", CertsAddCommand.class),
+                    e("certs:remove", CertsRemoveCommand.class), e("https:force", HttpsForceCommand.class),
+                    e("https:hsts", HttpsHstsCommand.class)),
             topic("routes", "routes of the router to any URL or TCP target (admin)",
                     e("routes", RoutesCommand.class), e("routes:add", RoutesAddCommand.class),
                     e("routes:remove", RoutesRemoveCommand.class), e("routes:tcp", TcpRoutesCommand.class),

@@ -9,6 +9,7 @@ import dev.ferry.core.store.DrainNotFound;
 import dev.ferry.core.store.KeyNotFound;
 import dev.ferry.core.store.LimitExceeded;
 import dev.ferry.core.store.ReleaseNotFound;
+import dev.ferry.core.store.CertificateNotFound;
 import dev.ferry.core.store.StoreException;
 import dev.ferry.core.store.StoreUnavailable;
 import dev.ferry.core.store.TokenNotFound;
@@ -82,6 +83,7 @@ public final class ApiErrorMapper {
             case UserNotFound x -> 404;
             case CollaboratorNotFound x -> 404;
             case KeyNotFound x -> 404;
+            case CertificateNotFound x -> 404;
             case UnknownProcessType x -> 422;
             case LimitExceeded x -> 422;
             default -> 409; // taken, exists, already final, cannot roll back, owner not removable

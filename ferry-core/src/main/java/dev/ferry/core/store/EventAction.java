@@ -29,7 +29,10 @@ public enum EventAction {
     KEY_ADD("key.add"),
     KEY_REMOVE("key.remove"),
     DRAIN_ADD("drain.add"),
-    DRAIN_REMOVE("drain.remove");
+    DRAIN_REMOVE("drain.remove"),
+    CERT_ADD("cert.add"),
+    CERT_REMOVE("cert.remove"),
+    HTTPS_SETTINGS("https.settings");
 
     private final String code;
 

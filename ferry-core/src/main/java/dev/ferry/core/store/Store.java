@@ -21,4 +21,11 @@ package dev.ferry.core.store;
  */
 public interface Store extends AccountStore, AppStore, ReleaseStore, BuildStore, DrainStore, EventStore,
         StoreLifecycle {
+
+    /**
+     * The apps' certificates and HTTPS settings, in the same database and transactions. A port of its own rather
+     * than one more parent of this interface, because it holds private keys: only the router's certificate source
+     * and the certificates API take it.
+     */
+    CertificateStore certificates();
 }

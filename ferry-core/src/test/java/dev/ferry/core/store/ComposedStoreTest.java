@@ -107,6 +107,11 @@ class ComposedStoreTest {
         }
 
         @Override
+        public CertificateStore certificates() {
+            throw new UnsupportedOperationException("not a port this test composes");
+        }
+
+        @Override
         public void checkWritable() {
         }
 

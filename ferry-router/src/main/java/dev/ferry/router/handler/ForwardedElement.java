@@ -23,6 +23,11 @@ public final class ForwardedElement {
      * @param host    the request's {@code Host}, or null
      */
     public static String of(InetAddress address, String text, String host) {
+        return of(address, text, host, "http");
+    }
+
+    /** As {@link #of(InetAddress, String, String)}, with the scheme the client used ({@code http} or {@code https}). */
+    public static String of(InetAddress address, String text, String host, String proto) {
         StringBuilder b = new StringBuilder(64).append("for=");
         if (address == null) {
             b.append("unknown");
@@ -32,7 +37,7 @@ public final class ForwardedElement {
         } else {
             b.append(text);
         }
-        b.append(";proto=http");
+        b.append(";proto=").append(proto);
         if (host != null && !host.isEmpty()) {
             b.append(";host=");
             if (isToken(host)) {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * Tells the app about the client, as {@code ForwardedHeadersHandler} did on the old path:
  * {@code X-Forwarded-For} (the client appended; a client's own value kept only from a {@link TrustedProxies}
  * peer), {@code X-Forwarded-Proto/-Port/-Host} (a trusted proxy's values kept), {@code Forwarded}
- * ({@code for=<client>;proto=http;host=<Host>}, appended to a trusted proxy's elements), {@code X-Real-IP}
+ * ({@code for=<client>;proto=http|https;host=<Host>}, appended to a trusted proxy's elements), {@code X-Real-IP}
  * (the client, or behind trusted proxies the first untrusted hop), {@code X-Request-Start} (epoch
  * milliseconds) and {@code Via} ({@code 1.1 <viaName>} appended). Fields a client sent that are replaced are
  * dropped from the forwarded head, so no made-up address reaches the app.
@@ -38,10 +38,17 @@ final class ForwardedRule implements HeadRule {
     private final String port;
     private final String via10;
     private final String via11;
+    private final String proto;
     private String elementHost;
     private String element;
 
     ForwardedRule(TrustedProxies trusted, String viaName, SocketAddress remote, SocketAddress local) {
+        this(trusted, viaName, remote, local, false);
+    }
+
+    /** @param secure true on the HTTPS listener: {@code X-Forwarded-Proto: https} and {@code proto=https} */
+    ForwardedRule(TrustedProxies trusted, String viaName, SocketAddress remote, SocketAddress local, boolean secure) {
+        this.proto = secure ? "https" : "http";
         this.trusted = Objects.requireNonNull(trusted, "trusted");
         this.peer = remote instanceof InetSocketAddress a ? a.getAddress() : null;
         this.client = peer == null ? "unknown" : peer.getHostAddress();
@@ -55,7 +62,7 @@ final class ForwardedRule implements HeadRule {
     public RequestRefused apply(RequestHead head) {
         String host = hostText(head);
         if (element == null || !Objects.equals(host, elementHost)) {
-            element = ForwardedElement.of(peer, client, host);
+            element = ForwardedElement.of(peer, client, host, proto);
             elementHost = host;
         }
         // untrusted peers (the common case) cost no join: what they sent is dropped and replaced
@@ -66,7 +73,7 @@ final class ForwardedRule implements HeadRule {
         head.added.add(X_REAL_IP, previous == null ? client : trusted.firstUntrustedHop(chain));
         String elements = fromTrusted ? joined(head, FieldName.FORWARDED) : dropAll(head, FieldName.FORWARDED);
         head.added.add(FORWARDED, elements == null ? element : elements + ", " + element);
-        replaceUnlessTrusted(head, FieldName.X_FORWARDED_PROTO, X_FORWARDED_PROTO, "http");
+        replaceUnlessTrusted(head, FieldName.X_FORWARDED_PROTO, X_FORWARDED_PROTO, proto);
         if (port != null) {
             replaceUnlessTrusted(head, FieldName.X_FORWARDED_PORT, X_FORWARDED_PORT, port);
         }

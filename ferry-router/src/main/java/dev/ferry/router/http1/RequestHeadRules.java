@@ -20,6 +20,12 @@ public final class RequestHeadRules {
      */
     public RequestHeadRules(HeadLimits limits, TrustedProxies trusted, String viaName, String affinityCookieName,
                             SocketAddress remote, SocketAddress local) {
+        this(limits, trusted, viaName, affinityCookieName, remote, local, false);
+    }
+
+    /** @param secure true for a connection of the HTTPS listener ({@code X-Forwarded-Proto: https}) */
+    public RequestHeadRules(HeadLimits limits, TrustedProxies trusted, String viaName, String affinityCookieName,
+                            SocketAddress remote, SocketAddress local, boolean secure) {
         this.rules = List.of(
                 new MethodRule(),                                    // CONNECT, TRACE -> 405
                 new TargetFormRule(),                                // origin, absolute http(s), OPTIONS * -> else 400
@@ -29,7 +35,7 @@ public final class RequestHeadRules {
                 new HopByHopRule(),                                  // Connection and the fields it names; keep-alive, upgrade
                 new AffinityCookieRule(affinityCookieName),          // read the affinity cookie, keep it from the app
                 new RequestIdRule(),                                 // keep a safe X-Request-Id or make one
-                new ForwardedRule(trusted, viaName, remote, local)); // X-Forwarded-*, Forwarded, X-Real-IP, Via...
+                new ForwardedRule(trusted, viaName, remote, local, secure)); // X-Forwarded-*, Forwarded, X-Real-IP, Via...
     }
 
     /** Applies the rules in order to a head the parser completed; answers the first refusal, or null. */

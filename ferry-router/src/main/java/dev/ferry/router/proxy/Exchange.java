@@ -8,6 +8,7 @@ import dev.ferry.router.error.RequestRefused;
 import dev.ferry.router.http1.ClientMessage;
 import dev.ferry.router.http1.RequestHead;
 import dev.ferry.router.route.Pool;
+import dev.ferry.router.tls.HttpsRedirect;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.Future;
@@ -75,6 +76,9 @@ final class Exchange {
             fail(refused.error(), true);
         } else if (host == null) {
             fail(ProxyError.BAD_REQUEST, false);
+        } else if (!frontend.isSecure() && rt.https().forcesHttps(host)
+                && rt.https().redirectLocation(host, head.originTarget()) != null) {
+            redirect(rt.https().redirectLocation(host, head.originTarget()));
         } else if (pool == null) {
             fail(ProxyError.NO_SUCH_APP, false);
         } else if (head.body() == RequestHead.Body.LENGTH && bodyLimit() > 0 && head.contentLength() > bodyLimit()) {
@@ -203,6 +207,11 @@ final class Exchange {
         return endpoint;
     }
 
+    /** The {@code Strict-Transport-Security} value for this response, or null (plain HTTP, or no HSTS). */
+    String hsts() {
+        return frontend.isSecure() ? rt.https().hsts(host) : null;
+    }
+
     /** The {@code Set-Cookie} value that pins the client to the endpoint that answers, or null when none is due. */
     String affinitySetCookie() {
         return pool.route().policy().affinity() && !endpoint.id().equals(affinityId)
@@ -325,6 +334,16 @@ final class Exchange {
                 refused == null ? head.requestId() : null);
         rec.bytesOut += page.bodyBytes();
         client.writeAndFlush(page.bytes()).addListener(w -> finish(close || !w.isSuccess()));
+    }
+
+    /** Answers 308 to HTTPS ({@code --force-https}); a request body is not read, so its connection closes. */
+    private void redirect(String location) {
+        st.responseStarted = true;
+        st.responseComplete = true;
+        rec.status = 308;
+        boolean close = !head.isKeepAlive() || requestHasBody;
+        client.writeAndFlush(HttpsRedirect.encode(client.alloc(), location, close, head.requestId()))
+                .addListener(w -> finish(close || !w.isSuccess()));
     }
 
     private void dropBackend() {

@@ -28,6 +28,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private final ProxyRuntime runtime;
     private final ConnectionSlot slot;
     private final String via;
+    private final boolean secure;
     private final AddedFields responseFields = new AddedFields();
     private ChannelHandlerContext ctx;
     private ClientRequestReader reader;
@@ -37,11 +38,20 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private String hostSent;
     private String hostRouted;
 
-    /** @param via the router's own {@code Via} element on responses, e.g. {@code 1.1 ferry} */
-    FrontendHandler(ProxyRuntime runtime, ConnectionSlot slot, String via) {
+    /**
+     * @param via    the router's own {@code Via} element on responses, e.g. {@code 1.1 ferry}
+     * @param secure true on the HTTPS listener
+     */
+    FrontendHandler(ProxyRuntime runtime, ConnectionSlot slot, String via, boolean secure) {
         this.runtime = runtime;
         this.slot = slot;
         this.via = via;
+        this.secure = secure;
+    }
+
+    /** True on a connection of the HTTPS listener. */
+    boolean isSecure() {
+        return secure;
     }
 
     @Override

@@ -13,6 +13,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SniHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.Mapping;
 
 /**
  * The whole request path on one screen: the pipeline of a client connection, in order, and the pipeline of a
@@ -32,18 +35,33 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
     static final String PROXY = "proxy";
     static final String RELAY = "relay";
     static final String REFUSE = "too-many-connections";
+    static final String TLS = "tls";
 
     private final ProxyRuntime runtime;
     private final HeadLimits limits;
     private final ClientRequestReader.RuleFactory rules;
     private final String via;
+    private final Mapping<String, SslContext> sni;
 
+    /** The initializer of the HTTP listener's connections. */
     public ProxyInitializer(ProxyRuntime runtime) {
+        this(runtime, null);
+    }
+
+    /**
+     * The initializer of the HTTPS listener's connections when {@code sni} is given: TLS first, then the same
+     * pipeline as HTTP, with {@code X-Forwarded-Proto: https}.
+     *
+     * @param sni the server context for each SNI name (the default one for no name), or null for plain HTTP
+     */
+    public ProxyInitializer(ProxyRuntime runtime, Mapping<String, SslContext> sni) {
         RouterConfig c = runtime.config();
         this.runtime = runtime;
+        this.sni = sni;
         this.limits = HeadLimits.of(c);
+        boolean secure = sni != null;
         this.rules = ctx -> new RequestHeadRules(limits, runtime.trustedProxies(), c.viaName(), c.affinityCookieName(),
-                ctx.channel().remoteAddress(), ctx.channel().localAddress());
+                ctx.channel().remoteAddress(), ctx.channel().localAddress(), secure);
         this.via = "1.1 " + c.viaName();
     }
 
@@ -52,6 +70,9 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
         RouterConfig c = runtime.config();
         ch.config().setAutoRead(false);
         ChannelPipeline p = ch.pipeline();
+        if (sni != null) {
+            p.addLast(TLS, new SniHandler(sni));                               // ClientHello's name -> context; then TLS
+        }
         ConnectionSlot slot = runtime.connectionLimiter().tryOpen(ch);          // may evict an idle connection
         if (slot == null) {
             p.addLast(REFUSE, new TooManyConnectionsHandler());                // 503 too_many_connections, close
@@ -61,7 +82,7 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
         p.addLast(IDLE, new IdleTimeoutHandler(c.idleTimeout()));              // close after idleTimeout without traffic
         p.addLast(HTTP, new ClientRequestReader(limits, rules));               // bytes -> checked heads, body slices; 400/405/414/431
         p.addLast(HEADER_TIMEOUT, new RequestHeadTimeoutHandler(c.requestHeaderTimeout())); // 408 when a head is late
-        p.addLast(PROXY, new FrontendHandler(runtime, slot, via));             // route, pick, 100-continue, 413, retries, relay
+        p.addLast(PROXY, new FrontendHandler(runtime, slot, via, sni != null));             // route, pick, 100-continue, 413, retries, relay
     }
 
     /** The initializer of every backend connection: idle timeout, response reader, {@link BackendHandler}. */

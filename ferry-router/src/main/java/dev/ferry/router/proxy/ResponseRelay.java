@@ -107,6 +107,10 @@ final class ResponseRelay {
         if (cookie != null) {
             extra.add("Set-Cookie", cookie);
         }
+        String hsts = ex.hsts();
+        if (hsts != null) {
+            extra.add("Strict-Transport-Security", hsts);
+        }
         if (closeClient) {
             extra.add("Connection", "close");
         }

@@ -24,7 +24,7 @@ import java.util.Set;
  *   <caption>Defaults</caption>
  *   <tr><td>bindAddress</td><td>127.0.0.1 (use 0.0.0.0 to serve other machines)</td></tr>
  *   <tr><td>httpPort</td><td>8080, app traffic through the router</td></tr>
- *   <tr><td>httpsPort</td><td>8443, reserved for HTTPS once certificates exist</td></tr>
+ *   <tr><td>httpsPort</td><td>8443, HTTPS with certificates by SNI (0 turns it off)</td></tr>
  *   <tr><td>apiPort</td><td>7070, control API, metrics</td></tr>
  *   <tr><td>sshPort</td><td>2222, git over SSH</td></tr>
  *   <tr><td>tunnelPort</td><td>7000, reserved for the tunnel gateway</td></tr>

@@ -23,6 +23,10 @@ final class Banner {
         } else {
             out.println("  apps        router off (--http-port 0)");
         }
+        if (platform.httpsPort() > 0) {
+            out.printf("  HTTPS       https://<name>.%s:%d  certificates by SNI (ferry certs:add), else a self-signed default%n",
+                    c.domain(), platform.httpsPort());
+        }
         if (platform.apiPort() > 0) {
             out.printf("  API         http://%s:%d/api       metrics at /metrics, OpenAPI at /api/openapi.json%n", host, platform.apiPort());
         } else {

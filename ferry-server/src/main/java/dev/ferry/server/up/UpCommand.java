@@ -46,7 +46,7 @@ public final class UpCommand implements Callable<Integer>, EscapingPolicy {
     @Option(names = "--http-port", paramLabel = "PORT", description = "App traffic through the router (env FERRY_HTTP_PORT; default 8080; 0 = off).")
     Integer httpPort;
 
-    @Option(names = "--https-port", paramLabel = "PORT", description = "HTTPS app traffic, reserved for certificates (env FERRY_HTTPS_PORT; default 8443).")
+    @Option(names = "--https-port", paramLabel = "PORT", description = "HTTPS app traffic, certificates by SNI; 0 turns it off (env FERRY_HTTPS_PORT; default 8443).")
     Integer httpsPort;
 
     @Option(names = "--api-port", paramLabel = "PORT", description = "Control API and /metrics (env FERRY_API_PORT; default 7070; 0 = off).")

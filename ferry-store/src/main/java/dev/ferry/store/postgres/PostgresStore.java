@@ -1,6 +1,7 @@
 package dev.ferry.store.postgres;
 
 import dev.ferry.core.store.AppLimits;
+import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.ComposedStore;
 import dev.ferry.core.store.Store;
 import dev.ferry.store.postgres.internal.PostgresDatabase;
@@ -9,6 +10,7 @@ import dev.ferry.store.sql.ConfigKey;
 import dev.ferry.store.sql.internal.AccountCommands;
 import dev.ferry.store.sql.internal.AppCommands;
 import dev.ferry.store.sql.internal.BuildCommands;
+import dev.ferry.store.sql.internal.CertificateCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
@@ -35,6 +37,7 @@ public final class PostgresStore extends ComposedStore {
 
     private final Database db;
     private final Clocked clock;
+    private final CertificateCommands certificates;
 
     private PostgresStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
         super(new AccountCommands(db, clock), new AppCommands(db, clock, limits),
@@ -42,6 +45,16 @@ public final class PostgresStore extends ComposedStore {
                 new DrainCommands(db, clock, limits), new EventCommands(db));
         this.db = db;
         this.clock = clock;
+        this.certificates = new CertificateCommands(db, clock, cipher);
+    }
+
+    /**
+     * The certificates and HTTPS settings, their private keys sealed with the shared config key. Change listeners
+     * hear the changes made through this node; routers fed by another node see them at their periodic reload.
+     */
+    @Override
+    public CertificateStore certificates() {
+        return certificates;
     }
 
     /** Opens the database at {@code location} (migrating it when needed) with the config key {@code key}. */

@@ -56,6 +56,8 @@ public final class RowCopy {
         t.put("builds", "id");
         t.put("log_drains", "seq");
         t.put("events", "id");
+        t.put("certificates", "id");
+        t.put("app_https", "");
         return Collections.unmodifiableMap(t);
     }
 

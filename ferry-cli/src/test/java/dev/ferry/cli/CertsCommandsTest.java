@@ -1,0 +1,114 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.control.RunningControlServer;
+import dev.ferry.control.certs.CertificatesApi;
+import dev.ferry.core.store.AppHostNames;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.HttpsSettings;
+import dev.ferry.testing.CommandRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The certs and https commands against a real API, with certificates made by the openssl command. */
+class CertsCommandsTest {
+
+    @TempDir
+    Path home;
+
+    private RunningControlServer api;
+    private CliRun cli;
+
+    @BeforeEach
+    void start() {
+        api = new RunningControlServer(store -> List.of(
+                new CertificatesApi(store, store, store.certificates(), new AppHostNames("localhost"))));
+        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        assertThat(cli.run("apps:create", "hello").exit()).isZero();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    /** A self-signed leaf for {@code host}, by openssl: cert.pem and key.pem (PKCS#8) in {@code dir}. */
+    private Path selfSigned(String dir, String host) throws IOException, InterruptedException {
+        Path d = Files.createDirectories(home.resolve(dir));
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                "-nodes", "-keyout", d.resolve("key.pem").toString(), "-out", d.resolve("cert.pem").toString(),
+                "-days", "30", "-subj", "/CN=" + host, "-addext", "subjectAltName=DNS:" + host,
+                "-addext", "basicConstraints=critical,CA:FALSE").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
+        return d;
+    }
+
+    @Test
+    void addsListsAndRemovesACertificateWithoutEverPrintingTheKey() throws Exception {
+        Path d = selfSigned("one", "hello.localhost");
+
+        CommandRunner.Result added = cli.run("certs:add", d.resolve("cert.pem").toString(), d.resolve("key.pem").toString(),
+                "-a", "hello");
+        CommandRunner.Result listed = cli.run("certs", "-a", "hello");
+        CommandRunner.Result json = cli.run("certs", "-a", "hello", "--json");
+
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).startsWith("Added certificate hello.localhost to hello for hello.localhost (expires ");
+        assertThat(listed.out()).contains("NAME").contains("hello.localhost").contains("CN=hello.localhost");
+        assertThat(json.out()).contains("\"fingerprint\"").contains("\"expiresAt\"");
+        String key = Files.readString(d.resolve("key.pem"));
+        String keyBody = key.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+        assertThat(added.out() + listed.out() + json.out()).doesNotContain("PRIVATE KEY").doesNotContain(keyBody);
+
+        CommandRunner.Result removed = cli.run("certs:remove", "hello.localhost", "-a", "hello");
+        assertThat(removed.out()).isEqualTo("Removed certificate hello.localhost from hello\n");
+        assertThat(cli.run("certs", "-a", "hello").out()).startsWith("hello has no certificates");
+        CommandRunner.Result again = cli.run("certs:remove", "hello.localhost", "-a", "hello");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("has no certificate hello.localhost").hasLineCount(1);
+    }
+
+    @Test
+    void refusalsAreOneClearLineAndStoreNothing() throws Exception {
+        Path one = selfSigned("one", "hello.localhost");
+        Path two = selfSigned("two", "hello.localhost");
+        Path elsewhere = selfSigned("three", "elsewhere.example.com");
+
+        CommandRunner.Result mismatch = cli.run("certs:add", one.resolve("cert.pem").toString(), two.resolve("key.pem").toString(),
+                "-a", "hello");
+        CommandRunner.Result notCovered = cli.run("certs:add", elsewhere.resolve("cert.pem").toString(),
+                elsewhere.resolve("key.pem").toString(), "-a", "hello");
+        CommandRunner.Result missing = cli.run("certs:add", "nope.pem", one.resolve("key.pem").toString(), "-a", "hello");
+
+        assertThat(mismatch.exit()).isEqualTo(1);
+        assertThat(mismatch.err()).contains("The private key does not match the certificate").hasLineCount(1);
+        assertThat(notCovered.err()).contains("none of the app's hosts (hello.localhost)");
+        assertThat(missing.err()).contains("there is no certificate file");
+        assertThat(api.store.certificates().certificates(AppName.of("hello"))).isEmpty();
+    }
+
+    @Test
+    void setsTheRedirectToHttpsAndHsts() {
+        assertThat(cli.run("https:force", "on", "-a", "hello").out())
+                .isEqualTo("HTTP requests to hello are now redirected to HTTPS\n");
+        assertThat(cli.run("https:hsts", "31536000", "--include-subdomains", "-a", "hello").exit()).isZero();
+        assertThat(api.store.certificates().httpsSettings(AppName.of("hello")))
+                .isEqualTo(new HttpsSettings(true, 31_536_000, true));
+
+        CommandRunner.Result bad = cli.run("https:force", "maybe", "-a", "hello");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("https:force takes on or off, not 'maybe'");
+        assertThat(cli.run("https:hsts", "off", "-a", "hello").exit()).isZero();
+        assertThat(api.store.certificates().httpsSettings(AppName.of("hello")))
+                .isEqualTo(new HttpsSettings(true, 0, false));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.ferry.control.certs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ferry.control.ControlApi;
+import dev.ferry.control.apps.AppAccess;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.store.AccountStore;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppHostNames;
+import dev.ferry.core.store.AppStore;
+import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateStore;
+import dev.ferry.core.store.HttpsSettings;
+import dev.ferry.core.tls.CertificateCheck;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An app's TLS certificates and HTTPS settings, with the access rules of the other app APIs:
+ * <ul>
+ *   <li>{@code GET /api/apps/{app}/certs}: the certificates, without keys ({@code ferry certs}).</li>
+ *   <li>{@code POST /api/apps/{app}/certs {"certificate", "privateKey", "name"?}} (201): checked by
+ *   {@link CertificateCheck} (chain order, key match, validity) and refused unless its names cover one of the app's
+ *   hosts (its default host or a custom domain); each refusal is 422 {@code invalid_certificate} and stores
+ *   nothing. The same name replaces the certificate ({@code ferry certs:add}). The key is never answered.</li>
+ *   <li>{@code DELETE /api/apps/{app}/certs/{name}} (204; 404 {@code certificate_not_found}).</li>
+ *   <li>{@code GET /api/apps/{app}/https}, {@code PATCH /api/apps/{app}/https {"forceHttps", "hstsMaxAge",
+ *   "hstsIncludeSubdomains"}}: the redirect to HTTPS and the HSTS header ({@code ferry https:force},
+ *   {@code ferry https:hsts}).</li>
+ * </ul>
+ * Routers learn each change from the {@link CertificateStore}'s change listeners, without a restart.
+ */
+public final class CertificatesApi implements ControlApi {
+
+    private final AppStore apps;
+    private final CertificateStore certificates;
+    private final AppHostNames hostNames;
+    private final AppAccess access;
+    private final Clock clock;
+
+    public CertificatesApi(AccountStore accounts, AppStore apps, CertificateStore certificates, AppHostNames hostNames) {
+        this(accounts, apps, certificates, hostNames, Clock.systemUTC());
+    }
+
+    /** @param clock tells whether an uploaded certificate is valid now */
+    public CertificatesApi(AccountStore accounts, AppStore apps, CertificateStore certificates, AppHostNames hostNames,
+                           Clock clock) {
+        this.apps = Objects.requireNonNull(apps, "apps");
+        this.certificates = Objects.requireNonNull(certificates, "certificates");
+        this.hostNames = Objects.requireNonNull(hostNames, "hostNames");
+        this.access = new AppAccess(accounts, apps);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void register(RoutesConfig r) {
+        r.get("/api/apps/{app}/certs", this::list);
+        r.post("/api/apps/{app}/certs", this::add);
+        r.delete("/api/apps/{app}/certs/{name}", this::remove);
+        r.get("/api/apps/{app}/https", this::settings);
+        r.patch("/api/apps/{app}/https", this::changeSettings);
+    }
+
+    private void list(Context ctx) {
+        App app = access.require(ctx);
+        ArrayNode out = Json.array();
+        certificates.certificates(app.name()).forEach(c -> out.add(CertificateJson.of(c)));
+        Json.ok(ctx, out);
+    }
+
+    private void add(Context ctx) {
+        App app = access.require(ctx);
+        RequestBody body = RequestBody.parse(ctx.body(), Set.of("certificate", "privateKey", "name"));
+        Certificate checked;
+        try {
+            checked = CertificateCheck.check(app.name(), body.optionalText("name").orElse(null),
+                    body.requiredText("certificate"), body.requiredText("privateKey"), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCertificate(e.getMessage());
+        }
+        List<String> hosts = hostNames.of(app.name(), apps.domains(app.name()));
+        if (hosts.stream().noneMatch(checked::covers)) {
+            throw new InvalidCertificate("The certificate covers " + String.join(", ", checked.hostNames())
+                    + " but none of the app's hosts (" + String.join(", ", hosts) + "). Add the domain first with"
+                    + " ferry domains:add HOST -a " + app.name() + ".");
+        }
+        Certificate stored = certificates.putCertificate(checked, body.requiredText("privateKey"), Caller.of(ctx).id());
+        ctx.header("Location", "/api/apps/" + app.name() + "/certs/" + stored.name());
+        Json.answer(ctx, 201, CertificateJson.of(stored));
+    }
+
+    private void remove(Context ctx) {
+        App app = access.require(ctx);
+        certificates.removeCertificate(app.name(), ctx.pathParam("name"), Caller.of(ctx).id());
+        ctx.status(204);
+    }
+
+    private void settings(Context ctx) {
+        App app = access.require(ctx);
+        Json.ok(ctx, CertificateJson.of(certificates.httpsSettings(app.name())));
+    }
+
+    private void changeSettings(Context ctx) {
+        App app = access.require(ctx);
+        RequestBody body = RequestBody.parse(ctx.body(), Set.of("forceHttps", "hstsMaxAge", "hstsIncludeSubdomains"));
+        HttpsSettings now = certificates.httpsSettings(app.name());
+        HttpsSettings wanted;
+        try {
+            wanted = new HttpsSettings(body.optionalBoolean("forceHttps").orElse(now.forceHttps()),
+                    body.optionalInt("hstsMaxAge").map(Integer::longValue).orElse(now.hstsMaxAgeSeconds()),
+                    body.optionalBoolean("hstsIncludeSubdomains").orElse(now.hstsIncludeSubdomains()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        if (!wanted.equals(now)) {
+            certificates.setHttpsSettings(app.name(), wanted, Caller.of(ctx).id());
+        }
+        Json.ok(ctx, CertificateJson.of(wanted));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.ferry.control.certs;
+
+import dev.ferry.core.tls.Pem;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A test certificate authority made in-process: a root, and leaf certificates it signs for given DNS names (the
+ * router's tests have the same one; a shared test module would hold one copy).
+ */
+public final class TestPki {
+
+    /** A key pair with its certificate. */
+    public record Issued(KeyPair keys, X509Certificate certificate) {
+        public String keyPem() {
+            return Pem.encodePrivateKey(keys.getPrivate());
+        }
+
+        public String certPem() {
+            return Pem.encodeCertificates(List.of(certificate));
+        }
+    }
+
+    private final Issued root;
+
+    public TestPki() {
+        KeyPair keys = keys();
+        X500Name name = new X500Name("CN=Ferry Test Root");
+        root = new Issued(keys, sign(name, keys, name, keys, null, Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(30)), true));
+    }
+
+    public Issued root() {
+        return root;
+    }
+
+    public String rootPem() {
+        return root.certPem();
+    }
+
+    /** A leaf for {@code names}, valid from yesterday for 30 days. */
+    public Issued leaf(String... names) {
+        return leaf(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)), names);
+    }
+
+    public Issued leaf(Instant notBefore, Instant notAfter, String... names) {
+        KeyPair keys = keys();
+        return new Issued(keys, sign(new X500Name("CN=" + names[0]), keys, new X500Name("CN=Ferry Test Root"),
+                root.keys(), names, notBefore, notAfter, false));
+    }
+
+    private static KeyPair keys() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+            return g.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static X509Certificate sign(X500Name subject, KeyPair subjectKeys, X500Name issuer, KeyPair issuerKeys,
+                                        String[] names, Instant notBefore, Instant notAfter, boolean ca) {
+        try {
+            JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, new SecureRandom()),
+                    Date.from(notBefore), Date.from(notAfter), subject, subjectKeys.getPublic());
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+            if (names != null) {
+                GeneralName[] sans = Arrays.stream(names).map(n -> new GeneralName(GeneralName.dNSName, n))
+                        .toArray(GeneralName[]::new);
+                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
+            }
+            return new JcaX509CertificateConverter().getCertificate(
+                    b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ferry.router.tls;
+
+import dev.ferry.core.store.HttpsSettings;
+import dev.ferry.core.store.ServingCertificate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the router's HTTPS listener reads the certificates it serves and each host's HTTPS settings. The
+ * composition root implements it over the store's {@code CertificateStore} (which knows apps) and the apps'
+ * host names (which turn an app's settings into per-host ones).
+ */
+public interface TlsSource {
+
+    /** Every certificate to serve, with its key. */
+    List<ServingCertificate> certificates();
+
+    /** The HTTPS settings of each host name that has any, keyed by lower-case host name. */
+    Map<String, HttpsSettings> settingsByHost();
+
+    /** Runs {@code listener} after each change of certificates or settings (on the changing thread). */
+    void onChange(Runnable listener);
+}

@@ -1,0 +1,84 @@
+package dev.ferry.server.tls;
+
+import dev.ferry.core.store.AppHostNames;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.AppStore;
+import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateStore;
+import dev.ferry.core.store.HttpsSettings;
+import dev.ferry.core.store.ServingCertificate;
+import dev.ferry.router.tls.TlsSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The router's {@link TlsSource} over the store. Each certificate is served only for the hosts of its own app
+ * that it covers (a wildcard uploaded by one app never answers for another app's host), and each app's HTTPS
+ * settings apply to all its hosts. Until {@link #attach} names the store (the router starts before it), there is
+ * nothing to serve but the default certificate.
+ */
+public final class StoreTlsSource implements TlsSource {
+
+    private record Stores(CertificateStore certificates, AppStore apps) {
+    }
+
+    private final AppHostNames hostNames;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Stores stores;
+
+    public StoreTlsSource(AppHostNames hostNames) {
+        this.hostNames = hostNames;
+    }
+
+    /** Starts reading from the store, and tells the router at once and after each change. */
+    public void attach(CertificateStore certificates, AppStore apps) {
+        stores = new Stores(certificates, apps);
+        certificates.onChange(this::changed);
+        changed();
+    }
+
+    /** Tells the router to read again (also after a custom domain is added or removed). */
+    public void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    @Override
+    public List<ServingCertificate> certificates() {
+        Stores s = stores;
+        if (s == null) {
+            return List.of();
+        }
+        Map<AppName, List<String>> hostsOf = new HashMap<>();
+        List<ServingCertificate> served = new ArrayList<>();
+        for (ServingCertificate sc : s.certificates().servingCertificates()) {
+            Certificate c = sc.certificate();
+            List<String> hosts = hostsOf.computeIfAbsent(c.app(), app -> hostNames.of(app, s.apps().domains(app)));
+            List<String> covered = hosts.stream().filter(c::covers).toList();
+            if (!covered.isEmpty()) {
+                served.add(new ServingCertificate(new Certificate(c.name(), c.app(), covered, c.subject(), c.issuer(),
+                        c.notBefore(), c.notAfter(), c.fingerprint(), c.chainPem(), c.addedAt()), sc.privateKeyPem()));
+            }
+        }
+        return served;
+    }
+
+    @Override
+    public Map<String, HttpsSettings> settingsByHost() {
+        Stores s = stores;
+        if (s == null) {
+            return Map.of();
+        }
+        Map<String, HttpsSettings> byHost = new HashMap<>();
+        s.certificates().allHttpsSettings().forEach((app, settings) ->
+                hostNames.of(app, s.apps().domains(app)).forEach(host -> byHost.put(host, settings)));
+        return byHost;
+    }
+
+    @Override
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.ferry.server.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.core.store.AppHostNames;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.HttpsSettings;
+import dev.ferry.core.store.ServingCertificate;
+import dev.ferry.core.store.User;
+import dev.ferry.store.sql.SqliteStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the router is given from the store: each certificate only for its own app's hosts. */
+class StoreTlsSourceTest {
+
+    @TempDir
+    Path dir;
+
+    private SqliteStore store;
+    private User admin;
+    private final StoreTlsSource source = new StoreTlsSource(new AppHostNames("apps.test"));
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.openInDataDir(dir);
+        admin = store.bootstrapAdmin("admin@example.com").orElseThrow().user();
+        store.createApp(admin.id(), AppName.of("app-a"));
+        store.createApp(admin.id(), AppName.of("app-b"));
+        store.addDomain(AppName.of("app-a"), "a.example.test", admin.id());
+        store.addDomain(AppName.of("app-b"), "b.example.test", admin.id());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static Certificate cert(String app, String... names) {
+        return new Certificate(names[0], AppName.of(app), List.of(names), "CN=x", "CN=ca", Instant.EPOCH,
+                Instant.parse("2099-01-01T00:00:00Z"), "sha256:" + app + names[0], "pem", Instant.EPOCH);
+    }
+
+    @Test
+    void servesAWildcardOnlyForTheHostsOfItsOwnApp() {
+        source.attach(store.certificates(), store);
+        store.certificates().putCertificate(cert("app-a", "*.example.test", "app-a.apps.test"), "key-a", admin.id());
+
+        List<ServingCertificate> served = source.certificates();
+
+        assertThat(served).hasSize(1);
+        assertThat(served.getFirst().certificate().hostNames()).containsExactly("app-a.apps.test", "a.example.test");
+        assertThat(served.getFirst().privateKeyPem()).isEqualTo("key-a");
+    }
+
+    @Test
+    void leavesOutACertificateThatCoversNoneOfItsAppsHostsAnyMore() {
+        store.certificates().putCertificate(cert("app-a", "a.example.test"), "key-a", admin.id());
+        source.attach(store.certificates(), store);
+        assertThat(source.certificates()).hasSize(1);
+
+        store.removeDomain(AppName.of("app-a"), "a.example.test", admin.id());
+
+        assertThat(source.certificates()).isEmpty();
+    }
+
+    @Test
+    void appliesAnAppsSettingsToEachOfItsHostsAndTellsOfChanges() {
+        AtomicInteger told = new AtomicInteger();
+        source.onChange(told::incrementAndGet);
+        assertThat(source.settingsByHost()).isEmpty();
+        source.attach(store.certificates(), store);
+        HttpsSettings force = HttpsSettings.OFF.withForceHttps(true);
+
+        store.certificates().setHttpsSettings(AppName.of("app-b"), force, admin.id());
+
+        assertThat(source.settingsByHost()).isEqualTo(Map.of("app-b.apps.test", force, "b.example.test", force));
+        assertThat(told).hasValue(2); // once when attached, once for the change
+    }
+}
