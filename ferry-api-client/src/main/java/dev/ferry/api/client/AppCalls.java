@@ -1,12 +1,11 @@
 package dev.ferry.api.client;
 
-import dev.ferry.core.api.AppRename;
 import dev.ferry.core.api.MaintenanceState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** The typed calls about one app: its maintenance mode and its name. */
+/** The typed calls about one app: its maintenance mode. */
 public final class AppCalls {
 
     private final ControlApiClient api;
@@ -23,11 +22,6 @@ public final class AppCalls {
     /** {@code PUT /api/apps/{app}/maintenance {"maintenance": on}}. */
     public MaintenanceState setMaintenance(String app, boolean on) {
         return api.call("PUT", path(app, "/maintenance"), new MaintenanceState(null, on), MaintenanceState.class);
-    }
-
-    /** {@code POST /api/apps/{app}/rename {"name"}}; answers the app under its new name. */
-    public void rename(String app, String newName) {
-        api.call("POST", path(app, "/rename"), new AppRename(newName));
     }
 
     private static String path(String app, String rest) {

@@ -148,9 +148,9 @@ public final class ApiClient {
         return new ApiResponse(answer.status(), answer.body(), answer.next());
     }
 
-    /** Compact JSON, as the API writes it. */
-    public static String write(JsonNode node) {
-        return ApiJson.write(node);
+    /** Compact JSON of a tree or a record, as the API writes it. */
+    public static String write(Object value) {
+        return ApiJson.write(value);
     }
 
     /** An empty JSON object to fill in as a request body. */

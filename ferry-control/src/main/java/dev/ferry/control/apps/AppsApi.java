@@ -83,6 +83,7 @@ public final class AppsApi {
         new ReleasesApi(store, store, store, access, routes, deployments).register(r);
         new DomainsApi(store, access, routes).register(r);
         new FormationApi(store, access, deployments).register(r);
+        new MaintenanceApi(store, access, routes).register(r);
         new CollaboratorsApi(store, store, access, changes).register(r);
         // every app's events and those of users and tokens, for the admin (the path is admin-only)
         r.get("/api/events", ctx -> Json.ok(ctx, ModelJson.events(Paging.read(ctx, store::events).items())));

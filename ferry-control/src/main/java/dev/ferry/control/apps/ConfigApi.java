@@ -25,7 +25,8 @@ import java.util.Map;
  * {@code {"A":null}} to unset them, each as one new release ("Set A, B config vars", "Remove A config
  * vars"), and answers the resulting vars once the app's instances run the new release or its deploy failed
  * (the release list then shows it {@code failed}, with its {@code failure}). Setting and unsetting in one request is refused: each request is
- * one release and one transaction.
+ * one release and one transaction. Unsetting vars that are not set drops them from the change, and when none is set
+ * nothing changes and no release is made.
  */
 final class ConfigApi {
 
@@ -71,6 +72,14 @@ final class ConfigApi {
         }
         if (!set.isEmpty() && !unset.isEmpty()) {
             throw new InvalidInput("set and unset config vars in separate requests: each change is one release");
+        }
+        if (set.isEmpty()) {
+            // as Heroku: a var that is not set is not removed again, and removing none makes no release
+            unset.retainAll(store.config(app.name()).asMap().keySet());
+            if (unset.isEmpty()) {
+                Json.ok(ctx, json(store.config(app.name())));
+                return;
+            }
         }
         deployments.release(app.name(), () -> set.isEmpty()
                 ? store.unsetConfig(app.name(), unset, Caller.of(ctx).id())

@@ -1,6 +1,7 @@
 package dev.ferry.control.apps;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
@@ -12,6 +13,7 @@ import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.EventStore;
 import dev.ferry.core.store.Release;
+import dev.ferry.core.store.ReleaseNotFound;
 import dev.ferry.core.store.ReleaseStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,6 +23,8 @@ import java.util.Set;
 
 /**
  * {@code GET /api/apps/{app}/releases}: the releases, newest first, paginated ({@link Paging});
+ * {@code GET /api/apps/{app}/releases/{version}} ({@code 3} or {@code v3}): one release with its
+ * {@code processTypes} and {@code config} vars;
  * {@code POST /api/apps/{app}/releases/rollback {"version"?}}: a new release with the config and slug of
  * release {@code version}, or of the succeeded release before the current one when absent, answered once the
  * app's instances run it (status {@code succeeded}) or its deploy failed (status {@code failed} with a
@@ -49,6 +53,27 @@ final class ReleasesApi {
     void register(RoutesConfig r) {
         r.get("/api/apps/{app}/releases", this::list);
         r.post("/api/apps/{app}/releases/rollback", this::rollback);
+        r.get("/api/apps/{app}/releases/{version}", this::one);
+    }
+
+    private void one(Context ctx) {
+        App app = access.require(ctx);
+        String text = ctx.pathParam("version");
+        int version;
+        try {
+            version = Integer.parseInt(text.startsWith("v") ? text.substring(1) : text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("'" + text + "' is not a release version, as in v3");
+        }
+        Release release = store.release(app.name(), version)
+                .orElseThrow(() -> new ReleaseNotFound(app.name(), version));
+        ObjectNode out = new ModelJson(accounts, routes).release(release,
+                ReleaseFailures.of(events, app.name(), List.of(release)).of(release));
+        ObjectNode types = out.putObject("processTypes");
+        release.processTypes().forEach(types::put);
+        ObjectNode config = out.putObject("config");
+        release.config().asMap().forEach(config::put);
+        Json.ok(ctx, out);
     }
 
     private void list(Context ctx) {

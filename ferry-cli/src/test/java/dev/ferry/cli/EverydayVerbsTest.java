@@ -1,0 +1,159 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.control.RunningControlServer;
+import dev.ferry.core.store.AppName;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The everyday verbs Heroku users type: open, maintenance, releases:info, config --shell/config:export,
+ * ps:scale without arguments and by a number, apps:info NAME, apps:destroy -a NAME, and the refusals and no-ops
+ * around them, against a real API over a real SQLite store.
+ */
+class EverydayVerbsTest {
+
+    private static final AppName HELLO = AppName.of("hello");
+
+    @TempDir
+    Path home;
+
+    private RunningControlServer api;
+    private CliRun cli;
+
+    @BeforeEach
+    void start() {
+        api = new RunningControlServer();
+        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        assertThat(api.call("POST", "/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private CliRun.Result ok(String... args) {
+        CliRun.Result r = cli.run(args);
+        assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        return r;
+    }
+
+    private void fails(String expectedError, String... args) {
+        CliRun.Result r = cli.run(args);
+        assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
+        assertThat(r.err()).startsWith("ferry: ").contains(expectedError);
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void opensTheAppsUrlInTheBrowserOrPrintsItWithoutOne() throws Exception {
+        String webUrl = RunningControlServer.json(api.call("GET", "/api/apps/hello", null)).path("webUrl").asText();
+        assertThat(ok("open", "-a", "hello").out()).isEqualTo(webUrl + "\n");
+        assertThat(ok("open", "-a", "hello", "/admin").out()).isEqualTo(webUrl + "admin\n");
+
+        Path opened = home.resolve("opened");
+        Path browser = home.resolve("browser.sh");
+        Files.writeString(browser, "#!/bin/sh\necho \"$1\" > " + opened + "\n");
+        assertThat(browser.toFile().setExecutable(true)).isTrue();
+        cli.env("BROWSER", browser.toString());
+        assertThat(ok("open", "-a", "hello").out()).isEqualTo("Opening " + webUrl + "...\n");
+        assertThat(Files.readString(opened)).isEqualTo(webUrl + "\n");
+    }
+
+    @Test
+    void turnsMaintenanceModeOnAndOffOnEveryHostOfTheApp() {
+        ok("domains:add", "-a", "hello", "www.example.com");
+        assertThat(ok("maintenance", "-a", "hello").out()).isEqualTo("off\n");
+        assertThat(ok("maintenance:on", "-a", "hello").out()).startsWith("Maintenance mode is on for hello");
+        assertThat(ok("maintenance", "-a", "hello").out()).isEqualTo("on\n");
+        assertThat(ok("maintenance", "-a", "hello", "--json").out()).isEqualTo("{\"app\":\"hello\",\"maintenance\":true}\n");
+        assertThat(api.registry.table().route("hello.localhost").policy().maintenance()).isTrue();
+        assertThat(api.registry.table().route("www.example.com").policy().maintenance()).isTrue();
+        ok("domains:add", "-a", "hello", "api.example.com");
+        assertThat(api.registry.table().route("api.example.com").policy().maintenance()).as("a host added meanwhile").isTrue();
+
+        assertThat(ok("maintenance:off", "-a", "hello").out()).startsWith("Maintenance mode is off for hello");
+        assertThat(api.registry.table().route("www.example.com").policy().maintenance()).isFalse();
+        assertThat(ok("maintenance", "-a", "hello").out()).isEqualTo("off\n");
+        fails("Couldn't find an app named nope", "maintenance:on", "-a", "nope");
+        var bad = api.call("PUT", "/api/apps/hello/maintenance", "{\"maintenance\":true,\"extra\":1}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(api.registry.table().route("hello.localhost").policy().maintenance()).isFalse();
+    }
+
+    @Test
+    void showsOneReleaseTheNewestByDefault() {
+        ok("config:set", "-a", "hello", "A=1");
+        ok("config:set", "-a", "hello", "B=two words");
+        String newest = ok("releases:info", "-a", "hello").out();
+        assertThat(newest).startsWith("=== Release v2\nChange: Set B config vars\nStatus: succeeded\nBy:     admin@localhost\n")
+                .contains("=== Config vars\nA: 1\nB: two words\n");
+        assertThat(ok("releases:info", "-a", "hello", "v1").out()).startsWith("=== Release v1\n")
+                .contains("=== Config vars\nA: 1\n").doesNotContain("B: ");
+        assertThat(ok("releases:info", "-a", "hello", "1", "--json").out())
+                .isEqualTo(api.call("GET", "/api/apps/hello/releases/v1", null).body() + "\n");
+        fails("has no release v9", "releases:info", "-a", "hello", "v9");
+        fails("not a release version", "releases:info", "-a", "hello", "latest");
+    }
+
+    @Test
+    void printsConfigAsShellLinesThatAShellReadsBack() throws Exception {
+        ok("config:set", "-a", "hello", "PLAIN=x", "QUOTE=it's", "SPACES=a  b", "NL=one\ntwo", "DOLLAR=$HOME");
+        String shell = ok("config", "-a", "hello", "--shell").out();
+        assertThat(shell).contains("PLAIN='x'\n").contains("QUOTE='it'\\''s'\n").contains("DOLLAR='$HOME'\n");
+        assertThat(ok("config:export", "-a", "hello").out()).isEqualTo(shell);
+
+        Path script = home.resolve("vars.sh");
+        Files.writeString(script, shell + "printf '%s|' \"$PLAIN\" \"$QUOTE\" \"$SPACES\" \"$NL\" \"$DOLLAR\"\n");
+        Process sh = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
+        assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(sh.getInputStream().readAllBytes())).isEqualTo("x|it's|a  b|one\ntwo|$HOME|");
+    }
+
+    @Test
+    void unsettingAVarThatIsNotSetChangesNothingAndMakesNoRelease() {
+        ok("config:set", "-a", "hello", "A=1");
+        int releases = api.store.releases(HELLO, dev.ferry.core.store.Page.first(100)).items().size();
+        assertThat(ok("config:unset", "-a", "hello", "NOPE").out())
+                .isEqualTo("NOPE is not set on hello; nothing changed, no new release\n");
+        assertThat(api.call("PATCH", "/api/apps/hello/config", "{\"NOPE\":null}").statusCode()).isEqualTo(200);
+        assertThat(api.store.releases(HELLO, dev.ferry.core.store.Page.first(100)).items()).hasSize(releases);
+        assertThat(ok("config:unset", "-a", "hello", "NOPE", "A").out())
+                .isEqualTo("NOPE is not set on hello; skipped\nUnset A on hello: v2\n");
+        assertThat(api.store.config(HELLO).asMap()).isEmpty();
+    }
+
+    @Test
+    void scalesByANumberShowsTheFormationAndRefusesTheReleasePhase() {
+        api.store.createDeployRelease(HELLO, "slug-1", "abcdef0123",
+                Map.of("web", "npm start", "worker", "node w.js", "release", "./migrate"), api.admin.id());
+        assertThat(ok("ps:scale", "-a", "hello").out()).isEqualTo("Formation of hello: release=0 web=1 worker=0\n");
+        assertThat(ok("ps:scale", "-a", "hello", "web+2", "worker=1").out()).isEqualTo("Scaled hello to release=0 web=3 worker=1\n");
+        assertThat(ok("ps:scale", "-a", "hello", "web-1", "worker-5").out()).isEqualTo("Scaled hello to release=0 web=2 worker=0\n");
+        assertThat(ok("ps:scale", "-a", "hello", "--json").out()).isEqualTo("{\"release\":0,\"web\":2,\"worker\":0}\n");
+        fails("release is the release phase", "ps:scale", "-a", "hello", "release=1");
+        fails("is not TYPE=N, TYPE+N or TYPE-N", "ps:scale", "-a", "hello", "web");
+        assertThat(api.store.formation(HELLO).quantities()).containsEntry("web", 2).containsEntry("release", 0);
+    }
+
+    @Test
+    void namesTheAppPositionallyForInfoAndWithDashAForDestroy() {
+        assertThat(ok("apps:info", "hello").out()).startsWith("=== hello\n");
+        fails("two apps given", "apps:info", "hello", "-a", "other");
+        fails("does not match", "apps:destroy", "-a", "hello", "--confirm", "helo");
+        fails("two apps given", "apps:destroy", "hello", "-a", "other", "--confirm", "hello");
+        assertThat(api.store.app(HELLO)).isPresent();
+        assertThat(ok("apps:destroy", "-a", "hello", "--confirm", "hello").out()).isEqualTo("Destroyed hello\n");
+        assertThat(api.store.app(HELLO)).isEmpty();
+        fails("no app given", "apps:destroy", "--confirm", "hello");
+    }
+}
