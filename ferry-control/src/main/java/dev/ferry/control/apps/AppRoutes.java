@@ -13,6 +13,7 @@ import dev.ferry.core.store.AppStore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Keeps the router's view of apps: every app has a route at each of its {@link AppHostNames}, {@code <app>.<domain>}
@@ -52,6 +53,12 @@ public final class AppRoutes {
     /** The apps' domain. */
     public String domain() {
         return hostNames.domain();
+    }
+
+    /** The app a host name belongs to, as its default host or a custom domain, read from {@code apps} at each call. */
+    public Function<String, Optional<String>> appOfHost(AppStore apps) {
+        return host -> hostNames.appOfDefaultHost(host).filter(app -> apps.app(app).isPresent()).map(AppName::value)
+                .or(() -> apps.domain(host).map(d -> d.app().value()));
     }
 
     /** The host names of apps under the apps' domain. */
