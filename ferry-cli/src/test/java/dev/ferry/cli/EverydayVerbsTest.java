@@ -120,6 +120,53 @@ class EverydayVerbsTest {
     }
 
     @Test
+    void editsConfigInTheEditorAndAppliesEveryChangeAsOneRelease() throws Exception {
+        ok("config:set", "-a", "hello", "A=1", "B=2", "NL=one\ntwo", "Q=it's");
+        int releases = releaseCount();
+        Path editor = script("edit.sh", "sed -i \"s/^A=.*/A='changed'/; /^B=/d\" \"$1\"\necho \"C='new value'\" >> \"$1\"\n");
+        cli.env("EDITOR", editor.toString());
+
+        assertThat(ok("config:edit", "-a", "hello").out()).isEqualTo("Set A, C and removed B on hello: v2\n");
+
+        assertThat(api.store.config(HELLO).asMap()).containsExactly(Map.entry("A", "changed"), Map.entry("C", "new value"),
+                Map.entry("NL", "one\ntwo"), Map.entry("Q", "it's"));
+        assertThat(releaseCount()).isEqualTo(releases + 1);
+        assertThat(api.store.releases(HELLO, dev.ferry.core.store.Page.first(1)).items().getFirst().description())
+                .isEqualTo("Set A, C and remove B config vars");
+    }
+
+    @Test
+    void abortsConfigEditCleanlyOnAnUnchangedFileABadLineOrAFailingEditor() throws Exception {
+        ok("config:set", "-a", "hello", "A=1");
+        int releases = releaseCount();
+        cli.env("VISUAL", "true");
+        assertThat(ok("config:edit", "-a", "hello").out()).isEqualTo("No changes to the config vars of hello; nothing changed\n");
+
+        cli.env("VISUAL", script("bad.sh", "echo 'A=2' > \"$1\"; echo 'not a line' >> \"$1\"\n").toString());
+        fails("line 2 'not a line' is not KEY=VALUE; nothing changed", "config:edit", "-a", "hello");
+        cli.env("VISUAL", script("open.sh", "echo \"A='2\" > \"$1\"\n").toString());
+        fails("opens a quote that is never closed; nothing changed", "config:edit", "-a", "hello");
+        cli.env("VISUAL", "false");
+        fails("the editor (false) exited with 1; nothing changed", "config:edit", "-a", "hello");
+        cli.without("VISUAL");
+        fails("set $VISUAL or $EDITOR", "config:edit", "-a", "hello");
+
+        assertThat(api.store.config(HELLO).asMap()).containsExactly(Map.entry("A", "1"));
+        assertThat(releaseCount()).isEqualTo(releases);
+    }
+
+    private int releaseCount() {
+        return api.store.releases(HELLO, dev.ferry.core.store.Page.first(100)).items().size();
+    }
+
+    private Path script(String name, String body) throws Exception {
+        Path file = home.resolve(name);
+        Files.writeString(file, "#!/bin/sh\n" + body);
+        assertThat(file.toFile().setExecutable(true)).isTrue();
+        return file;
+    }
+
+    @Test
     void unsettingAVarThatIsNotSetChangesNothingAndMakesNoRelease() {
         ok("config:set", "-a", "hello", "A=1");
         int releases = api.store.releases(HELLO, dev.ferry.core.store.Page.first(100)).items().size();

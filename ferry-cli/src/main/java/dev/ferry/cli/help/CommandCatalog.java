@@ -15,6 +15,7 @@ import dev.ferry.cli.apps.OpenCommand;
 import dev.ferry.cli.builds.BuildsCommand;
 import dev.ferry.cli.builds.BuildsOutputCommand;
 import dev.ferry.cli.config.ConfigCommand;
+import dev.ferry.cli.config.ConfigEditCommand;
 import dev.ferry.cli.config.ConfigExportCommand;
 import dev.ferry.cli.config.ConfigGetCommand;
 import dev.ferry.cli.config.ConfigSetCommand;
@@ -91,7 +92,7 @@ public final class CommandCatalog {
             topic("config", "config vars: the environment of an app's processes",
                     e("config", ConfigCommand.class), e("config:get", ConfigGetCommand.class),
                     e("config:set", ConfigSetCommand.class), e("config:unset", ConfigUnsetCommand.class),
-                    e("config:export", ConfigExportCommand.class)),
+                    e("config:edit", ConfigEditCommand.class), e("config:export", ConfigExportCommand.class)),
             topic("ps", "processes: list, scale, restart, stop, and one-off runs",
                     e("ps", PsCommand.class), e("ps:scale", PsScaleCommand.class), e("ps:restart", PsRestartCommand.class),
                     e("ps:stop", PsStopCommand.class), e("run", RunCommand.class)),
