@@ -11,6 +11,7 @@ import dev.ferry.api.client.ApiTimedOut;
 import dev.ferry.api.client.ApiUnreachable;
 import dev.ferry.api.client.AppCalls;
 import dev.ferry.api.client.ControlApiClient;
+import dev.ferry.api.client.ReleaseCalls;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import java.io.InputStream;
@@ -65,7 +66,12 @@ public final class ApiClient {
         return new AppCalls(client);
     }
 
-    /** Runs a typed call of {@link #apps()}, turning its failure into a {@link CliFailure}. */
+    /** The typed calls about an app's releases. */
+    public ReleaseCalls releases() {
+        return new ReleaseCalls(client);
+    }
+
+    /** Runs a typed call of {@link #apps()} or {@link #releases()}, turning its failure into a {@link CliFailure}. */
     public <T> T typed(Supplier<T> call) {
         return guarded(call);
     }

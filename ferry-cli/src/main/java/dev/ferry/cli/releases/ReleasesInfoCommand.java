@@ -1,13 +1,14 @@
 package dev.ferry.cli.releases;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.Times;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.ReleaseInfo;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,10 +17,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ferry releases:info [vN] [--json]}: one release (the newest by default): description, status and why it
- * failed, who made it and when, its slug, process types and config vars.
+ * failed, who made it and when, its slug, process types and the names of its config vars.
  */
 @Command(name = "releases:info", mixinStandardHelpOptions = true,
-        description = "Show one release (the newest by default): status, author, slug, process types and config vars.")
+        description = "Show one release (the newest by default): status, author, slug, process types and config var names.")
 public final class ReleasesInfoCommand extends ApiCommand {
 
     @Mixin
@@ -38,51 +39,45 @@ public final class ReleasesInfoCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        String wanted = version;
-        if (wanted == null) {
-            JsonNode newest = api.get(appPath(name, "/releases?limit=1")).body();
+        int wanted;
+        if (version == null) {
+            List<ReleaseInfo> newest = api.typed(() -> api.releases().list(name, 1));
             if (newest.isEmpty()) {
                 throw new CliFailure(name + " has no releases yet");
             }
-            wanted = Integer.toString(newest.get(0).path("version").asInt());
-        } else if (!wanted.matches("v?[0-9]{1,9}")) {
-            throw new CliFailure("'" + wanted + "' is not a release version, as in v3");
+            wanted = newest.getFirst().version();
+        } else if (version.matches("[vV]?[0-9]{1,9}")) {
+            wanted = Integer.parseInt(version.replaceFirst("^[vV]", ""));
+        } else {
+            throw new CliFailure("'" + version + "' is not a release version, as in v3");
         }
-        JsonNode release = api.get(appPath(name, "/releases/" + segment(wanted))).body();
+        ReleaseInfo release = api.typed(() -> api.releases().info(name, wanted));
         if (json) {
-            printJson(out, release);
+            out.println(ApiClient.write(release));
             return;
         }
         Times times = Times.of(env.terminal());
-        out.println("=== Release v" + release.path("version").asInt());
-        field(out, "Change", release.path("description").asText());
-        field(out, "Status", release.path("status").asText()
-                + (release.hasNonNull("failure") ? " (" + release.path("failure").asText() + ")" : ""));
-        field(out, "By", release.path("createdBy").asText());
-        field(out, "When", times.format(release.path("createdAt").asText()));
-        field(out, "Slug", release.path("slugId").asText("none"));
+        out.println("=== Release " + release.label());
+        field(out, "Change", release.description());
+        field(out, "Status", release.status() + (release.failure() != null ? " (" + release.failure() + ")" : ""));
+        field(out, "By", release.createdBy());
+        field(out, "When", times.format(release.createdAt()));
+        field(out, "Slug", release.slugId() != null ? release.slugId() : "none");
         out.println();
         out.println("=== Process types");
-        print(out, release.path("processTypes"), "  ");
+        Map<String, String> types = release.processTypes() == null ? Map.of() : release.processTypes();
+        if (types.isEmpty()) {
+            out.println("none");
+        }
+        int width = types.keySet().stream().mapToInt(String::length).max().orElse(0);
+        types.forEach((type, command) -> out.println(String.format("%-" + width + "s", type) + "  " + command));
         out.println();
         out.println("=== Config vars");
-        print(out, release.path("config"), ": ");
+        List<String> vars = release.configVars() == null ? List.of() : release.configVars();
+        out.println(vars.isEmpty() ? "none" : String.join(", ", vars));
     }
 
     private static void field(PrintWriter out, String name, String value) {
         out.println(String.format("%-7s %s", name + ":", value));
-    }
-
-    private static void print(PrintWriter out, JsonNode object, String separator) {
-        if (object.isEmpty()) {
-            out.println("none");
-        }
-        int width = 0;
-        for (Map.Entry<String, JsonNode> e : object.properties()) {
-            width = Math.max(width, e.getKey().length());
-        }
-        for (Map.Entry<String, JsonNode> e : object.properties()) {
-            out.println(String.format("%-" + width + "s", e.getKey()) + separator + e.getValue().asText());
-        }
     }
 }

@@ -166,7 +166,8 @@ public final class AppsApi {
         store.collaborators(app.name()).forEach(c -> collaborators.add(ModelJson.collaborator(c)));
         ArrayNode domains = n.putArray("domains");
         routes.hostNames().of(app.name(), store).forEach(domains::add);
-        store.currentRelease(app.name()).ifPresentOrElse(r -> n.set("release", json.release(r)), () -> n.putNull("release"));
+        store.currentRelease(app.name()).ifPresentOrElse(r -> n.set("release", Json.tree(json.release(r))),
+                () -> n.putNull("release"));
         n.set("formation", ModelJson.formation(store.formation(app.name())));
         n.set("events", ModelJson.events(store.events(app.name(), Page.first(RECENT_EVENTS)).items()));
         Json.ok(ctx, n);

@@ -28,6 +28,11 @@ public final class Json {
         return MAPPER.createArrayNode();
     }
 
+    /** A response record as a tree, to embed in a larger answer. */
+    public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     /** An instant as text, or JSON null. */
     public static void putTime(ObjectNode node, String field, Optional<Instant> time) {
         if (time.isPresent()) {

@@ -5,6 +5,7 @@
  * points: {@link dev.ferry.core.api.ApiError} (every error body), the tunnel gateway's
  * {@link dev.ferry.core.api.TunnelGrantRequest}/{@link dev.ferry.core.api.TunnelGrant},
  * {@link dev.ferry.core.api.GatewayRegistration}, {@link dev.ferry.core.api.EndpointPublication}, and the app verbs'
- * {@link dev.ferry.core.api.MaintenanceState}.
+ * {@link dev.ferry.core.api.MaintenanceState}, {@link dev.ferry.core.api.ReleaseInfo} and
+ * {@link dev.ferry.core.api.RollbackRequest}.
  */
 package dev.ferry.core.api;
