@@ -183,9 +183,9 @@ class EverydayVerbsTest {
     void scalesByANumberShowsTheFormationAndRefusesTheReleasePhase() {
         api.store.createDeployRelease(HELLO, "slug-1", "abcdef0123",
                 Map.of("web", "npm start", "worker", "node w.js", "release", "./migrate"), api.admin.id());
-        assertThat(ok("ps:scale", "-a", "hello").out()).isEqualTo("Formation of hello: release=0 web=1 worker=0\n");
-        assertThat(ok("ps:scale", "-a", "hello", "web+2", "worker=1").out()).isEqualTo("Scaled hello to release=0 web=3 worker=1\n");
-        assertThat(ok("ps:scale", "-a", "hello", "web-1", "worker-5").out()).isEqualTo("Scaled hello to release=0 web=2 worker=0\n");
+        assertThat(ok("ps:scale", "-a", "hello").out()).isEqualTo("Formation of hello: web=1 worker=0\n");
+        assertThat(ok("ps:scale", "-a", "hello", "web+2", "worker=1").out()).isEqualTo("Scaled hello to web=3 worker=1\n");
+        assertThat(ok("ps:scale", "-a", "hello", "web-1", "worker-5").out()).isEqualTo("Scaled hello to web=2 worker=0\n");
         assertThat(ok("ps:scale", "-a", "hello", "--json").out()).isEqualTo("{\"release\":0,\"web\":2,\"worker\":0}\n");
         fails("release is the release phase", "ps:scale", "-a", "hello", "release=1");
         fails("is not TYPE=N, TYPE+N or TYPE-N", "ps:scale", "-a", "hello", "web");

@@ -63,7 +63,9 @@ public final class PsScaleCommand extends ApiCommand {
         }
         List<String> all = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : formation.properties()) {
-            all.add(e.getKey() + "=" + e.getValue().asInt());
+            if (!e.getKey().equals("release")) { // the release phase runs once per release; it is not scaled
+                all.add(e.getKey() + "=" + e.getValue().asInt());
+            }
         }
         out.println(all.isEmpty() ? name + " has no process types yet (push a Procfile first)" : prefix + String.join(" ", all));
     }
