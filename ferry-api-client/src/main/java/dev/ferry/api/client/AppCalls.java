@@ -1,11 +1,12 @@
 package dev.ferry.api.client;
 
 import dev.ferry.core.api.MaintenanceState;
+import dev.ferry.core.api.TunnelInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** The typed calls about one app: its maintenance mode. */
+/** The typed calls about one app: its maintenance mode, and what a tunnel agent needs to publish it. */
 public final class AppCalls {
 
     private final ControlApiClient api;
@@ -22,6 +23,11 @@ public final class AppCalls {
     /** {@code PUT /api/apps/{app}/maintenance {"maintenance": on}}. */
     public MaintenanceState setMaintenance(String app, boolean on) {
         return api.call("PUT", path(app, "/maintenance"), new MaintenanceState(null, on), MaintenanceState.class);
+    }
+
+    /** {@code GET /api/apps/{app}/tunnel}: the preview host, the app's hosts and the gateways a tunnel agent dials. */
+    public TunnelInfo tunnel(String app) {
+        return api.call("GET", path(app, "/tunnel"), null, TunnelInfo.class);
     }
 
     private static String path(String app, String rest) {
