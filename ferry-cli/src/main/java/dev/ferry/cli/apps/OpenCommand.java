@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * the URL is printed for the user to follow.
  */
 @Command(name = "open", mixinStandardHelpOptions = true,
-        description = {"Open the app's URL in a browser ($BROWSER, else the desktop's); with no browser, print it."})
+        description = {"Open the app's URL in a browser: $BROWSER, else the desktop's.", "With no browser, print the URL."})
 public final class OpenCommand extends ApiCommand {
 
     @Mixin

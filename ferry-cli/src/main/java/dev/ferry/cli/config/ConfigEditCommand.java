@@ -26,8 +26,8 @@ import picocli.CommandLine.Mixin;
  * the user (0600) and deleted afterwards.
  */
 @Command(name = "config:edit", mixinStandardHelpOptions = true,
-        description = {"Edit the config vars in $VISUAL or $EDITOR; every change is applied as one release.",
-                "An unchanged file, or one with a line that is not KEY=VALUE, changes nothing."})
+        description = {"Edit the config vars in $VISUAL or $EDITOR: every change makes one release.",
+                "An unchanged file, or a line that is not KEY=VALUE, changes nothing."})
 public final class ConfigEditCommand extends ApiCommand {
 
     @Mixin

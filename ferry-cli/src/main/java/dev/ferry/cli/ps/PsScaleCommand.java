@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
  * and {@code web-1} change a quantity relative to the current one; with no argument, shows the formation.
  */
 @Command(name = "ps:scale", mixinStandardHelpOptions = true,
-        description = {"Set how many instances of each process type should run, e.g. ps:scale web=2 worker=1,",
-                "or change them by a number, e.g. ps:scale web+1. Types not named keep their quantity.",
+        description = {"Set how many instances of each process type run, e.g. ps:scale web=2 worker=1.",
+                "web+1 and web-1 change a quantity by a number; types not named keep theirs.",
                 "Without arguments, show the formation."})
 public final class PsScaleCommand extends ApiCommand {
 

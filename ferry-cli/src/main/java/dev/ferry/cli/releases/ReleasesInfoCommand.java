@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * failed, who made it and when, its slug, process types and the names of its config vars.
  */
 @Command(name = "releases:info", mixinStandardHelpOptions = true,
-        description = "Show one release (the newest by default): status, author, slug, process types and config var names.")
+        description = {"Show one release (the newest by default): status, author, slug,", "process types and config var names."})
 public final class ReleasesInfoCommand extends ApiCommand {
 
     @Mixin
