@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param env      the environment variables ({@code FERRY_API_URL}, {@code FERRY_API_TOKEN},
  *                 {@code FERRY_DATA_DIR}, {@code XDG_CONFIG_HOME}, {@code NO_COLOR}, {@code TERM})
- * @param home     the user's home directory ({@code ~})
+ * @param home     the user's home directory ({@code ~}): {@code $HOME}, else Java's {@code user.home}
  * @param terminal true when output goes to a terminal (colour is used only then)
  * @param workingDir the current directory, where {@code -a} is inferred from the {@code ferry} git remote
  */
@@ -31,7 +31,17 @@ public record CliEnvironment(Map<String, String> env, Path home, boolean termina
 
     /** The process's real environment. */
     public static CliEnvironment system() {
-        return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), isTerminal());
+        return new CliEnvironment(System.getenv(), home(System.getenv(), System.getProperty("user.home")), isTerminal());
+    }
+
+    /**
+     * The home directory as shells and other tools see it: {@code $HOME} when it is an absolute path, else Java's
+     * {@code user.home} (read from the password database, which ignores {@code HOME}). Two platforms run with
+     * different {@code HOME}s on one machine so keep separate credentials.
+     */
+    static Path home(Map<String, String> env, String userHome) {
+        String home = env.get("HOME");
+        return home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home) : Path.of(userHome);
     }
 
     /** This environment in another working directory. */

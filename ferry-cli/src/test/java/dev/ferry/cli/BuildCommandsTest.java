@@ -67,6 +67,21 @@ class BuildCommandsTest {
     }
 
     @Test
+    void saysWhenABuildSucceededButItsReleaseFailedToDeploy() {
+        AppName hello = AppName.of("hello");
+        var release = api.store.createDeployRelease(hello, "slug-1", COMMIT, java.util.Map.of("web", "x"), api.admin.id());
+        succeeded("Procfile", release.version());
+        assertThat(cli.run("builds", "-a", "hello").out()).contains("deploying (v1)");
+        api.store.failRelease(hello, release.version(), "web.1 did not become healthy", api.admin.id());
+
+        CommandRunner.Result table = cli.run("builds", "-a", "hello");
+
+        assertThat(table.out()).contains("failed to deploy (v1)").doesNotContain("succeeded");
+        assertThat(cli.run("builds", "-a", "hello", "--json").out()).contains("\"status\":\"succeeded\"")
+                .contains("\"releaseStatus\":\"failed\"");
+    }
+
+    @Test
     void printsTheOutputOfABuild() {
         Build b = succeeded("Procfile", 1);
         api.buildOutput.put(b.id(), "-----> Procfile app detected\n-----> Released v1 (Deploy 1a2b3c4)\n");

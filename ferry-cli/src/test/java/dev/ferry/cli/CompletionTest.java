@@ -74,7 +74,7 @@ class CompletionTest {
         assertThat(complete("ferry routes:", "ferry", "routes", ":", ""))
                 .containsExactlyInAnyOrder("add", "remove", "tcp", "tcp:add", "tcp:remove");
         assertThat(complete("ferry routes:tcp:r", "ferry", "routes", ":", "tcp", ":", "r")).containsExactly("remove");
-        assertThat(complete("ferry conf", "ferry", "conf")).containsExactlyInAnyOrder("config", "config:get", "config:set", "config:unset");
+        assertThat(complete("ferry conf", "ferry", "conf")).containsExactlyInAnyOrder("config", "config:get", "config:set", "config:unset", "config:edit", "config:export");
     }
 
     @Test

@@ -32,6 +32,23 @@ class RoutesCommandsTest {
     }
 
     @Test
+    void refusesAForeignTargetOnAnAppsHostUnlessForcedAndChangesNothing() {
+        assertThat(api.call("POST", "/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
+        assertThat(api.call("POST", "/api/apps/hello/domains", "{\"hostname\":\"www.example.com\"}").statusCode()).isEqualTo(201);
+        for (String host : new String[] {"hello.localhost", "www.example.com"}) {
+            CommandRunner.Result refused = cli.run("routes:add", host, "http://127.0.0.1:9001");
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).isEqualTo("ferry: " + host + " is a host of the app hello: a target added here would"
+                    + " join the pool of its instances; use another name, or force it (routes:add --force)\n");
+            assertThat(api.registry.table().route(host).endpoints()).isEmpty();
+        }
+        CommandRunner.Result forced = cli.run("routes:add", "hello.localhost", "http://127.0.0.1:9001", "--force");
+        assertThat(forced.exit()).as(forced.err()).isZero();
+        assertThat(api.registry.table().route("hello.localhost").endpoints()).hasSize(1);
+        assertThat(cli.run("routes:add", "nothello.localhost", "http://127.0.0.1:9001").exit()).isZero();
+    }
+
+    @Test
     void addsRoutesAndListsThemAsAnAlignedTable() {
         CommandRunner.Result add = cli.run("routes:add", "app1.local", "http://127.0.0.1:9001");
         assertThat(add.exit()).as(add.err()).isZero();

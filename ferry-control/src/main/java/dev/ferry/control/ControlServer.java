@@ -127,9 +127,9 @@ public final class ControlServer implements AutoCloseable {
         BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS, ADMIN_ONLY_PREFIXES, GUARDED_PATHS,
                 failures);
         ApiErrorMapper errors = new ApiErrorMapper();
-        RoutesApi routesApi = new RoutesApi(registry);
         TcpRoutesApi tcpRoutesApi = new TcpRoutesApi(registry, config.reservedPorts());
         AppRoutes appRoutes = new AppRoutes(registry, config.appsDomain(), config.appsHttpPort());
+        RoutesApi routesApi = new RoutesApi(registry, appRoutes.appOfHost(store));
         appRoutes.syncAll(store);
         AppsApi appsApi = new AppsApi(store, appRoutes, deployments, new AppDataCleanups(cleanups), changes);
         StoreHealth health = new StoreHealth(store, config.healthProbeInterval());

@@ -132,7 +132,7 @@ public final class RunningControlServer implements AutoCloseable {
     /** The builds and keys APIs every test server has, then the test's own parts. */
     private List<ControlApi> withStandardApis(SqliteStore store, List<ControlApi> extra) {
         List<ControlApi> all = new java.util.ArrayList<>();
-        all.add(new BuildsApi(store, store, store, buildOutputs));
+        all.add(new BuildsApi(store, store, store, buildOutputs, dev.ferry.core.access.SessionRegistry.NONE, store));
         all.add(new KeysApi(store, Optional.of(new KeysApi.SshEndpoint(SSH_PORT, SSH_HOST_KEY))));
         all.add(new TunnelApi(store, TUNNELS));
         all.add(new dev.ferry.control.tunnel.TunnelGrantsApi(store, store::authenticate, TUNNELS, tunnelAgentFailures));

@@ -240,7 +240,7 @@ public final class Platform implements AutoCloseable {
     /** The parts of the API over the build queue, keys, logs, tunnels and (when one runs) the runtime. */
     private List<ControlApi> apis() {
         GatewayDirectoryOfPlatform tunnels = new GatewayDirectoryOfPlatform(gateway, separateGateways, config.domain());
-        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, store, store, git.queue(), sessions),
+        List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, store, store, git.queue(), sessions, store),
                 git.keysApi(sessions), logsApi(),
                 new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),

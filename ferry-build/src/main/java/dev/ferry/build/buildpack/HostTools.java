@@ -46,16 +46,35 @@ final class HostTools {
     }
 
     /**
-     * The major version of the {@code java} on {@code PATH}, read from its JDK's {@code release} file (no JVM
-     * is started); empty when there is none or it cannot be read.
+     * The major version of the JDK a build uses: {@code JAVA_HOME}'s when it is set (Maven, its wrapper and Gradle
+     * run on it, and the build's environment keeps it), else that of the {@code java} on {@code PATH}; read from the
+     * JDK's {@code release} file (no JVM is started); empty when there is none or it cannot be read.
      */
     static OptionalInt javaMajor() {
-        Optional<Path> java = onPath("java");
+        return javaMajor(System.getenv("JAVA_HOME"), System.getenv("PATH"));
+    }
+
+    /** {@link #javaMajor()} for the given {@code JAVA_HOME} (or {@code null}) and {@code PATH}. */
+    static OptionalInt javaMajor(String javaHome, String path) {
+        if (javaHome != null && !javaHome.isBlank()) {
+            OptionalInt fromHome = releaseMajor(Path.of(javaHome));
+            if (fromHome.isPresent()) {
+                return fromHome;
+            }
+        }
+        Optional<Path> java = onPath("java", path);
         if (java.isEmpty()) {
             return OptionalInt.empty();
         }
         try {
-            Path home = java.get().toRealPath().getParent().getParent();
+            return releaseMajor(java.get().toRealPath().getParent().getParent());
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static OptionalInt releaseMajor(Path home) {
+        try {
             Path release = home.resolve("release");
             if (!Files.isRegularFile(release)) {
                 return OptionalInt.empty();

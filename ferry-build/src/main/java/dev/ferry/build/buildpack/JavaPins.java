@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The Java version an app asks for ({@code java.runtime.version} in {@code system.properties}, Heroku's
  * convention, or {@code maven.compiler.release} / {@code java.version} in {@code pom.xml}) and the warning
- * when the host's {@code java} is older: the build goes on with the host's JDK.
+ * when the JDK the build uses ({@code JAVA_HOME}, else {@code java} on {@code PATH}: {@link HostTools#javaMajor()})
+ * is older: the build goes on with it.
  */
 final class JavaPins {
 
@@ -51,12 +52,12 @@ final class JavaPins {
         OptionalInt wantedMajor = major(wanted.strip());
         OptionalInt host = HostTools.javaMajor();
         if (wantedMajor.isEmpty() || host.isEmpty()) {
-            context.log().detail(source + " is " + wanted + "; using the host's java");
+            context.log().detail(source + " is " + wanted + "; building with the host's JDK");
         } else if (wantedMajor.getAsInt() > host.getAsInt()) {
-            context.log().detail("warning: " + source + " asks for Java " + wanted + " but the host's java is "
+            context.log().detail("warning: " + source + " asks for Java " + wanted + " but the build's JDK is Java "
                     + host.getAsInt() + "; building and running with Java " + host.getAsInt());
         } else {
-            context.log().detail(source + " is " + wanted + "; the host's java is " + host.getAsInt());
+            context.log().detail(source + " is " + wanted + "; the build's JDK is Java " + host.getAsInt());
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.Optional;
  * build cache ({@code m2/}). The default {@code web} command runs the runnable jar found in {@code target/}
  * (see {@link RunnableJars}) with a path relative to the app's directory:
  * {@code java -Dserver.port=$PORT -jar target/<jar>}. A {@code java.runtime.version} or
- * {@code maven.compiler.release} above the host's Java is a warning.
+ * {@code maven.compiler.release} above the build's JDK is a warning. Output is plain text: no colour codes, and
+ * {@link #mavenOpts} keeps the JDK's warnings about Maven's own libraries out.
  */
 public final class MavenBuildpack implements Buildpack {
 
@@ -37,6 +38,18 @@ public final class MavenBuildpack implements Buildpack {
         return Files.isRegularFile(src.resolve("pom.xml"));
     }
 
+    /**
+     * {@code MAVEN_OPTS} that keep the JVM's own warnings out of the build output: Maven's jansi loads a native
+     * library and its guava uses {@code sun.misc.Unsafe}, which JDK 24 and later report on every run. The options
+     * exist from JDK 23 on (an older JVM would refuse them), so below that, or when the version is unknown, none.
+     */
+    static Map<String, String> mavenOpts(java.util.OptionalInt jdkMajor) {
+        if (jdkMajor.isEmpty() || jdkMajor.getAsInt() < 23) {
+            return Map.of();
+        }
+        return Map.of("MAVEN_OPTS", "--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow");
+    }
+
     @Override
     public Map<String, String> build(BuildContext context) throws BuildFailed, IOException, InterruptedException {
         Path src = context.src();
@@ -53,7 +66,7 @@ public final class MavenBuildpack implements Buildpack {
         Path repository = CacheDirs.open(context, "m2", "Maven repository");
         command.addAll(List.of("-B", "-ntp", "-Dstyle.color=never", "-DskipTests", "-Dmaven.repo.local=" + context.visible(repository), "package"));
         context.log().step("Building with " + String.join(" ", command.subList(0, command.size() - 2)) + " package");
-        CommandRunner.run(context, command);
+        CommandRunner.run(context, command, mavenOpts(HostTools.javaMajor()));
         Optional<String> jar = RunnableJars.pick(src, "target");
         if (jar.isEmpty()) {
             context.log().detail("No runnable jar (one with a Main-Class) in target/: declare web in a Procfile");

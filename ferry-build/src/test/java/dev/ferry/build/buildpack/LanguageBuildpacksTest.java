@@ -157,11 +157,29 @@ class LanguageBuildpacksTest {
         Map<String, String> types = new MavenBuildpack().build(context());
 
         int host = HostTools.javaMajor().getAsInt();
-        assertThat(log).contains("       warning: system.properties java.runtime.version asks for Java 99 but the host's java is "
+        assertThat(log).contains("       warning: system.properties java.runtime.version asks for Java 99 but the build's JDK is Java "
                 + host + "; building and running with Java " + host);
         assertThat(log).contains("-----> Building with sh mvnw -B -ntp -Dstyle.color=never -DskipTests package",
                 "       args: -B -ntp -Dstyle.color=never -DskipTests -Dmaven.repo.local=" + tmp.resolve("cache/m2") + " package");
         assertThat(types).containsExactly(entry("web", "java -Dserver.port=$PORT -jar target/app-1.0.jar"));
+    }
+
+    @Test
+    void keepsTheJvmsWarningsAboutMavensLibrariesOutOfTheBuildOutput() throws Exception {
+        assertThat(MavenBuildpack.mavenOpts(java.util.OptionalInt.of(21))).isEmpty();
+        assertThat(MavenBuildpack.mavenOpts(java.util.OptionalInt.empty())).isEmpty();
+        String opts = MavenBuildpack.mavenOpts(java.util.OptionalInt.of(25)).get("MAVEN_OPTS");
+        assertThat(opts).isEqualTo("--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow");
+
+        file("pom.xml", "<project/>");
+        file("mvnw", """
+                echo "opts: $MAVEN_OPTS"
+                mkdir -p target
+                """);
+        new MavenBuildpack().build(context());
+
+        int jdk = HostTools.javaMajor().getAsInt();
+        assertThat(log).contains("       opts: " + (jdk >= 23 ? opts : ""));
     }
 
     @Test

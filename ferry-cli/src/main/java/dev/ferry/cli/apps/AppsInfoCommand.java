@@ -13,14 +13,18 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code ferry apps:info}: an app's owner, collaborators, domains, release, formation and recent events. */
+/** {@code ferry apps:info [NAME]} (or {@code -a NAME}): an app's owner, collaborators, domains, release, formation and recent events. */
 @Command(name = "apps:info", mixinStandardHelpOptions = true,
         description = "Show an app: owner, collaborators, domains, current release, formation and recent changes.")
 public final class AppsInfoCommand extends ApiCommand {
 
     @Mixin
     AppOption app;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The app (instead of -a).")
+    String positional;
 
     @Option(names = "--json", description = "Print the API's JSON answer.")
     boolean json;
@@ -31,7 +35,7 @@ public final class AppsInfoCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        JsonNode info = api.get(appPath(app.name(env), "")).body();
+        JsonNode info = api.get(appPath(app.nameOr(positional, env), "")).body();
         if (json) {
             printJson(out, info);
             return;

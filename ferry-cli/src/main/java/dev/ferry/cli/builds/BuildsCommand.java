@@ -53,9 +53,21 @@ public final class BuildsCommand extends ApiCommand {
         }
     }
 
-    private static String status(JsonNode b) {
+    /**
+     * {@code succeeded (v10)}; {@code failed to deploy (v10)} when the build succeeded but its release did not go
+     * live, {@code deploying (v10)} while it rolls out.
+     */
+    static String status(JsonNode b) {
         String status = b.path("status").asText();
-        return b.path("release").isInt() ? status + " (v" + b.path("release").asInt() + ")" : status;
+        if (!b.path("release").isInt()) {
+            return status;
+        }
+        String label = " (v" + b.path("release").asInt() + ")";
+        return switch (b.path("releaseStatus").asText("")) {
+            case "failed" -> "failed to deploy" + label;
+            case "pending" -> "deploying" + label;
+            default -> status + label;
+        };
     }
 
     private static String text(JsonNode value) {

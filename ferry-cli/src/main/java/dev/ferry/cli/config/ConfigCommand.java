@@ -3,6 +3,8 @@ package dev.ferry.cli.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
+import dev.ferry.cli.output.Escaping;
+import dev.ferry.cli.output.EscapingPolicy;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
 import java.io.PrintWriter;
@@ -11,9 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ferry config [--json]}: an app's config vars, {@code NAME: value} aligned, or as a JSON object. */
+/**
+ * {@code ferry config [--json|--shell]}: an app's config vars, {@code NAME: value} aligned, as a JSON object, or as
+ * shell lines {@code NAME='value'} ({@link ShellQuoting}, also {@code config:export}).
+ */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Show an app's config vars.")
-public final class ConfigCommand extends ApiCommand {
+public final class ConfigCommand extends ApiCommand implements EscapingPolicy {
 
     @Mixin
     AppOption app;
@@ -21,8 +26,17 @@ public final class ConfigCommand extends ApiCommand {
     @Option(names = "--json", description = "Print the vars as one JSON object.")
     boolean json;
 
+    @Option(names = {"-s", "--shell"}, description = "Print the vars as KEY='value' lines for a shell.")
+    boolean shell;
+
     public ConfigCommand(CliEnvironment env) {
         super(env);
+    }
+
+    /** Shell lines are printed exactly as stored when piped, as config:get prints a value. */
+    @Override
+    public Escaping escaping() {
+        return shell && !env.terminal() ? Escaping.NONE : Escaping.ALL;
     }
 
     @Override
@@ -31,6 +45,10 @@ public final class ConfigCommand extends ApiCommand {
         JsonNode config = api.get(appPath(name, "/config")).body();
         if (json) {
             printJson(out, config);
+            return;
+        }
+        if (shell) {
+            ShellQuoting.print(out, config);
             return;
         }
         out.println("=== " + name + " Config Vars");

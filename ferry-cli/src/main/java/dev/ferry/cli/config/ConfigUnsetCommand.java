@@ -1,19 +1,26 @@
 package dev.ferry.cli.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code ferry config:unset KEY…}: removes vars in one request, which is one new release. */
+/**
+ * {@code ferry config:unset KEY…}: removes vars in one request, which is one new release. Vars that are not set
+ * are named and skipped; when none is set, nothing changes and no release is made.
+ */
 @Command(name = "config:unset", mixinStandardHelpOptions = true,
-        description = "Remove config vars; all of them together make one new release.")
+        description = {"Remove config vars; all of them together make one new release.",
+                "Vars that are not set are skipped; if none is set, nothing changes."})
 public final class ConfigUnsetCommand extends ApiCommand {
 
     @Mixin
@@ -29,9 +36,20 @@ public final class ConfigUnsetCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
+        JsonNode config = api.get(appPath(name, "/config")).body();
+        Set<String> present = new LinkedHashSet<>();
+        Set<String> absent = new LinkedHashSet<>();
+        keys.forEach(k -> (config.has(k) ? present : absent).add(k));
+        if (!absent.isEmpty()) {
+            out.println(String.join(", ", absent) + (absent.size() == 1 ? " is" : " are") + " not set on " + name
+                    + (present.isEmpty() ? "; nothing changed, no new release" : "; skipped"));
+        }
+        if (present.isEmpty()) {
+            return;
+        }
         ObjectNode body = ApiClient.object();
-        keys.forEach(body::putNull);
+        present.forEach(body::putNull);
         api.sendAwaitingDeploy("PATCH", appPath(name, "/config"), body);
-        Releases.report(api, name, "Unset " + String.join(", ", keys) + " on " + name, out);
+        Releases.report(api, name, "Unset " + String.join(", ", present) + " on " + name, out);
     }
 }

@@ -1,10 +1,10 @@
 package dev.ferry.cli.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
-import dev.ferry.cli.support.ApiCommand;
+import dev.ferry.core.api.ReleaseInfo;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Reports the release a config change made: its label, and a failure when its deploy failed. */
 final class Releases {
@@ -17,18 +17,17 @@ final class Releases {
      * reason (the config vars are set, but the previous release keeps running).
      */
     static void report(ApiClient api, String app, String what, PrintWriter out) {
-        JsonNode releases = api.get(ApiCommand.appPath(app, "/releases?limit=1")).body();
-        if (!releases.isArray() || releases.isEmpty()) {
+        List<ReleaseInfo> releases = api.typed(() -> api.releases().list(app, 1));
+        if (releases.isEmpty()) {
             out.println(what + ": no release");
             return;
         }
-        JsonNode newest = releases.get(0);
-        String label = "v" + newest.path("version").asInt();
-        out.println(what + ": " + label);
-        if ("failed".equals(newest.path("status").asText())) {
+        ReleaseInfo newest = releases.getFirst();
+        out.println(what + ": " + newest.label());
+        if ("failed".equals(newest.status())) {
             out.flush();
-            throw new CliFailure(label + " failed to deploy: " + newest.path("failure").asText("see ferry releases")
-                    + "; the previous release keeps running");
+            throw new CliFailure(newest.label() + " failed to deploy: "
+                    + (newest.failure() != null ? newest.failure() : "see ferry releases") + "; the previous release keeps running");
         }
     }
 }

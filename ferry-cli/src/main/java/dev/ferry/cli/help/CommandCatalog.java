@@ -8,9 +8,15 @@ import dev.ferry.cli.apps.AppsCommand;
 import dev.ferry.cli.apps.AppsCreateCommand;
 import dev.ferry.cli.apps.AppsDestroyCommand;
 import dev.ferry.cli.apps.AppsInfoCommand;
+import dev.ferry.cli.apps.MaintenanceCommand;
+import dev.ferry.cli.apps.MaintenanceOffCommand;
+import dev.ferry.cli.apps.MaintenanceOnCommand;
+import dev.ferry.cli.apps.OpenCommand;
 import dev.ferry.cli.builds.BuildsCommand;
 import dev.ferry.cli.builds.BuildsOutputCommand;
 import dev.ferry.cli.config.ConfigCommand;
+import dev.ferry.cli.config.ConfigEditCommand;
+import dev.ferry.cli.config.ConfigExportCommand;
 import dev.ferry.cli.config.ConfigGetCommand;
 import dev.ferry.cli.config.ConfigSetCommand;
 import dev.ferry.cli.config.ConfigUnsetCommand;
@@ -39,6 +45,7 @@ import dev.ferry.cli.ps.PsStopCommand;
 import dev.ferry.cli.ps.RunCommand;
 import dev.ferry.cli.ps.RunDetachedCommand;
 import dev.ferry.cli.releases.ReleasesCommand;
+import dev.ferry.cli.releases.ReleasesInfoCommand;
 import dev.ferry.cli.releases.RollbackCommand;
 import dev.ferry.cli.routes.RoutesAddCommand;
 import dev.ferry.cli.routes.RoutesCommand;
@@ -84,16 +91,21 @@ public final class CommandCatalog {
     private static final List<Topic> CLI_TOPICS = List.of(
             topic("apps", "create, inspect and destroy apps",
                     e("apps", AppsCommand.class), e("apps:create", AppsCreateCommand.class),
-                    e("apps:info", AppsInfoCommand.class), e("apps:destroy", AppsDestroyCommand.class)),
+                    e("apps:info", AppsInfoCommand.class),
+                    e("apps:destroy", AppsDestroyCommand.class), e("open", OpenCommand.class),
+                    e("maintenance", MaintenanceCommand.class), e("maintenance:on", MaintenanceOnCommand.class),
+                    e("maintenance:off", MaintenanceOffCommand.class)),
             topic("config", "config vars: the environment of an app's processes",
                     e("config", ConfigCommand.class), e("config:get", ConfigGetCommand.class),
-                    e("config:set", ConfigSetCommand.class), e("config:unset", ConfigUnsetCommand.class)),
+                    e("config:set", ConfigSetCommand.class), e("config:unset", ConfigUnsetCommand.class),
+                    e("config:edit", ConfigEditCommand.class), e("config:export", ConfigExportCommand.class)),
             topic("ps", "processes: list, scale, restart, stop, and one-off runs",
                     e("ps", PsCommand.class), e("ps:scale", PsScaleCommand.class), e("ps:restart", PsRestartCommand.class),
                     e("ps:stop", PsStopCommand.class), e("run", RunCommand.class),
                     e("run:detached", RunDetachedCommand.class)),
             topic("releases", "releases and rollbacks",
-                    e("releases", ReleasesCommand.class), e("rollback", RollbackCommand.class)),
+                    e("releases", ReleasesCommand.class), e("releases:info", ReleasesInfoCommand.class),
+                    e("rollback", RollbackCommand.class)),
             topic("builds", "builds made by git push, and their output",
                     e("builds", BuildsCommand.class), e("builds:output", BuildsOutputCommand.class)),
             topic("logs", "an app's logs and where else they go (drains)",

@@ -18,7 +18,9 @@ import java.util.Map;
 /**
  * The text of {@code ferry ps}: one block per process type, {@code === web (2): npm start}, then one line per
  * instance, {@code web.1: up 2026-11-24 14:00:00 (~ 3m ago)}, in the clock's time zone; blocks separated by a
- * blank line.
+ * blank line. An instance of an old release that drains after a deploy (the API's state {@code stopping}) is listed
+ * after the others as {@code web.1: draining (v3) ...} and not counted, so a name seen twice during a rolling
+ * deploy says which one is leaving.
  */
 final class ProcessListing {
 
@@ -39,15 +41,29 @@ final class ProcessListing {
                 out.println();
             }
             first = false;
-            String command = type.getValue().getFirst().path("command").asText("");
-            out.println("=== " + type.getKey() + " (" + type.getValue().size() + ")" + (command.isEmpty() ? "" : ": " + command));
-            for (JsonNode p : type.getValue()) {
-                String state = p.path("state").asText();
-                out.print(p.path("name").asText() + ": ");
-                TerminalWriter.print(out, Style.ofState(state), state);
-                out.println(" " + since(p.path("since").asText()) + restarts(p.path("restarts").asInt()));
+            List<JsonNode> serving = type.getValue().stream().filter(p -> !draining(p)).toList();
+            List<JsonNode> leaving = type.getValue().stream().filter(ProcessListing::draining).toList();
+            JsonNode newest = serving.isEmpty() ? type.getValue().getFirst() : serving.getFirst();
+            String command = newest.path("command").asText("");
+            out.println("=== " + type.getKey() + " (" + serving.size() + ")" + (command.isEmpty() ? "" : ": " + command));
+            for (JsonNode p : serving) {
+                line(out, p, p.path("state").asText());
+            }
+            for (JsonNode p : leaving) {
+                line(out, p, "draining" + (p.path("release").isInt() ? " (v" + p.path("release").asInt() + ")" : ""));
             }
         }
+    }
+
+    private void line(PrintWriter out, JsonNode p, String state) {
+        out.print(p.path("name").asText() + ": ");
+        TerminalWriter.print(out, Style.ofState(state), state);
+        out.println(" " + since(p.path("since").asText()) + restarts(p.path("restarts").asInt()));
+    }
+
+    /** An instance leaving the route table before it stops: the API's {@code stopping}. */
+    private static boolean draining(JsonNode p) {
+        return "stopping".equals(p.path("state").asText());
     }
 
     private String since(String iso) {

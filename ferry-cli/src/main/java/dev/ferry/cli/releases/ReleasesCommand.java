@@ -3,13 +3,14 @@ package dev.ferry.cli.releases;
 import dev.ferry.cli.output.Style;
 import dev.ferry.cli.output.Times;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.ReleaseInfo;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,9 +35,9 @@ public final class ReleasesCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        JsonNode releases = api.get(appPath(name, "/releases?limit=" + num)).body();
+        List<ReleaseInfo> releases = api.typed(() -> api.releases().list(name, num));
         if (json) {
-            printJson(out, releases);
+            out.println(ApiClient.write(releases));
         } else if (releases.isEmpty()) {
             out.println(name + " has no releases yet.");
         } else {
@@ -44,11 +45,9 @@ public final class ReleasesCommand extends ApiCommand {
             TextTable table = new TextTable("VERSION", "DESCRIPTION", "STATUS", "BY", "CREATED");
             Times times = Times.of(env.terminal());
             table.style(2, Style::ofState);
-            for (JsonNode r : releases) {
-                String failure = r.path("failure").asText("");
-                table.row("v" + r.path("version").asInt(),
-                        r.path("description").asText() + (failure.isEmpty() ? "" : " (" + failure + ")"), r.path("status").asText(),
-                        r.path("createdBy").asText(), times.format(r.path("createdAt").asText()));
+            for (ReleaseInfo r : releases) {
+                table.row(r.label(), r.description() + (r.failure() == null ? "" : " (" + r.failure() + ")"), r.status(),
+                        r.createdBy(), times.format(r.createdAt()));
             }
             table.print(out, env.colour());
         }

@@ -1,12 +1,11 @@
 package dev.ferry.cli.releases;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.ReleaseInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,16 +30,14 @@ public final class RollbackCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        ObjectNode body = ApiClient.object();
-        if (version != null) {
-            body.put("version", parse(version));
-        }
-        JsonNode release = api.sendAwaitingDeploy("POST", appPath(name, "/releases/rollback"), body).body();
-        out.println(release.path("description").asText() + " on " + name + ": v" + release.path("version").asInt());
-        if ("failed".equals(release.path("status").asText())) {
+        Integer wanted = version == null ? null : parse(version);
+        ReleaseInfo release = api.typed(() -> api.releases().rollback(name, wanted, ApiClient.DEPLOY_TIMEOUT));
+        out.println(release.description() + " on " + name + ": " + release.label());
+        if ("failed".equals(release.status())) {
             out.flush();
-            throw new CliFailure("v" + release.path("version").asInt() + " failed to deploy: "
-                    + release.path("failure").asText("see ferry releases") + "; the previous release keeps running");
+            throw new CliFailure(release.label() + " failed to deploy: "
+                    + (release.failure() != null ? release.failure() : "see ferry releases")
+                    + "; the previous release keeps running");
         }
     }
 

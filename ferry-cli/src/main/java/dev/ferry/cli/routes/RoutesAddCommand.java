@@ -27,6 +27,9 @@ public final class RoutesAddCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "URL", description = "The target, e.g. http://127.0.0.1:9001.")
     String url;
 
+    @Option(names = "--force", description = "Add the target even when the domain is a host of an app (it joins the pool of the app's instances).")
+    boolean force;
+
     @Option(names = "--weight", paramLabel = "N", description = "The target's share of traffic, 1-1000 (default 1).")
     Integer weight;
 
@@ -75,6 +78,9 @@ public final class RoutesAddCommand implements Callable<Integer> {
         body.put("targetUrl", url);
         if (weight != null) {
             body.put("weight", weight);
+        }
+        if (force) {
+            body.put("force", true);
         }
         if (balancing != null) {
             body.put("balancing", balancing);

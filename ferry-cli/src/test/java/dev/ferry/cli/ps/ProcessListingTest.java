@@ -34,6 +34,24 @@ class ProcessListingTest {
     }
 
     @Test
+    void marksAnOldInstanceThatDrainsAndCountsOnlyTheServingOnes() throws Exception {
+        var ps = new ObjectMapper().readTree("""
+                [{"name":"web.1","type":"web","state":"up","release":4,"since":"2026-11-24T14:02:00Z","restarts":0,"command":"npm start"},
+                 {"name":"web.1","type":"web","state":"stopping","release":3,"since":"2026-11-24T14:02:50Z","restarts":0,"command":"npm start"},
+                 {"name":"web.2","type":"web","state":"up","release":4,"since":"2026-11-24T14:02:10Z","restarts":0,"command":"npm start"}]""");
+        StringWriter out = new StringWriter();
+
+        new ProcessListing(Clock.fixed(Instant.parse("2026-11-24T14:03:00Z"), ZoneOffset.UTC)).print(ps, new PrintWriter(out));
+
+        assertThat(out.toString()).isEqualTo("""
+                === web (2): npm start
+                web.1: up 2026-11-24 14:02:00 (~ 1m ago)
+                web.2: up 2026-11-24 14:02:10 (~ 50s ago)
+                web.1: draining (v3) 2026-11-24 14:02:50 (~ 10s ago)
+                """);
+    }
+
+    @Test
     void roundsAgesDown() {
         assertThat(ProcessListing.ago(Duration.ofSeconds(59))).isEqualTo("59s");
         assertThat(ProcessListing.ago(Duration.ofMinutes(59))).isEqualTo("59m");

@@ -1,5 +1,7 @@
 package dev.ferry.control.apps;
 
+import dev.ferry.core.route.Endpoint;
+import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.App;
@@ -8,14 +10,21 @@ import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.DestroyedApp;
 import dev.ferry.core.store.AppStore;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Keeps the router's view of apps: every app has a route at each of its {@link AppHostNames}, {@code <app>.<domain>}
  * and one per custom domain. They are created with an empty pool, so the router answers 503
  * {@code no_healthy_instance} until a runtime registers endpoints; an existing route (and its pool) is left as it is.
+ * An app in maintenance mode has the flag on the policy of each of its routes ({@link #setMaintenance}).
  */
 public final class AppRoutes {
+
+    /** How long an endpoint copied to a new host lives unless the runtime registers it there: its own TTL. */
+    static final Duration COPIED_ENDPOINT_TTL = Duration.ofSeconds(30);
 
     private final RouteRegistry registry;
     private final AppHostNames hostNames;
@@ -46,6 +55,12 @@ public final class AppRoutes {
         return hostNames.domain();
     }
 
+    /** The app a host name belongs to, as its default host or a custom domain, read from {@code apps} at each call. */
+    public Function<String, Optional<String>> appOfHost(AppStore apps) {
+        return host -> hostNames.appOfDefaultHost(host).filter(app -> apps.app(app).isPresent()).map(AppName::value)
+                .or(() -> apps.domain(host).map(d -> d.app().value()));
+    }
+
     /** The host names of apps under the apps' domain. */
     public AppHostNames hostNames() {
         return hostNames;
@@ -55,9 +70,51 @@ public final class AppRoutes {
         addHost(defaultHost(app));
     }
 
-    void addHost(String hostname) {
+    /**
+     * Adds the route of a new host of {@code app}, in maintenance when the app is, serving at once: the endpoints
+     * of the app's default host are copied into it with a TTL of {@link #COPIED_ENDPOINT_TTL}, until the runtime's
+     * next refresh registers them there itself (and removes them there when an instance stops, since it reads the
+     * app's hosts again). Without the copy a custom domain answered 503 for up to a refresh interval.
+     */
+    void addHost(AppName app, String hostname) {
+        if (registry.table().route(hostname) != null) {
+            return;
+        }
+        registry.putRoute(hostname, RoutePolicy.DEFAULT.withMaintenance(inMaintenance(app)));
+        Route serving = registry.table().route(defaultHost(app));
+        if (serving != null) {
+            for (Endpoint endpoint : serving.endpoints()) {
+                if (!endpoint.tunnel()) {
+                    registry.addEndpoint(hostname, endpoint, Optional.of(COPIED_ENDPOINT_TTL));
+                }
+            }
+        }
+    }
+
+    private void addHost(String hostname) {
         if (registry.table().route(hostname) == null) {
             registry.putRoute(hostname, RoutePolicy.DEFAULT);
+        }
+    }
+
+    /**
+     * Whether the app is in maintenance mode: its default host's route says so. The flag lives in the route
+     * registry, which is persisted (journal or Redis), so it survives a restart, and reaches every router with the
+     * route's next change.
+     */
+    public boolean inMaintenance(AppName app) {
+        Route route = registry.table().route(defaultHost(app));
+        return route != null && route.policy().maintenance();
+    }
+
+    /** Turns maintenance mode on or off on every host of the app; the instances keep running. */
+    void setMaintenance(AppName app, AppStore apps, boolean on) {
+        for (String host : hostNames.of(app, apps)) {
+            Route route = registry.table().route(host);
+            RoutePolicy policy = route == null ? RoutePolicy.DEFAULT : route.policy();
+            if (route == null || policy.maintenance() != on) {
+                registry.putRoute(host, policy.withMaintenance(on));
+            }
         }
     }
 

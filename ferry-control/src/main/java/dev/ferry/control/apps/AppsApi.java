@@ -78,6 +78,7 @@ public final class AppsApi {
         new ReleasesApi(store, store, store, access, routes, deployments).register(r);
         new DomainsApi(store, access, routes).register(r);
         new FormationApi(store, access, deployments).register(r);
+        new MaintenanceApi(store, access, routes).register(r);
         new CollaboratorsApi(store, store, access, changes).register(r);
         // every app's events and those of users and tokens, for the admin (the path is admin-only)
         r.get("/api/events", ctx -> Json.ok(ctx, ModelJson.events(Paging.read(ctx, store::events).items())));
@@ -138,7 +139,8 @@ public final class AppsApi {
         store.collaborators(app.name()).forEach(c -> collaborators.add(ModelJson.collaborator(c)));
         ArrayNode domains = n.putArray("domains");
         routes.hostNames().of(app.name(), store).forEach(domains::add);
-        store.currentRelease(app.name()).ifPresentOrElse(r -> n.set("release", json.release(r)), () -> n.putNull("release"));
+        store.currentRelease(app.name()).ifPresentOrElse(r -> n.set("release", Json.tree(json.release(r))),
+                () -> n.putNull("release"));
         n.set("formation", ModelJson.formation(store.formation(app.name())));
         n.set("events", ModelJson.events(store.events(app.name(), Page.first(RECENT_EVENTS)).items()));
         Json.ok(ctx, n);

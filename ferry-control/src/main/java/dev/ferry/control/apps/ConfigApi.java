@@ -24,8 +24,9 @@ import java.util.Map;
  * {@code PATCH /api/apps/{app}/config} takes {@code {"A":"1","B":"2"}} to set vars or
  * {@code {"A":null}} to unset them, each as one new release ("Set A, B config vars", "Remove A config
  * vars"), and answers the resulting vars once the app's instances run the new release or its deploy failed
- * (the release list then shows it {@code failed}, with its {@code failure}). Setting and unsetting in one request is refused: each request is
- * one release and one transaction.
+ * (the release list then shows it {@code failed}, with its {@code failure}). Setting some and unsetting others in
+ * one request ({@code config:edit}) is one release, "Set A and remove B config vars". Unsetting vars that are not set drops them from the change, and when none is set
+ * nothing changes and no release is made.
  */
 final class ConfigApi {
 
@@ -69,12 +70,14 @@ final class ConfigApi {
         if (set.isEmpty() && unset.isEmpty()) {
             throw new InvalidInput("the request body names no config var to set or unset");
         }
-        if (!set.isEmpty() && !unset.isEmpty()) {
-            throw new InvalidInput("set and unset config vars in separate requests: each change is one release");
+        // as Heroku: a var that is not set is not removed again, and removing none makes no release
+        unset.retainAll(store.config(app.name()).asMap().keySet());
+        if (set.isEmpty() && unset.isEmpty()) {
+            Json.ok(ctx, json(store.config(app.name())));
+            return;
         }
-        deployments.release(app.name(), () -> set.isEmpty()
-                ? store.unsetConfig(app.name(), unset, Caller.of(ctx).id())
-                : store.setConfig(app.name(), set, Caller.of(ctx).id()), line -> { });
+        deployments.release(app.name(), () -> store.changeConfig(app.name(), set, unset, Caller.of(ctx).id()),
+                line -> { });
         Json.ok(ctx, json(store.config(app.name())));
     }
 

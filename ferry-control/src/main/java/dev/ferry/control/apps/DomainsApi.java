@@ -65,7 +65,7 @@ final class DomainsApi {
         boolean routed = rules.checkFree(hostname, app, force);
         AppDomain domain = force ? store.forceDomain(app.name(), hostname, routed, caller.id())
                 : store.addDomain(app.name(), hostname, caller.id());
-        routes.addHost(domain.hostname());
+        routes.addHost(app.name(), domain.hostname());
         ctx.header("Location", "/api/apps/" + app.name() + "/domains/" + domain.hostname());
         Json.answer(ctx, 201, ModelJson.domain(domain));
     }

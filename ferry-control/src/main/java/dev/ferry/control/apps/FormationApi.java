@@ -19,9 +19,13 @@ import java.util.Map;
 /**
  * {@code GET /api/apps/{app}/formation} answers {@code {"web":2,"worker":1}};
  * {@code PATCH /api/apps/{app}/formation} takes the same shape and changes only the types it names
- * (0 to {@value Formation#MAX_QUANTITY} each), then has the runtime start or stop instances to match.
+ * (0 to {@value Formation#MAX_QUANTITY} each), then has the runtime start or stop instances to match; {@code release}
+ * (the release phase) is refused.
  */
 final class FormationApi {
+
+    /** The Procfile type that is the release phase, not a process to run. */
+    private static final String RELEASE_PHASE = "release";
 
     private final ReleaseStore store;
     private final AppAccess access;
@@ -54,6 +58,10 @@ final class FormationApi {
                     || value.intValue() < 0 || value.intValue() > Formation.MAX_QUANTITY) {
                 throw new InvalidInput("the quantity of " + field.getKey() + " must be an integer from 0 to "
                         + Formation.MAX_QUANTITY);
+            }
+            if (field.getKey().equals(RELEASE_PHASE)) {
+                throw new InvalidInput("release is the release phase: it runs once before each release starts, "
+                        + "and cannot be scaled; scale web, worker or another process type");
             }
             try {
                 quantities.put(ProcessType.requireValid(field.getKey()), value.intValue());

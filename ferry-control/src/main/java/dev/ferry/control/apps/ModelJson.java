@@ -3,6 +3,7 @@ package dev.ferry.control.apps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.json.Json;
+import dev.ferry.core.api.ReleaseInfo;
 import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
@@ -47,27 +48,15 @@ final class ModelJson {
         return n;
     }
 
-    /** {@link #release(Release)} with {@code "failure"}: why its deploy failed, when known. */
-    ObjectNode release(Release r, Optional<String> failure) {
-        ObjectNode n = release(r);
-        failure.ifPresent(f -> n.put("failure", f));
-        return n;
+    /** {@link #release(Release)} with {@code failure}: why its deploy failed, when known. */
+    ReleaseInfo release(Release r, Optional<String> failure) {
+        return new ReleaseInfo(r.version(), r.description(), r.status().name().toLowerCase(Locale.ROOT),
+                email(r.createdBy()), r.createdAt().toString(), r.slugId().orElse(null), failure.orElse(null), null, null);
     }
 
-    /** {@code {"version","description","status","createdBy","createdAt","slugId"}}. */
-    ObjectNode release(Release r) {
-        ObjectNode n = Json.object();
-        n.put("version", r.version());
-        n.put("description", r.description());
-        n.put("status", r.status().name().toLowerCase(Locale.ROOT));
-        n.put("createdBy", email(r.createdBy()));
-        n.put("createdAt", r.createdAt().toString());
-        if (r.slugId().isPresent()) {
-            n.put("slugId", r.slugId().get());
-        } else {
-            n.putNull("slugId");
-        }
-        return n;
+    /** {@link ReleaseInfo}: {@code {"version","description","status","createdBy","createdAt","slugId"?}}. */
+    ReleaseInfo release(Release r) {
+        return release(r, Optional.empty());
     }
 
     /** {@code {"hostname","app","createdAt"}}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.json.Json;
 import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.Build;
+import dev.ferry.core.store.ReleaseStore;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
 import java.time.Duration;
@@ -13,16 +14,21 @@ import java.util.Map;
 
 /**
  * The wire form of a build: {@code {"id":"b-3","app","status":"succeeded","commit","branch","buildpack",
- * "release","failure","createdBy","createdAt","startedAt","finishedAt","durationSeconds"}}; absent values are
- * JSON null, times ISO-8601 UTC, users by e-mail address. One per request (it caches user look-ups).
+ * "release","releaseStatus","failure","createdBy","createdAt","startedAt","finishedAt","durationSeconds"}}, where
+ * {@code releaseStatus} is that of the release the build made ({@code pending}, {@code succeeded}, {@code failed}:
+ * a build can succeed and its release fail to deploy); absent values are JSON null, times ISO-8601 UTC, users by
+ * e-mail address. One per request (it caches user look-ups).
  */
 final class BuildJson {
 
     private final AccountStore accounts;
+    private final ReleaseStore releases;
     private final Map<UserId, String> emails = new HashMap<>();
 
-    BuildJson(AccountStore accounts) {
+    /** @param releases where release statuses are read; {@code null} leaves {@code releaseStatus} out */
+    BuildJson(AccountStore accounts, ReleaseStore releases) {
         this.accounts = accounts;
+        this.releases = releases;
     }
 
     ObjectNode build(Build b) {
@@ -35,6 +41,10 @@ final class BuildJson {
         putText(n, "buildpack", b.buildpack().orElse(null));
         if (b.releaseVersion().isPresent()) {
             n.put("release", b.releaseVersion().get());
+            if (releases != null) {
+                putText(n, "releaseStatus", releases.release(b.app(), b.releaseVersion().get())
+                        .map(r -> r.status().name().toLowerCase(Locale.ROOT)).orElse(null));
+            }
         } else {
             n.putNull("release");
         }

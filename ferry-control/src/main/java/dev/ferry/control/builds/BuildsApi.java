@@ -14,6 +14,7 @@ import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.Build;
 import dev.ferry.core.store.BuildId;
 import dev.ferry.core.store.BuildStore;
+import dev.ferry.core.store.ReleaseStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class BuildsApi implements ControlApi {
     private final BuildOutputs outputs;
     private final AppAccess access;
     private final AppSessions sessions;
+    private final ReleaseStore releases;
 
     public BuildsApi(AccountStore accounts, AppStore apps, BuildStore store, BuildOutputs outputs) {
         this(accounts, apps, store, outputs, SessionRegistry.NONE);
@@ -47,6 +49,16 @@ public final class BuildsApi implements ControlApi {
     /** @param sessions where each follow of a running build registers, so that revoking its access ends it */
     public BuildsApi(AccountStore accounts, AppStore apps, BuildStore store, BuildOutputs outputs,
                      SessionRegistry sessions) {
+        this(accounts, apps, store, outputs, sessions, null);
+    }
+
+    /**
+     * @param releases where the status of each build's release is read ({@code releaseStatus}: a build that
+     *                 succeeded may have made a release whose deploy failed); {@code null} leaves it out
+     */
+    public BuildsApi(AccountStore accounts, AppStore apps, BuildStore store, BuildOutputs outputs,
+                     SessionRegistry sessions, ReleaseStore releases) {
+        this.releases = releases;
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.store = Objects.requireNonNull(store, "store");
         this.outputs = Objects.requireNonNull(outputs, "outputs");
@@ -63,14 +75,14 @@ public final class BuildsApi implements ControlApi {
 
     private void list(Context ctx) {
         App app = access.require(ctx);
-        BuildJson json = new BuildJson(accounts);
+        BuildJson json = new BuildJson(accounts, releases);
         ArrayNode out = Json.array();
         Paging.read(ctx, page -> store.builds(app.name(), page)).items().forEach(b -> out.add(json.build(b)));
         Json.ok(ctx, out);
     }
 
     private void one(Context ctx) {
-        Json.ok(ctx, new BuildJson(accounts).build(build(ctx)));
+        Json.ok(ctx, new BuildJson(accounts, releases).build(build(ctx)));
     }
 
     private void output(Context ctx) throws IOException {

@@ -1,5 +1,6 @@
 package dev.ferry.control.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,10 +9,13 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Writes JSON answers; times are ISO-8601 UTC strings ({@link Instant#toString}). */
+/**
+ * Writes JSON answers: trees, or the response records of {@code dev.ferry.core.api} (a {@code null} component is
+ * left out); times are ISO-8601 UTC strings ({@link Instant#toString}).
+ */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private Json() {
     }
@@ -22,6 +26,11 @@ public final class Json {
 
     public static ArrayNode array() {
         return MAPPER.createArrayNode();
+    }
+
+    /** A response record as a tree, to embed in a larger answer. */
+    public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
     }
 
     /** An instant as text, or JSON null. */

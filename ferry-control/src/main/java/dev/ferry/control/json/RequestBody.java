@@ -167,4 +167,22 @@ public final class RequestBody {
         return new InvalidInput("the field '" + field + "'" + (where.equals(TOP) ? "" : " in " + where)
                 + " must be " + expected);
     }
+
+    /**
+     * Parses a JSON object into a request record of {@code dev.ferry.core.api}: only the record's component names
+     * are allowed as fields, so the names are written once, in the record the clients send.
+     */
+    public static <R extends Record> R parse(String text, Class<R> type) {
+        Set<String> fields = new java.util.LinkedHashSet<>();
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            fields.add(c.getName());
+        }
+        RequestBody body = parse(text, fields);
+        try {
+            return MAPPER.treeToValue(body.node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new InvalidInput("the request body does not fit: " + reason);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.control.routes;
 
+import dev.ferry.control.error.DomainInUse;
 import dev.ferry.control.json.Paging;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.error.InvalidInput;
@@ -17,21 +18,32 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The HTTP routes API (Mini-PaaS compatible): {@code /api/routes} and its sub-resources, over a
- * {@link RouteRegistry}. Every refusal is thrown as a named API error before anything is changed.
+ * {@link RouteRegistry}. Every refusal is thrown as a named API error before anything is changed. A target added to
+ * a host of an app ({@code hello.<domain>} or a custom domain) would join the pool of the app's own instances, so
+ * it is refused (409 {@code domain_in_use}) unless the request says {@code "force": true} ({@code routes:add --force}).
  */
 public final class RoutesApi {
 
-    private static final Set<String> CREATE_FIELDS = union(Set.of("domain", "targetUrl", "weight"), PolicyPatch.FIELDS);
+    private static final Set<String> CREATE_FIELDS = union(Set.of("domain", "targetUrl", "weight", "force"), PolicyPatch.FIELDS);
 
     private final RouteRegistry registry;
+    private final Function<String, Optional<String>> appOfHost;
     // Serialises this API's check-then-act mutations (e.g. refusing a duplicate target) against each other.
     private final Object writeLock = new Object();
 
+    /** The routes API of a registry without apps. */
     public RoutesApi(RouteRegistry registry) {
+        this(registry, host -> Optional.empty());
+    }
+
+    /** @param appOfHost the app a host name belongs to (default or custom domain), if any */
+    public RoutesApi(RouteRegistry registry, Function<String, Optional<String>> appOfHost) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.appOfHost = Objects.requireNonNull(appOfHost, "appOfHost");
     }
 
     /** Registers every endpoint of this API. */
@@ -52,6 +64,12 @@ public final class RoutesApi {
         int weight = Inputs.weight(body.optionalInt("weight").orElse(null));
         PolicyPatch patch = PolicyPatch.read(body);
         Endpoint endpoint = Inputs.target(targetUrl, "http", weight);
+        boolean force = body.optionalBoolean("force").orElse(false);
+        Optional<String> app = appOfHost.apply(domain);
+        if (app.isPresent() && !force) {
+            throw new DomainInUse(domain + " is a host of the app " + app.get() + ": a target added here would join the"
+                    + " pool of its instances; use another name, or force it (routes:add --force)");
+        }
         Route result;
         synchronized (writeLock) {
             Route existing = registry.table().route(domain);

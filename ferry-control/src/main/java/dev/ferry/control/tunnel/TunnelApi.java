@@ -1,11 +1,11 @@
 package dev.ferry.control.tunnel;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.UnknownApp;
 import dev.ferry.control.json.Json;
+import dev.ferry.core.api.GatewayRegistration;
+import dev.ferry.core.api.TunnelInfo;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppStore;
@@ -46,15 +46,9 @@ public final class TunnelApi implements ControlApi {
         if (!caller.admin() && !store.canAccess(caller.id(), app.name())) {
             throw new UnknownApp(name);
         }
-        ObjectNode out = Json.object();
-        out.put("app", app.name().value());
-        out.put("previewHost", directory.previewHost(app.name()));
-        ArrayNode appHosts = out.putArray("appHosts");
-        directory.hostNames().of(app.name(), store).forEach(appHosts::add);
-        ArrayNode gateways = out.putArray("gateways");
-        for (TunnelDirectory.Gateway g : directory.gateways()) {
-            gateways.addObject().put("host", g.host()).put("port", g.port()).put("fingerprint", g.fingerprint());
-        }
-        Json.ok(ctx, out);
+        Json.ok(ctx, new TunnelInfo(app.name().value(), directory.previewHost(app.name()),
+                directory.hostNames().of(app.name(), store),
+                directory.gateways().stream().map(g -> new GatewayRegistration(null, g.host(), g.port(), g.fingerprint(), null))
+                        .toList()));
     }
 }

@@ -4,13 +4,14 @@ import dev.ferry.control.ControlApi;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.EndpointPublication;
+import dev.ferry.core.api.GatewayRegistration;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.HostName;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * How a separate gateway process ({@code ferry gateway}) uses the platform's route registry; admin only (see
@@ -35,8 +36,6 @@ public final class TunnelGatewaysApi implements ControlApi {
         void withdraw(String name, String endpointId);
     }
 
-    private static final Set<String> GATEWAY_FIELDS = Set.of("host", "port", "fingerprint", "ttlSeconds");
-    private static final Set<String> ENDPOINT_FIELDS = Set.of("name", "host", "port", "ttlSeconds");
     private static final int MAX_TTL_SECONDS = 3600;
 
     private final RegisteredGateways gateways;
@@ -57,12 +56,11 @@ public final class TunnelGatewaysApi implements ControlApi {
 
     private void registerGateway(Context ctx) {
         String id = id(ctx, "id");
-        RequestBody body = RequestBody.parse(ctx.body(), GATEWAY_FIELDS);
-        TunnelDirectory.Gateway gateway = new TunnelDirectory.Gateway(body.requiredText("host"), port(body),
-                body.requiredText("fingerprint"));
-        gateways.register(id, gateway, ttl(body));
-        Json.ok(ctx, Json.object().put("id", id).put("host", gateway.host()).put("port", gateway.port())
-                .put("fingerprint", gateway.fingerprint()));
+        GatewayRegistration body = RequestBody.parse(ctx.body(), GatewayRegistration.class);
+        TunnelDirectory.Gateway gateway = new TunnelDirectory.Gateway(required(body.host(), "host"), port(body.port()),
+                required(body.fingerprint(), "fingerprint"));
+        gateways.register(id, gateway, ttl(body.ttlSeconds()));
+        Json.ok(ctx, new GatewayRegistration(id, gateway.host(), gateway.port(), gateway.fingerprint(), null));
     }
 
     private void deregisterGateway(Context ctx) {
@@ -73,16 +71,16 @@ public final class TunnelGatewaysApi implements ControlApi {
     private void publish(Context ctx) {
         id(ctx, "id");
         String endpointId = id(ctx, "endpoint");
-        RequestBody body = RequestBody.parse(ctx.body(), ENDPOINT_FIELDS);
-        String name = name(body.requiredText("name"));
+        EndpointPublication body = RequestBody.parse(ctx.body(), EndpointPublication.class);
+        String name = name(required(body.name(), "name"));
         Endpoint endpoint;
         try {
-            endpoint = Endpoint.tunnel(endpointId, body.requiredText("host"), port(body));
+            endpoint = Endpoint.tunnel(endpointId, required(body.host(), "host"), port(body.port()));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(e.getMessage());
         }
-        endpoints.publish(name, endpoint, ttl(body));
-        Json.ok(ctx, Json.object().put("name", name).put("id", endpointId));
+        endpoints.publish(name, endpoint, ttl(body.ttlSeconds()));
+        Json.ok(ctx, new EndpointPublication(endpointId, name, null, null, null));
     }
 
     private void withdraw(Context ctx) {
@@ -112,16 +110,27 @@ public final class TunnelGatewaysApi implements ControlApi {
         }
     }
 
-    private static int port(RequestBody body) {
-        int port = body.optionalInt("port").orElseThrow(() -> new InvalidInput("'port' is required"));
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput("the request body needs the field '" + field + "'");
+        }
+        return value;
+    }
+
+    private static int port(Integer port) {
+        if (port == null) {
+            throw new InvalidInput("'port' is required");
+        }
         if (port < 1 || port > 65535) {
             throw new InvalidInput("'port' must be 1-65535");
         }
         return port;
     }
 
-    private static Duration ttl(RequestBody body) {
-        int seconds = body.optionalInt("ttlSeconds").orElseThrow(() -> new InvalidInput("'ttlSeconds' is required"));
+    private static Duration ttl(Integer seconds) {
+        if (seconds == null) {
+            throw new InvalidInput("'ttlSeconds' is required");
+        }
         if (seconds < 1 || seconds > MAX_TTL_SECONDS) {
             throw new InvalidInput("'ttlSeconds' must be 1-" + MAX_TTL_SECONDS);
         }

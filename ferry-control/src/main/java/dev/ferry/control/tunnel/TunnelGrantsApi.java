@@ -1,13 +1,13 @@
 package dev.ferry.control.tunnel;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.auth.TokenVerifier;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.api.TunnelGrant;
+import dev.ferry.core.api.TunnelGrantRequest;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.User;
@@ -16,7 +16,6 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class TunnelGrantsApi implements ControlApi {
 
-    private static final Set<String> FIELDS = Set.of("token", "app", "client");
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
     private static final String WHAT = "tunnel agent token";
 
@@ -54,40 +52,40 @@ public final class TunnelGrantsApi implements ControlApi {
     }
 
     private void grant(Context ctx) {
-        RequestBody body = RequestBody.parse(ctx.body(), FIELDS);
-        String token = body.requiredText("token");
-        String appName = body.requiredText("app");
-        String client = body.requiredText("client");
+        TunnelGrantRequest question = RequestBody.parse(ctx.body(), TunnelGrantRequest.class);
+        String token = required(question.token(), "token");
+        String appName = required(question.app(), "app");
+        String client = required(question.client(), "client");
         if (!IP_LITERAL.matcher(client).matches()) {
             throw new InvalidInput("'client' must be the agent's IP address");
         }
         Optional<Duration> refused = failures.refusal(client);
         if (refused.isPresent()) {
             long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
-            Json.ok(ctx, denied("too_many_failures", "too many failed authentications from your address; try again in "
-                    + seconds + " s").put("retryAfterSeconds", seconds));
+            Json.ok(ctx, TunnelGrant.denied("too_many_failures", "too many failed authentications from your address; try again in "
+                    + seconds + " s", seconds));
             return;
         }
         Optional<User> user = tokens.authenticate(token);
         if (user.isEmpty()) {
             failures.failed(client, WHAT);
-            Json.ok(ctx, denied("unauthorized", "the token is not valid (log in again, or create a new token)"));
+            Json.ok(ctx, TunnelGrant.denied("unauthorized", "the token is not valid (log in again, or create a new token)", null));
             return;
         }
         Optional<AppName> app = AppName.isValid(appName) ? Optional.of(AppName.of(appName)) : Optional.empty();
         if (app.isEmpty() || store.app(app.get()).isEmpty()
                 || !(user.get().admin() || store.canAccess(user.get().id(), app.get()))) {
-            Json.ok(ctx, denied("forbidden", "You do not have access to the app " + appName + "."));
+            Json.ok(ctx, TunnelGrant.denied("forbidden", "You do not have access to the app " + appName + ".", null));
             return;
         }
-        ObjectNode out = Json.object().put("allowed", true).put("user", user.get().id().value())
-                .put("app", app.get().value()).put("previewHost", directory.previewHost(app.get()));
-        ArrayNode appHosts = out.putArray("appHosts");
-        directory.hostNames().of(app.get(), store).forEach(appHosts::add);
-        Json.ok(ctx, out);
+        Json.ok(ctx, TunnelGrant.allowed(user.get().id().value(), app.get().value(), directory.previewHost(app.get()),
+                java.util.List.copyOf(directory.hostNames().of(app.get(), store))));
     }
 
-    private static ObjectNode denied(String code, String sentence) {
-        return Json.object().put("allowed", false).put("code", code).put("error", sentence);
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput("the request body needs the field '" + field + "'");
+        }
+        return value;
     }
 }

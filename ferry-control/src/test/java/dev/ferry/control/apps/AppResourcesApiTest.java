@@ -64,7 +64,7 @@ class AppResourcesApiTest {
     @Test
     void refusesBadConfigChangesAndChangesNothing() {
         api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"1\"}");
-        assertError(api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"2\",\"B\":null}"), 400, "bad_request");
+        assertError(api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"2\",\"B\":[\"x\"]}"), 400, "bad_request");
         assertError(api.call("PATCH", "/api/apps/hello/config", "{\"A\":2}"), 400, "bad_request");
         assertError(api.call("PATCH", "/api/apps/hello/config", "{}"), 400, "bad_request");
         assertError(api.call("PATCH", "/api/apps/hello/config", "not json"), 400, "bad_request");
@@ -72,6 +72,17 @@ class AppResourcesApiTest {
         assertError(api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"nul\\u0000\"}"), 422, "invalid_config");
         assertThat(api.store.config(HELLO).asMap()).containsExactly(Map.entry("A", "1"));
         assertThat(api.store.releases(HELLO, Page.FIRST).items()).hasSize(1);
+    }
+
+    @Test
+    void setsSomeVarsAndRemovesOthersAsOneRelease() {
+        api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"1\",\"B\":\"2\"}");
+        var changed = api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"3\",\"C\":\"4\",\"B\":null,\"NOPE\":null}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(api.store.config(HELLO).asMap()).containsExactly(Map.entry("A", "3"), Map.entry("C", "4"));
+        var releases = api.store.releases(HELLO, Page.FIRST).items();
+        assertThat(releases).hasSize(2);
+        assertThat(releases.getFirst().description()).isEqualTo("Set A, C and remove B config vars");
     }
 
     @Test

@@ -8,13 +8,14 @@ import java.util.List;
  * A one-line text form of routes, used by the registry's journal and the router's persisted snapshot:
  *
  * <pre>
- * http &lt;domain&gt; &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt; [tunnel]]
- * tcp  &lt;port&gt;   &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt; [tunnel]]
+ * http &lt;domain&gt; &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt; [tunnel] [maintenance]]
+ * tcp  &lt;port&gt;   &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt; [tunnel] [maintenance]]
  * </pre>
  *
  * where a health check is {@code path,intervalMs,timeoutMs,rise,fall} and endpoints are
  * {@code id@host:port*weight} joined by commas, a tunnel endpoint ending in {@value #TUNNEL_MARK}. A tunnel
- * name's policy ends in the word {@code tunnel}, after its body limit (0 for none); a route without either
+ * name's policy ends in the word {@code tunnel}, after its body limit (0 for none), and a name in maintenance mode in
+ * the word {@code maintenance} (after {@code tunnel} when both apply); a route without any
  * keeps the lines of earlier journals, which still load, as do theirs. The body limit is written only when the policy has one,
  * so a route without one keeps the six-field line of earlier journals and snapshots, which still load. Every field is validated on the way back in: a line that
  * does not parse throws {@link IllegalArgumentException} and yields nothing half-read.
@@ -38,15 +39,18 @@ public final class RouteCodec {
     /** Decodes a line into a {@link Route} or a {@link TcpRoute}. */
     public static Object decode(String line) {
         String[] f = line.strip().split(" ");
-        if (f.length < 6 || f.length > 8) {
-            throw new IllegalArgumentException("route line has " + f.length + " fields, expected 6 to 8: " + line);
+        if (f.length < 6 || f.length > 9) {
+            throw new IllegalArgumentException("route line has " + f.length + " fields, expected 6 to 9: " + line);
         }
-        if (f.length == 8 && !f[7].equals("tunnel")) {
-            throw new IllegalArgumentException("route line ends in '" + f[7] + "', expected tunnel: " + line);
+        boolean tunnel = f.length >= 8 && f[7].equals("tunnel");
+        boolean maintenance = f[f.length - 1].equals("maintenance") && f.length >= 8;
+        if (f.length >= 8 && (f.length - 7) != (tunnel ? 1 : 0) + (maintenance ? 1 : 0)) {
+            throw new IllegalArgumentException("route line ends in '" + f[f.length - 1]
+                    + "', expected tunnel and/or maintenance: " + line);
         }
-        long maxBodyBytes = f.length == 8 && f[6].equals("0") ? 0 : f.length >= 7 ? parseMaxBody(f[6]) : 0;
+        long maxBodyBytes = f.length >= 8 && f[6].equals("0") ? 0 : f.length >= 7 ? parseMaxBody(f[6]) : 0;
         RoutePolicy policy = new RoutePolicy(Balancing.parse(f[2]), parseFlag(f[3]), parseHealthCheck(f[4]), maxBodyBytes,
-                f.length == 8);
+                tunnel, maintenance);
         List<Endpoint> endpoints = parseEndpoints(f[5]);
         return switch (f[0]) {
             case "http" -> new Route(f[1], endpoints, policy);
@@ -79,11 +83,14 @@ public final class RouteCodec {
                 sb.append(TUNNEL_MARK);
             }
         }
-        if (policy.maxBodyBytes() > 0 || policy.tunnel()) {
+        if (policy.maxBodyBytes() > 0 || policy.tunnel() || policy.maintenance()) {
             sb.append(' ').append(policy.maxBodyBytes());
         }
         if (policy.tunnel()) {
             sb.append(" tunnel");
+        }
+        if (policy.maintenance()) {
+            sb.append(" maintenance");
         }
         return sb.toString();
     }

@@ -13,12 +13,15 @@ import java.util.Objects;
  * @param tunnel       true for a name published by a tunnel ({@code ferry tunnel}): when its pool is empty, the
  *                     device is offline and the router answers 503 {@code app_offline} with {@code Retry-After}
  *                     instead of {@code no_healthy_instance}; default false. Set by the tunnel gateway.
+ * @param maintenance  true while the app behind the name is in maintenance mode ({@code ferry maintenance:on}):
+ *                     the router answers 503 {@code maintenance} with its maintenance page and passes nothing to
+ *                     the pool, whose instances keep running; default false. Set by the control API.
  */
 public record RoutePolicy(Balancing balancing, boolean affinity, HealthCheck healthCheck, long maxBodyBytes,
-                          boolean tunnel) {
+                          boolean tunnel, boolean maintenance) {
 
-    /** Round-robin, no affinity, no active health check, no body limit, not a tunnel name. */
-    public static final RoutePolicy DEFAULT = new RoutePolicy(Balancing.ROUND_ROBIN, false, null, 0, false);
+    /** Round-robin, no affinity, no active health check, no body limit, not a tunnel name, not in maintenance. */
+    public static final RoutePolicy DEFAULT = new RoutePolicy(Balancing.ROUND_ROBIN, false, null, 0, false, false);
 
     public RoutePolicy {
         Objects.requireNonNull(balancing, "balancing");
@@ -27,35 +30,45 @@ public record RoutePolicy(Balancing balancing, boolean affinity, HealthCheck hea
         }
     }
 
+    /** A policy of a name that is not in maintenance. */
+    public RoutePolicy(Balancing balancing, boolean affinity, HealthCheck healthCheck, long maxBodyBytes, boolean tunnel) {
+        this(balancing, affinity, healthCheck, maxBodyBytes, tunnel, false);
+    }
+
     /** A policy of a name that no tunnel publishes. */
     public RoutePolicy(Balancing balancing, boolean affinity, HealthCheck healthCheck, long maxBodyBytes) {
-        this(balancing, affinity, healthCheck, maxBodyBytes, false);
+        this(balancing, affinity, healthCheck, maxBodyBytes, false, false);
     }
 
     /** A policy without a body limit of its own. */
     public RoutePolicy(Balancing balancing, boolean affinity, HealthCheck healthCheck) {
-        this(balancing, affinity, healthCheck, 0, false);
+        this(balancing, affinity, healthCheck, 0, false, false);
     }
 
     public RoutePolicy withBalancing(Balancing b) {
-        return new RoutePolicy(b, affinity, healthCheck, maxBodyBytes, tunnel);
+        return new RoutePolicy(b, affinity, healthCheck, maxBodyBytes, tunnel, maintenance);
     }
 
     public RoutePolicy withAffinity(boolean a) {
-        return new RoutePolicy(balancing, a, healthCheck, maxBodyBytes, tunnel);
+        return new RoutePolicy(balancing, a, healthCheck, maxBodyBytes, tunnel, maintenance);
     }
 
     public RoutePolicy withHealthCheck(HealthCheck h) {
-        return new RoutePolicy(balancing, affinity, h, maxBodyBytes, tunnel);
+        return new RoutePolicy(balancing, affinity, h, maxBodyBytes, tunnel, maintenance);
     }
 
     /** This policy with a body limit; 0 removes it. */
     public RoutePolicy withMaxBodyBytes(long bytes) {
-        return new RoutePolicy(balancing, affinity, healthCheck, bytes, tunnel);
+        return new RoutePolicy(balancing, affinity, healthCheck, bytes, tunnel, maintenance);
     }
 
     /** This policy with the tunnel-name flag set or cleared. */
     public RoutePolicy withTunnel(boolean t) {
-        return new RoutePolicy(balancing, affinity, healthCheck, maxBodyBytes, t);
+        return new RoutePolicy(balancing, affinity, healthCheck, maxBodyBytes, t, maintenance);
+    }
+
+    /** This policy with maintenance mode on or off. */
+    public RoutePolicy withMaintenance(boolean m) {
+        return new RoutePolicy(balancing, affinity, healthCheck, maxBodyBytes, tunnel, m);
     }
 }

@@ -194,6 +194,11 @@ public abstract class ComposedStore implements Store {
     }
 
     @Override
+    public final Release changeConfig(AppName app, Map<String, String> set, Collection<String> unset, UserId by) {
+        return releases.changeConfig(app, set, unset, by);
+    }
+
+    @Override
     public final Release createDeployRelease(AppName app, String slugId, String commit,
                                              Map<String, String> processTypes, UserId by) {
         return releases.createDeployRelease(app, slugId, commit, processTypes, by);

@@ -55,6 +55,29 @@ public interface ReleaseStore {
     Release unsetConfig(AppName app, Collection<String> names, UserId by);
 
     /**
+     * Sets some vars and removes others as one change ({@code config:edit}): one release, described as
+     * {@code Set A, B and remove C config vars}, under the limits of {@link #setConfig}. Names in both are refused.
+     * This default makes two releases (set, then remove); a store that can should override it with one
+     * transaction (the SQLite store does).
+     *
+     * @throws IllegalArgumentException when both are empty, a name is in both, or a name or value is invalid;
+     *     nothing is changed
+     */
+    default Release changeConfig(AppName app, Map<String, String> set, Collection<String> unset, UserId by) {
+        if (set.isEmpty()) {
+            return unsetConfig(app, unset, by);
+        }
+        if (unset.isEmpty()) {
+            return setConfig(app, set, by);
+        }
+        if (unset.stream().anyMatch(set::containsKey)) {
+            throw new IllegalArgumentException("a config var cannot be set and removed in one change");
+        }
+        setConfig(app, set, by);
+        return unsetConfig(app, unset, by);
+    }
+
+    /**
      * Creates the {@link ReleaseStatus#PENDING} release of a build, described as {@code Deploy 1a2b3c4},
      * with the app's current config vars. Process types new to the formation get a quantity: 1 for
      * {@code web}, 0 for the others.

@@ -24,6 +24,22 @@ class RouteCodecTest {
     }
 
     @Test
+    void carriesMaintenanceModeAloneAndAfterTheTunnelMark() {
+        Route down = new Route("hello.localhost", List.of(Endpoint.of("127.0.0.1", 9001)), RoutePolicy.DEFAULT.withMaintenance(true));
+        String line = RouteCodec.encode(down);
+        assertThat(line).endsWith(" 0 maintenance");
+        assertThat(RouteCodec.decode(line)).isEqualTo(down);
+        Route both = new Route("a.local", List.of(), RoutePolicy.DEFAULT.withTunnel(true).withMaintenance(true).withMaxBodyBytes(5));
+        assertThat(RouteCodec.encode(both)).endsWith(" 5 tunnel maintenance");
+        assertThat(RouteCodec.decode(RouteCodec.encode(both))).isEqualTo(both);
+        assertThat(((Route) RouteCodec.decode("http a.local round_robin 0 - - 0 tunnel")).policy().maintenance()).isFalse();
+        assertThatThrownBy(() -> RouteCodec.decode("http a.local round_robin 0 - - 0 maintenance tunnel"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RouteCodec.decode("http a.local round_robin 0 - - 0 maintenance maintenance"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void carriesTunnelMarksAndStillReadsLinesWithoutThem() {
         Route published = new Route("hello--dev.localhost",
                 List.of(Endpoint.tunnel("gw1-hello-1", "127.0.0.1", 41000), Endpoint.of("127.0.0.1", 9001)),

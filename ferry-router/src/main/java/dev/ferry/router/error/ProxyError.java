@@ -12,6 +12,8 @@ public enum ProxyError {
     NO_HEALTHY_INSTANCE(503, "no_healthy_instance", "The app has no healthy instance to serve this request."),
     /** A name published by a tunnel whose device is gone; sent with {@code Retry-After}. */
     APP_OFFLINE(503, "app_offline", "The device that serves this app is offline; try again shortly."),
+    /** An app in maintenance mode ({@code ferry maintenance:on}); its instances keep running. */
+    MAINTENANCE(503, "maintenance", "This app is down for maintenance; please check back soon."),
     BACKEND_REFUSED(502, "backend_refused", "The app refused the connection."),
     BACKEND_RESET(502, "backend_reset", "The app closed the connection before it answered."),
     BACKEND_TIMEOUT(504, "backend_timeout", "The app did not answer in time."),

@@ -81,6 +81,8 @@ final class Exchange {
             redirect(rt.https().redirectLocation(host, head.originTarget()));
         } else if (pool == null) {
             fail(ProxyError.NO_SUCH_APP, false);
+        } else if (pool.route().policy().maintenance()) {
+            fail(ProxyError.MAINTENANCE, false);
         } else if (head.body() == RequestHead.Body.LENGTH && bodyLimit() > 0 && head.contentLength() > bodyLimit()) {
             fail(ProxyError.PAYLOAD_TOO_LARGE, true);
         } else {

@@ -158,6 +158,23 @@ class ProxyRoutingTest {
     }
 
     @Test
+    void answersTheMaintenancePageWhileTheRouteIsInMaintenanceAndPassesNothingToThePool() {
+        TestBackend a = fx.track(TestBackend.text(fx.group, "a", "hello from a"));
+        Route serving = route("app.localhost", a.endpoint());
+        fx.routes.set(serving.withPolicy(serving.policy().withMaintenance(true)));
+
+        RawHttp.Response r = RawHttp.get(fx.port(), "app.localhost", "/");
+
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.header("Ferry-Error")).isEqualTo("maintenance");
+        assertThat(r.text()).contains("down for maintenance");
+        assertThat(a.requests).isEmpty();
+
+        fx.routes.set(serving);
+        assertThat(RawHttp.get(fx.port(), "app.localhost", "/").text()).isEqualTo("hello from a");
+    }
+
+    @Test
     void answersNoHealthyInstanceForAnEmptyPool() {
         fx.routes.set(route("empty.localhost"));
 

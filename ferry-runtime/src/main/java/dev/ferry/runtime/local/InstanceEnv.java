@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The environment of an instance or one-off process: the release's config vars, then {@code PORT} (web
  * instances only), {@code DYNO}, {@code HOME} (the app directory, {@code /app} in the sandbox) and a
- * {@code PATH} of {@code <app>/bin} before Ferry's own PATH (where the host's runtimes are) unless the config
- * sets one. Nothing else of Ferry's environment leaks in.
+ * {@code PATH} of {@code <app>/bin}, the system directories and the host's runtimes the release's commands name
+ * ({@link InstancePath}) unless the config sets one. Nothing else of Ferry's environment leaks in.
  */
 final class InstanceEnv {
 
@@ -21,8 +21,8 @@ final class InstanceEnv {
 
     static Map<String, String> of(Release release, String dyno, int port, String appPath) {
         Map<String, String> env = new LinkedHashMap<>(release.config().asMap());
-        String hostPath = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.putIfAbsent("PATH", appPath + "/bin:" + hostPath);
+        env.putIfAbsent("PATH", InstancePath.of(appPath, System.getenv("PATH"), System.getenv("JAVA_HOME"),
+                release.processTypes().values()));
         env.putIfAbsent("LANG", "C.UTF-8");
         if (port > 0) {
             env.put("PORT", Integer.toString(port));

@@ -60,6 +60,28 @@ class LocalRuntimeDeployTest {
     }
 
     @Test
+    void givesInstancesAPathWithoutHostDirectoriesTheirCommandsDoNotUse() throws Exception {
+        String slug = apps.serverSlug("s1");
+        DeployResult result = runtime.deploy(TestApps.release("hello", 1, slug,
+                Map.of("web", "python3 -u server.py", "worker", "sh -c 'echo PATH=$PATH; exec sleep 60'"), Map.of()),
+                TestApps.formation("hello", Map.of("web", 1, "worker", 1)), line -> { });
+        assertThat(result.succeeded()).as(result.reason()).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> apps.logs.texts("worker.1").stream().anyMatch(t -> t.startsWith("PATH=")));
+        String path = apps.logs.texts("worker.1").stream().filter(t -> t.startsWith("PATH=")).findFirst().orElseThrow();
+        List<String> entries = List.of(path.substring(5).split(":"));
+        List<String> programs = List.of("python3", "sh", "echo", "exec", "sleep");
+        for (String hostDir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            boolean used = programs.stream().anyMatch(p -> java.nio.file.Files.isExecutable(Path.of(hostDir, p)));
+            if (!InstancePath.SYSTEM_DIRS.contains(hostDir) && !used) {
+                assertThat(entries).as("a host directory no command uses").doesNotContain(hostDir);
+            }
+        }
+        assertThat(entries).contains("/usr/bin");
+        assertThat(entries.getFirst()).endsWith("/bin");
+    }
+
+    @Test
     void registersNewInstancesBeforeRemovingOldOnes() throws Exception {
         String slug = apps.serverSlug("s1");
         runtime.deploy(TestApps.webRelease("hello", 1, slug, Map.of("VERSION", "one")),

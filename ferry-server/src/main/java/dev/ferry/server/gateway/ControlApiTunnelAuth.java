@@ -1,11 +1,12 @@
 package dev.ferry.server.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.client.TunnelGatewayCalls;
+import dev.ferry.core.api.TunnelGrant;
+import dev.ferry.core.api.TunnelGrantRequest;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.UserId;
 import dev.ferry.tunnel.gateway.TunnelAuth;
 import dev.ferry.tunnel.gateway.TunnelRefused;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,14 +20,10 @@ import java.util.Objects;
  */
 public final class ControlApiTunnelAuth implements TunnelAuth {
 
-    private final ControlApiClient api;
-    private final String adminToken;
-    private final String gatewayId;
+    private final TunnelGatewayCalls api;
 
-    public ControlApiTunnelAuth(ControlApiClient api, String adminToken, String gatewayId) {
+    public ControlApiTunnelAuth(TunnelGatewayCalls api) {
         this.api = Objects.requireNonNull(api, "api");
-        this.adminToken = Objects.requireNonNull(adminToken, "adminToken");
-        this.gatewayId = Objects.requireNonNull(gatewayId, "gatewayId");
     }
 
     /** Not used: the gateway always names the agent's address ({@link #authorize(String, AppName, String)}). */
@@ -37,15 +34,12 @@ public final class ControlApiTunnelAuth implements TunnelAuth {
 
     @Override
     public Grant authorize(String token, AppName app, String client) throws TunnelRefused {
-        var question = ControlApiClient.JSON.createObjectNode().put("token", token).put("app", app.value())
-                .put("client", client);
-        JsonNode answer = api.call("POST", "/api/tunnel-gateways/" + gatewayId + "/grants", adminToken, question);
-        if (!answer.path("allowed").asBoolean(false)) {
-            throw new TunnelRefused(answer.path("code").asText("forbidden"),
-                    answer.path("error").asText("the platform refused this tunnel"));
+        TunnelGrant answer = api.grant(new TunnelGrantRequest(token, app.value(), client));
+        if (!answer.allowed()) {
+            throw new TunnelRefused(answer.code() == null ? "forbidden" : answer.code(),
+                    answer.error() == null ? "the platform refused this tunnel" : answer.error());
         }
-        List<String> appHosts = new ArrayList<>();
-        answer.path("appHosts").forEach(h -> appHosts.add(h.asText()));
-        return new Grant(new UserId(answer.path("user").asLong()), app, answer.path("previewHost").asText(), appHosts);
+        return new Grant(new UserId(answer.user()), app, answer.previewHost(),
+                answer.appHosts() == null ? List.of() : answer.appHosts());
     }
 }

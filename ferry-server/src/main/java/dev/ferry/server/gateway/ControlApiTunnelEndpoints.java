@@ -1,9 +1,9 @@
 package dev.ferry.server.gateway;
 
+import dev.ferry.api.client.TunnelGatewayCalls;
+import dev.ferry.core.api.EndpointPublication;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.tunnel.gateway.TunnelEndpoints;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,29 +15,20 @@ import java.util.Objects;
  */
 public final class ControlApiTunnelEndpoints implements TunnelEndpoints {
 
-    private final ControlApiClient api;
-    private final String adminToken;
-    private final String gatewayId;
+    private final TunnelGatewayCalls api;
 
-    public ControlApiTunnelEndpoints(ControlApiClient api, String adminToken, String gatewayId) {
+    public ControlApiTunnelEndpoints(TunnelGatewayCalls api) {
         this.api = Objects.requireNonNull(api, "api");
-        this.adminToken = Objects.requireNonNull(adminToken, "adminToken");
-        this.gatewayId = Objects.requireNonNull(gatewayId, "gatewayId");
     }
 
     @Override
     public void publish(String name, Endpoint endpoint, Duration ttl) {
-        var body = ControlApiClient.JSON.createObjectNode().put("name", name).put("host", endpoint.host())
-                .put("port", endpoint.port()).put("ttlSeconds", Math.max(1, ttl.toSeconds()));
-        api.call("PUT", path(endpoint.id()), adminToken, body);
+        api.publish(endpoint.id(), EndpointPublication.request(name, endpoint.host(), endpoint.port(),
+                (int) Math.max(1, ttl.toSeconds())));
     }
 
     @Override
     public void withdraw(String name, String endpointId) {
-        api.call("DELETE", path(endpointId) + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), adminToken, null);
-    }
-
-    private String path(String endpointId) {
-        return "/api/tunnel-gateways/" + gatewayId + "/endpoints/" + endpointId;
+        api.withdraw(endpointId, name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.server.gateway;
 
+import dev.ferry.api.client.ApiRefused;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -73,7 +74,7 @@ public final class GatewayCommand implements Callable<Integer>, EscapingPolicy {
         SeparateGateway gateway;
         try {
             gateway = SeparateGateway.start(settings);
-        } catch (ControlApiClient.ApiRefused e) {
+        } catch (ApiRefused e) {
             err.println("ferry: the control API at " + settings.apiUrl() + " refused the gateway's admin token: " + e.getMessage());
             return 1;
         } catch (UncheckedIOException | IOException | IllegalStateException e) {

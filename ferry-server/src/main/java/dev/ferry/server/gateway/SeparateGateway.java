@@ -1,7 +1,11 @@
 package dev.ferry.server.gateway;
 
+import dev.ferry.api.client.ApiRefused;
+import dev.ferry.api.client.ControlApiClient;
+import dev.ferry.api.client.TunnelGatewayCalls;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.access.RevalidatedSessions;
+import dev.ferry.core.api.GatewayRegistration;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.server.access.AccessEventLog;
 import dev.ferry.router.Transport;
@@ -33,6 +37,8 @@ public final class SeparateGateway implements AutoCloseable {
 
     /** How long a registration lives without renewal (30 s). */
     public static final Duration REGISTRATION_TTL = Duration.ofSeconds(30);
+    /** How long one call to the control API may take. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     /** How often it is renewed (10 s). */
     public static final Duration REGISTRATION_REFRESH = Duration.ofSeconds(10);
     /** How often each tunnel's access is asked again, so that a revocation cuts it within about this long (1 s). */
@@ -56,8 +62,7 @@ public final class SeparateGateway implements AutoCloseable {
         }
     }
 
-    private final ControlApiClient api;
-    private final String adminToken;
+    private final TunnelGatewayCalls api;
     private final String id;
     private final TunnelGateway gateway;
     private final EventLoopGroup group;
@@ -69,11 +74,10 @@ public final class SeparateGateway implements AutoCloseable {
         return t;
     });
 
-    private SeparateGateway(ControlApiClient api, String adminToken, String id, TunnelGateway gateway, EventLoopGroup group,
+    private SeparateGateway(TunnelGatewayCalls api, String id, TunnelGateway gateway, EventLoopGroup group,
                             RevalidatedSessions rechecks) {
         this.rechecks = rechecks;
         this.api = api;
-        this.adminToken = adminToken;
         this.id = id;
         this.gateway = gateway;
         this.group = group;
@@ -82,10 +86,9 @@ public final class SeparateGateway implements AutoCloseable {
     /**
      * Binds the agents' port and registers with the platform.
      *
-     * @throws ControlApiClient.ApiRefused when the platform refuses the admin token (the gateway is stopped again)
+     * @throws ApiRefused when the platform refuses the admin token (the gateway is stopped again)
      */
     public static SeparateGateway start(Settings settings) throws Exception {
-        ControlApiClient api = new ControlApiClient(settings.apiUrl());
         Files.createDirectories(settings.dataDir());
         boolean wildcard = settings.bind().equals("0.0.0.0") || settings.bind().equals("::");
         // Stable for a fixed port, so a restarted gateway replaces its own registration and endpoints.
@@ -94,8 +97,10 @@ public final class SeparateGateway implements AutoCloseable {
         GatewayConfig config = GatewayConfig.defaults(settings.port(), id)
                 .withBindAddress(settings.bind())
                 .withAdvertisedHost(wildcard ? "localhost" : settings.bind());
+        TunnelGatewayCalls api = new TunnelGatewayCalls(new ControlApiClient(apiUrl(settings.apiUrl()),
+                settings.adminToken(), CALL_TIMEOUT), id);
         // Checks the admin token before binding anything, and drops a registration a killed run left.
-        api.call("DELETE", "/api/tunnel-gateways/" + id, settings.adminToken(), null);
+        api.deregister();
         Transport transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-gateway-io");
         RevalidatedSessions rechecks = new RevalidatedSessions(RECHECK_INTERVAL, new AccessEventLog());
@@ -103,10 +108,10 @@ public final class SeparateGateway implements AutoCloseable {
         try {
             // Wrong agent tokens are counted by the platform, per agent address, when the grants API is asked.
             gateway = new TunnelGateway(config, GatewayCertificate.loadOrCreate(settings.dataDir().resolve("tunnel-gateway.p12")),
-                    new ControlApiTunnelEndpoints(api, settings.adminToken(), id),
-                    new ControlApiTunnelAuth(api, settings.adminToken(), id), rechecks, AuthFailureLimiter.unlimited(),
+                    new ControlApiTunnelEndpoints(api),
+                    new ControlApiTunnelAuth(api), rechecks, AuthFailureLimiter.unlimited(),
                     group, transport.serverChannel()).start();
-            SeparateGateway started = new SeparateGateway(api, settings.adminToken(), id, gateway, group, rechecks);
+            SeparateGateway started = new SeparateGateway(api, id, gateway, group, rechecks);
             started.register();
             started.renewals.scheduleWithFixedDelay(started::renew, REGISTRATION_REFRESH.toMillis(),
                     REGISTRATION_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
@@ -122,10 +127,8 @@ public final class SeparateGateway implements AutoCloseable {
     }
 
     private void register() {
-        var body = ControlApiClient.JSON.createObjectNode().put("host", gateway.advertisedHost())
-                .put("port", gateway.port()).put("fingerprint", gateway.fingerprint())
-                .put("ttlSeconds", REGISTRATION_TTL.toSeconds());
-        api.call("PUT", "/api/tunnel-gateways/" + id, adminToken, body);
+        api.register(GatewayRegistration.request(gateway.advertisedHost(), gateway.port(), gateway.fingerprint(),
+                (int) REGISTRATION_TTL.toSeconds()));
     }
 
     private void renew() {
@@ -158,12 +161,18 @@ public final class SeparateGateway implements AutoCloseable {
         }
         renewals.shutdownNow();
         try {
-            api.call("DELETE", "/api/tunnel-gateways/" + id, adminToken, null);
+            api.deregister();
         } catch (RuntimeException e) {
             log.warn("cannot deregister gateway {}: {} (its registration expires by itself)", id, e.getMessage());
         }
         rechecks.close();
         gateway.close();
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** The base URL without a trailing slash, as the client joins paths to it. */
+    private static String apiUrl(URI uri) {
+        String url = uri.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -47,7 +47,7 @@ class LogsTest {
                 assertThat(logs.out()).isEqualTo("2026-11-24T14:00:00.123456+00:00 app[web.1]: Listening on 5000\n");
 
                 Api api = new Api(platform.apiPort(), platform.httpPort(), platform.adminToken().token());
-                api.post("/api/routes", "{\"domain\":\"hello.localhost\",\"targetUrl\":\"" + backend.url() + "\"}").body();
+                api.post("/api/routes", "{\"domain\":\"hello.localhost\",\"targetUrl\":\"" + backend.url() + "\",\"force\":true}").body();
                 await().atMost(Duration.ofSeconds(10)).until(() -> api.viaRouter("hello.localhost", "/hi?x=1").statusCode() == 200);
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cli.run("logs", "-a", "hello", "-p", "router").out())
                         .containsPattern("router\\[router\\]: at=info method=GET path=\"/hi\\?x=1\" host=hello.localhost "

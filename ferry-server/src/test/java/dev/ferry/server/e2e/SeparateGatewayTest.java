@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.core.route.Route;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
-import dev.ferry.server.gateway.ControlApiClient;
+import dev.ferry.api.client.ApiRefused;
 import dev.ferry.server.gateway.SeparateGateway;
 import dev.ferry.testing.CommandRunner;
 import java.net.InetAddress;
@@ -81,7 +81,7 @@ class SeparateGatewayTest {
             URI api = URI.create("http://127.0.0.1:" + platform.apiPort());
             assertThatThrownBy(() -> SeparateGateway.start(new SeparateGateway.Settings(api, "ferry_not-a-token",
                     "127.0.0.1", 0, gatewayDir)))
-                    .isInstanceOf(ControlApiClient.ApiRefused.class)
+                    .isInstanceOf(ApiRefused.class)
                     .hasMessageContaining("token is not valid");
         }
     }

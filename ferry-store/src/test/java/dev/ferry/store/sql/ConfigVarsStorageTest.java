@@ -50,6 +50,24 @@ class ConfigVarsStorageTest extends StoreTestSupport {
     }
 
     @Test
+    void setsSomeAndRemovesOthersInOneReleaseAndOneTransaction() {
+        store.setConfig(name("hello"), Map.of("A", "1", "B", "2"), admin.id());
+
+        Release release = store.changeConfig(name("hello"), Map.of("C", "3"), List.of("A"), admin.id());
+
+        assertThat(release.version()).isEqualTo(2);
+        assertThat(release.description()).isEqualTo("Set C and remove A config vars");
+        assertThat(release.config().asMap()).isEqualTo(Map.of("B", "2", "C", "3"));
+        assertThat(store.config(name("hello")).asMap()).isEqualTo(Map.of("B", "2", "C", "3"));
+        assertThatThrownBy(() -> store.changeConfig(name("hello"), Map.of("B", "9"), List.of("B"), admin.id()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.changeConfig(name("hello"), Map.of("D", "4"), List.of("1BAD"), admin.id()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.config(name("hello")).asMap()).isEqualTo(Map.of("B", "2", "C", "3"));
+        assertThat(store.releases(name("hello"), dev.ferry.core.store.Page.FIRST).items()).hasSize(2);
+    }
+
+    @Test
     void setsSeveralVarsInOneRelease() {
         Map<String, String> set = new LinkedHashMap<>();
         set.put("A", "1");

@@ -94,6 +94,36 @@ public final class ReleaseCommands implements ReleaseStore {
         });
     }
 
+    @Override
+    public Release changeConfig(AppName name, Map<String, String> set, Collection<String> unset, UserId by) {
+        if (set.isEmpty() || unset.isEmpty()) {
+            return set.isEmpty() ? unsetConfig(name, unset, by) : setConfig(name, set, by);
+        }
+        ConfigVars.of(set);
+        unset.forEach(ConfigVars::requireValidName);
+        List<String> removed = List.copyOf(new LinkedHashSet<>(unset));
+        if (removed.stream().anyMatch(set::containsKey)) {
+            throw new IllegalArgumentException("a config var cannot be set and removed in one change");
+        }
+        String description = "Set " + String.join(", ", set.keySet()) + " and remove " + String.join(", ", removed)
+                + " config vars";
+        return db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            ConfigVars after = config.current(tx, app).with(set).without(removed);
+            if (after.size() > limits.maxConfigVars()) {
+                throw LimitExceeded.configVars(name, after.size(), limits.maxConfigVars());
+            }
+            long bytes = AppLimits.configBytes(after);
+            if (bytes > limits.maxConfigBytes()) {
+                throw LimitExceeded.configBytes(name, bytes, limits.maxConfigBytes());
+            }
+            config.put(tx, app, set);
+            config.remove(tx, app, removed);
+            return releaseOnCurrent(tx, app, actor, description, EventAction.CONFIG_SET);
+        });
+    }
+
     private Release releaseOnCurrent(Tx tx, AppRow app, User actor, String description, EventAction action)
             throws SQLException {
         Optional<Release> base = current(tx, app);

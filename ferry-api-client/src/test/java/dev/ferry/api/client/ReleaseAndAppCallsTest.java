@@ -1,0 +1,65 @@
+package dev.ferry.api.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.control.RunningControlServer;
+import dev.ferry.core.api.ReleaseInfo;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The typed release and app calls against the real control API: what the API writes, the client reads. */
+class ReleaseAndAppCallsTest {
+
+    private final RunningControlServer api = new RunningControlServer();
+    private final ControlApiClient client = new ControlApiClient(api.baseUrl(), api.adminToken, Duration.ofSeconds(10));
+
+    @BeforeEach
+    void createApp() {
+        assertThat(api.call("POST", "/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
+        assertThat(api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"1\"}").statusCode()).isEqualTo(200);
+        assertThat(api.call("PATCH", "/api/apps/hello/config", "{\"B\":\"secret\"}").statusCode()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void readsReleasesOneReleaseAndARollbackAsRecords() {
+        ReleaseCalls releases = new ReleaseCalls(client);
+
+        List<ReleaseInfo> list = releases.list("hello", 10);
+        assertThat(list).extracting(ReleaseInfo::version).containsExactly(2, 1);
+        assertThat(list.getFirst().description()).isEqualTo("Set B config vars");
+        assertThat(list.getFirst().createdBy()).isEqualTo("admin@localhost");
+        assertThat(list.getFirst().slugId()).isNull();
+        assertThat(list.getFirst().configVars()).isNull();
+
+        ReleaseInfo detail = releases.info("hello", 2);
+        assertThat(detail.configVars()).containsExactly("A", "B");
+        assertThat(detail.processTypes()).isEmpty();
+        assertThat(api.call("GET", "/api/apps/hello/releases/2", null).body()).doesNotContain("secret");
+
+        ReleaseInfo rolledBack = releases.rollback("hello", 1, Duration.ofSeconds(30));
+        assertThat(rolledBack.version()).isEqualTo(3);
+        assertThat(rolledBack.description()).isEqualTo("Rollback to v1");
+        assertThat(rolledBack.status()).isEqualTo("succeeded");
+        assertThatThrownBy(() -> releases.info("hello", 9)).isInstanceOfSatisfying(ApiRefused.class,
+                e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void switchesMaintenanceModeWithTheRecordTheApiReads() {
+        AppCalls apps = new AppCalls(client);
+        assertThat(apps.maintenance("hello").maintenance()).isFalse();
+        assertThat(apps.setMaintenance("hello", true).maintenance()).isTrue();
+        assertThat(apps.maintenance("hello").app()).isEqualTo("hello");
+        assertThat(api.registry.table().route("hello.localhost").policy().maintenance()).isTrue();
+        assertThat(apps.setMaintenance("hello", false).maintenance()).isFalse();
+    }
+}
