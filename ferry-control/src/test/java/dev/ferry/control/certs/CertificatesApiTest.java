@@ -11,6 +11,7 @@ import dev.ferry.control.RunningControlServer;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.tls.Pem;
+import dev.ferry.testing.TestPki;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.ferry.router.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.testing.TestPki;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;

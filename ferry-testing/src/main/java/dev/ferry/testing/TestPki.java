@@ -1,4 +1,4 @@
-package dev.ferry.router.tls;
+package dev.ferry.testing;
 
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Certificate;
@@ -24,7 +24,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A test certificate authority made in-process: a root, and leaf certificates it signs for given DNS names. */
+/**
+ * A test certificate authority made in-process: a root, and leaf certificates it signs for given DNS names, in PEM
+ * for the certificates API and as the router serves them ({@link #serving}).
+ */
 public final class TestPki {
 
     /** A key pair with its certificate. */
