@@ -30,25 +30,20 @@ import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
-import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
 import dev.ferry.router.log.QueuedAccessLog;
 import dev.ferry.router.log.Slf4jAccessLog;
-import dev.ferry.router.route.LiveRoutes;
-import dev.ferry.router.route.LiveRoutesConfig;
-import dev.ferry.router.tcp.TcpRouter;
-import dev.ferry.router.tcp.TcpRouterConfig;
 import dev.ferry.runtime.logs.DiskAppLogs;
 import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.logs.drain.DrainConfig;
 import dev.ferry.runtime.logs.drain.LogDrains;
 import dev.ferry.server.build.GitWiring;
+import dev.ferry.server.router.RouterWiring;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
 import dev.ferry.server.tunnel.EndpointsOfSeparateGateways;
 import dev.ferry.server.tunnel.GatewayDirectoryOfPlatform;
 import dev.ferry.server.tunnel.StoreTunnelAuth;
-import dev.ferry.store.route.JournaledRouteRegistry;
 import dev.ferry.tunnel.gateway.GatewayCertificate;
 import dev.ferry.tunnel.gateway.GatewayConfig;
 import dev.ferry.tunnel.gateway.TunnelGateway;
@@ -71,9 +66,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single-node composition root: every role of Ferry in one process, wired with plain constructors.
+ * The composition root of {@code ferry up} (every role of Ferry in one process) and of {@code ferry control}
+ * ({@link #startControl}: every role but the router), wired with plain constructors.
  *
- * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir), the
+ * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir, or Redis with
+ * {@code --registry}; {@link RegistryWiring}), the
  * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
  * the store (SQLite in the data dir, or PostgreSQL with {@code --store}; the first start creates the admin and its token file) and the
  * runtime of apps' instances (local processes; at start it brings back every app's current release) and the
@@ -94,6 +91,8 @@ public final class Platform implements AutoCloseable {
 
     private final FerryConfig config;
     private final PlatformTuning tuning;
+    /** False for {@code ferry control}: no router in this process, the fleet's routers serve the apps. */
+    private final boolean withRouter;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private DataDirectory dataDirectory;
     private RouteRegistry registry;
@@ -117,9 +116,10 @@ public final class Platform implements AutoCloseable {
     private Deployments deployments;
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
 
-    private Platform(FerryConfig config, PlatformTuning tuning) {
+    private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
         this.tuning = tuning;
+        this.withRouter = withRouter;
         AccessEventLog accessEvents = new AccessEventLog();
         this.sessions = new OpenSessions(accessEvents);
         this.authFailures = new AuthFailureLimiter(config.authFailureLimits(), accessEvents);
@@ -132,7 +132,19 @@ public final class Platform implements AutoCloseable {
 
     /** Starts every role; on failure, stops what had started and rethrows. */
     public static Platform start(FerryConfig config, PlatformTuning tuning) throws Exception {
-        Platform p = new Platform(config, tuning);
+        return start(config, tuning, true);
+    }
+
+    /**
+     * Starts the control role alone ({@code ferry control}): API, git, builds, reconciler and the local runtime, on
+     * the store and registry of {@code config}, without a router; on failure, stops what had started and rethrows.
+     */
+    public static Platform startControl(FerryConfig config, PlatformTuning tuning) throws Exception {
+        return start(config, tuning, false);
+    }
+
+    private static Platform start(FerryConfig config, PlatformTuning tuning, boolean withRouter) throws Exception {
+        Platform p = new Platform(config, tuning, withRouter);
         try {
             p.startAll();
             return p;
@@ -152,44 +164,24 @@ public final class Platform implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
         started.push(meters::close);
 
-        registry = JournaledRouteRegistry.open(dataDirectory.routeJournal());
+        registry = RegistryWiring.open(config, dataDirectory);
         started.push(registry);
 
         transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-io");
         started.push(() -> group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
 
-        LiveRoutes routes = new LiveRoutes(registry,
-                LiveRoutesConfig.builder()
-                        .snapshotFile(dataDirectory.routerSnapshot())
-                        .passiveEjection(tuning.passiveEjection())
-                        .build(), transport, group, meters);
-        routes.start();
-        started.push(routes);
-
         // The app log stream: instances' output, router lines and platform events (docs/decisions/010-logs.md).
         appLogs = DiskAppLogs.open(dataDirectory.logs());
         started.push(appLogs);
-        AppAccessLog appAccessLog = new AppAccessLog(appLogs, config.domain(),
-                host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
-
-        if (config.httpPort() != FerryConfig.OFF) {
+        if (withRouter) {
+            AppAccessLog appAccessLog = new AppAccessLog(appLogs, config.domain(),
+                    host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
             QueuedAccessLog accessLog = new QueuedAccessLog(List.of(new Slf4jAccessLog(), appAccessLog));
             started.push(accessLog);
-            router = new Router(RouterConfig.builder()
-                    .bindAddress(config.bindAddress())
-                    .httpPort(FerryConfig.bindPort(config.httpPort()))
-                    .maxConnections(config.maxConnections())
-                    .maxConnectionsPerClient(config.maxConnectionsPerClient())
-                    .trustedProxies(config.trustedProxies())
-                    .build(), routes, transport, group, meters, accessLog);
-            router.start();
-            started.push(router);
+            router = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(), tuning.passiveEjection(),
+                    transport, group, meters, accessLog, started).router().orElse(null);
         }
-
-        TcpRouter tcp = new TcpRouter(routes, TcpRouterConfig.builder().bindAddress(config.bindAddress()).build(), transport, group);
-        tcp.start();
-        started.push(tcp);
 
         store = StoreWiring.open(config, dataDirectory.root());
         started.push(store);
