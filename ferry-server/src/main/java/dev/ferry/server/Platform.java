@@ -23,10 +23,12 @@ import dev.ferry.control.ps.ProcessesApi;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.build.slug.SlugStore;
+import dev.ferry.server.runtime.AppsWithLocalSlugs;
 import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppDomain;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
@@ -228,7 +230,10 @@ public final class Platform implements AutoCloseable {
                 log.warn("apps and their builds run without a sandbox: {}", r.isolation());
             }
         }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
-        deployments = runtime.<Deployments>map(r -> new Reconciler(store, store, r.runtime(), tuning.reconcileInterval()))
+        // On a store other nodes share, this node runs the apps it built (AppsWithLocalSlugs).
+        AppStore apps = config.store().postgres().isEmpty() ? store
+                : new AppsWithLocalSlugs(store, store, new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()));
+        deployments = runtime.<Deployments>map(r -> new Reconciler(apps, store, r.runtime(), tuning.reconcileInterval()))
                 .orElseGet(() -> Deployments.withoutRuntime(store));
     }
 
