@@ -41,12 +41,11 @@ public final class ControlCommand implements Callable<Integer>, EscapingPolicy {
 
     @Override
     public Integer call() throws Exception {
-        return ForegroundPlatform.run(spec, (config, tuning) -> {
+        return ForegroundPlatform.run(spec, config -> {
             if (config.registry().isEmpty()) {
                 throw new IllegalArgumentException("ferry control needs the fleet's route registry: --registry "
                         + "redis://HOST:PORT or env FERRY_REGISTRY (for one machine without a fleet, use ferry up)");
             }
-            return Platform.startControl(config, tuning);
-        });
+        }, Platform::startControl);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -35,10 +36,16 @@ final class ForegroundPlatform {
     }
 
     static int run(CommandSpec spec, Starter starter) throws Exception {
+        return run(spec, config -> { }, starter);
+    }
+
+    /** @param check refuses, with an {@link IllegalArgumentException} (exit 2), a config this role cannot run with */
+    static int run(CommandSpec spec, Consumer<FerryConfig> check, Starter starter) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         FerryConfig config;
         try {
             config = resolve(spec);
+            check.accept(config);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("ferry: " + e.getMessage());
             return 2;
