@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A fleet on one machine, every part real and on ephemeral loopback ports: Redis (append-only) as the route
  * registry, PostgreSQL as the store, two control roles ({@link Platform#startControl}, as {@code ferry control}
- * runs) and two router roles ({@link RouterNode}, as {@code ferry router} runs). A route added through either
- * control node is served by both routers, an app pushed with git to one control node is served through both, and
- * when one router stops the other keeps serving it.
+ * runs) and two routers (one {@code ferry router} in a child JVM, one {@link RouterNode} in this one). A route
+ * added through either control node is served by both routers, an app pushed with git to one control node is
+ * served through both, and after a {@code kill -9} of one router the other keeps serving it.
  */
 class FleetTest {
 
@@ -49,7 +49,7 @@ class FleetTest {
     }
 
     @Test
-    void servesWhatEitherControlNodeAddsThroughBothRoutersAndOneRouterOutlivesTheOther() throws Exception {
+    void servesWhatEitherControlNodeAddsThroughBothRoutersAndOneRouterOutlivesTheKillOfTheOther() throws Exception {
         try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true);
              Backend a = Backend.start("a");
              Backend b = Backend.start("b")) {
@@ -71,11 +71,11 @@ class FleetTest {
         Platform control1 = started(Platform.startControl(controlConfig(shared, "control1"), RuntimePlatform.TUNING));
         Platform control2 = started(Platform.startControl(controlConfig(shared, "control2"), RuntimePlatform.TUNING));
         assertThat(control1.httpPort()).as("a control node runs no router").isEqualTo(-1);
-        RouterNode router1 = started(RouterNode.start(routerConfig(shared, "router1"), RuntimePlatform.TUNING));
+        ChildRouter router1 = started(ChildRouter.start(dir.resolve("router1"), redis.uri()));
         RouterNode router2 = started(RouterNode.start(routerConfig(shared, "router2"), RuntimePlatform.TUNING));
-        Api api1 = new Api(control1.apiPort(), router1.httpPort(), control1.adminToken().token());
+        Api api1 = new Api(control1.apiPort(), router1.httpPort, control1.adminToken().token());
         Api api2 = new Api(control2.apiPort(), router2.httpPort(), control2.adminToken().token());
-        List<Api> routers = List.of(new Api(0, router1.httpPort(), ""), new Api(0, router2.httpPort(), ""));
+        List<Api> routers = List.of(new Api(0, router1.httpPort, ""), new Api(0, router2.httpPort(), ""));
 
         assertThat(api1.post("/api/routes", "{\"domain\":\"one.localhost\",\"targetUrl\":\"" + a.url() + "\"}")
                 .statusCode()).isEqualTo(201);
@@ -102,9 +102,32 @@ class FleetTest {
 
         try (RequestLoop loop = new RequestLoop(router2.httpPort(), "hello.localhost", 2)) {
             loop.awaitServing("hello v1", Duration.ofSeconds(10));
-            router1.close();
+            router1.kill();
             loop.awaitServing("hello v1", Duration.ofSeconds(10));
             assertThat(loop.failures()).as("requests through the router that stayed").isEmpty();
+        }
+    }
+
+    @Test
+    void upOnTheSharedRegistryServesItsRoutesThroughItsOwnRouterAndTheFleets() throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true);
+             Backend a = Backend.start("a")) {
+            FerryConfig shared = new FerryConfigResolver(Map.of(), dir.resolve("home"))
+                    .resolve(Map.of("--registry", redis.uri()));
+            try (Platform up = Platform.start(FerryConfig.ephemeral(dir.resolve("up")).toBuilder()
+                         .registry(shared.registry()).build(), RuntimePlatform.TUNING);
+                 RouterNode router = RouterNode.start(routerConfig(shared, "router"), RuntimePlatform.TUNING)) {
+                Api api = new Api(up.apiPort(), up.httpPort(), up.adminToken().token());
+                assertThat(api.post("/api/routes", "{\"domain\":\"one.localhost\",\"targetUrl\":\"" + a.url() + "\"}")
+                        .statusCode()).isEqualTo(201);
+                for (int port : new int[] {up.httpPort(), router.httpPort()}) {
+                    Api via = new Api(0, port, "");
+                    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                            assertThat(via.viaRouter("one.localhost", "/").body()).isEqualTo("backend a\n"));
+                }
+                assertThat(redis.commands().hexists("ferry:routes", "http one.localhost")).as("the route is in Redis").isTrue();
+                assertThat(up.dataDirectory().routeJournal()).as("no embedded journal").doesNotExist();
+            }
         }
     }
 
