@@ -10,6 +10,7 @@ import dev.ferry.server.config.FerryConfigResolver;
 import dev.ferry.server.router.RouterNode;
 import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.store.route.RedisServerProcess;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -127,6 +128,39 @@ class FleetTest {
                 }
                 assertThat(redis.commands().hexists("ferry:routes", "http one.localhost")).as("the route is in Redis").isTrue();
                 assertThat(up.dataDirectory().routeJournal()).as("no embedded journal").doesNotExist();
+            }
+        }
+    }
+
+    @Test
+    void routersServeWhilePostgresRestartsAndTheControlNodeRefusesWritesWithoutHalfWriting() throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true);
+             Backend a = Backend.start("a")) {
+            FerryConfig shared = new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", newKey(),
+                    "PGPASSWORD", PostgresServerProcess.PASSWORD), dir.resolve("home"))
+                    .resolve(Map.of("--store", postgres.url(postgres.newDatabase()), "--registry", redis.uri()));
+            try (Platform control = Platform.startControl(controlConfig(shared, "control"), RuntimePlatform.TUNING);
+                 RouterNode router = RouterNode.start(routerConfig(shared, "router"), RuntimePlatform.TUNING)) {
+                Api api = new Api(control.apiPort(), router.httpPort(), control.adminToken().token());
+                assertThat(api.post("/api/routes", "{\"domain\":\"one.localhost\",\"targetUrl\":\"" + a.url() + "\"}")
+                        .statusCode()).isEqualTo(201);
+                try (RequestLoop loop = new RequestLoop(router.httpPort(), "one.localhost", 2)) {
+                    loop.awaitServing("backend a", Duration.ofSeconds(5));
+                    postgres.stop();
+                    try {
+                        HttpResponse<String> refused = api.post("/api/apps", "{\"name\":\"during\"}");
+                        assertThat(refused.statusCode()).isEqualTo(503);
+                        assertThat(refused.body()).contains("the platform's store is unavailable");
+                        assertThat(api.get("/api/apps").statusCode()).as("reads are not cached yet").isEqualTo(503);
+                        loop.awaitServing("backend a", Duration.ofSeconds(5));
+                    } finally {
+                        postgres.restart();
+                    }
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                            assertThat(api.post("/api/apps", "{\"name\":\"after\"}").statusCode()).isEqualTo(201));
+                    assertThat(api.get("/api/apps").body()).contains("\"after\"").doesNotContain("\"during\"");
+                    assertThat(loop.failures()).as("requests through the router while PostgreSQL restarted").isEmpty();
+                }
             }
         }
     }
