@@ -316,6 +316,11 @@ public final class Platform implements AutoCloseable {
         return config;
     }
 
+    /** False for a control node ({@link #startControl}), whose apps the fleet's routers serve. */
+    public boolean runsRouter() {
+        return withRouter;
+    }
+
     /** The router's HTTP port, or -1 when the router is off. */
     public int httpPort() {
         return router == null ? -1 : router.httpPort();
