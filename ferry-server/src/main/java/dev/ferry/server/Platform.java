@@ -23,40 +23,33 @@ import dev.ferry.control.ps.ProcessesApi;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.build.slug.SlugStore;
+import dev.ferry.server.runtime.AppsWithLocalSlugs;
 import dev.ferry.server.runtime.RuntimeWiring;
-import dev.ferry.server.tls.RouterWiring;
 import dev.ferry.server.tls.StoreTlsSource;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppDomain;
+import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
 import dev.ferry.router.Transport;
 import dev.ferry.router.log.QueuedAccessLog;
 import dev.ferry.router.log.Slf4jAccessLog;
-import dev.ferry.router.route.LiveRoutes;
-import dev.ferry.router.route.LiveRoutesConfig;
-import dev.ferry.router.tcp.TcpRouter;
-import dev.ferry.router.tcp.TcpRouterConfig;
 import dev.ferry.runtime.logs.DiskAppLogs;
 import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.logs.drain.DrainConfig;
 import dev.ferry.runtime.logs.drain.LogDrains;
 import dev.ferry.server.build.GitWiring;
+import dev.ferry.server.router.RouterWiring;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
 import dev.ferry.server.tunnel.EndpointsOfSeparateGateways;
 import dev.ferry.server.tunnel.GatewayDirectoryOfPlatform;
 import dev.ferry.server.tunnel.StoreTunnelAuth;
-import dev.ferry.store.route.JournaledRouteRegistry;
 import dev.ferry.tunnel.gateway.GatewayCertificate;
 import dev.ferry.tunnel.gateway.GatewayConfig;
 import dev.ferry.tunnel.gateway.TunnelGateway;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayDeque;
@@ -72,9 +65,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single-node composition root: every role of Ferry in one process, wired with plain constructors.
+ * The composition root of {@code ferry up} (every role of Ferry in one process) and of {@code ferry control}
+ * ({@link #startControl}: every role but the router), wired with plain constructors.
  *
- * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir), the
+ * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir, or Redis with
+ * {@code --registry}; {@link RegistryWiring}), the
  * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
  * the store (SQLite in the data dir, or PostgreSQL with {@code --store}; the first start creates the admin and its token file) and the
  * runtime of apps' instances (local processes; at start it brings back every app's current release) and the
@@ -95,6 +90,8 @@ public final class Platform implements AutoCloseable {
 
     private final FerryConfig config;
     private final PlatformTuning tuning;
+    /** False for {@code ferry control}: no router in this process, the fleet's routers serve the apps. */
+    private final boolean withRouter;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private DataDirectory dataDirectory;
     private RouteRegistry registry;
@@ -119,9 +116,10 @@ public final class Platform implements AutoCloseable {
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
     private StoreTlsSource tls;
 
-    private Platform(FerryConfig config, PlatformTuning tuning) {
+    private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
         this.tuning = tuning;
+        this.withRouter = withRouter;
         AccessEventLog accessEvents = new AccessEventLog();
         this.sessions = new OpenSessions(accessEvents);
         this.authFailures = new AuthFailureLimiter(config.authFailureLimits(), accessEvents);
@@ -134,7 +132,19 @@ public final class Platform implements AutoCloseable {
 
     /** Starts every role; on failure, stops what had started and rethrows. */
     public static Platform start(FerryConfig config, PlatformTuning tuning) throws Exception {
-        Platform p = new Platform(config, tuning);
+        return start(config, tuning, true);
+    }
+
+    /**
+     * Starts the control role alone ({@code ferry control}): API, git, builds, reconciler and the local runtime, on
+     * the store and registry of {@code config}, without a router; on failure, stops what had started and rethrows.
+     */
+    public static Platform startControl(FerryConfig config, PlatformTuning tuning) throws Exception {
+        return start(config, tuning, false);
+    }
+
+    private static Platform start(FerryConfig config, PlatformTuning tuning, boolean withRouter) throws Exception {
+        Platform p = new Platform(config, tuning, withRouter);
         try {
             p.startAll();
             return p;
@@ -148,44 +158,28 @@ public final class Platform implements AutoCloseable {
         dataDirectory = DataDirectory.lock(config.dataDir());
         started.push(dataDirectory);
 
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(meters);
-        new JvmThreadMetrics().bindTo(meters);
-        new ProcessorMetrics().bindTo(meters);
+        PrometheusMeterRegistry meters = PlatformMeters.create();
         started.push(meters::close);
 
-        registry = JournaledRouteRegistry.open(dataDirectory.routeJournal());
+        registry = RegistryWiring.open(config, dataDirectory);
         started.push(registry);
 
         transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-io");
         started.push(() -> group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
 
-        LiveRoutes routes = new LiveRoutes(registry,
-                LiveRoutesConfig.builder()
-                        .snapshotFile(dataDirectory.routerSnapshot())
-                        .passiveEjection(tuning.passiveEjection())
-                        .build(), transport, group, meters);
-        routes.start();
-        started.push(routes);
-
         // The app log stream: instances' output, router lines and platform events (docs/decisions/010-logs.md).
         appLogs = DiskAppLogs.open(dataDirectory.logs());
         started.push(appLogs);
-        AppAccessLog appAccessLog = new AppAccessLog(appLogs, config.domain(),
-                host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
-
         tls = new StoreTlsSource(new AppHostNames(config.domain()));
-        if (config.httpPort() != FerryConfig.OFF) {
+        if (withRouter) {
+            AppAccessLog appAccessLog = new AppAccessLog(appLogs, config.domain(),
+                    host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
             QueuedAccessLog accessLog = new QueuedAccessLog(List.of(new Slf4jAccessLog(), appAccessLog));
             started.push(accessLog);
-            router = RouterWiring.start(config, routes, transport, group, meters, accessLog, dataDirectory.root(), tls);
-            started.push(router);
+            router = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(), tuning.passiveEjection(),
+                    transport, group, meters, accessLog, tls, started).router().orElse(null);
         }
-
-        TcpRouter tcp = new TcpRouter(routes, TcpRouterConfig.builder().bindAddress(config.bindAddress()).build(), transport, group);
-        tcp.start();
-        started.push(tcp);
 
         store = StoreWiring.open(config, dataDirectory.root());
         started.push(store);
@@ -233,7 +227,10 @@ public final class Platform implements AutoCloseable {
                 log.warn("apps and their builds run without a sandbox: {}", r.isolation());
             }
         }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
-        deployments = runtime.<Deployments>map(r -> new Reconciler(store, store, r.runtime(), tuning.reconcileInterval()))
+        // On a store other nodes share, this node runs the apps it built (AppsWithLocalSlugs).
+        AppStore apps = config.store().postgres().isEmpty() ? store
+                : new AppsWithLocalSlugs(store, store, new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()));
+        deployments = runtime.<Deployments>map(r -> new Reconciler(apps, store, r.runtime(), tuning.reconcileInterval()))
                 .orElseGet(() -> Deployments.withoutRuntime(store));
     }
 
@@ -320,6 +317,11 @@ public final class Platform implements AutoCloseable {
     /** The router's HTTPS port, or -1 when it is off. */
     public int httpsPort() {
         return router == null ? -1 : router.httpsPort();
+    }
+
+    /** False for a control node ({@link #startControl}), whose apps the fleet's routers serve. */
+    public boolean runsRouter() {
+        return withRouter;
     }
 
     /** The router's HTTP port, or -1 when the router is off. */

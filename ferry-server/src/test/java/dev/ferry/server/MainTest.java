@@ -40,10 +40,48 @@ class MainTest {
     }
 
     @Test
+    void routerAndControlDescribeEachOfTheirFlagsWithItsVariable() {
+        Run router = run("router", "--help");
+        assertThat(router.exit()).as(router.err()).isZero();
+        assertThat(router.out()).startsWith("Usage: ferry router").contains("--registry=URL").contains("FERRY_REGISTRY")
+                .contains("--http-port=PORT").contains("--bind=ADDRESS").contains("--data-dir=DIR")
+                .doesNotContain("--store").doesNotContain("--api-port");
+        Run control = run("control", "--help");
+        assertThat(control.exit()).as(control.err()).isZero();
+        assertThat(control.out()).startsWith("Usage: ferry control").contains("--store=URL").contains("--registry=URL")
+                .contains("--api-port=PORT").contains("--ssh-port=PORT").contains("--secret-key-file=PATH")
+                .doesNotContain("--http-port");
+        assertThat(run("up", "--help").out()).contains("--registry=URL").contains("--store=URL").contains("--http-port=PORT");
+        for (String role : new String[] {"up", "router", "control"}) {
+            CommandLine command = Main.commandLine(new CliEnvironment(Map.of(), home, false, home), role).getSubcommands().get(role);
+            command.getCommandSpec().options().stream()
+                    .filter(o -> !o.usageHelp() && !o.versionHelp())
+                    .forEach(o -> assertThat(String.join(" ", o.description())).as(role + " " + o.longestName())
+                            .contains("env FERRY_"));
+        }
+    }
+
+    @Test
+    void routerAndControlRefuseToStartWithoutTheFleetsRegistry() {
+        Run router = run("router", "--data-dir", home.resolve("r").toString());
+        assertThat(router.exit()).isEqualTo(2);
+        assertThat(router.err()).startsWith("ferry: ferry router needs the fleet's route registry: --registry redis://HOST:PORT"
+                + " or env FERRY_REGISTRY");
+        Run control = run("control", "--data-dir", home.resolve("c").toString());
+        assertThat(control.exit()).isEqualTo(2);
+        assertThat(control.err()).startsWith("ferry: ferry control needs the fleet's route registry: --registry");
+        Run bad = run("router", "--registry", "localhost:6379");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("ferry: --registry='localhost:6379' is not a Redis address such as redis://HOST:PORT");
+        assertThat(home.resolve("r")).as("nothing made on bad input").doesNotExist();
+    }
+
+    @Test
     void listsTheRolesAsThePlatformTopic() {
         Run help = run("--help");
         assertThat(help.out()).contains("\nPLATFORM — ").containsPattern("\n  up +Run Ferry on this machine")
-                .containsPattern("\n  gateway +Run one more tunnel gateway");
+                .containsPattern("\n  gateway +Run one more tunnel gateway")
+                .containsPattern("\n  router +Run one router of a fleet").containsPattern("\n  control +Run the control plane of a fleet");
         assertThat(run("help", "platform").out()).contains("ferry up").contains("ferry gateway");
     }
 

@@ -6,6 +6,7 @@ import dev.ferry.router.handler.TrustedProxies;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.sandbox.NetworkMode;
+import dev.ferry.store.route.RedisRegistryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,6 +48,8 @@ import java.util.Set;
  *   <tr><td>drainAllow</td><td>none: log drains send only to public addresses, except to these {@code HOST:PORT}s</td></tr>
  *   <tr><td>sandboxLimits</td><td>{@link SandboxLimits#DEFAULTS}: pids, {@code /tmp} and {@code /app} of instances, memory and pids of builds</td></tr>
  *   <tr><td>store</td><td>{@link StoreSettings#EMBEDDED}: SQLite in the data dir, its key in {@code secret.key} there</td></tr>
+ *   <tr><td>registry</td><td>empty: the route registry journaled in the data dir; with {@code --registry redis://…},
+ *   the Redis registry that every router, gateway and control node of a fleet shares</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -72,7 +76,8 @@ public record FerryConfig(
         NetworkMode instanceNetwork,
         List<String> drainAllow,
         SandboxLimits sandboxLimits,
-        StoreSettings store) {
+        StoreSettings store,
+        Optional<RedisRegistryConfig> registry) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
@@ -115,6 +120,7 @@ public record FerryConfig(
         DrainAddressPolicy.allowing(drainAllow);
         Objects.requireNonNull(sandboxLimits, "sandboxLimits");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(registry, "registry");
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -164,7 +170,7 @@ public record FerryConfig(
                 .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxSourceBytes(maxSourceBytes).maxBuilds(maxBuilds)
                 .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
                 .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits)
-                .store(store);
+                .store(store).registry(registry);
     }
 
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */

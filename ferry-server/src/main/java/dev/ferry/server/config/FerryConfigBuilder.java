@@ -3,9 +3,11 @@ package dev.ferry.server.config;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.sandbox.NetworkMode;
+import dev.ferry.store.route.RedisRegistryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds a {@link FerryConfig}, starting from the documented defaults (listed on {@link FerryConfig}): every
@@ -35,6 +37,7 @@ public final class FerryConfigBuilder {
     private List<String> drainAllow = List.of();
     private SandboxLimits sandboxLimits = SandboxLimits.DEFAULTS;
     private StoreSettings store = StoreSettings.EMBEDDED;
+    private Optional<RedisRegistryConfig> registry = Optional.empty();
 
     FerryConfigBuilder() {
     }
@@ -60,11 +63,12 @@ public final class FerryConfigBuilder {
     public FerryConfigBuilder drainAllow(List<String> v) { drainAllow = v; return this; }
     public FerryConfigBuilder sandboxLimits(SandboxLimits v) { sandboxLimits = v; return this; }
     public FerryConfigBuilder store(StoreSettings v) { store = v; return this; }
+    public FerryConfigBuilder registry(Optional<RedisRegistryConfig> v) { registry = v; return this; }
 
     /** @throws IllegalArgumentException naming what is wrong, e.g. two listeners on one port */
     public FerryConfig build() {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxSourceBytes, maxBuilds, buildTimeout,
-                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store);
+                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry);
     }
 }

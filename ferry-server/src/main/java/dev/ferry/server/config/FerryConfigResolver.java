@@ -6,6 +6,7 @@ import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.sandbox.NetworkMode;
 import dev.ferry.store.postgres.PostgresLocation;
 import dev.ferry.store.sql.ConfigKey;
+import dev.ferry.store.route.RedisRegistryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -90,6 +91,7 @@ public final class FerryConfigResolver {
                 s.get("--secret-key-file", "FERRY_SECRET_KEY_FILE", v -> ConfigKey.file(dataDir(v)))
                         .orElse(() -> s.secret("FERRY_SECRET_KEY", v -> ConfigKey.base64(v, "FERRY_SECRET_KEY")))
                         .optional()));
+        s.get("--registry", "FERRY_REGISTRY", FerryConfigResolver::redis).ifSet(r -> b.registry(Optional.of(r)));
         return b.build();
     }
 
@@ -157,6 +159,15 @@ public final class FerryConfigResolver {
     /** A {@code postgres://} URL, its password from the URL or the environment. */
     private PostgresLocation postgres(String value) {
         return PostgresLocation.parse(value, env);
+    }
+
+    /** A {@code redis://HOST:PORT} address of the shared route registry. */
+    private static RedisRegistryConfig redis(String value) {
+        try {
+            return RedisRegistryConfig.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("is not a Redis address such as redis://HOST:PORT");
+        }
     }
 
     private Path dataDir(String value) {

@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** What {@code ferry up} prints once it is serving: where everything is and what to type next. */
+/**
+ * What {@code ferry up} and {@code ferry control} print once they serve: where everything is and what to type next
+ * (a control node names the fleet's routers instead of a router of its own).
+ */
 final class Banner {
 
     private Banner() {
@@ -17,7 +20,11 @@ final class Banner {
         String host = c.bindAddress().equals("0.0.0.0") || c.bindAddress().equals("::") ? "localhost" : c.bindAddress();
         out.println("Ferry is up. Data in " + platform.dataDirectory().root() + " (Ctrl-C stops it).");
         out.println();
-        if (platform.httpPort() > 0) {
+        String routerPort = platform.runsRouter() ? Integer.toString(Math.max(platform.httpPort(), 0)) : "<router port>";
+        if (!platform.runsRouter()) {
+            out.printf("  apps        served by the fleet's routers: ferry router --registry %s%n",
+                    c.registry().map(r -> r.uri()).orElse("redis://HOST:PORT"));
+        } else if (platform.httpPort() > 0) {
             out.printf("  apps        http://<name>.%s:%d   router, %s, listening on %s%n", c.domain(), platform.httpPort(),
                     platform.transport().describe(), c.bindAddress());
         } else {
@@ -50,11 +57,11 @@ final class Banner {
         out.println("Route a server running on this machine to a name, then call it through the router:");
         out.printf("  python3 -m http.server 9001 &%n");
         out.printf("  ./ferry routes:add demo.%s http://127.0.0.1:9001%n", c.domain());
-        out.printf("  curl http://demo.%s:%d/%n", c.domain(), Math.max(platform.httpPort(), 0));
+        out.printf("  curl http://demo.%s:%s/%n", c.domain(), routerPort);
         out.println();
         out.printf("Deploy a first app from a git repository with a Procfile (e.g. a copy of examples/procfile):%n");
         out.printf("  ./ferry apps:create hello%n");
         out.printf("  ./ferry git:remote -a hello && git push ferry main%n");
-        out.printf("  curl http://hello.%s:%d/%n", c.domain(), Math.max(platform.httpPort(), 0));
+        out.printf("  curl http://hello.%s:%s/%n", c.domain(), routerPort);
     }
 }

@@ -1,35 +1,23 @@
 package dev.ferry.server.up;
 
-import dev.ferry.control.ControlServerStartException;
 import dev.ferry.server.Platform;
-import dev.ferry.server.config.FerryConfig;
-import dev.ferry.server.config.FerryConfigResolver;
-import dev.ferry.core.store.StoreException;
-import dev.ferry.store.route.CorruptJournalException;
-import dev.ferry.cli.CliEnvironment;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import dev.ferry.cli.output.Escaping;
 import dev.ferry.cli.output.EscapingPolicy;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ferry up}: runs the single-node platform in the foreground until interrupted (Ctrl-C or
- * SIGTERM), then stops it gracefully ({@link StopSignals}) and exits 0.
+ * {@code ferry up}: runs every role (router, control API, git, builds, runtime) in one process in the foreground
+ * until interrupted (Ctrl-C or SIGTERM), then stops it gracefully ({@link StopSignals}) and exits 0; its flags are
+ * {@link SharedOptions}, {@link RouterOptions} and {@link ControlOptions}. Embedded store and registry unless
+ * {@code --store postgres://…} and {@code --registry redis://…} name shared ones.
  */
 @Command(name = "up", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Run Ferry on this machine: router, control API and route registry in one process.",
+                "With --store postgres://… and --registry redis://… it runs every role on the backends a fleet shares.",
                 "Runs in the foreground; Ctrl-C or SIGTERM stops it gracefully (requests in flight finish, then the apps stop), exit code 0.",
                 "Each option also reads an environment variable."})
 public final class UpCommand implements Callable<Integer>, EscapingPolicy {
@@ -43,154 +31,17 @@ public final class UpCommand implements Callable<Integer>, EscapingPolicy {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "App traffic through the router (env FERRY_HTTP_PORT; default 8080; 0 = off).")
-    Integer httpPort;
+    @Mixin
+    SharedOptions shared;
 
-    @Option(names = "--https-port", paramLabel = "PORT", description = "HTTPS app traffic, certificates by SNI; 0 turns it off (env FERRY_HTTPS_PORT; default 8443).")
-    Integer httpsPort;
+    @Mixin
+    RouterOptions router;
 
-    @Option(names = "--api-port", paramLabel = "PORT", description = "Control API and /metrics (env FERRY_API_PORT; default 7070; 0 = off).")
-    Integer apiPort;
-
-    @Option(names = "--ssh-port", paramLabel = "PORT", description = "Git over SSH (env FERRY_SSH_PORT; default 2222; 0 turns it off).")
-    Integer sshPort;
-
-    @Option(names = "--tunnel-port", paramLabel = "PORT", description = "Tunnel gateway, reserved (env FERRY_TUNNEL_PORT; default 7000).")
-    Integer tunnelPort;
-
-    @Option(names = "--domain", paramLabel = "DOMAIN", description = "Apps' domain: apps answer at <app>.DOMAIN (env FERRY_DOMAIN; default localhost).")
-    String domain;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where Ferry keeps its state (env FERRY_DATA_DIR; default ~/.ferry).")
-    Path dataDir;
-
-    @Option(names = "--store", paramLabel = "URL", description = "Keep apps, config, releases and users in this PostgreSQL database, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, which several control nodes can share; the password may come from env FERRY_STORE_PASSWORD or PGPASSWORD instead (env FERRY_STORE; default: SQLite in the data dir).")
-    String store;
-
-    @Option(names = "--secret-key-file", paramLabel = "PATH", description = "The key that encrypts config vars, base64 of 32 bytes, made when missing and the store is new; every control node on one PostgreSQL store needs the same, given here or as env FERRY_SECRET_KEY (env FERRY_SECRET_KEY_FILE; default <data-dir>/secret.key with SQLite, none with PostgreSQL).")
-    Path secretKeyFile;
-
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address every listener binds (env FERRY_BIND_ADDRESS; default 127.0.0.1; 0.0.0.0 serves other machines).")
-    String bindAddress;
-
-    @Option(names = "--max-connections", paramLabel = "N", description = "Client connections the router holds open at once; more get 503 (env FERRY_MAX_CONNECTIONS; default 20000).")
-    Integer maxConnections;
-
-    @Option(names = "--max-connections-per-client", paramLabel = "N", description = "Client connections from one address; more get 503 (env FERRY_MAX_CONNECTIONS_PER_CLIENT; default 1000).")
-    Integer maxConnectionsPerClient;
-
-    @Option(names = "--trusted-proxies", paramLabel = "ADDR,...", description = "Load balancers in front of the router, as addresses or CIDR blocks: their X-Forwarded-For and Forwarded are kept and they have no per-client connection cap (env FERRY_TRUSTED_PROXIES; default none).")
-    String trustedProxies;
-
-    @Option(names = "--max-push-size", paramLabel = "SIZE", description = "Largest pack one git push may send, e.g. 512m or 1g (env FERRY_MAX_PUSH_SIZE; default 512m).")
-    String maxPushSize;
-
-    @Option(names = "--max-source-size", paramLabel = "SIZE", description = "Most the files of a pushed commit may hold once checked out, e.g. 512m or 2g; a push of more fails its build (env FERRY_MAX_SOURCE_SIZE; default 512m).")
-    String maxSourceSize;
-
-    @Option(names = "--max-builds", paramLabel = "N", description = "Builds of different apps run at once; one per app always (env FERRY_MAX_BUILDS; default 2).")
-    Integer maxBuilds;
-
-    @Option(names = "--build-timeout", paramLabel = "TIME", description = "Longest one build may run, e.g. 15m or 90s (env FERRY_BUILD_TIMEOUT; default 15m).")
-    String buildTimeout;
-
-    @Option(names = "--max-config-vars", paramLabel = "N", description = "Config vars one app may have (env FERRY_MAX_CONFIG_VARS; default 500).")
-    Integer maxConfigVars;
-
-    @Option(names = "--max-config-size", paramLabel = "SIZE", description = "Size of one app's config vars, names and values together, e.g. 32k (env FERRY_MAX_CONFIG_SIZE; default 32k).")
-    String maxConfigSize;
-
-    @Option(names = "--max-domains", paramLabel = "N", description = "Custom domains one app may have (env FERRY_MAX_DOMAINS; default 100).")
-    Integer maxDomains;
-
-    @Option(names = "--max-drains", paramLabel = "N", description = "Log drains one app may have (env FERRY_MAX_DRAINS; default 10).")
-    Integer maxDrains;
-
-    @Option(names = "--auth-max-failures", paramLabel = "N", description = "Failed authentications (API tokens, git passwords, SSH keys, tunnel tokens) one client address may make per window before it is refused (env FERRY_AUTH_MAX_FAILURES; default 20).")
-    Integer authMaxFailures;
-
-    @Option(names = "--auth-failure-window", paramLabel = "TIME", description = "The window of --auth-max-failures, and how long an address over it is refused (429 with Retry-After), e.g. 60s or 5m (env FERRY_AUTH_FAILURE_WINDOW; default 60s).")
-    String authFailureWindow;
-
-    @Option(names = "--instance-network", paramLabel = "MODE", description = "auto: each instance in its own network namespace when pasta is installed; pasta: required; shared: the host's network (env FERRY_INSTANCE_NETWORK; default auto).")
-    String instanceNetwork;
-
-    @Option(names = "--drain-allow", paramLabel = "HOST:PORT,...", description = "Log drain targets allowed although loopback, private or this machine's, e.g. logs.internal:514 (env FERRY_DRAIN_ALLOW; default none).")
-    String drainAllow;
-
-    @Option(names = "--pids-limit", paramLabel = "N", description = "Processes and threads one instance may run at once; more fail to start (env FERRY_PIDS_LIMIT; default 512).")
-    Integer pidsLimit;
-
-    @Option(names = "--pids-limit-per-type", paramLabel = "TYPE=N,…", description = "Pids limits of process types over --pids-limit, e.g. worker=2048 (env FERRY_PIDS_LIMIT_PER_TYPE; default none).")
-    String pidsLimitPerType;
-
-    @Option(names = "--tmp-size", paramLabel = "SIZE", description = "Size of an instance's /tmp, in its memory (env FERRY_TMP_SIZE; default 64m).")
-    String tmpSize;
-
-    @Option(names = "--app-disk-limit", paramLabel = "SIZE", description = "Most an instance may keep in /app; beyond, it is restarted on a fresh copy (env FERRY_APP_DISK_LIMIT; default 1g).")
-    String appDiskLimit;
-
-    @Option(names = "--build-memory", paramLabel = "SIZE", description = "Memory of one build, all its commands together (env FERRY_BUILD_MEMORY; default 1g).")
-    String buildMemory;
-
-    @Option(names = "--build-pids-limit", paramLabel = "N", description = "Processes and threads one build may run at once (env FERRY_BUILD_PIDS_LIMIT; default 512).")
-    Integer buildPidsLimit;
+    @Mixin
+    ControlOptions control;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        FerryConfig config;
-        try {
-            config = new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")))
-                    .resolve(givenFlags());
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("ferry: " + e.getMessage());
-            return 2;
-        }
-        Platform platform;
-        try {
-            platform = Platform.start(config);
-        } catch (IllegalStateException | IllegalArgumentException | ControlServerStartException | CorruptJournalException
-                | StoreException | UncheckedIOException | java.io.IOException e) {
-            // Start-up conditions a person can act on: a port in use, a locked data dir, an unreadable journal,
-            // a store whose key file is missing or wrong.
-            spec.commandLine().getErr().println("ferry: " + e.getMessage());
-            return 1;
-        }
-        AccessLogFile accessLog = AccessLogFile.attach(platform.dataDirectory().logs());
-        Optional<Path> credentials = Optional.empty();
-        if (platform.apiPort() > 0) {
-            try {
-                credentials = LocalCredentials.write(CliEnvironment.system(), config.bindAddress(), platform.apiPort(),
-                        platform.adminToken().token());
-            } catch (UncheckedIOException e) {
-                spec.commandLine().getErr().println("ferry: warning: " + e.getMessage() + " (the CLI still finds the token in the data dir)");
-            }
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicBoolean closed = new AtomicBoolean();
-        Runnable stop = () -> {
-            if (closed.compareAndSet(false, true)) {
-                platform.close();
-                accessLog.close();
-            }
-            stopped.countDown();
-        };
-        StopSignals.install(stop, System.err);
-        // other ways out of the JVM (SIGHUP, System.exit) stop the platform too
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "ferry-shutdown"));
-        Banner.print(out, platform, accessLog.file(), credentials);
-        out.flush();
-        stopped.await();
-        return 0;
-    }
-
-    /** The options given on the command line, by long name, as typed; the resolver reads and checks each. */
-    private Map<String, String> givenFlags() {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            given.put(o.longestName(), String.valueOf((Object) o.getValue()));
-        }
-        return given;
+        return ForegroundPlatform.run(spec, Platform::start);
     }
 }

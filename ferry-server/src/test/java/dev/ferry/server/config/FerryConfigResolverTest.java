@@ -17,7 +17,8 @@ class FerryConfigResolverTest {
         assertThat(c).isEqualTo(new FerryConfig("127.0.0.1", 8080, 8443, 7070, 2222, 7000, "localhost", HOME.resolve(".ferry"),
                 20_000, 1_000, java.util.List.of(), 512L * 1024 * 1024, 512L * 1024 * 1024, 2, java.time.Duration.ofMinutes(15),
                 dev.ferry.core.store.AppLimits.DEFAULT, dev.ferry.core.access.AuthFailureLimits.DEFAULT,
-                dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of(), SandboxLimits.DEFAULTS, StoreSettings.EMBEDDED));
+                dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of(), SandboxLimits.DEFAULTS, StoreSettings.EMBEDDED,
+                java.util.Optional.empty()));
     }
 
     @Test
@@ -49,6 +50,20 @@ class FerryConfigResolverTest {
         assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", "c2hvcnQ="), HOME).resolve(Map.of()))
                 .hasMessageStartingWith("FERRY_SECRET_KEY holds 5 bytes; a key has 32").message().doesNotContain("c2hvcnQ");
         assertThat(resolver.resolve(Map.of()).store()).isEqualTo(StoreSettings.EMBEDDED);
+    }
+
+    @Test
+    void readsTheSharedRegistryFromTheFlagOrTheEnvironmentAndRefusesWhatIsNoRedisAddress() {
+        FerryConfigResolver resolver = new FerryConfigResolver(Map.of("FERRY_REGISTRY", "redis://cache:6380"), HOME);
+
+        assertThat(resolver.resolve(Map.of()).registry().map(r -> r.uri())).contains("redis://cache:6380");
+        assertThat(resolver.resolve(Map.of("--registry", "redis://10.1.2.3:6379")).registry()
+                .map(r -> r.uri())).contains("redis://10.1.2.3:6379");
+        assertThat(new FerryConfigResolver(Map.of(), HOME).resolve(Map.of()).registry()).isEmpty();
+        assertThatThrownBy(() -> resolver.resolve(Map.of("--registry", "http://cache:6379")))
+                .hasMessage("--registry='http://cache:6379' is not a Redis address such as redis://HOST:PORT");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of("FERRY_REGISTRY", "cache"), HOME).resolve(Map.of()))
+                .hasMessage("FERRY_REGISTRY='cache' is not a Redis address such as redis://HOST:PORT");
     }
 
     @Test

@@ -1,0 +1,117 @@
+package dev.ferry.server.router;
+
+import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.router.Router;
+import dev.ferry.router.Transport;
+import dev.ferry.router.log.QueuedAccessLog;
+import dev.ferry.router.log.Slf4jAccessLog;
+import dev.ferry.router.route.LiveRoutes;
+import dev.ferry.server.DataDirectory;
+import dev.ferry.server.PlatformTuning;
+import dev.ferry.server.RegistryWiring;
+import dev.ferry.server.config.FerryConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code ferry router} role: the data plane alone (HTTP router and TCP routes) on the fleet's shared route
+ * registry, with no store, no API and no runtime. Its state is its route snapshot, kept in
+ * {@code <data-dir>/router-node/} (locked while it runs, so a {@code ferry up} or {@code ferry control} may use the
+ * same data dir, and a second router on one machine needs its own {@code --data-dir}). It serves the snapshot at
+ * once, follows the registry's changes as diffs, and keeps serving its last table while the registry is down
+ * (README, "Redis registry"). {@link #close()} stops accepting, lets requests in flight finish, then stops.
+ */
+public final class RouterNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RouterNode.class);
+    /** The subdirectory of the data dir a router node keeps its snapshot in. */
+    public static final String DIRECTORY = "router-node";
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final FerryConfig config;
+    private DataDirectory dataDirectory;
+    private LiveRoutes routes;
+    private Router router;
+    private Transport transport;
+
+    private RouterNode(FerryConfig config) {
+        this.config = config;
+    }
+
+    /** Starts the router on the registry of {@code config}; on failure, stops what had started and rethrows. */
+    public static RouterNode start(FerryConfig config, PlatformTuning tuning) throws Exception {
+        RouterNode node = new RouterNode(config);
+        try {
+            node.startAll(tuning);
+            return node;
+        } catch (Exception | Error e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    private void startAll(PlatformTuning tuning) throws Exception {
+        dataDirectory = DataDirectory.lock(config.dataDir().resolve(DIRECTORY));
+        started.push(dataDirectory);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        started.push(meters::close);
+        RouteRegistry registry = RegistryWiring.open(config, dataDirectory);
+        started.push(registry);
+        transport = Transport.detect();
+        EventLoopGroup group = transport.newGroup(0, "ferry-io");
+        started.push(() -> group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
+        QueuedAccessLog accessLog = new QueuedAccessLog(List.of(new Slf4jAccessLog()));
+        started.push(accessLog);
+        RouterWiring.Started data = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(),
+                tuning.passiveEjection(), transport, group, meters, accessLog, null, started);
+        routes = data.routes();
+        router = data.router().orElse(null);
+        if (router != null) {
+            started.push(router::stopAccepting); // stopping begins: in-flight requests finish
+        }
+    }
+
+    /** The HTTP port, or -1 when the HTTP router is off. */
+    public int httpPort() {
+        return router == null ? -1 : router.httpPort();
+    }
+
+    /** The live route table this router serves. */
+    public LiveRoutes routes() {
+        return routes;
+    }
+
+    /** Where this router keeps its state (its route snapshot). */
+    public Path directory() {
+        return dataDirectory.root();
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    public FerryConfig config() {
+        return config;
+    }
+
+    /** Stops every part that started, in reverse order; never throws. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable c = started.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("while stopping {}: {}", c, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ferry.server.up;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags of the control role (API, git, builds, store, runtime), shared by {@code ferry up} and
+ * {@code ferry control} as a picocli mixin; {@link dev.ferry.server.config.FerryConfigResolver} reads each with its
+ * environment variable.
+ */
+public final class ControlOptions {
+
+    @Option(names = "--api-port", paramLabel = "PORT", description = "Control API and /metrics (env FERRY_API_PORT; default 7070; 0 = off).")
+    Integer apiPort;
+
+    @Option(names = "--ssh-port", paramLabel = "PORT", description = "Git over SSH (env FERRY_SSH_PORT; default 2222; 0 turns it off).")
+    Integer sshPort;
+
+    @Option(names = "--tunnel-port", paramLabel = "PORT", description = "Tunnel gateway, reserved (env FERRY_TUNNEL_PORT; default 7000).")
+    Integer tunnelPort;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", description = "Apps' domain: apps answer at <app>.DOMAIN (env FERRY_DOMAIN; default localhost).")
+    String domain;
+
+    @Option(names = "--store", paramLabel = "URL", description = "Keep apps, config, releases and users in this PostgreSQL database, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, which several control nodes can share; the password may come from env FERRY_STORE_PASSWORD or PGPASSWORD instead (env FERRY_STORE; default: SQLite in the data dir).")
+    String store;
+
+    @Option(names = "--secret-key-file", paramLabel = "PATH", description = "The key that encrypts config vars, base64 of 32 bytes, made when missing and the store is new; every control node on one PostgreSQL store needs the same, given here or as env FERRY_SECRET_KEY (env FERRY_SECRET_KEY_FILE; default <data-dir>/secret.key with SQLite, none with PostgreSQL).")
+    Path secretKeyFile;
+
+    @Option(names = "--max-push-size", paramLabel = "SIZE", description = "Largest pack one git push may send, e.g. 512m or 1g (env FERRY_MAX_PUSH_SIZE; default 512m).")
+    String maxPushSize;
+
+    @Option(names = "--max-source-size", paramLabel = "SIZE", description = "Most the files of a pushed commit may hold once checked out, e.g. 512m or 2g; a push of more fails its build (env FERRY_MAX_SOURCE_SIZE; default 512m).")
+    String maxSourceSize;
+
+    @Option(names = "--max-builds", paramLabel = "N", description = "Builds of different apps run at once; one per app always (env FERRY_MAX_BUILDS; default 2).")
+    Integer maxBuilds;
+
+    @Option(names = "--build-timeout", paramLabel = "TIME", description = "Longest one build may run, e.g. 15m or 90s (env FERRY_BUILD_TIMEOUT; default 15m).")
+    String buildTimeout;
+
+    @Option(names = "--max-config-vars", paramLabel = "N", description = "Config vars one app may have (env FERRY_MAX_CONFIG_VARS; default 500).")
+    Integer maxConfigVars;
+
+    @Option(names = "--max-config-size", paramLabel = "SIZE", description = "Size of one app's config vars, names and values together, e.g. 32k (env FERRY_MAX_CONFIG_SIZE; default 32k).")
+    String maxConfigSize;
+
+    @Option(names = "--max-domains", paramLabel = "N", description = "Custom domains one app may have (env FERRY_MAX_DOMAINS; default 100).")
+    Integer maxDomains;
+
+    @Option(names = "--max-drains", paramLabel = "N", description = "Log drains one app may have (env FERRY_MAX_DRAINS; default 10).")
+    Integer maxDrains;
+
+    @Option(names = "--auth-max-failures", paramLabel = "N", description = "Failed authentications (API tokens, git passwords, SSH keys, tunnel tokens) one client address may make per window before it is refused (env FERRY_AUTH_MAX_FAILURES; default 20).")
+    Integer authMaxFailures;
+
+    @Option(names = "--auth-failure-window", paramLabel = "TIME", description = "The window of --auth-max-failures, and how long an address over it is refused (429 with Retry-After), e.g. 60s or 5m (env FERRY_AUTH_FAILURE_WINDOW; default 60s).")
+    String authFailureWindow;
+
+    @Option(names = "--instance-network", paramLabel = "MODE", description = "auto: each instance in its own network namespace when pasta is installed; pasta: required; shared: the host's network (env FERRY_INSTANCE_NETWORK; default auto).")
+    String instanceNetwork;
+
+    @Option(names = "--drain-allow", paramLabel = "HOST:PORT,...", description = "Log drain targets allowed although loopback, private or this machine's, e.g. logs.internal:514 (env FERRY_DRAIN_ALLOW; default none).")
+    String drainAllow;
+
+    @Option(names = "--pids-limit", paramLabel = "N", description = "Processes and threads one instance may run at once; more fail to start (env FERRY_PIDS_LIMIT; default 512).")
+    Integer pidsLimit;
+
+    @Option(names = "--pids-limit-per-type", paramLabel = "TYPE=N,…", description = "Pids limits of process types over --pids-limit, e.g. worker=2048 (env FERRY_PIDS_LIMIT_PER_TYPE; default none).")
+    String pidsLimitPerType;
+
+    @Option(names = "--tmp-size", paramLabel = "SIZE", description = "Size of an instance's /tmp, in its memory (env FERRY_TMP_SIZE; default 64m).")
+    String tmpSize;
+
+    @Option(names = "--app-disk-limit", paramLabel = "SIZE", description = "Most an instance may keep in /app; beyond, it is restarted on a fresh copy (env FERRY_APP_DISK_LIMIT; default 1g).")
+    String appDiskLimit;
+
+    @Option(names = "--build-memory", paramLabel = "SIZE", description = "Memory of one build, all its commands together (env FERRY_BUILD_MEMORY; default 1g).")
+    String buildMemory;
+
+    @Option(names = "--build-pids-limit", paramLabel = "N", description = "Processes and threads one build may run at once (env FERRY_BUILD_PIDS_LIMIT; default 512).")
+    Integer buildPidsLimit;
+}
