@@ -144,6 +144,7 @@ class FleetTest {
                 Api api = new Api(control.apiPort(), router.httpPort(), control.adminToken().token());
                 assertThat(api.post("/api/routes", "{\"domain\":\"one.localhost\",\"targetUrl\":\"" + a.url() + "\"}")
                         .statusCode()).isEqualTo(201);
+                await().atMost(Duration.ofSeconds(10)).until(() -> router.routes().table().lookup("one.localhost") != null);
                 try (RequestLoop loop = new RequestLoop(router.httpPort(), "one.localhost", 2)) {
                     loop.awaitServing("backend a", Duration.ofSeconds(5));
                     postgres.stop();

@@ -48,7 +48,7 @@ class HttpsTest {
             assertThat(dataDir.resolve("tls/default.p12")).exists();
             Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
             ok(admin, "apps:create", "hello");
-            ok(admin, "routes:add", "hello.localhost", backend.url());
+            ok(admin, "routes:add", "hello.localhost", backend.url(), "--force");
             Path cert = selfSigned("hello.localhost");
 
             CurlResult before = curl(cert, https);

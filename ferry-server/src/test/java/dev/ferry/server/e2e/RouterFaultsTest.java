@@ -45,6 +45,8 @@ class RouterFaultsTest {
              RedisRouteRegistry control = RedisRouteRegistry.open(RedisRegistryConfig.of(redis.uri()));
              RouterNode router = RouterNode.start(routerConfig(redis, dir.resolve("router")), PlatformTuning.DEFAULT)) {
             control.addEndpoint("app.localhost", Endpoint.of("127.0.0.1", app.port()), Optional.empty());
+            // The loop counts from its first request: start it once the route has reached the router.
+            await().atMost(Duration.ofSeconds(10)).until(() -> router.routes().table().lookup("app.localhost") != null);
             try (RequestLoop loop = new RequestLoop(router.httpPort(), "app.localhost", 2)) {
                 loop.awaitServing("backend a", Duration.ofSeconds(10));
 
