@@ -28,4 +28,7 @@ public interface Store extends AccountStore, AppStore, ReleaseStore, BuildStore,
      * and the certificates API take it.
      */
     CertificateStore certificates();
+
+    /** The apps' usage records (instance seconds, traffic, build seconds per day), in the same database. */
+    dev.ferry.core.usage.UsageStore usage();
 }

@@ -11,6 +11,8 @@ import dev.ferry.store.sql.internal.AccountCommands;
 import dev.ferry.store.sql.internal.AppCommands;
 import dev.ferry.store.sql.internal.BuildCommands;
 import dev.ferry.store.sql.internal.CertificateCommands;
+import dev.ferry.store.sql.internal.UsageCommands;
+import dev.ferry.core.usage.UsageStore;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
@@ -38,6 +40,7 @@ public final class PostgresStore extends ComposedStore {
     private final Database db;
     private final Clocked clock;
     private final CertificateCommands certificates;
+    private final UsageCommands usage;
 
     private PostgresStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
         super(new AccountCommands(db, clock), new AppCommands(db, clock, limits),
@@ -46,6 +49,7 @@ public final class PostgresStore extends ComposedStore {
         this.db = db;
         this.clock = clock;
         this.certificates = new CertificateCommands(db, clock, cipher);
+        this.usage = new UsageCommands(db);
     }
 
     /**
@@ -55,6 +59,12 @@ public final class PostgresStore extends ComposedStore {
     @Override
     public CertificateStore certificates() {
         return certificates;
+    }
+
+    /** The usage records in this database. */
+    @Override
+    public UsageStore usage() {
+        return usage;
     }
 
     /** Opens the database at {@code location} (migrating it when needed) with the config key {@code key}. */

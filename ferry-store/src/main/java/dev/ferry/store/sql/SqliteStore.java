@@ -14,6 +14,8 @@ import dev.ferry.store.sql.internal.AccountCommands;
 import dev.ferry.store.sql.internal.AppCommands;
 import dev.ferry.store.sql.internal.BuildCommands;
 import dev.ferry.store.sql.internal.CertificateCommands;
+import dev.ferry.store.sql.internal.UsageCommands;
+import dev.ferry.core.usage.UsageStore;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
@@ -55,6 +57,7 @@ public final class SqliteStore extends ComposedStore {
     private final Database db;
     private final Clocked clock;
     private final CertificateCommands certificates;
+    private final UsageCommands usage;
 
     private SqliteStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
         super(new AccountCommands(db, clock), new AppCommands(db, clock, limits),
@@ -63,12 +66,19 @@ public final class SqliteStore extends ComposedStore {
         this.db = db;
         this.clock = clock;
         this.certificates = new CertificateCommands(db, clock, cipher);
+        this.usage = new UsageCommands(db);
     }
 
     /** The certificates and HTTPS settings in this database, their private keys sealed with the config key. */
     @Override
     public CertificateStore certificates() {
         return certificates;
+    }
+
+    /** The usage records in this database. */
+    @Override
+    public UsageStore usage() {
+        return usage;
     }
 
     /** Opens {@code <dataDir>/ferry.db} with the key in {@code <dataDir>/secret.key}, creating what is missing. */
