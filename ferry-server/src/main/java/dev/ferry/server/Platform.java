@@ -14,6 +14,7 @@ import dev.ferry.control.tunnel.RegisteredGateways;
 import dev.ferry.control.tunnel.TunnelApi;
 import dev.ferry.control.tunnel.TunnelGatewaysApi;
 import dev.ferry.control.tunnel.TunnelGrantsApi;
+import dev.ferry.control.usage.UsageApi;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.access.OpenSessions;
 import dev.ferry.server.access.AccessEventLog;
@@ -46,6 +47,9 @@ import dev.ferry.runtime.logs.drain.LogDrains;
 import dev.ferry.server.build.GitWiring;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
+import dev.ferry.server.logs.AppOfHost;
+import dev.ferry.server.usage.UsageRecorder;
+import dev.ferry.server.usage.UsageSinks;
 import dev.ferry.server.tunnel.EndpointsOfSeparateGateways;
 import dev.ferry.server.tunnel.GatewayDirectoryOfPlatform;
 import dev.ferry.server.tunnel.StoreTunnelAuth;
@@ -53,10 +57,6 @@ import dev.ferry.store.route.JournaledRouteRegistry;
 import dev.ferry.tunnel.gateway.GatewayCertificate;
 import dev.ferry.tunnel.gateway.GatewayConfig;
 import dev.ferry.tunnel.gateway.TunnelGateway;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayDeque;
@@ -118,6 +118,7 @@ public final class Platform implements AutoCloseable {
     private Deployments deployments;
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
     private StoreTlsSource tls;
+    private UsageRecorder usage;
 
     private Platform(FerryConfig config, PlatformTuning tuning) {
         this.config = config;
@@ -148,10 +149,7 @@ public final class Platform implements AutoCloseable {
         dataDirectory = DataDirectory.lock(config.dataDir());
         started.push(dataDirectory);
 
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(meters);
-        new JvmThreadMetrics().bindTo(meters);
-        new ProcessorMetrics().bindTo(meters);
+        PrometheusMeterRegistry meters = PlatformMeters.create();
         started.push(meters::close);
 
         registry = JournaledRouteRegistry.open(dataDirectory.routeJournal());
@@ -172,12 +170,13 @@ public final class Platform implements AutoCloseable {
         // The app log stream: instances' output, router lines and platform events (docs/decisions/010-logs.md).
         appLogs = DiskAppLogs.open(dataDirectory.logs());
         started.push(appLogs);
-        AppAccessLog appAccessLog = new AppAccessLog(appLogs, config.domain(),
+        AppOfHost appOfHost = new AppOfHost(config.domain(),
                 host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
+        UsageSinks usageSinks = new UsageSinks(appOfHost, meters);
 
         tls = new StoreTlsSource(new AppHostNames(config.domain()));
         if (config.httpPort() != FerryConfig.OFF) {
-            QueuedAccessLog accessLog = new QueuedAccessLog(List.of(new Slf4jAccessLog(), appAccessLog));
+            QueuedAccessLog accessLog = new QueuedAccessLog(usageSinks.after(new Slf4jAccessLog(), new AppAccessLog(appLogs, appOfHost)));
             started.push(accessLog);
             router = RouterWiring.start(config, routes, transport, group, meters, accessLog, dataDirectory.root(), tls);
             started.push(router);
@@ -192,6 +191,7 @@ public final class Platform implements AutoCloseable {
         tls.attach(store.certificates(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startRuntime();
+        started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop
         startGit();
         startTunnelGateway(group);
         if (config.apiPort() != FerryConfig.OFF) {
@@ -245,7 +245,8 @@ public final class Platform implements AutoCloseable {
                 new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
-                new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain()))));
+                new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain())),
+                new UsageApi(store, store, store.usage())));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }
@@ -349,6 +350,11 @@ public final class Platform implements AutoCloseable {
     /** The store of apps, users and tokens (SQLite in the data dir, or PostgreSQL with {@code --store}). */
     public Store store() {
         return store;
+    }
+
+    /** What writes the usage records (instance runs, router traffic); {@link UsageRecorder#flushNow} for tests. */
+    public UsageRecorder usage() {
+        return usage;
     }
 
     /** Each app's log stream, which the runtime appends instances' output and platform events to. */
