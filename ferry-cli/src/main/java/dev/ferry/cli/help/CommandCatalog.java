@@ -119,7 +119,7 @@ public final class CommandCatalog {
             topic("users", "users of this Ferry, and your API tokens",
                     e("users", UsersCommand.class), e("users:add", UsersAddCommand.class), e("tokens", TokensCommand.class),
                     e("tokens:create", TokensCreateCommand.class), e("tokens:revoke", TokensRevokeCommand.class)),
-            topic("usage", "what apps used per day: instance seconds, requests, bytes, builds, tunnels",
+            topic("usage", "what apps used per day: instance time, requests, bytes, builds",
                     e("usage", UsageCommand.class)),
             topic("tunnels", "serve an app running on this device under a Ferry name",
                     e("tunnel", TunnelCommand.class)),
