@@ -82,6 +82,11 @@ class UsageRecordsTest {
             assertThat(after).allSatisfy(r -> assertThat(r.tunnelRequests()).isZero());
         });
 
+        assertThat(ferry.admin.get("/metrics").body())
+                .contains("ferry_app_requests_total{app=\"hello\",process_type=\"web\",status=\"2xx\"}")
+                .contains("ferry_app_request_duration_seconds_bucket{app=\"hello\",process_type=\"web\",le=\"0.005\"}")
+                .contains("ferry_app_instances{app=\"hello\",process_type=\"web\"} 1.0");
+
         Thread.sleep(2000);
         assertThat(ferry.admin.patch("/api/apps/hello/formation", "{\"web\":0}").statusCode()).isEqualTo(200);
         process.onExit().get(30, TimeUnit.SECONDS);
