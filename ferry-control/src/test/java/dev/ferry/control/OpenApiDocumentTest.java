@@ -20,7 +20,7 @@ class OpenApiDocumentTest {
             new dev.ferry.control.logs.LogsApi(store, store, store, new MemoryAppLogs(), app -> {
             }), new dev.ferry.control.certs.CertificatesApi(store, store, store.certificates(),
                     new dev.ferry.core.store.AppHostNames("localhost")),
-            new dev.ferry.control.usage.UsageApi(store, store, store.usage())));
+            new dev.ferry.control.usage.UsageApi(store, store.usage())));
 
     @AfterEach
     void stop() {

@@ -7,7 +7,6 @@ import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.error.UnknownApp;
 import dev.ferry.control.json.Json;
-import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppStore;
@@ -41,13 +40,12 @@ public final class UsageApi implements ControlApi {
     private final UsageStore usage;
     private final Clock clock;
 
-    public UsageApi(AccountStore accounts, AppStore apps, UsageStore usage) {
-        this(accounts, apps, usage, Clock.systemUTC());
+    public UsageApi(AppStore apps, UsageStore usage) {
+        this(apps, usage, Clock.systemUTC());
     }
 
     /** @param clock what "today" and "now" are */
-    public UsageApi(AccountStore accounts, AppStore apps, UsageStore usage, Clock clock) {
-        Objects.requireNonNull(accounts, "accounts");
+    public UsageApi(AppStore apps, UsageStore usage, Clock clock) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.usage = Objects.requireNonNull(usage, "usage");
         this.clock = Objects.requireNonNull(clock, "clock");

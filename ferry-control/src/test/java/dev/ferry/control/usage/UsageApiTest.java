@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class UsageApiTest {
 
     private final RunningControlServer api = new RunningControlServer(store ->
-            List.of(new UsageApi(store, store, store.usage())));
+            List.of(new UsageApi(store, store.usage())));
     private final LocalDate today = UtcDays.of(Instant.now());
     private String alice;
 

@@ -1,5 +1,7 @@
 package dev.ferry.core.store;
 
+import dev.ferry.core.usage.UsageStore;
+
 /**
  * The control plane's state as one object, for wiring: every port of the store, implemented together because they
  * share one database and its transactions. It has no method of its own. Consumers take the port of their concern
@@ -30,5 +32,5 @@ public interface Store extends AccountStore, AppStore, ReleaseStore, BuildStore,
     CertificateStore certificates();
 
     /** The apps' usage records (instance seconds, traffic, build seconds per day), in the same database. */
-    dev.ferry.core.usage.UsageStore usage();
+    UsageStore usage();
 }

@@ -4,6 +4,7 @@ import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.ComposedStore;
 import dev.ferry.core.store.Store;
+import dev.ferry.core.usage.UsageStore;
 import dev.ferry.store.postgres.internal.PostgresDatabase;
 import dev.ferry.store.postgres.internal.PostgresMigrations;
 import dev.ferry.store.sql.ConfigKey;
@@ -11,8 +12,6 @@ import dev.ferry.store.sql.internal.AccountCommands;
 import dev.ferry.store.sql.internal.AppCommands;
 import dev.ferry.store.sql.internal.BuildCommands;
 import dev.ferry.store.sql.internal.CertificateCommands;
-import dev.ferry.store.sql.internal.UsageCommands;
-import dev.ferry.core.usage.UsageStore;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
@@ -20,6 +19,7 @@ import dev.ferry.store.sql.internal.DrainCommands;
 import dev.ferry.store.sql.internal.EventCommands;
 import dev.ferry.store.sql.internal.KeyCheck;
 import dev.ferry.store.sql.internal.ReleaseCommands;
+import dev.ferry.store.sql.internal.UsageCommands;
 import java.time.Clock;
 
 /**
