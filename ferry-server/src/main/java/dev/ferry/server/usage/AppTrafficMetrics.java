@@ -54,11 +54,16 @@ public final class AppTrafficMetrics implements AccessLog {
     private record Series(String app, String type) {
     }
 
+    /** The meters of one series, registered once: a request costs map lookups, not meter ids. */
+    private record Meters(Counter[] requests, Timer duration, DistributionSummary bytesIn, DistributionSummary bytesOut) {
+    }
+
     private final MeterRegistry registry;
     private final Function<String, Optional<AppName>> appOfHost;
     private final BoundedLabels apps;
     private final BoundedLabels types = new BoundedLabels(MAX_TYPES);
     private final Map<Series, AtomicInteger> instanceGauges = new ConcurrentHashMap<>();
+    private final Map<Series, Meters> meters = new ConcurrentHashMap<>();
 
     /**
      * @param appOfHost the app a request host belongs to ({@link dev.ferry.server.logs.AppOfHost})
@@ -79,17 +84,29 @@ public final class AppTrafficMetrics implements AccessLog {
         if (app.isEmpty()) {
             return;
         }
-        Series s = new Series(apps.of(app.get().value()), types.of(TrafficMeter.WEB));
+        Meters m = meters.computeIfAbsent(new Series(apps.of(app.get().value()), types.of(TrafficMeter.WEB)),
+                this::register);
         int cls = Math.min(Math.max(entry.status() / 100, 1), 5) - 1;
-        Counter.builder(REQUESTS).description("Requests the router answered, by app, process type and status class")
-                .tags("app", s.app(), "process_type", s.type(), "status", CLASSES[cls])
-                .register(registry).increment();
-        Timer.builder(DURATION).description("Time from a request's head to the end of its response, by app")
+        m.requests()[cls].increment();
+        m.duration().record(entry.totalMs(), TimeUnit.MILLISECONDS);
+        m.bytesIn().record(entry.bytesIn());
+        m.bytesOut().record(entry.bytesOut());
+    }
+
+    private Meters register(Series s) {
+        Counter[] requests = new Counter[CLASSES.length];
+        for (int i = 0; i < CLASSES.length; i++) {
+            requests[i] = Counter.builder(REQUESTS)
+                    .description("Requests the router answered, by app, process type and status class")
+                    .tags("app", s.app(), "process_type", s.type(), "status", CLASSES[i])
+                    .register(registry);
+        }
+        Timer duration = Timer.builder(DURATION)
+                .description("Time from a request's head to the end of its response, by app")
                 .tags("app", s.app(), "process_type", s.type())
                 .serviceLevelObjectives(BUCKETS)
-                .register(registry).record(entry.totalMs(), TimeUnit.MILLISECONDS);
-        bytes(s, "in").record(entry.bytesIn());
-        bytes(s, "out").record(entry.bytesOut());
+                .register(registry);
+        return new Meters(requests, duration, bytes(s, "in"), bytes(s, "out"));
     }
 
     /** Sets the instances gauge of each app and process type to what runs now; the others to zero. */

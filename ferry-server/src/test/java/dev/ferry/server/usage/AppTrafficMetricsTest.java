@@ -73,6 +73,7 @@ class AppTrafficMetricsTest {
     @Test
     void setsInstanceGaugesAndZeroesTheAppsThatStopped() {
         AppTrafficMetrics metrics = new AppTrafficMetrics(registry, AppTrafficMetricsTest::appOf, 1);
+        metrics.instances(Map.of(AppName.of("hello"), Map.of("web", 2, "worker", 1)));
         metrics.instances(Map.of(AppName.of("hello"), Map.of("web", 2, "worker", 1), AppName.of("late"), Map.of("web", 3)));
         assertThat(registry.scrape()).contains("ferry_app_instances{app=\"hello\",process_type=\"web\"} 2.0")
                 .contains("ferry_app_instances{app=\"_other\",process_type=\"web\"} 3.0");
