@@ -14,10 +14,10 @@ import dev.ferry.control.tunnel.RegisteredGateways;
 import dev.ferry.control.tunnel.TunnelApi;
 import dev.ferry.control.tunnel.TunnelGatewaysApi;
 import dev.ferry.control.tunnel.TunnelGrantsApi;
+import dev.ferry.control.usage.UsageApi;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.access.OpenSessions;
 import dev.ferry.server.access.AccessEventLog;
-import dev.ferry.core.route.Endpoint;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.ps.ProcessesApi;
 import dev.ferry.control.reconcile.Deployments;
@@ -44,11 +44,12 @@ import dev.ferry.server.build.GitWiring;
 import dev.ferry.server.router.RouterWiring;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
+import dev.ferry.server.logs.AppOfHost;
+import dev.ferry.server.usage.UsageRecorder;
+import dev.ferry.server.usage.UsageSinks;
 import dev.ferry.server.tunnel.EndpointsOfSeparateGateways;
 import dev.ferry.server.tunnel.GatewayDirectoryOfPlatform;
-import dev.ferry.server.tunnel.StoreTunnelAuth;
-import dev.ferry.tunnel.gateway.GatewayCertificate;
-import dev.ferry.tunnel.gateway.GatewayConfig;
+import dev.ferry.server.tunnel.GatewayWiring;
 import dev.ferry.tunnel.gateway.TunnelGateway;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -115,6 +116,7 @@ public final class Platform implements AutoCloseable {
     private Deployments deployments;
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
     private StoreTlsSource tls;
+    private UsageRecorder usage;
 
     private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
@@ -171,11 +173,13 @@ public final class Platform implements AutoCloseable {
         // The app log stream: instances' output, router lines and platform events (docs/decisions/010-logs.md).
         appLogs = DiskAppLogs.open(dataDirectory.logs());
         started.push(appLogs);
+        AppOfHost appOfHost = new AppOfHost(config.domain(),
+                host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
+        UsageSinks usageSinks = new UsageSinks(appOfHost, meters);
+
         tls = new StoreTlsSource(new AppHostNames(config.domain()));
         if (withRouter) {
-            AppAccessLog appAccessLog = new AppAccessLog(appLogs, config.domain(),
-                    host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
-            QueuedAccessLog accessLog = new QueuedAccessLog(List.of(new Slf4jAccessLog(), appAccessLog));
+            QueuedAccessLog accessLog = new QueuedAccessLog(usageSinks.after(new Slf4jAccessLog(), new AppAccessLog(appLogs, appOfHost)));
             started.push(accessLog);
             router = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(), tuning.passiveEjection(),
                     transport, group, meters, accessLog, tls, started).router().orElse(null);
@@ -186,6 +190,7 @@ public final class Platform implements AutoCloseable {
         tls.attach(store.certificates(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startRuntime();
+        started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop
         startGit();
         startTunnelGateway(group);
         if (config.apiPort() != FerryConfig.OFF) {
@@ -242,28 +247,19 @@ public final class Platform implements AutoCloseable {
                 new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
-                new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain()))));
+                new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain())),
+                new UsageApi(store, store.usage())));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }
 
-    /**
-     * The tunnel gateway on the tunnel port, with its self-signed certificate kept in the data dir (agents pin
-     * its fingerprint, learned from the control API); agents are checked against the store.
-     */
+    /** The tunnel gateway on the tunnel port unless it is off; see {@link GatewayWiring}. */
     private void startTunnelGateway(EventLoopGroup group) throws Exception {
-        if (config.tunnelPort() == FerryConfig.OFF) {
-            return;
+        if (config.tunnelPort() != FerryConfig.OFF) {
+            gateway = GatewayWiring.start(config, dataDirectory.root(), registry, store, store, sessions, authFailures,
+                    group, transport);
+            started.push(gateway);
         }
-        boolean wildcard = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::");
-        GatewayConfig gatewayConfig = GatewayConfig.defaults(FerryConfig.bindPort(config.tunnelPort()),
-                        "gw" + Endpoint.idFor(config.bindAddress(), config.tunnelPort()))
-                .withBindAddress(config.bindAddress())
-                .withAdvertisedHost(wildcard ? "localhost" : config.bindAddress());
-        gateway = new TunnelGateway(gatewayConfig,
-                GatewayCertificate.loadOrCreate(dataDirectory.root().resolve("tunnel-gateway.p12")), registry,
-                new StoreTunnelAuth(store, store, config.domain()), sessions, authFailures, group, transport.serverChannel()).start();
-        started.push(gateway);
     }
 
     /** The log stream and drains in the API; the drains start sending the apps' streams at once. */
@@ -351,6 +347,11 @@ public final class Platform implements AutoCloseable {
     /** The store of apps, users and tokens (SQLite in the data dir, or PostgreSQL with {@code --store}). */
     public Store store() {
         return store;
+    }
+
+    /** What writes the usage records (instance runs, router traffic); {@link UsageRecorder#flushNow} for tests. */
+    public UsageRecorder usage() {
+        return usage;
     }
 
     /** Each app's log stream, which the runtime appends instances' output and platform events to. */

@@ -7,8 +7,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * The platform's meters, which the API's {@code /metrics} scrapes as Prometheus text: the router's, the runtime's
- * and the API's own, plus the JVM's memory, threads and CPU.
+ * The registry behind {@code /metrics}: the JVM's memory and threads and the processor, to which the router, its
+ * routes and the per-app series ({@link dev.ferry.server.usage.AppTrafficMetrics}) add their meters.
  */
 final class PlatformMeters {
 

@@ -31,6 +31,7 @@ import dev.ferry.cli.keys.KeysRemoveCommand;
 import dev.ferry.cli.login.LoginCommand;
 import dev.ferry.cli.logs.DrainsAddCommand;
 import dev.ferry.cli.certs.CertsAddCommand;
+import dev.ferry.cli.usage.UsageCommand;
 import dev.ferry.cli.certs.CertsCommand;
 import dev.ferry.cli.certs.CertsRemoveCommand;
 import dev.ferry.cli.certs.HttpsForceCommand;
@@ -130,6 +131,8 @@ public final class CommandCatalog {
             topic("users", "users of this Ferry, and your API tokens",
                     e("users", UsersCommand.class), e("users:add", UsersAddCommand.class), e("tokens", TokensCommand.class),
                     e("tokens:create", TokensCreateCommand.class), e("tokens:revoke", TokensRevokeCommand.class)),
+            topic("usage", "what apps used per day: instance time, requests, bytes, builds",
+                    e("usage", UsageCommand.class)),
             topic("tunnels", "serve an app running on this device under a Ferry name",
                     e("tunnel", TunnelCommand.class)),
             topic("git", "git remotes and credentials for pushing to Ferry",

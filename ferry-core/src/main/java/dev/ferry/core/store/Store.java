@@ -1,5 +1,7 @@
 package dev.ferry.core.store;
 
+import dev.ferry.core.usage.UsageStore;
+
 /**
  * The control plane's state as one object, for wiring: every port of the store, implemented together because they
  * share one database and its transactions. It has no use case of its own; its one method hands out the
@@ -29,4 +31,7 @@ public interface Store extends AccountStore, AppStore, ReleaseStore, BuildStore,
      * and the certificates API take it.
      */
     CertificateStore certificates();
+
+    /** The apps' usage records (instance seconds, traffic, build seconds per day), in the same database. */
+    UsageStore usage();
 }

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param backendMs from sending the request head to the backend until its response head, or -1
  * @param endpoint  {@code host:port} of the endpoint that answered, or {@code "-"}
  * @param requestId the {@code X-Request-Id} of the request, or {@code "-"}
+ * @param tunnel    whether the endpoint that answered is a tunnel's (a device running {@code ferry tunnel})
  */
 public record AccessLogEntry(Instant time, String host, String method, String path, int status, long bytesIn,
-                             long bytesOut, long totalMs, long backendMs, String endpoint, String requestId) {
+                             long bytesOut, long totalMs, long backendMs, String endpoint, String requestId,
+                             boolean tunnel) {
 
     public AccessLogEntry {
         Objects.requireNonNull(time, "time");
@@ -28,6 +30,12 @@ public record AccessLogEntry(Instant time, String host, String method, String pa
         path = dashIfNull(path);
         endpoint = dashIfNull(endpoint);
         requestId = dashIfNull(requestId);
+    }
+
+    /** An entry of a request that no tunnel endpoint answered. */
+    public AccessLogEntry(Instant time, String host, String method, String path, int status, long bytesIn,
+                          long bytesOut, long totalMs, long backendMs, String endpoint, String requestId) {
+        this(time, host, method, path, status, bytesIn, bytesOut, totalMs, backendMs, endpoint, requestId, false);
     }
 
     /** The single line {@link Slf4jAccessLog} writes. */

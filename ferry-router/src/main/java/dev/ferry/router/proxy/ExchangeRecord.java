@@ -47,7 +47,8 @@ final class ExchangeRecord {
             rt.metrics().request(pool == null ? null : pool.route().domain(), status, totalNanos);
             rt.accessLog().log(new AccessLogEntry(startTime, host, method, target, status, bytesIn, bytesOut,
                     TimeUnit.NANOSECONDS.toMillis(totalNanos), backendMs,
-                    endpoint != null && sentNanos != 0 ? endpoint.authority() : null, requestId));
+                    endpoint != null && sentNanos != 0 ? endpoint.authority() : null, requestId,
+                    endpoint != null && sentNanos != 0 && endpoint.tunnel()));
         } catch (RuntimeException e) {
             log.warn("recording a request failed", e);
         }

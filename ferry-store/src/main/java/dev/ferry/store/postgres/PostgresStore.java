@@ -4,6 +4,7 @@ import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.ComposedStore;
 import dev.ferry.core.store.Store;
+import dev.ferry.core.usage.UsageStore;
 import dev.ferry.store.postgres.internal.PostgresDatabase;
 import dev.ferry.store.postgres.internal.PostgresMigrations;
 import dev.ferry.store.sql.ConfigKey;
@@ -18,6 +19,7 @@ import dev.ferry.store.sql.internal.DrainCommands;
 import dev.ferry.store.sql.internal.EventCommands;
 import dev.ferry.store.sql.internal.KeyCheck;
 import dev.ferry.store.sql.internal.ReleaseCommands;
+import dev.ferry.store.sql.internal.UsageCommands;
 import java.time.Clock;
 
 /**
@@ -38,6 +40,7 @@ public final class PostgresStore extends ComposedStore {
     private final Database db;
     private final Clocked clock;
     private final CertificateCommands certificates;
+    private final UsageCommands usage;
 
     private PostgresStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
         super(new AccountCommands(db, clock), new AppCommands(db, clock, limits),
@@ -46,6 +49,7 @@ public final class PostgresStore extends ComposedStore {
         this.db = db;
         this.clock = clock;
         this.certificates = new CertificateCommands(db, clock, cipher);
+        this.usage = new UsageCommands(db);
     }
 
     /**
@@ -55,6 +59,12 @@ public final class PostgresStore extends ComposedStore {
     @Override
     public CertificateStore certificates() {
         return certificates;
+    }
+
+    /** The usage records in this database. */
+    @Override
+    public UsageStore usage() {
+        return usage;
     }
 
     /** Opens the database at {@code location} (migrating it when needed) with the config key {@code key}. */

@@ -10,6 +10,7 @@ import dev.ferry.core.store.DrainStore;
 import dev.ferry.core.store.EventStore;
 import dev.ferry.core.store.ReleaseStore;
 import dev.ferry.core.store.Store;
+import dev.ferry.core.usage.UsageStore;
 import dev.ferry.store.sql.internal.AccountCommands;
 import dev.ferry.store.sql.internal.AppCommands;
 import dev.ferry.store.sql.internal.BuildCommands;
@@ -17,12 +18,13 @@ import dev.ferry.store.sql.internal.CertificateCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
-import dev.ferry.store.sql.internal.SqliteDatabase;
 import dev.ferry.store.sql.internal.DrainCommands;
 import dev.ferry.store.sql.internal.EventCommands;
 import dev.ferry.store.sql.internal.KeyCheck;
 import dev.ferry.store.sql.internal.Migrations;
 import dev.ferry.store.sql.internal.ReleaseCommands;
+import dev.ferry.store.sql.internal.SqliteDatabase;
+import dev.ferry.store.sql.internal.UsageCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,6 +57,7 @@ public final class SqliteStore extends ComposedStore {
     private final Database db;
     private final Clocked clock;
     private final CertificateCommands certificates;
+    private final UsageCommands usage;
 
     private SqliteStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
         super(new AccountCommands(db, clock), new AppCommands(db, clock, limits),
@@ -63,12 +66,19 @@ public final class SqliteStore extends ComposedStore {
         this.db = db;
         this.clock = clock;
         this.certificates = new CertificateCommands(db, clock, cipher);
+        this.usage = new UsageCommands(db);
     }
 
     /** The certificates and HTTPS settings in this database, their private keys sealed with the config key. */
     @Override
     public CertificateStore certificates() {
         return certificates;
+    }
+
+    /** The usage records in this database. */
+    @Override
+    public UsageStore usage() {
+        return usage;
     }
 
     /** Opens {@code <dataDir>/ferry.db} with the key in {@code <dataDir>/secret.key}, creating what is missing. */

@@ -58,6 +58,8 @@ public final class RowCopy {
         t.put("events", "id");
         t.put("certificates", "id");
         t.put("app_https", "");
+        t.put("usage_traffic", "");
+        t.put("usage_instances", "");
         return Collections.unmodifiableMap(t);
     }
 
