@@ -44,6 +44,7 @@ import dev.ferry.server.build.GitWiring;
 import dev.ferry.server.router.RouterWiring;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
+import dev.ferry.server.logs.AppLogData;
 import dev.ferry.server.tunnel.EndpointsOfSeparateGateways;
 import dev.ferry.server.tunnel.GatewayDirectoryOfPlatform;
 import dev.ferry.server.tunnel.StoreTunnelAuth;
@@ -278,14 +279,13 @@ public final class Platform implements AutoCloseable {
     /**
      * What each part keeps per app outside the store, deleted when the app is destroyed (and before a new app of
      * its name is used), in this order: the build side's repository, cache, build output and slugs; the app's log
-     * lines; its drains, which stop sending. Later parts that keep data per app (certificates, add-on
-     * attachments) join this list.
+     * lines and its drains, which stop sending. A renamed app's data moves to its new name through the same list.
+     * Later parts that keep data per app (certificates, add-on attachments) join this list.
      */
     private List<AppDataCleanup> appDataCleanups() {
         return List.of(
                 new BuildDataCleanup(buildConfig()),
-                destroyed -> appLogs.forget(destroyed.app().name()),
-                destroyed -> drains.refresh(destroyed.app().name()));
+                new AppLogData(appLogs, drains));
     }
 
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */
