@@ -49,6 +49,8 @@ class RenamedAppTest {
         assertThat(ferry.admin.post("/api/apps/hello/domains", "{\"hostname\":\"www.example.com\"}").statusCode())
                 .isEqualTo(201);
         JsonNode releasesBefore = ferry.json("/api/apps/hello/releases");
+        String logsBefore = ferry.admin.get("/api/apps/hello/logs?lines=1500").body();
+        assertThat(logsBefore).contains("web.1");
 
         CommandRunner.Result renamed;
         try (RequestLoop custom = new RequestLoop(ferry.platform.httpPort(), "www.example.com", 2)) {
@@ -72,6 +74,8 @@ class RenamedAppTest {
         assertThat(ferry.json("/api/apps/greeting/releases").findValuesAsText("version"))
                 .isEqualTo(releasesBefore.findValuesAsText("version"));
         assertThat(ferry.json("/api/apps/greeting/ps").findValuesAsText("state")).containsOnly("up");
+        assertThat(ferry.admin.get("/api/apps/greeting/logs?lines=1500").body()).as("the log stream moved")
+                .contains(logsBefore.lines().toList());
         assertThat(dataDir.resolve("repos/greeting.git")).isDirectory();
         assertThat(dataDir.resolve("repos/hello.git")).doesNotExist();
         assertThat(app.git().run("remote", "get-url", "ferry").output().strip()).isEqualTo(ferry.remote("greeting"));
