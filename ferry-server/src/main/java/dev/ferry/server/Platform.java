@@ -24,6 +24,7 @@ import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.build.slug.SlugStore;
 import dev.ferry.server.runtime.AppsWithLocalSlugs;
+import dev.ferry.server.runtime.RenamedAppHosts;
 import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.server.tls.StoreTlsSource;
 import dev.ferry.core.route.RouteRegistry;
@@ -104,6 +105,7 @@ public final class Platform implements AutoCloseable {
     private Transport transport;
     private GitWiring git;
     private DiskAppLogs appLogs;
+    private RenamedAppHosts renamedAppHosts;
     private LogDrains drains;
     private TunnelGateway gateway;
     /** The {@code ferry gateway} processes registered through the control API (docs/decisions/011-tunnels.md). */
@@ -216,9 +218,10 @@ public final class Platform implements AutoCloseable {
      * deregister and drain while the router still serves.
      */
     private void startRuntime() {
+        renamedAppHosts = new RenamedAppHosts(new AppHostNames(config.domain()).readingFrom(store));
         runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
-                new AppHostNames(config.domain()).readingFrom(store), appLogs, tuning.bootTimeout(), tuning.drainTimeout(),
+                renamedAppHosts, appLogs, tuning.bootTimeout(), tuning.drainTimeout(),
                 tuning.stopGrace(),
                 router == null ? List.of() : List.of(router.httpPort()), config.instanceNetwork(),
                 config.sandboxLimits()));
@@ -285,7 +288,7 @@ public final class Platform implements AutoCloseable {
     private List<AppDataCleanup> appDataCleanups() {
         return List.of(
                 new BuildDataCleanup(buildConfig()),
-                new AppLogData(appLogs, drains));
+                new AppLogData(appLogs, drains), renamedAppHosts);
     }
 
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */
