@@ -153,7 +153,7 @@ public final class AppsApi {
      * Renames the app in one store transaction, then moves what the platform keeps under the old name: the
      * clean-ups' data (replacing what an earlier app of the new name left), the default host (serving at
      * once with the old host's endpoints), and the instances, converged under the new name before the old ones
-     * stop. Sessions opened under the old name end.
+     * stop; what was kept under the old name meanwhile is then removed. Sessions opened under the old name end.
      */
     private void rename(Context ctx) {
         App app = access.requireOwner(ctx);
@@ -166,6 +166,7 @@ public final class AppsApi {
         deployments.renamed(app.name(), to);
         // an old instance's last refresh may have brought the old host back before it stopped
         routes.removeHost(routes.defaultHost(app.name()));
+        cleanups.run(DestroyedApp.leftoversOf(app)); // what was kept under the old name while its instances ran
         ctx.header("Location", "/api/apps/" + to);
         Json.ok(ctx, new ModelJson(store, routes).app(renamed));
     }

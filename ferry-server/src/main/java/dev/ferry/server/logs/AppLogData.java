@@ -14,8 +14,9 @@ import java.util.Optional;
  * {@link AppLogs} and the senders of its drains. A destroyed app's lines are dropped and its drains stop sending; a
  * renamed app's kept lines are copied, in order, to the stream of its new name (replacing what an earlier app of
  * that name left) (which drains and
- * {@code ferry logs} read from then on), the old stream is dropped, and the drains follow the new name. Lines the
- * old instances write while they drain after the rename stay under the old name, dropped when a new app takes it.
+ * {@code ferry logs} read from then on), the old stream is dropped, and the drains follow the new name. The last
+ * lines of the old instances' stop may still land under the old name; they go with the name's leftovers when a new
+ * app takes it.
  */
 public final class AppLogData implements AppDataCleanup {
 

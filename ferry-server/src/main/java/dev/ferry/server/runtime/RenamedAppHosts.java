@@ -14,8 +14,9 @@ import java.util.function.Function;
  * running under an app's old name (until the reconciler stops them, once the new name's instances serve) keep
  * the hosts of its new name, so that a route refresh between the rename and the new instances' health never takes
  * them off the app's custom domains, and never brings the old default host back. A rename is learned as one of
- * the platform's {@link AppDataCleanup}s ({@link #moveDataOf}) and forgotten when a new app takes the old name
- * ({@link #removeDataOf} of its leftovers) or the new name is renamed again. Thread-safe.
+ * the platform's {@link AppDataCleanup}s ({@link #moveDataOf}) and forgotten once the old name's instances have
+ * stopped and the API removes the old name's leftovers ({@link #removeDataOf}), or when the new name is renamed
+ * again. Thread-safe.
  */
 public final class RenamedAppHosts implements AppDataCleanup, Function<AppName, List<String>> {
 
