@@ -3,6 +3,7 @@ package dev.ferry.control.apps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.AppBusy;
 import dev.ferry.control.error.InvalidName;
 import dev.ferry.control.error.LeftoversNotRemoved;
 import dev.ferry.control.error.NameTaken;
@@ -153,12 +154,16 @@ public final class AppsApi {
      * Renames the app in one store transaction, then moves what the platform keeps under the old name: the
      * clean-ups' data (replacing what an earlier app of the new name left), the default host (serving at
      * once with the old host's endpoints), and the instances, converged under the new name before the old ones
-     * stop; what was kept under the old name meanwhile is then removed. Sessions opened under the old name end.
+     * stop; what was kept under the old name meanwhile is then removed. Sessions opened under the old name end. An
+     * app with a build queued or running is refused (409 {@code app_busy}): that build's release names the app.
      */
     private void rename(Context ctx) {
         App app = access.requireOwner(ctx);
         User caller = Caller.of(ctx);
         AppName to = unrouted(name(RequestBody.parse(ctx.body(), Set.of("name")).requiredText("name")));
+        if (store.unfinishedBuilds().stream().anyMatch(b -> b.app().equals(app.name()))) {
+            throw new AppBusy("A build of " + app.name() + " is queued or running; rename it once the build is done.");
+        }
         App renamed = store.renameApp(app.name(), to, caller.id());
         cleanups.move(app.name(), to);
         routes.renameApp(app.name(), to);

@@ -9,6 +9,7 @@ import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.RouteTable;
 import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.BuildId;
 import dev.ferry.core.store.ReleaseStatus;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -81,6 +82,18 @@ class AppRenameApiTest {
 
         assertThat(api.store.allApps()).extracting(a -> a.name().value()).containsExactly("hello", "other");
         assertThat(api.registry.table()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesWhileABuildOfTheAppIsQueuedOrRunning() {
+        api.call("POST", "/api/apps", "{\"name\":\"hello\"}");
+        BuildId build = api.store.enqueueBuild(HELLO, "a".repeat(40), "main", api.admin.id()).id();
+
+        assertError(api.call("PATCH", "/api/apps/hello", "{\"name\":\"greeting\"}"), 409, "app_busy");
+        assertThat(api.store.app(HELLO)).isPresent();
+
+        api.store.failBuild(build, "stopped");
+        assertThat(api.call("PATCH", "/api/apps/hello", "{\"name\":\"greeting\"}").statusCode()).isEqualTo(200);
     }
 
     @Test
