@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * Deletes what the build side keeps for a destroyed app ({@link AppDataCleanup}): its bare repository
  * {@code repos/<app>.git}, its build cache {@code cache/<app>/}, the kept output of its builds
  * {@code build-logs/<id>.log} and the slugs no other app uses {@code slugs/<sha256>.tar.gz}. Links are removed,
- * never followed. Everything that can be deleted is; the first failure is then reported.
+ * never followed. Everything that can be deleted is; the first failure is then reported. A renamed app's
+ * repository and build cache move to its new name ({@link #moveDataOf}); build output and slugs are not kept by name.
  */
 public final class BuildDataCleanup implements AppDataCleanup {
 
@@ -46,6 +48,24 @@ public final class BuildDataCleanup implements AppDataCleanup {
             IOException first = failures.getFirst();
             failures.stream().skip(1).forEach(first::addSuppressed);
             throw first;
+        }
+    }
+
+    @Override
+    public void moveDataOf(AppName from, AppName to) throws IOException {
+        move(config.reposDir().resolve(from.value() + ".git"), config.reposDir().resolve(to.value() + ".git"));
+        move(config.cacheDir().resolve(from.value()), config.cacheDir().resolve(to.value()));
+    }
+
+    /** Replaces what an earlier app of the new name left at {@code to}. */
+    private static void move(Path from, Path to) throws IOException {
+        List<IOException> failures = new ArrayList<>();
+        deleteTree(to, failures);
+        if (!failures.isEmpty()) {
+            throw failures.getFirst();
+        }
+        if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

@@ -57,4 +57,23 @@ class BuildDataCleanupTest {
         new BuildDataCleanup(BuildConfig.in(dataDir)).removeDataOf(DestroyedApp.leftoversOf(app));
         assertThat(dataDir.resolve("repos")).doesNotExist();
     }
+
+    @Test
+    void movesTheRepositoryAndCacheOfARenamedAppOverWhatAnEarlierAppOfTheNewNameLeft() throws Exception {
+        BuildConfig config = BuildConfig.in(dataDir);
+        Path repo = Files.createDirectories(config.reposDir().resolve("hello.git/objects/ab"));
+        Files.writeString(repo.resolve("cafe"), "history");
+        Files.writeString(Files.createDirectories(config.cacheDir().resolve("hello")).resolve("deps"), "cached");
+        Files.writeString(Files.createDirectories(config.reposDir().resolve("greeting.git")).resolve("stale"), "old");
+        Path otherRepo = Files.createDirectories(config.reposDir().resolve("keeper.git"));
+
+        new BuildDataCleanup(config).moveDataOf(AppName.of("hello"), AppName.of("greeting"));
+
+        assertThat(config.reposDir().resolve("hello.git")).doesNotExist();
+        assertThat(config.cacheDir().resolve("hello")).doesNotExist();
+        assertThat(config.reposDir().resolve("greeting.git/objects/ab/cafe")).hasContent("history");
+        assertThat(config.reposDir().resolve("greeting.git/stale")).as("the earlier app's leftovers").doesNotExist();
+        assertThat(config.cacheDir().resolve("greeting/deps")).hasContent("cached");
+        assertThat(otherRepo).isDirectory();
+    }
 }

@@ -24,6 +24,7 @@ import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.build.slug.SlugStore;
 import dev.ferry.server.runtime.AppsWithLocalSlugs;
+import dev.ferry.server.runtime.RenamedAppHosts;
 import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.server.tls.StoreTlsSource;
 import dev.ferry.core.route.RouteRegistry;
@@ -44,6 +45,7 @@ import dev.ferry.server.build.GitWiring;
 import dev.ferry.server.router.RouterWiring;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
+import dev.ferry.server.logs.AppLogData;
 import dev.ferry.server.logs.AppOfHost;
 import dev.ferry.server.usage.UsageRecorder;
 import dev.ferry.server.usage.UsageSinks;
@@ -104,6 +106,7 @@ public final class Platform implements AutoCloseable {
     private Transport transport;
     private GitWiring git;
     private DiskAppLogs appLogs;
+    private RenamedAppHosts renamedAppHosts;
     private LogDrains drains;
     private TunnelGateway gateway;
     /** The {@code ferry gateway} processes registered through the control API (docs/decisions/011-tunnels.md). */
@@ -220,9 +223,10 @@ public final class Platform implements AutoCloseable {
      * deregister and drain while the router still serves.
      */
     private void startRuntime() {
+        renamedAppHosts = new RenamedAppHosts(new AppHostNames(config.domain()).readingFrom(store));
         runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
-                new AppHostNames(config.domain()).readingFrom(store), appLogs, tuning.bootTimeout(), tuning.drainTimeout(),
+                renamedAppHosts, appLogs, tuning.bootTimeout(), tuning.drainTimeout(),
                 tuning.stopGrace(),
                 router == null ? List.of() : List.of(router.httpPort()), config.instanceNetwork(),
                 config.sandboxLimits()));
@@ -274,14 +278,13 @@ public final class Platform implements AutoCloseable {
     /**
      * What each part keeps per app outside the store, deleted when the app is destroyed (and before a new app of
      * its name is used), in this order: the build side's repository, cache, build output and slugs; the app's log
-     * lines; its drains, which stop sending. Later parts that keep data per app (certificates, add-on
-     * attachments) join this list.
+     * lines and its drains, which stop sending. A renamed app's data moves to its new name through the same list.
+     * Later parts that keep data per app (certificates, add-on attachments) join this list.
      */
     private List<AppDataCleanup> appDataCleanups() {
         return List.of(
                 new BuildDataCleanup(buildConfig()),
-                destroyed -> appLogs.forget(destroyed.app().name()),
-                destroyed -> drains.refresh(destroyed.app().name()));
+                new AppLogData(appLogs, drains), renamedAppHosts);
     }
 
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */

@@ -8,6 +8,7 @@ import dev.ferry.cli.apps.AppsCommand;
 import dev.ferry.cli.apps.AppsCreateCommand;
 import dev.ferry.cli.apps.AppsDestroyCommand;
 import dev.ferry.cli.apps.AppsInfoCommand;
+import dev.ferry.cli.apps.AppsRenameCommand;
 import dev.ferry.cli.apps.MaintenanceCommand;
 import dev.ferry.cli.apps.MaintenanceOffCommand;
 import dev.ferry.cli.apps.MaintenanceOnCommand;
@@ -90,9 +91,9 @@ public final class CommandCatalog {
     }
 
     private static final List<Topic> CLI_TOPICS = List.of(
-            topic("apps", "create, inspect and destroy apps",
+            topic("apps", "create, inspect, rename and destroy apps",
                     e("apps", AppsCommand.class), e("apps:create", AppsCreateCommand.class),
-                    e("apps:info", AppsInfoCommand.class),
+                    e("apps:info", AppsInfoCommand.class), e("apps:rename", AppsRenameCommand.class),
                     e("apps:destroy", AppsDestroyCommand.class), e("open", OpenCommand.class),
                     e("maintenance", MaintenanceCommand.class), e("maintenance:on", MaintenanceOnCommand.class),
                     e("maintenance:off", MaintenanceOffCommand.class)),

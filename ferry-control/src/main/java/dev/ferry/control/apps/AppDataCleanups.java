@@ -1,6 +1,7 @@
 package dev.ferry.control.apps;
 
 import dev.ferry.core.store.AppDataCleanup;
+import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.DestroyedApp;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every {@link AppDataCleanup} the platform wired, in order, for a destroyed app (after the store) and for a
- * new app (its name's leftovers). A failing clean-up is logged with its reason and does not stop the others.
+ * new app (its name's leftovers), and their moves for a renamed app. A failing clean-up or move is logged with its
+ * reason and does not stop the others.
  */
 public final class AppDataCleanups {
 
@@ -38,6 +40,22 @@ public final class AppDataCleanups {
         }
         if (!failures.isEmpty()) {
             log.error("could not delete all data of the app {}: {}", app.app().name(), failures);
+        }
+        return failures.isEmpty();
+    }
+
+    /** @return true when every move of what is kept under {@code from} to {@code to} succeeded */
+    boolean move(AppName from, AppName to) {
+        List<String> failures = new ArrayList<>();
+        for (AppDataCleanup cleanup : cleanups) {
+            try {
+                cleanup.moveDataOf(from, to);
+            } catch (Exception e) {
+                failures.add(e.toString());
+            }
+        }
+        if (!failures.isEmpty()) {
+            log.error("could not move all data of the app {} to {}: {}", from, to, failures);
         }
         return failures.isEmpty();
     }

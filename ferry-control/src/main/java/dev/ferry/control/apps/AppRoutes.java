@@ -128,6 +128,27 @@ public final class AppRoutes {
         destroyed.domains().stream().filter(AppDomain::ownsRoute).forEach(d -> removeHost(d.hostname()));
     }
 
+    /**
+     * Moves the app's default host from {@code from}'s to {@code to}'s: the new route gets the old one's policy
+     * (maintenance mode included) and serves at once with copies of its endpoints ({@link #COPIED_ENDPOINT_TTL}),
+     * then the old route is removed, so the old host answers 404 like any unknown host. Custom domains' routes are
+     * the app's already and stay as they are.
+     */
+    void renameApp(AppName from, AppName to) {
+        Route old = registry.table().route(defaultHost(from));
+        if (registry.table().route(defaultHost(to)) == null) {
+            registry.putRoute(defaultHost(to), old == null ? RoutePolicy.DEFAULT : old.policy());
+        }
+        if (old != null) {
+            for (Endpoint endpoint : old.endpoints()) {
+                if (!endpoint.tunnel()) {
+                    registry.addEndpoint(defaultHost(to), endpoint, Optional.of(COPIED_ENDPOINT_TTL));
+                }
+            }
+            removeHost(defaultHost(from));
+        }
+    }
+
     /** True when a route for the app's default host exists, made by something other than an app. */
     boolean defaultHostRouted(AppName app) {
         return registry.table().route(defaultHost(app)) != null;

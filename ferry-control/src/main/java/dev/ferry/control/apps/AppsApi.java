@@ -3,6 +3,7 @@ package dev.ferry.control.apps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.AppBusy;
 import dev.ferry.control.error.InvalidName;
 import dev.ferry.control.error.LeftoversNotRemoved;
 import dev.ferry.control.error.NameTaken;
@@ -31,6 +32,8 @@ import java.util.Set;
  * default host a route made with the routes API holds (409 {@code name_taken}), and anything an earlier app of the
  * name left is deleted first. Destroying an app removes its route and the routes its custom domains created, then
  * runs every {@link AppDataCleanups clean-up} (repository, build cache, build output, slugs, logs...).
+ * {@code PATCH /api/apps/{app}} with {@code {"name": NEW}} renames an app, for its owner or an admin, under the
+ * rules of a new name; see {@link #rename}.
  */
 public final class AppsApi {
 
@@ -73,6 +76,7 @@ public final class AppsApi {
         r.post("/api/apps", this::create);
         r.get("/api/apps", this::list);
         r.get("/api/apps/{app}", this::info);
+        r.patch("/api/apps/{app}", this::rename);
         r.delete("/api/apps/{app}", this::destroy);
         new ConfigApi(store, access, deployments).register(r);
         new ReleasesApi(store, store, store, access, routes, deployments).register(r);
@@ -144,6 +148,32 @@ public final class AppsApi {
         n.set("formation", ModelJson.formation(store.formation(app.name())));
         n.set("events", ModelJson.events(store.events(app.name(), Page.first(RECENT_EVENTS)).items()));
         Json.ok(ctx, n);
+    }
+
+    /**
+     * Renames the app in one store transaction, then moves what the platform keeps under the old name: the
+     * clean-ups' data (replacing what an earlier app of the new name left), the default host (serving at
+     * once with the old host's endpoints), and the instances, converged under the new name before the old ones
+     * stop; what was kept under the old name meanwhile is then removed. Sessions opened under the old name end. An
+     * app with a build queued or running is refused (409 {@code app_busy}): that build's release names the app.
+     */
+    private void rename(Context ctx) {
+        App app = access.requireOwner(ctx);
+        User caller = Caller.of(ctx);
+        AppName to = unrouted(name(RequestBody.parse(ctx.body(), Set.of("name")).requiredText("name")));
+        if (store.unfinishedBuilds().stream().anyMatch(b -> b.app().equals(app.name()))) {
+            throw new AppBusy("A build of " + app.name() + " is queued or running; rename it once the build is done.");
+        }
+        App renamed = store.renameApp(app.name(), to, caller.id());
+        cleanups.move(app.name(), to);
+        routes.renameApp(app.name(), to);
+        changes.announce(new AccessChange.AppDestroyed(app.name()));
+        deployments.renamed(app.name(), to);
+        // an old instance's last refresh may have brought the old host back before it stopped
+        routes.removeHost(routes.defaultHost(app.name()));
+        cleanups.run(DestroyedApp.leftoversOf(app)); // what was kept under the old name while its instances ran
+        ctx.header("Location", "/api/apps/" + to);
+        Json.ok(ctx, new ModelJson(store, routes).app(renamed));
     }
 
     private void destroy(Context ctx) {

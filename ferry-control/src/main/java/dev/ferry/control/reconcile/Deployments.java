@@ -33,6 +33,13 @@ public interface Deployments {
     void destroyed(AppName app);
 
     /**
+     * Moves the instances of an app the store has renamed ({@code apps:rename}): the app's desired state is
+     * converged under the new name first (its instances start and register under its hosts, the custom domains
+     * included), then the instances under the old name are deregistered, drained and stopped. Blocks until done.
+     */
+    void renamed(AppName from, AppName to);
+
+    /**
      * The runtime as the API must call it for changes of an app ({@code ps:restart}, {@code ps:stop}): in the
      * app's lane, one at a time with the releases and scales; empty when no runtime runs.
      */

@@ -130,6 +130,16 @@ public final class Reconciler implements Deployments, AutoCloseable {
         });
     }
 
+    /** Converges the new name first, so the old instances serve until the new ones are registered. */
+    @Override
+    public void renamed(AppName from, AppName to) {
+        lanes.call(to, () -> {
+            converge(to);
+            return null;
+        });
+        destroyed(from);
+    }
+
     @Override
     public Optional<AppRuntime> runtime() {
         return Optional.of(new LaneRuntime(runtime, lanes));

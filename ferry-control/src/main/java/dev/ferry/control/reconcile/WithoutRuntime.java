@@ -35,4 +35,8 @@ final class WithoutRuntime implements Deployments {
     @Override
     public void destroyed(AppName app) {
     }
+
+    @Override
+    public void renamed(AppName from, AppName to) {
+    }
 }

@@ -10,6 +10,9 @@ import java.io.IOException;
  * that a new app never inherits what an earlier app of the same name left (also one destroyed before this
  * clean-up existed). A part that keeps something per app joins the list in the platform's wiring.
  *
+ * <p>When an app is renamed ({@link AppStore#renameApp}), the control API runs {@link #moveDataOf} of every clean-up,
+ * in order, right after the store, so that what is kept under the old name is found under the new one.
+ *
  * <p>Implementations delete only what belongs to the app's name, succeed when there is nothing to delete, and are
  * safe for use by many threads.
  */
@@ -22,4 +25,13 @@ public interface AppDataCleanup {
      * @throws IOException when something could not be deleted; the caller logs it and runs the other clean-ups
      */
     void removeDataOf(DestroyedApp destroyed) throws IOException;
+
+    /**
+     * Moves what this part keeps under {@code from} to {@code to}, the app's new name, in place of anything an
+     * earlier app of the new name left there. The default moves nothing, for a part that keys nothing by name.
+     *
+     * @throws IOException when something could not be moved; the caller logs it and runs the other moves
+     */
+    default void moveDataOf(AppName from, AppName to) throws IOException {
+    }
 }

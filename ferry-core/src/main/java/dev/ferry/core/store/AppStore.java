@@ -44,6 +44,19 @@ public interface AppStore {
      */
     DestroyedApp destroyApp(AppName app, UserId by);
 
+    /**
+     * Renames an app ({@code apps:rename}): it keeps its id and with it its releases, config vars, formation,
+     * domains, collaborators, builds, drains, certificates and events; what was sealed bound to the old name is
+     * sealed again under the new one in the same transaction. Records an {@link EventAction#APP_RENAME} event.
+     *
+     * @return the app under its new name
+     * @throws AppNotFound when there is no such app
+     * @throws AppNameTaken when another app (or this one) has the new name
+     * @throws UserNotFound when {@code by} does not exist
+     * @throws IllegalArgumentException when the new name does not pass {@link AppName#checkNew}
+     */
+    App renameApp(AppName app, AppName newName, UserId by);
+
     /** True when {@code user} owns {@code app} or collaborates on it; false when either does not exist. */
     boolean canAccess(UserId user, AppName app);
 

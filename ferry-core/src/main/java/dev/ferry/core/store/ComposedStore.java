@@ -132,6 +132,11 @@ public abstract class ComposedStore implements Store {
     }
 
     @Override
+    public final App renameApp(AppName app, AppName newName, UserId by) {
+        return apps.renameApp(app, newName, by);
+    }
+
+    @Override
     public final boolean canAccess(UserId user, AppName app) {
         return apps.canAccess(user, app);
     }

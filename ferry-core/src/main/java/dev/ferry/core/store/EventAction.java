@@ -10,6 +10,8 @@ public enum EventAction {
     TOKEN_REVOKE("token.revoke"),
     APP_CREATE("app.create"),
     APP_DESTROY("app.destroy"),
+    /** An app took a new name ({@code apps:rename}); the event's detail names both. */
+    APP_RENAME("app.rename"),
     COLLABORATOR_ADD("collaborator.add"),
     COLLABORATOR_REMOVE("collaborator.remove"),
     CONFIG_SET("config.set"),

@@ -75,6 +75,11 @@ public final class AppsWithLocalSlugs implements AppStore {
     }
 
     @Override
+    public App renameApp(AppName app, AppName newName, UserId by) {
+        return apps.renameApp(app, newName, by);
+    }
+
+    @Override
     public boolean canAccess(UserId user, AppName app) {
         return apps.canAccess(user, app);
     }

@@ -16,9 +16,14 @@ final class Cli {
     private final ChildCli child;
 
     Cli(int apiPort, String token, Path home) {
+        this(apiPort, token, home, home);
+    }
+
+    /** A CLI run in {@code workingDir}, e.g. an app's git repository. */
+    Cli(int apiPort, String token, Path home, Path workingDir) {
         this.child = new ChildCli(apiPort, token, home);
         this.env = new CliEnvironment(Map.of("FERRY_API_URL", "http://127.0.0.1:" + apiPort, "FERRY_API_TOKEN", token),
-                home, false, home);
+                home, false, workingDir);
     }
 
     CommandRunner.Result run(String... args) {

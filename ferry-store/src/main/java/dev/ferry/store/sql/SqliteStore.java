@@ -60,7 +60,7 @@ public final class SqliteStore extends ComposedStore {
     private final UsageCommands usage;
 
     private SqliteStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
-        super(new AccountCommands(db, clock), new AppCommands(db, clock, limits),
+        super(new AccountCommands(db, clock), new AppCommands(db, clock, limits, cipher),
                 new ReleaseCommands(db, clock, cipher, limits), new BuildCommands(db, clock),
                 new DrainCommands(db, clock, limits), new EventCommands(db));
         this.db = db;

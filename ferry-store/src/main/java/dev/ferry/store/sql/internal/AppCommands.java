@@ -39,12 +39,15 @@ public final class AppCommands implements AppStore {
     private final Database db;
     private final Clocked clock;
     private final AppLimits limits;
+    private final ConfigCipher cipher;
     private final SecureRandom random = new SecureRandom();
 
-    public AppCommands(Database db, Clocked clock, AppLimits limits) {
+    /** @param cipher re-seals what is bound to an app's name when it is renamed */
+    public AppCommands(Database db, Clocked clock, AppLimits limits, ConfigCipher cipher) {
         this.db = db;
         this.clock = clock;
         this.limits = limits;
+        this.cipher = cipher;
     }
 
     @Override
@@ -107,6 +110,23 @@ public final class AppCommands implements AppStore {
             EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.APP_DESTROY,
                     "Destroy app " + name, clock.now());
             return new DestroyedApp(app.app(), domains, unusedSlugs, builds);
+        });
+    }
+
+    @Override
+    public App renameApp(AppName name, AppName newName, UserId by) {
+        AppName.checkNew(newName.value());
+        return db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            if (AppRows.find(tx, newName).isPresent()) {
+                throw new AppNameTaken(newName);
+            }
+            SealedValuesOfApp.rebind(tx, cipher, app, newName);
+            AppRow renamed = AppRows.rename(tx, app, newName);
+            EventRows.record(tx, Optional.of(actor), Optional.of(renamed), EventAction.APP_RENAME,
+                    "Rename app " + name + " to " + newName, clock.now());
+            return renamed.app();
         });
     }
 

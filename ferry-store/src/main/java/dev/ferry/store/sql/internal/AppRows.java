@@ -53,6 +53,12 @@ public final class AppRows {
         return tx.list("SELECT " + COLUMNS + " FROM apps a ORDER BY a.name", row -> row(row).app());
     }
 
+    /** Gives the app a new name; every other table refers to it by id, so nothing else moves. */
+    public static AppRow rename(Tx tx, AppRow app, AppName to) throws SQLException {
+        tx.update("UPDATE apps SET name = ? WHERE id = ?", to.value(), app.id());
+        return new AppRow(app.id(), new App(to, app.app().owner(), app.app().createdAt()));
+    }
+
     /** Deletes the app; the database cascades to every table that refers to it. */
     public static void delete(Tx tx, AppRow app) throws SQLException {
         tx.update("DELETE FROM apps WHERE id = ?", app.id());

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class CertificateCommands implements CertificateStore {
 
     private static final Logger log = LoggerFactory.getLogger(CertificateCommands.class);
-    private static final String KEY_PREFIX = "tls.key.";
+    static final String KEY_PREFIX = "tls.key.";
 
     private final Database db;
     private final Clocked clock;
