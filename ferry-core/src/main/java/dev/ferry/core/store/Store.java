@@ -29,4 +29,10 @@ public interface Store extends AccountStore, AppStore, ReleaseStore, BuildStore,
      * and the certificates API take it.
      */
     CertificateStore certificates();
+
+    /**
+     * The add-ons and their attachments, in the same database; their credentials sealed like config vars. Only the
+     * add-ons API takes it.
+     */
+    dev.ferry.core.addons.AddonStore addons();
 }

@@ -58,6 +58,8 @@ public final class RowCopy {
         t.put("events", "id");
         t.put("certificates", "id");
         t.put("app_https", "");
+        t.put("addons", "id");
+        t.put("addon_attachments", "id");
         return Collections.unmodifiableMap(t);
     }
 
