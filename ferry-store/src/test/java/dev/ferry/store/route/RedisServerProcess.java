@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * with its files in a test's directory, for the Redis registry's tests. {@link #kill()} ends it with SIGKILL
  * and {@link #restart()} starts it again on the same port and directory (so an append-only file is replayed).
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
 
     private final Path dir;
     private final boolean appendOnly;
@@ -40,18 +40,18 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Starts a server in {@code dir}; with {@code appendOnly}, as {@code appendonly yes} (fsync every second). */
-    static RedisServerProcess start(Path dir, boolean appendOnly) throws IOException {
+    public static RedisServerProcess start(Path dir, boolean appendOnly) throws IOException {
         RedisServerProcess server = new RedisServerProcess(dir, appendOnly);
         server.launch();
         return server;
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** A command connection of the test's own (opened once, reconnecting after a restart). */
-    synchronized RedisCommands<String, String> commands() {
+    public synchronized RedisCommands<String, String> commands() {
         if (connection == null) {
             client = RedisClient.create(uri());
             connection = client.connect();
