@@ -79,10 +79,9 @@ public final class RedisAddonProvisioner implements AddonProvisioner {
             throw new IllegalArgumentException("not an add-on user: " + resource);
         }
         withAdmin("remove the ACL user " + resource, redis -> {
+            // DELUSER also closes the user's connections.
             redis.dispatch(CommandType.ACL, new IntegerOutput<>(StringCodec.UTF8),
                     new CommandArgs<>(StringCodec.UTF8).add("DELUSER").add(resource));
-            redis.dispatch(CommandType.CLIENT, new IntegerOutput<>(StringCodec.UTF8),
-                    new CommandArgs<>(StringCodec.UTF8).add("KILL").add("USER").add(resource));
             ScanCursor cursor = ScanCursor.INITIAL;
             do {
                 KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(keyPrefix(resource) + "*")
