@@ -19,7 +19,9 @@ class OpenApiDocumentTest {
     private final RunningControlServer api = new RunningControlServer(store -> java.util.List.of(
             new dev.ferry.control.logs.LogsApi(store, store, store, new MemoryAppLogs(), app -> {
             }), new dev.ferry.control.certs.CertificatesApi(store, store, store.certificates(),
-                    new dev.ferry.core.store.AppHostNames("localhost"))));
+                    new dev.ferry.core.store.AppHostNames("localhost")),
+            new dev.ferry.control.addons.AddonsApi(store, store, store.addons(), new dev.ferry.control.addons.AddonLifecycle(
+                    store.addons(), store, dev.ferry.control.reconcile.Deployments.withoutRuntime(store), java.util.List.of()))));
 
     @AfterEach
     void stop() {
