@@ -16,6 +16,7 @@ import dev.ferry.control.tunnel.TunnelGatewaysApi;
 import dev.ferry.control.tunnel.TunnelGrantsApi;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.access.OpenSessions;
+import dev.ferry.server.addons.AddonWiring;
 import dev.ferry.server.access.AccessEventLog;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.control.ControlApi;
@@ -118,6 +119,7 @@ public final class Platform implements AutoCloseable {
     private Deployments deployments;
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
     private StoreTlsSource tls;
+    private AddonWiring addons;
 
     private Platform(FerryConfig config, PlatformTuning tuning) {
         this.config = config;
@@ -189,6 +191,7 @@ public final class Platform implements AutoCloseable {
 
         store = StoreWiring.open(config, dataDirectory.root());
         started.push(store);
+        started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
         tls.attach(store.certificates(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startRuntime();
@@ -245,7 +248,7 @@ public final class Platform implements AutoCloseable {
                 new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
-                new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain()))));
+                new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain())), addons.api(store, deployments)));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }
@@ -371,6 +374,10 @@ public final class Platform implements AutoCloseable {
     /** The runtime of apps' instances and how it isolates them; empty when none runs. */
     public Optional<RuntimeWiring.Started> runtime() {
         return runtime;
+    }
+
+    public AddonWiring addons() {
+        return addons;
     }
 
     /** Completes when every app has been reconciled once after this start (its desired state runs, or failed to). */

@@ -45,6 +45,7 @@ import java.util.Set;
  *   <tr><td>instanceNetwork</td><td>AUTO: each instance in its own network namespace when pasta works here</td></tr>
  *   <tr><td>drainAllow</td><td>none: log drains send only to public addresses, except to these {@code HOST:PORT}s</td></tr>
  *   <tr><td>sandboxLimits</td><td>{@link SandboxLimits#DEFAULTS}: pids, {@code /tmp} and {@code /app} of instances, memory and pids of builds</td></tr>
+ *   <tr><td>addons</td><td>{@link AddonSettings#NONE}: no add-on server, {@code addons:create} refused</td></tr>
  *   <tr><td>store</td><td>{@link StoreSettings#EMBEDDED}: SQLite in the data dir, its key in {@code secret.key} there</td></tr>
  * </table>
  *
@@ -72,7 +73,8 @@ public record FerryConfig(
         NetworkMode instanceNetwork,
         List<String> drainAllow,
         SandboxLimits sandboxLimits,
-        StoreSettings store) {
+        StoreSettings store,
+        AddonSettings addons) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
@@ -115,6 +117,7 @@ public record FerryConfig(
         DrainAddressPolicy.allowing(drainAllow);
         Objects.requireNonNull(sandboxLimits, "sandboxLimits");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(addons, "addons");
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -164,7 +167,7 @@ public record FerryConfig(
                 .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxSourceBytes(maxSourceBytes).maxBuilds(maxBuilds)
                 .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
                 .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits)
-                .store(store);
+                .store(store).addons(addons);
     }
 
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */

@@ -35,6 +35,7 @@ public final class FerryConfigBuilder {
     private List<String> drainAllow = List.of();
     private SandboxLimits sandboxLimits = SandboxLimits.DEFAULTS;
     private StoreSettings store = StoreSettings.EMBEDDED;
+    private AddonSettings addons = AddonSettings.NONE;
 
     FerryConfigBuilder() {
     }
@@ -60,11 +61,12 @@ public final class FerryConfigBuilder {
     public FerryConfigBuilder drainAllow(List<String> v) { drainAllow = v; return this; }
     public FerryConfigBuilder sandboxLimits(SandboxLimits v) { sandboxLimits = v; return this; }
     public FerryConfigBuilder store(StoreSettings v) { store = v; return this; }
+    public FerryConfigBuilder addons(AddonSettings v) { addons = v; return this; }
 
     /** @throws IllegalArgumentException naming what is wrong, e.g. two listeners on one port */
     public FerryConfig build() {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxSourceBytes, maxBuilds, buildTimeout,
-                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store);
+                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, addons);
     }
 }

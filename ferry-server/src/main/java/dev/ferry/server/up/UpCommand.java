@@ -70,6 +70,15 @@ public final class UpCommand implements Callable<Integer>, EscapingPolicy {
     @Option(names = "--secret-key-file", paramLabel = "PATH", description = "The key that encrypts config vars, base64 of 32 bytes, made when missing and the store is new; every control node on one PostgreSQL store needs the same, given here or as env FERRY_SECRET_KEY (env FERRY_SECRET_KEY_FILE; default <data-dir>/secret.key with SQLite, none with PostgreSQL).")
     Path secretKeyFile;
 
+    @Option(names = "--addons", paramLabel = "MODE", description = "local: run a loopback PostgreSQL and Redis from this host's binaries, in <data-dir>/addons, for addons:create; none: no add-on server unless given below (env FERRY_ADDONS; default none).")
+    String addons;
+
+    @Option(names = "--addons-postgres", paramLabel = "URL", description = "Make PostgreSQL add-ons (a database and role each) on this server, postgres://ADMIN@HOST[:PORT]/; the password may come from env FERRY_ADDONS_POSTGRES_PASSWORD (env FERRY_ADDONS_POSTGRES; default none).")
+    String addonsPostgres;
+
+    @Option(names = "--addons-redis", paramLabel = "URL", description = "Make Redis add-ons (an ACL user each, bound to its key prefix) on this server, redis://[USER:PASSWORD@]HOST[:PORT]; the password may come from env FERRY_ADDONS_REDIS_PASSWORD (env FERRY_ADDONS_REDIS; default none).")
+    String addonsRedis;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address every listener binds (env FERRY_BIND_ADDRESS; default 127.0.0.1; 0.0.0.0 serves other machines).")
     String bindAddress;
 
