@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
  * out.
  */
 @Command(name = "addons:create", mixinStandardHelpOptions = true,
-        description = {"Create a PostgreSQL database or a Redis for an app: sets DATABASE_URL or REDIS_URL (or",
-                "<ALIAS>_URL with --as) in a new release."})
+        description = "Create a PostgreSQL database or a Redis for an app: sets DATABASE_URL or REDIS_URL (or"
+                + " ALIAS_URL with --as) in a new release.")
 public final class AddonsCreateCommand extends ApiCommand {
 
     @Mixin

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
  * release), drops its database and role (or ACL user and keys) and forgets it.
  */
 @Command(name = "addons:destroy", mixinStandardHelpOptions = true,
-        description = {"Destroy an add-on and its data for good: its URL leaves every app in a new release, then its",
-                "database and role (or Redis user and keys) are dropped. Repeat the name with --confirm."})
+        description = "Destroy an add-on and its data for good: its URL leaves every app in a new release, then its"
+                + " database and role (or Redis user and keys) are dropped. Repeat the name with --confirm.")
 public final class AddonsDestroyCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The add-on, as ferry addons lists it.")

@@ -124,7 +124,7 @@ public final class CommandCatalog {
                     e("certs", CertsCommand.class), e("certs:add", CertsAddCommand.class),
                     e("certs:remove", CertsRemoveCommand.class), e("https:force", HttpsForceCommand.class),
                     e("https:hsts", HttpsHstsCommand.class)),
-            topic("addons", "add-ons: a PostgreSQL database or a Redis of an app's own, shared with other apps",
+            topic("addons", "databases and Redis of an app's own (add-ons)",
                     e("addons", AddonsCommand.class), e("addons:create", AddonsCreateCommand.class),
                     e("addons:info", AddonsInfoCommand.class), e("addons:attach", AddonsAttachCommand.class),
                     e("addons:detach", AddonsDetachCommand.class), e("addons:destroy", AddonsDestroyCommand.class)),
