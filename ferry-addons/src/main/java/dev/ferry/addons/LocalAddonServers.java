@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * The PostgreSQL and Redis servers of {@code ferry up --addons local}: run from the host's installed binaries (the
  * newest {@code /usr/lib/postgresql/N/bin}, {@code redis-server} on the PATH), with their data under
- * {@code <data-dir>/addons/}, listening on 127.0.0.1 only (PostgreSQL without a Unix socket), each on a port chosen
+ * {@code <data-dir>/addons/} (under root, PostgreSQL's cluster in {@link #defaultPostgresDirectory}), listening on 127.0.0.1 only (PostgreSQL without a Unix socket), each on a port chosen
  * at the first start and kept in its directory so that add-on URLs stay valid, and supervised by
  * {@link SupervisedProcess}. The admin passwords are random, kept in files of mode 0600 there. Under root, PostgreSQL
  * runs as the {@code postgres} user (it refuses root). {@link #close()} stops both.
@@ -41,13 +41,38 @@ public final class LocalAddonServers implements AutoCloseable {
      * @throws IOException naming the package to install when neither is installed, or why one did not start
      */
     public static LocalAddonServers start(Path dataDir) throws IOException {
+        return start(dataDir, defaultPostgresDirectory(dataDir));
+    }
+
+    /**
+     * Where the local PostgreSQL keeps its cluster: {@code <data-dir>/addons/postgres}, except under root, where the
+     * {@code postgres} user it runs as cannot enter the data dir (mode 0700, and it must stay so: it holds the store):
+     * then {@code /var/lib/ferry/addons/<hash of the data dir>/postgres}.
+     */
+    public static Path defaultPostgresDirectory(Path dataDir) {
+        if (!ServerUser.isRoot()) {
+            return dataDir.resolve("addons").resolve("postgres");
+        }
+        String hash;
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(dataDir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            hash = java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
+        }
+        return Path.of("/var/lib/ferry/addons", hash, "postgres");
+    }
+
+    /** As {@link #start(Path)}, with the PostgreSQL cluster in {@code postgresDir}. */
+    public static LocalAddonServers start(Path dataDir, Path postgresDir) throws IOException {
         Path root = dataDir.resolve("addons");
         Files.createDirectories(root);
         LocalAddonServers servers = new LocalAddonServers();
         try {
             Optional<Path> pgBin = postgresBinaries();
             if (pgBin.isPresent()) {
-                servers.postgres = servers.startPostgres(pgBin.get(), root);
+                servers.postgres = servers.startPostgres(pgBin.get(), root, postgresDir);
             }
             if (onPath("redis-server")) {
                 servers.redis = servers.startRedis(root);
@@ -73,13 +98,13 @@ public final class LocalAddonServers implements AutoCloseable {
         return Optional.ofNullable(redis);
     }
 
-    private AddonServerUrl startPostgres(Path bin, Path root) throws IOException {
-        Path dir = root.resolve("postgres");
+    private AddonServerUrl startPostgres(Path bin, Path root, Path dir) throws IOException {
         Path data = dir.resolve("data");
         int port = port(root.resolve("postgres.port"));
         String password = secret(root.resolve("postgres.password"));
         if (!Files.exists(data.resolve("PG_VERSION"))) {
             Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             Path pwfile = dir.resolve("initdb.pw");
             Files.writeString(pwfile, password + "\n", StandardCharsets.UTF_8);
             ServerUser.own(dir);
@@ -200,7 +225,7 @@ public final class LocalAddonServers implements AutoCloseable {
                 p.destroyForcibly();
                 throw new IOException(command.getFirst() + " failed; see " + log + (ServerUser.isRoot()
                         ? " (under root PostgreSQL runs as the postgres user, which must be able to reach " + log.getParent()
-                        + ": choose a --data-dir outside /root)" : ""));
+                        + ")" : ""));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

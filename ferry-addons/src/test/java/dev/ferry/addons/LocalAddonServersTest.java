@@ -28,6 +28,9 @@ class LocalAddonServersTest {
 
     @AfterEach
     void delete() throws Exception {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -36,10 +39,23 @@ class LocalAddonServersTest {
     }
 
     @Test
+    void keepsPostgresOutOfAPrivateDataDirUnderRootOnly() {
+        dataDir = Path.of("/tmp/ferry-never-made");
+        Path dir = LocalAddonServers.defaultPostgresDirectory(Path.of("/root/.ferry"));
+
+        if ("root".equals(System.getProperty("user.name"))) {
+            assertThat(dir.toString()).startsWith("/var/lib/ferry/addons/").endsWith("/postgres");
+            assertThat(LocalAddonServers.defaultPostgresDirectory(Path.of("/srv/other"))).isNotEqualTo(dir);
+        } else {
+            assertThat(dir).isEqualTo(Path.of("/root/.ferry/addons/postgres"));
+        }
+    }
+
+    @Test
     void runsLoopbackServersThatProvisionedAddonsWriteToAndRestartsAKilledOne() throws Exception {
         dataDir = Files.createTempDirectory("ferry-local-addons-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        try (LocalAddonServers servers = LocalAddonServers.start(dataDir)) {
+        try (LocalAddonServers servers = LocalAddonServers.start(dataDir, dataDir.resolve("addons/postgres"))) {
             AddonServerUrl pg = servers.postgres().orElseThrow();
             AddonServerUrl redis = servers.redis().orElseThrow();
             assertThat(pg.host()).isEqualTo("127.0.0.1");
