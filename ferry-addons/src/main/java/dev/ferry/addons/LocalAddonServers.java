@@ -137,9 +137,15 @@ public final class LocalAddonServers implements AutoCloseable {
         Files.createDirectories(dir);
         int port = port(root.resolve("redis.port"));
         String password = secret(root.resolve("redis.password"));
+        // Add-on users are ACL users: kept in an ACL file (the provisioner saves it) so they survive a restart.
+        Path acl = dir.resolve("users.acl");
+        if (!Files.exists(acl)) {
+            Files.createFile(acl, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(acl, "user default on #" + sha256Hex(password) + " ~* &* +@all\n");
+        }
         SupervisedProcess p = new SupervisedProcess("redis-server", List.of("redis-server", "--bind", "127.0.0.1",
                 "--port", Integer.toString(port), "--dir", dir.toString(), "--appendonly", "yes",
-                "--protected-mode", "yes", "--requirepass", password, "--daemonize", "no"),
+                "--protected-mode", "yes", "--aclfile", acl.toString(), "--daemonize", "no"),
                 dir.resolve("redis.log"), () -> answersPing(port));
         p.start();
         processes.add(p);
@@ -152,6 +158,15 @@ public final class LocalAddonServers implements AutoCloseable {
             p.close();
         }
         processes.clear();
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
+        }
     }
 
     /** The port kept in {@code file}, or a free ephemeral one, kept there. */

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Makes each Redis add-on an ACL user of its own with a random password, on the server the admin URL names, allowed
  * only keys and pub/sub channels under its prefix ({@code addon_<name>:}) and no command of the {@code @admin} or
  * {@code @dangerous} categories (so no {@code FLUSHALL}, {@code KEYS}, {@code CONFIG} or {@code ACL}). The app sees
- * the prefix in {@code addons:info} and must put it in front of its keys. Removing deletes the user, closes its
+ * the prefix in {@code addons:info} and must put it in front of its keys. Each change is saved with {@code ACL SAVE} when the
+ * server has an ACL file (the local one has), so users survive a restart. Removing deletes the user, closes its
  * connections and unlinks its keys. Needs Redis 6 or later and an admin allowed {@code ACL}. Thread-safe: each call
  * opens its own admin connection.
  */
@@ -66,9 +67,11 @@ public final class RedisAddonProvisioner implements AddonProvisioner {
         String user = Secrets.resourceName(addonName);
         String password = Secrets.password();
         String prefix = keyPrefix(user);
-        withAdmin("create the ACL user of add-on " + addonName, redis -> acl(redis, "SETUSER", user, "reset", "on",
-                ">" + password, "resetkeys", "~" + prefix + "*", "resetchannels", "&" + prefix + "*",
-                "+@all", "-@admin", "-@dangerous"));
+        withAdmin("create the ACL user of add-on " + addonName, redis -> {
+            acl(redis, "SETUSER", user, "reset", "on", ">" + password, "resetkeys", "~" + prefix + "*",
+                    "resetchannels", "&" + prefix + "*", "+@all", "-@admin", "-@dangerous");
+            saveAcl(redis);
+        });
         log.info("created Redis ACL user {} on {}", user, admin.hostAndPort());
         return new ProvisionedAddon(user, "redis://" + user + ":" + password + "@" + admin.hostAndPort());
     }
@@ -82,6 +85,7 @@ public final class RedisAddonProvisioner implements AddonProvisioner {
             // DELUSER also closes the user's connections.
             redis.dispatch(CommandType.ACL, new IntegerOutput<>(StringCodec.UTF8),
                     new CommandArgs<>(StringCodec.UTF8).add("DELUSER").add(resource));
+            saveAcl(redis);
             ScanCursor cursor = ScanCursor.INITIAL;
             do {
                 KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(keyPrefix(resource) + "*")
@@ -93,6 +97,19 @@ public final class RedisAddonProvisioner implements AddonProvisioner {
             } while (!cursor.isFinished());
         });
         log.info("removed Redis ACL user {} and its keys on {}", resource, admin.hostAndPort());
+    }
+
+    /**
+     * Writes the ACL users to the server's ACL file, so that they survive its restart. A server without one (users
+     * only in memory or in redis.conf) refuses; then its admin must persist them, and Ferry says so in its log.
+     */
+    private void saveAcl(RedisCommands<String, String> redis) {
+        try {
+            acl(redis, "SAVE");
+        } catch (RedisException e) {
+            log.warn("the Redis server {} has no ACL file ({}): add-on users live until it restarts unless its admin"
+                    + " saves them (aclfile in redis.conf)", admin.hostAndPort(), e.getMessage());
+        }
     }
 
     private static void acl(RedisCommands<String, String> redis, String... args) {

@@ -73,6 +73,23 @@ class LocalAddonServersTest {
             } finally {
                 client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             }
+            // The add-on's ACL user survives a restart of the killed Redis.
+            long redisPid = Long.parseLong(new String(new ProcessBuilder("pgrep", "-f", "redis-server 127.0.0.1:"
+                    + redis.port()).start().getInputStream().readAllBytes()).lines().findFirst().orElseThrow().strip());
+            new ProcessBuilder("kill", "-9", Long.toString(redisPid)).start().waitFor();
+            long redisDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String seen = null;
+            while (seen == null && System.nanoTime() < redisDeadline) {
+                RedisClient again = RedisClient.create(cache.url());
+                try (StatefulRedisConnection<String, String> c = again.connect()) {
+                    seen = c.sync().get("addon_local_cache:k");
+                } catch (RuntimeException e) {
+                    Thread.sleep(200);
+                } finally {
+                    again.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+                }
+            }
+            assertThat(seen).as("the add-on user and its key after a restart").isEqualTo("v");
             // The admin port is taken on loopback; nothing listens on other addresses of the host.
             assertThatThrownBy(() -> new ServerSocket(pg.port(), 1, java.net.InetAddress.getLoopbackAddress()).close())
                     .isInstanceOf(java.net.BindException.class);

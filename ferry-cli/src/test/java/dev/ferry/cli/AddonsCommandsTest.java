@@ -72,7 +72,7 @@ class AddonsCommandsTest {
         CommandRunner.Result listed = cli.run("addons");
         CommandRunner.Result info = cli.run("addons:info", "cache");
         assertThat(listed.out()).contains("NAME").contains("cache").contains("hello as REDIS_URL, other as SESSIONS_URL");
-        assertThat(info.out()).contains("Key prefix: addon_cache:").contains("Server:     127.0.0.1:");
+        assertThat(info.out()).contains("\nKey prefix: addon_cache:").contains("\nServer:     127.0.0.1:").doesNotContain("\\n");
         assertThat(created.out() + attached.out() + listed.out() + info.out() + cli.run("addons", "--json").out())
                 .doesNotContain(password);
 

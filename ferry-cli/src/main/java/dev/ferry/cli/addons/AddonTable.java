@@ -42,6 +42,6 @@ final class AddonTable {
     }
 
     private static void line(PrintWriter out, String label, String value) {
-        out.printf("%-11s %s%n", label + ":", value);
+        out.println(String.format("%-11s %s", label + ":", value));
     }
 }
