@@ -25,6 +25,7 @@ class AddonsCommandsTest {
     @TempDir
     static Path redisDir;
     private static RedisServerProcess redis;
+    private static dev.ferry.store.postgres.PostgresServerProcess postgres;
 
     @TempDir
     Path home;
@@ -35,17 +36,21 @@ class AddonsCommandsTest {
     @BeforeAll
     static void startRedis() throws Exception {
         redis = RedisServerProcess.start(redisDir, false);
+        postgres = dev.ferry.store.postgres.PostgresServerProcess.start();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
         redis.close();
+        postgres.close();
     }
 
     private void start(boolean withRedis) {
         api = new RunningControlServer(store -> List.of(new AddonsApi(store, store, store.addons(),
                 new AddonLifecycle(store.addons(), store, Deployments.withoutRuntime(store), withRedis
-                        ? List.of(new RedisAddonProvisioner(AddonServerUrl.parse(redis.uri(), null))) : List.of()))));
+                        ? List.of(new RedisAddonProvisioner(AddonServerUrl.parse(redis.uri(), null)),
+                        new dev.ferry.addons.PostgresAddonProvisioner(AddonServerUrl.parse(postgres.url(""),
+                                dev.ferry.store.postgres.PostgresServerProcess.PASSWORD))) : List.of()))));
         cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();
         assertThat(cli.run("apps:create", "other").exit()).isZero();
@@ -85,6 +90,29 @@ class AddonsCommandsTest {
         assertThat(destroyed.exit()).as(destroyed.err()).isZero();
         assertThat(api.store.config(AppName.of("hello")).asMap()).doesNotContainKey("REDIS_URL");
         assertThat(cli.run("addons", "-a", "hello").out()).startsWith("hello has no add-ons");
+    }
+
+    @Test
+    void opensPsqlAndRedisCliWithTheAppsCredentialsAndShowsPgInfo() {
+        start(true);
+        assertThat(cli.run("addons:create", "postgres", "--name", "hello-db", "-a", "hello").exit()).isZero();
+        assertThat(cli.run("addons:create", "redis", "--name", "hello-cache", "-a", "hello").exit()).isZero();
+
+        CommandRunner.Result write = cli.run("pg:psql", "-a", "hello", "-c",
+                "create table notes (body text); insert into notes values ('kept')");
+        CommandRunner.Result read = cli.run("pg:psql", "hello-db", "-a", "hello", "-c", "select count(*) from notes");
+        CommandRunner.Result info = cli.run("pg:info", "-a", "hello");
+        CommandRunner.Result set = cli.run("redis:cli", "-a", "hello", "SET", "addon_hello_cache:k", "v");
+        CommandRunner.Result foreign = cli.run("redis:cli", "-a", "hello", "GET", "elsewhere");
+        CommandRunner.Result none = cli.run("pg:psql", "-a", "other", "-c", "select 1");
+
+        assertThat(write.exit()).as(write.err()).isZero();
+        assertThat(read.out()).contains(" 1\n").contains("(1 row)");
+        assertThat(info.out()).contains("=== hello-db").contains("Tables:     1").contains("Connections:");
+        assertThat(set.out()).contains("OK");
+        assertThat(foreign.out() + foreign.err()).contains("NOPERM");
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("other has no postgres add-on");
     }
 
     @Test

@@ -36,6 +36,9 @@ import dev.ferry.cli.addons.AddonsCreateCommand;
 import dev.ferry.cli.addons.AddonsDestroyCommand;
 import dev.ferry.cli.addons.AddonsDetachCommand;
 import dev.ferry.cli.addons.AddonsInfoCommand;
+import dev.ferry.cli.addons.PgInfoCommand;
+import dev.ferry.cli.addons.PgPsqlCommand;
+import dev.ferry.cli.addons.RedisCliCommand;
 import dev.ferry.cli.certs.CertsAddCommand;
 import dev.ferry.cli.certs.CertsCommand;
 import dev.ferry.cli.certs.CertsRemoveCommand;
@@ -127,7 +130,9 @@ public final class CommandCatalog {
             topic("addons", "databases and Redis of an app's own (add-ons)",
                     e("addons", AddonsCommand.class), e("addons:create", AddonsCreateCommand.class),
                     e("addons:info", AddonsInfoCommand.class), e("addons:attach", AddonsAttachCommand.class),
-                    e("addons:detach", AddonsDetachCommand.class), e("addons:destroy", AddonsDestroyCommand.class)),
+                    e("addons:detach", AddonsDetachCommand.class), e("addons:destroy", AddonsDestroyCommand.class),
+                    e("pg:psql", PgPsqlCommand.class), e("pg:info", PgInfoCommand.class),
+                    e("redis:cli", RedisCliCommand.class)),
             topic("routes", "routes of the router to any URL or TCP target (admin)",
                     e("routes", RoutesCommand.class), e("routes:add", RoutesAddCommand.class),
                     e("routes:remove", RoutesRemoveCommand.class), e("routes:tcp", TcpRoutesCommand.class),
