@@ -21,8 +21,9 @@ class ComposedStoreTest {
     private final List<String> calls = new ArrayList<>();
 
     @Test
-    void theCompositeHasNoUseCaseOfItsOwnOnlyTheAccessorOfTheCertificatePort() {
-        assertThat(Store.class.getDeclaredMethods()).extracting(Method::getName).containsExactly("certificates");
+    void theCompositeHasNoUseCaseOfItsOwnOnlyTheAccessorsOfTheCertificateAndAddonPorts() {
+        assertThat(Store.class.getDeclaredMethods()).extracting(Method::getName)
+                .containsExactlyInAnyOrder("certificates", "addons");
         assertThat(Store.class.getInterfaces()).contains(PORTS.toArray(Class<?>[]::new)).contains(StoreLifecycle.class);
     }
 
