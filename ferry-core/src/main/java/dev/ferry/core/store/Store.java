@@ -2,8 +2,9 @@ package dev.ferry.core.store;
 
 /**
  * The control plane's state as one object, for wiring: every port of the store, implemented together because they
- * share one database and its transactions. It has no use case of its own; its one method hands out the
- * {@link CertificateStore}, a port kept apart because it holds private keys. Consumers take the port of their concern
+ * share one database and its transactions. It has no use case of its own; its two methods hand out the
+ * {@link CertificateStore} and the {@link dev.ferry.core.addons.AddonStore}, ports kept apart because they hold
+ * secrets (private keys, add-on credentials). Consumers take the port of their concern
  * ({@link AccountStore}, {@link AppStore}, {@link ReleaseStore}, {@link BuildStore}, {@link DrainStore},
  * {@link EventStore}, {@link StoreLifecycle}); the composition root, and the parts that assemble a whole API from
  * several ports, hold a {@code Store}.
