@@ -228,7 +228,7 @@ public final class Platform implements AutoCloseable {
                 new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
                 new AppHostNames(config.domain()).readingFrom(store), appLogs, tuning.bootTimeout(), tuning.drainTimeout(),
                 tuning.stopGrace(),
-                router == null ? List.of() : List.of(router.httpPort()), config.instanceNetwork(),
+                addons.withLoopbackPorts(router == null ? List.of() : List.of(router.httpPort())), config.instanceNetwork(),
                 config.sandboxLimits()));
         runtime.ifPresentOrElse(r -> {
             started.push(r.runtime());

@@ -31,10 +31,26 @@ public final class AddonWiring implements AutoCloseable {
 
     private final List<AddonProvisioner> provisioners;
     private final Optional<LocalAddonServers> local;
+    private final List<Integer> loopbackPorts;
 
-    private AddonWiring(List<AddonProvisioner> provisioners, Optional<LocalAddonServers> local) {
+    private AddonWiring(List<AddonProvisioner> provisioners, Optional<LocalAddonServers> local,
+                        List<Integer> loopbackPorts) {
         this.provisioners = List.copyOf(provisioners);
         this.local = local;
+        this.loopbackPorts = List.copyOf(loopbackPorts);
+    }
+
+    /**
+     * The ports of add-on servers on this host's loopback (the local ones, or given ones at 127.0.0.1): instances in
+     * their own network namespace must still reach them at the same address, as they reach the router.
+     */
+    public List<Integer> loopbackPorts() {
+        return loopbackPorts;
+    }
+
+    /** {@code ports} (the router's) and then {@link #loopbackPorts()}: what instances may reach on loopback. */
+    public List<Integer> withLoopbackPorts(List<Integer> ports) {
+        return java.util.stream.Stream.concat(ports.stream(), loopbackPorts.stream()).distinct().toList();
     }
 
     /** Starts the local servers if asked for, and makes the provisioners. */
@@ -46,7 +62,9 @@ public final class AddonWiring implements AutoCloseable {
         List<AddonProvisioner> provisioners = new ArrayList<>();
         postgres.ifPresent(url -> provisioners.add(new PostgresAddonProvisioner(url)));
         redis.ifPresent(url -> provisioners.add(new RedisAddonProvisioner(url)));
-        AddonWiring wiring = new AddonWiring(provisioners, local);
+        List<Integer> loopback = java.util.stream.Stream.of(postgres, redis).flatMap(Optional::stream)
+                .filter(url -> isLoopback(url.host())).map(AddonServerUrl::port).distinct().toList();
+        AddonWiring wiring = new AddonWiring(provisioners, local, loopback);
         log.info("add-ons: {}", wiring.describe());
         return wiring;
     }
@@ -68,6 +86,10 @@ public final class AddonWiring implements AutoCloseable {
         }
         return String.join(", ", parts) + (local.isPresent() ? " (run by Ferry from this host's binaries, loopback only)"
                 : "");
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     @Override
