@@ -100,8 +100,14 @@ public final class LocalAddonServers implements AutoCloseable {
 
     private AddonServerUrl startPostgres(Path bin, Path root, Path dir) throws IOException {
         Path data = dir.resolve("data");
+        Path passwordFile = root.resolve("postgres.password");
+        if (Files.exists(data.resolve("PG_VERSION")) && !Files.exists(passwordFile)) {
+            throw new IOException("The local PostgreSQL cluster " + dir + " was made for an earlier state of this data"
+                    + " dir: its admin password is not in " + passwordFile + ". Its add-ons are no longer known to"
+                    + " Ferry; remove " + dir + " to start afresh.");
+        }
         int port = port(root.resolve("postgres.port"));
-        String password = secret(root.resolve("postgres.password"));
+        String password = secret(passwordFile);
         if (!Files.exists(data.resolve("PG_VERSION"))) {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));

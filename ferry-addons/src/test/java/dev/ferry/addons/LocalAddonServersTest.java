@@ -110,6 +110,10 @@ class LocalAddonServersTest {
             }
             assertThat(last).as("the killed postgres runs again").isNull();
         }
+        // A cluster whose admin password file is gone (the data dir wiped, the cluster kept) is refused, not reused.
+        Files.delete(dataDir.resolve("addons/postgres.password"));
+        assertThatThrownBy(() -> LocalAddonServers.start(dataDir, dataDir.resolve("addons/postgres")).close())
+                .hasMessageContaining("was made for an earlier state of this data dir");
     }
 
     private static void write(String url, String body) throws Exception {
