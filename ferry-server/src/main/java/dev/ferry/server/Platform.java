@@ -1,6 +1,5 @@
 package dev.ferry.server;
 
-import dev.ferry.build.BuildConfig;
 import dev.ferry.build.BuildDataCleanup;
 import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.control.ControlConfig;
@@ -17,6 +16,7 @@ import dev.ferry.control.tunnel.TunnelGrantsApi;
 import dev.ferry.control.usage.UsageApi;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.access.OpenSessions;
+import dev.ferry.server.addons.AddonWiring;
 import dev.ferry.server.access.AccessEventLog;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.ps.ProcessesApi;
@@ -64,6 +64,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,6 +121,7 @@ public final class Platform implements AutoCloseable {
     private CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
     private StoreTlsSource tls;
     private UsageRecorder usage;
+    private AddonWiring addons;
 
     private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
@@ -190,6 +192,7 @@ public final class Platform implements AutoCloseable {
 
         store = StoreWiring.open(config, dataDirectory.root());
         started.push(store);
+        started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
         tls.attach(store.certificates(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startRuntime();
@@ -225,10 +228,10 @@ public final class Platform implements AutoCloseable {
     private void startRuntime() {
         renamedAppHosts = new RenamedAppHosts(new AppHostNames(config.domain()).readingFrom(store));
         runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
-                new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()), registry,
+                new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir()), registry,
                 renamedAppHosts, appLogs, tuning.bootTimeout(), tuning.drainTimeout(),
                 tuning.stopGrace(),
-                router == null ? List.of() : List.of(router.httpPort()), config.instanceNetwork(),
+                addons.withLoopbackPorts(router == null ? List.of() : List.of(router.httpPort())), config.instanceNetwork(),
                 config.sandboxLimits()));
         runtime.ifPresentOrElse(r -> {
             started.push(r.runtime());
@@ -238,7 +241,8 @@ public final class Platform implements AutoCloseable {
         }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
         // On a store other nodes share, this node runs the apps it built (AppsWithLocalSlugs).
         AppStore apps = config.store().postgres().isEmpty() ? store
-                : new AppsWithLocalSlugs(store, store, new SlugStore(BuildConfig.in(dataDirectory.root()).slugsDir()));
+                : new AppsWithLocalSlugs(store, store,
+                        new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir()));
         deployments = runtime.<Deployments>map(r -> new Reconciler(apps, store, r.runtime(), tuning.reconcileInterval()))
                 .orElseGet(() -> Deployments.withoutRuntime(store));
     }
@@ -252,7 +256,7 @@ public final class Platform implements AutoCloseable {
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
                 new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain())),
-                new UsageApi(store, store.usage())));
+                new UsageApi(store, store.usage()), addons.api(store, deployments)));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }
@@ -279,33 +283,25 @@ public final class Platform implements AutoCloseable {
      * What each part keeps per app outside the store, deleted when the app is destroyed (and before a new app of
      * its name is used), in this order: the build side's repository, cache, build output and slugs; the app's log
      * lines and its drains, which stop sending. A renamed app's data moves to its new name through the same list.
-     * Later parts that keep data per app (certificates, add-on attachments) join this list.
      */
     private List<AppDataCleanup> appDataCleanups() {
         return List.of(
-                new BuildDataCleanup(buildConfig()),
+                new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())),
                 new AppLogData(appLogs, drains), renamedAppHosts);
     }
 
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */
     private void startGit() {
-        git = GitWiring.start(dataDirectory.root(), buildConfig(), store, deployments, config.bindAddress(),
+        git = GitWiring.start(dataDirectory.root(), GitWiring.buildConfig(config, dataDirectory.root()), store,
+                deployments, config.bindAddress(),
                 config.sshPort() == FerryConfig.OFF ? null : FerryConfig.bindPort(config.sshPort()), sessions, authFailures,
                 runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed));
         started.push(git);
     }
 
-    private BuildConfig buildConfig() {
-        return BuildConfig.in(dataDirectory.root()).withMaxPushBytes(config.maxPushBytes())
-                .withMaxSourceBytes(config.maxSourceBytes()).withMaxConcurrentBuilds(config.maxBuilds())
-                .withTimeout(config.buildTimeout());
-    }
-
     private Set<Integer> reservedPorts() {
         Set<Integer> ports = new HashSet<>(config.listenerPorts());
-        if (router != null) {
-            java.util.stream.IntStream.of(router.httpPort(), router.httpsPort()).filter(p -> p > 0).forEach(ports::add);
-        }
+        Optional.ofNullable(router).ifPresent(r -> IntStream.of(r.httpPort(), r.httpsPort()).filter(p -> p > 0).forEach(ports::add));
         return ports;
     }
 
@@ -377,6 +373,10 @@ public final class Platform implements AutoCloseable {
     /** The runtime of apps' instances and how it isolates them; empty when none runs. */
     public Optional<RuntimeWiring.Started> runtime() {
         return runtime;
+    }
+
+    public AddonWiring addons() {
+        return addons;
     }
 
     /** Completes when every app has been reconciled once after this start (its desired state runs, or failed to). */

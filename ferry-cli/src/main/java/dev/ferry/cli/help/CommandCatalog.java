@@ -31,6 +31,15 @@ import dev.ferry.cli.keys.KeysCommand;
 import dev.ferry.cli.keys.KeysRemoveCommand;
 import dev.ferry.cli.login.LoginCommand;
 import dev.ferry.cli.logs.DrainsAddCommand;
+import dev.ferry.cli.addons.AddonsAttachCommand;
+import dev.ferry.cli.addons.AddonsCommand;
+import dev.ferry.cli.addons.AddonsCreateCommand;
+import dev.ferry.cli.addons.AddonsDestroyCommand;
+import dev.ferry.cli.addons.AddonsDetachCommand;
+import dev.ferry.cli.addons.AddonsInfoCommand;
+import dev.ferry.cli.addons.PgInfoCommand;
+import dev.ferry.cli.addons.PgPsqlCommand;
+import dev.ferry.cli.addons.RedisCliCommand;
 import dev.ferry.cli.certs.CertsAddCommand;
 import dev.ferry.cli.usage.UsageCommand;
 import dev.ferry.cli.certs.CertsCommand;
@@ -120,6 +129,12 @@ public final class CommandCatalog {
                     e("certs", CertsCommand.class), e("certs:add", CertsAddCommand.class),
                     e("certs:remove", CertsRemoveCommand.class), e("https:force", HttpsForceCommand.class),
                     e("https:hsts", HttpsHstsCommand.class)),
+            topic("addons", "databases and Redis of an app's own (add-ons)",
+                    e("addons", AddonsCommand.class), e("addons:create", AddonsCreateCommand.class),
+                    e("addons:info", AddonsInfoCommand.class), e("addons:attach", AddonsAttachCommand.class),
+                    e("addons:detach", AddonsDetachCommand.class), e("addons:destroy", AddonsDestroyCommand.class),
+                    e("pg:psql", PgPsqlCommand.class), e("pg:info", PgInfoCommand.class),
+                    e("redis:cli", RedisCliCommand.class)),
             topic("routes", "routes of the router to any URL or TCP target (admin)",
                     e("routes", RoutesCommand.class), e("routes:add", RoutesAddCommand.class),
                     e("routes:remove", RoutesRemoveCommand.class), e("routes:tcp", TcpRoutesCommand.class),

@@ -84,6 +84,8 @@ public final class ApiErrorMapper {
             case CollaboratorNotFound x -> 404;
             case KeyNotFound x -> 404;
             case CertificateNotFound x -> 404;
+            case dev.ferry.core.addons.AddonNotFound x -> 404;
+            case dev.ferry.core.addons.AddonServerUnavailable x -> 503;
             case UnknownProcessType x -> 422;
             case LimitExceeded x -> 422;
             default -> 409; // taken, exists, already final, cannot roll back, owner not removable

@@ -34,7 +34,11 @@ public enum EventAction {
     DRAIN_REMOVE("drain.remove"),
     CERT_ADD("cert.add"),
     CERT_REMOVE("cert.remove"),
-    HTTPS_SETTINGS("https.settings");
+    HTTPS_SETTINGS("https.settings"),
+    ADDON_CREATE("addon.create"),
+    ADDON_ATTACH("addon.attach"),
+    ADDON_DETACH("addon.detach"),
+    ADDON_DESTROY("addon.destroy");
 
     private final String code;
 

@@ -4,8 +4,9 @@ import dev.ferry.core.usage.UsageStore;
 
 /**
  * The control plane's state as one object, for wiring: every port of the store, implemented together because they
- * share one database and its transactions. It has no use case of its own; its one method hands out the
- * {@link CertificateStore}, a port kept apart because it holds private keys. Consumers take the port of their concern
+ * share one database and its transactions. It has no use case of its own; its two methods hand out the
+ * {@link CertificateStore} and the {@link dev.ferry.core.addons.AddonStore}, ports kept apart because they hold
+ * secrets (private keys, add-on credentials). Consumers take the port of their concern
  * ({@link AccountStore}, {@link AppStore}, {@link ReleaseStore}, {@link BuildStore}, {@link DrainStore},
  * {@link EventStore}, {@link StoreLifecycle}); the composition root, and the parts that assemble a whole API from
  * several ports, hold a {@code Store}.
@@ -34,4 +35,10 @@ public interface Store extends AccountStore, AppStore, ReleaseStore, BuildStore,
 
     /** The apps' usage records (instance seconds, traffic, build seconds per day), in the same database. */
     UsageStore usage();
+
+    /**
+     * The add-ons and their attachments, in the same database; their credentials sealed like config vars. Only the
+     * add-ons API takes it.
+     */
+    dev.ferry.core.addons.AddonStore addons();
 }

@@ -121,6 +121,11 @@ class ComposedStoreTest {
         }
 
         @Override
+        public dev.ferry.core.addons.AddonStore addons() {
+            throw new UnsupportedOperationException("not a port this test composes");
+        }
+
+        @Override
         public void checkWritable() {
         }
 

@@ -17,6 +17,7 @@ import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.store.Store;
+import dev.ferry.server.config.FerryConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -45,6 +46,13 @@ public final class GitWiring implements AutoCloseable {
         this.repos = repos;
         this.ssh = ssh;
         this.store = store;
+    }
+
+    /** The build side's settings from the platform's: where it keeps repositories, caches and slugs, and its limits. */
+    public static BuildConfig buildConfig(FerryConfig config, Path dataDir) {
+        return BuildConfig.in(dataDir).withMaxPushBytes(config.maxPushBytes())
+                .withMaxSourceBytes(config.maxSourceBytes()).withMaxConcurrentBuilds(config.maxBuilds())
+                .withTimeout(config.buildTimeout());
     }
 
     /**

@@ -47,6 +47,7 @@ import java.util.Set;
  *   <tr><td>instanceNetwork</td><td>AUTO: each instance in its own network namespace when pasta works here</td></tr>
  *   <tr><td>drainAllow</td><td>none: log drains send only to public addresses, except to these {@code HOST:PORT}s</td></tr>
  *   <tr><td>sandboxLimits</td><td>{@link SandboxLimits#DEFAULTS}: pids, {@code /tmp} and {@code /app} of instances, memory and pids of builds</td></tr>
+ *   <tr><td>addons</td><td>{@link AddonSettings#NONE}: no add-on server, {@code addons:create} refused</td></tr>
  *   <tr><td>store</td><td>{@link StoreSettings#EMBEDDED}: SQLite in the data dir, its key in {@code secret.key} there</td></tr>
  *   <tr><td>registry</td><td>empty: the route registry journaled in the data dir; with {@code --registry redis://…},
  *   the Redis registry that every router, gateway and control node of a fleet shares</td></tr>
@@ -77,7 +78,8 @@ public record FerryConfig(
         List<String> drainAllow,
         SandboxLimits sandboxLimits,
         StoreSettings store,
-        Optional<RedisRegistryConfig> registry) {
+        Optional<RedisRegistryConfig> registry,
+        AddonSettings addons) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
@@ -121,6 +123,7 @@ public record FerryConfig(
         Objects.requireNonNull(sandboxLimits, "sandboxLimits");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(addons, "addons");
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -170,7 +173,7 @@ public record FerryConfig(
                 .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxSourceBytes(maxSourceBytes).maxBuilds(maxBuilds)
                 .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
                 .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits)
-                .store(store).registry(registry);
+                .store(store).registry(registry).addons(addons);
     }
 
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */

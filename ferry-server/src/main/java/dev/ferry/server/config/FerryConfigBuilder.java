@@ -38,6 +38,7 @@ public final class FerryConfigBuilder {
     private SandboxLimits sandboxLimits = SandboxLimits.DEFAULTS;
     private StoreSettings store = StoreSettings.EMBEDDED;
     private Optional<RedisRegistryConfig> registry = Optional.empty();
+    private AddonSettings addons = AddonSettings.NONE;
 
     FerryConfigBuilder() {
     }
@@ -64,11 +65,12 @@ public final class FerryConfigBuilder {
     public FerryConfigBuilder sandboxLimits(SandboxLimits v) { sandboxLimits = v; return this; }
     public FerryConfigBuilder store(StoreSettings v) { store = v; return this; }
     public FerryConfigBuilder registry(Optional<RedisRegistryConfig> v) { registry = v; return this; }
+    public FerryConfigBuilder addons(AddonSettings v) { addons = v; return this; }
 
     /** @throws IllegalArgumentException naming what is wrong, e.g. two listeners on one port */
     public FerryConfig build() {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxSourceBytes, maxBuilds, buildTimeout,
-                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry);
+                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry, addons);
     }
 }

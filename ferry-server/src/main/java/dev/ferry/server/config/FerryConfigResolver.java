@@ -1,5 +1,6 @@
 package dev.ferry.server.config;
 
+import dev.ferry.addons.AddonServerUrl;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
@@ -92,6 +93,12 @@ public final class FerryConfigResolver {
                         .orElse(() -> s.secret("FERRY_SECRET_KEY", v -> ConfigKey.base64(v, "FERRY_SECRET_KEY")))
                         .optional()));
         s.get("--registry", "FERRY_REGISTRY", FerryConfigResolver::redis).ifSet(r -> b.registry(Optional.of(r)));
+        b.addons(new AddonSettings(
+                s.get("--addons", "FERRY_ADDONS", AddonSettings::parseMode).or(false),
+                s.get("--addons-postgres", "FERRY_ADDONS_POSTGRES",
+                        v -> AddonServerUrl.parse(v, env.get("FERRY_ADDONS_POSTGRES_PASSWORD"))).optional(),
+                s.get("--addons-redis", "FERRY_ADDONS_REDIS",
+                        v -> AddonServerUrl.parse(v, env.get("FERRY_ADDONS_REDIS_PASSWORD"))).optional()));
         return b.build();
     }
 

@@ -50,6 +50,7 @@ final class Banner {
                 platform.adminToken().wasCreated() ? " (new admin token, mode 0600; the local ferry CLI reads it)" : "");
         credentials.ifPresent(file -> out.printf("  CLI         %s points ./ferry at this platform%n", file));
         out.printf("  access log  %s%n", accessLog);
+        out.printf("  add-ons     %s%n", platform.addons().describe());
         out.printf("  runtime     %s%n", platform.runtime()
                 .map(r -> (r.sandboxed() ? "" : "WARNING: apps are not sandboxed: ") + r.isolation())
                 .orElse("none: pushes are built and released, but no instance runs"));

@@ -81,4 +81,13 @@ public final class ControlOptions {
 
     @Option(names = "--build-pids-limit", paramLabel = "N", description = "Processes and threads one build may run at once (env FERRY_BUILD_PIDS_LIMIT; default 512).")
     Integer buildPidsLimit;
+
+    @Option(names = "--addons", paramLabel = "MODE", description = "local: run a loopback PostgreSQL and Redis from this host's binaries, in <data-dir>/addons, for addons:create; none: no add-on server unless given below (env FERRY_ADDONS; default none).")
+    String addons;
+
+    @Option(names = "--addons-postgres", paramLabel = "URL", description = "Make PostgreSQL add-ons (a database and role each) on this server, postgres://ADMIN@HOST[:PORT]/; the password may come from env FERRY_ADDONS_POSTGRES_PASSWORD (env FERRY_ADDONS_POSTGRES; default none).")
+    String addonsPostgres;
+
+    @Option(names = "--addons-redis", paramLabel = "URL", description = "Make Redis add-ons (an ACL user each, bound to its key prefix) on this server, redis://[USER:PASSWORD@]HOST[:PORT]; the password may come from env FERRY_ADDONS_REDIS_PASSWORD (env FERRY_ADDONS_REDIS; default none).")
+    String addonsRedis;
 }

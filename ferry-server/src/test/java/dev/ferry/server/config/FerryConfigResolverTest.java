@@ -18,7 +18,33 @@ class FerryConfigResolverTest {
                 20_000, 1_000, java.util.List.of(), 512L * 1024 * 1024, 512L * 1024 * 1024, 2, java.time.Duration.ofMinutes(15),
                 dev.ferry.core.store.AppLimits.DEFAULT, dev.ferry.core.access.AuthFailureLimits.DEFAULT,
                 dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of(), SandboxLimits.DEFAULTS, StoreSettings.EMBEDDED,
-                java.util.Optional.empty()));
+                java.util.Optional.empty(),
+                AddonSettings.NONE));
+    }
+
+    @Test
+    void readsTheAddonServersWithTheirPasswordsFromTheEnvironment() {
+        FerryConfig c = new FerryConfigResolver(Map.of("FERRY_ADDONS_POSTGRES_PASSWORD", "pg-secret",
+                "FERRY_ADDONS_REDIS", "redis://cache.internal:6380"), HOME)
+                .resolve(Map.of("--addons", "local", "--addons-postgres", "postgres://admin@db.internal:5433/"));
+
+        assertThat(c.addons().local()).isTrue();
+        assertThat(c.addons().postgres().orElseThrow().password()).contains("pg-secret");
+        assertThat(c.addons().postgres().orElseThrow().hostAndPort()).isEqualTo("db.internal:5433");
+        assertThat(c.addons().postgres().orElseThrow().toString()).doesNotContain("pg-secret");
+        assertThat(c.addons().redis().orElseThrow().hostAndPort()).isEqualTo("cache.internal:6380");
+    }
+
+    @Test
+    void refusesAnUnknownAddonsModeAndAUrlOfTheWrongKind() {
+        FerryConfigResolver resolver = new FerryConfigResolver(Map.of(), HOME);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.resolve(Map.of("--addons", "remote")))
+                .hasMessageContaining("--addons='remote' must be local");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.resolve(Map.of("--addons-postgres",
+                "redis://127.0.0.1:6379"))).hasMessageContaining("--addons-postgres needs a postgres:// URL");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.resolve(Map.of("--addons-redis",
+                "mysql://127.0.0.1"))).hasMessageContaining("starts with postgres:// or redis://");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ferry.store.postgres;
 
 import dev.ferry.core.store.AppLimits;
+import dev.ferry.core.addons.AddonStore;
 import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.ComposedStore;
 import dev.ferry.core.store.Store;
@@ -11,6 +12,7 @@ import dev.ferry.store.sql.ConfigKey;
 import dev.ferry.store.sql.internal.AccountCommands;
 import dev.ferry.store.sql.internal.AppCommands;
 import dev.ferry.store.sql.internal.BuildCommands;
+import dev.ferry.store.sql.internal.AddonCommands;
 import dev.ferry.store.sql.internal.CertificateCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
@@ -41,6 +43,7 @@ public final class PostgresStore extends ComposedStore {
     private final Clocked clock;
     private final CertificateCommands certificates;
     private final UsageCommands usage;
+    private final AddonCommands addons;
 
     private PostgresStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
         super(new AccountCommands(db, clock), new AppCommands(db, clock, limits, cipher),
@@ -50,6 +53,7 @@ public final class PostgresStore extends ComposedStore {
         this.clock = clock;
         this.certificates = new CertificateCommands(db, clock, cipher);
         this.usage = new UsageCommands(db);
+        this.addons = new AddonCommands(db, clock, cipher);
     }
 
     /**
@@ -65,6 +69,12 @@ public final class PostgresStore extends ComposedStore {
     @Override
     public UsageStore usage() {
         return usage;
+    }
+
+    /** The add-ons and their attachments, their credentials sealed with the config key. */
+    @Override
+    public AddonStore addons() {
+        return addons;
     }
 
     /** Opens the database at {@code location} (migrating it when needed) with the config key {@code key}. */

@@ -4,6 +4,7 @@ import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.BuildStore;
+import dev.ferry.core.addons.AddonStore;
 import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.ComposedStore;
 import dev.ferry.core.store.DrainStore;
@@ -14,6 +15,7 @@ import dev.ferry.core.usage.UsageStore;
 import dev.ferry.store.sql.internal.AccountCommands;
 import dev.ferry.store.sql.internal.AppCommands;
 import dev.ferry.store.sql.internal.BuildCommands;
+import dev.ferry.store.sql.internal.AddonCommands;
 import dev.ferry.store.sql.internal.CertificateCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
@@ -58,6 +60,7 @@ public final class SqliteStore extends ComposedStore {
     private final Clocked clock;
     private final CertificateCommands certificates;
     private final UsageCommands usage;
+    private final AddonCommands addons;
 
     private SqliteStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
         super(new AccountCommands(db, clock), new AppCommands(db, clock, limits, cipher),
@@ -67,6 +70,7 @@ public final class SqliteStore extends ComposedStore {
         this.clock = clock;
         this.certificates = new CertificateCommands(db, clock, cipher);
         this.usage = new UsageCommands(db);
+        this.addons = new AddonCommands(db, clock, cipher);
     }
 
     /** The certificates and HTTPS settings in this database, their private keys sealed with the config key. */
@@ -79,6 +83,12 @@ public final class SqliteStore extends ComposedStore {
     @Override
     public UsageStore usage() {
         return usage;
+    }
+
+    /** The add-ons and their attachments, their credentials sealed with the config key. */
+    @Override
+    public AddonStore addons() {
+        return addons;
     }
 
     /** Opens {@code <dataDir>/ferry.db} with the key in {@code <dataDir>/secret.key}, creating what is missing. */

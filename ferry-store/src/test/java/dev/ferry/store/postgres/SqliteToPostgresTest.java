@@ -73,6 +73,9 @@ class SqliteToPostgresTest {
             store.setReleaseStatus(HELLO, deploy.version(), ReleaseStatus.SUCCEEDED, admin.id());
             store.addDomain(HELLO, "www.example.com", admin.id());
             store.addDrain(HELLO, "syslog+tls://logs.example.com:6514", admin.id());
+            store.addons().createAddon("hello-db", dev.ferry.core.addons.AddonKind.POSTGRES, "default", HELLO,
+                    new dev.ferry.core.addons.ProvisionedAddon("addon_hello_db", "postgres://addon_hello_db:pw@127.0.0.1:5432/x"),
+                    "DATABASE_URL", admin.id());
             store.createApp(admin.id(), AppName.of("doomed"));
             store.destroyApp(AppName.of("doomed"), admin.id());
         }
@@ -98,6 +101,8 @@ class SqliteToPostgresTest {
             assertThat(postgres.allDrains()).isEqualTo(sqlite.allDrains());
             assertThat(postgres.builds(HELLO, Page.FIRST)).isEqualTo(sqlite.builds(HELLO, Page.FIRST));
             assertThat(postgres.events(Page.first(100))).isEqualTo(sqlite.events(Page.first(100)));
+            assertThat(postgres.addons().addonsOf(HELLO)).isEqualTo(sqlite.addons().addonsOf(HELLO)).hasSize(1);
+            assertThat(postgres.addons().url("hello-db")).isEqualTo("postgres://addon_hello_db:pw@127.0.0.1:5432/x");
 
             User admin = postgres.userByEmail("admin@example.com").orElseThrow();
             assertThat(postgres.setConfig(HELLO, Map.of("NEXT", "1"), admin.id()).version()).isEqualTo(3);

@@ -60,6 +60,8 @@ public final class RowCopy {
         t.put("app_https", "");
         t.put("usage_traffic", "");
         t.put("usage_instances", "");
+        t.put("addons", "id");
+        t.put("addon_attachments", "id");
         return Collections.unmodifiableMap(t);
     }
 

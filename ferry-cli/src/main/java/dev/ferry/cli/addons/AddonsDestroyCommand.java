@@ -1,0 +1,39 @@
+package dev.ferry.cli.addons;
+
+import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.CliFailure;
+import dev.ferry.cli.api.ApiClient;
+import dev.ferry.cli.support.ApiCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ferry addons:destroy NAME --confirm NAME}: removes the add-on's config var from every app (each a new
+ * release), drops its database and role (or ACL user and keys) and forgets it.
+ */
+@Command(name = "addons:destroy", mixinStandardHelpOptions = true,
+        description = "Destroy an add-on and its data for good: its URL leaves every app in a new release, then its"
+                + " database and role (or Redis user and keys) are dropped. Repeat the name with --confirm.")
+public final class AddonsDestroyCommand extends ApiCommand {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The add-on, as ferry addons lists it.")
+    String name;
+
+    @Option(names = "--confirm", paramLabel = "NAME", required = true, description = "The add-on's name again, to confirm.")
+    String confirm;
+
+    public AddonsDestroyCommand(CliEnvironment env) {
+        super(env);
+    }
+
+    @Override
+    protected void run(ApiClient api, PrintWriter out) {
+        if (!name.equals(confirm)) {
+            throw new CliFailure("--confirm " + confirm + " does not match the add-on " + name + "; nothing was destroyed");
+        }
+        api.sendAwaitingDeploy("DELETE", "/api/addons/" + segment(name) + "?confirm=" + segment(name), null);
+        out.println("Destroyed " + name + ": its database and credentials are gone, and its URL is removed from every app");
+    }
+}

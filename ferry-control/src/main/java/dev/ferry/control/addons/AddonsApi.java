@@ -1,0 +1,157 @@
+package dev.ferry.control.addons;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ferry.control.ControlApi;
+import dev.ferry.control.apps.AppAccess;
+import dev.ferry.control.auth.Caller;
+import dev.ferry.control.error.InvalidInput;
+import dev.ferry.control.error.UnknownApp;
+import dev.ferry.control.json.Json;
+import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.addons.Addon;
+import dev.ferry.core.addons.AddonAttachment;
+import dev.ferry.core.addons.AddonKind;
+import dev.ferry.core.addons.AddonNotFound;
+import dev.ferry.core.addons.AddonStore;
+import dev.ferry.core.store.AccountStore;
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.AppStore;
+import dev.ferry.core.store.User;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The add-ons API ({@code ferry addons…}); a caller sees an add-on when it may use one of the apps it is attached to:
+ * <ul>
+ *   <li>{@code GET /api/addons}: the add-ons of every app the caller may use.</li>
+ *   <li>{@code GET /api/apps/{app}/addons}: the app's add-ons.</li>
+ *   <li>{@code POST /api/apps/{app}/addons {"service", "name"?, "plan"?, "as"?}} (201): provisions, then sets
+ *   {@code DATABASE_URL}/{@code REDIS_URL} (or {@code <AS>_URL}) in a new release; 409 {@code addons_not_configured}
+ *   when no server is given for the service.</li>
+ *   <li>{@code GET /api/addons/{name}}: one add-on with its attachments.</li>
+ *   <li>{@code POST /api/addons/{name}/attachments {"app", "as"?}} (201): shares it with another app (the caller must
+ *   be able to use both).</li>
+ *   <li>{@code DELETE /api/addons/{name}/attachments/{app}}: removes the app's config var in a new release.</li>
+ *   <li>{@code DELETE /api/addons/{name}?confirm=NAME}: removes every attachment's config var, drops the database
+ *   or ACL user, forgets the add-on.</li>
+ * </ul>
+ * Credentials are never answered here.
+ */
+public final class AddonsApi implements ControlApi {
+
+    private final AppStore apps;
+    private final AddonStore addons;
+    private final AddonLifecycle lifecycle;
+    private final AppAccess access;
+
+    public AddonsApi(AccountStore accounts, AppStore apps, AddonStore addons, AddonLifecycle lifecycle) {
+        this.apps = Objects.requireNonNull(apps, "apps");
+        this.addons = Objects.requireNonNull(addons, "addons");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.access = new AppAccess(accounts, apps);
+    }
+
+    @Override
+    public void register(RoutesConfig r) {
+        r.get("/api/addons", this::listAll);
+        r.get("/api/apps/{app}/addons", this::listOfApp);
+        r.post("/api/apps/{app}/addons", this::create);
+        r.get("/api/addons/{name}", this::info);
+        r.delete("/api/addons/{name}", this::destroy);
+        r.post("/api/addons/{name}/attachments", this::attach);
+        r.delete("/api/addons/{name}/attachments/{app}", this::detach);
+    }
+
+    private void listAll(Context ctx) {
+        User caller = Caller.of(ctx);
+        Map<String, Addon> all = new TreeMap<>();
+        for (App app : caller.admin() ? apps.allApps() : apps.apps(caller.id())) {
+            addons.addonsOf(app.name()).forEach(a -> all.put(a.name(), a));
+        }
+        answer(ctx, List.copyOf(all.values()));
+    }
+
+    private void listOfApp(Context ctx) {
+        answer(ctx, addons.addonsOf(access.require(ctx).name()));
+    }
+
+    private void create(Context ctx) {
+        App app = access.require(ctx);
+        RequestBody body = RequestBody.parse(ctx.body(), Set.of("service", "name", "plan", "as"));
+        AddonKind kind;
+        try {
+            kind = AddonKind.parse(body.requiredText("service"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        Addon addon = lifecycle.create(app.name(), kind, body.optionalText("name").orElse(null),
+                body.optionalText("plan").orElse(AddonLifecycle.DEFAULT_PLAN), body.optionalText("as").orElse(null),
+                Caller.of(ctx).id());
+        ctx.header("Location", "/api/addons/" + addon.name());
+        Json.answer(ctx, 201, json(addon));
+    }
+
+    private void info(Context ctx) {
+        Json.ok(ctx, json(visible(ctx)));
+    }
+
+    private void attach(Context ctx) {
+        Addon addon = visible(ctx);
+        RequestBody body = RequestBody.parse(ctx.body(), Set.of("app", "as"));
+        AppName target = usable(ctx, body.requiredText("app"));
+        AddonAttachment attachment = lifecycle.attach(addon.name(), target, body.optionalText("as").orElse(null),
+                Caller.of(ctx).id());
+        Json.answer(ctx, 201, AddonJson.of(attachment));
+    }
+
+    private void detach(Context ctx) {
+        Addon addon = visible(ctx);
+        AppName target = usable(ctx, ctx.pathParam("app"));
+        Json.ok(ctx, AddonJson.of(lifecycle.detach(addon.name(), target, Caller.of(ctx).id())));
+    }
+
+    private void destroy(Context ctx) {
+        Addon addon = visible(ctx);
+        usable(ctx, addon.owner().value());
+        String confirm = ctx.queryParam("confirm");
+        if (!addon.name().equals(confirm)) {
+            throw new InvalidInput("destroying an add-on drops its data: confirm with ?confirm=" + addon.name());
+        }
+        lifecycle.destroy(addon, Caller.of(ctx).id());
+        ctx.status(204);
+    }
+
+    /** The add-on of the path when the caller may use one of the apps it is attached to; else 404 as if absent. */
+    private Addon visible(Context ctx) {
+        String name = ctx.pathParam("name");
+        User caller = Caller.of(ctx);
+        return addons.addon(name)
+                .filter(a -> caller.admin() || a.attachments().stream().anyMatch(t -> apps.canAccess(caller.id(), t.app())))
+                .orElseThrow(() -> new AddonNotFound("There is no add-on named " + name + "."));
+    }
+
+    private AppName usable(Context ctx, String name) {
+        User caller = Caller.of(ctx);
+        if (!AppName.isValid(name) || apps.app(AppName.of(name)).isEmpty()
+                || !(caller.admin() || apps.canAccess(caller.id(), AppName.of(name)))) {
+            throw new UnknownApp(name);
+        }
+        return AppName.of(name);
+    }
+
+    private void answer(Context ctx, List<Addon> list) {
+        ArrayNode out = Json.array();
+        list.forEach(a -> out.add(json(a)));
+        Json.ok(ctx, out);
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode json(Addon addon) {
+        return AddonJson.of(addon, lifecycle.location(addon.kind()).orElse(null));
+    }
+}
