@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.control.RunningControlServer;
+import dev.ferry.core.api.AppDetail;
+import dev.ferry.core.api.AppSummary;
+import dev.ferry.core.api.CollaboratorInfo;
+import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ReleaseInfo;
 import java.time.Duration;
 import java.util.List;
@@ -61,5 +65,30 @@ class ReleaseAndAppCallsTest {
         assertThat(apps.maintenance("hello").app()).isEqualTo("hello");
         assertThat(api.registry.table().route("hello.localhost").policy().maintenance()).isTrue();
         assertThat(apps.setMaintenance("hello", false).maintenance()).isFalse();
+    }
+
+    @Test
+    void createsListsShowsAndDestroysAppsAsRecords() {
+        AppCalls apps = new AppCalls(client);
+        AppSummary created = apps.create("second");
+        assertThat(created.name()).isEqualTo("second");
+        assertThat(created.owner()).isEqualTo("admin@localhost");
+        assertThat(created.webUrl()).contains("second.localhost");
+        assertThat(apps.create(null).name()).matches("[a-z]+-[a-z]+-[0-9]{4}");
+        assertThat(apps.list()).extracting(AppSummary::name).contains("hello", "second").hasSize(3);
+
+        Read<AppDetail> info = apps.info("second");
+        assertThat(info.value().collaborators()).extracting(CollaboratorInfo::role).containsExactly("owner");
+        assertThat(info.value().domains()).containsExactly("second.localhost");
+        assertThat(info.value().release()).isNull();
+        assertThat(info.json().get("release").isNull()).isTrue();
+        assertThat(info.value().events()).extracting(EventInfo::action).contains("app.create");
+        assertThat(apps.info("hello").value().release().description()).isEqualTo("Set B config vars");
+
+        apps.destroy("second");
+        assertThatThrownBy(() -> apps.info("second")).isInstanceOfSatisfying(ApiRefused.class,
+                e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> apps.create("Bad_Name")).isInstanceOfSatisfying(ApiRefused.class,
+                e -> assertThat(e.status()).isEqualTo(422));
     }
 }

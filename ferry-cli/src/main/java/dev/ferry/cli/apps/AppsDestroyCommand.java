@@ -35,7 +35,10 @@ public final class AppsDestroyCommand extends ApiCommand {
         if (!name.equals(confirm)) {
             throw new CliFailure("--confirm " + confirm + " does not match the app " + name + "; nothing was destroyed");
         }
-        api.delete(appPath(name, ""));
+        api.typed(() -> {
+            api.apps().destroy(name);
+            return null;
+        });
         out.println("Destroyed " + name);
     }
 }

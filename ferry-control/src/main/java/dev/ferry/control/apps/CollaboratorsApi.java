@@ -1,6 +1,5 @@
 package dev.ferry.control.apps;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
@@ -44,9 +43,7 @@ final class CollaboratorsApi {
 
     private void list(Context ctx) {
         App app = access.require(ctx);
-        ArrayNode out = Json.array();
-        store.collaborators(app.name()).forEach(c -> out.add(ModelJson.collaborator(c)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, store.collaborators(app.name()).stream().map(ModelJson::collaborator).toList());
     }
 
     private void add(Context ctx) {

@@ -5,17 +5,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.core.api.AppDetail;
+import dev.ferry.core.api.EventInfo;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Writes JSON answers: trees, or the response records of {@code dev.ferry.core.api} (a {@code null} component is
- * left out); times are ISO-8601 UTC strings ({@link Instant#toString}).
+ * left out, except in {@link AppDetail} and {@link EventInfo}, which always wrote JSON {@code null}); times are ISO-8601 UTC strings ({@link Instant#toString}).
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .addMixIn(AppDetail.class, NullsWritten.class)
+            .addMixIn(EventInfo.class, NullsWritten.class);
+
+    /** Records whose {@code null} components the API has always written as JSON {@code null}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    private interface NullsWritten {
+    }
 
     private Json() {
     }
