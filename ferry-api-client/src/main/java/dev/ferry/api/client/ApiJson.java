@@ -8,13 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
- * The client's JSON: {@code null} components of request records are left out, and fields an answer has beyond
+ * The client's JSON: {@code null} components of request records are left out (a {@code null} map value, as in
+ * {@link dev.ferry.core.api.ConfigChange#body}, is written), and fields an answer has beyond
  * its record are ignored (a newer platform may add some).
  */
 public final class ApiJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.ALWAYS))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ApiJson() {

@@ -7,10 +7,12 @@ import dev.ferry.control.RunningControlServer;
 import dev.ferry.core.api.AppDetail;
 import dev.ferry.core.api.AppSummary;
 import dev.ferry.core.api.CollaboratorInfo;
+import dev.ferry.core.api.ConfigChange;
 import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ReleaseInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,5 +92,20 @@ class ReleaseAndAppCallsTest {
                 e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> apps.create("Bad_Name")).isInstanceOfSatisfying(ApiRefused.class,
                 e -> assertThat(e.status()).isEqualTo(422));
+    }
+
+    @Test
+    void setsAndUnsetsConfigVarsInOneChange() {
+        ConfigCalls config = new ConfigCalls(client);
+        assertThat(config.get("hello")).containsExactly(Map.entry("A", "1"), Map.entry("B", "secret"));
+
+        Map<String, String> after = config.change("hello", new ConfigChange(Map.of("C", "x y"), List.of("A")),
+                Duration.ofSeconds(30));
+        assertThat(after).containsExactly(Map.entry("B", "secret"), Map.entry("C", "x y"));
+        assertThat(new ReleaseCalls(client).list("hello", 1).getFirst().description())
+                .isEqualTo("Set C and remove A config vars");
+        assertThatThrownBy(() -> config.change("hello", new ConfigChange(Map.of("bad name", "1"), List.of()),
+                Duration.ofSeconds(30))).isInstanceOf(ApiRefused.class);
+        assertThat(config.get("hello")).isEqualTo(after);
     }
 }

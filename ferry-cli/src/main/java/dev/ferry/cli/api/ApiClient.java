@@ -10,6 +10,7 @@ import dev.ferry.api.client.ApiRefused;
 import dev.ferry.api.client.ApiTimedOut;
 import dev.ferry.api.client.ApiUnreachable;
 import dev.ferry.api.client.AppCalls;
+import dev.ferry.api.client.ConfigCalls;
 import dev.ferry.api.client.ControlApiClient;
 import dev.ferry.api.client.ReleaseCalls;
 import dev.ferry.cli.CliEnvironment;
@@ -64,6 +65,11 @@ public final class ApiClient {
     /** The typed calls about one app (maintenance, rename, …), failing as every other call does. */
     public AppCalls apps() {
         return new AppCalls(client);
+    }
+
+    /** The typed calls about an app's config vars. */
+    public ConfigCalls config() {
+        return new ConfigCalls(client);
     }
 
     /** The typed calls about an app's releases. */
