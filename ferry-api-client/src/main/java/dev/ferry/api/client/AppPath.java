@@ -11,6 +11,11 @@ final class AppPath {
 
     /** {@code /api/apps/{app}} followed by {@code rest} ({@code ""}, {@code "/config"}, ...). */
     static String of(String app, String rest) {
-        return "/api/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8).replace("+", "%20") + rest;
+        return "/api/apps/" + segment(app) + rest;
+    }
+
+    /** One path segment, URL-encoded (a space as {@code %20}). */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -8,6 +8,7 @@ import dev.ferry.core.api.AppDetail;
 import dev.ferry.core.api.AppSummary;
 import dev.ferry.core.api.CollaboratorInfo;
 import dev.ferry.core.api.ConfigChange;
+import dev.ferry.core.api.DomainInfo;
 import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ReleaseInfo;
 import java.time.Duration;
@@ -107,5 +108,23 @@ class ReleaseAndAppCallsTest {
         assertThatThrownBy(() -> config.change("hello", new ConfigChange(Map.of("bad name", "1"), List.of()),
                 Duration.ofSeconds(30))).isInstanceOf(ApiRefused.class);
         assertThat(config.get("hello")).isEqualTo(after);
+    }
+
+    @Test
+    void addsListsAndRemovesDomainsAsRecords() {
+        DomainCalls domains = new DomainCalls(client);
+        DomainInfo added = domains.add("hello", "WWW.Example.com", false);
+        assertThat(added.hostname()).isEqualTo("www.example.com");
+        assertThat(added.app()).isEqualTo("hello");
+        assertThat(domains.list("hello")).extracting(DomainInfo::hostname).containsExactly("www.example.com");
+        assertThat(api.call("POST", "/api/apps/hello/domains", "{\"hostname\":\"a.example.com\",\"force\":\"yes\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(api.call("POST", "/api/apps/hello/domains", "{\"force\":false}").body())
+                .contains("needs the field 'hostname'");
+
+        domains.remove("hello", "www.example.com");
+        assertThat(domains.list("hello")).isEmpty();
+        assertThatThrownBy(() -> domains.remove("hello", "www.example.com")).isInstanceOfSatisfying(ApiRefused.class,
+                e -> assertThat(e.status()).isEqualTo(404));
     }
 }

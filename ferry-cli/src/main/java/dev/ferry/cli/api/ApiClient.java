@@ -12,6 +12,7 @@ import dev.ferry.api.client.ApiUnreachable;
 import dev.ferry.api.client.AppCalls;
 import dev.ferry.api.client.ConfigCalls;
 import dev.ferry.api.client.ControlApiClient;
+import dev.ferry.api.client.DomainCalls;
 import dev.ferry.api.client.ReleaseCalls;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
@@ -72,6 +73,11 @@ public final class ApiClient {
         return new ConfigCalls(client);
     }
 
+    /** The typed calls about an app's custom domains. */
+    public DomainCalls domains() {
+        return new DomainCalls(client);
+    }
+
     /** The typed calls about an app's releases. */
     public ReleaseCalls releases() {
         return new ReleaseCalls(client);
@@ -80,6 +86,14 @@ public final class ApiClient {
     /** Runs a typed call of {@link #apps()} or {@link #releases()}, turning its failure into a {@link CliFailure}. */
     public <T> T typed(Supplier<T> call) {
         return guarded(call);
+    }
+
+    /** Runs a typed call that answers nothing (a removal), turning its failure into a {@link CliFailure}. */
+    public void typedVoid(Runnable call) {
+        guarded(() -> {
+            call.run();
+            return null;
+        });
     }
 
     public ApiResponse get(String path) {

@@ -35,10 +35,7 @@ public final class AppsDestroyCommand extends ApiCommand {
         if (!name.equals(confirm)) {
             throw new CliFailure("--confirm " + confirm + " does not match the app " + name + "; nothing was destroyed");
         }
-        api.typed(() -> {
-            api.apps().destroy(name);
-            return null;
-        });
+        api.typedVoid(() -> api.apps().destroy(name));
         out.println("Destroyed " + name);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.json.Json;
 import dev.ferry.core.api.AppSummary;
 import dev.ferry.core.api.CollaboratorInfo;
+import dev.ferry.core.api.DomainInfo;
 import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ReleaseInfo;
 import dev.ferry.core.store.AccountStore;
@@ -58,13 +59,9 @@ final class ModelJson {
         return release(r, Optional.empty());
     }
 
-    /** {@code {"hostname","app","createdAt"}}. */
-    static ObjectNode domain(AppDomain d) {
-        ObjectNode n = Json.object();
-        n.put("hostname", d.hostname());
-        n.put("app", d.app().value());
-        n.put("createdAt", d.createdAt().toString());
-        return n;
+    /** {@link DomainInfo}. */
+    static DomainInfo domain(AppDomain d) {
+        return new DomainInfo(d.hostname(), d.app().value(), d.createdAt().toString());
     }
 
     /** {@link CollaboratorInfo}. */

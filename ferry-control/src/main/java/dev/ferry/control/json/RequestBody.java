@@ -29,13 +29,28 @@ public final class RequestBody {
     private final String where;
     private final ObjectNode node;
 
-    /** A number or boolean where a record wants text is refused, as {@link #optionalText} refuses it. */
+    /**
+     * A number or boolean where a record wants text, or a string or number where it wants a boolean, is refused,
+     * as {@link #optionalText} and {@link #optionalBoolean} refuse them.
+     */
     private static ObjectMapper textOnlyFromStrings(ObjectMapper mapper) {
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         return mapper;
+    }
+
+    /** {@code value}, a required field of a request record; a 400 naming {@code field} when it is absent or blank. */
+    public static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(TOP + " needs the field '" + field + "'");
+        }
+        return value;
     }
 
     private RequestBody(String where, ObjectNode node) {
