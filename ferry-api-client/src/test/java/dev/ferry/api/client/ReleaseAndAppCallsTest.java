@@ -127,4 +127,21 @@ class ReleaseAndAppCallsTest {
         assertThatThrownBy(() -> domains.remove("hello", "www.example.com")).isInstanceOfSatisfying(ApiRefused.class,
                 e -> assertThat(e.status()).isEqualTo(404));
     }
+
+    @Test
+    void readsAndScalesTheFormationAndRefusesATargetThatRunsNothing() {
+        ProcessCalls processes = new ProcessCalls(client);
+        assertThat(processes.formation("hello")).isEmpty();
+        assertThat(processes.list("hello").value()).isEmpty();
+        assertThat(processes.list("hello").json().isArray()).isTrue();
+        assertThat(processes.scale("hello", Map.of("worker", 0), Duration.ofSeconds(30))).containsEntry("worker", 0);
+        assertThat(processes.formation("hello")).containsEntry("worker", 0);
+        assertThatThrownBy(() -> processes.scale("hello", Map.of("web", -1), Duration.ofSeconds(30)))
+                .isInstanceOfSatisfying(ApiRefused.class, e -> assertThat(e.getMessage()).contains("web"));
+        assertThatThrownBy(() -> processes.stop("hello", null, Duration.ofSeconds(30)))
+                .isInstanceOfSatisfying(ApiRefused.class, e -> assertThat(e.getMessage()).contains("'target'"));
+        assertThatThrownBy(() -> processes.restart("hello", "web.1", Duration.ofSeconds(30)))
+                .isInstanceOfSatisfying(ApiRefused.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(processes.restart("hello", null, Duration.ofSeconds(30)).restarted()).isZero();
+    }
 }

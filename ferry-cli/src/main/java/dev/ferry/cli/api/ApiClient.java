@@ -13,6 +13,7 @@ import dev.ferry.api.client.AppCalls;
 import dev.ferry.api.client.ConfigCalls;
 import dev.ferry.api.client.ControlApiClient;
 import dev.ferry.api.client.DomainCalls;
+import dev.ferry.api.client.ProcessCalls;
 import dev.ferry.api.client.ReleaseCalls;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
@@ -76,6 +77,11 @@ public final class ApiClient {
     /** The typed calls about an app's custom domains. */
     public DomainCalls domains() {
         return new DomainCalls(client);
+    }
+
+    /** The typed calls about an app's processes and formation. */
+    public ProcessCalls processes() {
+        return new ProcessCalls(client);
     }
 
     /** The typed calls about an app's releases. */

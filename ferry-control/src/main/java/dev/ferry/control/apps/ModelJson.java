@@ -1,7 +1,5 @@
 package dev.ferry.control.apps;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.control.json.Json;
 import dev.ferry.core.api.AppSummary;
 import dev.ferry.core.api.CollaboratorInfo;
 import dev.ferry.core.api.DomainInfo;
@@ -13,7 +11,6 @@ import dev.ferry.core.store.AppDomain;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Collaborator;
 import dev.ferry.core.store.Event;
-import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
@@ -67,13 +64,6 @@ final class ModelJson {
     /** {@link CollaboratorInfo}. */
     static CollaboratorInfo collaborator(Collaborator c) {
         return new CollaboratorInfo(c.user().email(), c.owner() ? "owner" : "collaborator", c.since().toString());
-    }
-
-    /** {@code {"web":1,"worker":0}}, by process type. */
-    static ObjectNode formation(Formation f) {
-        ObjectNode n = Json.object();
-        f.quantities().forEach(n::put);
-        return n;
     }
 
     /** {@link EventInfo}; actor null for the platform itself. */

@@ -7,19 +7,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.core.api.AppDetail;
 import dev.ferry.core.api.EventInfo;
+import dev.ferry.core.api.ProcessInfo;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Writes JSON answers: trees, or the response records of {@code dev.ferry.core.api} (a {@code null} component is
- * left out, except in {@link AppDetail} and {@link EventInfo}, which always wrote JSON {@code null}); times are ISO-8601 UTC strings ({@link Instant#toString}).
+ * left out, except in {@link AppDetail}, {@link EventInfo} and {@link ProcessInfo}, which always wrote JSON {@code null}); times are ISO-8601 UTC strings ({@link Instant#toString}).
  */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(AppDetail.class, NullsWritten.class)
-            .addMixIn(EventInfo.class, NullsWritten.class);
+            .addMixIn(EventInfo.class, NullsWritten.class)
+            .addMixIn(ProcessInfo.class, NullsWritten.class);
 
     /** Records whose {@code null} components the API has always written as JSON {@code null}. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
