@@ -10,6 +10,7 @@ import dev.ferry.api.client.ApiRefused;
 import dev.ferry.api.client.ApiTimedOut;
 import dev.ferry.api.client.ApiUnreachable;
 import dev.ferry.api.client.AppCalls;
+import dev.ferry.api.client.BuildCalls;
 import dev.ferry.api.client.ConfigCalls;
 import dev.ferry.api.client.ControlApiClient;
 import dev.ferry.api.client.DomainCalls;
@@ -19,7 +20,6 @@ import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +72,11 @@ public final class ApiClient {
     /** The typed calls about an app's config vars. */
     public ConfigCalls config() {
         return new ConfigCalls(client);
+    }
+
+    /** The typed calls about an app's builds. */
+    public BuildCalls builds() {
+        return new BuildCalls(client);
     }
 
     /** The typed calls about an app's custom domains. */
@@ -146,17 +151,6 @@ public final class ApiClient {
      */
     public InputStream stream(String method, String path, JsonNode body) {
         return guarded(() -> client.stream(method, path, body));
-    }
-
-    /**
-     * GETs a text resource and hands each line to {@code lines} as it arrives, for answers that stream (a
-     * build's output while it runs); no overall time limit.
-     */
-    public void streamLines(String path, Consumer<String> lines) {
-        guarded(() -> {
-            client.streamLines(path, lines);
-            return null;
-        });
     }
 
     private <T> T guarded(Supplier<T> call) {

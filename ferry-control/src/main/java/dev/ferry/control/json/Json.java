@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.core.api.AppDetail;
+import dev.ferry.core.api.BuildInfo;
 import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ProcessInfo;
 import io.javalin.http.Context;
@@ -14,18 +15,26 @@ import java.util.Optional;
 
 /**
  * Writes JSON answers: trees, or the response records of {@code dev.ferry.core.api} (a {@code null} component is
- * left out, except in {@link AppDetail}, {@link EventInfo} and {@link ProcessInfo}, which always wrote JSON {@code null}); times are ISO-8601 UTC strings ({@link Instant#toString}).
+ * left out, except in {@link AppDetail}, {@link EventInfo}, {@link ProcessInfo} and {@link BuildInfo}, which always wrote JSON {@code null}); times are ISO-8601 UTC strings ({@link Instant#toString}).
  */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(AppDetail.class, NullsWritten.class)
             .addMixIn(EventInfo.class, NullsWritten.class)
-            .addMixIn(ProcessInfo.class, NullsWritten.class);
+            .addMixIn(ProcessInfo.class, NullsWritten.class)
+            .addMixIn(BuildInfo.class, BuildNullsWritten.class);
 
     /** Records whose {@code null} components the API has always written as JSON {@code null}. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     private interface NullsWritten {
+    }
+
+    /** A build writes its nulls but leaves {@code releaseStatus} out when there is none. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    private interface BuildNullsWritten {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String releaseStatus();
     }
 
     private Json() {
