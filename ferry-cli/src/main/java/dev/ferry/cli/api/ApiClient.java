@@ -14,6 +14,8 @@ import dev.ferry.api.client.BuildCalls;
 import dev.ferry.api.client.ConfigCalls;
 import dev.ferry.api.client.ControlApiClient;
 import dev.ferry.api.client.DomainCalls;
+import dev.ferry.api.client.DrainCalls;
+import dev.ferry.api.client.KeyCalls;
 import dev.ferry.api.client.ProcessCalls;
 import dev.ferry.api.client.ReleaseCalls;
 import dev.ferry.cli.CliEnvironment;
@@ -77,6 +79,16 @@ public final class ApiClient {
     /** The typed calls about an app's builds. */
     public BuildCalls builds() {
         return new BuildCalls(client);
+    }
+
+    /** The typed calls about the caller's SSH keys. */
+    public KeyCalls keys() {
+        return new KeyCalls(client);
+    }
+
+    /** The typed calls about an app's log drains. */
+    public DrainCalls drains() {
+        return new DrainCalls(client);
     }
 
     /** The typed calls about an app's custom domains. */

@@ -45,9 +45,12 @@ public final class RequestBody {
         return mapper;
     }
 
-    /** {@code value}, a required field of a request record; a 400 naming {@code field} when it is absent or blank. */
+    /**
+     * {@code value}, a required field of a request record; a 400 naming {@code field} when it is absent (a blank
+     * value is the caller's to judge, as {@link #requiredText} leaves it).
+     */
     public static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             throw new InvalidInput(TOP + " needs the field '" + field + "'");
         }
         return value;
