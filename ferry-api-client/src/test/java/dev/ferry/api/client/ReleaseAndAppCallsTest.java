@@ -144,4 +144,17 @@ class ReleaseAndAppCallsTest {
                 .isInstanceOfSatisfying(ApiRefused.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(processes.restart("hello", null, Duration.ofSeconds(30)).restarted()).isZero();
     }
+
+    @Test
+    void addsListsAndRemovesCollaboratorsAsRecords() {
+        api.newUser("alice@example.com");
+        CollaboratorCalls people = new CollaboratorCalls(client);
+        assertThat(people.add("hello", "Alice@Example.com").email()).isEqualTo("alice@example.com");
+        assertThat(people.list("hello")).extracting(CollaboratorInfo::email, CollaboratorInfo::role).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("admin@localhost", "owner"),
+                org.assertj.core.groups.Tuple.tuple("alice@example.com", "collaborator"));
+        assertThat(api.call("POST", "/api/apps/hello/collaborators", "{}").body()).contains("needs the field 'email'");
+        people.remove("hello", "alice@example.com");
+        assertThat(people.list("hello")).hasSize(1);
+    }
 }

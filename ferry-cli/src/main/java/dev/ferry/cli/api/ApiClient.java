@@ -11,6 +11,7 @@ import dev.ferry.api.client.ApiTimedOut;
 import dev.ferry.api.client.ApiUnreachable;
 import dev.ferry.api.client.AppCalls;
 import dev.ferry.api.client.BuildCalls;
+import dev.ferry.api.client.CollaboratorCalls;
 import dev.ferry.api.client.ConfigCalls;
 import dev.ferry.api.client.ControlApiClient;
 import dev.ferry.api.client.DomainCalls;
@@ -79,6 +80,11 @@ public final class ApiClient {
     /** The typed calls about an app's builds. */
     public BuildCalls builds() {
         return new BuildCalls(client);
+    }
+
+    /** The typed calls about who may use an app. */
+    public CollaboratorCalls collaborators() {
+        return new CollaboratorCalls(client);
     }
 
     /** The typed calls about the caller's SSH keys. */

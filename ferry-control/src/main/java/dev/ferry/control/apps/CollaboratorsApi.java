@@ -6,6 +6,7 @@ import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.access.AccessChange;
 import dev.ferry.core.access.AccessChanges;
+import dev.ferry.core.api.CollaboratorRequest;
 import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppStore;
@@ -13,7 +14,6 @@ import dev.ferry.core.store.Collaborator;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Set;
 
 /**
  * Who may use an app: {@code GET /api/apps/{app}/collaborators} (the owner first), and for the owner or an
@@ -48,7 +48,7 @@ final class CollaboratorsApi {
 
     private void add(Context ctx) {
         App app = access.requireOwner(ctx);
-        String email = email(RequestBody.parse(ctx.body(), Set.of("email")).requiredText("email"));
+        String email = email(RequestBody.required(RequestBody.parse(ctx.body(), CollaboratorRequest.class).email(), "email"));
         Collaborator added = store.addCollaborator(app.name(), email, Caller.of(ctx).id());
         Json.answer(ctx, 201, ModelJson.collaborator(added));
     }
