@@ -3,7 +3,6 @@ package dev.ferry.api.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.api.ConfigChange;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,12 +29,7 @@ public final class ConfigCalls {
     }
 
     private static Map<String, String> vars(JsonNode answer) {
-        if (!answer.isObject()) {
-            throw new IllegalStateException("the API answered the config with something other than an object");
-        }
-        Map<String, String> vars = new LinkedHashMap<>();
-        answer.properties().forEach(e -> vars.put(e.getKey(), e.getValue().asText()));
-        return vars;
+        return ApiJson.object(answer, "the config", JsonNode::asText);
     }
 
     private static String path(String app) {

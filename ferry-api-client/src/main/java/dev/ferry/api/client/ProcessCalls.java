@@ -7,7 +7,6 @@ import dev.ferry.core.api.ProcessesRestarted;
 import dev.ferry.core.api.ProcessesStopped;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,11 +52,6 @@ public final class ProcessCalls {
     }
 
     private static Map<String, Integer> quantities(JsonNode answer) {
-        if (!answer.isObject()) {
-            throw new IllegalStateException("the API answered the formation with something other than an object");
-        }
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        answer.properties().forEach(e -> quantities.put(e.getKey(), e.getValue().asInt()));
-        return quantities;
+        return ApiJson.object(answer, "the formation", JsonNode::asInt);
     }
 }
