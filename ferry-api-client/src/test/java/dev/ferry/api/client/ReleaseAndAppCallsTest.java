@@ -11,6 +11,8 @@ import dev.ferry.core.api.ConfigChange;
 import dev.ferry.core.api.DomainInfo;
 import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ReleaseInfo;
+import dev.ferry.core.api.TokenInfo;
+import dev.ferry.core.api.UserInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -156,5 +158,28 @@ class ReleaseAndAppCallsTest {
         assertThat(api.call("POST", "/api/apps/hello/collaborators", "{}").body()).contains("needs the field 'email'");
         people.remove("hello", "alice@example.com");
         assertThat(people.list("hello")).hasSize(1);
+    }
+
+    @Test
+    void addsUsersAndCreatesListsAndRevokesTokensAsRecords() {
+        AccountCalls accounts = new AccountCalls(client);
+        UserInfo bob = accounts.addUser("Bob@Example.com", false);
+        assertThat(bob.email()).isEqualTo("bob@example.com");
+        assertThat(bob.token()).isNotBlank();
+        assertThat(accounts.users()).extracting(UserInfo::email).contains("admin@localhost", "bob@example.com");
+        assertThat(accounts.users()).allSatisfy(u -> assertThat(u.token()).isNull());
+
+        Read<TokenInfo> created = accounts.createToken("ci");
+        assertThat(created.value().secret()).isNotBlank();
+        assertThat(created.value().lastUsedAt()).isNull();
+        assertThat(created.json().get("lastUsedAt").isNull()).isTrue();
+        Read<List<TokenInfo>> tokens = accounts.tokens();
+        assertThat(tokens.value()).extracting(TokenInfo::description).contains("ci");
+        assertThat(tokens.json().get(0).has("secret")).isFalse();
+        assertThat(api.call("POST", "/api/users", "{\"email\":\"c@example.com\",\"admin\":\"yes\"}").statusCode())
+                .isEqualTo(400);
+
+        accounts.revokeToken(created.value().id());
+        assertThat(accounts.tokens().value()).extracting(TokenInfo::id).doesNotContain(created.value().id());
     }
 }

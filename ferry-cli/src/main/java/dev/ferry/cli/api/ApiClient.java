@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.api.client.AccountCalls;
 import dev.ferry.api.client.ApiAnswer;
 import dev.ferry.api.client.ApiJson;
 import dev.ferry.api.client.ApiRefused;
@@ -80,6 +81,11 @@ public final class ApiClient {
     /** The typed calls about an app's builds. */
     public BuildCalls builds() {
         return new BuildCalls(client);
+    }
+
+    /** The typed calls about users and API tokens. */
+    public AccountCalls accounts() {
+        return new AccountCalls(client);
     }
 
     /** The typed calls about who may use an app. */
