@@ -11,6 +11,8 @@ import dev.ferry.core.api.ConfigChange;
 import dev.ferry.core.api.DomainInfo;
 import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ReleaseInfo;
+import dev.ferry.core.api.RouteInfo;
+import dev.ferry.core.api.RouteTarget;
 import dev.ferry.core.api.TokenInfo;
 import dev.ferry.core.api.UserInfo;
 import java.time.Duration;
@@ -181,5 +183,23 @@ class ReleaseAndAppCallsTest {
 
         accounts.revokeToken(created.value().id());
         assertThat(accounts.tokens().value()).extracting(TokenInfo::id).doesNotContain(created.value().id());
+    }
+
+    @Test
+    void readsRoutesAsRecordsAndPrintsTheirMissingHealthCheckAsTheApiWroteIt() {
+        RouteCalls routes = new RouteCalls(client);
+        var request = ApiJson.parse("{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"weight\":3}");
+        RouteInfo added = routes.add(request);
+        assertThat(added.domain()).isEqualTo("a.local");
+        assertThat(added.targets()).extracting(RouteTarget::url, RouteTarget::weight)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("http://127.0.0.1:9001", 3));
+        assertThat(added.healthCheck()).isNull();
+
+        Read<List<RouteInfo>> listed = routes.list();
+        assertThat(listed.value()).extracting(RouteInfo::domain).contains("a.local");
+        assertThat(listed.json().findValues("healthCheck")).allSatisfy(h -> assertThat(h.isNull()).isTrue());
+        assertThat(routes.removeTarget("a.local", "http://127.0.0.1:9001").targets()).isEmpty();
+        routes.remove("a.local");
+        assertThat(routes.list().value()).extracting(RouteInfo::domain).doesNotContain("a.local");
     }
 }

@@ -20,6 +20,7 @@ import dev.ferry.api.client.DrainCalls;
 import dev.ferry.api.client.KeyCalls;
 import dev.ferry.api.client.ProcessCalls;
 import dev.ferry.api.client.ReleaseCalls;
+import dev.ferry.api.client.RouteCalls;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import java.io.InputStream;
@@ -86,6 +87,11 @@ public final class ApiClient {
     /** The typed calls about users and API tokens. */
     public AccountCalls accounts() {
         return new AccountCalls(client);
+    }
+
+    /** The typed calls about routes made with the routes API. */
+    public RouteCalls routes() {
+        return new RouteCalls(client);
     }
 
     /** The typed calls about who may use an app. */
