@@ -6,15 +6,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The client's JSON: {@code null} components of request records are left out, and fields an answer has beyond
+ * The client's JSON: {@code null} components of request records are left out (a {@code null} map value, as in
+ * {@link dev.ferry.core.api.ConfigChange#body}, is written), and fields an answer has beyond
  * its record are ignored (a newer platform may add some).
  */
 public final class ApiJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.ALWAYS))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ApiJson() {
@@ -39,6 +44,19 @@ public final class ApiJson {
         } catch (JsonProcessingException e) {
             return MissingNode.getInstance();
         }
+    }
+
+    /**
+     * An answer that is one JSON object keyed by name (config vars, the formation), each value read by {@code value},
+     * in the answer's order; an {@link IllegalStateException} naming {@code what} when it is not an object.
+     */
+    static <V> Map<String, V> object(JsonNode answer, String what, Function<JsonNode, V> value) {
+        if (!answer.isObject()) {
+            throw new IllegalStateException("the API answered " + what + " with something other than an object");
+        }
+        Map<String, V> all = new LinkedHashMap<>();
+        answer.properties().forEach(e -> all.put(e.getKey(), value.apply(e.getValue())));
+        return all;
     }
 
     /** {@code tree} as a {@code type}; an {@link IllegalStateException} naming the type when it does not fit. */

@@ -1,12 +1,18 @@
 package dev.ferry.api.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.api.AppCreateRequest;
+import dev.ferry.core.api.AppDetail;
+import dev.ferry.core.api.AppSummary;
 import dev.ferry.core.api.MaintenanceState;
 import dev.ferry.core.api.TunnelInfo;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
-/** The typed calls about one app: its maintenance mode, and what a tunnel agent needs to publish it. */
+/**
+ * The typed calls about apps: the list, one app, creating and destroying one, its maintenance mode, and what a
+ * tunnel agent needs to publish it.
+ */
 public final class AppCalls {
 
     private final ControlApiClient api;
@@ -15,22 +21,39 @@ public final class AppCalls {
         this.api = Objects.requireNonNull(api, "api");
     }
 
+    /** {@code GET /api/apps}, every page: the caller's apps (an admin's: every app), by name. */
+    public List<AppSummary> list() {
+        return api.getAll("/api/apps").stream().map(app -> ApiJson.read(app, AppSummary.class)).toList();
+    }
+
+    /** {@code GET /api/apps/{app}}, as the API answered it (to print) and read as an {@link AppDetail}. */
+    public Read<AppDetail> info(String app) {
+        JsonNode answer = api.call("GET", AppPath.of(app, ""), null).body();
+        return new Read<>(answer, ApiJson.read(answer, AppDetail.class));
+    }
+
+    /** {@code POST /api/apps}; a {@code null} name lets the platform pick one. */
+    public AppSummary create(String name) {
+        return api.call("POST", "/api/apps", new AppCreateRequest(name), AppSummary.class);
+    }
+
+    /** {@code DELETE /api/apps/{app}}, with everything the app has. */
+    public void destroy(String app) {
+        api.call("DELETE", AppPath.of(app, ""), null);
+    }
+
     /** {@code GET /api/apps/{app}/maintenance}. */
     public MaintenanceState maintenance(String app) {
-        return api.call("GET", path(app, "/maintenance"), null, MaintenanceState.class);
+        return api.call("GET", AppPath.of(app, "/maintenance"), null, MaintenanceState.class);
     }
 
     /** {@code PUT /api/apps/{app}/maintenance {"maintenance": on}}. */
     public MaintenanceState setMaintenance(String app, boolean on) {
-        return api.call("PUT", path(app, "/maintenance"), new MaintenanceState(null, on), MaintenanceState.class);
+        return api.call("PUT", AppPath.of(app, "/maintenance"), new MaintenanceState(null, on), MaintenanceState.class);
     }
 
     /** {@code GET /api/apps/{app}/tunnel}: the preview host, the app's hosts and the gateways a tunnel agent dials. */
     public TunnelInfo tunnel(String app) {
-        return api.call("GET", path(app, "/tunnel"), null, TunnelInfo.class);
-    }
-
-    private static String path(String app, String rest) {
-        return "/api/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8).replace("+", "%20") + rest;
+        return api.call("GET", AppPath.of(app, "/tunnel"), null, TunnelInfo.class);
     }
 }

@@ -2,8 +2,6 @@ package dev.ferry.api.client;
 
 import dev.ferry.core.api.ReleaseInfo;
 import dev.ferry.core.api.RollbackRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +36,6 @@ public final class ReleaseCalls {
     }
 
     private static String path(String app, String rest) {
-        return "/api/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8).replace("+", "%20") + "/releases" + rest;
+        return AppPath.of(app, "/releases" + rest);
     }
 }

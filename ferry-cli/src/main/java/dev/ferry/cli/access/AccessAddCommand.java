@@ -28,7 +28,7 @@ public final class AccessAddCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        String added = api.post(appPath(name, "/collaborators"), ApiClient.object().put("email", email)).body().path("email").asText();
+        String added = api.typed(() -> api.collaborators().add(name, email)).email();
         out.println("Gave " + added + " access to " + name);
     }
 }

@@ -2,7 +2,8 @@ package dev.ferry.cli.access;
 
 import dev.ferry.cli.output.Times;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.api.CollaboratorInfo;
+import java.util.List;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
@@ -29,13 +30,14 @@ public final class AccessCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        JsonNode people = api.get(appPath(app.name(env), "/collaborators")).body();
+        String name = app.name(env);
+        List<CollaboratorInfo> people = api.typed(() -> api.collaborators().list(name));
         if (json) {
-            printJson(out, people);
+            out.println(ApiClient.write(people));
             return;
         }
         TextTable table = new TextTable("EMAIL", "ROLE", "SINCE");
-        people.forEach(p -> table.row(p.path("email").asText(), p.path("role").asText(), Times.of(env.terminal()).format(p.path("since").asText())));
+        people.forEach(p -> table.row(p.email(), p.role(), Times.of(env.terminal()).format(p.since())));
         table.print(out, env.colour());
     }
 }

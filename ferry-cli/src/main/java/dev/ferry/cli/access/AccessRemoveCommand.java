@@ -26,7 +26,7 @@ public final class AccessRemoveCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        api.delete(appPath(name, "/collaborators/" + segment(email)));
+        api.typedVoid(() -> api.collaborators().remove(name, email));
         out.println("Removed " + email + " from " + name);
     }
 }

@@ -4,19 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.api.client.AccountCalls;
 import dev.ferry.api.client.ApiAnswer;
 import dev.ferry.api.client.ApiJson;
 import dev.ferry.api.client.ApiRefused;
 import dev.ferry.api.client.ApiTimedOut;
 import dev.ferry.api.client.ApiUnreachable;
 import dev.ferry.api.client.AppCalls;
+import dev.ferry.api.client.BuildCalls;
+import dev.ferry.api.client.CollaboratorCalls;
+import dev.ferry.api.client.ConfigCalls;
 import dev.ferry.api.client.ControlApiClient;
+import dev.ferry.api.client.DomainCalls;
+import dev.ferry.api.client.DrainCalls;
+import dev.ferry.api.client.KeyCalls;
+import dev.ferry.api.client.ProcessCalls;
 import dev.ferry.api.client.ReleaseCalls;
+import dev.ferry.api.client.RouteCalls;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -66,6 +74,51 @@ public final class ApiClient {
         return new AppCalls(client);
     }
 
+    /** The typed calls about an app's config vars. */
+    public ConfigCalls config() {
+        return new ConfigCalls(client);
+    }
+
+    /** The typed calls about an app's builds. */
+    public BuildCalls builds() {
+        return new BuildCalls(client);
+    }
+
+    /** The typed calls about users and API tokens. */
+    public AccountCalls accounts() {
+        return new AccountCalls(client);
+    }
+
+    /** The typed calls about routes made with the routes API. */
+    public RouteCalls routes() {
+        return new RouteCalls(client);
+    }
+
+    /** The typed calls about who may use an app. */
+    public CollaboratorCalls collaborators() {
+        return new CollaboratorCalls(client);
+    }
+
+    /** The typed calls about the caller's SSH keys. */
+    public KeyCalls keys() {
+        return new KeyCalls(client);
+    }
+
+    /** The typed calls about an app's log drains. */
+    public DrainCalls drains() {
+        return new DrainCalls(client);
+    }
+
+    /** The typed calls about an app's custom domains. */
+    public DomainCalls domains() {
+        return new DomainCalls(client);
+    }
+
+    /** The typed calls about an app's processes and formation. */
+    public ProcessCalls processes() {
+        return new ProcessCalls(client);
+    }
+
     /** The typed calls about an app's releases. */
     public ReleaseCalls releases() {
         return new ReleaseCalls(client);
@@ -74,6 +127,14 @@ public final class ApiClient {
     /** Runs a typed call of {@link #apps()} or {@link #releases()}, turning its failure into a {@link CliFailure}. */
     public <T> T typed(Supplier<T> call) {
         return guarded(call);
+    }
+
+    /** Runs a typed call that answers nothing (a removal), turning its failure into a {@link CliFailure}. */
+    public void typedVoid(Runnable call) {
+        guarded(() -> {
+            call.run();
+            return null;
+        });
     }
 
     public ApiResponse get(String path) {
@@ -120,17 +181,6 @@ public final class ApiClient {
      */
     public InputStream stream(String method, String path, JsonNode body) {
         return guarded(() -> client.stream(method, path, body));
-    }
-
-    /**
-     * GETs a text resource and hands each line to {@code lines} as it arrives, for answers that stream (a
-     * build's output while it runs); no overall time limit.
-     */
-    public void streamLines(String path, Consumer<String> lines) {
-        guarded(() -> {
-            client.streamLines(path, lines);
-            return null;
-        });
     }
 
     private <T> T guarded(Supplier<T> call) {

@@ -1,12 +1,12 @@
 package dev.ferry.cli.apps;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
 import dev.ferry.cli.support.ApiCommand;
+import dev.ferry.core.api.AppSummary;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,15 +24,15 @@ public final class AppsCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        ArrayNode apps = api.getAll("/api/apps");
+        List<AppSummary> apps = api.typed(() -> api.apps().list());
         if (json) {
-            printJson(out, apps);
+            out.println(ApiClient.write(apps));
         } else if (apps.isEmpty()) {
             out.println("You have no apps. Create one with: ferry apps:create [NAME]");
         } else {
             TextTable table = new TextTable("NAME", "OWNER", "WEB URL");
-            for (JsonNode app : apps) {
-                table.row(app.path("name").asText(), app.path("owner").asText(), app.path("webUrl").asText());
+            for (AppSummary app : apps) {
+                table.row(app.name(), app.owner(), app.webUrl());
             }
             table.print(out, env.colour());
         }

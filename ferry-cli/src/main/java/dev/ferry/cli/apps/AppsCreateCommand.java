@@ -1,10 +1,9 @@
 package dev.ferry.cli.apps;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
+import dev.ferry.core.api.AppSummary;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,15 +27,11 @@ public final class AppsCreateCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        ObjectNode body = ApiClient.object();
-        if (name != null) {
-            body.put("name", name);
-        }
-        JsonNode app = api.post("/api/apps", body).body();
+        AppSummary app = api.typed(() -> api.apps().create(name));
         if (json) {
-            printJson(out, app);
+            out.println(ApiClient.write(app));
         } else {
-            out.println("Created " + app.path("name").asText() + " | " + app.path("webUrl").asText());
+            out.println("Created " + app.name() + " | " + app.webUrl());
         }
     }
 }

@@ -35,7 +35,7 @@ public final class AppsDestroyCommand extends ApiCommand {
         if (!name.equals(confirm)) {
             throw new CliFailure("--confirm " + confirm + " does not match the app " + name + "; nothing was destroyed");
         }
-        api.delete(appPath(name, ""));
+        api.typedVoid(() -> api.apps().destroy(name));
         out.println("Destroyed " + name);
     }
 }

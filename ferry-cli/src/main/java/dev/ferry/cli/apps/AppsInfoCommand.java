@@ -2,11 +2,15 @@ package dev.ferry.cli.apps;
 
 import dev.ferry.cli.output.Times;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.AppDetail;
+import dev.ferry.core.api.CollaboratorInfo;
+import dev.ferry.core.api.EventInfo;
+import dev.ferry.core.api.ReleaseInfo;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,29 +39,30 @@ public final class AppsInfoCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        JsonNode info = api.get(appPath(app.nameOr(positional, env), "")).body();
+        String name = app.nameOr(positional, env);
+        Read<AppDetail> answer = api.typed(() -> api.apps().info(name));
         if (json) {
-            printJson(out, info);
+            printJson(out, answer.json());
             return;
         }
-        out.println("=== " + info.path("name").asText());
-        field(out, "Owner", info.path("owner").asText());
-        field(out, "Web URL", info.path("webUrl").asText());
-        field(out, "Domains", join(info.path("domains"), null));
-        field(out, "Collaborators", join(info.path("collaborators"), "email"));
-        JsonNode release = info.path("release");
-        field(out, "Release", release.isObject()
-                ? "v" + release.path("version").asInt() + " " + release.path("description").asText() : "none");
+        AppDetail info = answer.value();
+        out.println("=== " + info.name());
+        field(out, "Owner", info.owner());
+        field(out, "Web URL", info.webUrl());
+        field(out, "Domains", join(info.domains()));
+        field(out, "Collaborators", join(info.collaborators().stream().map(CollaboratorInfo::email).toList()));
+        ReleaseInfo release = info.release();
+        field(out, "Release", release != null ? release.label() + " " + release.description() : "none");
         List<String> formation = new ArrayList<>();
-        info.path("formation").properties().forEach(e -> formation.add(e.getKey() + "=" + e.getValue().asInt()));
+        info.formation().forEach((type, quantity) -> formation.add(type + "=" + quantity));
         field(out, "Formation", formation.isEmpty() ? "none" : String.join(" ", formation));
         Times times = Times.of(env.terminal());
-        field(out, "Created", times.format(info.path("createdAt").asText()));
+        field(out, "Created", times.format(info.createdAt()));
         out.println();
         out.println("=== Recent changes");
-        for (JsonNode event : info.path("events")) {
-            out.println(times.format(event.path("time").asText()) + "  " + (event.path("actor").isNull() ? "ferry" : event.path("actor").asText())
-                    + "  " + event.path("detail").asText());
+        for (EventInfo event : info.events()) {
+            out.println(times.format(event.time()) + "  " + (event.actor() == null ? "ferry" : event.actor())
+                    + "  " + event.detail());
         }
     }
 
@@ -65,9 +70,7 @@ public final class AppsInfoCommand extends ApiCommand {
         out.println(String.format("%-14s %s", name + ":", value));
     }
 
-    private static String join(JsonNode items, String field) {
-        List<String> all = new ArrayList<>();
-        items.forEach(i -> all.add(field == null ? i.asText() : i.path(field).asText()));
+    private static String join(List<String> all) {
         return all.isEmpty() ? "none" : String.join(", ", all);
     }
 }

@@ -34,9 +34,10 @@ public final class BuildsOutputCommand extends ApiCommand implements EscapingPol
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        api.streamLines(appPath(app.name(env), "/builds/" + segment(id.strip()) + "/output"), line -> {
+        String name = app.name(env);
+        api.typedVoid(() -> api.builds().output(name, id.strip(), line -> {
             out.println(line);
             out.flush();
-        });
+        }));
     }
 }

@@ -1,6 +1,5 @@
 package dev.ferry.cli.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.Escaping;
@@ -42,9 +41,9 @@ public final class ConfigCommand extends ApiCommand implements EscapingPolicy {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        JsonNode config = api.get(appPath(name, "/config")).body();
+        Map<String, String> config = api.typed(() -> api.config().get(name));
         if (json) {
-            printJson(out, config);
+            out.println(ApiClient.write(config));
             return;
         }
         if (shell) {
@@ -53,11 +52,11 @@ public final class ConfigCommand extends ApiCommand implements EscapingPolicy {
         }
         out.println("=== " + name + " Config Vars");
         int width = 0;
-        for (Map.Entry<String, JsonNode> e : config.properties()) {
-            width = Math.max(width, e.getKey().length() + 1);
+        for (String var : config.keySet()) {
+            width = Math.max(width, var.length() + 1);
         }
-        for (Map.Entry<String, JsonNode> e : config.properties()) {
-            out.println(String.format("%-" + width + "s", e.getKey() + ":") + " " + e.getValue().asText());
+        for (Map.Entry<String, String> e : config.entrySet()) {
+            out.println(String.format("%-" + width + "s", e.getKey() + ":") + " " + e.getValue());
         }
     }
 }

@@ -1,18 +1,17 @@
 package dev.ferry.cli.config;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.ConfigChange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,7 @@ public final class ConfigEditCommand extends ApiCommand {
         if (editor == null) {
             throw new CliFailure("set $VISUAL or $EDITOR to the editor to use, e.g. EDITOR=nano");
         }
-        Map<String, String> before = new LinkedHashMap<>();
-        api.get(appPath(name, "/config")).body().properties().forEach(e -> before.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> before = api.typed(() -> api.config().get(name));
         String original = ConfigFile.write(name, before);
         String edited = edit(editor, original);
         if (edited.equals(original)) {
@@ -53,21 +51,20 @@ public final class ConfigEditCommand extends ApiCommand {
             return;
         }
         Map<String, String> after = ConfigFile.read(edited);
-        ObjectNode body = ApiClient.object();
-        List<String> set = new ArrayList<>();
+        Map<String, String> changed = new LinkedHashMap<>();
         after.forEach((k, v) -> {
             if (!v.equals(before.get(k))) {
-                body.put(k, v);
-                set.add(k);
+                changed.put(k, v);
             }
         });
         List<String> removed = before.keySet().stream().filter(k -> !after.containsKey(k)).toList();
-        removed.forEach(body::putNull);
-        if (body.isEmpty()) {
+        ConfigChange change = new ConfigChange(changed, removed);
+        if (change.isEmpty()) {
             out.println("No changes to the config vars of " + name + "; nothing changed");
             return;
         }
-        api.sendAwaitingDeploy("PATCH", appPath(name, "/config"), body);
+        api.typed(() -> api.config().change(name, change, ApiClient.DEPLOY_TIMEOUT));
+        List<String> set = List.copyOf(changed.keySet());
         String what = (set.isEmpty() ? "" : "Set " + String.join(", ", set))
                 + (set.isEmpty() || removed.isEmpty() ? "" : " and ")
                 + (removed.isEmpty() ? "" : (set.isEmpty() ? "Removed " : "removed ") + String.join(", ", removed));

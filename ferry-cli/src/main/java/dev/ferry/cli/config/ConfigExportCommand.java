@@ -30,6 +30,7 @@ public final class ConfigExportCommand extends ApiCommand implements EscapingPol
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        ShellQuoting.print(out, api.get(appPath(app.name(env), "/config")).body());
+        String name = app.name(env);
+        ShellQuoting.print(out, api.typed(() -> api.config().get(name)));
     }
 }

@@ -2,7 +2,6 @@ package dev.ferry.cli.config;
 
 import dev.ferry.cli.output.Escaping;
 import dev.ferry.cli.output.EscapingPolicy;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
@@ -38,10 +37,10 @@ public final class ConfigGetCommand extends ApiCommand implements EscapingPolicy
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        JsonNode value = api.get(appPath(name, "/config")).body().get(key);
-        if (value == null || !value.isTextual()) {
+        String value = api.typed(() -> api.config().get(name)).get(key);
+        if (value == null) {
             throw new CliFailure("the config var " + key + " is not set on " + name);
         }
-        out.println(value.textValue());
+        out.println(value);
     }
 }

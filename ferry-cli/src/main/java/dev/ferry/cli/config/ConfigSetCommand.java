@@ -1,14 +1,16 @@
 package dev.ferry.cli.config;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.ConfigChange;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -35,7 +37,7 @@ public final class ConfigSetCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        ObjectNode body = ApiClient.object();
+        Map<String, String> set = new LinkedHashMap<>();
         List<String> keys = new ArrayList<>();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
@@ -43,10 +45,10 @@ public final class ConfigSetCommand extends ApiCommand {
                 throw new CliFailure("'" + pair + "' is not KEY=VALUE");
             }
             String key = pair.substring(0, eq);
-            body.put(key, pair.substring(eq + 1));
+            set.put(key, pair.substring(eq + 1));
             keys.add(key);
         }
-        api.sendAwaitingDeploy("PATCH", appPath(name, "/config"), body);
+        api.typed(() -> api.config().change(name, new ConfigChange(set, List.of()), ApiClient.DEPLOY_TIMEOUT));
         Releases.report(api, name, "Set " + String.join(", ", keys) + " on " + name, out);
     }
 }

@@ -1,14 +1,14 @@
 package dev.ferry.cli.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.ConfigChange;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,10 +36,10 @@ public final class ConfigUnsetCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        JsonNode config = api.get(appPath(name, "/config")).body();
+        Map<String, String> config = api.typed(() -> api.config().get(name));
         Set<String> present = new LinkedHashSet<>();
         Set<String> absent = new LinkedHashSet<>();
-        keys.forEach(k -> (config.has(k) ? present : absent).add(k));
+        keys.forEach(k -> (config.containsKey(k) ? present : absent).add(k));
         if (!absent.isEmpty()) {
             out.println(String.join(", ", absent) + (absent.size() == 1 ? " is" : " are") + " not set on " + name
                     + (present.isEmpty() ? "; nothing changed, no new release" : "; skipped"));
@@ -47,9 +47,8 @@ public final class ConfigUnsetCommand extends ApiCommand {
         if (present.isEmpty()) {
             return;
         }
-        ObjectNode body = ApiClient.object();
-        present.forEach(body::putNull);
-        api.sendAwaitingDeploy("PATCH", appPath(name, "/config"), body);
+        ConfigChange change = new ConfigChange(Map.of(), List.copyOf(present));
+        api.typed(() -> api.config().change(name, change, ApiClient.DEPLOY_TIMEOUT));
         Releases.report(api, name, "Unset " + String.join(", ", present) + " on " + name, out);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ferry.cli.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -19,9 +18,7 @@ final class ShellQuoting {
     }
 
     /** One {@code KEY='value'} line per var of {@code config}, in the API's order. */
-    static void print(PrintWriter out, JsonNode config) {
-        for (Map.Entry<String, JsonNode> e : config.properties()) {
-            out.println(e.getKey() + "=" + quote(e.getValue().asText()));
-        }
+    static void print(PrintWriter out, Map<String, String> config) {
+        config.forEach((name, value) -> out.println(name + "=" + quote(value)));
     }
 }

@@ -33,7 +33,7 @@ public final class DomainsAddCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        String added = api.post(appPath(name, "/domains"), ApiClient.object().put("hostname", host).put("force", force)).body().path("hostname").asText();
+        String added = api.typed(() -> api.domains().add(name, host, force)).hostname();
         out.println("Added " + added + " to " + name);
     }
 }

@@ -1,11 +1,12 @@
 package dev.ferry.cli.domains;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.DomainInfo;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,18 +28,18 @@ public final class DomainsCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        JsonNode domains = api.get(appPath(name, "/domains")).body();
+        List<DomainInfo> domains = api.typed(() -> api.domains().list(name));
         if (json) {
-            printJson(out, domains);
+            out.println(ApiClient.write(domains));
             return;
         }
         out.println("=== " + name + " Default Domain");
-        out.println(api.get(appPath(name, "")).body().path("domains").path(0).asText());
+        out.println(api.typed(() -> api.apps().info(name)).value().domains().getFirst());
         out.println();
         out.println("=== " + name + " Custom Domains");
         if (domains.isEmpty()) {
             out.println("none (add one with: ferry domains:add HOST -a " + name + ")");
         }
-        domains.forEach(d -> out.println(d.path("hostname").asText()));
+        domains.forEach(d -> out.println(d.hostname()));
     }
 }

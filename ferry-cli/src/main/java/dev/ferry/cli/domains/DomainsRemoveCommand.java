@@ -26,7 +26,7 @@ public final class DomainsRemoveCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        api.delete(appPath(name, "/domains/" + segment(host)));
+        api.typedVoid(() -> api.domains().remove(name, host));
         out.println("Removed " + host + " from " + name);
     }
 }

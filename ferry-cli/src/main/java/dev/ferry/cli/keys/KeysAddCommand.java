@@ -1,6 +1,6 @@
 package dev.ferry.cli.keys;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.api.SshKeyInfo;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
@@ -42,13 +42,13 @@ public final class KeysAddCommand extends ApiCommand {
     protected void run(ApiClient api, PrintWriter out) {
         Path keyFile = file != null ? env.workingDir().resolve(file) : defaultKey();
         String publicKey = read(keyFile);
-        JsonNode key = api.post("/api/keys", ApiClient.object().put("publicKey", publicKey)).body();
+        SshKeyInfo key = api.typed(() -> api.keys().add(publicKey));
         if (json) {
-            printJson(out, key);
+            out.println(ApiClient.write(key));
             return;
         }
-        String comment = key.path("comment").asText();
-        out.println("Added SSH key " + key.path("fingerprint").asText() + (comment.isEmpty() ? "" : " (" + comment + ")")
+        String comment = key.comment() == null ? "" : key.comment();
+        out.println("Added SSH key " + key.fingerprint() + (comment.isEmpty() ? "" : " (" + comment + ")")
                 + " from " + keyFile);
     }
 

@@ -2,7 +2,8 @@ package dev.ferry.cli.keys;
 
 import dev.ferry.cli.output.Times;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.api.SshKeyInfo;
+import java.util.List;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
@@ -24,9 +25,9 @@ public final class KeysCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        JsonNode keys = api.get("/api/keys").body();
+        List<SshKeyInfo> keys = api.typed(() -> api.keys().list());
         if (json) {
-            printJson(out, keys);
+            out.println(ApiClient.write(keys));
             return;
         }
         if (keys.isEmpty()) {
@@ -34,8 +35,7 @@ public final class KeysCommand extends ApiCommand {
             return;
         }
         TextTable table = new TextTable("FINGERPRINT", "TYPE", "COMMENT", "ADDED");
-        keys.forEach(k -> table.row(k.path("fingerprint").asText(), k.path("type").asText(), k.path("comment").asText(),
-                Times.of(env.terminal()).format(k.path("addedAt").asText())));
+        keys.forEach(k -> table.row(k.fingerprint(), k.type(), k.comment(), Times.of(env.terminal()).format(k.addedAt())));
         table.print(out, env.colour());
     }
 }

@@ -21,9 +21,7 @@ public final class KeysRemoveCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        // A fingerprint's base64 may hold '/', which cannot stand in a path segment: send base64url.
-        String sent = key.startsWith("SHA256:") ? key.replace('+', '-').replace('/', '_') : key;
-        api.delete("/api/keys/" + segment(sent));
+        api.typedVoid(() -> api.keys().remove(key));
         out.println("Removed SSH key " + key);
     }
 }

@@ -1,6 +1,6 @@
 package dev.ferry.cli.logs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.api.DrainInfo;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
@@ -32,12 +32,11 @@ public final class DrainsAddCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        JsonNode drain = api.post(appPath(name, "/drains"), ApiClient.object().put("url", url)).body();
+        DrainInfo drain = api.typed(() -> api.drains().add(name, url));
         if (json) {
-            printJson(out, drain);
+            out.println(ApiClient.write(drain));
             return;
         }
-        out.println("Successfully added drain " + drain.path("url").asText() + " to " + name
-                + " (token " + drain.path("token").asText() + ")");
+        out.println("Successfully added drain " + drain.url() + " to " + name + " (token " + drain.token() + ")");
     }
 }

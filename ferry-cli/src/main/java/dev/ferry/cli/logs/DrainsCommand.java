@@ -2,7 +2,8 @@ package dev.ferry.cli.logs;
 
 import dev.ferry.cli.output.Times;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.api.DrainInfo;
+import java.util.List;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
@@ -30,9 +31,9 @@ public final class DrainsCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        JsonNode drains = api.get(appPath(name, "/drains")).body();
+        List<DrainInfo> drains = api.typed(() -> api.drains().list(name));
         if (json) {
-            printJson(out, drains);
+            out.println(ApiClient.write(drains));
             return;
         }
         if (drains.isEmpty()) {
@@ -40,7 +41,7 @@ public final class DrainsCommand extends ApiCommand {
             return;
         }
         TextTable table = new TextTable("URL", "TOKEN", "CREATED");
-        drains.forEach(d -> table.row(d.path("url").asText(), d.path("token").asText(), Times.of(env.terminal()).format(d.path("createdAt").asText())));
+        drains.forEach(d -> table.row(d.url(), d.token(), Times.of(env.terminal()).format(d.createdAt())));
         table.print(out, env.colour());
     }
 }

@@ -26,7 +26,7 @@ public final class DrainsRemoveCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        api.delete(appPath(name, "/drains/" + segment(drain)));
+        api.typedVoid(() -> api.drains().remove(name, drain));
         out.println("Successfully removed drain " + drain + " from " + name);
     }
 }

@@ -3,7 +3,7 @@ package dev.ferry.cli.ps;
 import dev.ferry.cli.output.Style;
 import dev.ferry.cli.output.TerminalWriter;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.api.ProcessInfo;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,38 +32,38 @@ final class ProcessListing {
         this.clock = clock;
     }
 
-    void print(JsonNode processes, PrintWriter out) {
-        Map<String, List<JsonNode>> byType = new LinkedHashMap<>();
-        processes.forEach(p -> byType.computeIfAbsent(p.path("type").asText(), t -> new ArrayList<>()).add(p));
+    void print(List<ProcessInfo> processes, PrintWriter out) {
+        Map<String, List<ProcessInfo>> byType = new LinkedHashMap<>();
+        processes.forEach(p -> byType.computeIfAbsent(p.type(), t -> new ArrayList<>()).add(p));
         boolean first = true;
-        for (Map.Entry<String, List<JsonNode>> type : byType.entrySet()) {
+        for (Map.Entry<String, List<ProcessInfo>> type : byType.entrySet()) {
             if (!first) {
                 out.println();
             }
             first = false;
-            List<JsonNode> serving = type.getValue().stream().filter(p -> !draining(p)).toList();
-            List<JsonNode> leaving = type.getValue().stream().filter(ProcessListing::draining).toList();
-            JsonNode newest = serving.isEmpty() ? type.getValue().getFirst() : serving.getFirst();
-            String command = newest.path("command").asText("");
+            List<ProcessInfo> serving = type.getValue().stream().filter(p -> !draining(p)).toList();
+            List<ProcessInfo> leaving = type.getValue().stream().filter(ProcessListing::draining).toList();
+            ProcessInfo newest = serving.isEmpty() ? type.getValue().getFirst() : serving.getFirst();
+            String command = newest.command() == null ? "" : newest.command();
             out.println("=== " + type.getKey() + " (" + serving.size() + ")" + (command.isEmpty() ? "" : ": " + command));
-            for (JsonNode p : serving) {
-                line(out, p, p.path("state").asText());
+            for (ProcessInfo p : serving) {
+                line(out, p, p.state());
             }
-            for (JsonNode p : leaving) {
-                line(out, p, "draining" + (p.path("release").isInt() ? " (v" + p.path("release").asInt() + ")" : ""));
+            for (ProcessInfo p : leaving) {
+                line(out, p, "draining" + (p.release() != null ? " (v" + p.release() + ")" : ""));
             }
         }
     }
 
-    private void line(PrintWriter out, JsonNode p, String state) {
-        out.print(p.path("name").asText() + ": ");
+    private void line(PrintWriter out, ProcessInfo p, String state) {
+        out.print(p.name() + ": ");
         TerminalWriter.print(out, Style.ofState(state), state);
-        out.println(" " + since(p.path("since").asText()) + restarts(p.path("restarts").asInt()));
+        out.println(" " + since(p.since()) + restarts(p.restarts()));
     }
 
     /** An instance leaving the route table before it stops: the API's {@code stopping}. */
-    private static boolean draining(JsonNode p) {
-        return "stopping".equals(p.path("state").asText());
+    private static boolean draining(ProcessInfo p) {
+        return "stopping".equals(p.state());
     }
 
     private String since(String iso) {

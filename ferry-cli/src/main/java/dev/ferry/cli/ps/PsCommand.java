@@ -1,11 +1,13 @@
 package dev.ferry.cli.ps;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.ProcessInfo;
 import java.io.PrintWriter;
+import java.util.List;
 import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,13 +32,13 @@ public final class PsCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        JsonNode processes = api.get(appPath(name, "/ps")).body();
+        Read<List<ProcessInfo>> processes = api.typed(() -> api.processes().list(name));
         if (json) {
-            printJson(out, processes);
-        } else if (processes.isEmpty()) {
+            printJson(out, processes.json());
+        } else if (processes.value().isEmpty()) {
             out.println("No processes are running on " + name + ".");
         } else {
-            new ProcessListing(Clock.systemDefaultZone()).print(processes, out);
+            new ProcessListing(Clock.systemDefaultZone()).print(processes.value(), out);
         }
     }
 }

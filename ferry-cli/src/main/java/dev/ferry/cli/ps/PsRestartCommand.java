@@ -1,6 +1,5 @@
 package dev.ferry.cli.ps;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
@@ -29,11 +28,7 @@ public final class PsRestartCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        ObjectNode body = ApiClient.object();
-        if (target != null) {
-            body.put("target", target);
-        }
-        int n = api.sendAwaitingDeploy("POST", appPath(name, "/ps/restart"), body).body().path("restarted").asInt();
+        int n = api.typed(() -> api.processes().restart(name, target, ApiClient.DEPLOY_TIMEOUT)).restarted();
         out.println("Restarted " + (target == null ? "" : target + ", ") + n + (n == 1 ? " process" : " processes") + " of " + name);
     }
 }

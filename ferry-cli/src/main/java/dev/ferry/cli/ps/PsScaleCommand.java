@@ -1,13 +1,12 @@
 package dev.ferry.cli.ps;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -43,30 +42,31 @@ public final class PsScaleCommand extends ApiCommand {
         String name = app.name(env);
         List<ScaleChange> parsed = changes.stream().map(ScaleChange::parse).toList();
         boolean relative = parsed.stream().anyMatch(ScaleChange::relative);
-        JsonNode current = parsed.isEmpty() || relative ? api.get(appPath(name, "/formation")).body() : null;
+        Map<String, Integer> current = parsed.isEmpty() || relative ? api.typed(() -> api.processes().formation(name))
+                : Map.of();
         if (parsed.isEmpty()) {
             print(out, json, name, "Formation of " + name + ": ", current);
             return;
         }
-        ObjectNode body = ApiClient.object();
+        Map<String, Integer> wanted = new LinkedHashMap<>();
         for (ScaleChange change : parsed) {
-            body.put(change.type(), change.applyTo(current == null ? 0 : current.path(change.type()).asInt(0)));
+            wanted.put(change.type(), change.applyTo(current.getOrDefault(change.type(), 0)));
         }
-        JsonNode formation = api.sendAwaitingDeploy("PATCH", appPath(name, "/formation"), body).body();
+        Map<String, Integer> formation = api.typed(() -> api.processes().scale(name, wanted, ApiClient.DEPLOY_TIMEOUT));
         print(out, json, name, "Scaled " + name + " to ", formation);
     }
 
-    private void print(PrintWriter out, boolean asJson, String name, String prefix, JsonNode formation) {
+    private void print(PrintWriter out, boolean asJson, String name, String prefix, Map<String, Integer> formation) {
         if (asJson) {
-            printJson(out, formation);
+            out.println(ApiClient.write(formation));
             return;
         }
         List<String> all = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : formation.properties()) {
-            if (!e.getKey().equals("release")) { // the release phase runs once per release; it is not scaled
-                all.add(e.getKey() + "=" + e.getValue().asInt());
+        formation.forEach((type, quantity) -> {
+            if (!type.equals("release")) { // the release phase runs once per release; it is not scaled
+                all.add(type + "=" + quantity);
             }
-        }
+        });
         out.println(all.isEmpty() ? name + " has no process types yet (push a Procfile first)" : prefix + String.join(" ", all));
     }
 }

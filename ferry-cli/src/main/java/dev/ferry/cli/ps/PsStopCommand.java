@@ -1,6 +1,5 @@
 package dev.ferry.cli.ps;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
@@ -29,8 +28,7 @@ public final class PsStopCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        ObjectNode body = ApiClient.object().put("target", target);
-        int n = api.sendAwaitingDeploy("POST", appPath(name, "/ps/stop"), body).body().path("stopped").asInt();
+        int n = api.typed(() -> api.processes().stop(name, target, ApiClient.DEPLOY_TIMEOUT)).stopped();
         out.println("Stopped " + target + ", " + n + (n == 1 ? " process" : " processes") + " of " + name);
     }
 }

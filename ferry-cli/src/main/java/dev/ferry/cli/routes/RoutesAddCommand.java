@@ -1,9 +1,9 @@
 package dev.ferry.cli.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
+import dev.ferry.core.api.RouteInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -101,11 +101,12 @@ public final class RoutesAddCommand implements Callable<Integer> {
             putIfSet(health, "rise", healthRise);
             putIfSet(health, "fall", healthFall);
         }
-        JsonNode route = ApiClient.connect(env).post("/api/routes", body).body();
-        int count = route.path("targets").size();
+        ApiClient api = ApiClient.connect(env);
+        RouteInfo route = api.typed(() -> api.routes().add(body));
+        int count = route.targets().size();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Added " + url + " to " + route.path("domain").asText() + " (" + count + (count == 1 ? " target" : " targets")
-                + ", " + route.path("balancing").asText() + ")");
+        out.println("Added " + url + " to " + route.domain() + " (" + count + (count == 1 ? " target" : " targets")
+                + ", " + route.balancing() + ")");
         out.flush();
         return 0;
     }

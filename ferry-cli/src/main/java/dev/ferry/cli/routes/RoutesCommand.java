@@ -1,10 +1,11 @@
 package dev.ferry.cli.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
+import dev.ferry.core.api.RouteInfo;
+import dev.ferry.core.api.RouteTarget;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,17 +34,18 @@ public final class RoutesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ArrayNode routes = ApiClient.connect(env).getAll("/api/routes");
+        ApiClient api = ApiClient.connect(env);
+        Read<List<RouteInfo>> answer = api.typed(() -> api.routes().list());
+        List<RouteInfo> routes = answer.value();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ApiClient.write(routes));
+            out.println(ApiClient.write(answer.json()));
         } else if (routes.isEmpty()) {
             out.println("No routes yet. Add one with: ferry routes:add DOMAIN URL");
         } else {
             TextTable table = new TextTable("DOMAIN", "TARGETS", "BALANCING", "AFFINITY");
-            for (JsonNode route : routes) {
-                table.row(route.path("domain").asText(), targets(route), route.path("balancing").asText(),
-                        route.path("affinity").asBoolean() ? "on" : "off");
+            for (RouteInfo route : routes) {
+                table.row(route.domain(), targets(route.targets()), route.balancing(), route.affinity() ? "on" : "off");
             }
             table.print(out, env.colour());
         }
@@ -52,11 +54,10 @@ public final class RoutesCommand implements Callable<Integer> {
     }
 
     /** The targets of a route, comma-separated, each with its weight when it is not 1. */
-    static String targets(JsonNode route) {
+    static String targets(List<RouteTarget> targets) {
         List<String> all = new ArrayList<>();
-        for (JsonNode t : route.path("targets")) {
-            int weight = t.path("weight").asInt(1);
-            all.add(t.path("url").asText() + (weight == 1 ? "" : " (weight " + weight + ")"));
+        for (RouteTarget t : targets) {
+            all.add(t.url() + (t.weight() == 1 ? "" : " (weight " + t.weight() + ")"));
         }
         return all.isEmpty() ? "(none)" : String.join(", ", all);
     }

@@ -1,6 +1,5 @@
 package dev.ferry.cli.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import java.io.PrintWriter;
@@ -36,11 +35,10 @@ public final class RoutesRemoveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String name = RoutePaths.checked(domain);
         if (url == null) {
-            api.delete(RoutePaths.route(name));
+            api.typedVoid(() -> api.routes().remove(name));
             out.println("Removed route " + name);
         } else {
-            JsonNode route = api.delete(RoutePaths.targetByUrl(name, url)).body();
-            int left = route.path("targets").size();
+            int left = api.typed(() -> api.routes().removeTarget(name, url)).targets().size();
             out.println("Removed " + url + " from " + name + " (" + left + (left == 1 ? " target" : " targets") + " left)");
         }
         out.flush();

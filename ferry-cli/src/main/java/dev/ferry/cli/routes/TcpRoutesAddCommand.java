@@ -1,9 +1,9 @@
 package dev.ferry.cli.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
+import dev.ferry.core.api.TcpRouteInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,11 +50,12 @@ public final class TcpRoutesAddCommand implements Callable<Integer> {
         if (balancing != null) {
             body.put("balancing", balancing);
         }
-        JsonNode route = ApiClient.connect(env).post("/api/tcp-routes", body).body();
-        int count = route.path("targets").size();
+        ApiClient api = ApiClient.connect(env);
+        TcpRouteInfo route = api.typed(() -> api.routes().tcpAdd(body));
+        int count = route.targets().size();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Added " + url + " to TCP port " + port + " (" + count + (count == 1 ? " target" : " targets")
-                + ", " + route.path("balancing").asText() + ")");
+                + ", " + route.balancing() + ")");
         out.flush();
         return 0;
     }

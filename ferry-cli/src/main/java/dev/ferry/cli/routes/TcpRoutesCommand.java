@@ -1,11 +1,12 @@
 package dev.ferry.cli.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
+import dev.ferry.core.api.TcpRouteInfo;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,16 +32,18 @@ public final class TcpRoutesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ArrayNode routes = ApiClient.connect(env).getAll("/api/tcp-routes");
+        ApiClient api = ApiClient.connect(env);
+        Read<List<TcpRouteInfo>> answer = api.typed(() -> api.routes().tcpList());
+        List<TcpRouteInfo> routes = answer.value();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ApiClient.write(routes));
+            out.println(ApiClient.write(answer.json()));
         } else if (routes.isEmpty()) {
             out.println("No TCP routes yet. Add one with: ferry routes:tcp:add PORT tcp://HOST:PORT");
         } else {
             TextTable table = new TextTable("PORT", "TARGETS", "BALANCING");
-            for (JsonNode route : routes) {
-                table.row(route.path("port").asText(), RoutesCommand.targets(route), route.path("balancing").asText());
+            for (TcpRouteInfo route : routes) {
+                table.row(String.valueOf(route.port()), RoutesCommand.targets(route.targets()), route.balancing());
             }
             table.print(out, env.colour());
         }

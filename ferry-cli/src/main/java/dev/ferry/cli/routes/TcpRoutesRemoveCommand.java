@@ -1,11 +1,8 @@
 package dev.ferry.cli.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,11 +34,10 @@ public final class TcpRoutesRemoveCommand implements Callable<Integer> {
         ApiClient api = ApiClient.connect(env);
         PrintWriter out = spec.commandLine().getOut();
         if (url == null) {
-            api.delete("/api/tcp-routes/" + port);
+            api.typedVoid(() -> api.routes().tcpRemove(port));
             out.println("Removed TCP route " + port);
         } else {
-            JsonNode route = api.delete("/api/tcp-routes/" + port + "/targets?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)).body();
-            int left = route.path("targets").size();
+            int left = api.typed(() -> api.routes().tcpRemoveTarget(port, url)).targets().size();
             out.println("Removed " + url + " from TCP port " + port + " (" + left + (left == 1 ? " target" : " targets") + " left)");
         }
         out.flush();

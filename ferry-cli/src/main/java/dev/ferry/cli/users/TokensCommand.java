@@ -2,7 +2,9 @@ package dev.ferry.cli.users;
 
 import dev.ferry.cli.output.Times;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.client.Read;
+import dev.ferry.core.api.TokenInfo;
+import java.util.List;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
@@ -24,15 +26,15 @@ public final class TokensCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        JsonNode tokens = api.get("/api/tokens").body();
+        Read<List<TokenInfo>> answer = api.typed(() -> api.accounts().tokens());
         if (json) {
-            printJson(out, tokens);
+            printJson(out, answer.json());
             return;
         }
         TextTable table = new TextTable("ID", "DESCRIPTION", "CREATED", "LAST USED");
         Times times = Times.of(env.terminal());
-        tokens.forEach(t -> table.row(t.path("id").asText(), t.path("description").asText(), times.format(t.path("createdAt").asText()),
-                t.path("lastUsedAt").isNull() ? "never" : times.format(t.path("lastUsedAt").asText())));
+        answer.value().forEach(t -> table.row(t.id(), t.description(), times.format(t.createdAt()),
+                t.lastUsedAt() == null ? "never" : times.format(t.lastUsedAt())));
         table.print(out, env.colour());
     }
 }

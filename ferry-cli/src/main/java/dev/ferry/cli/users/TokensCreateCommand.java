@@ -1,6 +1,7 @@
 package dev.ferry.cli.users;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.client.Read;
+import dev.ferry.core.api.TokenInfo;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
@@ -25,12 +26,12 @@ public final class TokensCreateCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        JsonNode token = api.post("/api/tokens", ApiClient.object().put("description", description)).body();
+        Read<TokenInfo> token = api.typed(() -> api.accounts().createToken(description));
         if (json) {
-            printJson(out, token);
+            printJson(out, token.json());
             return;
         }
-        out.println("Created token " + token.path("id").asText() + " (shown once):");
-        out.println(token.path("secret").asText());
+        out.println("Created token " + token.value().id() + " (shown once):");
+        out.println(token.value().secret());
     }
 }

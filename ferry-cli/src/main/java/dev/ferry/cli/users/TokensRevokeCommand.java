@@ -20,7 +20,7 @@ public final class TokensRevokeCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        api.delete("/api/tokens/" + segment(id));
+        api.typedVoid(() -> api.accounts().revokeToken(id));
         out.println("Revoked token " + id);
     }
 }

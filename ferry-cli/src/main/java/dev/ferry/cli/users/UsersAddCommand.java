@@ -1,6 +1,6 @@
 package dev.ferry.cli.users;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.api.UserInfo;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
@@ -30,12 +30,12 @@ public final class UsersAddCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        JsonNode user = api.post("/api/users", ApiClient.object().put("email", email).put("admin", admin)).body();
+        UserInfo user = api.typed(() -> api.accounts().addUser(email, admin));
         if (json) {
-            printJson(out, user);
+            out.println(ApiClient.write(user));
             return;
         }
-        out.println("Added " + user.path("email").asText() + (user.path("admin").asBoolean() ? " (admin)" : ""));
-        out.println("API token (shown once): " + user.path("token").asText());
+        out.println("Added " + user.email() + (user.admin() ? " (admin)" : ""));
+        out.println("API token (shown once): " + user.token());
     }
 }

@@ -2,7 +2,8 @@ package dev.ferry.cli.users;
 
 import dev.ferry.cli.output.Times;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.api.UserInfo;
+import java.util.List;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
@@ -24,14 +25,13 @@ public final class UsersCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        JsonNode users = api.get("/api/users").body();
+        List<UserInfo> users = api.typed(() -> api.accounts().users());
         if (json) {
-            printJson(out, users);
+            out.println(ApiClient.write(users));
             return;
         }
         TextTable table = new TextTable("EMAIL", "ADMIN", "CREATED");
-        users.forEach(u -> table.row(u.path("email").asText(), u.path("admin").asBoolean() ? "yes" : "no",
-                Times.of(env.terminal()).format(u.path("createdAt").asText())));
+        users.forEach(u -> table.row(u.email(), u.admin() ? "yes" : "no", Times.of(env.terminal()).format(u.createdAt())));
         table.print(out, env.colour());
     }
 }

@@ -2,20 +2,22 @@ package dev.ferry.cli.ps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.api.client.ApiJson;
+import dev.ferry.core.api.ProcessInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProcessListingTest {
 
     @Test
     void printsOneBlockPerTypeWithLocalTimesAndAges() throws Exception {
-        var ps = new ObjectMapper().readTree("""
+        var ps = processes("""
                 [{"name":"web.1","type":"web","state":"up","since":"2026-11-24T14:00:00Z","restarts":0,"command":"npm start"},
                  {"name":"web.2","type":"web","state":"crashed","since":"2026-11-24T14:02:30Z","restarts":2,"command":"npm start"},
                  {"name":"worker.1","type":"worker","state":"starting","since":"2026-11-22T10:00:00Z","restarts":1,"command":null}]""");
@@ -35,7 +37,7 @@ class ProcessListingTest {
 
     @Test
     void marksAnOldInstanceThatDrainsAndCountsOnlyTheServingOnes() throws Exception {
-        var ps = new ObjectMapper().readTree("""
+        var ps = processes("""
                 [{"name":"web.1","type":"web","state":"up","release":4,"since":"2026-11-24T14:02:00Z","restarts":0,"command":"npm start"},
                  {"name":"web.1","type":"web","state":"stopping","release":3,"since":"2026-11-24T14:02:50Z","restarts":0,"command":"npm start"},
                  {"name":"web.2","type":"web","state":"up","release":4,"since":"2026-11-24T14:02:10Z","restarts":0,"command":"npm start"}]""");
@@ -58,5 +60,9 @@ class ProcessListingTest {
         assertThat(ProcessListing.ago(Duration.ofHours(47))).isEqualTo("47h");
         assertThat(ProcessListing.ago(Duration.ofHours(48))).isEqualTo("2d");
         assertThat(ProcessListing.ago(Duration.ofSeconds(-5))).isEqualTo("0s");
+    }
+
+    private static List<ProcessInfo> processes(String json) {
+        return List.of(ApiJson.read(ApiJson.parse(json), ProcessInfo[].class));
     }
 }

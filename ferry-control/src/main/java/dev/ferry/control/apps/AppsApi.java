@@ -1,7 +1,5 @@
 package dev.ferry.control.apps;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.AppBusy;
 import dev.ferry.control.error.InvalidName;
@@ -12,6 +10,9 @@ import dev.ferry.control.json.Paging;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.access.AccessChange;
+import dev.ferry.core.api.AppCreateRequest;
+import dev.ferry.core.api.AppDetail;
+import dev.ferry.core.api.AppSummary;
 import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
@@ -23,7 +24,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * The apps API: {@code POST/GET /api/apps}, {@code GET/DELETE /api/apps/{app}}, and, through the classes of
@@ -94,8 +95,8 @@ public final class AppsApi {
 
     private void create(Context ctx) {
         User caller = Caller.of(ctx);
-        RequestBody body = RequestBody.parseOrEmpty(ctx.body(), Set.of("name"));
-        App app = body.optionalText("name")
+        AppCreateRequest request = RequestBody.parseOrEmpty(ctx.body(), AppCreateRequest.class);
+        App app = Optional.ofNullable(request.name())
                 .map(name -> store.createApp(caller.id(), unrouted(name(name))))
                 .orElseGet(() -> store.createAppWithRandomName(caller.id()));
         if (!cleanups.run(DestroyedApp.leftoversOf(app))) {
@@ -130,24 +131,19 @@ public final class AppsApi {
         List<App> page = Paging.sorted(ctx, apps, after -> a -> a.name().value().compareTo(after) > 0,
                 a -> a.name().value());
         ModelJson json = new ModelJson(store, routes);
-        ArrayNode out = Json.array();
-        page.forEach(a -> out.add(json.app(a)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, page.stream().map(json::app).toList());
     }
 
     private void info(Context ctx) {
         App app = access.require(ctx);
         ModelJson json = new ModelJson(store, routes);
-        ObjectNode n = json.app(app);
-        ArrayNode collaborators = n.putArray("collaborators");
-        store.collaborators(app.name()).forEach(c -> collaborators.add(ModelJson.collaborator(c)));
-        ArrayNode domains = n.putArray("domains");
-        routes.hostNames().of(app.name(), store).forEach(domains::add);
-        store.currentRelease(app.name()).ifPresentOrElse(r -> n.set("release", Json.tree(json.release(r))),
-                () -> n.putNull("release"));
-        n.set("formation", ModelJson.formation(store.formation(app.name())));
-        n.set("events", ModelJson.events(store.events(app.name(), Page.first(RECENT_EVENTS)).items()));
-        Json.ok(ctx, n);
+        AppSummary summary = json.app(app);
+        Json.ok(ctx, new AppDetail(summary.name(), summary.owner(), summary.webUrl(), summary.createdAt(),
+                store.collaborators(app.name()).stream().map(ModelJson::collaborator).toList(),
+                List.copyOf(routes.hostNames().of(app.name(), store)),
+                store.currentRelease(app.name()).map(json::release).orElse(null),
+                store.formation(app.name()).quantities(),
+                ModelJson.events(store.events(app.name(), Page.first(RECENT_EVENTS)).items())));
     }
 
     /**

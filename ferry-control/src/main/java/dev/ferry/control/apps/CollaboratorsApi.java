@@ -1,12 +1,12 @@
 package dev.ferry.control.apps;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.access.AccessChange;
 import dev.ferry.core.access.AccessChanges;
+import dev.ferry.core.api.CollaboratorRequest;
 import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppStore;
@@ -14,7 +14,6 @@ import dev.ferry.core.store.Collaborator;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Set;
 
 /**
  * Who may use an app: {@code GET /api/apps/{app}/collaborators} (the owner first), and for the owner or an
@@ -44,14 +43,12 @@ final class CollaboratorsApi {
 
     private void list(Context ctx) {
         App app = access.require(ctx);
-        ArrayNode out = Json.array();
-        store.collaborators(app.name()).forEach(c -> out.add(ModelJson.collaborator(c)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, store.collaborators(app.name()).stream().map(ModelJson::collaborator).toList());
     }
 
     private void add(Context ctx) {
         App app = access.requireOwner(ctx);
-        String email = email(RequestBody.parse(ctx.body(), Set.of("email")).requiredText("email"));
+        String email = email(RequestBody.required(RequestBody.parse(ctx.body(), CollaboratorRequest.class).email(), "email"));
         Collaborator added = store.addCollaborator(app.name(), email, Caller.of(ctx).id());
         Json.answer(ctx, 201, ModelJson.collaborator(added));
     }

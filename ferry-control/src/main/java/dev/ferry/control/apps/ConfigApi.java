@@ -1,13 +1,13 @@
 package dev.ferry.control.apps;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidConfig;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.api.ConfigChange;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.ConfigVars;
 import dev.ferry.core.store.ReleaseStore;
@@ -47,7 +47,7 @@ final class ConfigApi {
 
     private void get(Context ctx) {
         App app = access.require(ctx);
-        Json.ok(ctx, json(store.config(app.name())));
+        Json.ok(ctx, store.config(app.name()).asMap());
     }
 
     private void patch(Context ctx) {
@@ -72,13 +72,12 @@ final class ConfigApi {
         }
         // as Heroku: a var that is not set is not removed again, and removing none makes no release
         unset.retainAll(store.config(app.name()).asMap().keySet());
-        if (set.isEmpty() && unset.isEmpty()) {
-            Json.ok(ctx, json(store.config(app.name())));
-            return;
+        ConfigChange change = new ConfigChange(set, unset);
+        if (!change.isEmpty()) {
+            deployments.release(app.name(),
+                    () -> store.changeConfig(app.name(), change.set(), change.unset(), Caller.of(ctx).id()), line -> { });
         }
-        deployments.release(app.name(), () -> store.changeConfig(app.name(), set, unset, Caller.of(ctx).id()),
-                line -> { });
-        Json.ok(ctx, json(store.config(app.name())));
+        Json.ok(ctx, store.config(app.name()).asMap());
     }
 
     private static String validName(String name) {
@@ -95,11 +94,5 @@ final class ConfigApi {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfig(e.getMessage());
         }
-    }
-
-    private static ObjectNode json(ConfigVars vars) {
-        ObjectNode n = Json.object();
-        vars.asMap().forEach(n::put);
-        return n;
     }
 }

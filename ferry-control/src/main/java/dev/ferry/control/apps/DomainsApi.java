@@ -1,12 +1,12 @@
 package dev.ferry.control.apps;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.Forbidden;
 import dev.ferry.control.error.InvalidDomain;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.DomainRequest;
 import dev.ferry.core.route.HostName;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
@@ -14,7 +14,6 @@ import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Set;
 
 /**
  * An app's custom domains: {@code GET/POST /api/apps/{app}/domains {"hostname", "force"}} and
@@ -47,17 +46,15 @@ final class DomainsApi {
 
     private void list(Context ctx) {
         App app = access.require(ctx);
-        ArrayNode out = Json.array();
-        store.domains(app.name()).forEach(d -> out.add(ModelJson.domain(d)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, store.domains(app.name()).stream().map(ModelJson::domain).toList());
     }
 
     private void add(Context ctx) {
         App app = access.require(ctx);
         User caller = Caller.of(ctx);
-        RequestBody body = RequestBody.parse(ctx.body(), Set.of("hostname", "force"));
-        String hostname = hostname(body.requiredText("hostname"));
-        boolean force = body.optionalBoolean("force").orElse(false) || forceQuery(ctx);
+        DomainRequest request = RequestBody.parse(ctx.body(), DomainRequest.class);
+        String hostname = hostname(RequestBody.required(request.hostname(), "hostname"));
+        boolean force = Boolean.TRUE.equals(request.force()) || forceQuery(ctx);
         if (force && !caller.admin()) {
             throw new Forbidden("Only an admin may force a domain onto an app.");
         }

@@ -44,7 +44,7 @@ final class FormationApi {
 
     private void get(Context ctx) {
         App app = access.require(ctx);
-        Json.ok(ctx, ModelJson.formation(store.formation(app.name())));
+        Json.ok(ctx, store.formation(app.name()).quantities());
     }
 
     private void patch(Context ctx) {
@@ -74,6 +74,6 @@ final class FormationApi {
         }
         Formation formation = store.scale(app.name(), quantities, Caller.of(ctx).id());
         deployments.scaled(formation);
-        Json.ok(ctx, ModelJson.formation(formation));
+        Json.ok(ctx, formation.quantities());
     }
 }

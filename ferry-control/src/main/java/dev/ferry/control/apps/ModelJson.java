@@ -1,19 +1,21 @@
 package dev.ferry.control.apps;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.control.json.Json;
+import dev.ferry.core.api.AppSummary;
+import dev.ferry.core.api.CollaboratorInfo;
+import dev.ferry.core.api.DomainInfo;
+import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ReleaseInfo;
 import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppDomain;
+import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Collaborator;
 import dev.ferry.core.store.Event;
-import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.User;
 import dev.ferry.core.store.UserId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,14 +40,9 @@ final class ModelJson {
         return emails.computeIfAbsent(id, i -> accounts.user(i).map(User::email).orElse("user " + i));
     }
 
-    /** {@code {"name","owner","webUrl","createdAt"}}. */
-    ObjectNode app(App app) {
-        ObjectNode n = Json.object();
-        n.put("name", app.name().value());
-        n.put("owner", email(app.owner()));
-        n.put("webUrl", routes.webUrl(app.name()));
-        n.put("createdAt", app.createdAt().toString());
-        return n;
+    /** {@link AppSummary}. */
+    AppSummary app(App app) {
+        return new AppSummary(app.name().value(), email(app.owner()), routes.webUrl(app.name()), app.createdAt().toString());
     }
 
     /** {@link #release(Release)} with {@code failure}: why its deploy failed, when known. */
@@ -59,54 +56,23 @@ final class ModelJson {
         return release(r, Optional.empty());
     }
 
-    /** {@code {"hostname","app","createdAt"}}. */
-    static ObjectNode domain(AppDomain d) {
-        ObjectNode n = Json.object();
-        n.put("hostname", d.hostname());
-        n.put("app", d.app().value());
-        n.put("createdAt", d.createdAt().toString());
-        return n;
+    /** {@link DomainInfo}. */
+    static DomainInfo domain(AppDomain d) {
+        return new DomainInfo(d.hostname(), d.app().value(), d.createdAt().toString());
     }
 
-    /** {@code {"email","role":"owner"|"collaborator","since"}}. */
-    static ObjectNode collaborator(Collaborator c) {
-        ObjectNode n = Json.object();
-        n.put("email", c.user().email());
-        n.put("role", c.owner() ? "owner" : "collaborator");
-        n.put("since", c.since().toString());
-        return n;
+    /** {@link CollaboratorInfo}. */
+    static CollaboratorInfo collaborator(Collaborator c) {
+        return new CollaboratorInfo(c.user().email(), c.owner() ? "owner" : "collaborator", c.since().toString());
     }
 
-    /** {@code {"web":1,"worker":0}}, by process type. */
-    static ObjectNode formation(Formation f) {
-        ObjectNode n = Json.object();
-        f.quantities().forEach(n::put);
-        return n;
+    /** {@link EventInfo}; actor null for the platform itself. */
+    static EventInfo event(Event e) {
+        return new EventInfo(e.id(), e.time().toString(), e.actorEmail().orElse(null),
+                e.app().map(AppName::value).orElse(null), e.action().code(), e.detail());
     }
 
-    /** {@code {"id","time","actor","app","action","detail"}}; actor null for the platform itself. */
-    static ObjectNode event(Event e) {
-        ObjectNode n = Json.object();
-        n.put("id", e.id());
-        n.put("time", e.time().toString());
-        if (e.actorEmail().isPresent()) {
-            n.put("actor", e.actorEmail().get());
-        } else {
-            n.putNull("actor");
-        }
-        if (e.app().isPresent()) {
-            n.put("app", e.app().get().value());
-        } else {
-            n.putNull("app");
-        }
-        n.put("action", e.action().code());
-        n.put("detail", e.detail());
-        return n;
-    }
-
-    static ArrayNode events(Iterable<Event> events) {
-        ArrayNode a = Json.array();
-        events.forEach(e -> a.add(event(e)));
-        return a;
+    static List<EventInfo> events(List<Event> events) {
+        return events.stream().map(ModelJson::event).toList();
     }
 }

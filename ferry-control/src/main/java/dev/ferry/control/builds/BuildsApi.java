@@ -1,6 +1,5 @@
 package dev.ferry.control.builds;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.apps.AppAccess;
 import dev.ferry.control.apps.AppSessions;
@@ -76,9 +75,7 @@ public final class BuildsApi implements ControlApi {
     private void list(Context ctx) {
         App app = access.require(ctx);
         BuildJson json = new BuildJson(accounts, releases);
-        ArrayNode out = Json.array();
-        Paging.read(ctx, page -> store.builds(app.name(), page)).items().forEach(b -> out.add(json.build(b)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, Paging.read(ctx, page -> store.builds(app.name(), page)).items().stream().map(json::build).toList());
     }
 
     private void one(Context ctx) {

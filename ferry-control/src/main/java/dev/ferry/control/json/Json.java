@@ -5,17 +5,46 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.core.api.AppDetail;
+import dev.ferry.core.api.BuildInfo;
+import dev.ferry.core.api.EventInfo;
+import dev.ferry.core.api.ProcessInfo;
+import dev.ferry.core.api.TokenInfo;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Writes JSON answers: trees, or the response records of {@code dev.ferry.core.api} (a {@code null} component is
- * left out); times are ISO-8601 UTC strings ({@link Instant#toString}).
+ * left out, except in {@link AppDetail}, {@link EventInfo}, {@link ProcessInfo}, {@link BuildInfo} and {@link TokenInfo}, which always wrote JSON {@code null}); times are ISO-8601 UTC strings ({@link Instant#toString}).
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .addMixIn(AppDetail.class, NullsWritten.class)
+            .addMixIn(EventInfo.class, NullsWritten.class)
+            .addMixIn(ProcessInfo.class, NullsWritten.class)
+            .addMixIn(BuildInfo.class, BuildNullsWritten.class)
+            .addMixIn(TokenInfo.class, TokenNullsWritten.class);
+
+    /** Records whose {@code null} components the API has always written as JSON {@code null}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    private interface NullsWritten {
+    }
+
+    /** A build writes its nulls but leaves {@code releaseStatus} out when there is none. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    private interface BuildNullsWritten {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String releaseStatus();
+    }
+
+    /** A token writes a {@code lastUsedAt} it has not as null, and its secret only when it has one. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    private interface TokenNullsWritten {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String secret();
+    }
 
     private Json() {
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.error.InvalidInput;
 import java.util.ArrayList;
@@ -19,11 +22,39 @@ import java.util.Set;
  */
 public final class RequestBody {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = textOnlyFromStrings(
+            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
     private static final String TOP = "the request body";
 
     private final String where;
     private final ObjectNode node;
+
+    /**
+     * A number or boolean where a record wants text, or a string or number where it wants a boolean, is refused,
+     * as {@link #optionalText} and {@link #optionalBoolean} refuse them.
+     */
+    private static ObjectMapper textOnlyFromStrings(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /**
+     * {@code value}, a required field of a request record; a 400 naming {@code field} when it is absent (a blank
+     * value is the caller's to judge, as {@link #requiredText} leaves it).
+     */
+    public static String required(String value, String field) {
+        if (value == null) {
+            throw new InvalidInput(TOP + " needs the field '" + field + "'");
+        }
+        return value;
+    }
 
     private RequestBody(String where, ObjectNode node) {
         this.where = where;
@@ -173,11 +204,20 @@ public final class RequestBody {
      * are allowed as fields, so the names are written once, in the record the clients send.
      */
     public static <R extends Record> R parse(String text, Class<R> type) {
+        return parse(text, type, false);
+    }
+
+    /** As {@link #parse(String, Class)}, with an empty body read as {@code {}}. */
+    public static <R extends Record> R parseOrEmpty(String text, Class<R> type) {
+        return parse(text, type, true);
+    }
+
+    private static <R extends Record> R parse(String text, Class<R> type, boolean emptyAllowed) {
         Set<String> fields = new java.util.LinkedHashSet<>();
         for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
             fields.add(c.getName());
         }
-        RequestBody body = parse(text, fields);
+        RequestBody body = emptyAllowed ? parseOrEmpty(text, fields) : parse(text, fields);
         try {
             return MAPPER.treeToValue(body.node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {

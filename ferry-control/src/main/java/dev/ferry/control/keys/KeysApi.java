@@ -1,12 +1,13 @@
 package dev.ferry.control.keys;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.SshKeyInfo;
+import dev.ferry.core.api.SshKeyRequest;
 import dev.ferry.core.access.AccessChange;
 import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.store.AccountStore;
@@ -15,7 +16,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The caller's own SSH public keys, which git over SSH authenticates: {@code GET /api/keys} (oldest first),
@@ -67,13 +67,11 @@ public final class KeysApi implements ControlApi {
     }
 
     private void list(Context ctx) {
-        ArrayNode out = Json.array();
-        store.sshKeys(Caller.of(ctx).id()).forEach(k -> out.add(json(k)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, store.sshKeys(Caller.of(ctx).id()).stream().map(KeysApi::json).toList());
     }
 
     private void add(Context ctx) {
-        String publicKey = RequestBody.parse(ctx.body(), Set.of("publicKey")).requiredText("publicKey");
+        String publicKey = RequestBody.required(RequestBody.parse(ctx.body(), SshKeyRequest.class).publicKey(), "publicKey");
         SshKey key;
         try {
             key = store.addSshKey(Caller.of(ctx).id(), publicKey);
@@ -110,13 +108,8 @@ public final class KeysApi implements ControlApi {
         Json.ok(ctx, n);
     }
 
-    /** {@code {"fingerprint","type","comment","addedAt"}}. */
-    static ObjectNode json(SshKey k) {
-        ObjectNode n = Json.object();
-        n.put("fingerprint", k.fingerprint());
-        n.put("type", k.type());
-        n.put("comment", k.comment());
-        n.put("addedAt", k.addedAt().toString());
-        return n;
+    /** {@link SshKeyInfo}. */
+    static SshKeyInfo json(SshKey k) {
+        return new SshKeyInfo(k.fingerprint(), k.type(), k.comment(), k.addedAt().toString());
     }
 }

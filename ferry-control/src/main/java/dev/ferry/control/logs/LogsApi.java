@@ -1,7 +1,5 @@
 package dev.ferry.control.logs;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.apps.AppAccess;
 import dev.ferry.control.apps.AppSessions;
@@ -10,6 +8,8 @@ import dev.ferry.control.error.ApiException;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.DrainInfo;
+import dev.ferry.core.api.DrainRequest;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.log.DrainTargetCheck;
@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
@@ -170,14 +169,12 @@ public final class LogsApi implements ControlApi {
 
     private void drains(Context ctx) {
         App app = access.require(ctx);
-        ArrayNode out = Json.array();
-        store.drains(app.name()).forEach(d -> out.add(json(d)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, store.drains(app.name()).stream().map(LogsApi::json).toList());
     }
 
     private void addDrain(Context ctx) {
         App app = access.require(ctx);
-        String url = RequestBody.parse(ctx.body(), Set.of("url")).requiredText("url");
+        String url = RequestBody.required(RequestBody.parse(ctx.body(), DrainRequest.class).url(), "url");
         Drain drain;
         try {
             drainTargets.check(Drain.checkUrl(url));
@@ -198,14 +195,9 @@ public final class LogsApi implements ControlApi {
         ctx.status(204);
     }
 
-    /** {@code {"id","url","token","createdAt"}}. */
-    static ObjectNode json(Drain d) {
-        ObjectNode n = Json.object();
-        n.put("id", d.id());
-        n.put("url", d.url());
-        n.put("token", d.token());
-        n.put("createdAt", d.createdAt().toString());
-        return n;
+    /** {@link DrainInfo}. */
+    static DrainInfo json(Drain d) {
+        return new DrainInfo(d.id(), d.url(), d.token(), d.createdAt().toString());
     }
 
     /** 503 {@code too_many_tails}. */

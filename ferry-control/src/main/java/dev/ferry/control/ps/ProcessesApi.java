@@ -1,6 +1,5 @@
 package dev.ferry.control.ps;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.apps.AppAccess;
@@ -8,6 +7,10 @@ import dev.ferry.control.apps.AppSessions;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.ProcessInfo;
+import dev.ferry.core.api.ProcessTargetRequest;
+import dev.ferry.core.api.ProcessesRestarted;
+import dev.ferry.core.api.ProcessesStopped;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.Instance;
 import dev.ferry.core.runtime.OneOffCommand;
@@ -20,13 +23,13 @@ import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The processes of an app, over the {@link AppRuntime}:
@@ -82,24 +85,12 @@ public final class ProcessesApi implements ControlApi {
     private void list(Context ctx) {
         App app = access.require(ctx);
         Map<Integer, Optional<Release>> releases = new HashMap<>();
-        ArrayNode out = Json.array();
+        List<ProcessInfo> out = new ArrayList<>();
         for (Instance i : runtime.instances(app.name())) {
-            ObjectNode n = out.addObject();
-            n.put("name", i.name());
-            n.put("type", i.type());
-            n.put("state", i.state().name().toLowerCase(Locale.ROOT));
-            n.put("release", i.release());
-            n.put("port", i.port());
-            n.put("pid", i.pid());
-            n.put("since", i.since().toString());
-            n.put("restarts", i.restarts());
             Optional<String> command = releases.computeIfAbsent(i.release(), v -> store.release(app.name(), v))
                     .map(rel -> rel.processTypes().get(i.type()));
-            if (command.isPresent()) {
-                n.put("command", command.get());
-            } else {
-                n.putNull("command");
-            }
+            out.add(new ProcessInfo(i.name(), i.type(), i.state().name().toLowerCase(Locale.ROOT), i.release(), i.port(),
+                    i.pid(), i.since().toString(), i.restarts(), command.orElse(null)));
         }
         Json.ok(ctx, out);
     }
@@ -123,24 +114,17 @@ public final class ProcessesApi implements ControlApi {
 
     private void restart(Context ctx) {
         App app = access.require(ctx);
-        RequestBody body = RequestBody.parseOrEmpty(ctx.body(), Set.of("target"));
-        Optional<ProcessTarget> target = body.optionalText("target").map(ProcessTarget::parse);
+        ProcessTargetRequest request = RequestBody.parseOrEmpty(ctx.body(), ProcessTargetRequest.class);
+        Optional<ProcessTarget> target = Optional.ofNullable(request.target()).map(ProcessTarget::parse);
         target.ifPresent(t -> requireMatch(app, t));
-        int restarted = runtime.restart(app.name(), target.map(ProcessTarget::value));
-        ObjectNode n = Json.object();
-        n.put("restarted", restarted);
-        Json.ok(ctx, n);
+        Json.ok(ctx, new ProcessesRestarted(runtime.restart(app.name(), target.map(ProcessTarget::value))));
     }
 
     private void stop(Context ctx) {
         App app = access.require(ctx);
-        RequestBody body = RequestBody.parse(ctx.body(), Set.of("target"));
-        ProcessTarget target = ProcessTarget.parse(body.optionalText("target").orElse(null));
+        ProcessTarget target = ProcessTarget.parse(RequestBody.parse(ctx.body(), ProcessTargetRequest.class).target());
         requireMatch(app, target);
-        int stopped = runtime.stop(app.name(), target.value());
-        ObjectNode n = Json.object();
-        n.put("stopped", stopped);
-        Json.ok(ctx, n);
+        Json.ok(ctx, new ProcessesStopped(runtime.stop(app.name(), target.value())));
     }
 
     private void requireMatch(App app, ProcessTarget target) {

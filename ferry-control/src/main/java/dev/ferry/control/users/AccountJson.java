@@ -1,41 +1,40 @@
 package dev.ferry.control.users;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.control.json.Json;
+import dev.ferry.core.api.TokenInfo;
+import dev.ferry.core.api.UserInfo;
 import dev.ferry.core.store.ApiToken;
 import dev.ferry.core.store.NewToken;
+import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.User;
+import java.time.Instant;
 
-/** The wire form of users and tokens; a token's secret appears only in the answer that created it. */
+/** Users and tokens as the API shows them; a token's secret appears only in the answer that created it. */
 final class AccountJson {
 
     private AccountJson() {
     }
 
-    /** {@code {"id","email","admin","createdAt"}}. */
-    static ObjectNode user(User u) {
-        ObjectNode n = Json.object();
-        n.put("id", u.id().value());
-        n.put("email", u.email());
-        n.put("admin", u.admin());
-        n.put("createdAt", u.createdAt().toString());
-        return n;
+    /** {@link UserInfo} without a token. */
+    static UserInfo user(User u) {
+        return new UserInfo(u.id().value(), u.email(), u.admin(), u.createdAt().toString(), null, null);
     }
 
-    /** {@code {"id","description","createdAt","lastUsedAt"}}. */
-    static ObjectNode token(ApiToken t) {
-        ObjectNode n = Json.object();
-        n.put("id", t.id());
-        n.put("description", t.description());
-        n.put("createdAt", t.createdAt().toString());
-        Json.putTime(n, "lastUsedAt", t.lastUsedAt());
-        return n;
+    /** {@link UserInfo} with the first token's secret and id, shown once. */
+    static UserInfo newUser(NewUser created) {
+        User u = created.user();
+        return new UserInfo(u.id().value(), u.email(), u.admin(), u.createdAt().toString(),
+                created.firstToken().secret(), created.firstToken().token().id());
     }
 
-    /** {@link #token} plus {@code "secret"}, shown once. */
-    static ObjectNode newToken(NewToken t) {
-        ObjectNode n = token(t.token());
-        n.put("secret", t.secret());
-        return n;
+    /** {@link TokenInfo} without its secret. */
+    static TokenInfo token(ApiToken t) {
+        return new TokenInfo(t.id(), t.description(), t.createdAt().toString(),
+                t.lastUsedAt().map(Instant::toString).orElse(null), null);
+    }
+
+    /** {@link TokenInfo} with its secret, shown once. */
+    static TokenInfo newToken(NewToken t) {
+        TokenInfo token = token(t.token());
+        return new TokenInfo(token.id(), token.description(), token.createdAt(), token.lastUsedAt(), t.secret());
     }
 }

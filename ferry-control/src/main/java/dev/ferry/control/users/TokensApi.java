@@ -1,10 +1,10 @@
 package dev.ferry.control.users;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.TokenRequest;
 import dev.ferry.core.access.AccessChange;
 import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.store.AccountStore;
@@ -14,7 +14,6 @@ import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The caller's own API tokens: {@code GET /api/tokens} (without secrets), {@code POST /api/tokens
@@ -40,15 +39,13 @@ public final class TokensApi {
     }
 
     private void list(Context ctx) {
-        ArrayNode out = Json.array();
-        store.tokens(Caller.of(ctx).id()).forEach(t -> out.add(AccountJson.token(t)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, store.tokens(Caller.of(ctx).id()).stream().map(AccountJson::token).toList());
     }
 
     private void create(Context ctx) {
         User caller = Caller.of(ctx);
-        String description = RequestBody.parseOrEmpty(ctx.body(), Set.of("description"))
-                .optionalText("description").orElse("");
+        String description = Objects.requireNonNullElse(
+                RequestBody.parseOrEmpty(ctx.body(), TokenRequest.class).description(), "");
         try {
             ApiToken.requireValidDescription(description);
         } catch (IllegalArgumentException e) {

@@ -1,18 +1,16 @@
 package dev.ferry.control.users;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.UserRequest;
 import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.NewUser;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Users, for admins only (403 {@code forbidden} otherwise): {@code GET /api/users} (oldest first) and
@@ -34,24 +32,19 @@ public final class UsersApi {
 
     private void list(Context ctx) {
         Caller.admin(ctx);
-        ArrayNode out = Json.array();
-        store.users().forEach(u -> out.add(AccountJson.user(u)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, store.users().stream().map(AccountJson::user).toList());
     }
 
     private void create(Context ctx) {
         User admin = Caller.admin(ctx);
-        RequestBody body = RequestBody.parse(ctx.body(), Set.of("email", "admin"));
+        UserRequest request = RequestBody.parse(ctx.body(), UserRequest.class);
         String email;
         try {
-            email = User.normalizeEmail(body.requiredText("email"));
+            email = User.normalizeEmail(RequestBody.required(request.email(), "email"));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(e.getMessage());
         }
-        NewUser created = store.createUser(email, body.optionalBoolean("admin").orElse(false), admin.id());
-        ObjectNode n = AccountJson.user(created.user());
-        n.put("token", created.firstToken().secret());
-        n.put("tokenId", created.firstToken().token().id());
-        Json.answer(ctx, 201, n);
+        NewUser created = store.createUser(email, Boolean.TRUE.equals(request.admin()), admin.id());
+        Json.answer(ctx, 201, AccountJson.newUser(created));
     }
 }

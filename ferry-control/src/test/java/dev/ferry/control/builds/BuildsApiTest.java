@@ -58,6 +58,28 @@ class BuildsApiTest {
     }
 
     @Test
+    void writesABuildsMissingValuesAsNullAndLeavesOutTheStatusOfAReleaseItHasNot() {
+        JsonNode build = RunningControlServer.json(api.call("GET", "/api/apps/hello/builds/" + queued.id(), null));
+
+        assertThat(build.propertyStream().map(java.util.Map.Entry::getKey).toList()).containsExactly("id", "app", "status",
+                "commit", "branch", "buildpack", "release", "failure", "createdBy", "createdAt", "startedAt",
+                "finishedAt", "durationSeconds");
+        assertThat(build.get("buildpack").isNull()).isTrue();
+        assertThat(build.get("release").isNull()).isTrue();
+        assertThat(build.get("durationSeconds").isNull()).isTrue();
+        // v3 of the build released before is not in the store: no status to tell
+        JsonNode unknown = RunningControlServer.json(api.call("GET", "/api/apps/hello/builds/" + released.id(), null));
+        assertThat(unknown.has("releaseStatus")).isFalse();
+        assertThat(api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"1\"}").statusCode()).isEqualTo(200);
+        Build deployed = api.store.enqueueBuild(AppName.of("hello"), COMMIT, "main", api.admin.id());
+        api.store.startBuild(deployed.id());
+        api.store.succeedBuild(deployed.id(), "Procfile");
+        api.store.recordBuildRelease(deployed.id(), 1);
+        JsonNode known = RunningControlServer.json(api.call("GET", "/api/apps/hello/builds/" + deployed.id(), null));
+        assertThat(known.get("releaseStatus").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
     void showsOneBuildWithItsFailure() {
         JsonNode build = RunningControlServer.json(api.call("GET", "/api/apps/hello/builds/" + failed.id(), null));
 

@@ -7,6 +7,11 @@
  * {@link dev.ferry.core.api.GatewayRegistration}, {@link dev.ferry.core.api.EndpointPublication}, the agent's
  * {@link dev.ferry.core.api.TunnelInfo}, and the app verbs'
  * {@link dev.ferry.core.api.MaintenanceState}, {@link dev.ferry.core.api.ReleaseInfo} and
- * {@link dev.ferry.core.api.RollbackRequest}.
+ * {@link dev.ferry.core.api.RollbackRequest}; then one or more records per resource of an app: apps
+ * ({@link dev.ferry.core.api.AppSummary}, {@link dev.ferry.core.api.AppDetail}), config
+ * ({@link dev.ferry.core.api.ConfigChange}), domains, processes ({@link dev.ferry.core.api.ProcessInfo}), builds,
+ * SSH keys, drains and collaborators. A few answers have always written a missing value as JSON {@code null}
+ * ({@code AppDetail}, {@code EventInfo}, {@code ProcessInfo}, {@code BuildInfo}): their records say so, and
+ * ferry-control writes them that way.
  */
 package dev.ferry.core.api;
