@@ -11,6 +11,7 @@ import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.access.AccessChange;
 import dev.ferry.core.api.AppCreateRequest;
+import dev.ferry.core.api.AppRenameRequest;
 import dev.ferry.core.api.AppDetail;
 import dev.ferry.core.api.AppSummary;
 import dev.ferry.core.access.AccessChanges;
@@ -156,7 +157,7 @@ public final class AppsApi {
     private void rename(Context ctx) {
         App app = access.requireOwner(ctx);
         User caller = Caller.of(ctx);
-        AppName to = unrouted(name(RequestBody.parse(ctx.body(), Set.of("name")).requiredText("name")));
+        AppName to = unrouted(name(RequestBody.required(RequestBody.parse(ctx.body(), AppRenameRequest.class).name(), "name")));
         if (store.unfinishedBuilds().stream().anyMatch(b -> b.app().equals(app.name()))) {
             throw new AppBusy("A build of " + app.name() + " is queued or running; rename it once the build is done.");
         }
