@@ -47,7 +47,7 @@ one_start() { # routes, cache switch -> prints "router_ms api_ms rss_mib"
   done
   sleep 5
   local rss; rss=$(ps -o rss= -p "$(pgrep -P "$pid" java | head -n1)" 2>/dev/null || echo 0)
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
   echo "${r:-timeout} ${a:-timeout} $(( ${rss:-0} / 1024 ))"
 }
