@@ -1,27 +1,15 @@
 package dev.ferry.store.postgres;
 
 import dev.ferry.core.store.AppLimits;
-import dev.ferry.core.addons.AddonStore;
-import dev.ferry.core.store.CertificateStore;
-import dev.ferry.core.store.ComposedStore;
 import dev.ferry.core.store.Store;
-import dev.ferry.core.usage.UsageStore;
 import dev.ferry.store.postgres.internal.PostgresDatabase;
 import dev.ferry.store.postgres.internal.PostgresMigrations;
 import dev.ferry.store.sql.ConfigKey;
-import dev.ferry.store.sql.internal.AccountCommands;
-import dev.ferry.store.sql.internal.AppCommands;
-import dev.ferry.store.sql.internal.BuildCommands;
-import dev.ferry.store.sql.internal.AddonCommands;
-import dev.ferry.store.sql.internal.CertificateCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
-import dev.ferry.store.sql.internal.DrainCommands;
-import dev.ferry.store.sql.internal.EventCommands;
 import dev.ferry.store.sql.internal.KeyCheck;
-import dev.ferry.store.sql.internal.ReleaseCommands;
-import dev.ferry.store.sql.internal.UsageCommands;
+import dev.ferry.store.sql.internal.SqlStore;
 import java.time.Clock;
 
 /**
@@ -37,44 +25,15 @@ import java.time.Clock;
  * {@value PostgresDatabase#DEFAULT_CONNECTIONS} connections by default. Safe for many threads; {@link #close}
  * when done.
  */
-public final class PostgresStore extends ComposedStore {
+public final class PostgresStore extends SqlStore {
 
     private final Database db;
     private final Clocked clock;
-    private final CertificateCommands certificates;
-    private final UsageCommands usage;
-    private final AddonCommands addons;
 
     private PostgresStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
-        super(new AccountCommands(db, clock), new AppCommands(db, clock, limits, cipher),
-                new ReleaseCommands(db, clock, cipher, limits), new BuildCommands(db, clock),
-                new DrainCommands(db, clock, limits), new EventCommands(db));
+        super(db, cipher, clock, limits);
         this.db = db;
         this.clock = clock;
-        this.certificates = new CertificateCommands(db, clock, cipher);
-        this.usage = new UsageCommands(db);
-        this.addons = new AddonCommands(db, clock, cipher);
-    }
-
-    /**
-     * The certificates and HTTPS settings, their private keys sealed with the shared config key. Change listeners
-     * hear the changes made through this node; routers fed by another node see them at their periodic reload.
-     */
-    @Override
-    public CertificateStore certificates() {
-        return certificates;
-    }
-
-    /** The usage records in this database. */
-    @Override
-    public UsageStore usage() {
-        return usage;
-    }
-
-    /** The add-ons and their attachments, their credentials sealed with the config key. */
-    @Override
-    public AddonStore addons() {
-        return addons;
     }
 
     /** Opens the database at {@code location} (migrating it when needed) with the config key {@code key}. */

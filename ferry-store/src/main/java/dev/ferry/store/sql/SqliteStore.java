@@ -4,29 +4,18 @@ import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.BuildStore;
-import dev.ferry.core.addons.AddonStore;
-import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.ComposedStore;
 import dev.ferry.core.store.DrainStore;
 import dev.ferry.core.store.EventStore;
 import dev.ferry.core.store.ReleaseStore;
 import dev.ferry.core.store.Store;
-import dev.ferry.core.usage.UsageStore;
-import dev.ferry.store.sql.internal.AccountCommands;
-import dev.ferry.store.sql.internal.AppCommands;
-import dev.ferry.store.sql.internal.BuildCommands;
-import dev.ferry.store.sql.internal.AddonCommands;
-import dev.ferry.store.sql.internal.CertificateCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
-import dev.ferry.store.sql.internal.DrainCommands;
-import dev.ferry.store.sql.internal.EventCommands;
 import dev.ferry.store.sql.internal.KeyCheck;
 import dev.ferry.store.sql.internal.Migrations;
-import dev.ferry.store.sql.internal.ReleaseCommands;
+import dev.ferry.store.sql.internal.SqlStore;
 import dev.ferry.store.sql.internal.SqliteDatabase;
-import dev.ferry.store.sql.internal.UsageCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +38,7 @@ import java.time.Clock;
  * {@code BuildCommands} ({@link BuildStore}), {@code DrainCommands} ({@link DrainStore}) and {@code EventCommands}
  * ({@link EventStore}); {@link ComposedStore} hands each call to its class.
  */
-public final class SqliteStore extends ComposedStore {
+public final class SqliteStore extends SqlStore {
 
     /** The database file's name in the data directory. */
     public static final String DATABASE_FILE = "ferry.db";
@@ -58,37 +47,11 @@ public final class SqliteStore extends ComposedStore {
 
     private final Database db;
     private final Clocked clock;
-    private final CertificateCommands certificates;
-    private final UsageCommands usage;
-    private final AddonCommands addons;
 
     private SqliteStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
-        super(new AccountCommands(db, clock), new AppCommands(db, clock, limits, cipher),
-                new ReleaseCommands(db, clock, cipher, limits), new BuildCommands(db, clock),
-                new DrainCommands(db, clock, limits), new EventCommands(db));
+        super(db, cipher, clock, limits);
         this.db = db;
         this.clock = clock;
-        this.certificates = new CertificateCommands(db, clock, cipher);
-        this.usage = new UsageCommands(db);
-        this.addons = new AddonCommands(db, clock, cipher);
-    }
-
-    /** The certificates and HTTPS settings in this database, their private keys sealed with the config key. */
-    @Override
-    public CertificateStore certificates() {
-        return certificates;
-    }
-
-    /** The usage records in this database. */
-    @Override
-    public UsageStore usage() {
-        return usage;
-    }
-
-    /** The add-ons and their attachments, their credentials sealed with the config key. */
-    @Override
-    public AddonStore addons() {
-        return addons;
     }
 
     /** Opens {@code <dataDir>/ferry.db} with the key in {@code <dataDir>/secret.key}, creating what is missing. */

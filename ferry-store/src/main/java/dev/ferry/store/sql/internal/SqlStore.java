@@ -1,0 +1,48 @@
+package dev.ferry.store.sql.internal;
+
+import dev.ferry.core.addons.AddonStore;
+import dev.ferry.core.store.AppLimits;
+import dev.ferry.core.store.CertificateStore;
+import dev.ferry.core.store.ComposedStore;
+import dev.ferry.core.usage.UsageStore;
+
+/**
+ * Every port of the store over one SQL {@link Database}, the same {@code *Commands} classes for SQLite and
+ * PostgreSQL: {@code AccountCommands}, {@code AppCommands}, {@code ReleaseCommands}, {@code BuildCommands},
+ * {@code DrainCommands} and {@code EventCommands} behind {@link ComposedStore}, and the ports kept apart from the
+ * composite (certificates, usage records, add-ons). A subclass opens its database and says how it is checked and
+ * closed.
+ */
+public abstract class SqlStore extends ComposedStore {
+
+    private final CertificateCommands certificates;
+    private final UsageCommands usage;
+    private final AddonCommands addons;
+
+    protected SqlStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
+        super(new AccountCommands(db, clock), new AppCommands(db, clock, limits, cipher),
+                new ReleaseCommands(db, clock, cipher, limits), new BuildCommands(db, clock),
+                new DrainCommands(db, clock, limits), new EventCommands(db));
+        this.certificates = new CertificateCommands(db, clock, cipher);
+        this.usage = new UsageCommands(db);
+        this.addons = new AddonCommands(db, clock, cipher);
+    }
+
+    /** The certificates and HTTPS settings, their private keys sealed with the config key. */
+    @Override
+    public CertificateStore certificates() {
+        return certificates;
+    }
+
+    /** The usage records in this database. */
+    @Override
+    public UsageStore usage() {
+        return usage;
+    }
+
+    /** The add-ons and their attachments, their credentials sealed with the config key. */
+    @Override
+    public AddonStore addons() {
+        return addons;
+    }
+}
