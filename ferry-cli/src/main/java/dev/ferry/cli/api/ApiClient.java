@@ -12,6 +12,7 @@ import dev.ferry.api.client.ApiTimedOut;
 import dev.ferry.api.client.ApiUnreachable;
 import dev.ferry.api.client.AppCalls;
 import dev.ferry.api.client.BuildCalls;
+import dev.ferry.api.client.CertificateCalls;
 import dev.ferry.api.client.CollaboratorCalls;
 import dev.ferry.api.client.ConfigCalls;
 import dev.ferry.api.client.ControlApiClient;
@@ -117,6 +118,11 @@ public final class ApiClient {
     /** The typed calls about an app's processes and formation. */
     public ProcessCalls processes() {
         return new ProcessCalls(client);
+    }
+
+    /** The typed calls about an app's TLS certificates and HTTPS settings. */
+    public CertificateCalls certificates() {
+        return new CertificateCalls(client);
     }
 
     /** The typed calls about an app's releases. */
