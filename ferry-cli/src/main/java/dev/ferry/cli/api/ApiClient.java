@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.api.client.AccountCalls;
+import dev.ferry.api.client.AddonCalls;
 import dev.ferry.api.client.ApiAnswer;
 import dev.ferry.api.client.ApiJson;
 import dev.ferry.api.client.ApiRefused;
@@ -118,6 +119,11 @@ public final class ApiClient {
     /** The typed calls about an app's processes and formation. */
     public ProcessCalls processes() {
         return new ProcessCalls(client);
+    }
+
+    /** The typed calls about add-ons. */
+    public AddonCalls addons() {
+        return new AddonCalls(client);
     }
 
     /** The typed calls about an app's TLS certificates and HTTPS settings. */
