@@ -23,6 +23,7 @@ import dev.ferry.api.client.KeyCalls;
 import dev.ferry.api.client.ProcessCalls;
 import dev.ferry.api.client.ReleaseCalls;
 import dev.ferry.api.client.RouteCalls;
+import dev.ferry.api.client.UsageCalls;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import java.io.InputStream;
@@ -119,6 +120,11 @@ public final class ApiClient {
     /** The typed calls about an app's processes and formation. */
     public ProcessCalls processes() {
         return new ProcessCalls(client);
+    }
+
+    /** The typed call of usage records. */
+    public UsageCalls usage() {
+        return new UsageCalls(client);
     }
 
     /** The typed calls about add-ons. */
