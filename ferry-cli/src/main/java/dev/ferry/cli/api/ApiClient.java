@@ -26,7 +26,6 @@ import dev.ferry.api.client.RouteCalls;
 import dev.ferry.api.client.UsageCalls;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -155,22 +154,6 @@ public final class ApiClient {
         });
     }
 
-    public ApiResponse get(String path) {
-        return send("GET", path, null);
-    }
-
-    public ApiResponse post(String path, JsonNode body) {
-        return send("POST", path, body);
-    }
-
-    public ApiResponse patch(String path, JsonNode body) {
-        return send("PATCH", path, body);
-    }
-
-    public ApiResponse delete(String path) {
-        return send("DELETE", path, null);
-    }
-
     /** Every item of a paginated list, following {@code rel="next"} links. */
     public ArrayNode getAll(String path) {
         return guarded(() -> {
@@ -180,25 +163,12 @@ public final class ApiClient {
         });
     }
 
-    /** One call; answers 2xx or throws {@link CliFailure}. */
-    public ApiResponse send(String method, String path, JsonNode body) {
-        return response(guarded(() -> client.call(method, path, body)));
-    }
-
     /**
      * One call that waits for a deploy (a config change, a rollback, a scale or a restart): the API answers once
      * the new instances serve, so it may take up to {@link #DEPLOY_TIMEOUT}.
      */
     public ApiResponse sendAwaitingDeploy(String method, String path, JsonNode body) {
         return response(guarded(() -> client.call(method, path, body, DEPLOY_TIMEOUT)));
-    }
-
-    /**
-     * A call whose answer is read as it arrives ({@code run}'s NDJSON frames); answers the body of a 2xx or throws
-     * {@link CliFailure} with the API's error. The caller closes the stream.
-     */
-    public InputStream stream(String method, String path, JsonNode body) {
-        return guarded(() -> client.stream(method, path, body));
     }
 
     private <T> T guarded(Supplier<T> call) {
