@@ -45,6 +45,17 @@ public final class AddonCalls {
                 .body(), AddonAttachmentInfo.class);
     }
 
+    /** {@code DELETE /api/addons/{name}/attachments/{app}}: answers the attachment removed. */
+    public AddonAttachmentInfo detach(String name, String app, Duration timeout) {
+        return ApiJson.read(api.call("DELETE", "/api/addons/" + AppPath.segment(name) + "/attachments/"
+                + AppPath.segment(app), null, timeout).body(), AddonAttachmentInfo.class);
+    }
+
+    /** {@code DELETE /api/addons/{name}?confirm={name}}: drops its data and its URL from every attached app. */
+    public void destroy(String name, Duration timeout) {
+        api.call("DELETE", "/api/addons/" + AppPath.segment(name) + "?confirm=" + AppPath.segment(name), null, timeout);
+    }
+
     private static <T> Read<T> read(ApiAnswer answer, Class<T> type) {
         return new Read<>(answer.body(), ApiJson.read(answer.body(), type));
     }

@@ -1,12 +1,10 @@
 package dev.ferry.cli.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.api.client.AccountCalls;
 import dev.ferry.api.client.AddonCalls;
-import dev.ferry.api.client.ApiAnswer;
 import dev.ferry.api.client.ApiJson;
 import dev.ferry.api.client.ApiRefused;
 import dev.ferry.api.client.ApiTimedOut;
@@ -163,14 +161,6 @@ public final class ApiClient {
         });
     }
 
-    /**
-     * One call that waits for a deploy (a config change, a rollback, a scale or a restart): the API answers once
-     * the new instances serve, so it may take up to {@link #DEPLOY_TIMEOUT}.
-     */
-    public ApiResponse sendAwaitingDeploy(String method, String path, JsonNode body) {
-        return response(guarded(() -> client.call(method, path, body, DEPLOY_TIMEOUT)));
-    }
-
     private <T> T guarded(Supplier<T> call) {
         try {
             return call.get();
@@ -186,10 +176,6 @@ public final class ApiClient {
         } catch (IllegalStateException e) {
             throw new CliFailure(e.getMessage());
         }
-    }
-
-    private static ApiResponse response(ApiAnswer answer) {
-        return new ApiResponse(answer.status(), answer.body(), answer.next());
     }
 
     /** Compact JSON of a tree or a record, as the API writes it. */
