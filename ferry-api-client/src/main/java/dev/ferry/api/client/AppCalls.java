@@ -3,9 +3,11 @@ package dev.ferry.api.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.api.AppCreateRequest;
 import dev.ferry.core.api.AppDetail;
+import dev.ferry.core.api.AppRenameRequest;
 import dev.ferry.core.api.AppSummary;
 import dev.ferry.core.api.MaintenanceState;
 import dev.ferry.core.api.TunnelInfo;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,6 +26,15 @@ public final class AppCalls {
     /** {@code GET /api/apps}, every page: the caller's apps (an admin's: every app), by name. */
     public List<AppSummary> list() {
         return api.getAll("/api/apps").stream().map(app -> ApiJson.read(app, AppSummary.class)).toList();
+    }
+
+    /**
+     * {@code PATCH /api/apps/{app} {"name"}}: renames the app; answers once its instances serve under the new name,
+     * so it takes a {@code timeout}. The answer comes with the JSON as the API sent it (for {@code --json}).
+     */
+    public Read<AppSummary> rename(String app, String newName, Duration timeout) {
+        ApiAnswer answer = api.call("PATCH", AppPath.of(app, ""), new AppRenameRequest(newName), timeout);
+        return new Read<>(answer.body(), ApiJson.read(answer.body(), AppSummary.class));
     }
 
     /** {@code GET /api/apps/{app}}, as the API answered it (to print) and read as an {@link AppDetail}. */

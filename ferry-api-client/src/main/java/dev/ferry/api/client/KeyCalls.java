@@ -1,5 +1,6 @@
 package dev.ferry.api.client;
 
+import dev.ferry.core.api.SshInfo;
 import dev.ferry.core.api.SshKeyInfo;
 import dev.ferry.core.api.SshKeyRequest;
 import java.util.Arrays;
@@ -25,6 +26,11 @@ public final class KeyCalls {
     /** {@code POST /api/keys}: the public key line as read from its file. */
     public SshKeyInfo add(String publicKey) {
         return api.call("POST", "/api/keys", new SshKeyRequest(publicKey), SshKeyInfo.class);
+    }
+
+    /** {@code GET /api/ssh}: whether git over SSH is on, its port and host key. */
+    public SshInfo ssh() {
+        return api.call("GET", "/api/ssh", null, SshInfo.class);
     }
 
     /**

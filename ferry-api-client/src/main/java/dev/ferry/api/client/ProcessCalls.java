@@ -1,6 +1,8 @@
 package dev.ferry.api.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.api.OneOffRequest;
+import dev.ferry.core.api.OneOffStarted;
 import dev.ferry.core.api.ProcessInfo;
 import dev.ferry.core.api.ProcessTargetRequest;
 import dev.ferry.core.api.ProcessesRestarted;
@@ -53,5 +55,10 @@ public final class ProcessCalls {
 
     private static Map<String, Integer> quantities(JsonNode answer) {
         return ApiJson.object(answer, "the formation", JsonNode::asInt);
+    }
+
+    /** {@code POST /api/apps/{app}/run/detached}: starts a one-off process; answers its name. */
+    public OneOffStarted runDetached(String app, OneOffRequest request) {
+        return api.call("POST", AppPath.of(app, "/run/detached"), request, OneOffStarted.class);
     }
 }

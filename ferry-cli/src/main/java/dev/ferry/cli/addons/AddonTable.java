@@ -1,9 +1,8 @@
 package dev.ferry.cli.addons;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.output.TextTable;
+import dev.ferry.core.api.AddonInfo;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Prints add-ons as the API answers them: one table row each, or one add-on's details. */
@@ -12,33 +11,30 @@ final class AddonTable {
     private AddonTable() {
     }
 
-    static void print(PrintWriter out, JsonNode addons, boolean colour) {
+    static void print(PrintWriter out, List<AddonInfo> addons, boolean colour) {
         TextTable table = new TextTable("NAME", "SERVICE", "PLAN", "APP", "ATTACHED AS");
-        addons.forEach(a -> table.row(a.path("name").asText(), a.path("service").asText(), a.path("plan").asText(),
-                a.path("app").asText(), attachments(a)));
+        addons.forEach(a -> table.row(a.name(), a.service(), a.plan(), a.app(), attachments(a)));
         table.print(out, colour);
     }
 
-    static void details(PrintWriter out, JsonNode a) {
-        out.println("=== " + a.path("name").asText());
-        line(out, "Service", a.path("service").asText());
-        line(out, "Plan", a.path("plan").asText());
-        line(out, "Owner app", a.path("app").asText());
-        line(out, "Resource", a.path("resource").asText());
-        if (a.has("keyPrefix")) {
-            line(out, "Key prefix", a.path("keyPrefix").asText() + " (every key and channel must start with it)");
+    static void details(PrintWriter out, AddonInfo a) {
+        out.println("=== " + a.name());
+        line(out, "Service", a.service());
+        line(out, "Plan", a.plan());
+        line(out, "Owner app", a.app());
+        line(out, "Resource", a.resource());
+        if (a.keyPrefix() != null) {
+            line(out, "Key prefix", a.keyPrefix() + " (every key and channel must start with it)");
         }
-        if (a.has("server")) {
-            line(out, "Server", a.path("server").asText());
+        if (a.server() != null) {
+            line(out, "Server", a.server());
         }
-        line(out, "Created", a.path("createdAt").asText());
+        line(out, "Created", a.createdAt());
         line(out, "Attached", attachments(a));
     }
 
-    private static String attachments(JsonNode a) {
-        List<String> parts = new ArrayList<>();
-        a.path("attachments").forEach(t -> parts.add(t.path("app").asText() + " as " + t.path("configVar").asText()));
-        return String.join(", ", parts);
+    private static String attachments(AddonInfo a) {
+        return String.join(", ", a.attachments().stream().map(t -> t.app() + " as " + t.configVar()).toList());
     }
 
     private static void line(PrintWriter out, String label, String value) {

@@ -1,11 +1,11 @@
 package dev.ferry.cli.addons;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.AddonAttachRequest;
+import dev.ferry.core.api.AddonAttachmentInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,12 +33,9 @@ public final class AddonsAttachCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String appName = app.name(env);
-        ObjectNode body = ApiClient.object().put("app", appName);
-        if (alias != null) {
-            body.put("as", alias);
-        }
-        JsonNode attached = api.sendAwaitingDeploy("POST", "/api/addons/" + segment(name) + "/attachments", body).body();
-        out.println("Attached " + name + " to " + appName + " as " + attached.path("configVar").asText()
+        AddonAttachRequest request = new AddonAttachRequest(appName, alias);
+        AddonAttachmentInfo attached = api.typed(() -> api.addons().attach(name, request, ApiClient.DEPLOY_TIMEOUT));
+        out.println("Attached " + name + " to " + appName + " as " + attached.configVar()
                 + " in a new release");
     }
 }

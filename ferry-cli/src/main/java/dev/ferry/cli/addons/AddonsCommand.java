@@ -1,11 +1,13 @@
 package dev.ferry.cli.addons;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.GitRemote;
+import dev.ferry.core.api.AddonInfo;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,16 +37,17 @@ public final class AddonsCommand extends ApiCommand {
         Optional<String> name = all ? Optional.empty()
                 : Optional.ofNullable(app).filter(a -> !a.isBlank()).map(String::strip)
                         .or(() -> GitRemote.app(env.workingDir()));
-        JsonNode addons = api.get(name.map(n -> appPath(n, "/addons")).orElse("/api/addons")).body();
+        Read<AddonInfo[]> addons = api.typed(() -> name.isPresent() ? api.addons().list(name.get())
+                : api.addons().listAll());
         if (json) {
-            printJson(out, addons);
+            printJson(out, addons.json());
             return;
         }
-        if (addons.isEmpty()) {
+        if (addons.value().length == 0) {
             out.println(name.map(n -> n + " has no add-ons (create one with: ferry addons:create postgres -a " + n + ")")
                     .orElse("You have no add-ons (create one with: ferry addons:create postgres -a APP)"));
             return;
         }
-        AddonTable.print(out, addons, env.colour());
+        AddonTable.print(out, List.of(addons.value()), env.colour());
     }
 }

@@ -1,11 +1,12 @@
 package dev.ferry.cli.addons;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.AddonCreateRequest;
+import dev.ferry.core.api.AddonInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,26 +48,18 @@ public final class AddonsCreateCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String appName = app.name(env);
-        ObjectNode body = ApiClient.object().put("service", service);
-        if (name != null) {
-            body.put("name", name);
-        }
-        if (alias != null) {
-            body.put("as", alias);
-        }
-        if (plan != null) {
-            body.put("plan", plan);
-        }
-        JsonNode created = api.sendAwaitingDeploy("POST", appPath(appName, "/addons"), body).body();
+        AddonCreateRequest request = new AddonCreateRequest(service, name, plan, alias);
+        Read<AddonInfo> answer = api.typed(() -> api.addons().create(appName, request, ApiClient.DEPLOY_TIMEOUT));
         if (json) {
-            printJson(out, created);
+            printJson(out, answer.json());
             return;
         }
-        String var = created.path("attachments").path(0).path("configVar").asText();
-        out.println("Created " + created.path("name").asText() + " (" + created.path("service").asText() + ") for "
-                + appName + "; " + var + " is set in a new release");
-        if (created.has("keyPrefix")) {
-            out.println("Keys and channels must start with " + created.path("keyPrefix").asText());
+        AddonInfo created = answer.value();
+        String var = created.attachments().isEmpty() ? "" : created.attachments().getFirst().configVar();
+        out.println("Created " + created.name() + " (" + created.service() + ") for " + appName + "; " + var
+                + " is set in a new release");
+        if (created.keyPrefix() != null) {
+            out.println("Keys and channels must start with " + created.keyPrefix());
         }
     }
 }

@@ -33,7 +33,7 @@ public final class AddonsDestroyCommand extends ApiCommand {
         if (!name.equals(confirm)) {
             throw new CliFailure("--confirm " + confirm + " does not match the add-on " + name + "; nothing was destroyed");
         }
-        api.sendAwaitingDeploy("DELETE", "/api/addons/" + segment(name) + "?confirm=" + segment(name), null);
+        api.typedVoid(() -> api.addons().destroy(name, ApiClient.DEPLOY_TIMEOUT));
         out.println("Destroyed " + name + ": its database and credentials are gone, and its URL is removed from every app");
     }
 }

@@ -1,10 +1,10 @@
 package dev.ferry.cli.addons;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.AddonAttachmentInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +28,8 @@ public final class AddonsDetachCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String appName = app.name(env);
-        JsonNode detached = api.sendAwaitingDeploy("DELETE",
-                "/api/addons/" + segment(name) + "/attachments/" + segment(appName), null).body();
-        out.println("Detached " + name + " from " + appName + "; " + detached.path("configVar").asText()
+        AddonAttachmentInfo detached = api.typed(() -> api.addons().detach(name, appName, ApiClient.DEPLOY_TIMEOUT));
+        out.println("Detached " + name + " from " + appName + "; " + detached.configVar()
                 + " is removed in a new release");
     }
 }

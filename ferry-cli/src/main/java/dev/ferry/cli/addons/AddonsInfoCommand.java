@@ -1,9 +1,10 @@
 package dev.ferry.cli.addons;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
+import dev.ferry.core.api.AddonInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,11 +26,11 @@ public final class AddonsInfoCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        JsonNode addon = api.get("/api/addons/" + segment(name)).body();
+        Read<AddonInfo> addon = api.typed(() -> api.addons().info(name));
         if (json) {
-            printJson(out, addon);
+            printJson(out, addon.json());
         } else {
-            AddonTable.details(out, addon);
+            AddonTable.details(out, addon.value());
         }
     }
 }

@@ -1,21 +1,22 @@
 package dev.ferry.cli.addons;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
-import dev.ferry.cli.support.ApiCommand;
+import dev.ferry.core.api.AddonAttachmentInfo;
+import dev.ferry.core.api.AddonInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An add-on of one service attached to an app, with the URL the app has in its config: what {@code pg:psql},
  * {@code pg:info} and {@code redis:cli} connect with. Chosen by name, or the app's only one of the service.
  */
-record AttachedAddon(JsonNode addon, String configVar, URI url) {
+record AttachedAddon(AddonInfo addon, String configVar, URI url) {
 
     String name() {
-        return addon.path("name").asText();
+        return addon.name();
     }
 
     String user() {
@@ -30,17 +31,17 @@ record AttachedAddon(JsonNode addon, String configVar, URI url) {
 
     /** The app's add-ons of {@code service}, or only {@code name} when given. */
     static List<AttachedAddon> of(ApiClient api, String app, String service, String name) {
-        JsonNode addons = api.get(ApiCommand.appPath(app, "/addons")).body();
-        JsonNode config = api.get(ApiCommand.appPath(app, "/config")).body();
+        AddonInfo[] addons = api.typed(() -> api.addons().list(app)).value();
+        Map<String, String> config = api.typed(() -> api.config().get(app));
         List<AttachedAddon> found = new ArrayList<>();
-        for (JsonNode a : addons) {
-            if (!a.path("service").asText().equals(service) || (name != null && !a.path("name").asText().equals(name))) {
+        for (AddonInfo a : addons) {
+            if (!service.equals(a.service()) || (name != null && !name.equals(a.name()))) {
                 continue;
             }
-            for (JsonNode t : a.path("attachments")) {
-                String var = t.path("configVar").asText();
-                if (t.path("app").asText().equals(app) && config.hasNonNull(var)) {
-                    found.add(new AttachedAddon(a, var, URI.create(config.path(var).asText())));
+            for (AddonAttachmentInfo t : a.attachments()) {
+                String url = config.get(t.configVar());
+                if (app.equals(t.app()) && url != null) {
+                    found.add(new AttachedAddon(a, t.configVar(), URI.create(url)));
                 }
             }
         }

@@ -1,17 +1,17 @@
 package dev.ferry.cli.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.api.client.AccountCalls;
-import dev.ferry.api.client.ApiAnswer;
+import dev.ferry.api.client.AddonCalls;
 import dev.ferry.api.client.ApiJson;
 import dev.ferry.api.client.ApiRefused;
 import dev.ferry.api.client.ApiTimedOut;
 import dev.ferry.api.client.ApiUnreachable;
 import dev.ferry.api.client.AppCalls;
 import dev.ferry.api.client.BuildCalls;
+import dev.ferry.api.client.CertificateCalls;
 import dev.ferry.api.client.CollaboratorCalls;
 import dev.ferry.api.client.ConfigCalls;
 import dev.ferry.api.client.ControlApiClient;
@@ -21,9 +21,9 @@ import dev.ferry.api.client.KeyCalls;
 import dev.ferry.api.client.ProcessCalls;
 import dev.ferry.api.client.ReleaseCalls;
 import dev.ferry.api.client.RouteCalls;
+import dev.ferry.api.client.UsageCalls;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -119,6 +119,21 @@ public final class ApiClient {
         return new ProcessCalls(client);
     }
 
+    /** The typed call of usage records. */
+    public UsageCalls usage() {
+        return new UsageCalls(client);
+    }
+
+    /** The typed calls about add-ons. */
+    public AddonCalls addons() {
+        return new AddonCalls(client);
+    }
+
+    /** The typed calls about an app's TLS certificates and HTTPS settings. */
+    public CertificateCalls certificates() {
+        return new CertificateCalls(client);
+    }
+
     /** The typed calls about an app's releases. */
     public ReleaseCalls releases() {
         return new ReleaseCalls(client);
@@ -137,22 +152,6 @@ public final class ApiClient {
         });
     }
 
-    public ApiResponse get(String path) {
-        return send("GET", path, null);
-    }
-
-    public ApiResponse post(String path, JsonNode body) {
-        return send("POST", path, body);
-    }
-
-    public ApiResponse patch(String path, JsonNode body) {
-        return send("PATCH", path, body);
-    }
-
-    public ApiResponse delete(String path) {
-        return send("DELETE", path, null);
-    }
-
     /** Every item of a paginated list, following {@code rel="next"} links. */
     public ArrayNode getAll(String path) {
         return guarded(() -> {
@@ -160,27 +159,6 @@ public final class ApiClient {
             client.getAll(path).forEach(all::add);
             return all;
         });
-    }
-
-    /** One call; answers 2xx or throws {@link CliFailure}. */
-    public ApiResponse send(String method, String path, JsonNode body) {
-        return response(guarded(() -> client.call(method, path, body)));
-    }
-
-    /**
-     * One call that waits for a deploy (a config change, a rollback, a scale or a restart): the API answers once
-     * the new instances serve, so it may take up to {@link #DEPLOY_TIMEOUT}.
-     */
-    public ApiResponse sendAwaitingDeploy(String method, String path, JsonNode body) {
-        return response(guarded(() -> client.call(method, path, body, DEPLOY_TIMEOUT)));
-    }
-
-    /**
-     * A call whose answer is read as it arrives ({@code run}'s NDJSON frames); answers the body of a 2xx or throws
-     * {@link CliFailure} with the API's error. The caller closes the stream.
-     */
-    public InputStream stream(String method, String path, JsonNode body) {
-        return guarded(() -> client.stream(method, path, body));
     }
 
     private <T> T guarded(Supplier<T> call) {
@@ -198,10 +176,6 @@ public final class ApiClient {
         } catch (IllegalStateException e) {
             throw new CliFailure(e.getMessage());
         }
-    }
-
-    private static ApiResponse response(ApiAnswer answer) {
-        return new ApiResponse(answer.status(), answer.body(), answer.next());
     }
 
     /** Compact JSON of a tree or a record, as the API writes it. */

@@ -1,12 +1,12 @@
 package dev.ferry.cli.apps;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
 import dev.ferry.cli.support.GitRemote;
+import dev.ferry.core.api.AppSummary;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -41,17 +41,15 @@ public final class AppsRenameCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String from = app.name(env);
-        ObjectNode body = ApiClient.object();
-        body.put("name", newName);
-        JsonNode renamed = api.sendAwaitingDeploy("PATCH", appPath(from, ""), body).body();
-        String to = renamed.path("name").asText();
+        Read<AppSummary> renamed = api.typed(() -> api.apps().rename(from, newName, ApiClient.DEPLOY_TIMEOUT));
+        String to = renamed.value().name();
         Optional<String> remote = GitRemote.retarget(env.workingDir(), from, to);
         if (json) {
-            printJson(out, renamed);
+            printJson(out, renamed.json());
             return;
         }
         out.println("Renamed " + from + " to " + to);
-        out.println(renamed.path("webUrl").asText() + " | " + api.baseUrl() + "/git/" + to + ".git");
+        out.println(renamed.value().webUrl() + " | " + api.baseUrl() + "/git/" + to + ".git");
         remote.ifPresent(url -> out.println("Updated git remote " + GitRemote.REMOTE + " -> " + url));
     }
 }

@@ -37,8 +37,9 @@ public final class OpenCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        String base = api.get(appPath(app.name(env), "")).body().path("webUrl").asText();
-        if (base.isEmpty()) {
+        String name = app.name(env);
+        String base = api.typed(() -> api.apps().info(name)).value().webUrl();
+        if (base == null || base.isEmpty()) {
             throw new CliFailure("the API gave no URL for this app");
         }
         String url = path == null || path.isBlank() ? base

@@ -1,12 +1,13 @@
 package dev.ferry.cli.certs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.CertificateInfo;
+import dev.ferry.core.api.CertificateRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -51,21 +52,16 @@ public final class CertsAddCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String appName = app.name(env);
-        ObjectNode body = ApiClient.object()
-                .put("certificate", read(env.workingDir().resolve(certificate), "certificate"))
-                .put("privateKey", read(env.workingDir().resolve(key), "key"));
-        if (name != null) {
-            body.put("name", name);
-        }
-        JsonNode cert = api.post(appPath(appName, "/certs"), body).body();
+        CertificateRequest request = new CertificateRequest(read(env.workingDir().resolve(certificate), "certificate"),
+                read(env.workingDir().resolve(key), "key"), name);
+        Read<CertificateInfo> added = api.typed(() -> api.certificates().add(appName, request));
         if (json) {
-            printJson(out, cert);
+            printJson(out, added.json());
             return;
         }
-        StringBuilder hosts = new StringBuilder();
-        cert.path("hostnames").forEach(h -> hosts.append(hosts.isEmpty() ? "" : ", ").append(h.asText()));
-        out.println("Added certificate " + cert.path("name").asText() + " to " + appName + " for " + hosts
-                + " (expires " + cert.path("expiresAt").asText() + ")");
+        CertificateInfo cert = added.value();
+        out.println("Added certificate " + cert.name() + " to " + appName + " for " + String.join(", ", cert.hostnames())
+                + " (expires " + cert.expiresAt() + ")");
     }
 
     private static String read(Path file, String what) {

@@ -1,15 +1,14 @@
 package dev.ferry.cli.certs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
 import dev.ferry.cli.output.Times;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.CertificateInfo;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,22 +31,20 @@ public final class CertsCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        JsonNode certs = api.get(appPath(name, "/certs")).body();
+        Read<CertificateInfo[]> certs = api.typed(() -> api.certificates().list(name));
         if (json) {
-            printJson(out, certs);
+            printJson(out, certs.json());
             return;
         }
-        if (certs.isEmpty()) {
+        if (certs.value().length == 0) {
             out.println(name + " has no certificates (add one with: ferry certs:add CERT KEY -a " + name + ")");
             return;
         }
         TextTable table = new TextTable("NAME", "DOMAINS", "EXPIRES", "ISSUER");
-        certs.forEach(c -> {
-            List<String> hosts = new ArrayList<>();
-            c.path("hostnames").forEach(h -> hosts.add(h.asText()));
-            table.row(c.path("name").asText(), String.join(", ", hosts),
-                    Times.of(env.terminal()).format(c.path("expiresAt").asText()), c.path("issuer").asText());
-        });
+        for (CertificateInfo c : certs.value()) {
+            table.row(c.name(), String.join(", ", c.hostnames()), Times.of(env.terminal()).format(c.expiresAt()),
+                    c.issuer());
+        }
         table.print(out, env.colour());
     }
 }

@@ -26,7 +26,7 @@ public final class CertsRemoveCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String appName = app.name(env);
-        api.delete(appPath(appName, "/certs/" + segment(name)));
+        api.typedVoid(() -> api.certificates().remove(appName, name));
         out.println("Removed certificate " + name + " from " + appName);
     }
 }

@@ -5,6 +5,7 @@ import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.HttpsSettingsInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,7 @@ public final class HttpsForceCommand extends ApiCommand {
             default -> throw new CliFailure("https:force takes on or off, not '" + state + "'");
         };
         String name = app.name(env);
-        api.patch(appPath(name, "/https"), ApiClient.object().put("forceHttps", on));
+        api.typed(() -> api.certificates().changeHttps(name, new HttpsSettingsInfo(on, null, null)));
         out.println(on ? "HTTP requests to " + name + " are now redirected to HTTPS"
                 : "HTTP requests to " + name + " are served again");
     }

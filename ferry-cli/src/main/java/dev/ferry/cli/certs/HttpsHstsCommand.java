@@ -5,6 +5,7 @@ import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.HttpsSettingsInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +46,9 @@ public final class HttpsHstsCommand extends ApiCommand {
             }
         }
         String name = app.name(env);
-        api.patch(appPath(name, "/https"), ApiClient.object().put("hstsMaxAge", seconds)
-                .put("hstsIncludeSubdomains", includeSubdomains));
+        long maxAgeSeconds = seconds;
+        api.typed(() -> api.certificates().changeHttps(name,
+                new HttpsSettingsInfo(null, maxAgeSeconds, includeSubdomains)));
         out.println(seconds == 0 ? "HSTS is off for " + name
                 : name + " now sends Strict-Transport-Security: max-age=" + seconds
                         + (includeSubdomains ? "; includeSubDomains" : "") + " over HTTPS");

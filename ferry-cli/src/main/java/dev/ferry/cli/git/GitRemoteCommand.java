@@ -1,12 +1,12 @@
 package dev.ferry.cli.git;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
 import dev.ferry.cli.support.GitRemote;
+import dev.ferry.core.api.SshInfo;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -46,7 +46,7 @@ public final class GitRemoteCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String name = app.name(env);
-        api.get(appPath(name, ""));
+        api.typed(() -> api.apps().info(name));
         Path dir = env.workingDir();
         if (GitProcess.run(dir, "rev-parse", "--git-dir").exit() != 0) {
             throw new CliFailure("this is not a git repository: run 'git init' first");
@@ -70,12 +70,12 @@ public final class GitRemoteCommand extends ApiCommand {
 
     /** {@code ssh://git@<host of the API>:<port>/<app>.git}, or a failure when git over SSH is off. */
     private static String sshUrl(ApiClient api, String app) {
-        JsonNode info = api.get("/api/ssh").body();
-        if (!info.path("enabled").asBoolean(false) || !info.path("port").canConvertToInt()) {
+        SshInfo info = api.typed(() -> api.keys().ssh());
+        if (!Boolean.TRUE.equals(info.enabled()) || info.port() == null) {
             throw new CliFailure("git over SSH is off on this platform (it is on with ferry up --ssh-port PORT)");
         }
         String host = URI.create(api.baseUrl()).getHost();
-        return "ssh://git@" + host + ":" + info.path("port").asInt() + "/" + app + ".git";
+        return "ssh://git@" + host + ":" + info.port() + "/" + app + ".git";
     }
 
     /** The shell command that runs this CLI. */

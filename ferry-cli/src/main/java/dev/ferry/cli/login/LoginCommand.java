@@ -52,7 +52,8 @@ public final class LoginCommand implements Callable<Integer> {
             throw new CliFailure("the token is empty");
         }
         // Any valid token may list its own tokens, so this checks the token without needing admin rights.
-        ApiClient.of(apiUrl, secret).get("/api/tokens");
+        ApiClient api = ApiClient.of(apiUrl, secret);
+        api.typed(() -> api.accounts().tokens());
         Path file = CredentialsFile.location(env);
         CredentialsFile.write(file, new Credentials(apiUrl, secret));
         PrintWriter out = spec.commandLine().getOut();

@@ -117,7 +117,8 @@ public final class RunCommand implements Callable<Integer>, EscapingPolicy {
 
     /** Asks the API about the app, whose refusal (no such app, no access) is the sentence to show. */
     private void explainNotFound(String name) {
-        ApiClient.connect(env).get(ApiCommand.appPath(name, ""));
+        ApiClient api = ApiClient.connect(env);
+        api.typed(() -> api.apps().info(name));
     }
 
     /** The words to send: as given, or {@code sh -c WORD} for a single word that is a shell command line. */

@@ -1,19 +1,20 @@
 package dev.ferry.cli.usage;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.client.Read;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.output.TextTable;
 import dev.ferry.cli.support.ApiCommand;
+import dev.ferry.core.api.UsageInfo;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Option;
                 + "tunnel traffic.")
 public final class UsageCommand extends ApiCommand {
 
-    static final String[] COLUMNS = {"day", "app", "processType", "instanceSeconds", "requests", "bytesIn",
-            "bytesOut", "buildSeconds", "tunnelRequests", "tunnelBytesIn", "tunnelBytesOut"};
+    /** The CSV's columns: the record's components, in their order, named as the API's JSON names them. */
+    private static final RecordComponent[] COLUMNS = UsageInfo.class.getRecordComponents();
 
     @Option(names = {"-a", "--app"}, paramLabel = "APP", description = "Only this app (default: every app you can see).")
     String app;
@@ -56,41 +57,38 @@ public final class UsageCommand extends ApiCommand {
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
-        List<String> query = new ArrayList<>();
-        if (app != null) {
-            query.add("app=" + URLEncoder.encode(app, StandardCharsets.UTF_8));
-        }
         if (since != null) {
             try {
                 LocalDate.parse(since);
             } catch (DateTimeParseException e) {
                 throw new CliFailure("--since must be a date such as 2026-01-31 (YYYY-MM-DD), not '" + since + "'");
             }
-            query.add("since=" + since);
         }
-        JsonNode records = api.get("/api/usage" + (query.isEmpty() ? "" : "?" + String.join("&", query))).body();
+        Read<UsageInfo[]> answer = api.typed(() -> api.usage().list(Optional.ofNullable(app), Optional.ofNullable(since)));
+        List<UsageInfo> records = List.of(answer.value());
         if (format.json) {
-            printJson(out, records);
+            printJson(out, answer.json());
         } else if (format.csv) {
-            out.println(String.join(",", COLUMNS));
-            records.forEach(r -> {
-                List<String> cells = new ArrayList<>();
-                for (String c : COLUMNS) {
-                    cells.add(csvCell(r.path(c).asText()));
-                }
-                out.println(String.join(",", cells));
-            });
+            out.println(String.join(",", Arrays.stream(COLUMNS).map(RecordComponent::getName).toList()));
+            records.forEach(r -> out.println(String.join(",", Arrays.stream(COLUMNS).map(c -> csvCell(cell(c, r))).toList())));
         } else if (records.isEmpty()) {
             out.println("No usage recorded" + (app == null ? "" : " for " + app) + " in that time.");
         } else {
             TextTable table = new TextTable("DAY", "APP", "TYPE", "INSTANCE-HOURS", "REQUESTS", "IN", "OUT",
                     "BUILD-MIN", "TUNNEL REQ");
-            records.forEach(r -> table.row(r.path("day").asText(), r.path("app").asText(),
-                    r.path("processType").asText(), String.format(Locale.ROOT, "%.2f", r.path("instanceSeconds").asLong() / 3600.0),
-                    Long.toString(r.path("requests").asLong()), Bytes.of(r.path("bytesIn").asLong()),
-                    Bytes.of(r.path("bytesOut").asLong()), String.format(Locale.ROOT, "%.1f", r.path("buildSeconds").asLong() / 60.0),
-                    Long.toString(r.path("tunnelRequests").asLong())));
+            records.forEach(r -> table.row(r.day(), r.app(), r.processType(),
+                    String.format(Locale.ROOT, "%.2f", r.instanceSeconds() / 3600.0), Long.toString(r.requests()),
+                    Bytes.of(r.bytesIn()), Bytes.of(r.bytesOut()), String.format(Locale.ROOT, "%.1f", r.buildSeconds() / 60.0),
+                    Long.toString(r.tunnelRequests())));
             table.print(out, env.colour());
+        }
+    }
+
+    private static String cell(RecordComponent column, UsageInfo record) {
+        try {
+            return String.valueOf(column.getAccessor().invoke(record));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("a record's accessor is public", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.ferry.control.addons;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.apps.AppAccess;
 import dev.ferry.control.auth.Caller;
@@ -13,6 +12,9 @@ import dev.ferry.core.addons.AddonAttachment;
 import dev.ferry.core.addons.AddonKind;
 import dev.ferry.core.addons.AddonNotFound;
 import dev.ferry.core.addons.AddonStore;
+import dev.ferry.core.api.AddonAttachRequest;
+import dev.ferry.core.api.AddonCreateRequest;
+import dev.ferry.core.api.AddonInfo;
 import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
@@ -23,7 +25,6 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -83,16 +84,15 @@ public final class AddonsApi implements ControlApi {
 
     private void create(Context ctx) {
         App app = access.require(ctx);
-        RequestBody body = RequestBody.parse(ctx.body(), Set.of("service", "name", "plan", "as"));
+        AddonCreateRequest body = RequestBody.parse(ctx.body(), AddonCreateRequest.class);
         AddonKind kind;
         try {
-            kind = AddonKind.parse(body.requiredText("service"));
+            kind = AddonKind.parse(RequestBody.required(body.service(), "service"));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(e.getMessage());
         }
-        Addon addon = lifecycle.create(app.name(), kind, body.optionalText("name").orElse(null),
-                body.optionalText("plan").orElse(AddonLifecycle.DEFAULT_PLAN), body.optionalText("as").orElse(null),
-                Caller.of(ctx).id());
+        Addon addon = lifecycle.create(app.name(), kind, body.name(),
+                body.plan() == null ? AddonLifecycle.DEFAULT_PLAN : body.plan(), body.as(), Caller.of(ctx).id());
         ctx.header("Location", "/api/addons/" + addon.name());
         Json.answer(ctx, 201, json(addon));
     }
@@ -103,10 +103,9 @@ public final class AddonsApi implements ControlApi {
 
     private void attach(Context ctx) {
         Addon addon = visible(ctx);
-        RequestBody body = RequestBody.parse(ctx.body(), Set.of("app", "as"));
-        AppName target = usable(ctx, body.requiredText("app"));
-        AddonAttachment attachment = lifecycle.attach(addon.name(), target, body.optionalText("as").orElse(null),
-                Caller.of(ctx).id());
+        AddonAttachRequest body = RequestBody.parse(ctx.body(), AddonAttachRequest.class);
+        AppName target = usable(ctx, RequestBody.required(body.app(), "app"));
+        AddonAttachment attachment = lifecycle.attach(addon.name(), target, body.as(), Caller.of(ctx).id());
         Json.answer(ctx, 201, AddonJson.of(attachment));
     }
 
@@ -146,12 +145,10 @@ public final class AddonsApi implements ControlApi {
     }
 
     private void answer(Context ctx, List<Addon> list) {
-        ArrayNode out = Json.array();
-        list.forEach(a -> out.add(json(a)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, list.stream().map(this::json).toList());
     }
 
-    private com.fasterxml.jackson.databind.node.ObjectNode json(Addon addon) {
+    private AddonInfo json(Addon addon) {
         return AddonJson.of(addon, lifecycle.location(addon.kind()).orElse(null));
     }
 }

@@ -1,12 +1,13 @@
 package dev.ferry.control.certs;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.apps.AppAccess;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.CertificateRequest;
+import dev.ferry.core.api.HttpsSettingsInfo;
 import dev.ferry.core.store.AccountStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppHostNames;
@@ -20,7 +21,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * An app's TLS certificates and HTTPS settings, with the access rules of the other app APIs:
@@ -70,18 +70,17 @@ public final class CertificatesApi implements ControlApi {
 
     private void list(Context ctx) {
         App app = access.require(ctx);
-        ArrayNode out = Json.array();
-        certificates.certificates(app.name()).forEach(c -> out.add(CertificateJson.of(c)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, certificates.certificates(app.name()).stream().map(CertificateJson::of).toList());
     }
 
     private void add(Context ctx) {
         App app = access.require(ctx);
-        RequestBody body = RequestBody.parse(ctx.body(), Set.of("certificate", "privateKey", "name"));
+        CertificateRequest body = RequestBody.parse(ctx.body(), CertificateRequest.class);
+        String certificate = RequestBody.required(body.certificate(), "certificate");
+        String privateKey = RequestBody.required(body.privateKey(), "privateKey");
         Certificate checked;
         try {
-            checked = CertificateCheck.check(app.name(), body.optionalText("name").orElse(null),
-                    body.requiredText("certificate"), body.requiredText("privateKey"), clock.instant());
+            checked = CertificateCheck.check(app.name(), body.name(), certificate, privateKey, clock.instant());
         } catch (IllegalArgumentException e) {
             throw new InvalidCertificate(e.getMessage());
         }
@@ -91,7 +90,7 @@ public final class CertificatesApi implements ControlApi {
                     + " but none of the app's hosts (" + String.join(", ", hosts) + "). Add the domain first with"
                     + " ferry domains:add HOST -a " + app.name() + ".");
         }
-        Certificate stored = certificates.putCertificate(checked, body.requiredText("privateKey"), Caller.of(ctx).id());
+        Certificate stored = certificates.putCertificate(checked, privateKey, Caller.of(ctx).id());
         ctx.header("Location", "/api/apps/" + app.name() + "/certs/" + stored.name());
         Json.answer(ctx, 201, CertificateJson.of(stored));
     }
@@ -109,13 +108,13 @@ public final class CertificatesApi implements ControlApi {
 
     private void changeSettings(Context ctx) {
         App app = access.require(ctx);
-        RequestBody body = RequestBody.parse(ctx.body(), Set.of("forceHttps", "hstsMaxAge", "hstsIncludeSubdomains"));
+        HttpsSettingsInfo body = RequestBody.parse(ctx.body(), HttpsSettingsInfo.class);
         HttpsSettings now = certificates.httpsSettings(app.name());
         HttpsSettings wanted;
         try {
-            wanted = new HttpsSettings(body.optionalBoolean("forceHttps").orElse(now.forceHttps()),
-                    body.optionalInt("hstsMaxAge").map(Integer::longValue).orElse(now.hstsMaxAgeSeconds()),
-                    body.optionalBoolean("hstsIncludeSubdomains").orElse(now.hstsIncludeSubdomains()));
+            wanted = new HttpsSettings(body.forceHttps() == null ? now.forceHttps() : body.forceHttps(),
+                    body.hstsMaxAge() == null ? now.hstsMaxAgeSeconds() : body.hstsMaxAge(),
+                    body.hstsIncludeSubdomains() == null ? now.hstsIncludeSubdomains() : body.hstsIncludeSubdomains());
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(e.getMessage());
         }

@@ -9,6 +9,7 @@ import dev.ferry.core.api.AppDetail;
 import dev.ferry.core.api.BuildInfo;
 import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ProcessInfo;
+import dev.ferry.core.api.SshInfo;
 import dev.ferry.core.api.TokenInfo;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Writes JSON answers: trees, or the response records of {@code dev.ferry.core.api} (a {@code null} component is
- * left out, except in {@link AppDetail}, {@link EventInfo}, {@link ProcessInfo}, {@link BuildInfo} and {@link TokenInfo}, which always wrote JSON {@code null}); times are ISO-8601 UTC strings ({@link Instant#toString}).
+ * left out, except in {@link AppDetail}, {@link EventInfo}, {@link ProcessInfo}, {@link BuildInfo}, {@link TokenInfo} and {@link SshInfo}, which always wrote JSON {@code null}); times are ISO-8601 UTC strings ({@link Instant#toString}).
  */
 public final class Json {
 
@@ -25,7 +26,8 @@ public final class Json {
             .addMixIn(EventInfo.class, NullsWritten.class)
             .addMixIn(ProcessInfo.class, NullsWritten.class)
             .addMixIn(BuildInfo.class, BuildNullsWritten.class)
-            .addMixIn(TokenInfo.class, TokenNullsWritten.class);
+            .addMixIn(TokenInfo.class, TokenNullsWritten.class)
+            .addMixIn(SshInfo.class, NullsWritten.class);
 
     /** Records whose {@code null} components the API has always written as JSON {@code null}. */
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -30,13 +30,18 @@ public final class RequestBody {
     private final ObjectNode node;
 
     /**
-     * A number or boolean where a record wants text, or a string or number where it wants a boolean, is refused,
-     * as {@link #optionalText} and {@link #optionalBoolean} refuse them.
+     * A number or boolean where a record wants text, a string or number where it wants a boolean, or a fraction,
+     * string or boolean where it wants an integer, is refused, as {@link #optionalText}, {@link #optionalBoolean}
+     * and {@link #optionalInt} refuse them.
      */
     private static ObjectMapper textOnlyFromStrings(ObjectMapper mapper) {
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)

@@ -1,11 +1,11 @@
 package dev.ferry.control.keys;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.SshInfo;
 import dev.ferry.core.api.SshKeyInfo;
 import dev.ferry.core.api.SshKeyRequest;
 import dev.ferry.core.access.AccessChange;
@@ -96,16 +96,8 @@ public final class KeysApi implements ControlApi {
     }
 
     private void sshInfo(Context ctx) {
-        ObjectNode n = Json.object();
-        n.put("enabled", ssh.isPresent());
-        if (ssh.isPresent()) {
-            n.put("port", ssh.get().port());
-            n.put("hostKeyFingerprint", ssh.get().hostKeyFingerprint());
-        } else {
-            n.putNull("port");
-            n.putNull("hostKeyFingerprint");
-        }
-        Json.ok(ctx, n);
+        Json.ok(ctx, ssh.map(s -> new SshInfo(true, s.port(), s.hostKeyFingerprint()))
+                .orElse(new SshInfo(false, null, null)));
     }
 
     /** {@link SshKeyInfo}. */

@@ -1,12 +1,12 @@
 package dev.ferry.control.ps;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.apps.AppAccess;
 import dev.ferry.control.apps.AppSessions;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.OneOffStarted;
 import dev.ferry.core.api.ProcessInfo;
 import dev.ferry.core.api.ProcessTargetRequest;
 import dev.ferry.core.api.ProcessesRestarted;
@@ -106,10 +106,7 @@ public final class ProcessesApi implements ControlApi {
         } catch (UnsupportedOperationException e) {
             throw new InvalidInput(e.getMessage());
         }
-        ObjectNode n = Json.object();
-        n.put("name", process.name());
-        n.put("release", release.version());
-        Json.answer(ctx, 202, n);
+        Json.answer(ctx, 202, new OneOffStarted(process.name(), release.version()));
     }
 
     private void restart(Context ctx) {

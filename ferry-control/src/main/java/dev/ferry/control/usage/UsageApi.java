@@ -1,12 +1,11 @@
 package dev.ferry.control.usage;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.error.UnknownApp;
 import dev.ferry.control.json.Json;
+import dev.ferry.core.api.UsageInfo;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppStore;
@@ -66,9 +65,7 @@ public final class UsageApi implements ControlApi {
             Set<AppName> mine = apps.apps(caller.id()).stream().map(App::name).collect(Collectors.toSet());
             records = records.stream().filter(u -> mine.contains(u.app())).toList();
         }
-        ArrayNode out = Json.array();
-        records.forEach(u -> out.add(json(u)));
-        Json.ok(ctx, out);
+        Json.ok(ctx, records.stream().map(UsageApi::json).toList());
     }
 
     private AppName visibleApp(User caller, String name) {
@@ -102,19 +99,8 @@ public final class UsageApi implements ControlApi {
         return since;
     }
 
-    private static ObjectNode json(UsageRecord u) {
-        ObjectNode n = Json.object();
-        n.put("day", u.day().toString());
-        n.put("app", u.app().value());
-        n.put("processType", u.processType());
-        n.put("instanceSeconds", u.instanceSeconds());
-        n.put("requests", u.requests());
-        n.put("bytesIn", u.bytesIn());
-        n.put("bytesOut", u.bytesOut());
-        n.put("buildSeconds", u.buildSeconds());
-        n.put("tunnelRequests", u.tunnelRequests());
-        n.put("tunnelBytesIn", u.tunnelBytesIn());
-        n.put("tunnelBytesOut", u.tunnelBytesOut());
-        return n;
+    private static UsageInfo json(UsageRecord u) {
+        return new UsageInfo(u.day().toString(), u.app().value(), u.processType(), u.instanceSeconds(), u.requests(),
+                u.bytesIn(), u.bytesOut(), u.buildSeconds(), u.tunnelRequests(), u.tunnelBytesIn(), u.tunnelBytesOut());
     }
 }

@@ -163,6 +163,14 @@ class AddonsApiTest {
         assertError(api.call("POST", "/api/apps/hello/addons", "{\"service\":\"postgres\",\"plan\":\"gold\"}"),
                 400, "bad_request");
         assertError(api.call("DELETE", "/api/addons/taken-db/attachments/hello", null), 409, "addon_conflict");
+        HttpResponse<String> noService = api.call("POST", "/api/apps/hello/addons", "{\"plan\":\"hobby\"}");
+        HttpResponse<String> typo = api.call("POST", "/api/apps/hello/addons", "{\"service\":\"redis\",\"alias\":\"X\"}");
+        HttpResponse<String> numberAs = api.call("POST", "/api/addons/taken-db/attachments", "{\"app\":\"other\",\"as\":7}");
+        assertError(noService, 400, "bad_request");
+        assertThat(json(noService).get("error").asText()).isEqualTo("the request body needs the field 'service'");
+        assertError(typo, 400, "bad_request");
+        assertThat(json(typo).get("error").asText()).contains("unknown field 'alias'");
+        assertError(numberAs, 400, "bad_request");
         assertThat(api.store.releases(AppName.of("hello"), dev.ferry.core.store.Page.FIRST).items()).hasSize(releases);
         assertThat(api.store.config(AppName.of("other")).asMap()).isEmpty();
     }

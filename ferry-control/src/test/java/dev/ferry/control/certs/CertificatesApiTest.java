@@ -146,6 +146,37 @@ class CertificatesApiTest {
     }
 
     @Test
+    void refusesARequestWithoutAKeyOrWithAFieldItDoesNotKnowAndStoresNothing() {
+        TestPki.Issued leaf = pki.leaf("hello.localhost");
+        ObjectNode noKey = JSON.createObjectNode().put("certificate", chain(leaf));
+        ObjectNode typo = JSON.createObjectNode().put("certificate", chain(leaf)).put("privateKey", leaf.keyPem())
+                .put("nme", "mine");
+
+        HttpResponse<String> missing = api.call("POST", "/api/apps/hello/certs", noKey.toString());
+        HttpResponse<String> unknown = api.call("POST", "/api/apps/hello/certs", typo.toString());
+
+        assertError(missing, 400, "bad_request");
+        assertThat(json(missing).get("error").asText()).isEqualTo("the request body needs the field 'privateKey'");
+        assertError(unknown, 400, "bad_request");
+        assertThat(json(unknown).get("error").asText()).contains("unknown field 'nme'");
+        assertThat(api.store.certificates().certificates(AppName.of("hello"))).isEmpty();
+    }
+
+    @Test
+    void aSettingLeftOutOfThePatchKeepsItsValueAndAFractionalAgeIsRefused() {
+        api.call("PATCH", "/api/apps/hello/https", "{\"hstsMaxAge\":600,\"hstsIncludeSubdomains\":true}");
+
+        HttpResponse<String> force = api.call("PATCH", "/api/apps/hello/https", "{\"forceHttps\":true}");
+        HttpResponse<String> fraction = api.call("PATCH", "/api/apps/hello/https", "{\"hstsMaxAge\":600.5}");
+        HttpResponse<String> text = api.call("PATCH", "/api/apps/hello/https", "{\"hstsMaxAge\":\"600\"}");
+
+        assertThat(force.body()).isEqualTo("{\"forceHttps\":true,\"hstsMaxAge\":600,\"hstsIncludeSubdomains\":true}");
+        assertError(fraction, 400, "bad_request");
+        assertError(text, 400, "bad_request");
+        assertThat(api.store.certificates().httpsSettings(AppName.of("hello")).hstsMaxAgeSeconds()).isEqualTo(600);
+    }
+
+    @Test
     void anotherUserCannotSeeOrChangeTheAppsCertificates() {
         String token = api.newUser("eve@example.com");
         TestPki.Issued leaf = pki.leaf("hello.localhost");

@@ -85,4 +85,12 @@ class KeysApiTest {
         assertThat(ssh.get("hostKeyFingerprint").asText()).isEqualTo(RunningControlServer.SSH_HOST_KEY);
         assertError(api.call("GET", "/api/keys", null, "ferry_not-a-token"), 401, "unauthorized");
     }
+
+    @Test
+    void saysSshIsOffWithExplicitNullsWhenThePlatformHasNoSshPort() {
+        assertThat(dev.ferry.control.json.Json.tree(new dev.ferry.core.api.SshInfo(false, null, null)).toString())
+                .isEqualTo("{\"enabled\":false,\"port\":null,\"hostKeyFingerprint\":null}");
+        assertThat(api.call("GET", "/api/ssh", null).body()).isEqualTo("{\"enabled\":true,\"port\":"
+                + RunningControlServer.SSH_PORT + ",\"hostKeyFingerprint\":\"" + RunningControlServer.SSH_HOST_KEY + "\"}");
+    }
 }

@@ -1,0 +1,38 @@
+package dev.ferry.api.client;
+
+import dev.ferry.core.api.CertificateInfo;
+import dev.ferry.core.api.CertificateRequest;
+import dev.ferry.core.api.HttpsSettingsInfo;
+import java.util.Objects;
+
+/** The typed calls about an app's TLS certificates and HTTPS settings. */
+public final class CertificateCalls {
+
+    private final ControlApiClient api;
+
+    public CertificateCalls(ControlApiClient api) {
+        this.api = Objects.requireNonNull(api, "api");
+    }
+
+    /** {@code GET /api/apps/{app}/certs}, with the JSON as the API sent it (for {@code --json}). */
+    public Read<CertificateInfo[]> list(String app) {
+        ApiAnswer answer = api.call("GET", AppPath.of(app, "/certs"), null);
+        return new Read<>(answer.body(), ApiJson.read(answer.body(), CertificateInfo[].class));
+    }
+
+    /** {@code POST /api/apps/{app}/certs}; answers the certificate as stored, with the JSON as the API sent it. */
+    public Read<CertificateInfo> add(String app, CertificateRequest request) {
+        ApiAnswer answer = api.call("POST", AppPath.of(app, "/certs"), request);
+        return new Read<>(answer.body(), ApiJson.read(answer.body(), CertificateInfo.class));
+    }
+
+    /** {@code DELETE /api/apps/{app}/certs/{name}}. */
+    public void remove(String app, String name) {
+        api.call("DELETE", AppPath.of(app, "/certs/" + AppPath.segment(name)), null);
+    }
+
+    /** {@code PATCH /api/apps/{app}/https}: the components left {@code null} keep their value; answers the result. */
+    public HttpsSettingsInfo changeHttps(String app, HttpsSettingsInfo change) {
+        return api.call("PATCH", AppPath.of(app, "/https"), change, HttpsSettingsInfo.class);
+    }
+}
