@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The client's JSON: {@code null} components of request records are left out (a {@code null} map value, as in
- * {@link dev.ferry.core.api.ConfigChange#body}, is written), and fields an answer has beyond
+ * The client's JSON: {@code null} components of request records are left out and an empty {@code Optional} one is
+ * written as {@code null} (as {@link dev.ferry.core.api.RouteRequest#healthCheck} removes a health check; a
+ * {@code null} map value, as in {@link dev.ferry.core.api.ConfigChange#body}, is written too), and fields an answer has beyond
  * its record are ignored (a newer platform may add some).
  */
 public final class ApiJson {
@@ -20,7 +22,8 @@ public final class ApiJson {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                     JsonInclude.Include.ALWAYS))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new Jdk8Module());
 
     private ApiJson() {
     }

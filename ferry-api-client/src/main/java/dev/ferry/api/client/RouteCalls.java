@@ -3,7 +3,9 @@ package dev.ferry.api.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ferry.core.api.RouteInfo;
+import dev.ferry.core.api.RouteRequest;
 import dev.ferry.core.api.TcpRouteInfo;
+import dev.ferry.core.api.TcpRouteRequest;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +28,7 @@ public final class RouteCalls {
     }
 
     /** {@code POST /api/routes}: a target (and policy) added to a route, made when absent. */
-    public RouteInfo add(JsonNode request) {
+    public RouteInfo add(RouteRequest request) {
         return api.call("POST", "/api/routes", request, RouteInfo.class);
     }
 
@@ -47,7 +49,7 @@ public final class RouteCalls {
     }
 
     /** {@code POST /api/tcp-routes}: a target added to the TCP route of a port, made when absent. */
-    public TcpRouteInfo tcpAdd(JsonNode request) {
+    public TcpRouteInfo tcpAdd(TcpRouteRequest request) {
         return api.call("POST", "/api/tcp-routes", request, TcpRouteInfo.class);
     }
 

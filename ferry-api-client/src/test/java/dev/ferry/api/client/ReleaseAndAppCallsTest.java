@@ -12,12 +12,16 @@ import dev.ferry.core.api.DomainInfo;
 import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ReleaseInfo;
 import dev.ferry.core.api.RouteInfo;
+import dev.ferry.core.api.HealthCheckInfo;
+import dev.ferry.core.api.HealthCheckRequest;
+import dev.ferry.core.api.RouteRequest;
 import dev.ferry.core.api.RouteTarget;
 import dev.ferry.core.api.TokenInfo;
 import dev.ferry.core.api.UserInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,10 +190,25 @@ class ReleaseAndAppCallsTest {
     }
 
     @Test
+    void aRouteRequestTellsAHealthCheckLeftAsItIsFromOneRemoved() {
+        RouteCalls routes = new RouteCalls(client);
+        RouteInfo checked = routes.add(new RouteRequest("h.local", "http://127.0.0.1:9001", null, null, null, null,
+                Optional.of(new HealthCheckRequest("/up", 1000, null, null, null)), null));
+        assertThat(checked.healthCheck()).isEqualTo(new HealthCheckInfo("/up", 1000, 1000, 2, 3));
+
+        RouteInfo kept = routes.add(RouteRequest.target("h.local", "http://127.0.0.1:9002"));
+        assertThat(kept.healthCheck()).isEqualTo(checked.healthCheck());
+
+        RouteInfo removed = routes.add(new RouteRequest("h.local", "http://127.0.0.1:9003", null, null, null, null,
+                Optional.empty(), null));
+        assertThat(removed.healthCheck()).isNull();
+        assertThat(removed.targets()).hasSize(3);
+    }
+
+    @Test
     void readsRoutesAsRecordsAndPrintsTheirMissingHealthCheckAsTheApiWroteIt() {
         RouteCalls routes = new RouteCalls(client);
-        var request = ApiJson.parse("{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"weight\":3}");
-        RouteInfo added = routes.add(request);
+        RouteInfo added = routes.add(new RouteRequest("a.local", "http://127.0.0.1:9001", 3, null, null, null, null, null));
         assertThat(added.domain()).isEqualTo("a.local");
         assertThat(added.targets()).extracting(RouteTarget::url, RouteTarget::weight)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("http://127.0.0.1:9001", 3));

@@ -2,7 +2,6 @@ package dev.ferry.cli.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.api.client.AccountCalls;
 import dev.ferry.api.client.AddonCalls;
 import dev.ferry.api.client.ApiJson;
@@ -181,10 +180,5 @@ public final class ApiClient {
     /** Compact JSON of a tree or a record, as the API writes it. */
     public static String write(Object value) {
         return ApiJson.write(value);
-    }
-
-    /** An empty JSON object to fill in as a request body. */
-    public static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
     }
 }

@@ -1,7 +1,5 @@
 package dev.ferry.cli.ps;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
@@ -13,9 +11,13 @@ import dev.ferry.cli.run.RunSocketClient;
 import dev.ferry.cli.run.WindowChanges;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
+import dev.ferry.core.api.RunStart;
+import dev.ferry.core.api.TerminalSize;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,32 +78,24 @@ public final class RunCommand implements Callable<Integer>, EscapingPolicy {
     public Integer call() {
         refuseSize(size);
         String name = app.name(env);
-        ObjectNode start = ApiClient.object();
-        start.set("command", words(command));
-        ObjectNode vars = start.putObject("env");
-        for (String pair : extraEnv == null ? List.<String>of() : extraEnv) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new CliFailure("'" + pair + "' is not KEY=VALUE");
-            }
-            vars.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
+        List<String> words = words(command);
+        Map<String, String> vars = extraEnv(extraEnv);
         ApiTarget target = ApiTarget.resolve(env);
         String token = target.token().orElseThrow(() -> new CliFailure(
                 "no API token for " + target.url() + ": set FERRY_API_TOKEN or run ferry login"));
         URI uri = URI.create(target.url().replaceFirst("^http", "ws") + ApiCommand.appPath(name, "/run/attach"));
         Optional<LocalTerminal> terminal = !noTty && LocalTerminal.attached() ? Optional.of(new LocalTerminal()) : Optional.empty();
         if (terminal.isEmpty()) {
-            return RunSocketClient.run(uri, token, start, System.in, System.out, System.err, resizer -> { },
+            return RunSocketClient.run(uri, token, new RunStart(words, vars, null), System.in, System.out, System.err, resizer -> { },
                     () -> explainNotFound(name));
         }
         LocalTerminal tty = terminal.get();
         int[] size = tty.size().orElse(DEFAULT_SIZE);
-        start.putObject("terminal").put("columns", size[0]).put("rows", size[1]);
         String term = env.get("TERM");
-        if (term != null && !vars.has("TERM")) {
+        if (term != null && !vars.containsKey("TERM")) {
             vars.put("TERM", term);
         }
+        RunStart start = new RunStart(words, vars, new TerminalSize(size[0], size[1]));
         try {
             tty.enterRaw();
         } catch (IOException e) {
@@ -122,14 +116,24 @@ public final class RunCommand implements Callable<Integer>, EscapingPolicy {
     }
 
     /** The words to send: as given, or {@code sh -c WORD} for a single word that is a shell command line. */
-    static ArrayNode words(List<String> command) {
-        ArrayNode words = ApiClient.object().arrayNode();
+    static List<String> words(List<String> command) {
         if (command.size() == 1 && command.getFirst().chars().anyMatch(c -> SHELL_SYNTAX.indexOf(c) >= 0)) {
-            words.add("sh").add("-c").add(command.getFirst());
-        } else {
-            command.forEach(words::add);
+            return List.of("sh", "-c", command.getFirst());
         }
-        return words;
+        return List.copyOf(command);
+    }
+
+    /** The {@code -e KEY=VALUE} options as variables, in their order. */
+    static Map<String, String> extraEnv(List<String> pairs) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String pair : pairs == null ? List.<String>of() : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new CliFailure("'" + pair + "' is not KEY=VALUE");
+            }
+            vars.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return vars;
     }
 
     static void refuseSize(String size) {

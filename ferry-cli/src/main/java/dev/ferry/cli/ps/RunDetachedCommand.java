@@ -1,17 +1,13 @@
 package dev.ferry.cli.ps;
 
 import dev.ferry.cli.CliEnvironment;
-import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
 import dev.ferry.core.api.OneOffRequest;
 import dev.ferry.core.runtime.ShellQuoting;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,17 +43,7 @@ public final class RunDetachedCommand extends ApiCommand {
     protected void run(ApiClient api, PrintWriter out) {
         RunCommand.refuseSize(size);
         String name = app.name(env);
-        List<String> words = new ArrayList<>();
-        RunCommand.words(command).forEach(w -> words.add(w.asText()));
-        Map<String, String> vars = new LinkedHashMap<>();
-        for (String pair : extraEnv == null ? List.<String>of() : extraEnv) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new CliFailure("'" + pair + "' is not KEY=VALUE");
-            }
-            vars.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        OneOffRequest request = new OneOffRequest(words, vars);
+        OneOffRequest request = new OneOffRequest(RunCommand.words(command), RunCommand.extraEnv(extraEnv));
         String process = api.typed(() -> api.processes().runDetached(name, request)).name();
         out.println("Running " + ShellQuoting.join(command) + " on " + name + ": up, " + process);
         out.println("Its output goes to the app's logs: ferry logs -a " + name + " -p " + process);

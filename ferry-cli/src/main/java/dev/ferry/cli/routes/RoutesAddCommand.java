@@ -1,10 +1,12 @@
 package dev.ferry.cli.routes;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
+import dev.ferry.core.api.HealthCheckRequest;
 import dev.ferry.core.api.RouteInfo;
+import dev.ferry.core.api.RouteRequest;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,49 +75,21 @@ public final class RoutesAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode body = ApiClient.object();
-        body.put("domain", RoutePaths.checked(domain));
-        body.put("targetUrl", url);
-        if (weight != null) {
-            body.put("weight", weight);
-        }
-        if (force) {
-            body.put("force", true);
-        }
-        if (balancing != null) {
-            body.put("balancing", balancing);
-        }
-        if (affinity != null) {
-            body.put("affinity", affinity);
-        }
-        if (maxBodyBytes != null) {
-            body.put("maxBodyBytes", maxBodyBytes);
-        }
+        Optional<HealthCheckRequest> health = null;
         if (noHealthCheck) {
-            body.putNull("healthCheck");
+            health = Optional.empty();
         } else if (healthPath != null || healthIntervalMs != null || healthTimeoutMs != null || healthRise != null || healthFall != null) {
-            ObjectNode health = body.putObject("healthCheck");
-            putIfSet(health, "path", healthPath);
-            putIfSet(health, "intervalMs", healthIntervalMs);
-            putIfSet(health, "timeoutMs", healthTimeoutMs);
-            putIfSet(health, "rise", healthRise);
-            putIfSet(health, "fall", healthFall);
+            health = Optional.of(new HealthCheckRequest(healthPath, healthIntervalMs, healthTimeoutMs, healthRise, healthFall));
         }
+        RouteRequest request = new RouteRequest(RoutePaths.checked(domain), url, weight, force ? Boolean.TRUE : null,
+                balancing, affinity, health, maxBodyBytes);
         ApiClient api = ApiClient.connect(env);
-        RouteInfo route = api.typed(() -> api.routes().add(body));
+        RouteInfo route = api.typed(() -> api.routes().add(request));
         int count = route.targets().size();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Added " + url + " to " + route.domain() + " (" + count + (count == 1 ? " target" : " targets")
                 + ", " + route.balancing() + ")");
         out.flush();
         return 0;
-    }
-
-    private static void putIfSet(ObjectNode node, String field, Object value) {
-        if (value instanceof String s) {
-            node.put(field, s);
-        } else if (value instanceof Integer i) {
-            node.put(field, i);
-        }
     }
 }

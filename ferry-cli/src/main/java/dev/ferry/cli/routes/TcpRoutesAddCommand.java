@@ -1,9 +1,9 @@
 package dev.ferry.cli.routes;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.core.api.TcpRouteInfo;
+import dev.ferry.core.api.TcpRouteRequest;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,17 +41,9 @@ public final class TcpRoutesAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode body = ApiClient.object();
-        body.put("port", port);
-        body.put("targetUrl", url);
-        if (weight != null) {
-            body.put("weight", weight);
-        }
-        if (balancing != null) {
-            body.put("balancing", balancing);
-        }
+        TcpRouteRequest request = new TcpRouteRequest(port, url, weight, balancing);
         ApiClient api = ApiClient.connect(env);
-        TcpRouteInfo route = api.typed(() -> api.routes().tcpAdd(body));
+        TcpRouteInfo route = api.typed(() -> api.routes().tcpAdd(request));
         int count = route.targets().size();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Added " + url + " to TCP port " + port + " (" + count + (count == 1 ? " target" : " targets")

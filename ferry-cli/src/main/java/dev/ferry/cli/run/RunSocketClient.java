@@ -1,9 +1,11 @@
 package dev.ferry.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.api.client.ApiJson;
 import dev.ferry.cli.CliFailure;
+import dev.ferry.core.api.RunEvent;
+import dev.ferry.core.api.RunInput;
+import dev.ferry.core.api.RunStart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +32,6 @@ import java.util.concurrent.ExecutionException;
  */
 public final class RunSocketClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final OutputStream stdout;
@@ -50,7 +51,7 @@ public final class RunSocketClient {
      * @param onNotFound called when the upgrade is answered 404 (the JDK's client drops the answer's body), to
      *                   throw the API's own sentence, such as the app's not being found
      */
-    public static int run(URI uri, String token, ObjectNode start, InputStream stdin, OutputStream stdout,
+    public static int run(URI uri, String token, RunStart start, InputStream stdin, OutputStream stdout,
                           OutputStream stderr, java.util.function.Consumer<Resizer> onStarted, Runnable onNotFound) {
         RunSocketClient client = new RunSocketClient(stdout, stderr);
         HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
@@ -64,11 +65,9 @@ public final class RunSocketClient {
             throw refusal(uri, e.getCause());
         }
         WebSocket ws = client.socket;
-        ws.sendText(start.toString(), true).join();
+        ws.sendText(ApiJson.write(start), true).join();
         onStarted.accept((columns, rows) -> {
-            ObjectNode resize = JSON.createObjectNode();
-            resize.putObject("resize").put("columns", columns).put("rows", rows);
-            ws.sendText(resize.toString(), true);
+            ws.sendText(ApiJson.write(RunInput.resize(columns, rows)), true);
         });
         Thread input = new Thread(() -> copyInput(stdin, ws), "ferry-run-stdin");
         input.setDaemon(true);
@@ -100,7 +99,7 @@ public final class RunSocketClient {
                     ws.sendBinary(ByteBuffer.wrap(buf.clone(), 0, n), true).join();
                 }
             }
-            ws.sendText("{\"eof\":true}", true).join();
+            ws.sendText(ApiJson.write(RunInput.endOfInput()), true).join();
         } catch (IOException | CompletionException e) {
             // the process ended or the connection went: nothing more to send
         }
@@ -150,19 +149,21 @@ public final class RunSocketClient {
     }
 
     private void frame(String text) {
-        JsonNode frame;
+        JsonNode tree = ApiJson.parse(text);
+        RunEvent event;
         try {
-            frame = JSON.readTree(text);
-        } catch (IOException e) {
-            exit.completeExceptionally(new CliFailure("the Ferry API sent a frame that is not JSON"));
-            return;
+            event = tree.isObject() ? ApiJson.read(tree, RunEvent.class) : null;
+        } catch (IllegalStateException e) {
+            event = null;
         }
-        if (frame.has("exit")) {
+        if (event == null) {
+            exit.completeExceptionally(new CliFailure("the Ferry API sent a frame that is not one of run's"));
+        } else if (event.exit() != null) {
             flush();
-            exit.complete(frame.get("exit").asInt());
-        } else if (frame.has("error")) {
+            exit.complete(event.exit());
+        } else if (event.error() != null) {
             flush();
-            exit.completeExceptionally(new CliFailure(frame.get("error").asText()));
+            exit.completeExceptionally(new CliFailure(event.error()));
         }
     }
 
@@ -193,13 +194,9 @@ public final class RunSocketClient {
             int status = h.getResponse().statusCode();
             Object body = h.getResponse().body();
             if (body instanceof String s && !s.isBlank()) {
-                try {
-                    JsonNode error = JSON.readTree(s).path("error");
-                    if (error.isTextual()) {
-                        return new CliFailure(error.asText());
-                    }
-                } catch (IOException e) {
-                    // not Ferry's JSON error: say the status
+                JsonNode error = ApiJson.parse(s).path("error");
+                if (error.isTextual()) {
+                    return new CliFailure(error.asText());
                 }
             }
             return switch (status) {

@@ -8,31 +8,32 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.ferry.control.error.InvalidInput;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The API's one reader of request bodies: one JSON object (duplicate fields refused), read field by field;
- * every refusal is a 400 {@code bad_request} naming the field, and nested objects ({@link #optionalObject})
- * name where they sit. An empty body counts as {@code {}} only where {@link #parseOrEmpty} is used.
+ * The API's one reader of request bodies: one JSON object (duplicate fields refused), read into a request record of
+ * {@code dev.ferry.core.api} ({@link #parse(String, Class)}) or, for bodies that are maps or streams' control
+ * messages, as a tree; every refusal is a 400 {@code bad_request} naming the field. An empty body counts as {@code {}} only where {@link #parseOrEmpty} is used.
  */
 public final class RequestBody {
 
     private static final ObjectMapper MAPPER = textOnlyFromStrings(
-            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).registerModule(new Jdk8Module()));
     private static final String TOP = "the request body";
 
-    private final String where;
     private final ObjectNode node;
 
     /**
      * A number or boolean where a record wants text, a string or number where it wants a boolean, or a fraction,
-     * string or boolean where it wants an integer, is refused, as {@link #optionalText}, {@link #optionalBoolean}
-     * and {@link #optionalInt} refuse them.
+     * string or boolean where it wants an integer, is refused, as {@link #optionalText} refuses a non-string.
      */
     private static ObjectMapper textOnlyFromStrings(ObjectMapper mapper) {
         mapper.coercionConfigFor(LogicalType.Textual)
@@ -54,15 +55,14 @@ public final class RequestBody {
      * {@code value}, a required field of a request record; a 400 naming {@code field} when it is absent (a blank
      * value is the caller's to judge, as {@link #requiredText} leaves it).
      */
-    public static String required(String value, String field) {
+    public static <T> T required(T value, String field) {
         if (value == null) {
             throw new InvalidInput(TOP + " needs the field '" + field + "'");
         }
         return value;
     }
 
-    private RequestBody(String where, ObjectNode node) {
-        this.where = where;
+    private RequestBody(ObjectNode node) {
         this.node = node;
     }
 
@@ -77,7 +77,7 @@ public final class RequestBody {
         if (tree == null || !tree.isObject()) {
             throw new InvalidInput("the request body must be a JSON object");
         }
-        return new RequestBody(TOP, (ObjectNode) tree);
+        return new RequestBody((ObjectNode) tree);
     }
 
     /** Parses a JSON object whose field names are all in {@code allowed}. */
@@ -89,7 +89,7 @@ public final class RequestBody {
 
     /** As {@link #parse(String, Set)}, with an empty body read as {@code {}}. */
     public static RequestBody parseOrEmpty(String text, Set<String> allowed) {
-        return text == null || text.isBlank() ? new RequestBody(TOP, MAPPER.createObjectNode()) : parse(text, allowed);
+        return text == null || text.isBlank() ? new RequestBody(MAPPER.createObjectNode()) : parse(text, allowed);
     }
 
     private void onlyFields(Set<String> allowed) {
@@ -101,7 +101,7 @@ public final class RequestBody {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidInput(where + " has unknown field" + (unknown.size() > 1 ? "s " : " ")
+            throw new InvalidInput(TOP + " has unknown field" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + "; known fields are " + String.join(", ", allowed.stream().sorted().toList()));
         }
     }
@@ -109,23 +109,6 @@ public final class RequestBody {
     /** The object itself, for bodies that are maps. */
     public ObjectNode node() {
         return node;
-    }
-
-    public boolean isEmpty() {
-        return node.isEmpty();
-    }
-
-    public boolean has(String field) {
-        return node.has(field);
-    }
-
-    /** True when {@code field} is present and {@code null} (a patch's "back to the default"). */
-    public boolean isNull(String field) {
-        return node.has(field) && node.get(field).isNull();
-    }
-
-    public String requiredText(String field) {
-        return optionalText(field).orElseThrow(() -> missing(field));
     }
 
     public Optional<String> optionalText(String field) {
@@ -139,68 +122,13 @@ public final class RequestBody {
         return Optional.of(v.textValue());
     }
 
-    public int requiredInt(String field) {
-        return optionalInt(field).orElseThrow(() -> missing(field));
-    }
-
-    public Optional<Integer> optionalInt(String field) {
-        JsonNode v = value(field);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw wrongType(field, "an integer");
-        }
-        return Optional.of(v.intValue());
-    }
-
-    public Optional<Long> optionalLong(String field) {
-        JsonNode v = value(field);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw wrongType(field, "an integer");
-        }
-        return Optional.of(v.longValue());
-    }
-
-    public Optional<Boolean> optionalBoolean(String field) {
-        JsonNode v = value(field);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!v.isBoolean()) {
-            throw wrongType(field, "true or false");
-        }
-        return Optional.of(v.booleanValue());
-    }
-
-    /** The nested object of {@code field}, its field names all in {@code allowed}; empty when absent or null. */
-    public Optional<RequestBody> optionalObject(String field, Set<String> allowed) {
-        JsonNode v = value(field);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!v.isObject()) {
-            throw wrongType(field, "an object or null");
-        }
-        RequestBody nested = new RequestBody("the field '" + field + "'", (ObjectNode) v);
-        nested.onlyFields(allowed);
-        return Optional.of(nested);
-    }
-
     private JsonNode value(String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v;
     }
 
-    private InvalidInput missing(String field) {
-        return new InvalidInput(where + " needs the field '" + field + "'");
-    }
-
     private InvalidInput wrongType(String field, String expected) {
-        return new InvalidInput("the field '" + field + "'" + (where.equals(TOP) ? "" : " in " + where)
+        return new InvalidInput("the field '" + field + "'"
                 + " must be " + expected);
     }
 
@@ -218,16 +146,47 @@ public final class RequestBody {
     }
 
     private static <R extends Record> R parse(String text, Class<R> type, boolean emptyAllowed) {
-        Set<String> fields = new java.util.LinkedHashSet<>();
-        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+        Set<String> fields = new LinkedHashSet<>();
+        for (RecordComponent c : type.getRecordComponents()) {
             fields.add(c.getName());
         }
         RequestBody body = emptyAllowed ? parseOrEmpty(text, fields) : parse(text, fields);
+        R value;
         try {
-            return MAPPER.treeToValue(body.node, type);
+            value = MAPPER.treeToValue(body.node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new InvalidInput("the request body does not fit: " + reason);
+        }
+        return body.withAbsentOptionalsNull(value);
+    }
+
+    /**
+     * Jackson reads an absent {@code Optional} component as empty, as it reads {@code null}; a request record tells
+     * them apart ({@code null}: not given, empty: given as {@code null}), so absent ones are set back to null.
+     */
+    private <R extends Record> R withAbsentOptionalsNull(R value) {
+        RecordComponent[] components = value.getClass().getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean changed = false;
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                args[i] = components[i].getAccessor().invoke(value);
+                if (types[i] == Optional.class && !node.has(components[i].getName())) {
+                    args[i] = null;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return value;
+            }
+            @SuppressWarnings("unchecked")
+            Class<R> type = (Class<R>) value.getClass();
+            return type.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("request records are public records of dev.ferry.core.api", e);
         }
     }
 }

@@ -1,24 +1,24 @@
 package dev.ferry.control.ps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.control.error.InvalidConfig;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.OneOffRequest;
+import dev.ferry.core.api.RunInput;
+import dev.ferry.core.api.RunStart;
+import dev.ferry.core.api.TerminalSize;
 import dev.ferry.core.runtime.OneOffCommand;
 import dev.ferry.core.store.ConfigVars;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Reads what a client asks {@code run} to start: {@code {"command": ["python3", "-c", "…"], "env": {"A": "1"},
- * "terminal": {"columns": 80, "rows": 24}}}. {@code command} is the program and its arguments, passed exactly;
- * {@code env} extra variables (named and sized as config vars); {@code terminal} present for a PTY. Every
- * refusal is a 400 (422 for a bad variable) naming the field.
+ * Reads what a client asks {@code run} to start ({@link RunStart} over the WebSocket, {@link OneOffRequest} for
+ * {@code run:detached}) and the frames that follow ({@link RunInput}): {@code command} is the program and its
+ * arguments, passed exactly; {@code env} extra variables (named and sized as config vars); {@code terminal} present
+ * for a PTY. Every refusal is a 400 (422 for a bad variable) naming the field.
  */
 final class RunRequest {
 
@@ -27,69 +27,59 @@ final class RunRequest {
 
     /** The command of a {@code run} over the WebSocket; {@code terminal} allowed. */
     static OneOffCommand attached(String text) {
-        RequestBody body = RequestBody.parse(text, Set.of("command", "env", "terminal"));
-        return command(body, terminal(body.node().get("terminal")), false);
+        RunStart start = RequestBody.parse(text, RunStart.class);
+        return command(start.command(), start.env(), terminal(start.terminal()), false);
     }
 
     /** The command of {@code run:detached}. */
     static OneOffCommand detached(String text) {
-        RequestBody body = RequestBody.parse(text, Set.of("command", "env"));
-        return command(body, Optional.empty(), true);
+        OneOffRequest request = RequestBody.parse(text, OneOffRequest.class);
+        return command(request.command(), request.env(), Optional.empty(), true);
     }
 
-    private static OneOffCommand command(RequestBody body, Optional<OneOffCommand.Terminal> terminal, boolean detached) {
-        JsonNode words = body.node().get("command");
-        if (words == null || !words.isArray() || words.isEmpty()) {
+    /** A frame sent while the process runs. */
+    static RunInput input(String text) {
+        return RequestBody.parse(text, RunInput.class);
+    }
+
+    private static OneOffCommand command(List<String> words, Map<String, String> env,
+                                         Optional<OneOffCommand.Terminal> terminal, boolean detached) {
+        if (words == null || words.isEmpty()) {
             throw new InvalidInput("the field 'command' must be the program and its arguments, as in [\"echo\", \"hi\"]");
         }
-        List<String> argv = new ArrayList<>();
-        for (JsonNode w : words) {
-            if (!w.isTextual()) {
-                throw new InvalidInput("every word of 'command' must be a string");
-            }
-            argv.add(w.textValue());
-        }
         try {
-            return new OneOffCommand(argv, env(body.node().get("env")), terminal, detached);
+            return new OneOffCommand(words, env(env), terminal, detached);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(e.getMessage());
         }
     }
 
-    /** The size of {@code {"columns": C, "rows": R}}; empty for a missing or null field. */
-    static Optional<OneOffCommand.Terminal> terminal(JsonNode node) {
-        if (node == null || node.isNull()) {
+    /** The terminal of a size; empty for none. */
+    static Optional<OneOffCommand.Terminal> terminal(TerminalSize size) {
+        if (size == null) {
             return Optional.empty();
         }
-        if (!node.isObject() || !node.path("columns").canConvertToInt() || !node.path("rows").canConvertToInt()
-                || !node.path("columns").isIntegralNumber() || !node.path("rows").isIntegralNumber()) {
-            throw new InvalidInput("a terminal's size must be {\"columns\": 80, \"rows\": 24}");
-        }
         try {
-            return Optional.of(new OneOffCommand.Terminal(node.get("columns").intValue(), node.get("rows").intValue()));
+            return Optional.of(new OneOffCommand.Terminal(size.columns(), size.rows()));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(e.getMessage());
         }
     }
 
-    /** Extra variables: an object of strings, each a valid config var. */
-    static Map<String, String> env(JsonNode node) {
+    /** Extra variables, each a valid config var; empty for none. */
+    static Map<String, String> env(Map<String, String> given) {
         Map<String, String> env = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
+        if (given == null) {
             return env;
         }
-        if (!node.isObject()) {
-            throw new InvalidInput("the field 'env' must be an object of strings, as in {\"A\":\"1\"}");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            if (!f.getValue().isTextual()) {
-                throw new InvalidInput("the value of env var " + f.getKey() + " must be a string");
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (e.getValue() == null) {
+                throw new InvalidInput("the value of env var " + e.getKey() + " must be a string");
             }
             try {
-                env.put(ConfigVars.requireValidName(f.getKey()), ConfigVars.requireValidValue(f.getKey(), f.getValue().textValue()));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidConfig(e.getMessage());
+                env.put(ConfigVars.requireValidName(e.getKey()), ConfigVars.requireValidValue(e.getKey(), e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidConfig(ex.getMessage());
             }
         }
         return env;

@@ -1,10 +1,11 @@
 package dev.ferry.control.ps;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.error.ApiException;
 import dev.ferry.control.error.InvalidInput;
-import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.RunEvent;
+import dev.ferry.core.api.RunInput;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.OneOffCommand;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,7 +40,7 @@ final class RunSession {
     static final byte STDOUT = 1;
     static final byte STDERR = 2;
     private static final Logger log = LoggerFactory.getLogger(RunSession.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     /** The most standard input waiting for a process that does not read it. */
     static final int MAX_QUEUED_INPUT = 8 * 1024 * 1024;
     /** Marks the end of standard input in the queue; compared by identity. */
@@ -80,11 +80,9 @@ final class RunSession {
                 start(RunRequest.attached(message));
                 return;
             }
-            RequestBody body = RequestBody.parse(message, Set.of("resize", "eof"));
-            if (body.node().has("resize")) {
-                RunRequest.terminal(body.node().get("resize")).ifPresent(process::resize);
-            }
-            if (body.node().path("eof").asBoolean(false)) {
+            RunInput input = RunRequest.input(message);
+            RunRequest.terminal(input.resize()).ifPresent(process::resize);
+            if (Boolean.TRUE.equals(input.eof())) {
                 closeInput();
             }
         } catch (ApiException e) {
@@ -175,7 +173,7 @@ final class RunSession {
             p.close();
             return;
         }
-        send(JSON.createObjectNode().put("started", p.name()));
+        send(RunEvent.started(p.name()));
         Thread out = Thread.ofVirtual().name("ferry-run-out-" + p.name()).start(() -> pump(p.output(), STDOUT));
         Thread err = Thread.ofVirtual().name("ferry-run-err-" + p.name()).start(() -> pump(p.errors(), STDERR));
         Thread input = Thread.ofVirtual().name("ferry-run-in-" + p.name()).start(() -> writeInput(p));
@@ -186,7 +184,7 @@ final class RunSession {
                 out.join();
                 err.join();
                 end(revoked != null ? error("The process was stopped: " + revoked + ".", "access_revoked")
-                        : JSON.createObjectNode().put("exit", code));
+                        : RunEvent.exited(code));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -222,7 +220,7 @@ final class RunSession {
     }
 
     /** Sends the last frame and closes the connection; the process, if any, is killed once the client is gone. */
-    private void end(ObjectNode last) {
+    private void end(RunEvent last) {
         synchronized (sendLock) {
             if (ended) {
                 return;
@@ -235,7 +233,7 @@ final class RunSession {
         }
     }
 
-    private void send(ObjectNode frame) {
+    private void send(RunEvent frame) {
         synchronized (sendLock) {
             if (ended || ws == null) {
                 return;
@@ -252,7 +250,7 @@ final class RunSession {
         }
     }
 
-    private static ObjectNode error(String message, String code) {
-        return JSON.createObjectNode().put("error", message).put("code", code);
+    private static RunEvent error(String message, String code) {
+        return RunEvent.failed(message, code);
     }
 }

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
  * terminal size and its exit code, as {@code kubectl exec} and {@code heroku run} carry them.
  * <ul>
  *   <li>client, first: a text frame {@code {"command": [...], "env": {...}, "terminal": {"columns", "rows"}?}}
- *       ({@link RunRequest}); the answer is a text frame {@code {"started": "run.3"}} or an error;</li>
- *   <li>client, then: binary frames are standard input; text frames {@code {"resize": {"columns", "rows"}}} resize
- *       the terminal and {@code {"eof": true}} closes standard input;</li>
+ *       ({@link dev.ferry.core.api.RunStart}); the answer is a text frame {@code {"started": "run.3"}} or an error
+ *       ({@link dev.ferry.core.api.RunEvent});</li>
+ *   <li>client, then: binary frames are standard input; text frames ({@link dev.ferry.core.api.RunInput})
+ *       {@code {"resize": {"columns", "rows"}}} resize the terminal and {@code {"eof": true}} closes standard
+ *       input;</li>
  *   <li>server: binary frames whose first byte is the stream, 1 standard output, 2 standard error (a terminal
  *       merges both into 1), the rest its bytes as written; the last frame is the text {@code {"exit": N}}, or
  *       {@code {"error", "code"}} ({@code bad_request}, {@code no_release}, {@code access_revoked}, …), and the

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.control.apps.AppSessions;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.RunLineRequest;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.App;
@@ -18,7 +19,7 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -67,13 +68,13 @@ final class RunStream {
     }
 
     void handle(Context ctx, App app) throws IOException {
-        RequestBody body = RequestBody.parse(ctx.body(), Set.of("command", "env"));
-        String command = body.optionalText("command").filter(c -> !c.isBlank())
+        RunLineRequest request = RequestBody.parse(ctx.body(), RunLineRequest.class);
+        String command = Optional.ofNullable(request.command()).filter(c -> !c.isBlank())
                 .orElseThrow(() -> new InvalidInput("the field 'command' must be the command line to run, as in \"echo hi\""));
         if (command.length() > MAX_COMMAND_LENGTH || command.indexOf('\0') >= 0) {
             throw new InvalidInput("the command must be at most " + MAX_COMMAND_LENGTH + " characters without NUL");
         }
-        Map<String, String> env = RunRequest.env(body.node().get("env"));
+        Map<String, String> env = RunRequest.env(request.env());
         Release release = store.currentRelease(app.name()).filter(r -> r.slugId().isPresent())
                 .orElseThrow(() -> new NothingToRun(app.name().value()));
         AtomicReference<String> revoked = new AtomicReference<>();

@@ -1,17 +1,19 @@
 package dev.ferry.control.routes;
 
-import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.error.InvalidSetting;
+import dev.ferry.core.api.HealthCheckRequest;
+import dev.ferry.core.api.RoutePolicyRequest;
+import dev.ferry.core.api.RouteRequest;
+import dev.ferry.core.api.TcpRouteRequest;
 import dev.ferry.core.route.Balancing;
 import dev.ferry.core.route.HealthCheck;
 import dev.ferry.core.route.RoutePolicy;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The policy fields a request may carry ({@code balancing}, {@code affinity}, {@code healthCheck} and, for
- * HTTP routes, {@code maxBodyBytes}), each optional; {@link #applyTo} changes only those given. A
+ * The policy fields of a route request ({@link RouteRequest}, {@link RoutePolicyRequest}, {@link TcpRouteRequest}:
+ * {@code balancing}, {@code affinity}, {@code healthCheck} and, for HTTP routes, {@code maxBodyBytes}), each optional; {@link #applyTo} changes only those given. A
  * {@code healthCheck} of {@code null} removes the active health check; its own fields default to
  * {@link HealthCheck#DEFAULT}'s (the timeout at most the interval). A {@code maxBodyBytes} of 0 removes the
  * route's body limit; a negative one is refused with 422.
@@ -19,20 +21,29 @@ import java.util.Set;
 record PolicyPatch(Optional<Balancing> balancing, Optional<Boolean> affinity, boolean healthCheckGiven, HealthCheck healthCheck,
                    Optional<Long> maxBodyBytes) {
 
-    static final Set<String> FIELDS = Set.of("balancing", "affinity", "healthCheck", "maxBodyBytes");
-    private static final Set<String> HEALTH_FIELDS = Set.of("path", "intervalMs", "timeoutMs", "rise", "fall");
+    /** The policy a {@code PATCH} asks for; throws 422 for bad values. */
+    static PolicyPatch of(RoutePolicyRequest r) {
+        return of(r.balancing(), r.affinity(), r.healthCheck(), r.maxBodyBytes());
+    }
 
-    /** Reads the policy fields of {@code body}; throws 400 for wrong types and 422 for bad values. */
-    static PolicyPatch read(RequestBody body) {
-        Optional<Balancing> balancing = body.optionalText("balancing").map(PolicyPatch::balancing);
-        Optional<Boolean> affinity = body.optionalBoolean("affinity");
-        boolean healthGiven = body.has("healthCheck");
-        HealthCheck health = body.optionalObject("healthCheck", HEALTH_FIELDS).map(PolicyPatch::healthCheck).orElse(null);
-        Optional<Long> maxBodyBytes = body.optionalLong("maxBodyBytes");
-        if (maxBodyBytes.isPresent() && maxBodyBytes.get() < 0) {
+    /** The policy a route's creation asks for; throws 422 for bad values. */
+    static PolicyPatch of(RouteRequest r) {
+        return of(r.balancing(), r.affinity(), r.healthCheck(), r.maxBodyBytes());
+    }
+
+    /** The policy a TCP route's creation asks for (its balancing only); throws 422 for a bad value. */
+    static PolicyPatch of(TcpRouteRequest r) {
+        return of(r.balancing(), null, null, null);
+    }
+
+    private static PolicyPatch of(String balancing, Boolean affinity, Optional<HealthCheckRequest> health,
+                                  Long maxBodyBytes) {
+        if (maxBodyBytes != null && maxBodyBytes < 0) {
             throw new InvalidSetting("maxBodyBytes must be 0 (no limit) or a positive number of bytes");
         }
-        return new PolicyPatch(balancing, affinity, healthGiven, health, maxBodyBytes);
+        return new PolicyPatch(Optional.ofNullable(balancing).map(PolicyPatch::balancing), Optional.ofNullable(affinity),
+                health != null, health == null ? null : health.map(PolicyPatch::healthCheck).orElse(null),
+                Optional.ofNullable(maxBodyBytes));
     }
 
     boolean isEmpty() {
@@ -64,14 +75,14 @@ record PolicyPatch(Optional<Balancing> balancing, Optional<Boolean> affinity, bo
         }
     }
 
-    private static HealthCheck healthCheck(RequestBody h) {
+    private static HealthCheck healthCheck(HealthCheckRequest h) {
         HealthCheck d = HealthCheck.DEFAULT;
-        String path = h.optionalText("path").orElse(d.path());
-        long intervalMs = h.optionalInt("intervalMs").map(Integer::longValue).orElse(d.interval().toMillis());
+        String path = h.path() == null ? d.path() : h.path();
+        long intervalMs = h.intervalMs() == null ? d.interval().toMillis() : h.intervalMs();
         // A shorter interval than the default timeout brings the default timeout down with it.
-        long timeoutMs = h.optionalInt("timeoutMs").map(Integer::longValue).orElse(Math.min(d.timeout().toMillis(), intervalMs));
-        int rise = h.optionalInt("rise").orElse(d.rise());
-        int fall = h.optionalInt("fall").orElse(d.fall());
+        long timeoutMs = h.timeoutMs() == null ? Math.min(d.timeout().toMillis(), intervalMs) : h.timeoutMs();
+        int rise = h.rise() == null ? d.rise() : h.rise();
+        int fall = h.fall() == null ? d.fall() : h.fall();
         try {
             return new HealthCheck(path, Duration.ofMillis(intervalMs), Duration.ofMillis(timeoutMs), rise, fall);
         } catch (IllegalArgumentException e) {

@@ -7,17 +7,17 @@ import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.error.RouteNotFound;
 import dev.ferry.control.error.TargetExists;
 import dev.ferry.control.error.TargetNotFound;
+import dev.ferry.core.api.RoutePolicyRequest;
+import dev.ferry.core.api.RouteRequest;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.route.RouteRegistry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -27,8 +27,6 @@ import java.util.function.Function;
  * it is refused (409 {@code domain_in_use}) unless the request says {@code "force": true} ({@code routes:add --force}).
  */
 public final class RoutesApi {
-
-    private static final Set<String> CREATE_FIELDS = union(Set.of("domain", "targetUrl", "weight", "force"), PolicyPatch.FIELDS);
 
     private final RouteRegistry registry;
     private final Function<String, Optional<String>> appOfHost;
@@ -58,13 +56,13 @@ public final class RoutesApi {
     }
 
     private void create(Context ctx) {
-        RequestBody body = RequestBody.parse(ctx.body(), CREATE_FIELDS);
-        String domain = Inputs.domain(body.requiredText("domain"));
-        String targetUrl = body.requiredText("targetUrl");
-        int weight = Inputs.weight(body.optionalInt("weight").orElse(null));
-        PolicyPatch patch = PolicyPatch.read(body);
+        RouteRequest request = RequestBody.parse(ctx.body(), RouteRequest.class);
+        String domain = Inputs.domain(RequestBody.required(request.domain(), "domain"));
+        String targetUrl = RequestBody.required(request.targetUrl(), "targetUrl");
+        int weight = Inputs.weight(request.weight());
+        PolicyPatch patch = PolicyPatch.of(request);
         Endpoint endpoint = Inputs.target(targetUrl, "http", weight);
-        boolean force = body.optionalBoolean("force").orElse(false);
+        boolean force = Boolean.TRUE.equals(request.force());
         Optional<String> app = appOfHost.apply(domain);
         if (app.isPresent() && !force) {
             throw new DomainInUse(domain + " is a host of the app " + app.get() + ": a target added here would join the"
@@ -99,7 +97,7 @@ public final class RoutesApi {
 
     private void patch(Context ctx) {
         String domain = Inputs.domain(ctx.pathParam("domain"));
-        PolicyPatch patch = PolicyPatch.read(RequestBody.parse(ctx.body(), PolicyPatch.FIELDS));
+        PolicyPatch patch = PolicyPatch.of(RequestBody.parse(ctx.body(), RoutePolicyRequest.class));
         Route result;
         synchronized (writeLock) {
             Route route = require(domain);
@@ -162,11 +160,5 @@ public final class RoutesApi {
 
     static void json(Context ctx, Object value) {
         ctx.contentType("application/json").result(RouteJson.write(value));
-    }
-
-    static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.control.routes;
 
 import dev.ferry.control.json.Paging;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.TcpRouteRequest;
 import dev.ferry.control.error.PortReserved;
 import dev.ferry.control.error.RouteNotFound;
 import dev.ferry.control.error.TargetExists;
@@ -23,8 +24,6 @@ import java.util.Set;
  */
 public final class TcpRoutesApi {
 
-    private static final Set<String> CREATE_FIELDS = Set.of("port", "targetUrl", "weight", "balancing");
-
     private final RouteRegistry registry;
     private final Set<Integer> reservedPorts;
     // Serialises this API's check-then-act mutations against each other.
@@ -45,11 +44,11 @@ public final class TcpRoutesApi {
     }
 
     private void create(Context ctx) {
-        RequestBody body = RequestBody.parse(ctx.body(), CREATE_FIELDS);
-        int port = Inputs.port(body.requiredInt("port"));
-        String targetUrl = body.requiredText("targetUrl");
-        int weight = Inputs.weight(body.optionalInt("weight").orElse(null));
-        PolicyPatch patch = PolicyPatch.read(body);
+        TcpRouteRequest request = RequestBody.parse(ctx.body(), TcpRouteRequest.class);
+        int port = Inputs.port(RequestBody.required(request.port(), "port"));
+        String targetUrl = RequestBody.required(request.targetUrl(), "targetUrl");
+        int weight = Inputs.weight(request.weight());
+        PolicyPatch patch = PolicyPatch.of(request);
         Endpoint endpoint = Inputs.target(targetUrl, "tcp", weight);
         if (reservedPorts.contains(port)) {
             throw new PortReserved("port " + port + " is one Ferry itself listens on");

@@ -41,7 +41,11 @@ final class DetachedRuns {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                running.getOrDefault(app, Set.of()).remove(process);
+                // stop() may have taken the app's set away already
+                running.computeIfPresent(app, (a, processes) -> {
+                    processes.remove(process);
+                    return processes;
+                });
             }
         });
     }
