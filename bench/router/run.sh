@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# Ferry's router next to nginx and HAProxy, on this machine, in one run: the same wrk loads through each
-# of the three reverse proxies to one shared nginx backend, then idle-connection memory and route-change
-# propagation. Writes the figures section of docs/benchmarks.md (between its figures markers; the rest
-# of the page is kept). Loopback only; every wait and load is bounded; stops everything it starts.
+# Ferry's router next to nginx and HAProxy, on this machine, in one run: the same wrk loads through each of
+# the three reverse proxies to one shared nginx backend, in two CPU layouts, then idle-connection memory and
+# route-change propagation. Writes the figures section of docs/benchmarks.md (between its figures markers; the
+# rest of the page is kept). Loopback only; every wait and load is bounded; stops everything it starts.
 #
-# Usage: bench/router/run.sh            full run (about 7 minutes on 2 cores), rewrites docs/benchmarks.md
+# The layouts: "pinned", the proxy alone on the second half of the cores (one worker or thread per core it has)
+# and wrk and the backend on the first half; "free", every process on every core, each proxy with as many
+# workers or threads as the machine has cores (how users run them). In each layout the three proxies run side
+# by side, each warmed up for FIRST_WARMUP seconds, then ROUNDS rounds alternate between them load by load (the
+# first proxy of a round rotates), and the tables show the median of the rounds.
+#
+# Usage: bench/router/run.sh            full run (about 50 minutes on 2 cores), rewrites docs/benchmarks.md
 #        bench/router/run.sh --profile  Ferry only, keep-alive small responses under JFR; prints hot methods
-# Settings (environment): DURATION=10 (s per load), WARMUP=3 (s before each load), FIRST_WARMUP=10 (s
-#        after each start), ROUTES=100000, IDLE_CONNS=10000,
-#        OUT=docs/benchmarks.md, PEERS="ferry nginx haproxy".
+# Settings (environment): ROUNDS=3, DURATION=8 (s per measured load), WARMUP=2 (s of the same load before it),
+#        FIRST_WARMUP=30 (s per proxy after each start), ROUTES=100000, IDLE_CONNS=10000,
+#        LAYOUTS="pinned free", OUT=docs/benchmarks.md, PEERS="ferry nginx haproxy".
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT="$PWD"
-DURATION="${DURATION:-10}" WARMUP="${WARMUP:-3}" FIRST_WARMUP="${FIRST_WARMUP:-10}" ROUTES="${ROUTES:-100000}" IDLE_CONNS="${IDLE_CONNS:-10000}"
+ROUNDS="${ROUNDS:-3}" DURATION="${DURATION:-8}" WARMUP="${WARMUP:-2}" FIRST_WARMUP="${FIRST_WARMUP:-30}"
+ROUTES="${ROUTES:-100000}" IDLE_CONNS="${IDLE_CONNS:-10000}" LAYOUTS="${LAYOUTS:-pinned free}"
 OUT="${OUT:-docs/benchmarks.md}" PEERS="${PEERS:-ferry nginx haproxy}" PROFILE=0
-[[ "${1:-}" == "--profile" ]] && { PROFILE=1; PEERS=ferry; }
+[[ "${1:-}" == "--profile" ]] && { PROFILE=1; PEERS=ferry; LAYOUTS=pinned; }
 TOOLS="python3 $ROOT/bench/router/tools.py"
 START=$SECONDS
 log() { printf '[%4ds] %s\n' $((SECONDS - START)) "$*" >&2; }
@@ -49,7 +56,7 @@ RESULTS="$work/results.tsv"; : >"$RESULTS"
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS"; } # peer, metric, value
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-# --- CPU layout: load generator and backend on the first half of the cores, the proxy on the rest -----
+# --- CPU layouts ---------------------------------------------------------------------------------------
 CORES=$(nproc)
 if ((CORES >= 2)); then
   half=$((CORES / 2))
@@ -57,16 +64,26 @@ if ((CORES >= 2)); then
 else
   LOAD_CPUS="0" PROXY_CPUS="0" LOAD_CORES=1 PROXY_CORES=1
 fi
-on_load() { taskset -c "$LOAD_CPUS" "$@"; } # only for commands in the foreground: a background job needs its own pid
+set_layout() { # pinned | free: where the proxies, the backend and wrk run, and with how many workers
+  LAYOUT=$1
+  if [[ $1 == pinned ]]; then
+    PROXY_PIN="taskset -c $PROXY_CPUS" LOAD_PIN="taskset -c $LOAD_CPUS"
+    PROXY_WORKERS=$PROXY_CORES LOAD_THREADS=$LOAD_CORES
+  else
+    PROXY_PIN="" LOAD_PIN="" PROXY_WORKERS=$CORES LOAD_THREADS=$CORES
+  fi
+}
+on_load() { $LOAD_PIN "$@"; } # only for commands in the foreground: a background job needs its own pid
 
 # --- the shared backend: nginx with fixed bodies and an upload sink; a WebSocket echo server -----------
-BE=$(free_port) WS=$(free_port)
+BE=$(free_port) WS=$(free_port) BE_PID=""
 mkdir -p "$work/backend/www" "$work/backend/tmp"
 printf 'hello world!\n' >"$work/backend/www/small"
 head -c 1024 /dev/zero | tr '\0' 'a' >"$work/backend/www/1k"
 head -c 65536 /dev/zero | tr '\0' 'b' >"$work/backend/www/64k"
-cat >"$work/backend/nginx.conf" <<EOF
-worker_processes $LOAD_CORES;
+start_backend() { # in the current layout, with as many workers as wrk has threads
+  cat >"$work/backend/nginx.conf" <<EOF
+worker_processes $LOAD_THREADS;
 worker_rlimit_nofile $NOFILE;
 pid $work/backend/nginx.pid;
 error_log $work/backend/error.log warn;
@@ -93,8 +110,14 @@ http {
   }
 }
 EOF
-taskset -c "$LOAD_CPUS" nginx -p "$work/backend" -c "$work/backend/nginx.conf" -e "$work/backend/error.log" -g 'daemon off;' &
-pids+=($!)
+  $LOAD_PIN nginx -p "$work/backend" -c "$work/backend/nginx.conf" -e "$work/backend/error.log" -g 'daemon off;' &
+  BE_PID=$!; pids+=("$BE_PID")
+  wait_http "$BE" any
+}
+stop_backend() {
+  kill "$BE_PID" 2>/dev/null; wait "$BE_PID" 2>/dev/null
+  for _ in $(seq 1 40); do curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$BE/" || break; sleep 0.25; done
+}
 $TOOLS ws-backend "$WS" &
 pids+=($!)
 
@@ -105,142 +128,47 @@ wait_http() { # port host: until the proxy answers 200 for host, at most 120 s
   done
   echo "127.0.0.1:$1 did not answer 200 for $2" >&2; return 1
 }
-wait_http "$BE" any || exit 1
 
-# --- the three proxies, each started with 1 route or with ROUTES routes (+ bench.local, ws.local) -----
-P=$(free_port) API=$(free_port)
-PROXY_PID=""
-
-start_ferry() { # route count
-  local data="$work/ferry-$1"; rm -rf "$data"; mkdir -p "$data"
-  $TOOLS journal "$data/routes.journal" "$BE" $(($1 - 1)) bench.local
-  local t0=$SECONDS
-  FERRY_JAVA_OPTS="${FERRY_JAVA_OPTS:-}" taskset -c "$PROXY_CPUS" ./ferry up --http-port "$P" --api-port "$API" --https-port 0 --ssh-port 0 \
-    --tunnel-port 0 --data-dir "$data" --max-connections-per-client 20000 >"$data/up.log" 2>&1 &
-  PROXY_PID=$!; pids+=("$PROXY_PID")
-  for _ in $(seq 1 240); do grep -q "Ferry is up" "$data/up.log" && break; sleep 0.5; done
-  TOKEN="$(cat "$data/admin-token")"
-  curl -sf -o /dev/null -X POST "http://127.0.0.1:$API/api/routes" -H "Authorization: Bearer $TOKEN" \
-    -H 'Content-Type: application/json' -d "{\"domain\":\"ws.local\",\"targetUrl\":\"http://127.0.0.1:$WS\"}"
-  wait_http "$P" bench.local && record ferry "start_s_$1" $((SECONDS - t0))
-}
-
-start_nginx() { # route count
-  local d="$work/nginx"; rm -rf "$d"; mkdir -p "$d/tmp"
-  $TOOLS hostmap "$d/hosts.map" nginx $(($1 - 1)) bench.local=be ws.local=ws_be
-  cat >"$d/nginx.conf" <<EOF
-worker_processes $PROXY_CORES;
-worker_rlimit_nofile $NOFILE;
-pid $d/nginx.pid;
-error_log $d/error.log warn;
-events { worker_connections $NOFILE; }
-http {
-  access_log $d/access.log combined buffer=64k flush=1s;
-  keepalive_requests 1000000;
-  keepalive_timeout 55s;
-  client_header_timeout 10s;
-  client_max_body_size 0;
-  client_body_temp_path $d/tmp;
-  proxy_temp_path $d/tmp;
-  proxy_http_version 1.1;
-  proxy_request_buffering off;
-  proxy_buffering off;
-  proxy_connect_timeout 5s;
-  proxy_read_timeout 55s;
-  map_hash_max_size 262144;
-  map_hash_bucket_size 128;
-  map \$http_upgrade \$connection_upgrade { default upgrade; "" ""; }
-  map \$host \$backend { include $d/hosts.map; }
-  upstream be { server 127.0.0.1:$BE; keepalive 256; keepalive_requests 1000000; keepalive_timeout 55s; }
-  upstream ws_be { server 127.0.0.1:$WS; }
-  server {
-    listen 127.0.0.1:$P backlog=4096;
-    location / {
-      if (\$backend = "") { return 404; }
-      proxy_pass http://\$backend;
-      proxy_set_header Host \$host;
-      proxy_set_header Connection \$connection_upgrade;
-      proxy_set_header Upgrade \$http_upgrade;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-      proxy_set_header X-Forwarded-Port \$server_port;
-      proxy_set_header X-Forwarded-Host \$host;
-      proxy_set_header X-Request-Id \$request_id;
-      proxy_set_header X-Request-Start "t=\${msec}";
-      proxy_set_header Via "1.1 nginx";
-    }
-  }
-}
-EOF
-  local t0=$SECONDS
-  taskset -c "$PROXY_CPUS" nginx -p "$d" -c "$d/nginx.conf" -e "$d/error.log" -g 'daemon off;' &
-  PROXY_PID=$!; pids+=("$PROXY_PID")
-  wait_http "$P" bench.local && record nginx "start_s_$1" $((SECONDS - t0))
-}
-
-start_haproxy() { # route count
-  local d="$work/haproxy"; rm -rf "$d"; mkdir -p "$d"
-  $TOOLS hostmap "$d/hosts.map" haproxy $(($1 - 1)) bench.local=be ws.local=ws_be
-  cat >"$d/haproxy.cfg" <<EOF
-global
-  maxconn 40000
-  no strict-limits
-  nbthread $PROXY_CORES
-  stats socket $d/admin.sock mode 600 level admin
-  log stdout format raw local0
-defaults
-  mode http
-  log global
-  option httplog
-  maxconn 40000
-  timeout connect 5s
-  timeout client 55s
-  timeout server 30s
-  timeout tunnel 55s
-  timeout http-request 10s
-  timeout http-keep-alive 55s
-frontend fe
-  bind 127.0.0.1:$P
-  option forwardfor
-  unique-id-format %{+X}o%ci%cp%fp%Ts%rt%pid
-  unique-id-header X-Request-Id
-  http-request set-header X-Forwarded-Proto http
-  http-request set-header X-Forwarded-Port %[dst_port]
-  http-request set-header X-Forwarded-Host %[req.hdr(host)]
-  http-request set-header X-Request-Start t=%[date(0,ms)]
-  http-request set-header Via "1.1 haproxy"
-  use_backend %[req.hdr(host),lower,field(1,:),map($d/hosts.map,be_none)]
-backend be
-  http-reuse always
-  server s1 127.0.0.1:$BE
-backend ws_be
-  server s1 127.0.0.1:$WS
-backend be_none
-  http-request return status 404
-EOF
-  local t0=$SECONDS
-  taskset -c "$PROXY_CPUS" haproxy -db -f "$d/haproxy.cfg" >"$d/haproxy.log" 2>&1 &
-  PROXY_PID=$!; pids+=("$PROXY_PID")
-  wait_http "$P" bench.local && record haproxy "start_s_$1" $((SECONDS - t0))
-}
-
-stop_proxy() {
-  kill "$PROXY_PID" 2>/dev/null; wait "$PROXY_PID" 2>/dev/null
-  for _ in $(seq 1 40); do curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$P/" || break; sleep 0.25; done
-}
+# --- the three proxies, each on its own port, started with 1 route or with ROUTES routes ----------------
+declare -A PORT PID
+for peer in $PEERS; do PORT[$peer]=$(free_port); done
+API=$(free_port)
+source bench/router/proxies.sh
+use_peer() { P=${PORT[$1]}; PROXY_PID=${PID[$1]}; } # the peer the one-proxy-at-a-time steps below act on
 
 # --- the loads ----------------------------------------------------------------------------------------
-load() { # peer name connections path [wrk args...]
-  local peer=$1 name=$2 conns=$3 path=$4; shift 4
-  local args=(-t"$LOAD_CORES" -c"$conns" -H "Host: bench.local" "$@" "http://127.0.0.1:$P$path")
+load() { # peer name connections path round [wrk args...]: WARMUP s of the load, then DURATION s measured
+  local peer=$1 name=$2 conns=$3 path=$4 round=$5; shift 5
+  local args=(-t"$LOAD_THREADS" -c"$conns" -H "Host: bench.local" "$@" "http://127.0.0.1:${PORT[$peer]}$path")
+  local out="$work/wrk-$LAYOUT-$peer-$name-$round.txt"
   on_load timeout $((WARMUP + 20)) wrk -d"${WARMUP}s" "${args[@]}" >/dev/null 2>&1
-  on_load timeout $((DURATION + 30)) wrk --latency -d"${DURATION}s" --timeout 10s "${args[@]}" >"$work/wrk-$peer-$name.txt" 2>&1
-  record "$peer" "wrk_$name" "$(base64 -w0 <"$work/wrk-$peer-$name.txt")"
-  log "$peer $name: $(grep -E 'Requests/sec' "$work/wrk-$peer-$name.txt")"
+  on_load timeout $((DURATION + 30)) wrk --latency -d"${DURATION}s" --timeout 10s "${args[@]}" >"$out" 2>&1
+  record "$peer" "wrk_${LAYOUT}_${name}_r$round" "$(base64 -w0 <"$out")"
+  log "$LAYOUT r$round $peer $name: $(grep -E 'Requests/sec' "$out")"
+}
+
+# name connections path [wrk args...]: the loads with one route, then those with ROUTES routes
+LOADS_ONE=("small_c32 32 /small" "small_c128 128 /small" "1k_c32 32 /1k" "1k_c128 128 /1k"
+  "close_c32 32 /small -H Connection:close" "close_c128 128 /small -H Connection:close"
+  "64k 64 /64k" "upload 8 /upload -s $ROOT/bench/router/upload.lua")
+LOADS_MANY=("routes_small_c32 32 /small" "routes_small_c128 128 /small")
+
+rounds() { # loads...: ROUNDS rounds, each load through every peer in turn, the first peer rotating per round
+  local peers=($PEERS) r i spec words peer
+  for r in $(seq 1 "$ROUNDS"); do
+    for spec in "$@"; do
+      read -r -a words <<<"$spec"
+      for i in $(seq 0 $((${#peers[@]} - 1))); do
+        peer=${peers[$(((i + r - 1) % ${#peers[@]}))]}
+        [[ -n ${PID[$peer]:-} ]] && load "$peer" "${words[0]}" "${words[1]}" "${words[2]}" "$r" "${words[@]:3}"
+      done
+    done
+  done
 }
 
 warm_up() { # peer: the first load after a start also warms the JIT of the JVM, so every peer gets one
-  on_load timeout $((FIRST_WARMUP + 20)) wrk -t"$LOAD_CORES" -c64 -d"${FIRST_WARMUP}s" -H "Host: bench.local" "http://127.0.0.1:$P/small" >/dev/null 2>&1
+  on_load timeout $((FIRST_WARMUP + 20)) wrk -t"$LOAD_THREADS" -c64 -d"${FIRST_WARMUP}s" -H "Host: bench.local" \
+    "http://127.0.0.1:${PORT[$1]}/small" >/dev/null 2>&1
 }
 
 live_heap_kib() { # Ferry's live heap after a full collection: its RSS hardly moves once the heap is committed
@@ -340,13 +268,13 @@ log "building Ferry"
 ./ferry build || exit 1
 
 if ((PROFILE)); then # the recording starts after the warm-up, so start-up work is not in it
-  start_ferry 1
+  set_layout pinned; start_backend || exit 1
+  start_ferry 1; use_peer ferry
   warm_up ferry
   "$JAVA_HOME/bin/jcmd" "$PROXY_PID" JFR.start name=bench settings=profile >/dev/null
-  load ferry small 64 /small
+  DURATION=20 load ferry small 64 /small 1
   "$JAVA_HOME/bin/jcmd" "$PROXY_PID" JFR.dump name=bench filename="$work/ferry.jfr" >/dev/null
-  record ferry gc "$("$JAVA_HOME/bin/jcmd" "$PROXY_PID" VM.info | grep -m1 -i 'gc' )"
-  stop_proxy
+  stop_peer ferry
   mkdir -p "$ROOT/bench/router/out"
   "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$work/ferry.jfr" | tee "$ROOT/bench/router/out/hot-methods.txt"
   "$JAVA_HOME/bin/jfr" view --width 200 allocation-by-class "$work/ferry.jfr" | tee "$ROOT/bench/router/out/allocation-by-class.txt"
@@ -354,30 +282,41 @@ if ((PROFILE)); then # the recording starts after the warm-up, so start-up work 
   "$JAVA_HOME/bin/jfr" view --width 200 gc "$work/ferry.jfr" >"$ROOT/bench/router/out/gc.txt"
   cp "$work/ferry.jfr" "$ROOT/bench/router/out/ferry.jfr"
   python3 "$ROOT/bench/router/jfr_top.py" "$JAVA_HOME/bin/jfr" "$work/ferry.jfr" | tee "$ROOT/bench/router/out/top-frames.txt"
-  cat "$work/wrk-ferry-small.txt"
+  cat "$work/wrk-pinned-ferry-small-1.txt"
   log "profile written to bench/router/out/"
   exit 0
 fi
 
-for peer in $PEERS; do
-  log "== $peer with 1 route =="
-  "start_$peer" 1 || { log "$peer did not start"; stop_proxy; continue; }
-  warm_up "$peer"
-  load "$peer" small 64 /small
-  load "$peer" 1k 64 /1k
-  load "$peer" 64k 64 /64k
-  load "$peer" upload 8 /upload -s "$ROOT/bench/router/upload.lua"
-  load "$peer" close 64 /small -H "Connection: close"
-  idle_memory "$peer"
-  route_change "$peer" 1 "$([[ $peer == nginx ]] && echo 20 || echo 300)"
-  websocket_open "$peer"; change_once "$peer"; websocket_check "$peer"
-  stop_proxy
-  log "== $peer with $ROUTES routes =="
-  "start_$peer" "$ROUTES" || { log "$peer did not start"; stop_proxy; continue; }
-  warm_up "$peer"
-  load "$peer" small_routes 64 /small
-  route_change "$peer" "$ROUTES" "$([[ $peer == nginx ]] && echo 5 || echo 300)"
-  stop_proxy
+FIRST_LAYOUT=${LAYOUTS%% *}
+for layout in $LAYOUTS; do
+  set_layout "$layout"
+  start_backend || exit 1
+  log "== $layout: every proxy with 1 route =="
+  for peer in $PEERS; do "start_$peer" 1 || { log "$peer did not start"; stop_peer "$peer"; }; done
+  for peer in $PEERS; do [[ -n ${PID[$peer]:-} ]] && warm_up "$peer"; done
+  rounds "${LOADS_ONE[@]}"
+  if [[ $layout == "$FIRST_LAYOUT" ]]; then # memory, route changes and WebSockets: one proxy at a time
+    for peer in $PEERS; do
+      [[ -z ${PID[$peer]:-} ]] && continue
+      use_peer "$peer"
+      idle_memory "$peer"
+      route_change "$peer" 1 "$([[ $peer == nginx ]] && echo 20 || echo 300)"
+      websocket_open "$peer"; change_once "$peer"; websocket_check "$peer"
+    done
+  fi
+  for peer in $PEERS; do stop_peer "$peer"; done
+  log "== $layout: every proxy with $ROUTES routes =="
+  for peer in $PEERS; do "start_$peer" "$ROUTES" || { log "$peer did not start"; stop_peer "$peer"; }; done
+  for peer in $PEERS; do [[ -n ${PID[$peer]:-} ]] && warm_up "$peer"; done
+  rounds "${LOADS_MANY[@]}"
+  if [[ $layout == "$FIRST_LAYOUT" ]]; then
+    for peer in $PEERS; do
+      [[ -z ${PID[$peer]:-} ]] && continue
+      use_peer "$peer"; route_change "$peer" "$ROUTES" "$([[ $peer == nginx ]] && echo 5 || echo 300)"
+    done
+  fi
+  for peer in $PEERS; do stop_peer "$peer"; done
+  stop_backend
 done
 
 # --- the report ---------------------------------------------------------------------------------------
@@ -392,8 +331,10 @@ record meta jdk "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 record meta nginx "$(nginx -v 2>&1 | sed 's/.*: //')"
 record meta haproxy "$(haproxy -v | head -1 | awk '{print $3}')"
 record meta wrk "$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
-record meta layout "load generator (wrk, $LOAD_CORES thread(s)) and backend (nginx, $LOAD_CORES worker(s)) on CPU $LOAD_CPUS; proxy on CPU $PROXY_CPUS ($PROXY_CORES worker(s)/thread(s))"
-record meta load "${WARMUP} s warm-up, then ${DURATION} s measured, per load"
+record meta layout_pinned "wrk ($LOAD_CORES thread(s)) and the backend (nginx, $LOAD_CORES worker(s)) on CPU $LOAD_CPUS; the proxy on CPU $PROXY_CPUS ($PROXY_CORES worker(s) or thread(s))"
+record meta layout_free "every process on every core: wrk with $CORES threads, the backend and nginx with $CORES workers, HAProxy with $CORES threads, Ferry with one event loop per core"
+record meta layouts "$LAYOUTS"
+record meta load "each proxy warmed up for ${FIRST_WARMUP} s after its start; then $ROUNDS rounds, in each every load ${WARMUP} s unmeasured then ${DURATION} s measured through each proxy in turn"
 record meta run_time_s $((SECONDS - START))
 python3 bench/router/report.py "$RESULTS" "$OUT"
 log "done in $((SECONDS - START)) s; figures written to $OUT"
