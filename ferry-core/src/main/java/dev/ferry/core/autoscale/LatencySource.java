@@ -11,7 +11,7 @@ import java.time.Instant;
 public interface LatencySource {
 
     /**
-     * The app's requests whose head arrived in {@code [from, to)}, their count and p95. An implementation keeps a
+     * The app's requests that ended in {@code [from, to)}, their count and p95. An implementation keeps a
      * bounded past: a span that starts before it answers for what it still has.
      */
     LatencyWindow latency(AppName app, Instant from, Instant to);
