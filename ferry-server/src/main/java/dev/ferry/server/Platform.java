@@ -17,6 +17,7 @@ import dev.ferry.control.usage.UsageApi;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.access.OpenSessions;
 import dev.ferry.server.addons.AddonWiring;
+import dev.ferry.server.autoscale.AutoscaleWiring;
 import dev.ferry.server.access.AccessEventLog;
 import dev.ferry.control.ControlApi;
 import dev.ferry.control.ps.ProcessesApi;
@@ -122,6 +123,7 @@ public final class Platform implements AutoCloseable {
     private StoreTlsSource tls;
     private UsageRecorder usage;
     private AddonWiring addons;
+    private AutoscaleWiring autoscale;
 
     private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
@@ -181,10 +183,11 @@ public final class Platform implements AutoCloseable {
         AppOfHost appOfHost = new AppOfHost(config.domain(),
                 host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
         UsageSinks usageSinks = new UsageSinks(appOfHost, meters);
+        autoscale = new AutoscaleWiring(tuning.autoscale(), appOfHost);
 
         tls = new StoreTlsSource(new AppHostNames(config.domain()));
         if (withRouter) {
-            QueuedAccessLog accessLog = new QueuedAccessLog(usageSinks.after(new Slf4jAccessLog(), new AppAccessLog(appLogs, appOfHost)));
+            QueuedAccessLog accessLog = new QueuedAccessLog(usageSinks.after(new Slf4jAccessLog(), new AppAccessLog(appLogs, appOfHost), autoscale.latency()));
             started.push(accessLog);
             router = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(), tuning.passiveEjection(),
                     transport, group, meters, accessLog, tls, started).router().orElse(null);
@@ -201,8 +204,7 @@ public final class Platform implements AutoCloseable {
         startTunnelGateway(group);
         if (config.apiPort() != FerryConfig.OFF) {
             control = new ControlServer(ControlConfig.builder()
-                    .bindAddress(config.bindAddress())
-                    .port(FerryConfig.bindPort(config.apiPort()))
+                    .bindAddress(config.bindAddress()).port(FerryConfig.bindPort(config.apiPort()))
                     .reservedPorts(reservedPorts())
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
@@ -217,6 +219,7 @@ public final class Platform implements AutoCloseable {
             started.push(reconciler); // stops its loop before the runtime stops
             resumed = reconciler.start();
         }
+        started.push(autoscale.start(store, deployments, appLogs, withRouter)); // stops before the reconciler
         Optional.ofNullable(router).ifPresent(r -> started.push(r::stopAccepting)); // stopping begins: in-flight requests finish
     }
 
@@ -229,8 +232,7 @@ public final class Platform implements AutoCloseable {
         renamedAppHosts = new RenamedAppHosts(new AppHostNames(config.domain()).readingFrom(store));
         runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
                 new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir()), registry,
-                renamedAppHosts, appLogs, tuning.bootTimeout(), tuning.drainTimeout(),
-                tuning.stopGrace(),
+                renamedAppHosts, appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace(),
                 addons.withLoopbackPorts(router == null ? List.of() : List.of(router.httpPort())), config.instanceNetwork(),
                 config.sandboxLimits()));
         runtime.ifPresentOrElse(r -> {
@@ -251,12 +253,11 @@ public final class Platform implements AutoCloseable {
     private List<ControlApi> apis() {
         GatewayDirectoryOfPlatform tunnels = new GatewayDirectoryOfPlatform(gateway, separateGateways, config.domain());
         List<ControlApi> apis = new ArrayList<>(List.of(new BuildsApi(store, store, store, git.queue(), sessions, store),
-                git.keysApi(sessions), logsApi(),
-                new TunnelApi(store, tunnels),
+                git.keysApi(sessions), logsApi(), new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
                 new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain())),
-                new UsageApi(store, store.usage()), addons.api(store, deployments)));
+                new UsageApi(store, store.usage()), addons.api(store, deployments), autoscale.api(store)));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }
@@ -285,8 +286,7 @@ public final class Platform implements AutoCloseable {
      * lines and its drains, which stop sending. A renamed app's data moves to its new name through the same list.
      */
     private List<AppDataCleanup> appDataCleanups() {
-        return List.of(
-                new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())),
+        return List.of(new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())),
                 new AppLogData(appLogs, drains), renamedAppHosts);
     }
 

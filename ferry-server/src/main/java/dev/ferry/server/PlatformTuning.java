@@ -1,5 +1,6 @@
 package dev.ferry.server;
 
+import dev.ferry.control.autoscale.AutoscaleConfig;
 import java.time.Duration;
 
 /**
@@ -11,22 +12,28 @@ import java.time.Duration;
  * @param stopGrace the time between SIGTERM and SIGKILL (30 s)
  * @param reconcileInterval how often the reconciler compares every app's runtime with its desired state and
  *     converges what drifted (30 s; it also runs at start and on every change)
+ * @param autoscale the autoscaler's interval, windows, cool-downs and minimum requests ({@link AutoscaleConfig#DEFAULT})
  */
 public record PlatformTuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout, Duration stopGrace,
-                             Duration reconcileInterval) {
+                             Duration reconcileInterval, AutoscaleConfig autoscale) {
     public static final PlatformTuning DEFAULT = new PlatformTuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30),
-            Duration.ofSeconds(30), Duration.ofSeconds(30));
+            Duration.ofSeconds(30), Duration.ofSeconds(30), AutoscaleConfig.DEFAULT);
 
     public PlatformTuning withPassiveEjection(Duration d) {
-        return new PlatformTuning(d, bootTimeout, drainTimeout, stopGrace, reconcileInterval);
+        return new PlatformTuning(d, bootTimeout, drainTimeout, stopGrace, reconcileInterval, autoscale);
     }
 
     /** Shorter runtime durations for tests: a broken release fails fast, old instances stop soon. */
     public PlatformTuning withRuntime(Duration boot, Duration drain, Duration stop) {
-        return new PlatformTuning(passiveEjection, boot, drain, stop, reconcileInterval);
+        return new PlatformTuning(passiveEjection, boot, drain, stop, reconcileInterval, autoscale);
     }
 
     public PlatformTuning withReconcileInterval(Duration d) {
-        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, d);
+        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, d, autoscale);
+    }
+
+    /** A faster autoscaler for tests: short windows and cool-downs, fewer requests per window. */
+    public PlatformTuning withAutoscale(AutoscaleConfig a) {
+        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, reconcileInterval, a);
     }
 }

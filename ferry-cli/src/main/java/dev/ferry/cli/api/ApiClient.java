@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ferry.api.client.AccountCalls;
 import dev.ferry.api.client.AddonCalls;
 import dev.ferry.api.client.ApiJson;
+import dev.ferry.api.client.AutoscaleCalls;
 import dev.ferry.api.client.ApiRefused;
 import dev.ferry.api.client.ApiTimedOut;
 import dev.ferry.api.client.ApiUnreachable;
@@ -116,6 +117,11 @@ public final class ApiClient {
     /** The typed calls about an app's processes and formation. */
     public ProcessCalls processes() {
         return new ProcessCalls(client);
+    }
+
+    /** The typed calls about an app's autoscaling of web. */
+    public AutoscaleCalls autoscale() {
+        return new AutoscaleCalls(client);
     }
 
     /** The typed call of usage records. */

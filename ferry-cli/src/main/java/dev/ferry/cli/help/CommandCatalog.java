@@ -51,6 +51,7 @@ import dev.ferry.cli.logs.DrainsRemoveCommand;
 import dev.ferry.cli.logs.LogsCommand;
 import dev.ferry.cli.ps.PsCommand;
 import dev.ferry.cli.ps.PsRestartCommand;
+import dev.ferry.cli.ps.PsAutoscaleCommand;
 import dev.ferry.cli.ps.PsScaleCommand;
 import dev.ferry.cli.ps.PsStopCommand;
 import dev.ferry.cli.ps.RunCommand;
@@ -110,10 +111,10 @@ public final class CommandCatalog {
                     e("config", ConfigCommand.class), e("config:get", ConfigGetCommand.class),
                     e("config:set", ConfigSetCommand.class), e("config:unset", ConfigUnsetCommand.class),
                     e("config:edit", ConfigEditCommand.class), e("config:export", ConfigExportCommand.class)),
-            topic("ps", "processes: list, scale, restart, stop, and one-off runs",
+            topic("ps", "processes: list, scale, autoscale, restart, stop, and one-off runs",
                     e("ps", PsCommand.class), e("ps:scale", PsScaleCommand.class), e("ps:restart", PsRestartCommand.class),
-                    e("ps:stop", PsStopCommand.class), e("run", RunCommand.class),
-                    e("run:detached", RunDetachedCommand.class)),
+                    e("ps:stop", PsStopCommand.class), e("ps:autoscale", PsAutoscaleCommand.class),
+                    e("run", RunCommand.class), e("run:detached", RunDetachedCommand.class)),
             topic("releases", "releases and rollbacks",
                     e("releases", ReleasesCommand.class), e("releases:info", ReleasesInfoCommand.class),
                     e("rollback", RollbackCommand.class)),

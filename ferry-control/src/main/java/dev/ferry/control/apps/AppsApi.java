@@ -83,7 +83,7 @@ public final class AppsApi {
         new ConfigApi(store, access, deployments).register(r);
         new ReleasesApi(store, store, store, access, routes, deployments).register(r);
         new DomainsApi(store, access, routes).register(r);
-        new FormationApi(store, access, deployments).register(r);
+        new FormationApi(store, store.autoscale(), access, deployments).register(r);
         new MaintenanceApi(store, access, routes).register(r);
         new CollaboratorsApi(store, store, access, changes).register(r);
         // every app's events and those of users and tokens, for the admin (the path is admin-only)

@@ -6,6 +6,8 @@ import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.autoscale.AutoscaleRule;
+import dev.ferry.core.autoscale.AutoscaleStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.ProcessType;
@@ -20,7 +22,8 @@ import java.util.Map;
  * {@code GET /api/apps/{app}/formation} answers {@code {"web":2,"worker":1}};
  * {@code PATCH /api/apps/{app}/formation} takes the same shape and changes only the types it names
  * (0 to {@value Formation#MAX_QUANTITY} each), then has the runtime start or stop instances to match; {@code release}
- * (the release phase) is refused.
+ * (the release phase) is refused. A quantity for {@code web} while it is autoscaled turns autoscaling off, as on
+ * Heroku: the person who scales by hand decides from then on ({@code autoscale.disable} event).
  */
 final class FormationApi {
 
@@ -30,9 +33,11 @@ final class FormationApi {
     private final ReleaseStore store;
     private final AppAccess access;
     private final Deployments deployments;
+    private final AutoscaleStore autoscale;
 
-    FormationApi(ReleaseStore store, AppAccess access, Deployments deployments) {
+    FormationApi(ReleaseStore store, AutoscaleStore autoscale, AppAccess access, Deployments deployments) {
         this.store = store;
+        this.autoscale = autoscale;
         this.access = access;
         this.deployments = deployments;
     }
@@ -73,6 +78,10 @@ final class FormationApi {
             throw new InvalidInput("the request body names no process type, as in {\"web\":2}");
         }
         Formation formation = store.scale(app.name(), quantities, Caller.of(ctx).id());
+        if (quantities.containsKey(AutoscaleRule.WEB)) {
+            autoscale.disableAutoscaling(app.name(), "web scaled by hand to " + quantities.get(AutoscaleRule.WEB),
+                    Caller.of(ctx).id());
+        }
         deployments.scaled(formation);
         Json.ok(ctx, formation.quantities());
     }

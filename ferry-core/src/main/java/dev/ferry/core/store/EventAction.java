@@ -38,7 +38,13 @@ public enum EventAction {
     ADDON_CREATE("addon.create"),
     ADDON_ATTACH("addon.attach"),
     ADDON_DETACH("addon.detach"),
-    ADDON_DESTROY("addon.destroy");
+    ADDON_DESTROY("addon.destroy"),
+    /** Autoscaling of web was turned on or its rule changed ({@code ps:autoscale web --min --max --p95}). */
+    AUTOSCALE_ENABLE("autoscale.enable"),
+    /** Autoscaling was turned off ({@code ps:autoscale --off}, or a manual scale of web). */
+    AUTOSCALE_DISABLE("autoscale.disable"),
+    /** The autoscaler changed the quantity of web; the platform is the actor. */
+    AUTOSCALE("formation.autoscale");
 
     private final String code;
 

@@ -41,4 +41,7 @@ public interface Store extends AccountStore, AppStore, ReleaseStore, BuildStore,
      * add-ons API takes it.
      */
     dev.ferry.core.addons.AddonStore addons();
+
+    /** The apps' autoscaling rules and the autoscaler's last decisions, in the same database. */
+    dev.ferry.core.autoscale.AutoscaleStore autoscale();
 }

@@ -126,6 +126,11 @@ class ComposedStoreTest {
         }
 
         @Override
+        public dev.ferry.core.autoscale.AutoscaleStore autoscale() {
+            throw new UnsupportedOperationException("not a port this test composes");
+        }
+
+        @Override
         public void checkWritable() {
         }
 

@@ -33,7 +33,12 @@ final class RuntimePlatform implements AutoCloseable {
     }
 
     RuntimePlatform(FerryConfig config) throws Exception {
-        platform = Platform.start(config, TUNING);
+        this(config, TUNING);
+    }
+
+    /** With other settings than {@link #TUNING}, e.g. a faster autoscaler. */
+    RuntimePlatform(FerryConfig config, PlatformTuning tuning) throws Exception {
+        platform = Platform.start(config, tuning);
         if (platform.runtime().isEmpty()) {
             platform.close();
         }

@@ -76,6 +76,11 @@ class SqliteToPostgresTest {
             store.addons().createAddon("hello-db", dev.ferry.core.addons.AddonKind.POSTGRES, "default", HELLO,
                     new dev.ferry.core.addons.ProvisionedAddon("addon_hello_db", "postgres://addon_hello_db:pw@127.0.0.1:5432/x"),
                     "DATABASE_URL", admin.id());
+            store.autoscale().enableAutoscaling(HELLO, new dev.ferry.core.autoscale.AutoscaleRule(1, 3,
+                    java.time.Duration.ofMillis(400)), admin.id());
+            store.autoscale().autoscaled(HELLO, new dev.ferry.core.autoscale.AutoscaleDecision(
+                    java.time.Instant.parse("2026-12-01T10:00:00Z"), 1, 2, java.time.Duration.ofMillis(900), 50,
+                    "autoscale: web 1→2, p95 900 ms > 400 ms"));
             store.createApp(admin.id(), AppName.of("doomed"));
             store.destroyApp(AppName.of("doomed"), admin.id());
         }
@@ -103,6 +108,10 @@ class SqliteToPostgresTest {
             assertThat(postgres.events(Page.first(100))).isEqualTo(sqlite.events(Page.first(100)));
             assertThat(postgres.addons().addonsOf(HELLO)).isEqualTo(sqlite.addons().addonsOf(HELLO)).hasSize(1);
             assertThat(postgres.addons().url("hello-db")).isEqualTo("postgres://addon_hello_db:pw@127.0.0.1:5432/x");
+            assertThat(postgres.autoscale().autoscaling(HELLO)).isEqualTo(sqlite.autoscale().autoscaling(HELLO))
+                    .isPresent();
+            assertThat(postgres.autoscale().autoscaleDecisions(HELLO))
+                    .isEqualTo(sqlite.autoscale().autoscaleDecisions(HELLO)).hasSize(1);
 
             User admin = postgres.userByEmail("admin@example.com").orElseThrow();
             assertThat(postgres.setConfig(HELLO, Map.of("NEXT", "1"), admin.id()).version()).isEqualTo(3);

@@ -62,6 +62,8 @@ public final class RowCopy {
         t.put("usage_instances", "");
         t.put("addons", "id");
         t.put("addon_attachments", "id");
+        t.put("autoscale_settings", "");
+        t.put("autoscale_decisions", "id");
         return Collections.unmodifiableMap(t);
     }
 

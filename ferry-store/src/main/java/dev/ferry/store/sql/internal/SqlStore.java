@@ -1,6 +1,7 @@
 package dev.ferry.store.sql.internal;
 
 import dev.ferry.core.addons.AddonStore;
+import dev.ferry.core.autoscale.AutoscaleStore;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.ComposedStore;
@@ -10,7 +11,7 @@ import dev.ferry.core.usage.UsageStore;
  * Every port of the store over one SQL {@link Database}, the same {@code *Commands} classes for SQLite and
  * PostgreSQL: {@code AccountCommands}, {@code AppCommands}, {@code ReleaseCommands}, {@code BuildCommands},
  * {@code DrainCommands} and {@code EventCommands} behind {@link ComposedStore}, and the ports kept apart from the
- * composite (certificates, usage records, add-ons). A subclass opens its database and says how it is checked and
+ * composite (certificates, usage records, add-ons, autoscaling). A subclass opens its database and says how it is checked and
  * closed.
  */
 public abstract class SqlStore extends ComposedStore {
@@ -18,6 +19,7 @@ public abstract class SqlStore extends ComposedStore {
     private final CertificateCommands certificates;
     private final UsageCommands usage;
     private final AddonCommands addons;
+    private final AutoscaleCommands autoscale;
 
     protected SqlStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
         super(new AccountCommands(db, clock), new AppCommands(db, clock, limits, cipher),
@@ -26,6 +28,7 @@ public abstract class SqlStore extends ComposedStore {
         this.certificates = new CertificateCommands(db, clock, cipher);
         this.usage = new UsageCommands(db);
         this.addons = new AddonCommands(db, clock, cipher);
+        this.autoscale = new AutoscaleCommands(db, clock);
     }
 
     /** The certificates and HTTPS settings, their private keys sealed with the config key. */
@@ -44,5 +47,11 @@ public abstract class SqlStore extends ComposedStore {
     @Override
     public AddonStore addons() {
         return addons;
+    }
+
+    /** The autoscaling rules and decisions in this database. */
+    @Override
+    public AutoscaleStore autoscale() {
+        return autoscale;
     }
 }
