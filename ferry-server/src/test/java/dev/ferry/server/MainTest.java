@@ -73,6 +73,10 @@ class MainTest {
         Run bad = run("router", "--registry", "localhost:6379");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).startsWith("ferry: --registry='localhost:6379' is not a Redis address such as redis://HOST:PORT");
+        Run badReplica = run("router", "--data-dir", home.resolve("r").toString(), "--registry-replica", "localhost:6379");
+        assertThat(badReplica.exit()).isEqualTo(2);
+        assertThat(badReplica.err()).startsWith("ferry: --registry-replica 'localhost:6379' is not a Redis address such as"
+                + " redis://HOST:PORT");
         assertThat(home.resolve("r")).as("nothing made on bad input").doesNotExist();
     }
 

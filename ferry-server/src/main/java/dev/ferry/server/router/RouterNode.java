@@ -1,5 +1,8 @@
 package dev.ferry.server.router;
 
+import java.util.Optional;
+import dev.ferry.store.route.RedisRouteRegistry;
+import dev.ferry.store.route.RedisRegistryConfig;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.router.Router;
 import dev.ferry.router.Transport;
@@ -37,18 +40,30 @@ public final class RouterNode implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final FerryConfig config;
+    private final Optional<RedisRegistryConfig> replica;
     private DataDirectory dataDirectory;
     private LiveRoutes routes;
     private Router router;
     private Transport transport;
 
-    private RouterNode(FerryConfig config) {
+    private RouterNode(FerryConfig config, Optional<RedisRegistryConfig> replica) {
         this.config = config;
+        this.replica = replica;
     }
 
     /** Starts the router on the registry of {@code config}; on failure, stops what had started and rethrows. */
     public static RouterNode start(FerryConfig config, PlatformTuning tuning) throws Exception {
-        RouterNode node = new RouterNode(config);
+        return start(config, Optional.empty(), tuning);
+    }
+
+    /**
+     * Starts the router on the registry of {@code config}, or, when {@code replica} is given, on that Redis replica
+     * of the fleet's registry, which it reads and never writes to ({@code --registry-replica}); on failure, stops
+     * what had started and rethrows.
+     */
+    public static RouterNode start(FerryConfig config, Optional<RedisRegistryConfig> replica, PlatformTuning tuning)
+            throws Exception {
+        RouterNode node = new RouterNode(config, replica);
         try {
             node.startAll(tuning);
             return node;
@@ -63,7 +78,8 @@ public final class RouterNode implements AutoCloseable {
         started.push(dataDirectory);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         started.push(meters::close);
-        RouteRegistry registry = RegistryWiring.open(config, dataDirectory);
+        RouteRegistry registry = replica.isPresent() ? RedisRouteRegistry.openReplica(replica.get())
+                : RegistryWiring.open(config, dataDirectory);
         started.push(registry);
         transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-io");

@@ -1,5 +1,8 @@
 package dev.ferry.server.up;
 
+import picocli.CommandLine.Option;
+import java.util.Optional;
+import dev.ferry.store.route.RedisRegistryConfig;
 import dev.ferry.cli.output.Escaping;
 import dev.ferry.cli.output.EscapingPolicy;
 import dev.ferry.server.PlatformTuning;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ferry router}: the data plane of a fleet alone ({@link RouterNode}), on the shared Redis registry
- * ({@code --registry}, required); runs in the foreground until Ctrl-C or SIGTERM, then stops accepting, lets
+ * ({@code --registry}), or on a replica of it that it only reads ({@code --registry-replica}, a region's own); runs in the foreground until Ctrl-C or SIGTERM, then stops accepting, lets
  * requests in flight finish and exits 0. Flags: {@link SharedOptions} and {@link RouterOptions}.
  */
 @Command(name = "router", sortOptions = false, mixinStandardHelpOptions = true,
@@ -43,15 +46,21 @@ public final class RouterCommand implements Callable<Integer>, EscapingPolicy {
     @Mixin
     RouterOptions router;
 
+    @Option(names = "--registry-replica", paramLabel = "URL", defaultValue = "${env:FERRY_REGISTRY_REPLICA}",
+            description = "Read routes from this Redis replica of the fleet's registry, redis://HOST:PORT, e.g. the region's own; the router then writes nothing to the registry and --registry may be left out (env FERRY_REGISTRY_REPLICA; default: read --registry).")
+    String registryReplica;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         FerryConfig config;
+        Optional<RedisRegistryConfig> replica;
         try {
             config = ForegroundPlatform.resolve(spec);
-            if (config.registry().isEmpty()) {
+            replica = replica(registryReplica);
+            if (config.registry().isEmpty() && replica.isEmpty()) {
                 throw new IllegalArgumentException("ferry router needs the fleet's route registry: --registry "
-                        + "redis://HOST:PORT or env FERRY_REGISTRY");
+                        + "redis://HOST:PORT or env FERRY_REGISTRY (or a replica of it: --registry-replica)");
             }
         } catch (IllegalArgumentException e) {
             err.println("ferry: " + e.getMessage());
@@ -59,7 +68,7 @@ public final class RouterCommand implements Callable<Integer>, EscapingPolicy {
         }
         RouterNode node;
         try {
-            node = RouterNode.start(config, PlatformTuning.DEFAULT);
+            node = RouterNode.start(config, replica, PlatformTuning.DEFAULT);
         } catch (Exception e) {
             // A port in use (Netty reports it as a checked BindException) or a data dir another router holds.
             err.println("ferry: cannot start the router: " + e.getMessage());
@@ -77,10 +86,23 @@ public final class RouterCommand implements Callable<Integer>, EscapingPolicy {
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "ferry-router-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("ferry router listening on http://%s:%d (%s), routes from %s, snapshot in %s%n",
-                config.bindAddress(), node.httpPort(), node.transport().describe(), config.registry().get().uri(),
+                config.bindAddress(), node.httpPort(), node.transport().describe(),
+                replica.map(r -> r.uri() + " (a replica, read only)").orElseGet(() -> config.registry().get().uri()),
                 node.directory());
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static Optional<RedisRegistryConfig> replica(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RedisRegistryConfig.of(url));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--registry-replica '" + url + "' is not a Redis address such as "
+                    + "redis://HOST:PORT");
+        }
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ferry router} role against a real {@code redis-server} with its append-only file: it keeps serving its
  * last table under a steady request loop while Redis is killed, down and restarted, serves its snapshot when it
- * starts while Redis is unreachable, and follows the seed's control plane writing with {@code redis-cli}.
+ * starts while Redis is unreachable, follows the seed's control plane writing with {@code redis-cli}, and, in a
+ * region of its own, follows a replica of the fleet's Redis ({@code --registry-replica}).
  */
 class RouterFaultsTest {
 
@@ -67,6 +68,27 @@ class RouterFaultsTest {
                 assertThat(loop.failures()).as("failed requests through the outage").isEmpty();
             }
             assertThat(router.routes().table().lookup("app.localhost")).as("the route Redis kept in its AOF").isNotNull();
+        }
+    }
+
+    @Test
+    void aRegionsRouterServesFromItsRedisReplicaWithoutThePrimaryInItsConfig() throws Exception {
+        try (RedisServerProcess primary = RedisServerProcess.start(dir.resolve("primary"), true);
+             RedisServerProcess replica = RedisServerProcess.startReplicaOf(dir.resolve("replica"), primary);
+             Backend app = Backend.start("a");
+             RedisRouteRegistry control = RedisRouteRegistry.open(RedisRegistryConfig.of(primary.uri()));
+             RouterNode router = RouterNode.start(FerryConfig.ephemeral(dir.resolve("router")),
+                     Optional.of(RedisRegistryConfig.of(replica.uri())), PlatformTuning.DEFAULT)) {
+            control.addEndpoint("app.localhost", Endpoint.of("127.0.0.1", app.port()), Optional.empty());
+
+            Api client = new Api(0, router.httpPort(), "");
+            await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(client.viaRouter("app.localhost", "/").body()).isEqualTo("backend a\n"));
+            control.removeRoute("app.localhost");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(router.routes().table().lookup("app.localhost")).isNull());
+            assertThat(replica.commands().info("errorstats")).as("writes the router tried on the replica")
+                    .doesNotContain("READONLY");
         }
     }
 

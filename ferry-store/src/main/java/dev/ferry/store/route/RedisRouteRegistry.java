@@ -45,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * missed changes (from the stream, or a whole new snapshot when the stream no longer reaches back) once Redis
  * answers. Connections come back by themselves after 200 ms, doubling up to 10 s. {@code subscribe} throws
  * {@link RouteRegistryUnavailableException} only when the table was never loaded.
+ *
+ * <h2>On a replica</h2>
+ * {@link #openReplica} reads a Redis replica of the fleet's primary (a region's routers read their region's
+ * replica, {@code ferry router --registry-replica}): the same copy and subscribers, fed by what the replica has
+ * received (the stream, the keys and the notifications, which Redis replicates), and nothing written: no sweep
+ * (the registries on the primary sweep) and every mutation refused with an {@link IllegalStateException}.
  */
 public final class RedisRouteRegistry implements RouteRegistry {
 
@@ -56,10 +62,12 @@ public final class RedisRouteRegistry implements RouteRegistry {
     private final RedisRouteMirror mirror;
     private final RedisRouteWriter writer;
     private final ScheduledThreadPoolExecutor sweeper;
+    private final boolean replica;
     private volatile boolean closed;
 
-    private RedisRouteRegistry(RedisRegistryConfig config) {
+    private RedisRouteRegistry(RedisRegistryConfig config, boolean replica) {
         this.redis = new RedisConnections(config);
+        this.replica = replica;
         RedisKeys keys = new RedisKeys(config.keyPrefix());
         this.mirror = new RedisRouteMirror(redis, keys, config);
         this.writer = new RedisRouteWriter(redis, keys, config, mirror::awaitApplied);
@@ -68,8 +76,10 @@ public final class RedisRouteRegistry implements RouteRegistry {
             t.setDaemon(true);
             return t;
         });
-        long sweep = config.sweepInterval().toMillis();
-        sweeper.scheduleWithFixedDelay(this::sweepLogged, sweep, sweep, TimeUnit.MILLISECONDS);
+        if (!replica) {
+            long sweep = config.sweepInterval().toMillis();
+            sweeper.scheduleWithFixedDelay(this::sweepLogged, sweep, sweep, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** A registry on the Redis of {@code config}; Redis is not contacted until first use. */
@@ -77,7 +87,18 @@ public final class RedisRouteRegistry implements RouteRegistry {
         if (config == null) {
             throw new IllegalArgumentException("the Redis registry configuration is missing");
         }
-        return new RedisRouteRegistry(config);
+        return new RedisRouteRegistry(config, false);
+    }
+
+    /**
+     * A registry that reads the Redis replica of {@code config} and writes nothing; Redis is not contacted until
+     * first use.
+     */
+    public static RedisRouteRegistry openReplica(RedisRegistryConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("the Redis replica's configuration is missing");
+        }
+        return new RedisRouteRegistry(config, true);
     }
 
     @Override
@@ -190,6 +211,10 @@ public final class RedisRouteRegistry implements RouteRegistry {
     private void guard() {
         if (closed) {
             throw new IllegalStateException("route registry is closed");
+        }
+        if (replica) {
+            throw new IllegalStateException("this registry reads the replica " + redis.address()
+                    + " and changes nothing; change routes through a control node, which writes to the primary");
         }
         if (mirror.onDeliveryThread()) {
             throw new IllegalStateException("a route listener must not change routes from inside its callback");

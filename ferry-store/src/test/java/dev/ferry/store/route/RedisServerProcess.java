@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,14 +27,16 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private final Path dir;
     private final boolean appendOnly;
+    private final List<String> extraArgs;
     private final int port;
     private Process process;
     private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
 
-    private RedisServerProcess(Path dir, boolean appendOnly) throws IOException {
+    private RedisServerProcess(Path dir, boolean appendOnly, List<String> extraArgs) throws IOException {
         this.dir = dir;
         this.appendOnly = appendOnly;
+        this.extraArgs = List.copyOf(extraArgs);
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             this.port = s.getLocalPort();
         }
@@ -41,7 +44,15 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Starts a server in {@code dir}; with {@code appendOnly}, as {@code appendonly yes} (fsync every second). */
     public static RedisServerProcess start(Path dir, boolean appendOnly) throws IOException {
-        RedisServerProcess server = new RedisServerProcess(dir, appendOnly);
+        RedisServerProcess server = new RedisServerProcess(dir, appendOnly, List.of());
+        server.launch();
+        return server;
+    }
+
+    /** Starts a replica of {@code primary} in {@code dir} ({@code replicaof}); it answers reads only. */
+    public static RedisServerProcess startReplicaOf(Path dir, RedisServerProcess primary) throws IOException {
+        RedisServerProcess server = new RedisServerProcess(dir, false,
+                List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port)));
         server.launch();
         return server;
     }
@@ -72,9 +83,10 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         Files.createDirectories(dir);
-        List<String> command = List.of("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port),
+        List<String> command = new ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port),
                 "--dir", dir.toString(), "--save", "", "--appendonly", appendOnly ? "yes" : "no",
-                "--appendfsync", "everysec", "--daemonize", "no", "--logfile", dir.resolve("redis.log").toString());
+                "--appendfsync", "everysec", "--daemonize", "no", "--logfile", dir.resolve("redis.log").toString()));
+        command.addAll(extraArgs);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("redis.out").toFile()).start();
