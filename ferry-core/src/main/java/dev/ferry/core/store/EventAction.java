@@ -38,7 +38,9 @@ public enum EventAction {
     ADDON_CREATE("addon.create"),
     ADDON_ATTACH("addon.attach"),
     ADDON_DETACH("addon.detach"),
-    ADDON_DESTROY("addon.destroy");
+    ADDON_DESTROY("addon.destroy"),
+    /** New credentials of an add-on ({@code pg:credentials:rotate}). */
+    ADDON_ROTATE("addon.rotate");
 
     private final String code;
 
