@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * The backups of PostgreSQL add-ons as files, kept like slugs: {@code <data-dir>/addons/backups/<addon>/b001.dump},
  * each the output of the host's newest {@code pg_dump --format=custom} (compressed, restorable object by object), run
  * with the add-on's own credentials. A dump is written to a {@code .partial} file and renamed when complete, so a
- * listed backup is always whole; the file is the whole record (its size and time are the backup's). Restores run
+ * listed backup is always whole; the file is the whole record (its size and time are the backup's), and ids are never
+ * reused. Restores run
  * {@code pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction --exit-on-error} as the
  * add-on's role: all or nothing. Each dump or restore may take {@link #DEFAULT_LIMIT} (1 h); captures of one
  * add-on run one at a time.
@@ -36,6 +37,7 @@ public final class PgDumpBackups implements AddonBackups {
     public static final Duration DEFAULT_LIMIT = Duration.ofHours(1);
 
     private static final String SUFFIX = ".dump";
+    private static final String LAST_ISSUED = "last-issued";
 
     private final Path root;
     private final Duration limit;
@@ -64,6 +66,7 @@ public final class PgDumpBackups implements AddonBackups {
                 PostgresClientProgram.run("pg_dump", List.of("--format=custom", "--no-owner", "--no-privileges",
                         "--file=" + partial), AddonServerUrl.parse(url, null), limit, "back up add-on " + addon);
                 Files.move(partial, dir.resolve(id + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+                Files.writeString(dir.resolve(LAST_ISSUED), number(id) + "\n");
             } finally {
                 Files.deleteIfExists(partial);
             }
@@ -157,9 +160,16 @@ public final class PgDumpBackups implements AddonBackups {
         return file;
     }
 
-    private String nextId(String addon) {
+    /**
+     * The number after the newest backup and after the last one issued (kept in {@value #LAST_ISSUED} once a dump
+     * is complete), so that an id is never given to two dumps, even after the newest was deleted. Called under the
+     * add-on's capture lock.
+     */
+    private String nextId(String addon) throws IOException {
+        Path last = dir(addon).resolve(LAST_ISSUED);
+        int issued = Files.exists(last) ? Integer.parseInt(Files.readString(last).strip()) : 0;
         int newest = backups(addon).stream().mapToInt(b -> number(b.id())).max().orElse(0);
-        return String.format("b%03d", newest + 1);
+        return String.format("b%03d", Math.max(issued, newest) + 1);
     }
 
     private static AddonBackup read(String addon, Path file) throws IOException {

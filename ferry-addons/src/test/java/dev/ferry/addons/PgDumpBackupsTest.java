@@ -77,6 +77,8 @@ class PgDumpBackupsTest {
         }
         backups.delete("listed-db", "b001");
         assertThat(backups.backups("listed-db")).extracting(AddonBackup::id).containsExactly("b002");
+        backups.delete("listed-db", "b002");
+        assertThat(backups.capture("listed-db", addon.url()).id()).as("an id is never given twice").isEqualTo("b003");
         assertThatThrownBy(() -> backups.open("listed-db", "b001")).isInstanceOf(AddonNotFound.class)
                 .hasMessageContaining("no backup b001");
         assertThatThrownBy(() -> backups.open("listed-db", "../../etc")).isInstanceOf(AddonNotFound.class);
@@ -113,7 +115,7 @@ class PgDumpBackupsTest {
                 .hasMessageContaining("password authentication failed").hasMessageNotContaining("wrong@");
         assertThat(backups.backups("refused-db")).isEmpty();
         try (var files = Files.list(dir.resolve("refused-db"))) {
-            assertThat(files).isEmpty();
+            assertThat(files).as("no partial dump is left").isEmpty();
         }
     }
 

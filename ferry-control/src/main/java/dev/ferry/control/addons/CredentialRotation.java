@@ -5,6 +5,7 @@ import dev.ferry.control.reconcile.Deployed;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.addons.Addon;
 import dev.ferry.core.addons.AddonAttachment;
+import dev.ferry.core.addons.AddonConflict;
 import dev.ferry.core.addons.AddonKind;
 import dev.ferry.core.addons.AddonProvisioner;
 import dev.ferry.core.addons.AddonStore;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * the old credentials lose their login, their sessions end and their role is dropped. When a deploy fails or old
  * instances outlive the wait, the old credentials stay valid (a running instance still needs them) and the answer
  * says so; rotating again later retires only the credentials it replaces. One-off processes ({@code ferry run})
- * started before are not waited for. Thread-safe; rotations of one add-on should not overlap.
+ * started before are not waited for. Thread-safe; a second rotation of an add-on while one runs (on this node) is
+ * refused with {@link AddonConflict}.
  */
 final class CredentialRotation {
 
@@ -46,6 +50,7 @@ final class CredentialRotation {
     private final Deployments deployments;
     private final AddonLifecycle lifecycle;
     private final Duration oldInstancesWait;
+    private final ConcurrentHashMap<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
     CredentialRotation(AddonStore addons, ReleaseStore releases, Deployments deployments, AddonLifecycle lifecycle,
                        Duration oldInstancesWait) {
@@ -61,6 +66,18 @@ final class CredentialRotation {
             throw new InvalidInput("only PostgreSQL add-ons can rotate their credentials; " + addon.name() + " is "
                     + addon.kind().code());
         }
+        ReentrantLock lock = running.computeIfAbsent(addon.name(), n -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            throw new AddonConflict("The credentials of " + addon.name() + " are being rotated already; wait for it.");
+        }
+        try {
+            return rotateAlone(addon, by);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private AddonCredentialsRotated rotateAlone(Addon addon, UserId by) {
         AddonProvisioner provisioner = lifecycle.provisioner(addon.kind());
         String oldUrl = addons.url(addon.name());
         ProvisionedAddon fresh = provisioner.rotate(addon.resource());
