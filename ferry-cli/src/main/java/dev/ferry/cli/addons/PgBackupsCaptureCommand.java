@@ -28,7 +28,7 @@ public final class PgBackupsCaptureCommand extends ApiCommand {
     @Override
     protected void run(ApiClient api, PrintWriter out) {
         String addon = PostgresAddon.named(api, app.name(env), name);
-        AddonBackupInfo b = api.typed(() -> api.addons().capture(addon, ApiClient.DEPLOY_TIMEOUT));
+        AddonBackupInfo b = api.typed(() -> api.addons().capture(addon, PostgresAddon.DUMP_TIMEOUT));
         out.println("Backed up " + addon + " as " + b.id() + " (" + PostgresAddon.size(b.sizeBytes()) + ")");
     }
 }

@@ -46,7 +46,7 @@ public final class PgBackupsRestoreCommand extends ApiCommand {
         }
         String addon = PostgresAddon.named(api, appName, name);
         String id = PostgresAddon.backup(api, addon, backup);
-        api.typed(() -> api.addons().restore(addon, id, appName, ApiClient.DEPLOY_TIMEOUT));
+        api.typed(() -> api.addons().restore(addon, id, appName, PostgresAddon.DUMP_TIMEOUT));
         out.println("Restored " + id + " into " + addon);
     }
 }

@@ -4,12 +4,16 @@ import dev.ferry.cli.CliFailure;
 import dev.ferry.cli.api.ApiClient;
 import dev.ferry.core.api.AddonBackupInfo;
 import dev.ferry.core.api.AddonInfo;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /** The PostgreSQL add-on the {@code pg:*} commands act on, and the backup they act on when none is named. */
 final class PostgresAddon {
+
+    /** How long a capture or restore may take before the CLI stops waiting: Ferry's own limit on pg_dump and pg_restore. */
+    static final Duration DUMP_TIMEOUT = Duration.ofHours(1);
 
     private PostgresAddon() {
     }
