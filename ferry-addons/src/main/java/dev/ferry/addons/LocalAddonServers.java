@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +69,7 @@ public final class LocalAddonServers implements AutoCloseable {
         Files.createDirectories(root);
         LocalAddonServers servers = new LocalAddonServers();
         try {
-            Optional<Path> pgBin = postgresBinaries();
+            Optional<Path> pgBin = PostgresBinaries.newestWith("initdb");
             if (pgBin.isPresent()) {
                 servers.postgres = servers.startPostgres(pgBin.get(), root, postgresDir);
             }
@@ -197,18 +196,6 @@ public final class LocalAddonServers implements AutoCloseable {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, secret + "\n");
         return secret;
-    }
-
-    private static Optional<Path> postgresBinaries() throws IOException {
-        Path root = Path.of("/usr/lib/postgresql");
-        if (!Files.isDirectory(root)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> versions = Files.list(root)) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
-                    .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString()
-                            .replaceAll("\\D", "0"))));
-        }
     }
 
     private static boolean onPath(String program) {

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * other: not another add-on's, not the maintenance database, not Ferry's own store if it lives on the same server; its role has no superuser, database, role or replication right. Removing drops
  * the database (ending its sessions) and then the role. The admin account needs {@code CREATEDB} and {@code CREATEROLE}
  * (or is a superuser). Thread-safe: each call opens its own admin connection.
+ *
+ * <p>Rotating credentials makes a new login role {@code <resource>_r<8 hex>}, a member of the add-on's role whose
+ * sessions act as it ({@code ALTER ROLE … SET role}), so it has the same rights and what it makes belongs to the
+ * add-on's role; the old login keeps working until {@link #retire} takes its login, ends its sessions and drops it
+ * (the add-on's own role is never dropped before the add-on: it owns the data, and only loses its login).
  */
 public final class PostgresAddonProvisioner implements AddonProvisioner {
 
@@ -77,16 +82,87 @@ public final class PostgresAddonProvisioner implements AddonProvisioner {
 
     @Override
     public void deprovision(String resource) {
-        if (!IDENTIFIER.matcher(resource).matches()) {
-            throw new IllegalArgumentException("not an add-on database: " + resource);
-        }
+        requireResource(resource);
         try (Connection c = connect(); Statement s = c.createStatement()) {
+            List<String> logins = logins(s, resource);
             s.execute("DROP DATABASE IF EXISTS " + resource + " WITH (FORCE)");
+            for (String login : logins) {
+                s.execute("DROP ROLE IF EXISTS " + login);
+            }
             s.execute("DROP ROLE IF EXISTS " + resource);
         } catch (SQLException e) {
             throw unavailable("drop the database and role " + resource, e);
         }
         log.info("dropped PostgreSQL database and role {} on {}", resource, admin.hostAndPort());
+    }
+
+    @Override
+    public ProvisionedAddon rotate(String resource) {
+        requireResource(resource);
+        String login = resource + "_r" + Secrets.suffix();
+        String password = Secrets.password();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + login + " LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION"
+                    + " CONNECTION LIMIT 50 PASSWORD " + literal(password) + " IN ROLE " + resource);
+            s.execute("ALTER ROLE " + login + " SET role = " + literal(resource));
+        } catch (SQLException e) {
+            throw unavailable("make new credentials for " + resource, e);
+        }
+        log.info("made the login role {} for the add-on {} on {}", login, resource, admin.hostAndPort());
+        return new ProvisionedAddon(resource, "postgres://" + login + ":" + password + "@" + admin.hostAndPort() + "/"
+                + resource);
+    }
+
+    @Override
+    public void retire(String resource, String oldUrl) {
+        requireResource(resource);
+        String login = AddonServerUrl.parse(oldUrl, null).user();
+        if (!login.equals(resource) && !isLoginOf(resource, login)) {
+            throw new IllegalArgumentException("not a login of add-on " + resource + ": " + login);
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER ROLE " + login + " NOLOGIN PASSWORD NULL");
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = " + literal(login));
+            if (!login.equals(resource)) {
+                reassignOwned(login, resource);
+                s.execute("DROP ROLE IF EXISTS " + login);
+            }
+        } catch (SQLException e) {
+            throw unavailable("revoke the old credentials " + login, e);
+        }
+        log.info("revoked the login {} of the add-on {} on {}", login, resource, admin.hostAndPort());
+    }
+
+    private static boolean isLoginOf(String resource, String login) {
+        return login.matches(Pattern.quote(resource) + "_r[0-9a-f]{8}");
+    }
+
+    /** Gives what {@code login} made in the add-on's database (after a {@code RESET ROLE}) to the add-on's role. */
+    private void reassignOwned(String login, String resource) throws SQLException {
+        try (Connection c = connect(resource); Statement s = c.createStatement()) {
+            s.execute("REASSIGN OWNED BY " + login + " TO " + resource);
+            s.execute("DROP OWNED BY " + login);
+        }
+    }
+
+    /** The add-on's login roles made by {@link #rotate}: members of its role, named after it. */
+    private static List<String> logins(Statement s, String resource) throws SQLException {
+        List<String> logins = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member"
+                + " JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = " + literal(resource))) {
+            while (rs.next()) {
+                if (isLoginOf(resource, rs.getString(1))) {
+                    logins.add(rs.getString(1));
+                }
+            }
+        }
+        return logins;
+    }
+
+    private static void requireResource(String resource) {
+        if (!IDENTIFIER.matcher(resource).matches()) {
+            throw new IllegalArgumentException("not an add-on database: " + resource);
+        }
     }
 
     private void grantMembershipToAdmin(Statement s, String role) throws SQLException {
@@ -126,13 +202,16 @@ public final class PostgresAddonProvisioner implements AddonProvisioner {
     }
 
     private Connection connect() throws SQLException {
+        return connect(admin.database());
+    }
+
+    private Connection connect(String database) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", admin.user());
         admin.password().ifPresent(pw -> p.setProperty("password", pw));
         p.setProperty("connectTimeout", "5");
         String host = admin.host().contains(":") ? "[" + admin.host() + "]" : admin.host();
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + admin.port() + "/"
-                + admin.database(), p);
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + admin.port() + "/" + database, p);
     }
 
     private AddonServerUnavailable unavailable(String what, SQLException e) {

@@ -17,6 +17,13 @@ final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** 8 random lower-case hex digits, to tell apart the login roles of one add-on. */
+    static String suffix() {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     /** The add-on's name as a SQL or ACL identifier: {@code addon_} and the name with dashes as underscores. */
     static String resourceName(String addonName) {
         return "addon_" + addonName.replace('-', '_');

@@ -1,9 +1,12 @@
 package dev.ferry.api.client;
 
 import dev.ferry.core.api.AddonAttachRequest;
+import dev.ferry.core.api.AddonBackupInfo;
+import dev.ferry.core.api.AddonCredentialsRotated;
 import dev.ferry.core.api.AddonAttachmentInfo;
 import dev.ferry.core.api.AddonCreateRequest;
 import dev.ferry.core.api.AddonInfo;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -54,6 +57,42 @@ public final class AddonCalls {
     /** {@code DELETE /api/addons/{name}?confirm={name}}: drops its data and its URL from every attached app. */
     public void destroy(String name, Duration timeout) {
         api.call("DELETE", "/api/addons/" + AppPath.segment(name) + "?confirm=" + AppPath.segment(name), null, timeout);
+    }
+
+    /** {@code GET /api/addons/{name}/backups}: its backups, oldest first. */
+    public Read<AddonBackupInfo[]> backups(String name) {
+        return read(api.call("GET", backupsPath(name), null), AddonBackupInfo[].class);
+    }
+
+    /** {@code POST /api/addons/{name}/backups}: answers once the dump is complete. */
+    public AddonBackupInfo capture(String name, Duration timeout) {
+        return ApiJson.read(api.call("POST", backupsPath(name), null, timeout).body(), AddonBackupInfo.class);
+    }
+
+    /** {@code GET /api/addons/{name}/backups/{id}/download}: the dump as it arrives; the caller closes it. */
+    public InputStream download(String name, String id) {
+        return api.stream("GET", backupsPath(name) + "/" + AppPath.segment(id) + "/download", null);
+    }
+
+    /** {@code POST /api/addons/{name}/backups/{id}/restore?confirm={app}}. */
+    public AddonBackupInfo restore(String name, String id, String confirmApp, Duration timeout) {
+        return ApiJson.read(api.call("POST", backupsPath(name) + "/" + AppPath.segment(id) + "/restore?confirm="
+                + AppPath.segment(confirmApp), null, timeout).body(), AddonBackupInfo.class);
+    }
+
+    /** {@code DELETE /api/addons/{name}/backups/{id}}. */
+    public void deleteBackup(String name, String id) {
+        api.call("DELETE", backupsPath(name) + "/" + AppPath.segment(id), null);
+    }
+
+    /** {@code POST /api/addons/{name}/credentials/rotate}: answers once the new credentials serve everywhere. */
+    public AddonCredentialsRotated rotate(String name, Duration timeout) {
+        return ApiJson.read(api.call("POST", "/api/addons/" + AppPath.segment(name) + "/credentials/rotate", null,
+                timeout).body(), AddonCredentialsRotated.class);
+    }
+
+    private static String backupsPath(String name) {
+        return "/api/addons/" + AppPath.segment(name) + "/backups";
     }
 
     private static <T> Read<T> read(ApiAnswer answer, Class<T> type) {

@@ -37,6 +37,12 @@ import dev.ferry.cli.addons.AddonsCreateCommand;
 import dev.ferry.cli.addons.AddonsDestroyCommand;
 import dev.ferry.cli.addons.AddonsDetachCommand;
 import dev.ferry.cli.addons.AddonsInfoCommand;
+import dev.ferry.cli.addons.PgBackupsCaptureCommand;
+import dev.ferry.cli.addons.PgBackupsCommand;
+import dev.ferry.cli.addons.PgBackupsDeleteCommand;
+import dev.ferry.cli.addons.PgBackupsDownloadCommand;
+import dev.ferry.cli.addons.PgBackupsRestoreCommand;
+import dev.ferry.cli.addons.PgCredentialsRotateCommand;
 import dev.ferry.cli.addons.PgInfoCommand;
 import dev.ferry.cli.addons.PgPsqlCommand;
 import dev.ferry.cli.addons.RedisCliCommand;
@@ -135,6 +141,11 @@ public final class CommandCatalog {
                     e("addons:info", AddonsInfoCommand.class), e("addons:attach", AddonsAttachCommand.class),
                     e("addons:detach", AddonsDetachCommand.class), e("addons:destroy", AddonsDestroyCommand.class),
                     e("pg:psql", PgPsqlCommand.class), e("pg:info", PgInfoCommand.class),
+                    e("pg:backups", PgBackupsCommand.class), e("pg:backups:capture", PgBackupsCaptureCommand.class),
+                    e("pg:backups:restore", PgBackupsRestoreCommand.class),
+                    e("pg:backups:download", PgBackupsDownloadCommand.class),
+                    e("pg:backups:delete", PgBackupsDeleteCommand.class),
+                    e("pg:credentials:rotate", PgCredentialsRotateCommand.class),
                     e("redis:cli", RedisCliCommand.class)),
             topic("routes", "routes of the router to any URL or TCP target (admin)",
                     e("routes", RoutesCommand.class), e("routes:add", RoutesAddCommand.class),

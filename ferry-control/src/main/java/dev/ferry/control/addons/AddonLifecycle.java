@@ -4,6 +4,7 @@ import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.addons.Addon;
 import dev.ferry.core.addons.AddonAttachment;
+import dev.ferry.core.addons.AddonBackups;
 import dev.ferry.core.addons.AddonConflict;
 import dev.ferry.core.addons.AddonKind;
 import dev.ferry.core.addons.AddonProvisioner;
@@ -15,6 +16,7 @@ import dev.ferry.core.store.UserId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +39,21 @@ public final class AddonLifecycle {
     private final ReleaseStore releases;
     private final Deployments deployments;
     private final Map<AddonKind, AddonProvisioner> provisioners = new EnumMap<>(AddonKind.class);
+    private final Optional<AddonBackups> backups;
 
-    /** @param provisioners at most one per kind; a kind without one is refused with {@link AddonsNotConfigured} */
+    /** As the full constructor, without backups. */
     public AddonLifecycle(AddonStore addons, ReleaseStore releases, Deployments deployments,
                           List<AddonProvisioner> provisioners) {
+        this(addons, releases, deployments, provisioners, Optional.empty());
+    }
+
+    /**
+     * @param provisioners at most one per kind; a kind without one is refused with {@link AddonsNotConfigured}
+     * @param backups      where PostgreSQL add-ons' backups are kept, deleted with their add-on
+     */
+    public AddonLifecycle(AddonStore addons, ReleaseStore releases, Deployments deployments,
+                          List<AddonProvisioner> provisioners, Optional<AddonBackups> backups) {
+        this.backups = backups;
         this.addons = addons;
         this.releases = releases;
         this.deployments = deployments;
@@ -52,15 +65,39 @@ public final class AddonLifecycle {
     }
 
     /** Where add-ons of {@code kind} are made ({@code host:port}), or empty when none is configured. */
-    public java.util.Optional<String> location(AddonKind kind) {
-        return java.util.Optional.ofNullable(provisioners.get(kind)).map(AddonProvisioner::location);
+    public Optional<String> location(AddonKind kind) {
+        return Optional.ofNullable(provisioners.get(kind)).map(AddonProvisioner::location);
     }
 
-    Addon create(AppName app, AddonKind kind, String name, String plan, String alias, UserId by) {
+    /** The provisioner of {@code kind}. */
+    AddonProvisioner provisioner(AddonKind kind) {
         AddonProvisioner provisioner = provisioners.get(kind);
         if (provisioner == null) {
             throw new AddonsNotConfigured(kind);
         }
+        return provisioner;
+    }
+
+    /** The URL with the add-on's current credentials. */
+    String url(Addon addon) {
+        return addons.url(addon.name());
+    }
+
+    ReleaseStore releases() {
+        return releases;
+    }
+
+    Deployments deployments() {
+        return deployments;
+    }
+
+    /** The backups of PostgreSQL add-ons, when the platform keeps them. */
+    Optional<AddonBackups> backups() {
+        return backups;
+    }
+
+    Addon create(AppName app, AddonKind kind, String name, String plan, String alias, UserId by) {
+        AddonProvisioner provisioner = provisioner(kind);
         if (!DEFAULT_PLAN.equals(plan)) {
             throw new InvalidInput("unknown plan '" + plan + "'; the plan there is: " + DEFAULT_PLAN);
         }
@@ -74,6 +111,7 @@ public final class AddonLifecycle {
                     + " or choose another name with --as.");
         }
         ProvisionedAddon provisioned = provisioner.provision(addonName);
+        backups.ifPresent(b -> b.deleteAll(addonName)); // an earlier add-on of this name may have left some
         Addon addon;
         try {
             addon = addons.createAddon(addonName, kind, plan, app, provisioned, configVar, by);
@@ -106,14 +144,23 @@ public final class AddonLifecycle {
     }
 
     void destroy(Addon addon, UserId by) {
-        AddonProvisioner provisioner = provisioners.get(addon.kind());
-        if (provisioner == null) {
-            throw new AddonsNotConfigured(addon.kind());
-        }
+        destroy(addon, by, Optional.empty());
+    }
+
+    /** Destroys an add-on owned by an app that is being destroyed: no release is made for that app. */
+    void destroyWithApp(Addon addon, UserId by) {
+        destroy(addon, by, Optional.of(addon.owner()));
+    }
+
+    private void destroy(Addon addon, UserId by, Optional<AppName> leaving) {
+        AddonProvisioner provisioner = provisioner(addon.kind());
         for (AddonAttachment attachment : addon.attachments()) {
-            unsetVar(attachment, by);
+            if (leaving.filter(attachment.app()::equals).isEmpty()) {
+                unsetVar(attachment, by);
+            }
         }
         provisioner.deprovision(addon.resource());
+        backups.ifPresent(b -> b.deleteAll(addon.name()));
         addons.removeAddon(addon.name(), by);
     }
 

@@ -4,13 +4,11 @@ import dev.ferry.control.ControlApi;
 import dev.ferry.control.apps.AppAccess;
 import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
-import dev.ferry.control.error.UnknownApp;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.addons.Addon;
 import dev.ferry.core.addons.AddonAttachment;
 import dev.ferry.core.addons.AddonKind;
-import dev.ferry.core.addons.AddonNotFound;
 import dev.ferry.core.addons.AddonStore;
 import dev.ferry.core.api.AddonAttachRequest;
 import dev.ferry.core.api.AddonCreateRequest;
@@ -40,7 +38,11 @@ import java.util.TreeMap;
  *   be able to use both).</li>
  *   <li>{@code DELETE /api/addons/{name}/attachments/{app}}: removes the app's config var in a new release.</li>
  *   <li>{@code DELETE /api/addons/{name}?confirm=NAME}: removes every attachment's config var, drops the database
- *   or ACL user, forgets the add-on.</li>
+ *   or ACL user and the add-on's backups, forgets the add-on.</li>
+ *   <li>{@code POST /api/addons/{name}/credentials/rotate}: new credentials for a PostgreSQL add-on, rolled out to
+ *   every attached app as a release, the old ones revoked once the old instances are gone
+ *   ({@link CredentialRotation}).</li>
+ *   <li>The backups of {@link PgBackupsApi}.</li>
  * </ul>
  * Credentials are never answered here.
  */
@@ -49,13 +51,18 @@ public final class AddonsApi implements ControlApi {
     private final AppStore apps;
     private final AddonStore addons;
     private final AddonLifecycle lifecycle;
-    private final AppAccess access;
+    private final AppAccess appAccess;
+    private final AddonAccess access;
+    private final CredentialRotation rotation;
 
     public AddonsApi(AccountStore accounts, AppStore apps, AddonStore addons, AddonLifecycle lifecycle) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.addons = Objects.requireNonNull(addons, "addons");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
-        this.access = new AppAccess(accounts, apps);
+        this.appAccess = new AppAccess(accounts, apps);
+        this.access = new AddonAccess(apps, addons);
+        this.rotation = new CredentialRotation(addons, lifecycle.releases(), lifecycle.deployments(), lifecycle,
+                CredentialRotation.DEFAULT_OLD_INSTANCES_WAIT);
     }
 
     @Override
@@ -67,6 +74,8 @@ public final class AddonsApi implements ControlApi {
         r.delete("/api/addons/{name}", this::destroy);
         r.post("/api/addons/{name}/attachments", this::attach);
         r.delete("/api/addons/{name}/attachments/{app}", this::detach);
+        r.post("/api/addons/{name}/credentials/rotate", this::rotate);
+        new PgBackupsApi(access, lifecycle).register(r);
     }
 
     private void listAll(Context ctx) {
@@ -79,11 +88,11 @@ public final class AddonsApi implements ControlApi {
     }
 
     private void listOfApp(Context ctx) {
-        answer(ctx, addons.addonsOf(access.require(ctx).name()));
+        answer(ctx, addons.addonsOf(appAccess.require(ctx).name()));
     }
 
     private void create(Context ctx) {
-        App app = access.require(ctx);
+        App app = appAccess.require(ctx);
         AddonCreateRequest body = RequestBody.parse(ctx.body(), AddonCreateRequest.class);
         AddonKind kind;
         try {
@@ -98,26 +107,26 @@ public final class AddonsApi implements ControlApi {
     }
 
     private void info(Context ctx) {
-        Json.ok(ctx, json(visible(ctx)));
+        Json.ok(ctx, json(access.visible(ctx)));
     }
 
     private void attach(Context ctx) {
-        Addon addon = visible(ctx);
+        Addon addon = access.visible(ctx);
         AddonAttachRequest body = RequestBody.parse(ctx.body(), AddonAttachRequest.class);
-        AppName target = usable(ctx, RequestBody.required(body.app(), "app"));
+        AppName target = access.usable(ctx, RequestBody.required(body.app(), "app"));
         AddonAttachment attachment = lifecycle.attach(addon.name(), target, body.as(), Caller.of(ctx).id());
         Json.answer(ctx, 201, AddonJson.of(attachment));
     }
 
     private void detach(Context ctx) {
-        Addon addon = visible(ctx);
-        AppName target = usable(ctx, ctx.pathParam("app"));
+        Addon addon = access.visible(ctx);
+        AppName target = access.usable(ctx, ctx.pathParam("app"));
         Json.ok(ctx, AddonJson.of(lifecycle.detach(addon.name(), target, Caller.of(ctx).id())));
     }
 
     private void destroy(Context ctx) {
-        Addon addon = visible(ctx);
-        usable(ctx, addon.owner().value());
+        Addon addon = access.visible(ctx);
+        access.usable(ctx, addon.owner().value());
         String confirm = ctx.queryParam("confirm");
         if (!addon.name().equals(confirm)) {
             throw new InvalidInput("destroying an add-on drops its data: confirm with ?confirm=" + addon.name());
@@ -126,22 +135,9 @@ public final class AddonsApi implements ControlApi {
         ctx.status(204);
     }
 
-    /** The add-on of the path when the caller may use one of the apps it is attached to; else 404 as if absent. */
-    private Addon visible(Context ctx) {
-        String name = ctx.pathParam("name");
-        User caller = Caller.of(ctx);
-        return addons.addon(name)
-                .filter(a -> caller.admin() || a.attachments().stream().anyMatch(t -> apps.canAccess(caller.id(), t.app())))
-                .orElseThrow(() -> new AddonNotFound("There is no add-on named " + name + "."));
-    }
-
-    private AppName usable(Context ctx, String name) {
-        User caller = Caller.of(ctx);
-        if (!AppName.isValid(name) || apps.app(AppName.of(name)).isEmpty()
-                || !(caller.admin() || apps.canAccess(caller.id(), AppName.of(name)))) {
-            throw new UnknownApp(name);
-        }
-        return AppName.of(name);
+    private void rotate(Context ctx) {
+        Addon addon = access.visible(ctx);
+        Json.ok(ctx, rotation.rotate(addon, Caller.of(ctx).id()));
     }
 
     private void answer(Context ctx, List<Addon> list) {

@@ -175,6 +175,7 @@ public final class AppsApi {
 
     private void destroy(Context ctx) {
         App app = access.requireOwner(ctx);
+        cleanups.prepare(app, Caller.of(ctx).id());
         DestroyedApp destroyed = store.destroyApp(app.name(), Caller.of(ctx).id());
         changes.announce(new AccessChange.AppDestroyed(app.name()));
         deployments.destroyed(app.name());

@@ -28,4 +28,26 @@ public interface AddonProvisioner {
      * @throws AddonServerUnavailable when the server cannot be reached or refuses
      */
     void deprovision(String resource);
+
+    /**
+     * Makes new credentials for the add-on with the same rights as the current ones ({@code pg:credentials:rotate}),
+     * while the current ones keep working, so that instances still using them go on serving until replaced.
+     *
+     * @return the resource and the URL with the new credentials
+     * @throws UnsupportedOperationException when this kind of add-on cannot rotate its credentials
+     * @throws AddonServerUnavailable        when the server cannot be reached or refuses
+     */
+    default ProvisionedAddon rotate(String resource) {
+        throw new UnsupportedOperationException(kind().code() + " add-ons cannot rotate their credentials yet");
+    }
+
+    /**
+     * Revokes the credentials of {@code oldUrl} after a {@link #rotate}: they can no longer log in and their open
+     * sessions are ended. Retiring credentials that are gone is not an error.
+     *
+     * @throws AddonServerUnavailable when the server cannot be reached or refuses
+     */
+    default void retire(String resource, String oldUrl) {
+        throw new UnsupportedOperationException(kind().code() + " add-ons cannot rotate their credentials yet");
+    }
 }

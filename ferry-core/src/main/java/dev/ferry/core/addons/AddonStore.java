@@ -37,6 +37,13 @@ public interface AddonStore {
     String url(String name);
 
     /**
+     * Replaces the URL of an add-on after its credentials were rotated, recording the event on its owner.
+     *
+     * @throws AddonNotFound when there is no such add-on
+     */
+    void updateUrl(String name, String url, UserId by);
+
+    /**
      * Attaches an add-on to another app under {@code configVar}.
      *
      * @throws AddonNotFound when there is no such add-on

@@ -13,6 +13,10 @@ import java.io.IOException;
  * <p>When an app is renamed ({@link AppStore#renameApp}), the control API runs {@link #moveDataOf} of every clean-up,
  * in order, right after the store, so that what is kept under the old name is found under the new one.
  *
+ * <p>What must go while the store still knows the app (add-ons it owns, whose records go with it) goes in
+ * {@link #prepareRemovalOf}, which the control API runs, in order, before {@link AppStore#destroyApp}; a failure
+ * there stops the destroy, so that nothing is left unreachable.
+ *
  * <p>Implementations delete only what belongs to the app's name, succeed when there is nothing to delete, and are
  * safe for use by many threads.
  */
@@ -25,6 +29,17 @@ public interface AppDataCleanup {
      * @throws IOException when something could not be deleted; the caller logs it and runs the other clean-ups
      */
     void removeDataOf(DestroyedApp destroyed) throws IOException;
+
+    /**
+     * Deletes what this part keeps for {@code app} that the store's records lead to, before the store destroys the
+     * app. The default deletes nothing.
+     *
+     * @param by the user destroying the app
+     * @throws IOException or a {@link StoreException} when something could not be deleted; the app is then not
+     *                     destroyed, and the caller answers why
+     */
+    default void prepareRemovalOf(App app, UserId by) throws IOException {
+    }
 
     /**
      * Moves what this part keeps under {@code from} to {@code to}, the app's new name, in place of anything an

@@ -44,7 +44,9 @@ public enum EventAction {
     /** Autoscaling was turned off ({@code ps:autoscale --off}, or a manual scale of web). */
     AUTOSCALE_DISABLE("autoscale.disable"),
     /** The autoscaler changed the quantity of web; the platform is the actor. */
-    AUTOSCALE("formation.autoscale");
+    AUTOSCALE("formation.autoscale"),
+    /** New credentials of an add-on ({@code pg:credentials:rotate}). */
+    ADDON_ROTATE("addon.rotate");
 
     private final String code;
 

@@ -2,13 +2,17 @@ package dev.ferry.server.addons;
 
 import dev.ferry.addons.AddonServerUrl;
 import dev.ferry.addons.LocalAddonServers;
+import dev.ferry.addons.PgDumpBackups;
 import dev.ferry.addons.PostgresAddonProvisioner;
 import dev.ferry.addons.RedisAddonProvisioner;
 import dev.ferry.control.ControlApi;
+import dev.ferry.control.addons.AddonAppCleanup;
 import dev.ferry.control.addons.AddonLifecycle;
 import dev.ferry.control.addons.AddonsApi;
 import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.addons.AddonBackups;
 import dev.ferry.core.addons.AddonProvisioner;
+import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.Store;
 import dev.ferry.server.config.AddonSettings;
 import java.io.IOException;
@@ -21,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The add-ons of one platform: the provisioners of the servers {@link AddonSettings} names (a given server wins over
- * the local one of its kind), the local servers when {@code --addons local} asks for them (stopped by
+ * the local one of its kind), the backups of PostgreSQL add-ons in {@code <data-dir>/addons/backups}, the local servers when {@code --addons local} asks for them (stopped by
  * {@link #close()}), and the add-ons API over the store and the platform's deployments. {@link #describe()} is the
  * line {@code ferry up} prints.
  */
@@ -32,9 +36,11 @@ public final class AddonWiring implements AutoCloseable {
     private final List<AddonProvisioner> provisioners;
     private final Optional<LocalAddonServers> local;
     private final List<Integer> loopbackPorts;
+    private final AddonBackups backups;
 
     private AddonWiring(List<AddonProvisioner> provisioners, Optional<LocalAddonServers> local,
-                        List<Integer> loopbackPorts) {
+                        List<Integer> loopbackPorts, AddonBackups backups) {
+        this.backups = backups;
         this.provisioners = List.copyOf(provisioners);
         this.local = local;
         this.loopbackPorts = List.copyOf(loopbackPorts);
@@ -64,15 +70,24 @@ public final class AddonWiring implements AutoCloseable {
         redis.ifPresent(url -> provisioners.add(new RedisAddonProvisioner(url)));
         List<Integer> loopback = java.util.stream.Stream.of(postgres, redis).flatMap(Optional::stream)
                 .filter(url -> isLoopback(url.host())).map(AddonServerUrl::port).distinct().toList();
-        AddonWiring wiring = new AddonWiring(provisioners, local, loopback);
+        AddonWiring wiring = new AddonWiring(provisioners, local, loopback,
+                new PgDumpBackups(dataDir.resolve("addons").resolve("backups")));
         log.info("add-ons: {}", wiring.describe());
         return wiring;
     }
 
     /** The add-ons API of this platform. */
     public ControlApi api(Store store, Deployments deployments) {
-        return new AddonsApi(store, store, store.addons(), new AddonLifecycle(store.addons(), store, deployments,
-                provisioners));
+        return new AddonsApi(store, store, store.addons(), lifecycle(store, deployments));
+    }
+
+    /** What {@code apps:destroy} does to the add-ons an app owns: destroys them first (see {@link AddonAppCleanup}). */
+    public AppDataCleanup appCleanup(Store store, Deployments deployments) {
+        return new AddonAppCleanup(store.addons(), lifecycle(store, deployments));
+    }
+
+    private AddonLifecycle lifecycle(Store store, Deployments deployments) {
+        return new AddonLifecycle(store.addons(), store, deployments, provisioners, Optional.of(backups));
     }
 
     /** What {@code ferry up} prints: where each kind of add-on is made, or how to configure one. */

@@ -55,6 +55,26 @@ class AddonsStoreTest extends StoreTestSupport {
     }
 
     @Test
+    void replacesTheUrlOfRotatedCredentialsSealedAndRecordsTheRotation() throws Exception {
+        create("turned-db", "hello", "DATABASE_URL");
+        String rotated = "postgres://addon_turned_db_r0a1b2c3d:N3wS3cr3tV4lu3xyz@127.0.0.1:5432/addon_turned_db";
+
+        addons.updateUrl("turned-db", rotated, admin.id());
+
+        assertThat(addons.url("turned-db")).isEqualTo(rotated);
+        assertThat(store.events(name("hello"), Page.FIRST).items()).extracting(Event::action)
+                .contains(EventAction.ADDON_ROTATE);
+        assertThatThrownBy(() -> addons.updateUrl("no-such-db", rotated, admin.id()))
+                .isInstanceOf(AddonNotFound.class);
+        if (kind == StoreKind.SQLITE) {
+            store.close();
+            assertThat(databaseFilesContain("N3wS3cr3tV4lu3xyz")).isFalse();
+            store = reopen(ConfigKey.file(keyFile()));
+            assertThat(store.addons().url("turned-db")).isEqualTo(rotated);
+        }
+    }
+
+    @Test
     void attachesToAnotherAppAndDetachesButNeverFromItsOwner() {
         create("shared-db", "hello", "DATABASE_URL");
 

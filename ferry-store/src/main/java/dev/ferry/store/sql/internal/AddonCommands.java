@@ -74,6 +74,19 @@ public final class AddonCommands implements AddonStore {
     }
 
     @Override
+    public void updateUrl(String name, String url, UserId by) {
+        db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AddonRow row = require(tx, name);
+            AppRow owner = AppRows.require(tx, row.addon().owner());
+            AddonRows.updateUrl(tx, row.id(), cipher.seal(row.addon().owner(), URL_PREFIX + name, url));
+            EventRows.record(tx, Optional.of(actor), Optional.of(owner), EventAction.ADDON_ROTATE,
+                    "Rotate the credentials of add-on " + name, clock.now());
+            return null;
+        });
+    }
+
+    @Override
     public AddonAttachment attach(String name, AppName app, String configVar, UserId by) {
         return db.write(tx -> {
             User actor = UserRows.require(tx, by);

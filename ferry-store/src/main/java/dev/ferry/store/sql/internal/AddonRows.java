@@ -50,6 +50,10 @@ final class AddonRows {
                 addon.resource(), urlSealed, addon.createdAt().toEpochMilli());
     }
 
+    static void updateUrl(Tx tx, long addonId, byte[] urlSealed) throws SQLException {
+        tx.update("UPDATE addons SET url_sealed = ? WHERE id = ?", urlSealed, addonId);
+    }
+
     static void delete(Tx tx, long addonId) throws SQLException {
         tx.update("DELETE FROM addon_attachments WHERE addon_id = ?", addonId);
         tx.update("DELETE FROM addons WHERE id = ?", addonId);
