@@ -3,6 +3,7 @@ package dev.ferry.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.testing.RawHttp;
 import dev.ferry.core.store.AppName;
 import dev.ferry.tunnel.agent.AgentConfig;
 import dev.ferry.tunnel.agent.InspectedExchange;
@@ -29,15 +30,15 @@ class InspectorTest {
                     f.directory(), null, inspector).start();
             f.agents.add(agent);
             try (InspectorServer server = new InspectorServer(inspector, 0, "127.0.0.1", device.port())) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> RawHttp.get(f.httpPort(), PREVIEW, "/").status() == 200);
+                await().atMost(Duration.ofSeconds(10)).until(() -> RawHttp.getStreamed(f.httpPort(), PREVIEW, "/").status() == 200);
                 try (Socket s = new Socket("127.0.0.1", f.httpPort())) {
                     s.setSoTimeout(10_000);
                     OutputStream out = s.getOutputStream();
                     out.write(("POST /form?x=1 HTTP/1.1\r\nHost: " + PREVIEW + "\r\nContent-Length: 9\r\nX-Trace: abc\r\n"
                             + "Connection: close\r\n\r\nname=ferr").getBytes(StandardCharsets.US_ASCII));
-                    assertThat(RawHttp.read(s.getInputStream()).status()).isEqualTo(200);
+                    assertThat(RawHttp.over(s).readStreamed().status()).isEqualTo(200);
                 }
-                RawHttp.send(f.httpPort(), PREVIEW, "POST", "/upload", 50_000);
+                Pattern.send(f.httpPort(), PREVIEW, "POST", "/upload", 50_000);
                 await().atMost(Duration.ofSeconds(5)).until(() -> inspector.recent().size() >= 3);
 
                 InspectedExchange form = inspector.recent().stream().filter(e -> e.uri().equals("/form?x=1")).findFirst().orElseThrow();
@@ -49,15 +50,15 @@ class InspectorTest {
                 assertThat(upload.requestBody()).hasSize(Inspector.MAX_BODY_BYTES);
                 assertThat(upload.requestTruncated()).isTrue();
 
-                RawHttp.Response list = RawHttp.get(server.port(), "127.0.0.1", "/api/requests");
+                RawHttp.Response list = RawHttp.getStreamed(server.port(), "127.0.0.1", "/api/requests");
                 assertThat(list.status()).isEqualTo(200);
-                assertThat(list.body()).contains("\"uri\":\"/form?x=1\"");
-                RawHttp.Response replay = RawHttp.send(server.port(), "127.0.0.1", "POST",
+                assertThat(list.text()).contains("\"uri\":\"/form?x=1\"");
+                RawHttp.Response replay = Pattern.send(server.port(), "127.0.0.1", "POST",
                         "/api/requests/" + form.id() + "/replay", 0);
-                assertThat(replay.body()).isEqualTo("{\"status\":200}");
-                assertThat(RawHttp.send(server.port(), "127.0.0.1", "POST", "/api/requests/" + upload.id() + "/replay", 0)
+                assertThat(replay.text()).isEqualTo("{\"status\":200}");
+                assertThat(Pattern.send(server.port(), "127.0.0.1", "POST", "/api/requests/" + upload.id() + "/replay", 0)
                         .status()).isEqualTo(409);
-                assertThat(RawHttp.get(server.port(), "127.0.0.1", "/").body()).contains("/form?x=1");
+                assertThat(RawHttp.getStreamed(server.port(), "127.0.0.1", "/").text()).contains("/form?x=1");
             }
         }
     }

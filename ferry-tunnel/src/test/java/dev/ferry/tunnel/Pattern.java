@@ -1,5 +1,6 @@
 package dev.ferry.tunnel;
 
+import dev.ferry.testing.RawHttp;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -22,6 +23,19 @@ final class Pattern {
             int k = (int) Math.min(left, CHUNK.length);
             out.write(CHUNK, 0, k);
             left -= k;
+        }
+    }
+
+    /**
+     * Sends {@code n} pattern bytes as the body of one request on a new connection that closes after it, and reads
+     * the answer streamed.
+     */
+    static RawHttp.Response send(int port, String host, String method, String path, long n) throws IOException {
+        try (RawHttp c = RawHttp.connect(port)) {
+            c.send(RawHttp.request(method, host, path, "Connection: close", "Content-Length: " + n));
+            write(c.out(), n);
+            c.out().flush();
+            return c.readStreamed();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ferry.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.testing.RawHttp;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.tunnel.agent.TunnelAgent;
@@ -46,12 +47,12 @@ class TunnelEndToEndTest {
     }
 
     private RawHttp.Response get(String host, String path) throws Exception {
-        return RawHttp.get(f.httpPort(), host, path);
+        return RawHttp.getStreamed(f.httpPort(), host, path);
     }
 
     private void awaitServing(String host, String greeting) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(get(host, "/").body()).startsWith(greeting));
+                assertThat(get(host, "/").text()).startsWith(greeting));
     }
 
     @Test
@@ -62,7 +63,7 @@ class TunnelEndToEndTest {
         awaitServing(PREVIEW, "device");
         RawHttp.Response r = get(PREVIEW, "/some/path?q=1");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("device GET /some/path");
+        assertThat(r.text()).isEqualTo("device GET /some/path");
         assertThat(events.lines).anyMatch(l -> l.startsWith("connected") && l.contains(PREVIEW));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(events.requests)
                 .anyMatch(q -> q.method().equals("GET") && q.path().equals("/some/path?q=1") && q.status() == 200));
@@ -106,7 +107,7 @@ class TunnelEndToEndTest {
             TunnelAgent first = f.agent("hello", TunnelFixture.ALICE, device.port(), true, null);
             awaitServing(APP_HOST, "device");
             for (int i = 0; i < 10; i++) {
-                assertThat(get(APP_HOST, "/").body()).startsWith("device");
+                assertThat(get(APP_HOST, "/").text()).startsWith("device");
             }
             first.close();
             awaitServing(APP_HOST, "hosted");
@@ -129,7 +130,7 @@ class TunnelEndToEndTest {
                 OutputStream out = s.getOutputStream();
                 byte[] request = ("GET / HTTP/1.1\r\nHost: " + APP_HOST + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
                 out.write(request);
-                assertThat(RawHttp.read(s.getInputStream()).body()).startsWith("device");
+                assertThat(RawHttp.over(s).readStreamed().text()).startsWith("device");
                 Thread.currentThread().interrupt();
                 agent.close();
                 assertThat(Thread.interrupted()).isTrue();
@@ -137,7 +138,7 @@ class TunnelEndToEndTest {
                 await().atMost(Duration.ofSeconds(2)).until(() ->
                         f.registry.table().route(APP_HOST).endpoints().stream().noneMatch(Endpoint::tunnel));
                 out.write(request);
-                assertThat(RawHttp.read(s.getInputStream()).body()).startsWith("hosted");
+                assertThat(RawHttp.over(s).readStreamed().text()).startsWith("hosted");
             }
         }
     }
@@ -176,7 +177,7 @@ class TunnelEndToEndTest {
             impatient.start();
             try {
                 await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                    RawHttp.Response r = RawHttp.get(impatient.httpPort(), PREVIEW, "/");
+                    RawHttp.Response r = RawHttp.getStreamed(impatient.httpPort(), PREVIEW, "/");
                     assertThat(r.status()).isEqualTo(504);
                     assertThat(r.header("Ferry-Error")).isEqualTo("backend_timeout");
                 });
@@ -231,7 +232,7 @@ class TunnelEndToEndTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> f.registry.table().route(PREVIEW).endpoints().size() == 2);
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i < 10; i++) {
-                seen.add(get(PREVIEW, "/").body().split(" ")[0]);
+                seen.add(get(PREVIEW, "/").text().split(" ")[0]);
             }
             assertThat(seen).containsExactlyInAnyOrder("device", "second");
         }

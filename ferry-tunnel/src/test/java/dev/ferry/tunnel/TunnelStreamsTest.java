@@ -3,6 +3,7 @@ package dev.ferry.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.testing.RawHttp;
 import dev.ferry.testing.WebSocketEchoServer;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetric;
@@ -66,7 +67,7 @@ class TunnelStreamsTest {
     void servesAThousandConcurrentStreamsOnOneTunnelTwiceOver() throws Exception {
         try (LocalApp device = new LocalApp("device")) {
             f.agent("hello", TunnelFixture.ALICE, device.port(), false, null);
-            await().atMost(Duration.ofSeconds(10)).until(() -> RawHttp.get(f.httpPort(), PREVIEW, "/").status() == 200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> RawHttp.getStreamed(f.httpPort(), PREVIEW, "/").status() == 200);
             int listener = f.registry.table().route(PREVIEW).endpoints().get(0).port();
             // Twice: the first thousand connections all close at once, which must not cost the tunnel itself.
             for (int round = 0; round < 2; round++) {
@@ -80,9 +81,9 @@ class TunnelStreamsTest {
                                 .getBytes(StandardCharsets.US_ASCII));
                     }
                     for (int i = 0; i < sockets.size(); i++) {
-                        RawHttp.Response r = RawHttp.read(sockets.get(i).getInputStream());
+                        RawHttp.Response r = RawHttp.over(sockets.get(i)).readStreamed();
                         assertThat(r.status()).isEqualTo(200);
-                        assertThat(r.body()).isEqualTo("device GET /n" + i);
+                        assertThat(r.text()).isEqualTo("device GET /n" + i);
                     }
                 } finally {
                     for (Socket s : sockets) {
@@ -98,7 +99,7 @@ class TunnelStreamsTest {
     void carriesHundredMebibyteBodiesBothWaysInBoundedMemory() throws Exception {
         try (LocalApp device = new LocalApp("device")) {
             f.agent("hello", TunnelFixture.ALICE, device.port(), false, null);
-            await().atMost(Duration.ofSeconds(10)).until(() -> RawHttp.get(f.httpPort(), PREVIEW, "/").status() == 200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> RawHttp.getStreamed(f.httpPort(), PREVIEW, "/").status() == 200);
             ByteBufAllocatorMetric metric = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric();
             AtomicLong maxDirect = new AtomicLong();
             AtomicBoolean sampling = new AtomicBoolean(true);
@@ -112,13 +113,13 @@ class TunnelStreamsTest {
                     }
                 }
             });
-            RawHttp.Response up = RawHttp.send(f.httpPort(), PREVIEW, "POST", "/upload", HUNDRED_MIB);
+            RawHttp.Response up = Pattern.send(f.httpPort(), PREVIEW, "POST", "/upload", HUNDRED_MIB);
             assertThat(up.status()).isEqualTo(200);
-            assertThat(up.body()).isEqualTo("bytes=" + HUNDRED_MIB + " sha=" + Pattern.digestOf(HUNDRED_MIB));
-            RawHttp.Response down = RawHttp.get(f.httpPort(), PREVIEW, "/download?bytes=" + HUNDRED_MIB);
+            assertThat(up.text()).isEqualTo("bytes=" + HUNDRED_MIB + " sha=" + Pattern.digestOf(HUNDRED_MIB));
+            RawHttp.Response down = RawHttp.getStreamed(f.httpPort(), PREVIEW, "/download?bytes=" + HUNDRED_MIB);
             assertThat(down.status()).isEqualTo(200);
             assertThat(down.bodyBytes()).isEqualTo(HUNDRED_MIB);
-            assertThat(down.bodySha()).isEqualTo(Pattern.digestOf(HUNDRED_MIB));
+            assertThat(down.bodySha256()).isEqualTo(Pattern.digestOf(HUNDRED_MIB));
             sampling.set(false);
             sampler.join(1000);
             // Router, gateway and agent share this JVM: a body buffered whole anywhere would pass 100 MiB.

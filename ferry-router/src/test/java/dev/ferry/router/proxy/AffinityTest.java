@@ -2,6 +2,7 @@ package dev.ferry.router.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.testing.RawHttp;
 import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.testing.RawHttp;
 import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.router.Router;

@@ -3,6 +3,7 @@ package dev.ferry.router.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.testing.RawHttp;
 import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
 import io.netty.buffer.Unpooled;
@@ -132,8 +133,8 @@ class LimitsTest {
                         .getBytes(StandardCharsets.US_ASCII);
                 try {
                     for (int i = 0; i < head.length - 2; i++) {
-                        c.out.write(head[i]);
-                        c.out.flush();
+                        c.out().write(head[i]);
+                        c.out().flush();
                         Thread.sleep(40);
                     }
                 } catch (IOException | InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.ferry.router.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.testing.RawHttp;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
@@ -265,7 +266,7 @@ class ProxyRoutingTest {
             RawHttp.Response head = c.readHead();
             assertThat(head.status()).isEqualTo(200);
             assertThat(head.header("Content-Length")).isEqualTo("100");
-            byte[] rest = c.in.readNBytes(100);
+            byte[] rest = c.in().readNBytes(100);
             assertThat(rest).hasSize(10);
         }
         assertThat(other.requests).isEmpty();

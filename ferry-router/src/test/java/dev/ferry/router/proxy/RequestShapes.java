@@ -2,6 +2,7 @@ package dev.ferry.router.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.testing.RawHttp;
 import java.util.concurrent.TimeUnit;
 
 /** Assertions shared by the tests that send refused request shapes on raw sockets. */

@@ -2,6 +2,7 @@ package dev.ferry.router.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.testing.RawHttp;
 import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
 import io.netty.buffer.ByteBufAllocator;
@@ -41,9 +42,9 @@ class StreamingTest {
             for (long block = 0; block < GIB / Pattern.BLOCK; block++) {
                 byte[] bytes = Pattern.block(block);
                 sent.update(bytes);
-                c.out.write(bytes);
+                c.out().write(bytes);
             }
-            c.out.flush();
+            c.out().flush();
             RawHttp.Response r = c.read();
 
             assertThat(r.status()).isEqualTo(200);
@@ -70,7 +71,7 @@ class StreamingTest {
             assertThat(head.header("Content-Length")).isEqualTo(Long.toString(GIB));
             byte[] buf = new byte[65536];
             while (count < GIB) {
-                int n = c.in.read(buf, 0, (int) Math.min(buf.length, GIB - count));
+                int n = c.in().read(buf, 0, (int) Math.min(buf.length, GIB - count));
                 if (n < 0) {
                     break;
                 }
