@@ -1,0 +1,203 @@
+package dev.ferry.kubernetes.controller;
+
+import dev.ferry.core.route.Endpoint;
+import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.kubernetes.endpoints.ReadyEndpoints;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes every Service annotated {@value DomainsAnnotation#KEY} in the watched namespaces (all by default) to its
+ * ready endpoints: informers on Services and EndpointSlices queue the Service they concern, and one thread brings the
+ * {@link RouteRegistry} to what the caches say ({@link RegisteredRoutes}), so a pod that becomes ready or goes, an
+ * annotation that changes or goes and a Service that is deleted reach the routers within the watch's latency. It
+ * works for any Service: Ferry need not have created it.
+ *
+ * <p>A refused annotation (a bad host name) is logged and shown as a Warning Event on the Service, once per value,
+ * and changes nothing: the Service keeps the hosts of its last good value. Endpoints are registered with
+ * {@link ControllerConfig#endpointTtl()} and refreshed every {@link ControllerConfig#refreshInterval()}; stopping
+ * the controller (leadership lost) leaves the routes for the next leader, which registers the same endpoint ids.
+ * One instance runs at a time, between {@link #start()} and {@link #close()}.
+ */
+public final class AnnotationController implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AnnotationController.class);
+    private static final String BY_SERVICE = "by-service";
+    private static final long RETRY_MILLIS = 1000;
+
+    private final KubernetesClient client;
+    private final ControllerConfig config;
+    private final RegisteredRoutes routes;
+    private final ServiceEvents events;
+    private final List<SharedIndexInformer<Service>> serviceInformers = new ArrayList<>();
+    private final List<SharedIndexInformer<EndpointSlice>> sliceInformers = new ArrayList<>();
+    private final Set<ServiceKey> pending = ConcurrentHashMap.newKeySet();
+    /** The refused annotation value per Service, so each is reported once. Reconciling thread only. */
+    private final Map<ServiceKey, String> refused = new HashMap<>();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ferry-kubernetes-controller");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public AnnotationController(KubernetesClient client, RouteRegistry registry, ControllerConfig config) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.config = Objects.requireNonNull(config, "config");
+        this.routes = new RegisteredRoutes(Objects.requireNonNull(registry, "registry"), config.endpointTtl());
+        this.events = new ServiceEvents(client);
+    }
+
+    /** Starts the informers and the refresh; returns at once (routes follow as the caches fill). */
+    public synchronized void start() {
+        if (!serviceInformers.isEmpty()) {
+            throw new IllegalStateException("the controller is already started");
+        }
+        List<String> namespaces = config.watchNamespaces().isEmpty() ? Collections.singletonList(null)
+                : config.watchNamespaces();
+        for (String namespace : namespaces) {
+            SharedIndexInformer<Service> services = namespace == null
+                    ? client.services().inAnyNamespace().runnableInformer(0)
+                    : client.services().inNamespace(namespace).runnableInformer(0);
+            services.addEventHandler(handler(ServiceKey::of));
+            SharedIndexInformer<EndpointSlice> slices = namespace == null
+                    ? client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0)
+                    : client.discovery().v1().endpointSlices().inNamespace(namespace).runnableInformer(0);
+            slices.addIndexers(Map.of(BY_SERVICE, slice -> serviceOf(slice).map(k -> List.of(k.cacheKey())).orElse(List.of())));
+            slices.addEventHandler(handler(slice -> serviceOf(slice).orElse(null)));
+            serviceInformers.add(services);
+            sliceInformers.add(slices);
+        }
+        sliceInformers.forEach(SharedIndexInformer::start);
+        serviceInformers.forEach(SharedIndexInformer::start);
+        long refresh = config.refreshInterval().toMillis();
+        worker.scheduleWithFixedDelay(this::refresh, refresh, refresh, TimeUnit.MILLISECONDS);
+        log.info("routing services annotated {} in {}", DomainsAnnotation.KEY,
+                config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces());
+    }
+
+    /** Stops watching and refreshing; the registered routes stay (their TTL runs) for the next leader. */
+    @Override
+    public synchronized void close() {
+        serviceInformers.forEach(SharedIndexInformer::stop);
+        sliceInformers.forEach(SharedIndexInformer::stop);
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private <T extends HasMetadata> ResourceEventHandler<T> handler(Function<T, ServiceKey> keyOf) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                enqueue(keyOf.apply(obj));
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                enqueue(keyOf.apply(newObj));
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                enqueue(keyOf.apply(obj));
+            }
+        };
+    }
+
+    private void enqueue(ServiceKey key) {
+        if (key != null && pending.add(key)) {
+            worker.execute(() -> {
+                pending.remove(key);
+                reconcile(key);
+            });
+        }
+    }
+
+    private void reconcile(ServiceKey key) {
+        try {
+            Service service = service(key);
+            String value = service == null || service.getMetadata().getAnnotations() == null ? null
+                    : service.getMetadata().getAnnotations().get(DomainsAnnotation.KEY);
+            if (value == null) {
+                refused.remove(key);
+                routes.forget(key);
+                return;
+            }
+            Set<String> hosts;
+            try {
+                hosts = DomainsAnnotation.parse(value);
+                refused.remove(key);
+            } catch (InvalidDomainsAnnotation e) {
+                if (!value.equals(refused.put(key, value))) {
+                    log.warn("service {}: {}; its routes stay as they were", key, e.getMessage());
+                    events.warn(service, ServiceEvents.INVALID_DOMAINS, e.getMessage() + "; Ferry's routes stay as they were");
+                }
+                hosts = routes.hostsOf(key);
+                if (hosts.isEmpty()) {
+                    return;
+                }
+            }
+            routes.apply(key, hosts, readyEndpoints(key));
+        } catch (RuntimeException e) {
+            log.warn("could not route service {}, trying again: {}", key, e.toString());
+            worker.schedule(() -> enqueue(key), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void refresh() {
+        try {
+            routes.refreshAll();
+        } catch (RuntimeException e) {
+            log.warn("could not refresh the routes: {}", e.toString());
+        }
+    }
+
+    private Service service(ServiceKey key) {
+        for (SharedIndexInformer<Service> informer : serviceInformers) {
+            Service service = informer.getStore().getByKey(key.cacheKey());
+            if (service != null) {
+                return service;
+            }
+        }
+        return null;
+    }
+
+    private List<Endpoint> readyEndpoints(ServiceKey key) {
+        List<EndpointSlice> slices = new ArrayList<>();
+        for (SharedIndexInformer<EndpointSlice> informer : sliceInformers) {
+            slices.addAll(informer.getIndexer().byIndex(BY_SERVICE, key.cacheKey()));
+        }
+        slices.sort(Comparator.comparing(s -> s.getMetadata().getName()));
+        return ReadyEndpoints.of(slices);
+    }
+
+    private static Optional<ServiceKey> serviceOf(EndpointSlice slice) {
+        Map<String, String> labels = slice.getMetadata().getLabels();
+        String service = labels == null ? null : labels.get(ReadyEndpoints.SERVICE_NAME_LABEL);
+        return service == null ? Optional.empty()
+                : Optional.of(new ServiceKey(slice.getMetadata().getNamespace(), service));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ferry.kubernetes.controller;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the {@link AnnotationController} watches and registers.
+ *
+ * @param watchNamespaces the namespaces whose Services are routed; empty (the default) for all namespaces
+ * @param endpointTtl     how long a registered endpoint lives unless refreshed, so the routes of a controller that
+ *                        died and was not replaced expire by themselves; default 60 s
+ * @param refreshInterval how often every registration is refreshed; default 15 s, below {@code endpointTtl}
+ */
+public record ControllerConfig(List<String> watchNamespaces, Duration endpointTtl, Duration refreshInterval) {
+
+    /** All namespaces, a 60 s TTL refreshed every 15 s. */
+    public static final ControllerConfig DEFAULT =
+            new ControllerConfig(List.of(), Duration.ofSeconds(60), Duration.ofSeconds(15));
+
+    public ControllerConfig {
+        watchNamespaces = List.copyOf(watchNamespaces);
+        Objects.requireNonNull(endpointTtl, "endpointTtl");
+        Objects.requireNonNull(refreshInterval, "refreshInterval");
+        for (String namespace : watchNamespaces) {
+            if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                throw new IllegalArgumentException("namespace '" + namespace
+                        + "' is not a Kubernetes namespace name (lowercase letters, digits and dashes, at most 63)");
+            }
+        }
+        if (refreshInterval.isNegative() || refreshInterval.isZero() || refreshInterval.compareTo(endpointTtl) >= 0) {
+            throw new IllegalArgumentException("the refresh interval " + refreshInterval
+                    + " must be positive and shorter than the endpoint TTL " + endpointTtl);
+        }
+    }
+
+    /** This config watching only {@code namespaces} (empty: all). */
+    public ControllerConfig withWatchNamespaces(List<String> namespaces) {
+        return new ControllerConfig(namespaces, endpointTtl, refreshInterval);
+    }
+}
