@@ -3,10 +3,13 @@ package dev.ferry.kubernetes.leadership;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,6 +31,12 @@ public final class LeaseLeadership implements AutoCloseable {
     private final Supplier<? extends AutoCloseable> work;
     private AutoCloseable running;
     private CompletableFuture<?> election;
+    /** The elector's own threads, so it keeps running (and notices) when the client's are gone. */
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ferry-lease-leadership");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile String leader;
     private boolean closed;
 
@@ -69,13 +78,14 @@ public final class LeaseLeadership implements AutoCloseable {
             current.cancel(true);
         }
         stopWork();
+        executor.shutdown();
     }
 
     private synchronized void elect() {
         if (closed) {
             return;
         }
-        election = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
+        election = new LeaderElector(client, new LeaderElectionConfigBuilder()
                 .withName(config.name())
                 .withLock(new LeaseLock(config.namespace(), config.name(), config.identity()))
                 .withLeaseDuration(config.leaseDuration())
@@ -83,11 +93,11 @@ public final class LeaseLeadership implements AutoCloseable {
                 .withRetryPeriod(config.retryPeriod())
                 .withReleaseOnCancel(true)
                 .withLeaderCallbacks(new LeaderCallbacks(this::startWork, this::stopWork, this::newLeader))
-                .build()).build().start();
+                .build(), executor).start();
         election.whenComplete((ignored, failure) -> {
             if (!isClosed()) {
                 // The elector returns once this replica stopped leading (or failed): compete again.
-                CompletableFuture.delayedExecutor(config.retryPeriod().toMillis(), TimeUnit.MILLISECONDS)
+                CompletableFuture.delayedExecutor(config.retryPeriod().toMillis(), TimeUnit.MILLISECONDS, executor)
                         .execute(this::elect);
             }
         });
