@@ -2,7 +2,7 @@ package dev.ferry.kubernetes.controller;
 
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RouteRegistry;
-import dev.ferry.kubernetes.endpoints.ReadyEndpoints;
+import dev.ferry.kubernetes.endpoints.ReadyAddresses;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes every Service annotated {@value DomainsAnnotation#KEY} in the watched namespaces (all by default) to its
- * ready endpoints: informers on Services and EndpointSlices queue the Service they concern, and one thread brings the
+ * ready endpoints (the EndpointSlice port named {@value #HTTP_PORT_NAME}, else the first; ready and not terminating
+ * addresses): informers on Services and EndpointSlices queue the Service they concern, and one thread brings the
  * {@link RouteRegistry} to what the caches say ({@link RegisteredRoutes}), so a pod that becomes ready or goes, an
  * annotation that changes or goes and a Service that is deleted reach the routers within the watch's latency. It
  * works for any Service: Ferry need not have created it.
@@ -41,6 +42,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnnotationController implements AutoCloseable {
 
+    /** The label on an EndpointSlice naming its Service. */
+    public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+    /** The EndpointSlice port routed when a Service has several; else its first. */
+    public static final String HTTP_PORT_NAME = "http";
     private static final Logger log = LoggerFactory.getLogger(AnnotationController.class);
     private static final String BY_SERVICE = "by-service";
     private static final long RETRY_MILLIS = 1000;
@@ -191,12 +196,12 @@ public final class AnnotationController implements AutoCloseable {
             slices.addAll(informer.getIndexer().byIndex(BY_SERVICE, key.cacheKey()));
         }
         slices.sort(Comparator.comparing(s -> s.getMetadata().getName()));
-        return ReadyEndpoints.of(slices);
+        return List.copyOf(ReadyAddresses.of(slices, HTTP_PORT_NAME));
     }
 
     private static Optional<ServiceKey> serviceOf(EndpointSlice slice) {
         Map<String, String> labels = slice.getMetadata().getLabels();
-        String service = labels == null ? null : labels.get(ReadyEndpoints.SERVICE_NAME_LABEL);
+        String service = labels == null ? null : labels.get(SERVICE_NAME_LABEL);
         return service == null ? Optional.empty()
                 : Optional.of(new ServiceKey(slice.getMetadata().getNamespace(), service));
     }

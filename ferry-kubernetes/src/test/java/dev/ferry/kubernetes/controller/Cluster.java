@@ -1,6 +1,5 @@
 package dev.ferry.kubernetes.controller;
 
-import dev.ferry.kubernetes.endpoints.ReadyEndpoints;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
@@ -53,7 +52,7 @@ public final class Cluster {
         notReady.forEach(a -> endpoints.add(new EndpointBuilder().withAddresses(a).withNewConditions().withReady(false)
                 .endConditions().build()));
         EndpointSlice object = new EndpointSliceBuilder().withNewMetadata().withNamespace(namespace).withName(slice)
-                .addToLabels(ReadyEndpoints.SERVICE_NAME_LABEL, service).endMetadata()
+                .addToLabels(AnnotationController.SERVICE_NAME_LABEL, service).endMetadata()
                 .withAddressType("IPv4").withEndpoints(endpoints)
                 .addNewPort().withName("http").withPort(port).withProtocol("TCP").endPort().build();
         return client.discovery().v1().endpointSlices().inNamespace(namespace).resource(object).createOr(r -> r.update());
