@@ -100,6 +100,12 @@ public final class AnnotationController implements AutoCloseable {
                 config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces());
     }
 
+    /** True once every informer has listed what it watches, so that events from now on are changes. */
+    public synchronized boolean isSynced() {
+        return !serviceInformers.isEmpty() && serviceInformers.stream().allMatch(SharedIndexInformer::hasSynced)
+                && sliceInformers.stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+
     /** Stops watching and refreshing; the registered routes stay (their TTL runs) for the next leader. */
     @Override
     public synchronized void close() {

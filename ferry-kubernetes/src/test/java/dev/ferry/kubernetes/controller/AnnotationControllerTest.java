@@ -40,6 +40,7 @@ class AnnotationControllerTest {
         cluster = new Cluster(client);
         controller = new AnnotationController(client, registry, ControllerConfig.DEFAULT);
         controller.start();
+        await().atMost(Duration.ofSeconds(10)).until(controller::isSynced);
     }
 
     @AfterEach
@@ -162,6 +163,7 @@ class AnnotationControllerTest {
         controller.close();
         controller = new AnnotationController(client, registry, ControllerConfig.DEFAULT.withWatchNamespaces(List.of("shop")));
         controller.start();
+        await().atMost(Duration.ofSeconds(10)).until(controller::isSynced);
         cluster.slice("other", "web", "web-abc", 8080, List.of("10.2.0.1"), List.of());
         cluster.annotated("other", "web", "other.example.com");
         cluster.slice("shop", "web", "web-abc", 8080, List.of("10.1.0.1"), List.of());
