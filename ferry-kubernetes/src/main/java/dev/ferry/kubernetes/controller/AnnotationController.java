@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>A refused annotation (a bad host name) is logged and shown as a Warning Event on the Service, once per value,
  * and changes nothing: the Service keeps the hosts of its last good value. Endpoints are registered with
  * {@link ControllerConfig#endpointTtl()} and refreshed every {@link ControllerConfig#refreshInterval()}; stopping
- * the controller (leadership lost) leaves the routes for the next leader, which registers the same endpoint ids.
+ * the controller (leadership lost) leaves the routes for the next leader, which registers the same endpoint ids and
+ * reads from the {@link RoutedHostsRecord} which hosts to undo for Services changed or deleted meanwhile.
  * One instance runs at a time, between {@link #start()} and {@link #close()}.
  */
 public final class AnnotationController implements AutoCloseable {
@@ -54,8 +56,11 @@ public final class AnnotationController implements AutoCloseable {
     private final ControllerConfig config;
     private final RegisteredRoutes routes;
     private final ServiceEvents events;
-    private final List<SharedIndexInformer<Service>> serviceInformers = new ArrayList<>();
-    private final List<SharedIndexInformer<EndpointSlice>> sliceInformers = new ArrayList<>();
+    private final RoutedHostsRecord record;
+    /** What the record holds. Reconciling thread only. */
+    private final Map<ServiceKey, Set<String>> recorded = new HashMap<>();
+    private final List<SharedIndexInformer<Service>> serviceInformers = new CopyOnWriteArrayList<>();
+    private final List<SharedIndexInformer<EndpointSlice>> sliceInformers = new CopyOnWriteArrayList<>();
     private final Set<ServiceKey> pending = ConcurrentHashMap.newKeySet();
     /** The refused annotation value per Service, so each is reported once. Reconciling thread only. */
     private final Map<ServiceKey, String> refused = new HashMap<>();
@@ -70,6 +75,7 @@ public final class AnnotationController implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.routes = new RegisteredRoutes(Objects.requireNonNull(registry, "registry"), config.endpointTtl());
         this.events = new ServiceEvents(client);
+        this.record = new RoutedHostsRecord(client, config.recordNamespace());
     }
 
     /** Starts the informers and the refresh; returns at once (routes follow as the caches fill). */
@@ -92,6 +98,7 @@ public final class AnnotationController implements AutoCloseable {
             serviceInformers.add(services);
             sliceInformers.add(slices);
         }
+        worker.execute(this::adoptRecord); // first: the events the informers queue wait behind it
         sliceInformers.forEach(SharedIndexInformer::start);
         serviceInformers.forEach(SharedIndexInformer::start);
         long refresh = config.refreshInterval().toMillis();
@@ -101,7 +108,7 @@ public final class AnnotationController implements AutoCloseable {
     }
 
     /** True once every informer has listed what it watches, so that events from now on are changes. */
-    public synchronized boolean isSynced() {
+    public boolean isSynced() {
         return !serviceInformers.isEmpty() && serviceInformers.stream().allMatch(SharedIndexInformer::hasSynced)
                 && sliceInformers.stream().allMatch(SharedIndexInformer::hasSynced);
     }
@@ -155,6 +162,7 @@ public final class AnnotationController implements AutoCloseable {
             if (value == null) {
                 refused.remove(key);
                 routes.forget(key);
+                record(key, Set.of());
                 return;
             }
             Set<String> hosts;
@@ -172,9 +180,44 @@ public final class AnnotationController implements AutoCloseable {
                 }
             }
             routes.apply(key, hosts, readyEndpoints(key));
+            record(key, hosts);
         } catch (RuntimeException e) {
             log.warn("could not route service {}, trying again: {}", key, e.toString());
             worker.schedule(() -> enqueue(key), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Once the caches are full, takes over what the record says a previous leader routed, and checks each. */
+    private void adoptRecord() {
+        try {
+            while (!isSynced()) {
+                if (worker.isShutdown()) {
+                    return;
+                }
+                Thread.sleep(20);
+            }
+            recorded.putAll(record.load());
+            recorded.forEach((key, hosts) -> {
+                routes.adopt(key, hosts, readyEndpoints(key));
+                enqueue(key);
+            });
+            routes.refreshAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("could not read what the previous leader routed, trying again: {}", e.toString());
+            worker.schedule(this::adoptRecord, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void record(ServiceKey key, Set<String> hosts) {
+        if (!hosts.equals(recorded.getOrDefault(key, Set.of()))) {
+            record.save(key, hosts);
+            if (hosts.isEmpty()) {
+                recorded.remove(key);
+            } else {
+                recorded.put(key, hosts);
+            }
         }
     }
 

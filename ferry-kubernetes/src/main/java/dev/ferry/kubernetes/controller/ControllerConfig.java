@@ -11,23 +11,24 @@ import java.util.Objects;
  * @param endpointTtl     how long a registered endpoint lives unless refreshed, so the routes of a controller that
  *                        died and was not replaced expire by themselves; default 60 s
  * @param refreshInterval how often every registration is refreshed; default 15 s, below {@code endpointTtl}
+ * @param recordNamespace where the ConfigMap {@value RoutedHostsRecord#NAME} records what the leader routes, for the
+ *                        next leader; default {@code ferry-system} (the wiring gives the Lease's namespace)
  */
-public record ControllerConfig(List<String> watchNamespaces, Duration endpointTtl, Duration refreshInterval) {
+public record ControllerConfig(List<String> watchNamespaces, Duration endpointTtl, Duration refreshInterval,
+                               String recordNamespace) {
 
-    /** All namespaces, a 60 s TTL refreshed every 15 s. */
+    /** All namespaces, a 60 s TTL refreshed every 15 s, the record in {@code ferry-system}. */
     public static final ControllerConfig DEFAULT =
-            new ControllerConfig(List.of(), Duration.ofSeconds(60), Duration.ofSeconds(15));
+            new ControllerConfig(List.of(), Duration.ofSeconds(60), Duration.ofSeconds(15), "ferry-system");
 
     public ControllerConfig {
         watchNamespaces = List.copyOf(watchNamespaces);
         Objects.requireNonNull(endpointTtl, "endpointTtl");
         Objects.requireNonNull(refreshInterval, "refreshInterval");
         for (String namespace : watchNamespaces) {
-            if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-                throw new IllegalArgumentException("namespace '" + namespace
-                        + "' is not a Kubernetes namespace name (lowercase letters, digits and dashes, at most 63)");
-            }
+            checkNamespace(namespace);
         }
+        checkNamespace(recordNamespace);
         if (refreshInterval.isNegative() || refreshInterval.isZero() || refreshInterval.compareTo(endpointTtl) >= 0) {
             throw new IllegalArgumentException("the refresh interval " + refreshInterval
                     + " must be positive and shorter than the endpoint TTL " + endpointTtl);
@@ -36,6 +37,18 @@ public record ControllerConfig(List<String> watchNamespaces, Duration endpointTt
 
     /** This config watching only {@code namespaces} (empty: all). */
     public ControllerConfig withWatchNamespaces(List<String> namespaces) {
-        return new ControllerConfig(namespaces, endpointTtl, refreshInterval);
+        return new ControllerConfig(namespaces, endpointTtl, refreshInterval, recordNamespace);
+    }
+
+    /** This config keeping its record in {@code namespace}. */
+    public ControllerConfig withRecordNamespace(String namespace) {
+        return new ControllerConfig(watchNamespaces, endpointTtl, refreshInterval, namespace);
+    }
+
+    private static void checkNamespace(String namespace) {
+        if (namespace == null || !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            throw new IllegalArgumentException("namespace '" + namespace
+                    + "' is not a Kubernetes namespace name (lowercase letters, digits and dashes, at most 63)");
+        }
     }
 }

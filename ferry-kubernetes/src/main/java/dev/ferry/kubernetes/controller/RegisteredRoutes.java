@@ -68,6 +68,15 @@ final class RegisteredRoutes {
         log.info("service {} routes {} to {} ready endpoint(s)", service, hosts, endpoints.size());
     }
 
+    /**
+     * Takes over what another leader registered for {@code service} (its recorded hosts, with the Service's current
+     * endpoints) without writing, so that the next {@link #apply} or {@link #forget} undoes what is no longer wanted.
+     * A Service this controller already knows is left as it is.
+     */
+    void adopt(ServiceKey service, Set<String> hosts, List<Endpoint> endpoints) {
+        registered.putIfAbsent(service, new Registration(Set.copyOf(hosts), List.copyOf(endpoints)));
+    }
+
     /** The hosts {@code service} is routed under now; empty when none. */
     Set<String> hostsOf(ServiceKey service) {
         Registration registration = registered.get(service);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two controllers against one mock API server, each with its own client and its own registry (to see which one
  * writes): only the holder of the Lease routes; when it stops, on purpose or by no longer renewing, the other takes
- * over and routes what changed meanwhile. (That a leader cut off from the API server stops its own work after the
+ * over and routes what changed meanwhile, undoing from the leader's record the hosts of Services changed or deleted
+ * while no one led. (That a leader cut off from the API server stops its own work after the
  * renew deadline is fabric8's elector's part, not exercised here: the mock cannot be cut off from one client alone.)
  */
 @EnableKubernetesMockClient(crud = true)
@@ -72,6 +73,31 @@ class LeaderElectedControllerTest {
         }
     }
 
+    @Test
+    void aNewLeaderUndoesWhatChangedWhileNoOneLed() {
+        Cluster cluster = new Cluster(client);
+        MemoryRouteRegistry shared = new MemoryRouteRegistry();
+        cluster.slice("shop", "web", "web-abc", 8080, List.of("10.1.0.1"), List.of());
+        cluster.annotated("shop", "web", "shop.example.com,keep.example.com");
+        cluster.slice("shop", "old", "old-abc", 8080, List.of("10.1.0.9"), List.of());
+        cluster.annotated("shop", "old", "old.example.com");
+        try (Replica a = new Replica("a", shared)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.routes("shop.example.com") == 1 && a.routes("old.example.com") == 1);
+        }
+
+        cluster.annotated("shop", "web", "keep.example.com,new.example.com");
+        cluster.deleteService("shop", "old");
+
+        try (Replica b = new Replica("b", shared)) {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(shared.table().route("shop.example.com")).as("a host the annotation no longer lists").isNull();
+                assertThat(shared.table().route("old.example.com")).as("the host of a deleted Service").isNull();
+                assertThat(b.routes("keep.example.com")).isEqualTo(1);
+                assertThat(b.routes("new.example.com")).isEqualTo(1);
+            });
+        }
+    }
+
     private Lease lease() {
         return client.leases().inNamespace(LEASE.namespace()).withName(LEASE.name()).get();
     }
@@ -80,11 +106,16 @@ class LeaderElectedControllerTest {
     private final class Replica implements AutoCloseable {
         final String name;
         final KubernetesClient client = server.createClient();
-        final MemoryRouteRegistry registry = new MemoryRouteRegistry();
+        final MemoryRouteRegistry registry;
         final LeaseLeadership leadership;
 
         Replica(String name) {
+            this(name, new MemoryRouteRegistry());
+        }
+
+        Replica(String name, MemoryRouteRegistry registry) {
             this.name = name;
+            this.registry = registry;
             LeaseConfig lease = new LeaseConfig(LEASE.namespace(), LEASE.name(), name, LEASE.leaseDuration(),
                     LEASE.renewDeadline(), LEASE.retryPeriod());
             this.leadership = LeaseLeadership.start(client, lease, () -> {

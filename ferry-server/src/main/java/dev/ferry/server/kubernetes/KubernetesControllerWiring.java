@@ -32,8 +32,9 @@ public final class KubernetesControllerWiring implements AutoCloseable {
     public static KubernetesControllerWiring start(KubernetesClient client, RouteRegistry registry,
                                                    ControllerConfig controller, LeaseConfig lease,
                                                    String bindAddress, int healthPort) throws IOException {
+        ControllerConfig recorded = controller.withRecordNamespace(lease.namespace());
         LeaseLeadership leadership = LeaseLeadership.start(client, lease, () -> {
-            AnnotationController annotations = new AnnotationController(client, registry, controller);
+            AnnotationController annotations = new AnnotationController(client, registry, recorded);
             annotations.start();
             return annotations;
         });
