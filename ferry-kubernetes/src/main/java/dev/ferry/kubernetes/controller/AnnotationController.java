@@ -59,6 +59,7 @@ public final class AnnotationController implements AutoCloseable {
     private final RoutedHostsRecord record;
     /** What the record holds. Reconciling thread only. */
     private final Map<ServiceKey, Set<String>> recorded = new HashMap<>();
+    private volatile boolean adopted;
     private final List<SharedIndexInformer<Service>> serviceInformers = new CopyOnWriteArrayList<>();
     private final List<SharedIndexInformer<EndpointSlice>> sliceInformers = new CopyOnWriteArrayList<>();
     private final Set<ServiceKey> pending = ConcurrentHashMap.newKeySet();
@@ -107,8 +108,15 @@ public final class AnnotationController implements AutoCloseable {
                 config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces());
     }
 
-    /** True once every informer has listed what it watches, so that events from now on are changes. */
-    public boolean isSynced() {
+    /**
+     * True once every informer has listed what it watches and what the previous leader routed has been taken over:
+     * from then on, a change in the cluster is one reconcile away from the registry.
+     */
+    public boolean isReady() {
+        return adopted && isSynced();
+    }
+
+    private boolean isSynced() {
         return !serviceInformers.isEmpty() && serviceInformers.stream().allMatch(SharedIndexInformer::hasSynced)
                 && sliceInformers.stream().allMatch(SharedIndexInformer::hasSynced);
     }
@@ -146,7 +154,7 @@ public final class AnnotationController implements AutoCloseable {
     }
 
     private void enqueue(ServiceKey key) {
-        if (key != null && pending.add(key)) {
+        if (key != null && !worker.isShutdown() && pending.add(key)) {
             worker.execute(() -> {
                 pending.remove(key);
                 reconcile(key);
@@ -167,7 +175,7 @@ public final class AnnotationController implements AutoCloseable {
             }
             Set<String> hosts;
             try {
-                hosts = DomainsAnnotation.parse(value);
+                hosts = DomainsAnnotation.parse(value, config.allowedDomains());
                 refused.remove(key);
             } catch (InvalidDomainsAnnotation e) {
                 if (!value.equals(refused.put(key, value))) {
@@ -182,8 +190,10 @@ public final class AnnotationController implements AutoCloseable {
             routes.apply(key, hosts, readyEndpoints(key));
             record(key, hosts);
         } catch (RuntimeException e) {
-            log.warn("could not route service {}, trying again: {}", key, e.toString());
-            worker.schedule(() -> enqueue(key), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            if (!worker.isShutdown()) {
+                log.warn("could not route service {}, trying again: {}", key, e.toString());
+                worker.schedule(() -> enqueue(key), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -202,11 +212,14 @@ public final class AnnotationController implements AutoCloseable {
                 enqueue(key);
             });
             routes.refreshAll();
+            adopted = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.warn("could not read what the previous leader routed, trying again: {}", e.toString());
-            worker.schedule(this::adoptRecord, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            if (!worker.isShutdown()) {
+                log.warn("could not read what the previous leader routed, trying again: {}", e.toString());
+                worker.schedule(this::adoptRecord, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.kubernetes.controller;
 
+import dev.ferry.core.route.HostName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,16 +14,19 @@ import java.util.Objects;
  * @param refreshInterval how often every registration is refreshed; default 15 s, below {@code endpointTtl}
  * @param recordNamespace where the ConfigMap {@value RoutedHostsRecord#NAME} records what the leader routes, for the
  *                        next leader; default {@code ferry-system} (the wiring gives the Lease's namespace)
+ * @param allowedDomains  the domains whose names (the domain itself and any name under it) an annotation may claim;
+ *                        empty (the default) for any name
  */
 public record ControllerConfig(List<String> watchNamespaces, Duration endpointTtl, Duration refreshInterval,
-                               String recordNamespace) {
+                               String recordNamespace, List<String> allowedDomains) {
 
-    /** All namespaces, a 60 s TTL refreshed every 15 s, the record in {@code ferry-system}. */
-    public static final ControllerConfig DEFAULT =
-            new ControllerConfig(List.of(), Duration.ofSeconds(60), Duration.ofSeconds(15), "ferry-system");
+    /** All namespaces, any name, a 60 s TTL refreshed every 15 s, the record in {@code ferry-system}. */
+    public static final ControllerConfig DEFAULT = new ControllerConfig(List.of(), Duration.ofSeconds(60),
+            Duration.ofSeconds(15), "ferry-system", List.of());
 
     public ControllerConfig {
         watchNamespaces = List.copyOf(watchNamespaces);
+        allowedDomains = allowedDomains.stream().map(ControllerConfig::allowedDomain).toList();
         Objects.requireNonNull(endpointTtl, "endpointTtl");
         Objects.requireNonNull(refreshInterval, "refreshInterval");
         for (String namespace : watchNamespaces) {
@@ -37,12 +41,26 @@ public record ControllerConfig(List<String> watchNamespaces, Duration endpointTt
 
     /** This config watching only {@code namespaces} (empty: all). */
     public ControllerConfig withWatchNamespaces(List<String> namespaces) {
-        return new ControllerConfig(namespaces, endpointTtl, refreshInterval, recordNamespace);
+        return new ControllerConfig(namespaces, endpointTtl, refreshInterval, recordNamespace, allowedDomains);
     }
 
     /** This config keeping its record in {@code namespace}. */
     public ControllerConfig withRecordNamespace(String namespace) {
-        return new ControllerConfig(watchNamespaces, endpointTtl, refreshInterval, namespace);
+        return new ControllerConfig(watchNamespaces, endpointTtl, refreshInterval, namespace, allowedDomains);
+    }
+
+    /** This config letting annotations claim only names in {@code domains} (empty: any name). */
+    public ControllerConfig withAllowedDomains(List<String> domains) {
+        return new ControllerConfig(watchNamespaces, endpointTtl, refreshInterval, recordNamespace, domains);
+    }
+
+    private static String allowedDomain(String domain) {
+        String normalized = HostName.normalizeDomain(domain);
+        if (HostName.isWildcard(normalized)) {
+            throw new IllegalArgumentException("allowed domain '" + domain + "' must be a name such as example.com,"
+                    + " which allows the names under it too, not a wildcard");
+        }
+        return normalized;
     }
 
     private static void checkNamespace(String namespace) {

@@ -3,6 +3,7 @@ package dev.ferry.kubernetes.controller;
 import dev.ferry.core.route.HostName;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,5 +45,24 @@ public final class DomainsAnnotation {
             throw new InvalidDomainsAnnotation(KEY + " lists " + hosts.size() + " host names, more than " + MAX_HOSTS);
         }
         return Collections.unmodifiableSet(hosts);
+    }
+
+    /**
+     * As {@link #parse(String)}, each name also within {@code allowedDomains} (a domain itself or a name under it);
+     * an empty list allows any name.
+     *
+     * @throws InvalidDomainsAnnotation with a sentence naming the first name outside them
+     */
+    public static Set<String> parse(String value, List<String> allowedDomains) {
+        Set<String> hosts = parse(value);
+        if (!allowedDomains.isEmpty()) {
+            for (String host : hosts) {
+                if (allowedDomains.stream().noneMatch(d -> host.equals(d) || host.endsWith("." + d))) {
+                    throw new InvalidDomainsAnnotation(KEY + " is refused: '" + host
+                            + "' is outside the domains this controller may route (" + String.join(", ", allowedDomains) + ")");
+                }
+            }
+        }
+        return hosts;
     }
 }

@@ -40,7 +40,7 @@ class AnnotationControllerTest {
         cluster = new Cluster(client);
         controller = new AnnotationController(client, registry, ControllerConfig.DEFAULT);
         controller.start();
-        await().atMost(Duration.ofSeconds(10)).until(controller::isSynced);
+        await().atMost(Duration.ofSeconds(10)).until(controller::isReady);
     }
 
     @AfterEach
@@ -159,11 +159,28 @@ class AnnotationControllerTest {
     }
 
     @Test
+    void refusesNamesOutsideTheAllowedDomains() {
+        controller.close();
+        controller = new AnnotationController(client, registry, ControllerConfig.DEFAULT.withAllowedDomains(List.of("example.com")));
+        controller.start();
+        await().atMost(Duration.ofSeconds(10)).until(controller::isReady);
+        cluster.slice("shop", "web", "web-abc", 8080, List.of("10.1.0.1"), List.of());
+        cluster.annotated("shop", "web", "shop.example.com,hello.localhost");
+        cluster.annotated("shop", "ok", "ok.example.com");
+
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(warnings("shop")).containsKey("web"));
+        assertThat(warnings("shop").get("web")).contains("'hello.localhost' is outside the domains");
+        await().atMost(WITHIN).until(() -> registry.table().route("ok.example.com") != null);
+        assertThat(registry.table().route("shop.example.com")).isNull();
+        assertThat(registry.table().route("hello.localhost")).isNull();
+    }
+
+    @Test
     void watchesOnlyTheNamespacesItIsTold() {
         controller.close();
         controller = new AnnotationController(client, registry, ControllerConfig.DEFAULT.withWatchNamespaces(List.of("shop")));
         controller.start();
-        await().atMost(Duration.ofSeconds(10)).until(controller::isSynced);
+        await().atMost(Duration.ofSeconds(10)).until(controller::isReady);
         cluster.slice("other", "web", "web-abc", 8080, List.of("10.2.0.1"), List.of());
         cluster.annotated("other", "web", "other.example.com");
         cluster.slice("shop", "web", "web-abc", 8080, List.of("10.1.0.1"), List.of());

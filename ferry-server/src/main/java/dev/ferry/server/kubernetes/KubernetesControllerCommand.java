@@ -50,6 +50,9 @@ public final class KubernetesControllerCommand implements Callable<Integer>, Esc
     @Option(names = "--watch-namespace", paramLabel = "NAMESPACE", description = "Route the Services of this namespace; repeat for several (env FERRY_WATCH_NAMESPACES, comma-separated; default: all namespaces).")
     List<String> watchNamespaces;
 
+    @Option(names = "--allow-domain", paramLabel = "DOMAIN", description = "Let annotations claim only this domain and the names under it; repeat for several. Anyone who may annotate a Service in a watched namespace can otherwise claim any name (env FERRY_ALLOW_DOMAINS, comma-separated; default: any name).")
+    List<String> allowDomains;
+
     @Option(names = "--lease-namespace", paramLabel = "NAMESPACE", description = "The namespace of the Lease (env FERRY_LEASE_NAMESPACE; default: the pod's own namespace, else the kubeconfig's, else default).")
     String leaseNamespace;
 

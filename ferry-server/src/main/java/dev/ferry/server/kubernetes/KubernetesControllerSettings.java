@@ -13,7 +13,8 @@ import java.util.Optional;
  * default (see {@link KubernetesControllerCommand} for the flags).
  *
  * @param registry       the fleet's Redis route registry; required
- * @param controller     the namespaces watched (default all) and the endpoints' TTL
+ * @param controller     the namespaces watched (default all), the domains annotations may claim (default any) and
+ *                       the endpoints' TTL
  * @param leaseNamespace the Lease's namespace; empty: the client's namespace (the pod's own in a cluster)
  * @param leaseName      the Lease's name; default {@value #DEFAULT_LEASE_NAME}
  * @param identity       this replica's name in the Lease; empty: the host name, which is the pod's name
@@ -55,15 +56,16 @@ public record KubernetesControllerSettings(RedisRegistryConfig registry, Control
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--registry '" + registry + "' is not a Redis address such as redis://HOST:PORT");
         }
-        List<String> namespaces = flags.watchNamespaces != null ? flags.watchNamespaces
-                : Optional.ofNullable(env.get("FERRY_WATCH_NAMESPACES")).filter(s -> !s.isBlank())
-                        .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList())
-                        .orElse(List.of());
         ControllerConfig controller;
         try {
-            controller = ControllerConfig.DEFAULT.withWatchNamespaces(namespaces);
+            controller = ControllerConfig.DEFAULT.withWatchNamespaces(list(flags.watchNamespaces, env.get("FERRY_WATCH_NAMESPACES")));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--watch-namespace: " + e.getMessage());
+        }
+        try {
+            controller = controller.withAllowedDomains(list(flags.allowDomains, env.get("FERRY_ALLOW_DOMAINS")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--allow-domain: " + e.getMessage());
         }
         String healthPort = or(flags.healthPort, env.get("FERRY_HEALTH_PORT"));
         int port;
@@ -77,6 +79,16 @@ public record KubernetesControllerSettings(RedisRegistryConfig registry, Control
                 Optional.ofNullable(or(flags.leaseName, env.get("FERRY_LEASE_NAME"))).orElse(DEFAULT_LEASE_NAME),
                 Optional.ofNullable(or(flags.identity, env.get("FERRY_IDENTITY"))),
                 Optional.ofNullable(or(flags.bindAddress, env.get("FERRY_BIND_ADDRESS"))).orElse("127.0.0.1"), port);
+    }
+
+    /** The repeated flag's values, else the variable's comma-separated ones, else none. */
+    private static List<String> list(List<String> flag, String env) {
+        if (flag != null) {
+            return flag;
+        }
+        return Optional.ofNullable(env).filter(s -> !s.isBlank())
+                .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     private static String or(String flag, String env) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wires the {@code ferry kubernetes-controller} role with plain constructors: an {@link AnnotationController} on
@@ -20,11 +21,14 @@ public final class KubernetesControllerWiring implements AutoCloseable {
 
     private final LeaseLeadership leadership;
     private final LeaseConfig lease;
+    private final AtomicReference<AnnotationController> current;
     private final ControllerHealth health;
 
-    private KubernetesControllerWiring(LeaseLeadership leadership, LeaseConfig lease, ControllerHealth health) {
+    private KubernetesControllerWiring(LeaseLeadership leadership, LeaseConfig lease,
+                                       AtomicReference<AnnotationController> current, ControllerHealth health) {
         this.leadership = leadership;
         this.lease = lease;
+        this.current = current;
         this.health = health;
     }
 
@@ -33,9 +37,11 @@ public final class KubernetesControllerWiring implements AutoCloseable {
                                                    ControllerConfig controller, LeaseConfig lease,
                                                    String bindAddress, int healthPort) throws IOException {
         ControllerConfig recorded = controller.withRecordNamespace(lease.namespace());
+        AtomicReference<AnnotationController> current = new AtomicReference<>();
         LeaseLeadership leadership = LeaseLeadership.start(client, lease, () -> {
             AnnotationController annotations = new AnnotationController(client, registry, recorded);
             annotations.start();
+            current.set(annotations);
             return annotations;
         });
         ControllerHealth health = null;
@@ -48,7 +54,7 @@ public final class KubernetesControllerWiring implements AutoCloseable {
                 throw e;
             }
         }
-        return new KubernetesControllerWiring(leadership, lease, health);
+        return new KubernetesControllerWiring(leadership, lease, current, health);
     }
 
     /** The Lease of {@code settings}, in the client's namespace and under the host's name unless they name others. */
@@ -60,6 +66,12 @@ public final class KubernetesControllerWiring implements AutoCloseable {
 
     public boolean isLeading() {
         return leadership.isLeading();
+    }
+
+    /** True while this replica leads and its controller is ready ({@link AnnotationController#isReady()}). */
+    public boolean isRouting() {
+        AnnotationController controller = current.get();
+        return leadership.isLeading() && controller != null && controller.isReady();
     }
 
     public LeaseConfig lease() {

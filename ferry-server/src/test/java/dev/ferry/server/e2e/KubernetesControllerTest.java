@@ -58,7 +58,7 @@ class KubernetesControllerTest {
                      "127.0.0.1", 0);
              RouterNode router = RouterNode.start(FerryConfig.ephemeral(dir.resolve("router")).toBuilder()
                      .registry(Optional.of(RedisRegistryConfig.of(redis.uri()))).build(), RuntimePlatform.TUNING)) {
-            await().atMost(Duration.ofSeconds(5)).until(controller::isLeading);
+            await().atMost(Duration.ofSeconds(10)).until(controller::isRouting);
             Cluster cluster = new Cluster(client);
             cluster.slice("shop", "web", "web-abc", podA.port(), List.of("127.0.0.2"), List.of("127.0.0.3"));
 

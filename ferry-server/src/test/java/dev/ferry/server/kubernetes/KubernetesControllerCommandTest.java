@@ -37,7 +37,7 @@ class KubernetesControllerCommandTest {
         assertThat(help.exit()).as(help.err()).isZero();
         assertThat(help.out()).startsWith("Usage: ferry kubernetes-controller").contains("ferry.dev/domains")
                 .contains("--registry=URL").contains("--watch-namespace=NAMESPACE").contains("--lease-name=NAME")
-                .contains("--lease-namespace=NAMESPACE").contains("--identity=NAME").contains("--health-port=PORT");
+                .contains("--lease-namespace=NAMESPACE").contains("--allow-domain=DOMAIN").contains("--identity=NAME").contains("--health-port=PORT");
         CommandLine command = Main.commandLine(new CliEnvironment(Map.of(), home, false, home), "kubernetes-controller")
                 .getSubcommands().get("kubernetes-controller");
         command.getCommandSpec().options().stream().filter(o -> !o.usageHelp() && !o.versionHelp())
@@ -58,6 +58,10 @@ class KubernetesControllerCommandTest {
         Run badNamespace = run("kubernetes-controller", "--registry", "redis://127.0.0.1:1", "--watch-namespace", "Shop_1");
         assertThat(badNamespace.exit()).isEqualTo(2);
         assertThat(badNamespace.err()).startsWith("ferry: --watch-namespace: namespace 'Shop_1' is not a Kubernetes namespace name");
+
+        Run badDomain = run("kubernetes-controller", "--registry", "redis://127.0.0.1:1", "--allow-domain", "*.example.com");
+        assertThat(badDomain.exit()).isEqualTo(2);
+        assertThat(badDomain.err()).startsWith("ferry: --allow-domain: allowed domain '*.example.com' must be a name");
 
         Run badPort = run("kubernetes-controller", "--registry", "redis://127.0.0.1:1", "--health-port", "http");
         assertThat(badPort.exit()).isEqualTo(2);
