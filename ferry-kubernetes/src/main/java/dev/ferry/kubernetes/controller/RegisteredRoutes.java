@@ -43,13 +43,14 @@ final class RegisteredRoutes {
         Set<String> newIds = new LinkedHashSet<>();
         endpoints.forEach(e -> newIds.add(e.id()));
         for (String host : before.hosts()) {
-            for (Endpoint old : before.endpoints()) {
-                if (!hosts.contains(host) || !newIds.contains(old.id())) {
-                    remove(host, old);
-                }
-            }
             if (!hosts.contains(host)) {
-                removeRouteIfEmpty(host);
+                removeHost(host, before.endpoints());
+                continue;
+            }
+            for (Endpoint old : before.endpoints()) {
+                if (!newIds.contains(old.id())) {
+                    registry.removeEndpoint(host, old.id());
+                }
             }
         }
         Set<String> oldIds = new LinkedHashSet<>();
@@ -90,8 +91,7 @@ final class RegisteredRoutes {
             return;
         }
         for (String host : before.hosts()) {
-            before.endpoints().forEach(e -> remove(host, e));
-            removeRouteIfEmpty(host);
+            removeHost(host, before.endpoints());
         }
         log.info("service {} no longer routes {}", service, before.hosts());
     }
@@ -111,13 +111,16 @@ final class RegisteredRoutes {
         });
     }
 
-    private void remove(String host, Endpoint endpoint) {
-        registry.removeEndpoint(host, endpoint.id());
-    }
-
-    private void removeRouteIfEmpty(String host) {
-        Route route = registry.table().route(host);
-        if (route != null && route.endpoints().isEmpty()) {
+    /**
+     * Removes this Service's endpoints from {@code host}, and the route when that leaves it empty, judged by what the
+     * registry answers to the removal (a registry's table may follow its own writes a moment later).
+     */
+    private void removeHost(String host, List<Endpoint> endpoints) {
+        Route left = registry.table().route(host);
+        for (Endpoint endpoint : endpoints) {
+            left = registry.removeEndpoint(host, endpoint.id()).orElse(null);
+        }
+        if (left != null && left.endpoints().isEmpty()) {
             registry.removeRoute(host);
         }
     }
