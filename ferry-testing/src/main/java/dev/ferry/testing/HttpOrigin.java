@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A real HTTP/1.1 origin for tests (the JDK's server): on {@code 127.0.0.1}, an ephemeral port unless one is
+ * A real HTTP/1.1 origin for tests (the JDK's server): on {@code 127.0.0.1} unless another loopback address is named, an ephemeral port unless one is
  * named, a backlog of 2,000 connections and a virtual thread per exchange, so load and streaming tests are not
  * limited by the origin. The test gives the handlers; {@link #close} stops at once.
  */
@@ -19,8 +19,8 @@ public final class HttpOrigin implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    private HttpOrigin(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), BACKLOG);
+    private HttpOrigin(String host, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
         server.setExecutor(executor);
     }
 
@@ -31,7 +31,12 @@ public final class HttpOrigin implements AutoCloseable {
 
     /** An origin on {@code port} (0: ephemeral) answering every path with {@code handler}. */
     public static HttpOrigin start(int port, HttpHandler handler) throws IOException {
-        HttpOrigin origin = new HttpOrigin(port);
+        return start("127.0.0.1", port, handler);
+    }
+
+    /** An origin on another loopback address ({@code 127.0.0.2}, as a second pod's address) and {@code port}. */
+    public static HttpOrigin start(String host, int port, HttpHandler handler) throws IOException {
+        HttpOrigin origin = new HttpOrigin(host, port);
         origin.server.createContext("/", handler);
         origin.server.start();
         return origin;
@@ -47,9 +52,14 @@ public final class HttpOrigin implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:<port>}, as a route's target. */
+    /** The address it listens on. */
+    public String host() {
+        return server.getAddress().getAddress().getHostAddress();
+    }
+
+    /** {@code http://<host>:<port>}, as a route's target. */
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return "http://" + host() + ":" + port();
     }
 
     @Override

@@ -83,6 +83,16 @@ class SharedHelpersTest {
         }
     }
 
+    @Test
+    void servesOnAnotherLoopbackAddressWhenNamed() throws Exception {
+        try (HttpOrigin origin = HttpOrigin.start("127.0.0.2", 0, ex -> answer(ex, "second"));
+             HttpClient http = HttpClient.newHttpClient()) {
+            assertThat(origin.url()).isEqualTo("http://127.0.0.2:" + origin.port());
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(origin.url() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("second");
+        }
+    }
+
     private static void answer(com.sun.net.httpserver.HttpExchange ex, String text) throws java.io.IOException {
         byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ex.sendResponseHeaders(200, body.length);
