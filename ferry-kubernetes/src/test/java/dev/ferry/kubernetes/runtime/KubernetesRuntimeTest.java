@@ -192,6 +192,36 @@ class KubernetesRuntimeTest {
     }
 
     @Test
+    void rollsToTheNextReleaseAndDropsTheSecretsOfTheOldOne() {
+        apply(v(1, Map.of("web", "./serve")), Map.of("web", 1));
+
+        DeployResult result = apply(v(2, Map.of("web", "./serve --v2")), Map.of("web", 1));
+
+        assertThat(result.succeeded()).as(result.reason()).isTrue();
+        assertThat(deployment("web").getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
+                .containsExactly("/bin/sh", "-c", "./serve --v2");
+        assertThat(client.secrets().inNamespace("ferry-hello").withName("release-v1").get()).isNull();
+        assertThat(client.secrets().inNamespace("ferry-hello").withName("release-v2").get()).isNotNull();
+        await().atMost(Duration.ofSeconds(5)).until(() -> runtime.actual(Releases.HELLO).instances().stream()
+                .allMatch(i -> i.release() == 2));
+    }
+
+    @Test
+    void stopsOneInstanceByRemovingItFirstOnScaleDownAndRestartsOneByDeletingItsPod() {
+        apply(v(1, Map.of("web", "./serve")), Map.of("web", 2));
+        String first = runtime.actual(Releases.HELLO).instances().get(0).name();
+
+        assertThat(runtime.stop(Releases.HELLO, first)).isEqualTo(1);
+
+        assertThat(deployment("web").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(client.pods().inNamespace("ferry-hello").list().getItems())
+                .anyMatch(p -> "-1000".equals(p.getMetadata().getAnnotations().get(FerryLabels.DELETION_COST)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> runtime.actual(Releases.HELLO).instances().size() == 1);
+        assertThat(runtime.restart(Releases.HELLO, Optional.of("web.1"))).isEqualTo(1);
+        assertThat(runtime.stop(Releases.HELLO, "web.9")).isZero();
+    }
+
+    @Test
     void stopsEverythingWhenNoReleaseShouldRun() {
         apply(v(1, Map.of("web", "./serve")), Map.of("web", 1));
 
