@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Plays the parts of Kubernetes the mock API server lacks (it runs no controllers): the Job controller (every Job
  * succeeds, or fails when told), the Deployment controller and the kubelet (each Deployment gets its replicas as
- * running, ready pods of its template, with addresses {@code 127.0.0.N}, and a status saying the rollout is
+ * running, ready pods of its template, with addresses {@code 127.0.0.1}, {@code 127.0.0.2} and so on, and a status saying the rollout is
  * complete; pods of an older template go) and the EndpointSlice controller (the {@code web} Service's slice lists
  * the ready web pods on the port a stand-in server listens on). It polls every 50 ms on a thread of its own and uses
  * its own client, whose user agent {@link ApiCalls} leaves out of the recorded calls.
@@ -98,7 +98,7 @@ public final class TestKubelet implements AutoCloseable {
         }
         List<Pod> current = pods.stream().filter(p -> p.getMetadata().getLabels().equals(template)).toList();
         for (int i = current.size(); i < wanted; i++) {
-            String ip = "127.0.0." + (addresses.incrementAndGet() % 250 + 1);
+            String ip = "127.0.0." + (addresses.getAndIncrement() % 250 + 1);
             client.pods().inNamespace(ns).resource(new PodBuilder()
                     .withNewMetadata().withName(d.getMetadata().getName() + "-" + System.nanoTime())
                     .withNamespace(ns).withLabels(template).withCreationTimestamp(Instant.now().toString()).endMetadata()
