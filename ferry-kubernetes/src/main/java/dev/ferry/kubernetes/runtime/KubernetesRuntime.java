@@ -33,7 +33,7 @@ import java.util.function.Function;
 /**
  * The {@link AppRuntime} on Kubernetes (DESIGN §1 principle 5): Kubernetes schedules, restarts and rolls the pods;
  * Ferry says what should run. Per app a namespace ({@code <prefix><app>}); per release a Secret with {@code PORT}
- * and the config vars and one with its slug token ({@link SlugTokens}, renewed on every apply); the release phase as
+ * and the config vars and one with its slug token ({@link SlugTokens}, renewed while it runs); the release phase as
  * a Job that must succeed before any Deployment changes; per process type a Deployment of the release's pods
  * ({@link ReleaseObjects}); a Service for {@code web}. {@link #apply} returns once every rollout is complete (ready
  * pods of the new template only) or undone. The ready pods of each web Service are registered in the route registry
@@ -55,6 +55,7 @@ public final class KubernetesRuntime implements AppRuntime {
     private final ReleasePhase releasePhase;
     private final Rollouts rollouts;
     private final EndpointSliceRoutes endpoints;
+    private final SlugTokenRenewal tokenRenewal;
 
     /**
      * Starts the EndpointSlice informer at once.
@@ -74,6 +75,7 @@ public final class KubernetesRuntime implements AppRuntime {
         this.images = new StackImages(config);
         this.releasePhase = new ReleasePhase(client, config, objects);
         this.rollouts = new Rollouts(client, config, objects);
+        this.tokenRenewal = new SlugTokenRenewal(client, config, tokens, objects, clock);
         this.endpoints = new EndpointSliceRoutes(client, config.namespacePrefix(), ReleaseObjects.WEB,
                 ReleaseObjects.HTTP_PORT_NAME, routes, hostsOfApp, EndpointSliceRoutes.DEFAULT_TTL,
                 EndpointSliceRoutes.DEFAULT_REFRESH);
@@ -93,6 +95,7 @@ public final class KubernetesRuntime implements AppRuntime {
     public DeployResult apply(DesiredState desired, Consumer<String> progress) {
         String app = desired.app().value();
         if (desired.release().isEmpty()) {
+            tokenRenewal.forget(desired.app());
             rollouts.stopAll(app);
             return DeployResult.success();
         }
@@ -103,13 +106,13 @@ public final class KubernetesRuntime implements AppRuntime {
             client.namespaces().resource(objects.namespace(app)).createOr(NonDeletingOperation::update);
             var secrets = client.secrets().inNamespace(config.namespaceOf(app));
             secrets.resource(objects.envSecret(plan)).createOr(NonDeletingOperation::update);
-            String token = tokens.issue(desired.app(), plan.version(), clock.instant().plus(config.slugTokenLifetime()));
-            secrets.resource(objects.tokenSecret(plan, token)).createOr(NonDeletingOperation::update);
+            Optional<ReleasePlan> previous = tokenRenewal.renew(plan);
             int running = rollouts.current(app).stream().mapToInt(Rollouts::releaseOf).max().orElse(0);
             String releaseCommand = release.processTypes().get(DesiredState.RELEASE_PHASE);
             if (running != plan.version() && releaseCommand != null) {
                 DeployResult phase = releasePhase.run(plan, releaseCommand, progress);
                 if (!phase.succeeded()) {
+                    tokenRenewal.putBack(desired.app(), previous);
                     event(desired.app(), "release phase of " + release.label() + " failed: " + phase.reason());
                     return phase;
                 }
@@ -119,6 +122,8 @@ public final class KubernetesRuntime implements AppRuntime {
             event(desired.app(), rolled.succeeded() ? release.label() + " is rolled out" : rolled.reason());
             if (rolled.succeeded()) {
                 deleteOtherReleasesSecrets(app, plan.version());
+            } else {
+                tokenRenewal.putBack(desired.app(), previous);
             }
             return rolled;
         } catch (IOException e) {
@@ -187,6 +192,7 @@ public final class KubernetesRuntime implements AppRuntime {
 
     @Override
     public void destroy(AppName app) {
+        tokenRenewal.forget(app);
         client.namespaces().withName(config.namespaceOf(app.value())).delete();
         endpoints.forget(app);
     }
@@ -213,6 +219,7 @@ public final class KubernetesRuntime implements AppRuntime {
 
     @Override
     public void close() {
+        tokenRenewal.close();
         endpoints.close();
     }
 
