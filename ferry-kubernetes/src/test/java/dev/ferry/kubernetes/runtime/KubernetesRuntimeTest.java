@@ -49,6 +49,8 @@ class KubernetesRuntimeTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
+    /** The test's own view of the cluster; its calls are not Ferry's. */
+    private KubernetesClient observer;
 
     private final MemoryRouteRegistry routes = new MemoryRouteRegistry();
     private final MemoryAppLogs logs = new MemoryAppLogs();
@@ -63,11 +65,13 @@ class KubernetesRuntimeTest {
         runtime = new KubernetesRuntime(client, config, new SlugTokens(new byte[32]), ReleaseFacts.NONE, routes,
                 app -> List.of(app.value() + ".localhost"), logs, Clock.systemUTC());
         kubelet = new TestKubelet(server, SERVING_PORT);
+        observer = TestKubelet.observer(server);
     }
 
     @AfterEach
     void stop() throws Exception {
         kubelet.close();
+        observer.close();
         runtime.close();
         synchronized (CALLS) {
             CALLS.addAll(ApiCalls.drain(server));
@@ -95,7 +99,7 @@ class KubernetesRuntimeTest {
     }
 
     private Deployment deployment(String name) {
-        return client.apps().deployments().inNamespace("ferry-hello").withName(name).get();
+        return observer.apps().deployments().inNamespace("ferry-hello").withName(name).get();
     }
 
     @Test
@@ -103,12 +107,12 @@ class KubernetesRuntimeTest {
         DeployResult result = apply(v(1, Map.of("web", "./serve", "worker", "./work")), Map.of("web", 2, "worker", 1));
 
         assertThat(result.succeeded()).as(result.reason()).isTrue();
-        assertThat(client.namespaces().withName("ferry-hello").get()).isNotNull();
-        assertThat(client.secrets().inNamespace("ferry-hello").withName("release-v1").get()).isNotNull();
-        assertThat(client.secrets().inNamespace("ferry-hello").withName("slug-v1").get()).isNotNull();
+        assertThat(observer.namespaces().withName("ferry-hello").get()).isNotNull();
+        assertThat(observer.secrets().inNamespace("ferry-hello").withName("release-v1").get()).isNotNull();
+        assertThat(observer.secrets().inNamespace("ferry-hello").withName("slug-v1").get()).isNotNull();
         assertThat(deployment("web").getSpec().getReplicas()).isEqualTo(2);
         assertThat(deployment("worker").getSpec().getReplicas()).isEqualTo(1);
-        assertThat(client.services().inNamespace("ferry-hello").withName("web").get()).isNotNull();
+        assertThat(observer.services().inNamespace("ferry-hello").withName("web").get()).isNotNull();
         ActualState actual = runtime.actual(Releases.HELLO);
         assertThat(actual.release()).isEqualTo(1);
         assertThat(actual.instances()).extracting(i -> i.name() + " " + i.state() + " v" + i.release())
@@ -137,7 +141,7 @@ class KubernetesRuntimeTest {
         DeployResult result = apply(v(1, Map.of("web", "./serve", "release", "./migrate")), Map.of("web", 1));
 
         assertThat(result.succeeded()).as(result.reason()).isTrue();
-        var job = client.batch().v1().jobs().inNamespace("ferry-hello").withName("release-v1").get();
+        var job = observer.batch().v1().jobs().inNamespace("ferry-hello").withName("release-v1").get();
         assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
                 .containsExactly("/bin/sh", "-c", "./migrate");
         assertThat(progress).anyMatch(l -> l.startsWith("Running release command: ./migrate"));
@@ -186,7 +190,7 @@ class KubernetesRuntimeTest {
 
         runtime.destroy(Releases.HELLO);
 
-        assertThat(client.namespaces().withName("ferry-hello").get()).isNull();
+        assertThat(observer.namespaces().withName("ferry-hello").get()).isNull();
         assertThat(runtime.registeredEndpoints(Releases.HELLO)).isEmpty();
         assertThat(served()).isEmpty();
     }
@@ -200,8 +204,8 @@ class KubernetesRuntimeTest {
         assertThat(result.succeeded()).as(result.reason()).isTrue();
         assertThat(deployment("web").getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
                 .containsExactly("/bin/sh", "-c", "./serve --v2");
-        assertThat(client.secrets().inNamespace("ferry-hello").withName("release-v1").get()).isNull();
-        assertThat(client.secrets().inNamespace("ferry-hello").withName("release-v2").get()).isNotNull();
+        assertThat(observer.secrets().inNamespace("ferry-hello").withName("release-v1").get()).isNull();
+        assertThat(observer.secrets().inNamespace("ferry-hello").withName("release-v2").get()).isNotNull();
         await().atMost(Duration.ofSeconds(5)).until(() -> runtime.actual(Releases.HELLO).instances().stream()
                 .allMatch(i -> i.release() == 2));
     }
@@ -209,14 +213,15 @@ class KubernetesRuntimeTest {
     @Test
     void stopsOneInstanceByRemovingItFirstOnScaleDownAndRestartsOneByDeletingItsPod() {
         apply(v(1, Map.of("web", "./serve")), Map.of("web", 2));
-        String first = runtime.actual(Releases.HELLO).instances().get(0).name();
+        List<String> podsBefore = observer.pods().inNamespace("ferry-hello").list().getItems().stream()
+                .sorted(java.util.Comparator.comparing((io.fabric8.kubernetes.api.model.Pod p) -> p.getMetadata().getCreationTimestamp()).thenComparing(p -> p.getMetadata().getName()))
+                .map(p -> p.getMetadata().getName()).toList();
 
-        assertThat(runtime.stop(Releases.HELLO, first)).isEqualTo(1);
+        assertThat(runtime.stop(Releases.HELLO, "web.1")).isEqualTo(1);
 
         assertThat(deployment("web").getSpec().getReplicas()).isEqualTo(1);
-        assertThat(client.pods().inNamespace("ferry-hello").list().getItems())
-                .anyMatch(p -> "-1000".equals(p.getMetadata().getAnnotations().get(FerryLabels.DELETION_COST)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> runtime.actual(Releases.HELLO).instances().size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> observer.pods().inNamespace("ferry-hello").list().getItems()
+                .stream().map(p -> p.getMetadata().getName()).toList().equals(List.of(podsBefore.get(1))));
         assertThat(runtime.restart(Releases.HELLO, Optional.of("web.1"))).isEqualTo(1);
         assertThat(runtime.stop(Releases.HELLO, "web.9")).isZero();
     }

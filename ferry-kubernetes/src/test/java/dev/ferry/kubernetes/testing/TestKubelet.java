@@ -40,9 +40,14 @@ public final class TestKubelet implements AutoCloseable {
 
     /** @param servingPort the port the web pods' addresses serve on (a stand-in server's) */
     public TestKubelet(KubernetesMockServer server, int servingPort) {
-        this.client = server.createClient(b -> b.editOrNewConfig().withUserAgent(USER_AGENT).endConfig());
+        this.client = observer(server);
         this.servingPort = servingPort;
         this.loop = Thread.ofPlatform().daemon().name("test-kubelet").start(this::run);
+    }
+
+    /** A client for a test's own reads and writes, which {@link ApiCalls} leaves out of Ferry's calls as the kubelet's. */
+    public static KubernetesClient observer(KubernetesMockServer server) {
+        return server.createClient(b -> b.editOrNewConfig().withUserAgent(USER_AGENT).endConfig());
     }
 
     /** From now on, Jobs fail instead of succeeding. */
@@ -96,7 +101,9 @@ public final class TestKubelet implements AutoCloseable {
                 client.pods().inNamespace(ns).resource(p).delete();
             }
         }
-        List<Pod> current = pods.stream().filter(p -> p.getMetadata().getLabels().equals(template)).toList();
+        // As the ReplicaSet controller does: the pods of lowest controller.kubernetes.io/pod-deletion-cost go first.
+        List<Pod> current = pods.stream().filter(p -> p.getMetadata().getLabels().equals(template))
+                .sorted(java.util.Comparator.comparingInt(TestKubelet::deletionCost).reversed()).toList();
         for (int i = current.size(); i < wanted; i++) {
             String ip = "127.0.0." + (addresses.getAndIncrement() % 250 + 1);
             client.pods().inNamespace(ns).resource(new PodBuilder()
@@ -122,6 +129,11 @@ public final class TestKubelet implements AutoCloseable {
             d.setStatus(status);
             client.apps().deployments().resource(d).update();
         }
+    }
+
+    private static int deletionCost(Pod p) {
+        Map<String, String> annotations = p.getMetadata().getAnnotations();
+        return annotations == null ? 0 : Integer.parseInt(annotations.getOrDefault("controller.kubernetes.io/pod-deletion-cost", "0"));
     }
 
     private void publishSlice(String ns, Deployment web) {

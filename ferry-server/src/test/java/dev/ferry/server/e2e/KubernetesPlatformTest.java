@@ -43,6 +43,8 @@ class KubernetesPlatformTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
+    /** The test's own view of the cluster; its calls are not Ferry's. */
+    private KubernetesClient observer;
 
     @TempDir
     Path work;
@@ -60,6 +62,7 @@ class KubernetesPlatformTest {
             exchange.close();
         });
         kubelet = new TestKubelet(server, pod.port());
+        observer = TestKubelet.observer(server);
         Path kubeconfig = Files.writeString(work.resolve("kubeconfig"), """
                 apiVersion: v1
                 kind: Config
@@ -87,6 +90,7 @@ class KubernetesPlatformTest {
             platform.close();
         }
         kubelet.close();
+        observer.close();
         pod.close();
     }
 
@@ -108,15 +112,15 @@ class KubernetesPlatformTest {
 
         assertThat(pushed.exit()).as(pushed.output()).isZero();
         assertThat(pushed.output()).contains("Running release command: ./migrate.sh").contains("Released v1");
-        assertThat(client.namespaces().withName("ferry-hello").get()).isNotNull();
-        assertThat(client.secrets().inNamespace("ferry-hello").withName("release-v1").get()).isNotNull();
-        assertThat(client.batch().v1().jobs().inNamespace("ferry-hello").withName("release-v1").get()).isNotNull();
-        var web = client.apps().deployments().inNamespace("ferry-hello").withName("web").get();
+        assertThat(observer.namespaces().withName("ferry-hello").get()).isNotNull();
+        assertThat(observer.secrets().inNamespace("ferry-hello").withName("release-v1").get()).isNotNull();
+        assertThat(observer.batch().v1().jobs().inNamespace("ferry-hello").withName("release-v1").get()).isNotNull();
+        var web = observer.apps().deployments().inNamespace("ferry-hello").withName("web").get();
         assertThat(web.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
                 .containsExactly("/bin/sh", "-c", "./server.sh");
         assertThat(web.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("debian:bookworm-slim");
-        assertThat(client.services().inNamespace("ferry-hello").withName("web").get()).isNotNull();
+        assertThat(observer.services().inNamespace("ferry-hello").withName("web").get()).isNotNull();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Optional.ofNullable(
                 platform.registry().table().route("hello.localhost")).map(Route::endpoints).orElse(List.of())
