@@ -26,7 +26,7 @@ import java.util.zip.GZIPInputStream;
  * What the Kubernetes runtime learns of a release on this control node: its {@code app.json}, read out of its slug
  * in the slug store (only that one entry is unpacked, into a temporary directory, for the one manifest reader), and
  * the buildpack of the newest succeeded build whose release runs the same slug (a config change or a rollback keeps
- * its slug, so its buildpack too).
+ * its slug, so its buildpack too), or, during the deploy of a build (before its release is recorded), of that build.
  */
 final class SlugReleaseFacts implements ReleaseFacts {
 
@@ -79,11 +79,21 @@ final class SlugReleaseFacts implements ReleaseFacts {
         }
         Paged<Build> page = builds.builds(release.app(), Page.first(BUILDS_SEARCHED));
         return page.items().stream()
-                .filter(b -> b.status() == BuildStatus.SUCCEEDED && b.buildpack().isPresent()
-                        && b.releaseVersion().isPresent())
-                .filter(b -> releases.release(release.app(), b.releaseVersion().get())
-                        .flatMap(Release::slugId).equals(release.slugId()))
+                .filter(b -> b.status() == BuildStatus.SUCCEEDED && b.buildpack().isPresent())
+                .filter(b -> builtThisSlug(b, release))
                 .findFirst().flatMap(Build::buildpack);
+    }
+
+    /**
+     * True when {@code build} made the slug {@code release} runs: its release runs the same slug, or, while the
+     * release is being deployed (a build's release is recorded once it is live), it is the deploy of the build's commit.
+     */
+    private boolean builtThisSlug(Build build, Release release) {
+        if (build.releaseVersion().isPresent()) {
+            return releases.release(release.app(), build.releaseVersion().get()).flatMap(Release::slugId)
+                    .equals(release.slugId());
+        }
+        return release.description().equals("Deploy " + build.shortCommit());
     }
 
     /** The content of the regular file {@code name} at the root of a gzipped tar; empty when it has none. */
