@@ -3,12 +3,13 @@ package dev.ferry.kubernetes.runtime;
 import dev.ferry.core.build.SlugTokens;
 import dev.ferry.core.log.AppLogs;
 import dev.ferry.core.log.LogLine;
+import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.runtime.ActualState;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.runtime.DesiredState;
-import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.OneOffCommand;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Release;
@@ -16,9 +17,11 @@ import dev.ferry.kubernetes.endpoints.EndpointSliceRoutes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -157,7 +161,7 @@ public final class KubernetesRuntime implements AppRuntime {
             String type = d.getMetadata().getName();
             if (selector.isEmpty() || selector.get().equals(type)) {
                 client.apps().deployments().inNamespace(config.namespaceOf(app.value())).withName(type)
-                        .edit(x -> new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(x).editSpec().editTemplate()
+                        .edit(x -> new DeploymentBuilder(x).editSpec().editTemplate()
                                 .editMetadata().addToAnnotations(FerryLabels.RESTARTED_AT, now).endMetadata()
                                 .endTemplate().endSpec().build());
                 restarted += (int) instances.stream().filter(n -> n.instance().type().equals(type)).count();
@@ -217,6 +221,22 @@ public final class KubernetesRuntime implements AppRuntime {
         }
     }
 
+    /**
+     * Runs {@code command} on pipes as {@link #run} does; a terminal or a detached run is refused, which the API
+     * answers as bad input with this sentence.
+     */
+    @Override
+    public OneOffProcess start(Release release, OneOffCommand command) {
+        if (command.terminal().isPresent()) {
+            throw new UnsupportedOperationException("the Kubernetes runtime gives one-off processes no terminal yet:"
+                    + " use ferry run --no-tty");
+        }
+        if (command.detached()) {
+            throw new UnsupportedOperationException("the Kubernetes runtime does not run detached processes yet");
+        }
+        return run(release, command.line(), command.env());
+    }
+
     @Override
     public void close() {
         tokenRenewal.close();
@@ -224,7 +244,7 @@ public final class KubernetesRuntime implements AppRuntime {
     }
 
     /** The endpoints registered for the app's ready web pods. */
-    public java.util.Set<dev.ferry.core.route.Endpoint> registeredEndpoints(AppName app) {
+    public Set<Endpoint> registeredEndpoints(AppName app) {
         return endpoints.registered(app);
     }
 
@@ -233,7 +253,7 @@ public final class KubernetesRuntime implements AppRuntime {
                 .withLabel(FerryLabels.MANAGED_BY, FerryLabels.FERRY).list().getItems();
     }
 
-    private io.fabric8.kubernetes.client.dsl.PodResource podOf(PodInstances.Numbered n) {
+    private PodResource podOf(PodInstances.Numbered n) {
         return client.pods().inNamespace(n.pod().getMetadata().getNamespace()).withName(n.pod().getMetadata().getName());
     }
 

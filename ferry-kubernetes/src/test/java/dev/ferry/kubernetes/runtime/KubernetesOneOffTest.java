@@ -73,4 +73,23 @@ class KubernetesOneOffTest {
         }
         assertThat(dev.ferry.kubernetes.testing.ApiCalls.missingFrom(file, calls)).as("calls missing from " + file).isEmpty();
     }
+
+    @Test
+    void refusesATerminalOrADetachedRunWithASentenceSayingWhatToDo() {
+        try (KubernetesRuntime runtime = new KubernetesRuntime(client, KubernetesRuntimeConfig.defaults("http://control:7070"),
+                new SlugTokens(new byte[32]), ReleaseFacts.NONE, new MemoryRouteRegistry(), app -> List.of(),
+                new MemoryAppLogs(), Clock.systemUTC())) {
+            var release = Releases.of(2, Map.of("web", "./serve"), Map.of());
+            var onTerminal = new dev.ferry.core.runtime.OneOffCommand(List.of("bash"), Map.of(),
+                    java.util.Optional.of(new dev.ferry.core.runtime.OneOffCommand.Terminal(80, 24)), false);
+            var detached = new dev.ferry.core.runtime.OneOffCommand(List.of("rake", "jobs"), Map.of(),
+                    java.util.Optional.empty(), true);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.start(release, onTerminal))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("ferry run --no-tty");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.start(release, detached))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("detached");
+            assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
+        }
+    }
 }

@@ -4,6 +4,7 @@ import dev.ferry.core.runtime.ActualState;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.runtime.DesiredState;
+import dev.ferry.core.runtime.OneOffCommand;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Release;
@@ -43,6 +44,11 @@ record ClosingClient(AppRuntime runtime, KubernetesClient client) implements App
     @Override
     public OneOffProcess run(Release release, String command, Map<String, String> extraEnv) {
         return runtime.run(release, command, extraEnv);
+    }
+
+    @Override
+    public OneOffProcess start(Release release, OneOffCommand command) {
+        return runtime.start(release, command);
     }
 
     @Override
