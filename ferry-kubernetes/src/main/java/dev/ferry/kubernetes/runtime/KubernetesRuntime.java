@@ -41,7 +41,8 @@ import java.util.function.Function;
  * a Job that must succeed before any Deployment changes; per process type a Deployment of the release's pods
  * ({@link ReleaseObjects}); a Service for {@code web}. {@link #apply} returns once every rollout is complete (ready
  * pods of the new template only) or undone. The ready pods of each web Service are registered in the route registry
- * by {@link EndpointSliceRoutes}, which this runtime starts and stops.
+ * by {@link EndpointSliceRoutes}, and the output of every instance pod followed into the app's log stream by
+ * {@code PodLogFollower}, both of which this runtime starts and stops.
  *
  * <p>The client comes from the platform (in-cluster config or {@code KUBECONFIG}); tests pass the mock API server's.
  * Calls that change one app come one at a time (the reconciler's lane); {@link #close} leaves the cluster as it is.
@@ -60,6 +61,7 @@ public final class KubernetesRuntime implements AppRuntime {
     private final Rollouts rollouts;
     private final EndpointSliceRoutes endpoints;
     private final SlugTokenRenewal tokenRenewal;
+    private final PodLogFollower podLogs;
 
     /**
      * Starts the EndpointSlice informer at once.
@@ -80,6 +82,7 @@ public final class KubernetesRuntime implements AppRuntime {
         this.releasePhase = new ReleasePhase(client, config, objects);
         this.rollouts = new Rollouts(client, config, objects);
         this.tokenRenewal = new SlugTokenRenewal(client, config, tokens, objects, clock);
+        this.podLogs = new PodLogFollower(client, config.namespacePrefix(), logs, clock);
         this.endpoints = new EndpointSliceRoutes(client, config.namespacePrefix(), ReleaseObjects.WEB,
                 ReleaseObjects.HTTP_PORT_NAME, routes, hostsOfApp, EndpointSliceRoutes.DEFAULT_TTL,
                 EndpointSliceRoutes.DEFAULT_REFRESH);
@@ -240,6 +243,7 @@ public final class KubernetesRuntime implements AppRuntime {
     @Override
     public void close() {
         tokenRenewal.close();
+        podLogs.close();
         endpoints.close();
     }
 
