@@ -14,6 +14,7 @@ import dev.ferry.server.runtime.RuntimeWiring;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ public final class KubernetesWiring {
                 .withNamespacePrefix(settings.namespacePrefix()).withStackImages(settings.stackImages());
         SlugTokens tokens = new SlugTokens(SlugTokenKey.loadOrCreate(inputs.dataDir().resolve("slug-token.key")));
         KubernetesClient client = client(settings);
+        requireReachable(client);
         KubernetesRuntime runtime = new KubernetesRuntime(client, runtimeConfig, tokens,
                 new SlugReleaseFacts(inputs.slugs(), store, store, new AppJsonReader()), inputs.registry(),
                 inputs.hostsOfApp(), inputs.logs(), Clock.systemUTC());
@@ -69,6 +71,21 @@ public final class KubernetesWiring {
             }
         }).orElseGet(() -> Config.autoConfigure(null));
         return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** Refuses to start, with a sentence, when the API server does not answer: the runtime could do nothing. */
+    private static void requireReachable(KubernetesClient client) {
+        try {
+            client.getKubernetesVersion();
+        } catch (KubernetesClientException e) {
+            client.close();
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("cannot reach the Kubernetes API at " + client.getMasterUrl() + " ("
+                    + cause + "): --runtime kubernetes needs the in-cluster config or KUBECONFIG naming a cluster", e);
+        }
     }
 
     private static String hostOf(String bindAddress) {
