@@ -71,7 +71,8 @@ final class ReleaseObjects {
     /**
      * The Deployment of one process type: {@code replicas} pods of the release, replaced one at a time with never
      * fewer ready than wanted (RollingUpdate, maxUnavailable 0, maxSurge 1). A web container gets its port, a
-     * readiness probe and a preStop sleep, so that routers deregister a stopping pod before it stops accepting.
+     * readiness probe and a preStop sleep, so that routers deregister a stopping pod before it stops accepting; the
+     * resources of the type's app.json formation size ({@link DynoSizes}).
      */
     Deployment deployment(ReleasePlan plan, String type, int replicas) {
         String command = plan.release().processTypes().get(type);
@@ -82,6 +83,8 @@ final class ReleaseObjects {
                     .withReadinessProbe(ReadinessProbes.readiness(checks, config.containerPort()))
                     .withLivenessProbe(ReadinessProbes.liveness(checks, config.containerPort()));
         }
+        var formation = plan.manifest().formation().get(type);
+        DynoSizes.of(formation == null ? java.util.Optional.empty() : formation.size()).ifPresent(container::withResources);
         if (!config.preStopSleep().isZero()) {
             container.withNewLifecycle().withNewPreStop().withNewExec()
                     .withCommand("/bin/sh", "-c", "sleep " + config.preStopSleep().toSeconds())

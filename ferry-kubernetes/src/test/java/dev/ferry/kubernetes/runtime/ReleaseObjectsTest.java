@@ -118,6 +118,25 @@ class ReleaseObjectsTest {
     }
 
     @Test
+    void givesAProcessTypeTheResourcesOfItsFormationSize() {
+        AppManifest manifest = new AppManifest(List.of(), Map.of(), Map.of(
+                "web", new dev.ferry.core.manifest.ProcessFormation(1, Optional.of("standard-2X")),
+                "worker", new dev.ferry.core.manifest.ProcessFormation(1, Optional.of("galactic"))),
+                Optional.empty(), Optional.empty());
+        ReleasePlan sized = new ReleasePlan(plan.release(), manifest, plan.stackImage());
+
+        var web = objects.deployment(sized, "web", 1).getSpec().getTemplate().getSpec().getContainers().get(0);
+        var worker = objects.deployment(sized, "worker", 1).getSpec().getTemplate().getSpec().getContainers().get(0);
+
+        assertThat(web.getResources().getRequests().get("memory").toString()).isEqualTo("1Gi");
+        assertThat(web.getResources().getRequests().get("cpu").toString()).isEqualTo("1");
+        assertThat(web.getResources().getLimits()).containsOnlyKeys("memory");
+        assertThat(worker.getResources()).as("an unknown size sets nothing").isNull();
+        assertThat(objects.deployment(plan, "web", 1).getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getResources()).isNull();
+    }
+
+    @Test
     void runsTheReleasePhaseOnceAsAJob() {
         Job job = objects.releaseJob(plan, "node migrate.js");
 
