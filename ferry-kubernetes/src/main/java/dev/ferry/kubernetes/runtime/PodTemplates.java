@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.List;
@@ -13,8 +15,9 @@ import java.util.List;
  * downloads the release's slug from the control API with the release's slug token (from its Secret, never in the
  * spec) and unpacks it into an {@code emptyDir} at {@code /app}; the process's container runs the stack image with
  * {@code /app} as working directory and {@code HOME}, the config vars and {@code PORT} from the release's Secret, and
- * the Procfile command through {@code /bin/sh -c}. Pods get no service account token: apps have no business with the
- * Kubernetes API.
+ * the Procfile command through {@code /bin/sh -c}. Pods get no service account token (apps have no business with the
+ * Kubernetes API), the runtime's default seccomp profile, and containers without capabilities or privilege
+ * escalation; they run as the image's user.
  */
 final class PodTemplates {
 
@@ -35,6 +38,8 @@ final class PodTemplates {
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withRestartPolicy(restartPolicy)
+                .withNewSecurityContext().withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
                 .withTerminationGracePeriodSeconds(config.terminationGrace().toSeconds())
                 .withInitContainers(fetch(release))
                 .withContainers(main)
@@ -53,7 +58,8 @@ final class PodTemplates {
                 .addNewEnv().withName("DYNO").withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name")
                 .endFieldRef().endValueFrom().endEnv()
                 .addNewEnvFrom().withNewSecretRef().withName(release.envSecretName()).endSecretRef().endEnvFrom()
-                .withVolumeMounts(appMount());
+                .withVolumeMounts(appMount())
+                .withSecurityContext(restricted());
     }
 
     /** The URL the init container downloads the slug from. */
@@ -72,7 +78,14 @@ final class PodTemplates {
                 .addNewEnv().withName("FERRY_SLUG_TOKEN").withNewValueFrom().withNewSecretKeyRef()
                 .withName(release.tokenSecretName()).withKey(TOKEN_KEY).endSecretKeyRef().endValueFrom().endEnv()
                 .withVolumeMounts(appMount())
+                .withSecurityContext(restricted())
                 .build();
+    }
+
+    /** No privilege escalation and no Linux capabilities: an app needs neither to serve on {@code PORT}. */
+    private static SecurityContext restricted() {
+        return new SecurityContextBuilder().withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities().build();
     }
 
     private static List<VolumeMount> appMount() {

@@ -66,6 +66,10 @@ class ReleaseObjectsTest {
         PodSpec pod = web.getSpec().getTemplate().getSpec();
         assertThat(pod.getTerminationGracePeriodSeconds()).isEqualTo(30L);
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getContainers().get(0).getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(pod.getContainers().get(0).getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(pod.getInitContainers().get(0).getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
         Container main = pod.getContainers().get(0);
         assertThat(main.getImage()).isEqualTo("node:20-bookworm-slim");
         assertThat(main.getCommand()).containsExactly("/bin/sh", "-c", "node server.js");
