@@ -208,7 +208,8 @@ public final class Platform implements AutoCloseable {
                     .reservedPorts(reservedPorts())
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
-                    .build(), registry, store, store::authenticate, meters::scrape, List.of(git.httpServlet()),
+                    .build(), registry, store, store::authenticate, meters::scrape,
+                    runtime.map(r -> r.servletsAfter(git.httpServlet())).orElseGet(() -> List.of(git.httpServlet())),
                     apis(), deployments, appDataCleanups(), sessions, authFailures);
             control.start();
             started.push(control);
@@ -230,9 +231,9 @@ public final class Platform implements AutoCloseable {
      */
     private void startRuntime() {
         renamedAppHosts = new RenamedAppHosts(new AppHostNames(config.domain()).readingFrom(store));
-        runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
-                new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir()), registry,
-                renamedAppHosts, appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace(),
+        runtime = dev.ferry.server.kubernetes.KubernetesWiring.startOrLocal(config, store, new RuntimeWiring.Inputs(
+                dataDirectory.root(), new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir()),
+                registry, renamedAppHosts, appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace(),
                 addons.withLoopbackPorts(router == null ? List.of() : List.of(router.httpPort())), config.instanceNetwork(),
                 config.sandboxLimits()));
         runtime.ifPresentOrElse(r -> {

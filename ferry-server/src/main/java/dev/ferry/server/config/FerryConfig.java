@@ -51,6 +51,8 @@ import java.util.Set;
  *   <tr><td>store</td><td>{@link StoreSettings#EMBEDDED}: SQLite in the data dir, its key in {@code secret.key} there</td></tr>
  *   <tr><td>registry</td><td>empty: the route registry journaled in the data dir; with {@code --registry redis://…},
  *   the Redis registry that every router, gateway and control node of a fleet shares</td></tr>
+ *   <tr><td>runtime</td><td>{@link RuntimeSettings#LOCAL}: instances as local processes; {@code --runtime kubernetes}
+ *   runs them on Kubernetes</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -79,7 +81,8 @@ public record FerryConfig(
         SandboxLimits sandboxLimits,
         StoreSettings store,
         Optional<RedisRegistryConfig> registry,
-        AddonSettings addons) {
+        AddonSettings addons,
+        RuntimeSettings runtime) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
@@ -124,6 +127,7 @@ public record FerryConfig(
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(addons, "addons");
+        Objects.requireNonNull(runtime, "runtime");
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -173,7 +177,7 @@ public record FerryConfig(
                 .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxSourceBytes(maxSourceBytes).maxBuilds(maxBuilds)
                 .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
                 .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits)
-                .store(store).registry(registry).addons(addons);
+                .store(store).registry(registry).addons(addons).runtime(runtime);
     }
 
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */
@@ -222,6 +226,11 @@ public record FerryConfig(
 
     public FerryConfig withAuthFailureLimits(AuthFailureLimits limits) {
         return toBuilder().authFailureLimits(limits).build();
+    }
+
+    /** This config running apps' instances as {@code runtime} says. */
+    public FerryConfig withRuntime(RuntimeSettings runtime) {
+        return toBuilder().runtime(runtime).build();
     }
 
     public FerryConfig withSandboxLimits(SandboxLimits limits) {

@@ -39,6 +39,7 @@ public final class FerryConfigBuilder {
     private StoreSettings store = StoreSettings.EMBEDDED;
     private Optional<RedisRegistryConfig> registry = Optional.empty();
     private AddonSettings addons = AddonSettings.NONE;
+    private RuntimeSettings runtime = RuntimeSettings.LOCAL;
 
     FerryConfigBuilder() {
     }
@@ -66,11 +67,12 @@ public final class FerryConfigBuilder {
     public FerryConfigBuilder store(StoreSettings v) { store = v; return this; }
     public FerryConfigBuilder registry(Optional<RedisRegistryConfig> v) { registry = v; return this; }
     public FerryConfigBuilder addons(AddonSettings v) { addons = v; return this; }
+    public FerryConfigBuilder runtime(RuntimeSettings v) { runtime = v; return this; }
 
     /** @throws IllegalArgumentException naming what is wrong, e.g. two listeners on one port */
     public FerryConfig build() {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxSourceBytes, maxBuilds, buildTimeout,
-                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry, addons);
+                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry, addons, runtime);
     }
 }

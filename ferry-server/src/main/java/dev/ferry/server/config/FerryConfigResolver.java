@@ -99,6 +99,13 @@ public final class FerryConfigResolver {
                         v -> AddonServerUrl.parse(v, env.get("FERRY_ADDONS_POSTGRES_PASSWORD"))).optional(),
                 s.get("--addons-redis", "FERRY_ADDONS_REDIS",
                         v -> AddonServerUrl.parse(v, env.get("FERRY_ADDONS_REDIS_PASSWORD"))).optional()));
+        b.runtime(new RuntimeSettings(
+                s.get("--runtime", "FERRY_RUNTIME", RuntimeSettings::parseKind).or(RuntimeSettings.Kind.LOCAL),
+                s.get("--namespace-prefix", "FERRY_NAMESPACE_PREFIX", String::strip)
+                        .or(RuntimeSettings.LOCAL.namespacePrefix()),
+                s.get("--stack-image", "FERRY_STACK_IMAGE", RuntimeSettings::parseStackImages).or(Map.of()),
+                s.get("--control-url", "FERRY_CONTROL_URL", String::strip).optional(),
+                Optional.empty()));
         return b.build();
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.server.runtime;
 
 import dev.ferry.build.manifest.AppJsonReader;
+import dev.ferry.control.MountedServlet;
 import dev.ferry.core.build.BuildSandbox;
 import dev.ferry.core.build.SlugSource;
 import dev.ferry.core.log.AppLogs;
@@ -22,7 +23,8 @@ import java.util.function.Function;
 /**
  * Starts the runtime of the single-node platform: {@link LocalRuntime}, supervised local processes (sandboxed with
  * bubblewrap when it works here, each in its own network namespace when pasta works here) with their state under
- * {@code <data-dir>/runtime/}, killing what a previous run of the platform left behind.
+ * {@code <data-dir>/runtime/}, killing what a previous run of the platform left behind. {@code --runtime kubernetes}
+ * starts the Kubernetes runtime instead ({@link dev.ferry.server.kubernetes.KubernetesWiring}).
  */
 public final class RuntimeWiring {
 
@@ -64,8 +66,22 @@ public final class RuntimeWiring {
      *
      * @param sandboxed false when apps run without a sandbox (the banner warns)
      * @param builds where builds run their commands: the runtime's sandbox, or unsandboxed where it has none
+     * @param servlets what the runtime serves next to the API (the Kubernetes runtime's slug download); none locally
      */
-    public record Started(AppRuntime runtime, String isolation, boolean sandboxed, BuildSandbox builds) {
+    public record Started(AppRuntime runtime, String isolation, boolean sandboxed, BuildSandbox builds,
+                          List<MountedServlet> servlets) {
+        public Started {
+            servlets = List.copyOf(servlets);
+        }
+
+        public Started(AppRuntime runtime, String isolation, boolean sandboxed, BuildSandbox builds) {
+            this(runtime, isolation, sandboxed, builds, List.of());
+        }
+
+        /** {@code first}, then the runtime's servlets. */
+        public List<MountedServlet> servletsAfter(MountedServlet first) {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), servlets.stream()).toList();
+        }
     }
 
     /**

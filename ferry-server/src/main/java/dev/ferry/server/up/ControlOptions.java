@@ -90,4 +90,16 @@ public final class ControlOptions {
 
     @Option(names = "--addons-redis", paramLabel = "URL", description = "Make Redis add-ons (an ACL user each, bound to its key prefix) on this server, redis://[USER:PASSWORD@]HOST[:PORT]; the password may come from env FERRY_ADDONS_REDIS_PASSWORD (env FERRY_ADDONS_REDIS; default none).")
     String addonsRedis;
+
+    @Option(names = "--runtime", paramLabel = "KIND", description = "Where apps' instances run: local (sandboxed processes on this machine) or kubernetes (Deployments on the cluster of the in-cluster config or KUBECONFIG; docs/kubernetes.md) (env FERRY_RUNTIME; default local).")
+    String runtime;
+
+    @Option(names = "--namespace-prefix", paramLabel = "PREFIX", description = "With --runtime kubernetes, each app runs in namespace PREFIX<app> (env FERRY_NAMESPACE_PREFIX; default ferry-).")
+    String namespacePrefix;
+
+    @Option(names = "--stack-image", paramLabel = "BUILDPACK=IMAGE,...", description = "With --runtime kubernetes, the image pods of a buildpack's apps run in, over the defaults node=node:20-bookworm-slim, python=python:3.12-slim-bookworm, java=eclipse-temurin:21-jre, go, static, procfile (env FERRY_STACK_IMAGE).")
+    String stackImage;
+
+    @Option(names = "--control-url", paramLabel = "URL", description = "With --runtime kubernetes, the control API as pods reach it, to download slugs, e.g. http://ferry-control.ferry:7070 (env FERRY_CONTROL_URL; default http://<bind>:<api-port>).")
+    String controlUrl;
 }

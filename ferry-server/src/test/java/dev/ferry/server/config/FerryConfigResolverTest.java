@@ -19,7 +19,32 @@ class FerryConfigResolverTest {
                 dev.ferry.core.store.AppLimits.DEFAULT, dev.ferry.core.access.AuthFailureLimits.DEFAULT,
                 dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of(), SandboxLimits.DEFAULTS, StoreSettings.EMBEDDED,
                 java.util.Optional.empty(),
-                AddonSettings.NONE));
+                AddonSettings.NONE, RuntimeSettings.LOCAL));
+    }
+
+    @Test
+    void readsTheKubernetesRuntimeFromFlagsAndEnvironment() {
+        FerryConfig c = new FerryConfigResolver(Map.of("FERRY_NAMESPACE_PREFIX", "apps-",
+                "FERRY_CONTROL_URL", "http://ferry-control.ferry:7070"), HOME)
+                .resolve(Map.of("--runtime", "kubernetes", "--stack-image", "node=node:22-bookworm-slim, go=gcr.io/distroless/base"));
+
+        assertThat(c.runtime().kind()).isEqualTo(RuntimeSettings.Kind.KUBERNETES);
+        assertThat(c.runtime().namespacePrefix()).isEqualTo("apps-");
+        assertThat(c.runtime().stackImages()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("node", "node:22-bookworm-slim", "go", "gcr.io/distroless/base"));
+        assertThat(c.runtime().controlUrl()).hasValue("http://ferry-control.ferry:7070");
+    }
+
+    @Test
+    void refusesAnUnknownRuntimeABadStackImageListAndABadPrefix() {
+        var resolver = new FerryConfigResolver(Map.of(), HOME);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.resolve(Map.of("--runtime", "nomad")))
+                .hasMessage("--runtime='nomad' must be local (processes on this machine) or kubernetes");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.resolve(Map.of("--stack-image", "node")))
+                .hasMessageContaining("--stack-image='node' is not a list of BUILDPACK=IMAGE");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.resolve(Map.of("--namespace-prefix", "Bad_")))
+                .hasMessageContaining("the namespace prefix 'Bad_' must be");
     }
 
     @Test
