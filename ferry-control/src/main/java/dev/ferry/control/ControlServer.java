@@ -4,6 +4,7 @@ import dev.ferry.control.apps.AppDataCleanups;
 import dev.ferry.control.apps.AppRoutes;
 import dev.ferry.control.apps.AppsApi;
 import dev.ferry.control.auth.BearerAuthFilter;
+import dev.ferry.control.auth.BrowserSessions;
 import dev.ferry.control.auth.TokenVerifier;
 import dev.ferry.control.error.ApiErrorMapper;
 import dev.ferry.control.health.StoreHealth;
@@ -115,6 +116,20 @@ public final class ControlServer implements AutoCloseable {
                          Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
                          Deployments deployments, List<AppDataCleanup> cleanups, AccessChanges changes,
                          AuthFailureLimiter failures) {
+        this(config, registry, store, tokens, metricsScrape, servlets, apis, deployments, cleanups, changes, failures,
+                BrowserSessions.NONE);
+    }
+
+    /**
+     * Assembles the API with everything above and the dashboard's browser sessions, which the API then takes as a
+     * second way in (with a CSRF token on every change).
+     *
+     * @param browsers the dashboard's sessions, {@link BrowserSessions#NONE} without a dashboard
+     */
+    public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
+                         Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
+                         Deployments deployments, List<AppDataCleanup> cleanups, AccessChanges changes,
+                         AuthFailureLimiter failures, BrowserSessions browsers) {
         Objects.requireNonNull(deployments, "deployments");
         Objects.requireNonNull(changes, "changes");
         List<MountedServlet> mounted = List.copyOf(servlets);
@@ -125,7 +140,7 @@ public final class ControlServer implements AutoCloseable {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(metricsScrape, "metricsScrape");
         BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS, ADMIN_ONLY_PREFIXES, GUARDED_PATHS,
-                failures);
+                failures, browsers);
         ApiErrorMapper errors = new ApiErrorMapper();
         TcpRoutesApi tcpRoutesApi = new TcpRoutesApi(registry, config.reservedPorts());
         AppRoutes appRoutes = new AppRoutes(registry, config.appsDomain(), config.appsHttpPort());

@@ -42,6 +42,7 @@ import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.logs.drain.DrainConfig;
 import dev.ferry.runtime.logs.drain.LogDrains;
 import dev.ferry.server.build.GitWiring;
+import dev.ferry.server.dashboard.DashboardWiring;
 import dev.ferry.server.router.RouterWiring;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
@@ -122,6 +123,7 @@ public final class Platform implements AutoCloseable {
     private StoreTlsSource tls;
     private UsageRecorder usage;
     private AddonWiring addons;
+    private final DashboardWiring dashboard = new DashboardWiring();
 
     private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
@@ -162,29 +164,27 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        dataDirectory = DataDirectory.lock(config.dataDir());
-        started.push(dataDirectory);
+        started.push(dataDirectory = DataDirectory.lock(config.dataDir()));
 
         PrometheusMeterRegistry meters = PlatformMeters.create();
         started.push(meters::close);
 
-        registry = RegistryWiring.open(config, dataDirectory);
-        started.push(registry);
+        started.push(registry = RegistryWiring.open(config, dataDirectory));
 
         transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-io");
         started.push(() -> group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
 
         // The app log stream: instances' output, router lines and platform events (docs/decisions/010-logs.md).
-        appLogs = DiskAppLogs.open(dataDirectory.logs());
-        started.push(appLogs);
+        started.push(appLogs = DiskAppLogs.open(dataDirectory.logs()));
         AppOfHost appOfHost = new AppOfHost(config.domain(),
                 host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
         UsageSinks usageSinks = new UsageSinks(appOfHost, meters);
 
         tls = new StoreTlsSource(new AppHostNames(config.domain()));
         if (withRouter) {
-            QueuedAccessLog accessLog = new QueuedAccessLog(usageSinks.after(new Slf4jAccessLog(), new AppAccessLog(appLogs, appOfHost)));
+            QueuedAccessLog accessLog = new QueuedAccessLog(usageSinks.after(new Slf4jAccessLog(),
+                    new AppAccessLog(appLogs, appOfHost), dashboard.trafficSink(appOfHost)));
             started.push(accessLog);
             router = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(), tuning.passiveEjection(),
                     transport, group, meters, accessLog, tls, started).router().orElse(null);
@@ -207,9 +207,8 @@ public final class Platform implements AutoCloseable {
                     .appsDomain(config.domain())
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
                     .build(), registry, store, store::authenticate, meters::scrape, List.of(git.httpServlet()),
-                    apis(), deployments, appDataCleanups(), sessions, authFailures);
-            control.start();
-            started.push(control);
+                    apis(), deployments, appDataCleanups(), sessions, authFailures, dashboard.sessions());
+            started.push(control.start());
             // Stop the build queue before the API, so that pushes waiting for a build are answered at once.
             started.push(git.queue());
         }
@@ -256,7 +255,8 @@ public final class Platform implements AutoCloseable {
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
                 new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain())),
-                new UsageApi(store, store.usage()), addons.api(store, deployments)));
+                new UsageApi(store, store.usage()), addons.api(store, deployments),
+                dashboard.dashboard(store, authFailures, deployments, registry, config.domain())));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }
