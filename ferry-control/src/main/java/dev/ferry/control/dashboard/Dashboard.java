@@ -80,6 +80,11 @@ public final class Dashboard implements ControlApi {
     @Override
     public void register(RoutesConfig r) {
         r.before(Dashboard::securityHeaders);
+        r.after(ctx -> {
+            if ("text/html".equals(ctx.res().getContentType())) {
+                ctx.contentType("text/html; charset=utf-8");
+            }
+        });
         r.get("/assets/*", Assets::serve);
         signIn.register(r);
         r.post("/sign-out", ctx -> {

@@ -117,7 +117,7 @@ public final class DashboardSessions implements BrowserSessions {
 
     @Override
     public Optional<SignedIn> signedIn(Context ctx) {
-        if (ctx.header("Upgrade") != null) {
+        if ("websocket".equalsIgnoreCase(ctx.header("Upgrade"))) {
             return Optional.empty();
         }
         Optional<Session> s = current(ctx);
@@ -130,13 +130,18 @@ public final class DashboardSessions implements BrowserSessions {
         Optional.ofNullable(ctx.cookie(COOKIE)).ifPresent(sessions::remove);
     }
 
+    /** A one-time sign-in code and when it stops working. */
+    public record IssuedLink(String code, Instant expires) {
+    }
+
     /** A one-time sign-in code for {@code user}, valid for {@link DashboardConfig#linkLifetime}. */
-    public String issueLink(User user, SessionRegistry.Recheck recheck) {
+    public IssuedLink issueLink(User user, SessionRegistry.Recheck recheck) {
         Instant now = clock.instant();
         links.values().removeIf(l -> l.expires().isBefore(now));
         String code = random();
-        links.put(code, new Link(user, recheck, now.plus(config.linkLifetime())));
-        return code;
+        Instant expires = now.plus(config.linkLifetime());
+        links.put(code, new Link(user, recheck, expires));
+        return new IssuedLink(code, expires);
     }
 
     /** The user of a one-time code, which is used up by this call; empty when unknown, used or expired. */

@@ -4,6 +4,7 @@ import dev.ferry.control.auth.Caller;
 import dev.ferry.control.auth.TokenVerifier;
 import dev.ferry.control.json.Json;
 import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.api.DashboardLink;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
@@ -13,7 +14,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -122,8 +122,8 @@ final class SignInPages {
 
     private void issueLink(Context ctx) {
         User caller = Caller.of(ctx);
-        String code = sessions.issueLink(caller, Caller.recheck(ctx));
-        Json.answer(ctx, 201, Map.of("path", "/sign-in/link?code=" + code));
+        DashboardSessions.IssuedLink link = sessions.issueLink(caller, Caller.recheck(ctx));
+        Json.answer(ctx, 201, new DashboardLink("/sign-in/link?code=" + link.code(), link.expires().toString()));
     }
 
     private void start(Context ctx, DashboardSessions.Session session) {
