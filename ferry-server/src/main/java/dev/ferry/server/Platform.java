@@ -255,8 +255,8 @@ public final class Platform implements AutoCloseable {
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
                 new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain())),
-                new UsageApi(store, store.usage()), addons.api(store, deployments),
-                dashboard.dashboard(store, authFailures, deployments, registry, config.domain())));
+                new UsageApi(store, store.usage()), addons.api(store, deployments)));
+        apis.addAll(dashboard.apis(store, authFailures, deployments, registry, config.domain()));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }

@@ -1,10 +1,7 @@
 package dev.ferry.control.dashboard;
 
-import dev.ferry.control.auth.Caller;
 import dev.ferry.control.auth.TokenVerifier;
-import dev.ferry.control.json.Json;
 import dev.ferry.core.access.AuthFailureLimiter;
-import dev.ferry.core.api.DashboardLink;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.store.User;
 import io.javalin.config.RoutesConfig;
@@ -21,8 +18,7 @@ import java.util.Optional;
  * Signing in to the dashboard: {@code GET /sign-in} (a form for an API token) and {@code POST /sign-in}, guarded
  * against cross-site sign-in by a double-submitted random value (a SameSite=Strict cookie and a hidden field); a
  * wrong token counts against the client's address in the platform's {@link AuthFailureLimiter}, like a wrong bearer
- * token. {@code POST /api/dashboard/links} (bearer token; {@code ferry dashboard}) answers a one-time
- * {@code /sign-in/link?code=…} path; opening it shows whose sign-in it is and a button that uses it up
+ * token. A one-time {@code /sign-in/link?code=…} ({@link DashboardLinksApi}, {@code ferry dashboard}) shows whose sign-in it is and a button that uses it up
  * ({@code POST /sign-in/link}), so that link previews cannot spend it.
  */
 final class SignInPages {
@@ -45,7 +41,6 @@ final class SignInPages {
         r.post("/sign-in", this::signIn);
         r.get("/sign-in/link", this::confirmLink);
         r.post("/sign-in/link", this::useLink);
-        r.post("/api/dashboard/links", this::issueLink);
     }
 
     private void form(Context ctx, int status, String error) {
@@ -118,12 +113,6 @@ final class SignInPages {
             return;
         }
         start(ctx, session.get());
-    }
-
-    private void issueLink(Context ctx) {
-        User caller = Caller.of(ctx);
-        DashboardSessions.IssuedLink link = sessions.issueLink(caller, Caller.recheck(ctx));
-        Json.answer(ctx, 201, new DashboardLink("/sign-in/link?code=" + link.code(), link.expires().toString()));
     }
 
     private void start(Context ctx, DashboardSessions.Session session) {

@@ -1,8 +1,10 @@
 package dev.ferry.server.dashboard;
 
+import dev.ferry.control.ControlApi;
 import dev.ferry.control.auth.BrowserSessions;
 import dev.ferry.control.dashboard.Dashboard;
 import dev.ferry.control.dashboard.DashboardConfig;
+import dev.ferry.control.dashboard.DashboardLinksApi;
 import dev.ferry.control.dashboard.DashboardSessions;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.access.AuthFailureLimiter;
@@ -12,6 +14,7 @@ import dev.ferry.core.store.Store;
 import dev.ferry.core.traffic.TrafficSeries;
 import dev.ferry.router.log.AccessLog;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -31,11 +34,11 @@ public final class DashboardWiring {
         return new TrafficSeriesSink(traffic, appOfHost);
     }
 
-    /** The dashboard pages over the platform's store, runtime and route table. */
-    public Dashboard dashboard(Store store, AuthFailureLimiter failures, Deployments deployments,
-                               RouteRegistry registry, String appsDomain) {
-        return Dashboard.create(sessions, store, store::authenticate, failures, deployments, registry, traffic,
-                appsDomain, Clock.systemUTC());
+    /** The dashboard pages over the platform's store, runtime and route table, and the API of one-time links. */
+    public List<ControlApi> apis(Store store, AuthFailureLimiter failures, Deployments deployments,
+                                 RouteRegistry registry, String appsDomain) {
+        return List.of(Dashboard.create(sessions, store, store::authenticate, failures, deployments, registry, traffic,
+                appsDomain, Clock.systemUTC()), new DashboardLinksApi(sessions));
     }
 
     /** The browser sessions the API accepts besides bearer tokens. */

@@ -11,7 +11,7 @@
   function draw(root, data) {
     root.querySelectorAll('[data-chart]').forEach(function (el) {
       var spec = SERIES[el.dataset.chart];
-      var series = [{}].concat(spec.map(function (s) { return { label: s[0], stroke: s[2], width: 2, spanGaps: false }; }));
+      var series = [{}].concat(spec.map(function (s) { return { label: s[0], stroke: s[2], width: 2, spanGaps: false, points: { show: true, size: 4 } }; }));
       var columns = [data.t].concat(spec.map(function (s) { return data[s[1]]; }));
       var width = Math.max(300, el.clientWidth || 600);
       if (el.plot) {
