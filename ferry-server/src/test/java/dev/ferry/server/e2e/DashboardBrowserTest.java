@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard in a real browser (Debian's Chromium through Selenium): sign in with a token, see a pushed app run,
@@ -86,8 +88,8 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> upInstances() == 1);
         WebElement web = browser.driver.findElement(By.id("scale-web"));
         web.clear();
-        web.sendKeys("2");
-        browser.driver.findElement(By.cssSelector("button[aria-label='Scale hello']")).click();
+        web.sendKeys("2", Keys.ENTER); // the keyboard alone submits the form
+
         await().atMost(Duration.ofSeconds(30)).until(() -> upInstances() == 2);
         assertThat(ferry.up("hello", "web")).isEqualTo(2);
 
@@ -122,6 +124,12 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> browser.driver.findElement(By.id("log")).getText().contains(probe));
         browser.screenshot("logs");
+        new Select(browser.driver.findElement(By.id("log-source"))).selectByVisibleText("app");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "live".equals(
+                browser.driver.findElement(By.id("log")).getDomAttribute("data-state")));
+        assertThat(ferry.admin.viaRouter("hello.localhost", probe + "-again").statusCode()).isEqualTo(200);
+        Thread.sleep(1000);
+        assertThat(browser.driver.findElement(By.id("log")).getText()).doesNotContain("router[router]");
 
         browser.driver.get(base + "/apps/hello");
         browser.driver.findElement(By.cssSelector("#f-builds a")).click();
@@ -206,9 +214,8 @@ class DashboardBrowserTest {
     private void signIn(String token) {
         browser.driver.get(base + "/");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/sign-in");
-        browser.driver.findElement(By.id("token")).sendKeys(token);
-        browser.driver.findElement(By.cssSelector("form.sign-in button")).click();
-        assertThat(text("h1")).isEqualTo("Apps");
+        browser.driver.findElement(By.id("token")).sendKeys(token, Keys.ENTER);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> text("h1").equals("Apps"));
     }
 
     private long upInstances() {
