@@ -282,12 +282,12 @@ public final class Platform implements AutoCloseable {
     /**
      * What each part keeps per app outside the store, deleted when the app is destroyed (and before a new app of
      * its name is used), in this order: the build side's repository, cache, build output and slugs; the app's log
-     * lines and its drains, which stop sending. A renamed app's data moves to its new name through the same list.
+     * lines and its drains, which stop sending; its traffic series. A renamed app's data moves through the same list.
      */
     private List<AppDataCleanup> appDataCleanups() {
         return List.of(
                 new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())),
-                new AppLogData(appLogs, drains), renamedAppHosts);
+                new AppLogData(appLogs, drains), renamedAppHosts, dashboard.cleanup());
     }
 
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */

@@ -83,9 +83,19 @@ public final class TrafficSeries {
         return ring == null ? TrafficMinute.empty(start) : ring.sum(last - count + 1, last, start);
     }
 
-    /** Drops what is kept of {@code app} (destroyed or renamed). */
+    /** Drops what is kept of {@code app} (destroyed), so that a new app of its name starts empty. */
     public void forget(AppName app) {
         apps.remove(app);
+    }
+
+    /** Keeps what was counted for {@code from} under {@code to} (a renamed app), in place of anything {@code to} had. */
+    public void rename(AppName from, AppName to) {
+        Ring ring = apps.remove(from);
+        if (ring == null) {
+            apps.remove(to);
+        } else {
+            apps.put(to, ring);
+        }
     }
 
     private static int minutesIn(Duration window) {

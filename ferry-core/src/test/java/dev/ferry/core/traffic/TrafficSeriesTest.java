@@ -79,6 +79,18 @@ class TrafficSeriesTest {
     }
 
     @Test
+    void keepsARenamedAppsMinutesUnderItsNewName() {
+        TrafficSeries series = new TrafficSeries();
+        series.record(HELLO, NOW, 200, 1, 0, 0);
+        series.record(AppName.of("other"), NOW, 200, 1, 0, 0);
+
+        series.rename(HELLO, AppName.of("other"));
+
+        assertThat(series.summary(HELLO, Duration.ofMinutes(1), NOW).requests()).isZero();
+        assertThat(series.summary(AppName.of("other"), Duration.ofMinutes(1), NOW).requests()).isEqualTo(1);
+    }
+
+    @Test
     void refusesAWindowLongerThanADay() {
         assertThatThrownBy(() -> new TrafficSeries().minutes(HELLO, Duration.ofDays(2), NOW))
                 .hasMessageContaining("1 minute to 1 day");

@@ -9,6 +9,7 @@ import dev.ferry.control.dashboard.DashboardSessions;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Store;
 import dev.ferry.core.traffic.TrafficSeries;
@@ -44,6 +45,11 @@ public final class DashboardWiring {
     /** The browser sessions the API accepts besides bearer tokens. */
     public BrowserSessions sessions() {
         return sessions;
+    }
+
+    /** Drops a destroyed app's traffic and moves a renamed app's, with the platform's other clean-ups. */
+    public AppDataCleanup cleanup() {
+        return new TrafficSeriesCleanup(traffic);
     }
 
     /** Each app's last day of traffic, per minute. */
