@@ -11,6 +11,7 @@ import dev.ferry.core.store.Page;
 import dev.ferry.core.store.Release;
 import dev.ferry.core.store.ReleaseStatus;
 import dev.ferry.core.store.ReleaseStore;
+import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +47,9 @@ final class AppStatus {
     }
 
     private String state(AppName app, Optional<Release> newest, List<Instance> instances) {
-        if (tunnelServes(app)) {
-            return "tunnel";
+        Optional<String> tunnel = tunnelState(app);
+        if (tunnel.isPresent()) {
+            return tunnel.get();
         }
         if (newest.map(r -> r.status() == ReleaseStatus.PENDING).orElse(false)
                 || instances.stream().anyMatch(i -> i.state() == InstanceState.STARTING)) {
@@ -65,8 +67,15 @@ final class AppStatus {
         return newest.isEmpty() ? "new" : "stopped";
     }
 
-    private boolean tunnelServes(AppName app) {
+    /** {@code tunnel} while a device serves the app's host, {@code offline tunnel} when its tunnel route has none. */
+    private Optional<String> tunnelState(AppName app) {
         Route route = registry.table().route(hosts.defaultHost(app));
-        return route != null && route.endpoints().stream().anyMatch(e -> e.tunnel());
+        if (route == null) {
+            return Optional.empty();
+        }
+        if (route.endpoints().stream().anyMatch(Endpoint::tunnel)) {
+            return Optional.of("tunnel");
+        }
+        return route.policy().tunnel() && route.endpoints().isEmpty() ? Optional.of("offline tunnel") : Optional.empty();
     }
 }

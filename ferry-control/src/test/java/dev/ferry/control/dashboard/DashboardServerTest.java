@@ -8,6 +8,8 @@ import dev.ferry.control.auth.AdminToken;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.route.Endpoint;
+import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.User;
 import dev.ferry.core.traffic.TrafficSeries;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +48,7 @@ class DashboardServerTest {
     private final MutableClock clock = new MutableClock();
     private final TrafficSeries traffic = new TrafficSeries();
     private SqliteStore store;
+    private JournaledRouteRegistry registry;
     private ControlServer server;
     private DashboardSessions sessions;
     private String adminToken;
@@ -59,7 +63,7 @@ class DashboardServerTest {
         store.createApp(admin.id(), AppName.of("hello"));
         store.createApp(store.authenticate(bobToken).orElseThrow().id(), AppName.of("bobs"));
         sessions = new DashboardSessions(DashboardConfig.DEFAULT, clock);
-        JournaledRouteRegistry registry = JournaledRouteRegistry.inMemory();
+        registry = JournaledRouteRegistry.inMemory();
         Deployments deployments = Deployments.withoutRuntime(store);
         Dashboard dashboard = Dashboard.create(sessions, store, store::authenticate, AuthFailureLimiter.unlimited(),
                 deployments, registry, traffic, "localhost", clock);
@@ -141,6 +145,31 @@ class DashboardServerTest {
         assertThat(send("GET", "/admin/routes", session, null, Map.of()).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/routes", session, null, Map.of()).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/apps/bobs", session, null, Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void showsATunnelAppOfflineUntilADeviceServesIt() throws Exception {
+        registry.putRoute("hello.localhost", RoutePolicy.DEFAULT.withTunnel(true));
+        String session = signIn(adminToken);
+        assertThat(send("GET", "/", session, null, Map.of()).body()).contains(">offline tunnel<");
+
+        registry.addEndpoint("hello.localhost", Endpoint.tunnel("t1", "127.0.0.1", 40001), Optional.empty());
+
+        assertThat(send("GET", "/", session, null, Map.of()).body()).contains(">tunnel<");
+        assertThat(send("GET", "/admin/tunnels", session, null, Map.of()).body()).contains("hello.localhost")
+                .contains("127.0.0.1:40001 (tunnel)");
+    }
+
+    @Test
+    void signsOutOnlyWithTheCsrfToken() throws Exception {
+        String session = signIn(adminToken);
+        String csrf = csrfOf(send("GET", "/", session, null, Map.of()).body());
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+        assertThat(send("POST", "/sign-out", session, "", form).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/", session, null, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/sign-out", session, "_csrf=" + csrf, form).statusCode()).isEqualTo(303);
+        assertThat(send("GET", "/", session, null, Map.of()).statusCode()).isEqualTo(303);
     }
 
     @Test
