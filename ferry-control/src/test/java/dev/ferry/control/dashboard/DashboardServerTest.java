@@ -161,6 +161,22 @@ class DashboardServerTest {
     }
 
     @Test
+    void listsAHundredAppsInAMoment() throws Exception {
+        User admin = store.authenticate(adminToken).orElseThrow();
+        for (int i = 0; i < 100; i++) {
+            store.createApp(admin.id(), AppName.of("app-" + i));
+        }
+        String session = signIn(adminToken);
+
+        long started = System.nanoTime();
+        String page = send("GET", "/", session, null, Map.of()).body();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(page).contains("102 apps").contains("data-app=\"app-99\"");
+        assertThat(millis).isLessThan(2_000);
+    }
+
+    @Test
     void signsOutOnlyWithTheCsrfToken() throws Exception {
         String session = signIn(adminToken);
         String csrf = csrfOf(send("GET", "/", session, null, Map.of()).body());

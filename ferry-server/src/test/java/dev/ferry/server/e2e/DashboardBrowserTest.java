@@ -12,7 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import dev.ferry.core.log.LogLine;
+import dev.ferry.core.store.AppName;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -130,6 +133,16 @@ class DashboardBrowserTest {
         assertThat(ferry.admin.viaRouter("hello.localhost", probe + "-again").statusCode()).isEqualTo(200);
         Thread.sleep(1000);
         assertThat(browser.driver.findElement(By.id("log")).getText()).doesNotContain("router[router]");
+        long started = System.nanoTime();
+        for (int i = 1; i <= 3000; i++) { // 1,000 lines a second for 3 s
+            ferry.platform.appLogs().append(new LogLine(Instant.now(), AppName.of("hello"), LogLine.APP, "web.1", "busy " + i));
+            if (i % 100 == 0) {
+                Thread.sleep(Math.max(0, i - (System.nanoTime() - started) / 1_000_000));
+            }
+        }
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> browser.driver.findElement(By.id("log")).getText().endsWith("busy 3000"));
+        assertThat(browser.driver.findElement(By.id("log")).getText().lines().count()).isLessThanOrEqualTo(1000);
 
         browser.driver.get(base + "/apps/hello");
         browser.driver.findElement(By.cssSelector("#f-builds a")).click();
