@@ -13,7 +13,8 @@ import java.util.TreeSet;
 
 /**
  * An app's pages: {@code GET /apps/{app}} (instances and scale, releases with rollback, builds, config, domains
- * and certificates, drains, collaborators, traffic charts and a place for autoscaling; each section a fragment that
+ * and certificates, drains, collaborators, traffic charts and autoscaling (read from {@code GET
+ * /api/apps/{app}/autoscale} by {@code autoscale.js} where this Ferry has it); each section a fragment that
  * htmx loads and reloads after a change, {@link AppFragments}), {@code GET /apps/{app}/logs} (the live tail with
  * filters, streamed from {@code GET /api/apps/{app}/logs?tail=true}) and {@code GET /apps/{app}/builds/{id}} (a
  * build's output, streamed while it runs from the builds API). Access is checked by the API's {@link AppAccess}.
@@ -47,8 +48,8 @@ final class AppPage {
                 .raw("<figure><figcaption>Latency p50 / p95 / p99 (ms)</figcaption><div class=\"chart\" data-chart=\"latency\"></div></figure>")
                 .raw("<figure><figcaption>Bytes in and out per second</figcaption><div class=\"chart\" data-chart=\"bytes\"></div></figure>")
                 .raw("</div><p class=\"hint\">Instance CPU and memory are not charted: the runtime does not report them yet.</p></section>");
-        h.raw("<section aria-labelledby=\"h-autoscale\" id=\"autoscale\"><h2 id=\"h-autoscale\">Autoscaling</h2>")
-                .raw("<p class=\"hint\">Not set for this app.</p></section>");
+        h.raw("<section aria-labelledby=\"h-autoscale\" id=\"autoscale\" data-src=\"").text("/api/apps/" + name + "/autoscale")
+                .raw("\"><h2 id=\"h-autoscale\">Autoscaling</h2><p class=\"hint\">Not set for this app.</p></section>");
         section(h, "Releases", base, "releases", "load, ferry:changed from:body");
         section(h, "Builds", base, "builds", "load, ferry:changed from:body, every 5s");
         section(h, "Config vars", base, "config", "load, ferry:changed from:body");

@@ -20,6 +20,7 @@ final class Assets {
             "dashboard.js", OWN + "dashboard.js",
             "stream.js", OWN + "stream.js",
             "charts.js", OWN + "charts.js",
+            "autoscale.js", OWN + "autoscale.js",
             "vendor/htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.4/dist/htmx.min.js",
             "vendor/uPlot.iife.min.js", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
             "vendor/uPlot.min.css", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css");

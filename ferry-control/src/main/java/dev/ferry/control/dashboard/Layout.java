@@ -48,6 +48,7 @@ final class Layout {
                 .raw("<script src=\"/assets/dashboard.js\" defer></script>")
                 .raw("<script src=\"/assets/stream.js\" defer></script>")
                 .raw("<script src=\"/assets/charts.js\" defer></script>")
+                .raw("<script src=\"/assets/autoscale.js\" defer></script>")
                 .raw("</head><body><a class=\"skip\" href=\"#main\">Skip to content</a>");
     }
 

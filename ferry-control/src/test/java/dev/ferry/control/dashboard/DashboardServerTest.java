@@ -236,7 +236,7 @@ class DashboardServerTest {
     @Test
     void servesHtmxAndUplotFromTheirWebJars() throws Exception {
         for (String asset : List.of("vendor/htmx.min.js", "vendor/uPlot.iife.min.js", "vendor/uPlot.min.css",
-                "dashboard.js", "stream.js", "charts.js", "dashboard.css")) {
+                "dashboard.js", "stream.js", "charts.js", "autoscale.js", "dashboard.css")) {
             HttpResponse<String> r = send("GET", "/assets/" + asset, null, null, Map.of());
             assertThat(r.statusCode()).as(asset).isEqualTo(200);
             assertThat(r.body()).as(asset).isNotBlank();
