@@ -6,6 +6,7 @@ import dev.ferry.control.json.Json;
 import dev.ferry.core.api.DashboardLink;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,6 @@ public final class DashboardLinksApi implements ControlApi {
 
     private void issue(Context ctx) {
         DashboardSessions.IssuedLink link = sessions.issueLink(Caller.of(ctx), Caller.recheck(ctx));
-        Json.answer(ctx, 201, new DashboardLink("/sign-in/link?code=" + link.code(), link.expires().toString()));
+        Json.answer(ctx, 201, new DashboardLink("/sign-in/link?code=" + link.code(), link.expires().truncatedTo(ChronoUnit.SECONDS).toString()));
     }
 }
