@@ -19,7 +19,8 @@ import java.util.Optional;
  * against cross-site sign-in by a double-submitted random value (a SameSite=Strict cookie and a hidden field); a
  * wrong token counts against the client's address in the platform's {@link AuthFailureLimiter}, like a wrong bearer
  * token. A one-time {@code /sign-in/link?code=…} ({@link DashboardLinksApi}, {@code ferry dashboard}) shows whose sign-in it is and a button that uses it up
- * ({@code POST /sign-in/link}), so that link previews cannot spend it.
+ * ({@code POST /sign-in/link}, with the same double-submitted nonce), so that link previews cannot spend it and
+ * another site cannot sign a browser in to its own account.
  */
 final class SignInPages {
 
@@ -43,7 +44,8 @@ final class SignInPages {
         r.post("/sign-in/link", this::useLink);
     }
 
-    private void form(Context ctx, int status, String error) {
+    /** A fresh nonce, in a SameSite=Strict cookie for {@code /sign-in…} and returned for the form's hidden field. */
+    private static String nonce(Context ctx) {
         String nonce = DashboardSessions.random();
         Cookie c = new Cookie(FORM_COOKIE, nonce);
         c.setPath("/sign-in");
@@ -51,6 +53,18 @@ final class SignInPages {
         c.setSecure(secure(ctx));
         c.setSameSite(SameSite.STRICT);
         ctx.cookie(c);
+        return nonce;
+    }
+
+    /** Whether the posted form carries the nonce of its own cookie (it came from this site's form). */
+    private static boolean nonceMatches(Context ctx) {
+        String nonce = ctx.formParam("nonce");
+        String expected = ctx.cookie(FORM_COOKIE);
+        return nonce != null && expected != null && MessageDigest.isEqual(nonce.getBytes(), expected.getBytes());
+    }
+
+    private void form(Context ctx, int status, String error) {
+        String nonce = nonce(ctx);
         Html h = new Html().raw("<h1>Sign in</h1>");
         if (!error.isEmpty()) {
             h.raw("<p class=\"error\" role=\"alert\">").text(error).raw("</p>");
@@ -66,9 +80,7 @@ final class SignInPages {
     }
 
     private void signIn(Context ctx) {
-        String nonce = ctx.formParam("nonce");
-        String expected = ctx.cookie(FORM_COOKIE);
-        if (nonce == null || expected == null || !MessageDigest.isEqual(nonce.getBytes(), expected.getBytes())) {
+        if (!nonceMatches(ctx)) {
             form(ctx, 403, "The sign-in form expired or came from another site; please sign in again.");
             return;
         }
@@ -100,6 +112,7 @@ final class SignInPages {
             return;
         }
         h.raw("<form method=\"post\" action=\"/sign-in/link\">")
+                .raw("<input type=\"hidden\" name=\"nonce\" value=\"").text(nonce(ctx)).raw("\">")
                 .raw("<input type=\"hidden\" name=\"code\" value=\"").text(code).raw("\">")
                 .raw("<p>Continue to sign in with the link <code>ferry dashboard</code> printed.</p>")
                 .raw("<button type=\"submit\" autofocus>Continue</button></form>");
@@ -107,6 +120,13 @@ final class SignInPages {
     }
 
     private void useLink(Context ctx) {
+        if (!nonceMatches(ctx)) {
+            ctx.status(403).html(Layout.publicPage("Sign in", new Html().raw("<h1>Sign in</h1><p class=\"error\" "
+                    + "role=\"alert\">This sign-in came from another site or an expired page; open the link again.</p>")
+                    .toString()));
+            return;
+        }
+        ctx.removeCookie(FORM_COOKIE, "/sign-in");
         Optional<DashboardSessions.Session> session = sessions.redeem(ctx.formParam("code"));
         if (session.isEmpty()) {
             ctx.redirect("/sign-in/link", HttpStatus.SEE_OTHER);

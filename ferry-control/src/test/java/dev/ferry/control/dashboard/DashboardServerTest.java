@@ -209,9 +209,16 @@ class DashboardServerTest {
         String path = issued.body().replaceAll(".*\"path\":\"([^\"]+)\".*", "$1");
         String code = path.substring(path.indexOf("code=") + 5);
 
-        assertThat(send("GET", path, null, null, Map.of()).statusCode()).isEqualTo(200);
-        HttpResponse<String> used = send("POST", "/sign-in/link", null, "code=" + code,
-                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        HttpResponse<String> confirm = send("GET", path, null, null, Map.of());
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<String> forged = send("POST", "/sign-in/link", null, "code=" + code, form);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        Matcher nonce = Pattern.compile("name=\"nonce\" value=\"([^\"]+)\"").matcher(confirm.body());
+        assertThat(nonce.find()).isTrue();
+        HttpResponse<String> used = send("POST", "/sign-in/link",
+                confirm.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0],
+                "nonce=" + nonce.group(1) + "&code=" + code, form);
         assertThat(used.statusCode()).isEqualTo(303);
         String session = sessionOf(used);
         assertThat(send("GET", "/apps/bobs", session, null, Map.of()).statusCode()).isEqualTo(200);
