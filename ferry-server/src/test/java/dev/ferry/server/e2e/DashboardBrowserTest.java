@@ -207,7 +207,16 @@ class DashboardBrowserTest {
                 assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
         assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)");
         assertThat(page.body()).doesNotContain(" style=");
-        JsonNode revoked = JSON.readTree(bob.get("/api/tokens").body());
+        browser.driver.get(base + "/apps/bobs");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.driver.findElement(By.id("config-key")).isDisplayed());
+        browser.driver.findElement(By.id("config-key")).sendKeys("COLOR");
+        browser.driver.findElement(By.id("config-value")).sendKeys("teal", Keys.ENTER);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> text("#f-config table").contains("COLOR"));
+        assertThat(text("#f-config table")).doesNotContain("teal");
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Reveal values']")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> text("#f-config table").contains("teal"));
+                JsonNode revoked = JSON.readTree(bob.get("/api/tokens").body());
         assertThat(bob.delete("/api/tokens/" + revoked.get(0).get("id").asText()).statusCode()).isEqualTo(204);
         browser.driver.get(base + "/apps/bobs");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/sign-in");
