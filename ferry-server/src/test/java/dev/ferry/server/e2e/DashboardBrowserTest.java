@@ -72,6 +72,7 @@ class DashboardBrowserTest {
         browser.driver.manage().window().setSize(new Dimension(1280, 1024));
         browser.driver.get(base + "/sign-in");
         browser.driver.manage().deleteAllCookies();
+        browser.contentSecurityPolicyViolations(); // what earlier tests left in the console
     }
 
     @Test
@@ -155,6 +156,7 @@ class DashboardBrowserTest {
             browser.screenshot("admin-" + page);
         }
         assertThat(text("main")).doesNotContain("Refused");
+        assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
     }
 
     @Test
