@@ -44,10 +44,11 @@ final class AppPage {
                 .raw("<button type=\"button\" data-window=\"hour\" aria-pressed=\"true\">Last hour</button>")
                 .raw("<button type=\"button\" data-window=\"day\" aria-pressed=\"false\">Last day</button></div>")
                 .raw("<div id=\"traffic\" class=\"traffic\" data-src=\"").text(base + "/traffic.json").raw("\">")
-                .raw("<figure><figcaption>Requests per second by status class</figcaption><div class=\"chart\" data-chart=\"requests\"></div></figure>")
-                .raw("<figure><figcaption>Latency p50 / p95 / p99 (ms)</figcaption><div class=\"chart\" data-chart=\"latency\"></div></figure>")
-                .raw("<figure><figcaption>Bytes in and out per second</figcaption><div class=\"chart\" data-chart=\"bytes\"></div></figure>")
-                .raw("</div><p class=\"hint\">Instance CPU and memory are not charted: the runtime does not report them yet.</p></section>");
+                .raw(chart("requests", "Requests per second by status class"))
+                .raw(chart("latency", "Latency p50 / p95 / p99 (ms)"))
+                .raw(chart("bytes", "Bytes in and out per second"))
+                .raw("</div><p class=\"hint\">Instance CPU and memory are not charted: ")
+                .raw("the runtime does not report them yet.</p></section>");
         h.raw("<section aria-labelledby=\"h-autoscale\" id=\"autoscale\" data-src=\"").text("/api/apps/" + name + "/autoscale")
                 .raw("\"><h2 id=\"h-autoscale\">Autoscaling</h2><p class=\"hint\">Not set for this app.</p></section>");
         section(h, "Releases", base, "releases", "load, ferry:changed from:body");
@@ -57,6 +58,12 @@ final class AppPage {
         section(h, "Log drains", base, "drains", "load, ferry:changed from:body");
         section(h, "Collaborators", base, "collaborators", "load, ferry:changed from:body");
         ctx.html(Layout.page(name, session, h.toString()));
+    }
+
+    /** A chart's place, which {@code charts.js} fills; the caption names it for screen readers too. */
+    private static String chart(String name, String caption) {
+        return "<figure><figcaption>" + caption + "</figcaption><div class=\"chart\" data-chart=\"" + name
+                + "\"></div></figure>";
     }
 
     private static void section(Html h, String title, String base, String fragment, String trigger) {

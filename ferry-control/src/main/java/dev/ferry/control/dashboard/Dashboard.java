@@ -14,6 +14,7 @@ import dev.ferry.core.traffic.TrafficSeries;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
 
@@ -105,7 +106,7 @@ public final class Dashboard implements ControlApi {
     }
 
     /** The gate in front of every page: a live session, its user as the caller, HTML errors. */
-    private io.javalin.http.Handler page(PageHandler handler) {
+    private Handler page(PageHandler handler) {
         return ctx -> {
             var session = sessions.current(ctx);
             if (session.isEmpty()) {

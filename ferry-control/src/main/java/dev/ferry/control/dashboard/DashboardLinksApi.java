@@ -29,6 +29,7 @@ public final class DashboardLinksApi implements ControlApi {
 
     private void issue(Context ctx) {
         DashboardSessions.IssuedLink link = sessions.issueLink(Caller.of(ctx), Caller.recheck(ctx));
-        Json.answer(ctx, 201, new DashboardLink("/sign-in/link?code=" + link.code(), link.expires().truncatedTo(ChronoUnit.SECONDS).toString()));
+        String expires = link.expires().truncatedTo(ChronoUnit.SECONDS).toString();
+        Json.answer(ctx, 201, new DashboardLink("/sign-in/link?code=" + link.code(), expires));
     }
 }

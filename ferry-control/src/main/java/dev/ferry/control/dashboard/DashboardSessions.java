@@ -6,6 +6,7 @@ import dev.ferry.core.store.User;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -110,7 +111,7 @@ public final class DashboardSessions implements BrowserSessions {
         if (sent == null && String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")) {
             sent = ctx.formParam(CSRF_FIELD);
         }
-        if (sent == null || !MessageDigest.isEqual(sent.getBytes(), session.csrf().getBytes())) {
+        if (sent == null || !sameSecret(sent, session.csrf())) {
             throw new CsrfRefused();
         }
     }
@@ -157,6 +158,11 @@ public final class DashboardSessions implements BrowserSessions {
     boolean linkPending(String code) {
         Link link = code == null ? null : links.get(code);
         return link != null && !link.expires().isBefore(clock.instant());
+    }
+
+    /** Compares two secrets in time that does not depend on where they differ. */
+    static boolean sameSecret(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A random value for an id, a CSRF token or a code. */

@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +17,8 @@ import java.util.Optional;
  * Signing in to the dashboard: {@code GET /sign-in} (a form for an API token) and {@code POST /sign-in}, guarded
  * against cross-site sign-in by a double-submitted random value (a SameSite=Strict cookie and a hidden field); a
  * wrong token counts against the client's address in the platform's {@link AuthFailureLimiter}, like a wrong bearer
- * token. A one-time {@code /sign-in/link?code=…} ({@link DashboardLinksApi}, {@code ferry dashboard}) shows whose sign-in it is and a button that uses it up
+ * token. A one-time {@code /sign-in/link?code=…} ({@link DashboardLinksApi}, {@code ferry dashboard}) shows
+ * whose sign-in it is and a button that uses it up
  * ({@code POST /sign-in/link}, with the same double-submitted nonce), so that link previews cannot spend it and
  * another site cannot sign a browser in to its own account.
  */
@@ -60,7 +60,7 @@ final class SignInPages {
     private static boolean nonceMatches(Context ctx) {
         String nonce = ctx.formParam("nonce");
         String expected = ctx.cookie(FORM_COOKIE);
-        return nonce != null && expected != null && MessageDigest.isEqual(nonce.getBytes(), expected.getBytes());
+        return nonce != null && expected != null && DashboardSessions.sameSecret(nonce, expected);
     }
 
     private void form(Context ctx, int status, String error) {
