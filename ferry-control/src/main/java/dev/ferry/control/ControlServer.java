@@ -39,7 +39,9 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * ({@link RoutesApi}, {@link TcpRoutesApi} for admins; {@link AppsApi}, {@link UsersApi}, {@link TokensApi}
  * over the {@link Store}) and the one error mapper ({@link ApiErrorMapper}). Revoked tokens, removed collaborators
  * and destroyed apps are announced to the platform's {@link AccessChanges}; wrong bearer tokens are counted per
- * client address by its {@link AuthFailureLimiter} (docs/security.md).
+ * client address by its {@link AuthFailureLimiter} (docs/security.md). With the dashboard's {@link BrowserSessions},
+ * a request without a bearer token may carry its session cookie instead, and a change then needs the session's
+ * CSRF token (docs/dashboard.md).
  *
  * <p>Lifecycle: construct, {@link #start()}, {@link #close()}. Not restartable.
  */
