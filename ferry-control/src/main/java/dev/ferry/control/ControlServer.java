@@ -4,6 +4,7 @@ import dev.ferry.control.apps.AppDataCleanups;
 import dev.ferry.control.apps.AppRoutes;
 import dev.ferry.control.apps.AppsApi;
 import dev.ferry.control.auth.BearerAuthFilter;
+import dev.ferry.control.auth.BrowserSessions;
 import dev.ferry.control.auth.TokenVerifier;
 import dev.ferry.control.error.ApiErrorMapper;
 import dev.ferry.control.health.StoreHealth;
@@ -38,7 +39,9 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * ({@link RoutesApi}, {@link TcpRoutesApi} for admins; {@link AppsApi}, {@link UsersApi}, {@link TokensApi}
  * over the {@link Store}) and the one error mapper ({@link ApiErrorMapper}). Revoked tokens, removed collaborators
  * and destroyed apps are announced to the platform's {@link AccessChanges}; wrong bearer tokens are counted per
- * client address by its {@link AuthFailureLimiter} (docs/security.md).
+ * client address by its {@link AuthFailureLimiter} (docs/security.md). With the dashboard's {@link BrowserSessions},
+ * a request without a bearer token may carry its session cookie instead, and a change then needs the session's
+ * CSRF token (docs/dashboard.md).
  *
  * <p>Lifecycle: construct, {@link #start()}, {@link #close()}. Not restartable.
  */
@@ -115,6 +118,20 @@ public final class ControlServer implements AutoCloseable {
                          Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
                          Deployments deployments, List<AppDataCleanup> cleanups, AccessChanges changes,
                          AuthFailureLimiter failures) {
+        this(config, registry, store, tokens, metricsScrape, servlets, apis, deployments, cleanups, changes, failures,
+                BrowserSessions.NONE);
+    }
+
+    /**
+     * Assembles the API with everything above and the dashboard's browser sessions, which the API then takes as a
+     * second way in (with a CSRF token on every change).
+     *
+     * @param browsers the dashboard's sessions, {@link BrowserSessions#NONE} without a dashboard
+     */
+    public ControlServer(ControlConfig config, RouteRegistry registry, Store store, TokenVerifier tokens,
+                         Supplier<String> metricsScrape, List<MountedServlet> servlets, List<ControlApi> apis,
+                         Deployments deployments, List<AppDataCleanup> cleanups, AccessChanges changes,
+                         AuthFailureLimiter failures, BrowserSessions browsers) {
         Objects.requireNonNull(deployments, "deployments");
         Objects.requireNonNull(changes, "changes");
         List<MountedServlet> mounted = List.copyOf(servlets);
@@ -125,7 +142,7 @@ public final class ControlServer implements AutoCloseable {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(metricsScrape, "metricsScrape");
         BearerAuthFilter auth = new BearerAuthFilter(tokens, PUBLIC_API_PATHS, ADMIN_ONLY_PREFIXES, GUARDED_PATHS,
-                failures);
+                failures, browsers);
         ApiErrorMapper errors = new ApiErrorMapper();
         TcpRoutesApi tcpRoutesApi = new TcpRoutesApi(registry, config.reservedPorts());
         AppRoutes appRoutes = new AppRoutes(registry, config.appsDomain(), config.appsHttpPort());

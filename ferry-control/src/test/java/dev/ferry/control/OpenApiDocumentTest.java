@@ -22,6 +22,8 @@ class OpenApiDocumentTest {
                     new dev.ferry.core.store.AppHostNames("localhost")),
             new dev.ferry.control.usage.UsageApi(store, store.usage()),
             new dev.ferry.control.autoscale.AutoscaleApi(store, store, store, store.autoscale()),
+            new dev.ferry.control.dashboard.DashboardLinksApi(new dev.ferry.control.dashboard.DashboardSessions(
+                    dev.ferry.control.dashboard.DashboardConfig.DEFAULT, java.time.Clock.systemUTC())),
             new dev.ferry.control.addons.AddonsApi(store, store, store.addons(), new dev.ferry.control.addons.AddonLifecycle(
                     store.addons(), store, dev.ferry.control.reconcile.Deployments.withoutRuntime(store), java.util.List.of()))));
 

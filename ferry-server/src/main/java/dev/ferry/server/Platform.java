@@ -24,14 +24,13 @@ import dev.ferry.control.ps.ProcessesApi;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.build.slug.SlugStore;
-import dev.ferry.server.runtime.AppsWithLocalSlugs;
+import dev.ferry.server.runtime.DeploymentsWiring;
 import dev.ferry.server.runtime.RenamedAppHosts;
 import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.server.tls.StoreTlsSource;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppDomain;
-import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
@@ -43,6 +42,7 @@ import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.logs.drain.DrainConfig;
 import dev.ferry.runtime.logs.drain.LogDrains;
 import dev.ferry.server.build.GitWiring;
+import dev.ferry.server.dashboard.DashboardWiring;
 import dev.ferry.server.router.RouterWiring;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.logs.AppAccessLog;
@@ -93,6 +93,7 @@ public final class Platform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
+
     private final FerryConfig config;
     private final PlatformTuning tuning;
     /** False for {@code ferry control}: no router in this process, the fleet's routers serve the apps. */
@@ -124,6 +125,7 @@ public final class Platform implements AutoCloseable {
     private UsageRecorder usage;
     private AddonWiring addons;
     private AutoscaleWiring autoscale;
+    private final DashboardWiring dashboard = new DashboardWiring();
 
     private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
@@ -164,22 +166,19 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        dataDirectory = DataDirectory.lock(config.dataDir());
-        started.push(dataDirectory);
+        started.push(dataDirectory = DataDirectory.lock(config.dataDir()));
 
         PrometheusMeterRegistry meters = PlatformMeters.create();
         started.push(meters::close);
 
-        registry = RegistryWiring.open(config, dataDirectory);
-        started.push(registry);
+        started.push(registry = RegistryWiring.open(config, dataDirectory));
 
         transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-io");
         started.push(() -> group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
 
         // The app log stream: instances' output, router lines and platform events (docs/decisions/010-logs.md).
-        appLogs = DiskAppLogs.open(dataDirectory.logs());
-        started.push(appLogs);
+        started.push(appLogs = DiskAppLogs.open(dataDirectory.logs()));
         AppOfHost appOfHost = new AppOfHost(config.domain(),
                 host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
         UsageSinks usageSinks = new UsageSinks(appOfHost, meters);
@@ -187,7 +186,8 @@ public final class Platform implements AutoCloseable {
 
         tls = new StoreTlsSource(new AppHostNames(config.domain()));
         if (withRouter) {
-            QueuedAccessLog accessLog = new QueuedAccessLog(usageSinks.after(new Slf4jAccessLog(), new AppAccessLog(appLogs, appOfHost), autoscale.latency()));
+            QueuedAccessLog accessLog = new QueuedAccessLog(usageSinks.after(new Slf4jAccessLog(),
+                    new AppAccessLog(appLogs, appOfHost), autoscale.latency(), dashboard.trafficSink(appOfHost)));
             started.push(accessLog);
             router = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(), tuning.passiveEjection(),
                     transport, group, meters, accessLog, tls, started).router().orElse(null);
@@ -210,9 +210,8 @@ public final class Platform implements AutoCloseable {
                     .appsHttpPort(router != null ? router.httpPort() : ControlConfig.DEFAULT_APPS_HTTP_PORT)
                     .build(), registry, store, store::authenticate, meters::scrape,
                     runtime.map(r -> r.servletsAfter(git.httpServlet())).orElseGet(() -> List.of(git.httpServlet())),
-                    apis(), deployments, appDataCleanups(), sessions, authFailures);
-            control.start();
-            started.push(control);
+                    apis(), deployments, appDataCleanups(), sessions, authFailures, dashboard.sessions());
+            started.push(control.start());
             // Stop the build queue before the API, so that pushes waiting for a build are answered at once.
             started.push(git.queue());
         }
@@ -231,23 +230,14 @@ public final class Platform implements AutoCloseable {
      */
     private void startRuntime() {
         renamedAppHosts = new RenamedAppHosts(new AppHostNames(config.domain()).readingFrom(store));
-        runtime = dev.ferry.server.kubernetes.KubernetesWiring.startOrLocal(config, store, new RuntimeWiring.Inputs(
-                dataDirectory.root(), new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir()),
-                registry, renamedAppHosts, appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace(),
+        SlugStore slugs = new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir());
+        DeploymentsWiring.Started s = DeploymentsWiring.start(config, tuning, store, slugs, new RuntimeWiring.Inputs(
+                dataDirectory.root(), slugs, registry, renamedAppHosts, appLogs, tuning.bootTimeout(),
+                tuning.drainTimeout(), tuning.stopGrace(),
                 addons.withLoopbackPorts(router == null ? List.of() : List.of(router.httpPort())), config.instanceNetwork(),
-                config.sandboxLimits()));
-        runtime.ifPresentOrElse(r -> {
-            started.push(r.runtime());
-            if (!r.sandboxed()) {
-                log.warn("apps and their builds run without a sandbox: {}", r.isolation());
-            }
-        }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
-        // On a store other nodes share, this node runs the apps it built (AppsWithLocalSlugs).
-        AppStore apps = config.store().postgres().isEmpty() ? store
-                : new AppsWithLocalSlugs(store, store,
-                        new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir()));
-        deployments = runtime.<Deployments>map(r -> new Reconciler(apps, store, r.runtime(), tuning.reconcileInterval()))
-                .orElseGet(() -> Deployments.withoutRuntime(store));
+                config.sandboxLimits()), started);
+        runtime = s.runtime();
+        deployments = s.deployments();
     }
 
     /** The parts of the API over the build queue, keys, logs, tunnels and (when one runs) the runtime. */
@@ -259,6 +249,7 @@ public final class Platform implements AutoCloseable {
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
                 new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain())),
                 new UsageApi(store, store.usage()), addons.api(store, deployments), autoscale.api(store)));
+        apis.addAll(dashboard.apis(store, authFailures, deployments, registry, config.domain()));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }
@@ -284,11 +275,12 @@ public final class Platform implements AutoCloseable {
     /**
      * What each part keeps per app outside the store, deleted when the app is destroyed (and before a new app of
      * its name is used), in this order: the build side's repository, cache, build output and slugs; the app's log
-     * lines and its drains, which stop sending; the add-ons it owns (before the store). A renamed app moves its data.
+     * lines and its drains, which stop sending; its traffic series; the add-ons it owns (before the store). A renamed
+     * app's data moves through the same list.
      */
     private List<AppDataCleanup> appDataCleanups() {
         return List.of(new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())),
-                new AppLogData(appLogs, drains), renamedAppHosts, addons.appCleanup(store, deployments));
+                new AppLogData(appLogs, drains), renamedAppHosts, dashboard.cleanup(), addons.appCleanup(store, deployments));
     }
 
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */

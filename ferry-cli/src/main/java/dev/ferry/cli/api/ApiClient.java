@@ -6,6 +6,7 @@ import dev.ferry.api.client.AccountCalls;
 import dev.ferry.api.client.AddonCalls;
 import dev.ferry.api.client.ApiJson;
 import dev.ferry.api.client.AutoscaleCalls;
+import dev.ferry.api.client.DashboardCalls;
 import dev.ferry.api.client.ApiRefused;
 import dev.ferry.api.client.ApiTimedOut;
 import dev.ferry.api.client.ApiUnreachable;
@@ -122,6 +123,11 @@ public final class ApiClient {
     /** The typed calls about an app's autoscaling of web. */
     public AutoscaleCalls autoscale() {
         return new AutoscaleCalls(client);
+    }
+
+    /** The typed call of the dashboard's one-time sign-in links. */
+    public DashboardCalls dashboard() {
+        return new DashboardCalls(client);
     }
 
     /** The typed call of usage records. */

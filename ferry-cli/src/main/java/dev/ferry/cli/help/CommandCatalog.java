@@ -9,6 +9,7 @@ import dev.ferry.cli.apps.AppsCreateCommand;
 import dev.ferry.cli.apps.AppsDestroyCommand;
 import dev.ferry.cli.apps.AppsInfoCommand;
 import dev.ferry.cli.apps.AppsRenameCommand;
+import dev.ferry.cli.apps.DashboardCommand;
 import dev.ferry.cli.apps.MaintenanceCommand;
 import dev.ferry.cli.apps.MaintenanceOffCommand;
 import dev.ferry.cli.apps.MaintenanceOnCommand;
@@ -112,7 +113,7 @@ public final class CommandCatalog {
                     e("apps:info", AppsInfoCommand.class), e("apps:rename", AppsRenameCommand.class),
                     e("apps:destroy", AppsDestroyCommand.class), e("open", OpenCommand.class),
                     e("maintenance", MaintenanceCommand.class), e("maintenance:on", MaintenanceOnCommand.class),
-                    e("maintenance:off", MaintenanceOffCommand.class)),
+                    e("maintenance:off", MaintenanceOffCommand.class), e("dashboard", DashboardCommand.class)),
             topic("config", "config vars: the environment of an app's processes",
                     e("config", ConfigCommand.class), e("config:get", ConfigGetCommand.class),
                     e("config:set", ConfigSetCommand.class), e("config:unset", ConfigUnsetCommand.class),

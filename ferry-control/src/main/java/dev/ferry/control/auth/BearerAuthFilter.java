@@ -18,7 +18,9 @@ import java.util.Set;
  * for the handlers ({@link Caller#of}), with a recheck of the same token for long-lived answers
  * ({@link Caller#recheck}); paths under one of the admin prefixes (the routes APIs) are for admins only (403
  * {@code forbidden}). Paths outside {@code /api/} are public unless listed as guarded (such as {@code /metrics}).
- * Refusals throw {@link Unauthorized}, answered 401 with {@code WWW-Authenticate: Bearer}.
+ * Refusals throw {@link Unauthorized}, answered 401 with {@code WWW-Authenticate: Bearer}. A request without an
+ * {@code Authorization} header may instead carry a browser session's cookie ({@link BrowserSessions}, the
+ * dashboard's), with the same admin rule.
  *
  * <p>Every wrong token counts against the client's address in the {@link AuthFailureLimiter}; an address over
  * its limit is answered 429 {@code too_many_auth_failures} with {@code Retry-After} before its token is looked at,
@@ -34,6 +36,7 @@ public final class BearerAuthFilter {
     private final List<String> adminPrefixes;
     private final Set<String> guardedPaths;
     private final AuthFailureLimiter failures;
+    private final BrowserSessions browsers;
 
     /** Without a limit on failed authentications. */
     public BearerAuthFilter(TokenVerifier verifier, Set<String> publicPaths, List<String> adminPrefixes) {
@@ -46,6 +49,15 @@ public final class BearerAuthFilter {
      */
     public BearerAuthFilter(TokenVerifier verifier, Set<String> publicPaths, List<String> adminPrefixes,
                             Set<String> guardedPaths, AuthFailureLimiter failures) {
+        this(verifier, publicPaths, adminPrefixes, guardedPaths, failures, BrowserSessions.NONE);
+    }
+
+    /**
+     * @param browsers asked for a session cookie when a request has no {@code Authorization} header (the dashboard's)
+     */
+    public BearerAuthFilter(TokenVerifier verifier, Set<String> publicPaths, List<String> adminPrefixes,
+                            Set<String> guardedPaths, AuthFailureLimiter failures, BrowserSessions browsers) {
+        this.browsers = Objects.requireNonNull(browsers, "browsers");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.publicPaths = Set.copyOf(publicPaths);
         this.adminPrefixes = List.copyOf(adminPrefixes);
@@ -63,6 +75,14 @@ public final class BearerAuthFilter {
             return;
         }
         String header = ctx.header("Authorization");
+        if (header == null) {
+            Optional<BrowserSessions.SignedIn> session = browsers.signedIn(ctx);
+            if (session.isPresent()) {
+                Caller.attach(ctx, session.get().user(), session.get().recheck());
+                requireAdminWhereNeeded(ctx, path);
+                return;
+            }
+        }
         if (header == null || header.length() <= SCHEME.length()
                 || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw new Unauthorized("this API call needs an 'Authorization: Bearer <token>' header");
@@ -79,9 +99,12 @@ public final class BearerAuthFilter {
             throw new Unauthorized("the bearer token is not valid (unknown or revoked)");
         }
         User user = found.get();
-        ctx.attribute(Caller.ATTRIBUTE, user);
         SessionRegistry.Recheck sameToken = () -> verifier.authenticate(token).map(User::id).filter(user.id()::equals).isPresent();
-        ctx.attribute(Caller.RECHECK_ATTRIBUTE, sameToken);
+        Caller.attach(ctx, user, sameToken);
+        requireAdminWhereNeeded(ctx, path);
+    }
+
+    private void requireAdminWhereNeeded(Context ctx, String path) {
         for (String prefix : adminPrefixes) {
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {
                 Caller.admin(ctx);

@@ -18,6 +18,15 @@ public final class Caller {
     private Caller() {
     }
 
+    /**
+     * Makes {@code user} the caller of this request, with how to recheck what authenticated them; for the
+     * authentication filters (bearer tokens, browser sessions) only.
+     */
+    public static void attach(Context ctx, User user, SessionRegistry.Recheck recheck) {
+        ctx.attribute(ATTRIBUTE, user);
+        ctx.attribute(RECHECK_ATTRIBUTE, recheck);
+    }
+
     /** The user who made this request; only called by handlers behind {@link BearerAuthFilter}. */
     public static User of(Context ctx) {
         User user = ctx.attribute(ATTRIBUTE);

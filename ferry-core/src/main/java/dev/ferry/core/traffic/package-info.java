@@ -1,0 +1,5 @@
+/**
+ * Each app's recent traffic as small per-minute series kept in memory: {@link dev.ferry.core.traffic.TrafficSeries}
+ * (fed by the router's access log, read by the dashboard's charts and by whatever needs an app's latency).
+ */
+package dev.ferry.core.traffic;

@@ -1,0 +1,59 @@
+package dev.ferry.server.dashboard;
+
+import dev.ferry.control.ControlApi;
+import dev.ferry.control.auth.BrowserSessions;
+import dev.ferry.control.dashboard.Dashboard;
+import dev.ferry.control.dashboard.DashboardConfig;
+import dev.ferry.control.dashboard.DashboardLinksApi;
+import dev.ferry.control.dashboard.DashboardSessions;
+import dev.ferry.control.reconcile.Deployments;
+import dev.ferry.core.access.AuthFailureLimiter;
+import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.store.AppDataCleanup;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Store;
+import dev.ferry.core.traffic.TrafficSeries;
+import dev.ferry.router.log.AccessLog;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The dashboard's parts of the platform, made in two steps like the usage ones: the {@link TrafficSeries} and its
+ * access log sink before the router starts, then, once the store and the runtime run, the {@link Dashboard} pages
+ * for the control API, whose {@link #sessions} the API's authentication takes too. Sessions live in memory
+ * ({@link DashboardConfig#DEFAULT}) and end with the process.
+ */
+public final class DashboardWiring {
+
+    private final TrafficSeries traffic = new TrafficSeries();
+    private final DashboardSessions sessions = new DashboardSessions(DashboardConfig.DEFAULT, Clock.systemUTC());
+
+    /** The sink that feeds the traffic series from the router's access log. */
+    public AccessLog trafficSink(Function<String, Optional<AppName>> appOfHost) {
+        return new TrafficSeriesSink(traffic, appOfHost);
+    }
+
+    /** The dashboard pages over the platform's store, runtime and route table, and the API of one-time links. */
+    public List<ControlApi> apis(Store store, AuthFailureLimiter failures, Deployments deployments,
+                                 RouteRegistry registry, String appsDomain) {
+        return List.of(Dashboard.create(sessions, store, store::authenticate, failures, deployments, registry, traffic,
+                appsDomain, Clock.systemUTC()), new DashboardLinksApi(sessions));
+    }
+
+    /** The browser sessions the API accepts besides bearer tokens. */
+    public BrowserSessions sessions() {
+        return sessions;
+    }
+
+    /** Drops a destroyed app's traffic and moves a renamed app's, with the platform's other clean-ups. */
+    public AppDataCleanup cleanup() {
+        return new TrafficSeriesCleanup(traffic);
+    }
+
+    /** Each app's last day of traffic, per minute. */
+    public TrafficSeries traffic() {
+        return traffic;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.ferry.server.dashboard;
+
+import dev.ferry.core.store.AppDataCleanup;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.DestroyedApp;
+import dev.ferry.core.traffic.TrafficSeries;
+import java.util.Objects;
+
+/**
+ * The traffic series' part of destroying and renaming an app: a destroyed app's minutes are dropped, so that a new
+ * app of the same name (perhaps another user's) never shows them; a renamed app's follow its new name.
+ */
+final class TrafficSeriesCleanup implements AppDataCleanup {
+
+    private final TrafficSeries series;
+
+    TrafficSeriesCleanup(TrafficSeries series) {
+        this.series = Objects.requireNonNull(series, "series");
+    }
+
+    @Override
+    public void removeDataOf(DestroyedApp destroyed) {
+        series.forget(destroyed.app().name());
+    }
+
+    @Override
+    public void moveDataOf(AppName from, AppName to) {
+        series.rename(from, to);
+    }
+}
