@@ -193,7 +193,7 @@ public final class Platform implements AutoCloseable {
         store = StoreWiring.open(config, dataDirectory.root());
         started.push(store);
         started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
-        tls.attach(store.certificates(), store);
+        tls.attach(store.certificates(), store.acme(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         startRuntime();
         started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop

@@ -52,16 +52,6 @@ public record Certificate(String name, AppName app, List<String> hostNames, Stri
                 source);
     }
 
-    /**
-     * True when less than {@code part} of its lifetime (notBefore to notAfter) remains at {@code now}: ACME renews
-     * a certificate when a third remains.
-     */
-    public boolean lessThanRemains(double part, Instant now) {
-        long lifetime = notAfter.toEpochMilli() - notBefore.toEpochMilli();
-        long remaining = notAfter.toEpochMilli() - now.toEpochMilli();
-        return remaining < lifetime * part;
-    }
-
     /** True when one of the names covers {@code host}: equal, or a wildcard for exactly one more label. */
     public boolean covers(String host) {
         String h = host.toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.ferry.server.tls;
 
+import dev.ferry.core.store.AcmeStore;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppStore;
@@ -22,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class StoreTlsSource implements TlsSource {
 
-    private record Stores(CertificateStore certificates, AppStore apps) {
+    private record Stores(CertificateStore certificates, AcmeStore acme, AppStore apps) {
     }
 
     private final AppHostNames hostNames;
@@ -34,8 +35,8 @@ public final class StoreTlsSource implements TlsSource {
     }
 
     /** Starts reading from the store, and tells the router at once and after each change. */
-    public void attach(CertificateStore certificates, AppStore apps) {
-        stores = new Stores(certificates, apps);
+    public void attach(CertificateStore certificates, AcmeStore acme, AppStore apps) {
+        stores = new Stores(certificates, acme, apps);
         certificates.onChange(this::changed);
         changed();
     }
@@ -58,8 +59,7 @@ public final class StoreTlsSource implements TlsSource {
             List<String> hosts = hostsOf.computeIfAbsent(c.app(), app -> hostNames.of(app, s.apps().domains(app)));
             List<String> covered = hosts.stream().filter(c::covers).toList();
             if (!covered.isEmpty()) {
-                served.add(new ServingCertificate(new Certificate(c.name(), c.app(), covered, c.subject(), c.issuer(),
-                        c.notBefore(), c.notAfter(), c.fingerprint(), c.chainPem(), c.addedAt()), sc.privateKeyPem()));
+                served.add(new ServingCertificate(c.withHostNames(covered), sc.privateKeyPem()));
             }
         }
         return served;
@@ -75,6 +75,13 @@ public final class StoreTlsSource implements TlsSource {
         s.certificates().allHttpsSettings().forEach((app, settings) ->
                 hostNames.of(app, s.apps().domains(app)).forEach(host -> byHost.put(host, settings)));
         return byHost;
+    }
+
+    /** The ACME challenges the issuer of any control node sharing the store is answering. */
+    @Override
+    public Map<String, String> challengeAnswers() {
+        Stores s = stores;
+        return s == null ? Map.of() : s.acme().challenges();
     }
 
     @Override

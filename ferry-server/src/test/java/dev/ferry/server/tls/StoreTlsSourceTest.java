@@ -51,7 +51,7 @@ class StoreTlsSourceTest {
 
     @Test
     void servesAWildcardOnlyForTheHostsOfItsOwnApp() {
-        source.attach(store.certificates(), store);
+        source.attach(store.certificates(), store.acme(), store);
         store.certificates().putCertificate(cert("app-a", "*.example.test", "app-a.apps.test"), "key-a", admin.id());
 
         List<ServingCertificate> served = source.certificates();
@@ -64,7 +64,7 @@ class StoreTlsSourceTest {
     @Test
     void leavesOutACertificateThatCoversNoneOfItsAppsHostsAnyMore() {
         store.certificates().putCertificate(cert("app-a", "a.example.test"), "key-a", admin.id());
-        source.attach(store.certificates(), store);
+        source.attach(store.certificates(), store.acme(), store);
         assertThat(source.certificates()).hasSize(1);
 
         store.removeDomain(AppName.of("app-a"), "a.example.test", admin.id());
@@ -77,7 +77,7 @@ class StoreTlsSourceTest {
         AtomicInteger told = new AtomicInteger();
         source.onChange(told::incrementAndGet);
         assertThat(source.settingsByHost()).isEmpty();
-        source.attach(store.certificates(), store);
+        source.attach(store.certificates(), store.acme(), store);
         HttpsSettings force = HttpsSettings.OFF.withForceHttps(true);
 
         store.certificates().setHttpsSettings(AppName.of("app-b"), force, admin.id());
