@@ -30,7 +30,7 @@ class CertsCommandsTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer(store -> List.of(
-                new CertificatesApi(store, store, store.certificates(), new AppHostNames("localhost"))));
+                new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames("localhost"))));
         cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();
     }

@@ -26,6 +26,7 @@ import dev.ferry.build.slug.SlugStore;
 import dev.ferry.server.runtime.AppsWithLocalSlugs;
 import dev.ferry.server.runtime.RenamedAppHosts;
 import dev.ferry.server.runtime.RuntimeWiring;
+import dev.ferry.server.tls.AcmeWiring;
 import dev.ferry.server.tls.StoreTlsSource;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
@@ -162,14 +163,12 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        dataDirectory = DataDirectory.lock(config.dataDir());
-        started.push(dataDirectory);
+        started.push(dataDirectory = DataDirectory.lock(config.dataDir()));
 
         PrometheusMeterRegistry meters = PlatformMeters.create();
         started.push(meters::close);
 
-        registry = RegistryWiring.open(config, dataDirectory);
-        started.push(registry);
+        started.push(registry = RegistryWiring.open(config, dataDirectory));
 
         transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-io");
@@ -190,11 +189,11 @@ public final class Platform implements AutoCloseable {
                     transport, group, meters, accessLog, tls, started).router().orElse(null);
         }
 
-        store = StoreWiring.open(config, dataDirectory.root());
-        started.push(store);
+        started.push(store = StoreWiring.open(config, dataDirectory.root()));
         started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
         tls.attach(store.certificates(), store.acme(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
+        AcmeWiring.start(config.acme(), store, config.domain(), appLogs).ifPresent(started::push);
         startRuntime();
         started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop
         startGit();
@@ -255,7 +254,7 @@ public final class Platform implements AutoCloseable {
                 new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
-                new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain())),
+                new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames(config.domain())),
                 new UsageApi(store, store.usage()), addons.api(store, deployments)));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;

@@ -62,6 +62,16 @@ public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> t
                 DEFAULT_CHECK_INTERVAL, DEFAULT_SWEEP_INTERVAL, DEFAULT_RETRY, DEFAULT_ORDER_TIMEOUT);
     }
 
+    /**
+     * {@code file} once read as a PEM file of CA certificates ({@code --acme-ca-cert}).
+     *
+     * @throws IllegalArgumentException saying why it cannot be used (unreadable, no certificate, not PEM)
+     */
+    public static Path trustedCa(Path file) {
+        TrustedCaProvider.read(file);
+        return file;
+    }
+
     /** This configuration with another renewal threshold, check interval and retry backoff (tests, tuning). */
     public AcmeConfig withTiming(double renewPart, Duration check, Backoff retryBackoff) {
         return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewPart, check, sweepInterval,

@@ -1,5 +1,6 @@
 package dev.ferry.server.config;
 
+import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.route.HostName;
 import dev.ferry.router.handler.TrustedProxies;
@@ -51,6 +52,9 @@ import java.util.Set;
  *   <tr><td>store</td><td>{@link StoreSettings#EMBEDDED}: SQLite in the data dir, its key in {@code secret.key} there</td></tr>
  *   <tr><td>registry</td><td>empty: the route registry journaled in the data dir; with {@code --registry redis://…},
  *   the Redis registry that every router, gateway and control node of a fleet shares</td></tr>
+ *   <tr><td>acme</td><td>empty: no certificates over ACME; on with {@code --acme-email} or {@code --acme-directory}
+ *   ({@link AcmeConfig}: Let's Encrypt's production directory unless named, renewal with a third of the lifetime
+ *   left)</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -79,7 +83,8 @@ public record FerryConfig(
         SandboxLimits sandboxLimits,
         StoreSettings store,
         Optional<RedisRegistryConfig> registry,
-        AddonSettings addons) {
+        AddonSettings addons,
+        Optional<AcmeConfig> acme) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
@@ -124,6 +129,7 @@ public record FerryConfig(
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(addons, "addons");
+        Objects.requireNonNull(acme, "acme");
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }

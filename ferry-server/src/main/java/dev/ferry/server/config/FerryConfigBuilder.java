@@ -1,5 +1,6 @@
 package dev.ferry.server.config;
 
+import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.sandbox.NetworkMode;
@@ -39,6 +40,7 @@ public final class FerryConfigBuilder {
     private StoreSettings store = StoreSettings.EMBEDDED;
     private Optional<RedisRegistryConfig> registry = Optional.empty();
     private AddonSettings addons = AddonSettings.NONE;
+    private Optional<AcmeConfig> acme = Optional.empty();
 
     FerryConfigBuilder() {
     }
@@ -66,11 +68,12 @@ public final class FerryConfigBuilder {
     public FerryConfigBuilder store(StoreSettings v) { store = v; return this; }
     public FerryConfigBuilder registry(Optional<RedisRegistryConfig> v) { registry = v; return this; }
     public FerryConfigBuilder addons(AddonSettings v) { addons = v; return this; }
+    public FerryConfigBuilder acme(Optional<AcmeConfig> v) { acme = v; return this; }
 
     /** @throws IllegalArgumentException naming what is wrong, e.g. two listeners on one port */
     public FerryConfig build() {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxSourceBytes, maxBuilds, buildTimeout,
-                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry, addons);
+                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry, addons, acme);
     }
 }
