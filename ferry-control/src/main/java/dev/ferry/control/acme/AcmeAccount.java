@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.security.Security;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Session;
@@ -20,6 +22,13 @@ import org.shredzone.acme4j.util.KeyPairUtils;
  * issuer's one thread uses it.
  */
 final class AcmeAccount {
+
+    static {
+        // acme4j builds CSRs and reads keys through BouncyCastle's provider; appended, so the JDK's stay first.
+        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+            Security.addProvider(new BouncyCastleProvider());
+        }
+    }
 
     private final AcmeConfig config;
     private Login login;

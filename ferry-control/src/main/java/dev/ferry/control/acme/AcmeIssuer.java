@@ -13,6 +13,7 @@ import dev.ferry.core.store.Certificate;
 import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.tls.CertificateCheck;
+import dev.ferry.core.tls.Pem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -153,6 +154,9 @@ public final class AcmeIssuer implements AutoCloseable {
         Instant now = clock.instant();
         try {
             Http01Order.Issued issued = orders.order(host);
+            // A CA may date a certificate from the second it signed it, a moment ahead of this clock.
+            Instant notBefore = Pem.certificates(issued.chainPem()).getFirst().getNotBefore().toInstant();
+            now = clock.instant().isBefore(notBefore) ? notBefore : clock.instant();
             Certificate c = CertificateCheck.check(app, host, issued.chainPem(), issued.privateKeyPem(), now);
             Certificate acmeCert = new Certificate(host, app, c.hostNames(), c.subject(), c.issuer(), c.notBefore(),
                     c.notAfter(), c.fingerprint(), c.chainPem(), now, CertificateSource.ACME);
@@ -167,6 +171,7 @@ public final class AcmeIssuer implements AutoCloseable {
         } catch (AcmeOrderFailed | RuntimeException e) {
             int failures = before.filter(s -> s.state() == AcmeHostStatus.State.FAILING)
                     .map(AcmeHostStatus::failures).orElse(0) + 1;
+            now = clock.instant();
             Instant retry = now.plus(config.retry().delay(failures - 1));
             String why = e instanceof AcmeOrderFailed ? e.getMessage() : e.toString();
             try {

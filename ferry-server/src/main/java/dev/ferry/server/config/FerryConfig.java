@@ -179,7 +179,7 @@ public record FerryConfig(
                 .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxSourceBytes(maxSourceBytes).maxBuilds(maxBuilds)
                 .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
                 .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits)
-                .store(store).registry(registry).addons(addons);
+                .store(store).registry(registry).addons(addons).acme(acme);
     }
 
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */
