@@ -62,8 +62,9 @@ class CertsCommandsTest {
         CommandRunner.Result listed = cli.run("certs", "-a", "hello");
 
         assertThat(listed.exit()).as(listed.err()).isZero();
-        assertThat(listed.out()).contains("SOURCE").contains("acme")
-                .contains("failing: the HTTP-01 challenge for hello.localhost is INVALID").contains("next try");
+        assertThat(listed.out()).contains("SOURCE").contains("acme").contains("failing")
+                .contains("hello.localhost: ACME failing (2 in a row; no certificate yet; next try ")
+                .contains("): the HTTP-01 challenge for hello.localhost is INVALID");
     }
 
     @Test

@@ -12,6 +12,8 @@ import dev.ferry.core.api.CertificateInfo;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -46,6 +48,8 @@ public final class CertsCommand extends ApiCommand {
             return;
         }
         AcmeStatusInfo[] acme = api.typed(() -> api.certificates().acme(name));
+        Map<String, AcmeStatusInfo> byHost = Arrays.stream(acme)
+                .collect(Collectors.toMap(AcmeStatusInfo::host, s -> s, (a, b) -> a));
         Set<String> named = Arrays.stream(certs.value()).map(CertificateInfo::name).collect(Collectors.toSet());
         List<AcmeStatusInfo> pending = Arrays.stream(acme).filter(s -> !named.contains(s.host())).toList();
         if (certs.value().length == 0 && pending.isEmpty()) {
@@ -55,13 +59,22 @@ public final class CertsCommand extends ApiCommand {
         Times times = Times.of(env.terminal());
         TextTable table = new TextTable("NAME", "DOMAINS", "SOURCE", "EXPIRES", "STATUS", "ISSUER");
         for (CertificateInfo c : certs.value()) {
+            boolean fromAcme = "acme".equals(c.source());
             table.row(c.name(), String.join(", ", c.hostnames()), c.source() == null ? "user" : c.source(),
-                    times.format(c.expiresAt()), c.status() == null ? "-" : c.status(), c.issuer());
+                    times.format(c.expiresAt()),
+                    fromAcme ? Optional.ofNullable(byHost.get(c.name())).map(AcmeStatusInfo::state).orElse("valid") : "-",
+                    c.issuer());
         }
         for (AcmeStatusInfo s : pending) {
-            table.row(s.host(), s.host(), "acme", "-", s.state() + ": " + s.message() + " (next try "
-                    + times.format(s.nextAttemptAt()) + ")", "-");
+            table.row(s.host(), s.host(), "acme", "-", s.state(), "-");
         }
         table.print(out, env.colour());
+        for (AcmeStatusInfo s : acme) {
+            if ("failing".equals(s.state())) {
+                out.println(s.host() + ": ACME failing (" + s.failures() + " in a row; "
+                        + (named.contains(s.host()) ? "the current certificate keeps serving" : "no certificate yet")
+                        + "; next try " + times.format(s.nextAttemptAt()) + "): " + s.message());
+            }
+        }
     }
 }

@@ -138,7 +138,8 @@ class AcmeTest {
             assertThat(renewed).isNotNull();
 
             CommandRunner.Result certs = ok(admin, "certs", "-a", "hello");
-            assertThat(certs.out()).contains("failing: ").contains("still serving this one");
+            assertThat(certs.out()).contains("hello.apps.test: ACME failing (")
+                    .contains("the current certificate keeps serving").contains("127.0.0.2");
             assertThat(platform.store().events(hello, Page.FIRST).items())
                     .anySatisfy(e -> {
                         assertThat(e.action()).isEqualTo(EventAction.ACME_FAIL);
