@@ -1,0 +1,113 @@
+package dev.ferry.control.acme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ferry.core.retry.Backoff;
+import dev.ferry.core.store.AcmeHostStatus;
+import dev.ferry.core.store.AppHostNames;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateSource;
+import dev.ferry.core.store.User;
+import dev.ferry.store.sql.SqliteStore;
+import dev.ferry.testing.FreePorts;
+import dev.ferry.testing.MemoryAppLogs;
+import dev.ferry.testing.TestPki;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issuer's choices over a real store, with a CA that cannot be reached (a closed loopback port): which hosts it
+ * orders, how it records a failure and backs off. Orders that succeed are {@code AcmeTest}'s, against Pebble.
+ */
+class AcmeIssuerTest {
+
+    @TempDir
+    Path dir;
+
+    private SqliteStore store;
+    private User admin;
+    private final MemoryAppLogs logs = new MemoryAppLogs();
+    private AcmeIssuer issuer;
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.openInDataDir(dir);
+        admin = store.bootstrapAdmin("admin@example.com").orElseThrow().user();
+    }
+
+    @AfterEach
+    void close() {
+        if (issuer != null) {
+            issuer.close();
+        }
+        store.close();
+    }
+
+    private void startIssuer() {
+        AcmeConfig config = AcmeConfig.of(URI.create("https://127.0.0.1:" + FreePorts.loopback() + "/dir"),
+                        Optional.empty(), Optional.empty(), dir.resolve("acme/account.pem"))
+                .withTiming(1.0 / 3, Duration.ofMillis(100), Backoff.doubling(Duration.ofMillis(400), Duration.ofSeconds(5)));
+        issuer = new AcmeIssuer(config, store, store.certificates(), store.acme(), new AppHostNames("apps.test"), logs,
+                Clock.systemUTC()).start();
+    }
+
+    private Optional<AcmeHostStatus> status(String app, String host) {
+        return store.acme().statuses(AppName.of(app)).stream().filter(s -> s.host().equals(host)).findFirst();
+    }
+
+    @Test
+    void leavesHostsWithAUsersCertificateAndLocalhostNamesAlone() throws Exception {
+        TestPki pki = new TestPki();
+        store.createApp(admin.id(), AppName.of("mine"));
+        store.certificates().putCertificate(TestPki.serving(AppName.of("mine"), pki.leaf("mine.apps.test"), pki.root())
+                .certificate(), TestPki.serving(AppName.of("mine"), pki.leaf("mine.apps.test"), pki.root()).privateKeyPem(),
+                admin.id());
+        store.createApp(admin.id(), AppName.of("other"));
+        store.addDomain(AppName.of("other"), "dev.localhost", admin.id());
+        List<Certificate> usersBefore = store.certificates().certificates(AppName.of("mine"));
+
+        startIssuer();
+        // A second failure of other.apps.test means a whole sweep, every host of both apps, came before it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("other", "other.apps.test")
+                .filter(s -> s.failures() >= 2).isPresent());
+
+        assertThat(status("mine", "mine.apps.test")).isEmpty(); // never ordered: a user's certificate covers it
+        assertThat(status("other", "dev.localhost")).isEmpty(); // no CA can check a .localhost name
+        assertThat(store.certificates().certificates(AppName.of("mine"))).isEqualTo(usersBefore)
+                .allSatisfy(c -> assertThat(c.source()).isEqualTo(CertificateSource.USER));
+    }
+
+    @Test
+    void aFailedOrderIsRecordedLoggedAndRetriedWithBackoff() {
+        store.createApp(admin.id(), AppName.of("hello"));
+
+        startIssuer();
+        AcmeHostStatus first = await().atMost(Duration.ofSeconds(20))
+                .until(() -> status("hello", "hello.apps.test").orElse(null), s -> s != null);
+        AcmeHostStatus second = await().atMost(Duration.ofSeconds(20))
+                .until(() -> status("hello", "hello.apps.test").orElse(null), s -> s != null && s.failures() >= 2);
+
+        assertThat(first.state()).isEqualTo(AcmeHostStatus.State.FAILING);
+        assertThat(first.failures()).isEqualTo(1);
+        assertThat(first.message()).contains("ACME CA at https://127.0.0.1:");
+        assertThat(Duration.between(first.updatedAt(), first.nextAttemptAt())).isEqualTo(Duration.ofMillis(400));
+        assertThat(Duration.between(second.updatedAt(), second.nextAttemptAt()))
+                .isEqualTo(Duration.ofMillis(Math.min(5000, 400L << (second.failures() - 1))));
+        assertThat(second.updatedAt()).isAfterOrEqualTo(first.nextAttemptAt());
+        assertThat(store.certificates().certificates(AppName.of("hello"))).isEmpty();
+        assertThat(logs.texts("acme")).anySatisfy(t -> assertThat(t).startsWith("ACME certificate for hello.apps.test"
+                + " failed (1 in a row"));
+        assertThat(Files.exists(dir.resolve("acme/account.pem"))).isTrue();
+    }
+}
