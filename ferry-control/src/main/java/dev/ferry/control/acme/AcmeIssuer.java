@@ -16,7 +16,10 @@ import dev.ferry.core.tls.CertificateCheck;
 import dev.ferry.core.tls.Pem;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +123,7 @@ public final class AcmeIssuer implements AutoCloseable {
         Map<String, AcmeHostStatus> statuses = new HashMap<>();
         acme.allStatuses().forEach(s -> statuses.put(s.app() + " " + s.host(), s));
         Map<AppName, List<Certificate>> certs = new HashMap<>();
+        forgetFormerHosts(hosts, statuses.values(), certs);
         for (Map.Entry<String, AppName> e : hosts.entrySet()) {
             String host = e.getKey();
             AppName app = e.getValue();
@@ -142,6 +146,36 @@ public final class AcmeIssuer implements AutoCloseable {
             next = after.isBefore(next) ? after : next;
         }
         return next;
+    }
+
+    /**
+     * Forgets the ACME certificates and outcomes of hosts that are no longer their app's, and drops those
+     * certificates from {@code certs}, which it fills with each app's certificates as read.
+     */
+    private void forgetFormerHosts(Map<String, AppName> hosts, Collection<AcmeHostStatus> statuses,
+                                   Map<AppName, List<Certificate>> certs) {
+        Map<AppName, Set<String>> former = new HashMap<>();
+        statuses.stream().filter(s -> !s.app().equals(hosts.get(s.host())))
+                .forEach(s -> former.computeIfAbsent(s.app(), a -> new HashSet<>()).add(s.host()));
+        for (AppName app : new HashSet<>(hosts.values())) {
+            try {
+                List<Certificate> own = certificates.certificates(app);
+                own.stream().filter(c -> c.source() == CertificateSource.ACME && !app.equals(hosts.get(c.name())))
+                        .forEach(c -> former.computeIfAbsent(app, a -> new HashSet<>()).add(c.name()));
+                certs.put(app, own.stream().filter(c -> c.source() != CertificateSource.ACME
+                        || app.equals(hosts.get(c.name()))).toList());
+            } catch (AppNotFound gone) {
+                // destroyed meanwhile: its certificates went with it
+            }
+        }
+        former.forEach((app, names) -> names.forEach(host -> {
+            try {
+                acme.forgetHost(app, host);
+                log.info("ACME: forgot {} of {}, no longer one of its hosts", host, app);
+            } catch (AppNotFound gone) {
+                // destroyed meanwhile
+            }
+        }));
     }
 
     private Instant renewalTime(Certificate c) {

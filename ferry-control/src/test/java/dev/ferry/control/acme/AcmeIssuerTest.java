@@ -110,4 +110,27 @@ class AcmeIssuerTest {
                 + " failed (1 in a row"));
         assertThat(Files.exists(dir.resolve("acme/account.pem"))).isTrue();
     }
+
+    @Test
+    void forgetsTheAcmeCertificateAndOutcomeOfARemovedDomain() {
+        AppName hello = AppName.of("hello");
+        store.createApp(admin.id(), hello);
+        store.addDomain(hello, "www.hello.test", admin.id());
+        store.acme().putAcmeCertificate(new Certificate("www.hello.test", hello, List.of("www.hello.test"),
+                "CN=www.hello.test", "CN=Test CA", java.time.Instant.now().minusSeconds(60),
+                java.time.Instant.now().plus(Duration.ofDays(90)), "sha256:www", "chain", java.time.Instant.now(),
+                CertificateSource.ACME), "key");
+
+        startIssuer();
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("hello", "hello.apps.test").isPresent());
+        assertThat(store.certificates().certificates(hello)).extracting(Certificate::name).containsExactly("www.hello.test");
+        assertThat(status("hello", "www.hello.test")).isEmpty(); // its certificate is not due for renewal
+
+        store.removeDomain(hello, "www.hello.test", admin.id());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.certificates().certificates(hello).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("hello", "hello.apps.test")
+                .filter(s -> s.failures() >= 2).isPresent());
+        assertThat(store.acme().statuses(hello)).extracting(AcmeHostStatus::host).containsExactly("hello.apps.test");
+    }
 }

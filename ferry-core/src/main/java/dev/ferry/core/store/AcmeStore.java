@@ -30,6 +30,14 @@ public interface AcmeStore {
      */
     Certificate putAcmeCertificate(Certificate certificate, String privateKeyPem);
 
+    /**
+     * Forgets what ACME kept for a host that is no longer the app's (a removed domain, a renamed app): its ACME
+     * certificate of that name, never a user's, and its outcome. Nothing when there is none.
+     *
+     * @throws AppNotFound when there is no such app
+     */
+    void forgetHost(AppName app, String host);
+
     /** Records the outcome of an order for a host; a {@code FAILING} one also records an {@code acme.fail} event. */
     void recordStatus(AcmeHostStatus status);
 

@@ -104,4 +104,19 @@ class AcmeStoreTest extends StoreTestSupport {
         assertThat(acme.allStatuses()).isEmpty();
         assertThat(store.certificates().servingCertificates()).isEmpty();
     }
+
+    @Test
+    void forgetsAFormerHostsAcmeCertificateAndOutcomeButNeverAUsersCertificate() {
+        acme.putAcmeCertificate(cert("old.hello.test", CertificateSource.ACME, "sha256:old"), KEY);
+        acme.recordStatus(new AcmeHostStatus(name("hello"), "old.hello.test", AcmeHostStatus.State.VALID, "issued", 0,
+                Instant.EPOCH, Instant.EPOCH));
+        Certificate users = cert("mine.hello.test", CertificateSource.USER, "sha256:users");
+        store.certificates().putCertificate(users, KEY, admin.id());
+
+        acme.forgetHost(name("hello"), "old.hello.test");
+        acme.forgetHost(name("hello"), "mine.hello.test");
+
+        assertThat(store.certificates().certificates(name("hello"))).containsExactly(users);
+        assertThat(acme.statuses(name("hello"))).isEmpty();
+    }
 }

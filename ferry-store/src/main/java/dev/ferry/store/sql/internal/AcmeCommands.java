@@ -78,6 +78,24 @@ public final class AcmeCommands implements AcmeStore {
     }
 
     @Override
+    public void forgetHost(AppName name, String host) {
+        boolean certificateGone = db.write(tx -> {
+            AppRow app = AppRows.require(tx, name);
+            AcmeRows.deleteStatus(tx, app, host);
+            if (CertificateRows.sourceOf(tx, app, host).orElse(CertificateSource.USER) != CertificateSource.ACME) {
+                return false;
+            }
+            CertificateRows.delete(tx, app, host);
+            EventRows.record(tx, Optional.empty(), Optional.of(app), EventAction.CERT_REMOVE,
+                    "Remove ACME certificate " + host + " (no longer a host of the app)", clock.now());
+            return true;
+        });
+        if (certificateGone) {
+            certificates.changed();
+        }
+    }
+
+    @Override
     public void recordStatus(AcmeHostStatus status) {
         db.write(tx -> {
             AppRow app = AppRows.require(tx, status.app());

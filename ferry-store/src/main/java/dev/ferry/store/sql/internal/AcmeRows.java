@@ -40,6 +40,10 @@ public final class AcmeRows {
                 s.failures(), s.nextAttemptAt().toEpochMilli(), s.updatedAt().toEpochMilli());
     }
 
+    public static boolean deleteStatus(Tx tx, AppRow app, String host) throws SQLException {
+        return tx.update("DELETE FROM acme_hosts WHERE app_id = ? AND host = ?", app.id(), host) >= 1;
+    }
+
     public static List<AcmeHostStatus> ofApp(Tx tx, AppRow app) throws SQLException {
         return tx.list(SELECT_HOSTS + " WHERE h.app_id = ? ORDER BY h.host", AcmeRows::status, app.id());
     }
