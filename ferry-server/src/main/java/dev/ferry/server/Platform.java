@@ -193,7 +193,7 @@ public final class Platform implements AutoCloseable {
         started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
         tls.attach(store.certificates(), store.acme(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
-        AcmeWiring.start(config.acme(), store, config.domain(), appLogs).ifPresent(started::push);
+        AcmeWiring.start(config, store, appLogs, withRouter).ifPresent(started::push);
         startRuntime();
         started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop
         startGit();

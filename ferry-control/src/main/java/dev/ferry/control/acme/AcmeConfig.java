@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param sweepInterval      the longest time between two looks at every certificate; default 1 h
  * @param retry              the waits after failed orders for a host; default 1 min doubling up to 6 h, jitter 0.2
  * @param orderTimeout       the longest one challenge or one order may take to complete; default 2 min
+ * @param challengeDelay     how long a challenge is in the store before the CA is told to check it, so that routers
+ *                           that learn of it only by reloading (other nodes of a shared store) have it; default 0
  */
 public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> trustedCa, Path accountKeyFile,
                          double renewWhenRemaining, Duration checkInterval, Duration sweepInterval, Backoff retry,
-                         Duration orderTimeout) {
+                         Duration orderTimeout, Duration challengeDelay) {
 
     /** Let's Encrypt's production directory, the default. */
     public static final URI LETS_ENCRYPT = URI.create("https://acme-v02.api.letsencrypt.org/directory");
@@ -54,12 +56,15 @@ public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> t
         requirePositive(checkInterval, "checkInterval");
         requirePositive(sweepInterval, "sweepInterval");
         requirePositive(orderTimeout, "orderTimeout");
+        if (challengeDelay == null || challengeDelay.isNegative()) {
+            throw new IllegalArgumentException("challengeDelay must be 0 or more, not " + challengeDelay);
+        }
     }
 
     /** The defaults for {@code directory}, the account key in {@code accountKeyFile}. */
     public static AcmeConfig of(URI directory, Optional<String> email, Optional<Path> trustedCa, Path accountKeyFile) {
         return new AcmeConfig(directory, email, trustedCa, accountKeyFile, DEFAULT_RENEW_WHEN_REMAINING,
-                DEFAULT_CHECK_INTERVAL, DEFAULT_SWEEP_INTERVAL, DEFAULT_RETRY, DEFAULT_ORDER_TIMEOUT);
+                DEFAULT_CHECK_INTERVAL, DEFAULT_SWEEP_INTERVAL, DEFAULT_RETRY, DEFAULT_ORDER_TIMEOUT, Duration.ZERO);
     }
 
     /**
@@ -75,7 +80,13 @@ public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> t
     /** This configuration with another renewal threshold, check interval and retry backoff (tests, tuning). */
     public AcmeConfig withTiming(double renewPart, Duration check, Backoff retryBackoff) {
         return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewPart, check, sweepInterval,
-                retryBackoff, orderTimeout);
+                retryBackoff, orderTimeout, challengeDelay);
+    }
+
+    /** This configuration with another {@link #challengeDelay()}. */
+    public AcmeConfig withChallengeDelay(Duration delay) {
+        return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewWhenRemaining, checkInterval,
+                sweepInterval, retry, orderTimeout, delay);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -70,6 +70,7 @@ final class Http01Order {
                 .orElseThrow(() -> new AcmeOrderFailed("the CA offers no HTTP-01 challenge for " + host));
         challenges.putChallenge(challenge.getToken(), challenge.getAuthorization());
         try {
+            Thread.sleep(config.challengeDelay());
             challenge.trigger();
             Status status = challenge.waitForCompletion(config.orderTimeout());
             if (status != Status.VALID) {
