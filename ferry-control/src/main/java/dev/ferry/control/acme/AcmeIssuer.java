@@ -134,6 +134,10 @@ public final class AcmeIssuer implements AutoCloseable {
                 continue;
             }
             if (own.stream().anyMatch(c -> c.source() == CertificateSource.USER && c.covers(host))) {
+                if (own.stream().anyMatch(c -> c.source() == CertificateSource.ACME && c.name().equals(host))
+                        || statuses.containsKey(app + " " + host)) {
+                    acme.forgetHost(app, host); // a user's certificate took the host over
+                }
                 continue;
             }
             AcmeHostStatus status = statuses.get(app + " " + host);

@@ -5,6 +5,7 @@ import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.HttpsSettings;
 import dev.ferry.core.store.ServingCertificate;
@@ -17,8 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The router's {@link TlsSource} over the store. Each certificate is served only for the hosts of its own app
- * that it covers (a wildcard uploaded by one app never answers for another app's host), and each app's HTTPS
- * settings apply to all its hosts. Until {@link #attach} names the store (the router starts before it), there is
+ * that it covers (a wildcard uploaded by one app never answers for another app's host), an ACME certificate only for
+ * those a user's certificate of the app does not cover (the user's wins), and each app's HTTPS settings apply to
+ * all its hosts; the ACME challenges being answered come from the store too. Until {@link #attach} names the store (the router starts before it), there is
  * nothing to serve but the default certificate.
  */
 public final class StoreTlsSource implements TlsSource {
@@ -53,11 +55,17 @@ public final class StoreTlsSource implements TlsSource {
             return List.of();
         }
         Map<AppName, List<String>> hostsOf = new HashMap<>();
+        List<ServingCertificate> all = s.certificates().servingCertificates();
+        List<Certificate> users = all.stream().map(ServingCertificate::certificate)
+                .filter(c -> c.source() == CertificateSource.USER).toList();
         List<ServingCertificate> served = new ArrayList<>();
-        for (ServingCertificate sc : s.certificates().servingCertificates()) {
+        for (ServingCertificate sc : all) {
             Certificate c = sc.certificate();
             List<String> hosts = hostsOf.computeIfAbsent(c.app(), app -> hostNames.of(app, s.apps().domains(app)));
-            List<String> covered = hosts.stream().filter(c::covers).toList();
+            List<String> covered = hosts.stream().filter(c::covers)
+                    .filter(h -> c.source() == CertificateSource.USER
+                            || users.stream().noneMatch(u -> u.app().equals(c.app()) && u.covers(h)))
+                    .toList();
             if (!covered.isEmpty()) {
                 served.add(new ServingCertificate(c.withHostNames(covered), sc.privateKeyPem()));
             }

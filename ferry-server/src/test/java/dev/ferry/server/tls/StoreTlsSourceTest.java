@@ -62,6 +62,20 @@ class StoreTlsSourceTest {
     }
 
     @Test
+    void aUsersCertificateWinsOverAnAcmeOneForTheHostsItCovers() {
+        source.attach(store.certificates(), store.acme(), store);
+        Certificate acme = cert("app-a", "a.example.test");
+        store.acme().putAcmeCertificate(new Certificate("acme-a", acme.app(), acme.hostNames(), acme.subject(),
+                acme.issuer(), acme.notBefore(), Instant.parse("2199-01-01T00:00:00Z"), "sha256:acme", "pem",
+                Instant.EPOCH, dev.ferry.core.store.CertificateSource.ACME), "key-acme");
+        assertThat(source.certificates()).extracting(sc -> sc.certificate().fingerprint()).containsExactly("sha256:acme");
+
+        store.certificates().putCertificate(cert("app-a", "a.example.test"), "key-user", admin.id());
+
+        assertThat(source.certificates()).extracting(ServingCertificate::privateKeyPem).containsExactly("key-user");
+    }
+
+    @Test
     void leavesOutACertificateThatCoversNoneOfItsAppsHostsAnyMore() {
         store.certificates().putCertificate(cert("app-a", "a.example.test"), "key-a", admin.id());
         source.attach(store.certificates(), store.acme(), store);
