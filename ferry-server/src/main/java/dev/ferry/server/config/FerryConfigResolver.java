@@ -9,8 +9,6 @@ import dev.ferry.runtime.sandbox.NetworkMode;
 import dev.ferry.store.postgres.PostgresLocation;
 import dev.ferry.store.sql.ConfigKey;
 import dev.ferry.store.route.RedisRegistryConfig;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -107,74 +105,14 @@ public final class FerryConfigResolver {
         return b.build();
     }
 
-    /**
-     * ACME's settings: on when a directory, {@code --acme-staging} or an e-mail is given; the account key in
-     * {@code <data-dir>/acme/account.pem}. A CA file is read now, so that a bad one stops the start with its reason.
-     */
+    /** ACME's settings from their flags ({@link AcmeFlags} says how they combine). */
     private Optional<AcmeConfig> acme(Source s, Path dataDir) {
-        Optional<String> email = s.get("--acme-email", "FERRY_ACME_EMAIL", FerryConfigResolver::email).optional();
-        Optional<URI> directory = s.get("--acme-directory", "FERRY_ACME_DIRECTORY", FerryConfigResolver::acmeDirectory)
-                .optional();
-        boolean staging = s.get("--acme-staging", "FERRY_ACME_STAGING", FerryConfigResolver::bool).or(false);
-        Optional<Path> ca = s.get("--acme-ca-cert", "FERRY_ACME_CA_CERT", v -> AcmeConfig.trustedCa(dataDir(v)))
-                .optional();
-        double renew = s.get("--acme-renew-remaining", "FERRY_ACME_RENEW_REMAINING", FerryConfigResolver::part)
-                .or(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING);
-        if (staging && directory.isPresent()) {
-            throw new IllegalArgumentException("--acme-staging and --acme-directory both name an ACME directory; give"
-                    + " one of them");
-        }
-        if (email.isEmpty() && directory.isEmpty() && !staging) {
-            if (ca.isPresent()) {
-                throw new IllegalArgumentException("--acme-ca-cert trusts the CA of an ACME directory, but ACME is off:"
-                        + " give --acme-directory URL (and --acme-email) too");
-            }
-            return Optional.empty();
-        }
-        URI url = staging ? AcmeConfig.LETS_ENCRYPT_STAGING : directory.orElse(AcmeConfig.LETS_ENCRYPT);
-        AcmeConfig c = AcmeConfig.of(url, email, ca, dataDir.resolve("acme").resolve("account.pem"));
-        return Optional.of(c.withTiming(renew, c.checkInterval(), c.retry()));
-    }
-
-    private static String email(String value) {
-        if (!value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new IllegalArgumentException("is not an e-mail address such as ops@example.com");
-        }
-        return value;
-    }
-
-    private static URI acmeDirectory(String value) {
-        try {
-            URI uri = new URI(value);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("is not an ACME directory URL such as"
-                        + " https://acme-v02.api.letsencrypt.org/directory");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a URL: " + e.getReason(), e);
-        }
-    }
-
-    private static boolean bool(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> throw new IllegalArgumentException("must be true or false");
-        };
-    }
-
-    private static double part(String value) {
-        try {
-            double part = Double.parseDouble(value);
-            if (part > 0 && part <= 1) {
-                return part;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new IllegalArgumentException("must be the part of a certificate's lifetime left when it is renewed, a"
-                + " number above 0 and at most 1, e.g. 0.33");
+        return AcmeFlags.settings(s.get("--acme-email", "FERRY_ACME_EMAIL", AcmeFlags::email).optional(),
+                s.get("--acme-directory", "FERRY_ACME_DIRECTORY", AcmeFlags::directory).optional(),
+                s.get("--acme-staging", "FERRY_ACME_STAGING", AcmeFlags::bool).or(false),
+                s.get("--acme-ca-cert", "FERRY_ACME_CA_CERT", v -> AcmeConfig.trustedCa(dataDir(v))).optional(),
+                s.get("--acme-renew-remaining", "FERRY_ACME_RENEW_REMAINING", AcmeFlags::part)
+                        .or(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING), dataDir);
     }
 
     /** Where the values come from: the given flags, else the environment. */
