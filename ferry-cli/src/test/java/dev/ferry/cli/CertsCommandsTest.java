@@ -30,7 +30,7 @@ class CertsCommandsTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer(store -> List.of(
-                new CertificatesApi(store, store, store.certificates(), new AppHostNames("localhost"))));
+                new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames("localhost"))));
         cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();
     }
@@ -53,6 +53,21 @@ class CertsCommandsTest {
     }
 
     @Test
+    void showsAHostAcmeIsStillFailingForWithTheReasonAndTheNextTry() {
+        java.time.Instant now = java.time.Instant.now();
+        api.store.acme().recordStatus(new dev.ferry.core.store.AcmeHostStatus(AppName.of("hello"), "hello.localhost",
+                dev.ferry.core.store.AcmeHostStatus.State.FAILING, "the HTTP-01 challenge for hello.localhost is INVALID",
+                2, now.plusSeconds(600), now));
+
+        CommandRunner.Result listed = cli.run("certs", "-a", "hello");
+
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("SOURCE").contains("acme").contains("failing")
+                .contains("hello.localhost: ACME failing (2 in a row; no certificate yet; next try ")
+                .contains("): the HTTP-01 challenge for hello.localhost is INVALID");
+    }
+
+    @Test
     void addsListsAndRemovesACertificateWithoutEverPrintingTheKey() throws Exception {
         Path d = selfSigned("one", "hello.localhost");
 
@@ -63,8 +78,9 @@ class CertsCommandsTest {
 
         assertThat(added.exit()).as(added.err()).isZero();
         assertThat(added.out()).startsWith("Added certificate hello.localhost to hello for hello.localhost (expires ");
-        assertThat(listed.out()).contains("NAME").contains("hello.localhost").contains("CN=hello.localhost");
-        assertThat(json.out()).contains("\"fingerprint\"").contains("\"expiresAt\"");
+        assertThat(listed.out()).contains("NAME").contains("hello.localhost").contains("CN=hello.localhost")
+                .contains("SOURCE").contains("user");
+        assertThat(json.out()).contains("\"fingerprint\"").contains("\"expiresAt\"").contains("\"source\":\"user\"");
         String key = Files.readString(d.resolve("key.pem"));
         String keyBody = key.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
         assertThat(added.out() + listed.out() + json.out()).doesNotContain("PRIVATE KEY").doesNotContain(keyBody);

@@ -18,7 +18,7 @@ class OpenApiDocumentTest {
 
     private final RunningControlServer api = new RunningControlServer(store -> java.util.List.of(
             new dev.ferry.control.logs.LogsApi(store, store, store, new MemoryAppLogs(), app -> {
-            }), new dev.ferry.control.certs.CertificatesApi(store, store, store.certificates(),
+            }), new dev.ferry.control.certs.CertificatesApi(store, store, store.certificates(), store.acme(),
                     new dev.ferry.core.store.AppHostNames("localhost")),
             new dev.ferry.control.usage.UsageApi(store, store.usage()),
             new dev.ferry.control.autoscale.AutoscaleApi(store, store, store, store.autoscale()),

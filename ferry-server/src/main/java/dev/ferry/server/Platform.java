@@ -27,6 +27,7 @@ import dev.ferry.build.slug.SlugStore;
 import dev.ferry.server.runtime.DeploymentsWiring;
 import dev.ferry.server.runtime.RenamedAppHosts;
 import dev.ferry.server.runtime.RuntimeWiring;
+import dev.ferry.server.tls.AcmeWiring;
 import dev.ferry.server.tls.StoreTlsSource;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
@@ -193,11 +194,11 @@ public final class Platform implements AutoCloseable {
                     transport, group, meters, accessLog, tls, started).router().orElse(null);
         }
 
-        store = StoreWiring.open(config, dataDirectory.root());
-        started.push(store);
+        started.push(store = StoreWiring.open(config, dataDirectory.root()));
         started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
-        tls.attach(store.certificates(), store);
+        tls.attach(store.certificates(), store.acme(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
+        AcmeWiring.start(config, store, appLogs, withRouter).ifPresent(started::push);
         startRuntime();
         started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop
         startGit();
@@ -247,7 +248,7 @@ public final class Platform implements AutoCloseable {
                 git.keysApi(sessions), logsApi(), new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
-                new CertificatesApi(store, store, store.certificates(), new AppHostNames(config.domain())),
+                new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames(config.domain())),
                 new UsageApi(store, store.usage()), addons.api(store, deployments), autoscale.api(store)));
         apis.addAll(dashboard.apis(store, authFailures, deployments, registry, config.domain()));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));

@@ -2,7 +2,8 @@
  * The shared test helpers of Ferry's modules (test scope only): {@link dev.ferry.testing.MutableClock},
  * {@link dev.ferry.testing.MemoryAppLogs}, {@link dev.ferry.testing.MemoryRouteRegistry},
  * {@link dev.ferry.testing.HttpOrigin}, {@link dev.ferry.testing.WebSocketEchoServer},
- * {@link dev.ferry.testing.CommandRunner} for picocli command lines, and
+ * {@link dev.ferry.testing.CommandRunner} for picocli command lines, {@link dev.ferry.testing.PebbleCa} (Let's Encrypt's
+ * test CA with its challenge DNS server, as processes), and
  * {@link dev.ferry.testing.PlatformExtension}, which starts a platform (or one role of it) with its own data
  * directory before each test and stops it after.
  */

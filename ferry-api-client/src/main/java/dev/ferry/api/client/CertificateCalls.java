@@ -1,5 +1,6 @@
 package dev.ferry.api.client;
 
+import dev.ferry.core.api.AcmeStatusInfo;
 import dev.ferry.core.api.CertificateInfo;
 import dev.ferry.core.api.CertificateRequest;
 import dev.ferry.core.api.HttpsSettingsInfo;
@@ -18,6 +19,11 @@ public final class CertificateCalls {
     public Read<CertificateInfo[]> list(String app) {
         ApiAnswer answer = api.call("GET", AppPath.of(app, "/certs"), null);
         return new Read<>(answer.body(), ApiJson.read(answer.body(), CertificateInfo[].class));
+    }
+
+    /** {@code GET /api/apps/{app}/acme}: the ACME outcome of each of the app's hosts ordered so far. */
+    public AcmeStatusInfo[] acme(String app) {
+        return api.call("GET", AppPath.of(app, "/acme"), null, AcmeStatusInfo[].class);
     }
 
     /** {@code POST /api/apps/{app}/certs}; answers the certificate as stored, with the JSON as the API sent it. */

@@ -9,6 +9,8 @@ import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.api.CertificateRequest;
 import dev.ferry.core.api.HttpsSettingsInfo;
 import dev.ferry.core.store.AccountStore;
+import dev.ferry.core.store.AcmeHostStatus;
+import dev.ferry.core.store.AcmeStore;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppStore;
@@ -19,13 +21,19 @@ import dev.ferry.core.tls.CertificateCheck;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
  * An app's TLS certificates and HTTPS settings, with the access rules of the other app APIs:
  * <ul>
- *   <li>{@code GET /api/apps/{app}/certs}: the certificates, without keys ({@code ferry certs}).</li>
+ *   <li>{@code GET /api/apps/{app}/certs}: the certificates, without keys, with their source ({@code user} or
+ *   {@code acme}) and an ACME certificate's status ({@code ferry certs}).</li>
+ *   <li>{@code GET /api/apps/{app}/acme}: the ACME outcome of each of the app's hosts ordered so far: valid, or
+ *   failing with the CA's reason and the next try.</li>
  *   <li>{@code POST /api/apps/{app}/certs {"certificate", "privateKey", "name"?}} (201): checked by
  *   {@link CertificateCheck} (chain order, key match, validity) and refused unless its names cover one of the app's
  *   hosts (its default host or a custom domain); each refusal is 422 {@code invalid_certificate} and stores
@@ -41,19 +49,22 @@ public final class CertificatesApi implements ControlApi {
 
     private final AppStore apps;
     private final CertificateStore certificates;
+    private final AcmeStore acme;
     private final AppHostNames hostNames;
     private final AppAccess access;
     private final Clock clock;
 
-    public CertificatesApi(AccountStore accounts, AppStore apps, CertificateStore certificates, AppHostNames hostNames) {
-        this(accounts, apps, certificates, hostNames, Clock.systemUTC());
+    public CertificatesApi(AccountStore accounts, AppStore apps, CertificateStore certificates, AcmeStore acme,
+                           AppHostNames hostNames) {
+        this(accounts, apps, certificates, acme, hostNames, Clock.systemUTC());
     }
 
     /** @param clock tells whether an uploaded certificate is valid now */
-    public CertificatesApi(AccountStore accounts, AppStore apps, CertificateStore certificates, AppHostNames hostNames,
-                           Clock clock) {
+    public CertificatesApi(AccountStore accounts, AppStore apps, CertificateStore certificates, AcmeStore acme,
+                           AppHostNames hostNames, Clock clock) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.certificates = Objects.requireNonNull(certificates, "certificates");
+        this.acme = Objects.requireNonNull(acme, "acme");
         this.hostNames = Objects.requireNonNull(hostNames, "hostNames");
         this.access = new AppAccess(accounts, apps);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -62,6 +73,7 @@ public final class CertificatesApi implements ControlApi {
     @Override
     public void register(RoutesConfig r) {
         r.get("/api/apps/{app}/certs", this::list);
+        r.get("/api/apps/{app}/acme", this::acmeStatuses);
         r.post("/api/apps/{app}/certs", this::add);
         r.delete("/api/apps/{app}/certs/{name}", this::remove);
         r.get("/api/apps/{app}/https", this::settings);
@@ -70,7 +82,15 @@ public final class CertificatesApi implements ControlApi {
 
     private void list(Context ctx) {
         App app = access.require(ctx);
-        Json.ok(ctx, certificates.certificates(app.name()).stream().map(CertificateJson::of).toList());
+        Map<String, AcmeHostStatus> byHost = new HashMap<>();
+        acme.statuses(app.name()).forEach(s -> byHost.put(s.host(), s));
+        Json.ok(ctx, certificates.certificates(app.name()).stream()
+                .map(c -> CertificateJson.of(c, Optional.ofNullable(byHost.get(c.name())))).toList());
+    }
+
+    private void acmeStatuses(Context ctx) {
+        App app = access.require(ctx);
+        Json.ok(ctx, acme.statuses(app.name()).stream().map(CertificateJson::of).toList());
     }
 
     private void add(Context ctx) {

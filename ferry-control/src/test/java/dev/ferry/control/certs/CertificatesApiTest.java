@@ -25,7 +25,7 @@ class CertificatesApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunningControlServer api = new RunningControlServer(store ->
-            List.of(new CertificatesApi(store, store, store.certificates(), new AppHostNames("localhost"))));
+            List.of(new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames("localhost"))));
     private final TestPki pki = new TestPki();
 
     @BeforeEach

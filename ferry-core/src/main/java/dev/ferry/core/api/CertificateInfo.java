@@ -14,9 +14,13 @@ import java.util.List;
  * @param expiresAt   ISO-8601 UTC (the certificate's notAfter)
  * @param fingerprint SHA-256 of the server's certificate
  * @param addedAt     ISO-8601 UTC
+ * @param source      {@code user} ({@code certs:add}) or {@code acme} (issued and renewed by Ferry)
+ * @param status      for an ACME certificate, its host's ACME state ({@code valid}, or {@code failing: <why>} while
+ *                    it keeps serving); null for a user's
  */
 public record CertificateInfo(String name, String app, List<String> hostnames, String subject, String issuer,
-                              String notBefore, String expiresAt, String fingerprint, String addedAt) {
+                              String notBefore, String expiresAt, String fingerprint, String addedAt, String source,
+                              String status) {
 
     public CertificateInfo {
         hostnames = hostnames == null ? List.of() : List.copyOf(hostnames);

@@ -15,9 +15,19 @@ import java.util.Objects;
  * @param hostNames   the DNS names the leaf covers, in lower case; {@code *.example.com} is a wildcard
  * @param fingerprint {@code sha256:<hex>} of the leaf's DER encoding
  * @param chainPem    the chain in PEM, leaf first
+ * @param source      who put it there: a user ({@code certs:add}) or Ferry's ACME issuer; ACME never replaces a
+ *                    user's certificate
  */
 public record Certificate(String name, AppName app, List<String> hostNames, String subject, String issuer,
-                          Instant notBefore, Instant notAfter, String fingerprint, String chainPem, Instant addedAt) {
+                          Instant notBefore, Instant notAfter, String fingerprint, String chainPem, Instant addedAt,
+                          CertificateSource source) {
+
+    /** A certificate a user added ({@link CertificateSource#USER}). */
+    public Certificate(String name, AppName app, List<String> hostNames, String subject, String issuer,
+                       Instant notBefore, Instant notAfter, String fingerprint, String chainPem, Instant addedAt) {
+        this(name, app, hostNames, subject, issuer, notBefore, notAfter, fingerprint, chainPem, addedAt,
+                CertificateSource.USER);
+    }
 
     public Certificate {
         Objects.requireNonNull(name, "name");
@@ -33,6 +43,13 @@ public record Certificate(String name, AppName app, List<String> hostNames, Stri
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(chainPem, "chainPem");
         Objects.requireNonNull(addedAt, "addedAt");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** This certificate with other host names (what a router serves of it). */
+    public Certificate withHostNames(List<String> names) {
+        return new Certificate(name, app, names, subject, issuer, notBefore, notAfter, fingerprint, chainPem, addedAt,
+                source);
     }
 
     /** True when one of the names covers {@code host}: equal, or a wildcard for exactly one more label. */

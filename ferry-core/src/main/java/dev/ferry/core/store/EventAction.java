@@ -35,6 +35,10 @@ public enum EventAction {
     CERT_ADD("cert.add"),
     CERT_REMOVE("cert.remove"),
     HTTPS_SETTINGS("https.settings"),
+    /** Ferry's ACME issuer installed a certificate it got for a host. */
+    ACME_ISSUE("acme.issue"),
+    /** An ACME order for a host failed; the host's certificate, if any, keeps serving. */
+    ACME_FAIL("acme.fail"),
     ADDON_CREATE("addon.create"),
     ADDON_ATTACH("addon.attach"),
     ADDON_DETACH("addon.detach"),

@@ -33,6 +33,9 @@ public interface Store extends AccountStore, AppStore, ReleaseStore, BuildStore,
      */
     CertificateStore certificates();
 
+    /** What the ACME issuer keeps: challenges being answered, issued certificates, each host's last outcome. */
+    AcmeStore acme();
+
     /** The apps' usage records (instance seconds, traffic, build seconds per day), in the same database. */
     UsageStore usage();
 

@@ -116,6 +116,11 @@ class ComposedStoreTest {
         }
 
         @Override
+        public AcmeStore acme() {
+            throw new UnsupportedOperationException("not a port this test composes");
+        }
+
+        @Override
         public dev.ferry.core.usage.UsageStore usage() {
             throw new UnsupportedOperationException("not a port this test composes");
         }

@@ -9,10 +9,12 @@ import dev.ferry.router.http1.ClientMessage;
 import dev.ferry.router.http1.RequestHead;
 import dev.ferry.router.route.Pool;
 import dev.ferry.router.tls.HttpsRedirect;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,9 +78,13 @@ final class Exchange {
             fail(refused.error(), true);
         } else if (host == null) {
             fail(ProxyError.BAD_REQUEST, false);
+        } else if (rt.https().challengeAnswer(head.originTarget()) != null) {
+            answerAtOnce(200, close -> HttpsRedirect.challengeAnswer(client.alloc(),
+                    rt.https().challengeAnswer(head.originTarget()), close, head.requestId()));
         } else if (!frontend.isSecure() && rt.https().forcesHttps(host)
                 && rt.https().redirectLocation(host, head.originTarget()) != null) {
-            redirect(rt.https().redirectLocation(host, head.originTarget()));
+            answerAtOnce(308, close -> HttpsRedirect.encode(client.alloc(),
+                    rt.https().redirectLocation(host, head.originTarget()), close, head.requestId()));
         } else if (pool == null) {
             fail(ProxyError.NO_SUCH_APP, false);
         } else if (pool.route().policy().maintenance()) {
@@ -338,14 +344,13 @@ final class Exchange {
         client.writeAndFlush(page.bytes()).addListener(w -> finish(close || !w.isSuccess()));
     }
 
-    /** Answers 308 to HTTPS ({@code --force-https}); a request body is not read, so its connection closes. */
-    private void redirect(String location) {
+    /** Answers without a backend (an ACME challenge, a 308 to HTTPS); a request body is not read, so it closes. */
+    private void answerAtOnce(int status, Function<Boolean, ByteBuf> response) {
         st.responseStarted = true;
         st.responseComplete = true;
-        rec.status = 308;
+        rec.status = status;
         boolean close = !head.isKeepAlive() || requestHasBody;
-        client.writeAndFlush(HttpsRedirect.encode(client.alloc(), location, close, head.requestId()))
-                .addListener(w -> finish(close || !w.isSuccess()));
+        client.writeAndFlush(response.apply(close)).addListener(w -> finish(close || !w.isSuccess()));
     }
 
     private void dropBackend() {

@@ -72,6 +72,7 @@ public final class HttpsListener implements AutoCloseable {
         try {
             certificates.refresh(source.certificates());
             policies.refresh(source.settingsByHost());
+            policies.challenges(source.challengeAnswers());
         } catch (RuntimeException e) {
             log.warn("cannot read the certificates, still serving the last ones: {}", e.toString());
         }

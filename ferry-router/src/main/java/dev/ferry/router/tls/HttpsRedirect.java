@@ -5,8 +5,9 @@ import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The router's own {@code 308 Permanent Redirect} to HTTPS for a host with {@code --force-https}: 308 keeps the
- * method and body, unlike 301. The body is empty; the client follows {@code Location}.
+ * The router's own answers made without a backend: the {@code 308 Permanent Redirect} to HTTPS for a host with
+ * {@code --force-https} (308 keeps the method and body, unlike 301; the body is empty, the client follows
+ * {@code Location}), and the {@code 200} with an ACME HTTP-01 challenge's key authorization ({@code text/plain}).
  */
 public final class HttpsRedirect {
 
@@ -27,8 +28,23 @@ public final class HttpsRedirect {
                 + (requestId == null ? "" : "X-Request-Id: " + requestId + "\r\n")
                 + (close ? "Connection: close\r\n" : "")
                 + "\r\n";
-        ByteBuf out = alloc.buffer(head.length());
-        out.writeCharSequence(head, StandardCharsets.ISO_8859_1);
+        return ascii(alloc, head);
+    }
+
+    /** The whole {@code 200} answering an ACME challenge with its key authorization (ASCII: base64url and a dot). */
+    public static ByteBuf challengeAnswer(ByteBufAllocator alloc, String keyAuthorization, boolean close,
+                                          String requestId) {
+        return ascii(alloc, "HTTP/1.1 200 OK\r\n"
+                + "Content-Type: text/plain\r\n"
+                + "Content-Length: " + keyAuthorization.length() + "\r\n"
+                + (requestId == null ? "" : "X-Request-Id: " + requestId + "\r\n")
+                + (close ? "Connection: close\r\n" : "")
+                + "\r\n" + keyAuthorization);
+    }
+
+    private static ByteBuf ascii(ByteBufAllocator alloc, String text) {
+        ByteBuf out = alloc.buffer(text.length());
+        out.writeCharSequence(text, StandardCharsets.ISO_8859_1);
         return out;
     }
 }

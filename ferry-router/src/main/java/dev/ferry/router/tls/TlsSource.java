@@ -18,6 +18,14 @@ public interface TlsSource {
     /** The HTTPS settings of each host name that has any, keyed by lower-case host name. */
     Map<String, HttpsSettings> settingsByHost();
 
-    /** Runs {@code listener} after each change of certificates or settings (on the changing thread). */
+    /**
+     * The ACME HTTP-01 challenges being answered, token to key authorization: the router answers
+     * {@code /.well-known/acme-challenge/<token>} with it for any host, before routing. None by default.
+     */
+    default Map<String, String> challengeAnswers() {
+        return Map.of();
+    }
+
+    /** Runs {@code listener} after each change of certificates, settings or challenges (on the changing thread). */
     void onChange(Runnable listener);
 }

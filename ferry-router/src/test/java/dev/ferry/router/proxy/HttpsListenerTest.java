@@ -159,6 +159,22 @@ class HttpsListenerTest {
     }
 
     @Test
+    void answersAcmeChallengesForAnyHostBeforeRoutingAndRedirecting() throws Exception {
+        source.settings("one.example.test", HttpsSettings.OFF.withForceHttps(true));
+        source.challenge("tok3n_-A", "tok3n_-A.thumbprint");
+
+        String forced = plainGet("one.example.test", "/.well-known/acme-challenge/tok3n_-A");
+        String unknownHost = plainGet("nowhere.example.test", "/.well-known/acme-challenge/tok3n_-A");
+        String otherToken = plainGet("nowhere.example.test", "/.well-known/acme-challenge/other");
+
+        assertThat(forced).startsWith("HTTP/1.1 200").contains("Content-Type: text/plain")
+                .endsWith("\r\n\r\ntok3n_-A.thumbprint");
+        assertThat(unknownHost).startsWith("HTTP/1.1 200").endsWith("tok3n_-A.thumbprint");
+        assertThat(otherToken).startsWith("HTTP/1.1 404");
+        assertThat(backendOne.requests).isEmpty();
+    }
+
+    @Test
     void hstsHeaderIsAddedToHttpsResponsesOnly() throws Exception {
         source.settings("one.example.test", HttpsSettings.OFF.withHsts(31_536_000, true));
 

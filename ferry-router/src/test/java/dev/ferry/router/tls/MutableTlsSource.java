@@ -12,7 +12,13 @@ public final class MutableTlsSource implements TlsSource {
 
     private final Map<String, ServingCertificate> certificates = new ConcurrentHashMap<>();
     private final Map<String, HttpsSettings> settings = new ConcurrentHashMap<>();
+    private final Map<String, String> challenges = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    public void challenge(String token, String keyAuthorization) {
+        challenges.put(token, keyAuthorization);
+        listeners.forEach(Runnable::run);
+    }
 
     public void put(ServingCertificate c) {
         certificates.put(c.certificate().name(), c);
@@ -37,6 +43,11 @@ public final class MutableTlsSource implements TlsSource {
     @Override
     public Map<String, HttpsSettings> settingsByHost() {
         return Map.copyOf(settings);
+    }
+
+    @Override
+    public Map<String, String> challengeAnswers() {
+        return Map.copyOf(challenges);
     }
 
     @Override

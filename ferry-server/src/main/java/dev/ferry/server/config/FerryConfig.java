@@ -1,5 +1,6 @@
 package dev.ferry.server.config;
 
+import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.route.HostName;
 import dev.ferry.router.handler.TrustedProxies;
@@ -53,6 +54,9 @@ import java.util.Set;
  *   the Redis registry that every router, gateway and control node of a fleet shares</td></tr>
  *   <tr><td>runtime</td><td>{@link RuntimeSettings#LOCAL}: instances as local processes; {@code --runtime kubernetes}
  *   runs them on Kubernetes</td></tr>
+ *   <tr><td>acme</td><td>empty: no certificates over ACME; on with {@code --acme-email} or {@code --acme-directory}
+ *   ({@link AcmeConfig}: Let's Encrypt's production directory unless named, renewal with a third of the lifetime
+ *   left)</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -82,7 +86,8 @@ public record FerryConfig(
         StoreSettings store,
         Optional<RedisRegistryConfig> registry,
         AddonSettings addons,
-        RuntimeSettings runtime) {
+        RuntimeSettings runtime,
+        Optional<AcmeConfig> acme) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
@@ -128,6 +133,7 @@ public record FerryConfig(
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(addons, "addons");
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(acme, "acme");
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -177,7 +183,7 @@ public record FerryConfig(
                 .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxSourceBytes(maxSourceBytes).maxBuilds(maxBuilds)
                 .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
                 .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits)
-                .store(store).registry(registry).addons(addons).runtime(runtime);
+                .store(store).registry(registry).addons(addons).runtime(runtime).acme(acme);
     }
 
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */

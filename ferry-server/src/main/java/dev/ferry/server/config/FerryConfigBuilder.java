@@ -1,5 +1,6 @@
 package dev.ferry.server.config;
 
+import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.sandbox.NetworkMode;
@@ -40,6 +41,7 @@ public final class FerryConfigBuilder {
     private Optional<RedisRegistryConfig> registry = Optional.empty();
     private AddonSettings addons = AddonSettings.NONE;
     private RuntimeSettings runtime = RuntimeSettings.LOCAL;
+    private Optional<AcmeConfig> acme = Optional.empty();
 
     FerryConfigBuilder() {
     }
@@ -68,11 +70,12 @@ public final class FerryConfigBuilder {
     public FerryConfigBuilder registry(Optional<RedisRegistryConfig> v) { registry = v; return this; }
     public FerryConfigBuilder addons(AddonSettings v) { addons = v; return this; }
     public FerryConfigBuilder runtime(RuntimeSettings v) { runtime = v; return this; }
+    public FerryConfigBuilder acme(Optional<AcmeConfig> v) { acme = v; return this; }
 
     /** @throws IllegalArgumentException naming what is wrong, e.g. two listeners on one port */
     public FerryConfig build() {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxSourceBytes, maxBuilds, buildTimeout,
-                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry, addons, runtime);
+                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry, addons, runtime, acme);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.server.config;
 
 import dev.ferry.addons.AddonServerUrl;
+import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
@@ -55,7 +56,8 @@ public final class FerryConfigResolver {
         s.get("--ssh-port", "FERRY_SSH_PORT", FerryConfigResolver::port).ifSet(b::sshPort);
         s.get("--tunnel-port", "FERRY_TUNNEL_PORT", FerryConfigResolver::port).ifSet(b::tunnelPort);
         s.get("--domain", "FERRY_DOMAIN", String::strip).ifSet(b::domain);
-        b.dataDir(s.get("--data-dir", "FERRY_DATA_DIR", this::dataDir).or(home.resolve(".ferry")));
+        Path dataDir = s.get("--data-dir", "FERRY_DATA_DIR", this::dataDir).or(home.resolve(".ferry"));
+        b.dataDir(dataDir);
         s.get("--max-connections", "FERRY_MAX_CONNECTIONS", FerryConfigResolver::count).ifSet(b::maxConnections);
         s.get("--max-connections-per-client", "FERRY_MAX_CONNECTIONS_PER_CLIENT", FerryConfigResolver::count)
                 .ifSet(b::maxConnectionsPerClient);
@@ -106,7 +108,18 @@ public final class FerryConfigResolver {
                 s.get("--stack-image", "FERRY_STACK_IMAGE", RuntimeSettings::parseStackImages).or(Map.of()),
                 s.get("--control-url", "FERRY_CONTROL_URL", String::strip).optional(),
                 Optional.empty()));
+        b.acme(acme(s, dataDir));
         return b.build();
+    }
+
+    /** ACME's settings from their flags ({@link AcmeFlags} says how they combine). */
+    private Optional<AcmeConfig> acme(Source s, Path dataDir) {
+        return AcmeFlags.settings(s.get("--acme-email", "FERRY_ACME_EMAIL", AcmeFlags::email).optional(),
+                s.get("--acme-directory", "FERRY_ACME_DIRECTORY", AcmeFlags::directory).optional(),
+                s.get("--acme-staging", "FERRY_ACME_STAGING", AcmeFlags::bool).or(false),
+                s.get("--acme-ca-cert", "FERRY_ACME_CA_CERT", v -> AcmeConfig.trustedCa(dataDir(v))).optional(),
+                s.get("--acme-renew-remaining", "FERRY_ACME_RENEW_REMAINING", AcmeFlags::part)
+                        .or(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING), dataDir);
     }
 
     /** Where the values come from: the given flags, else the environment. */

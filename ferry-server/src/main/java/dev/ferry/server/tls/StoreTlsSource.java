@@ -1,9 +1,11 @@
 package dev.ferry.server.tls;
 
+import dev.ferry.core.store.AcmeStore;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.HttpsSettings;
 import dev.ferry.core.store.ServingCertificate;
@@ -16,13 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The router's {@link TlsSource} over the store. Each certificate is served only for the hosts of its own app
- * that it covers (a wildcard uploaded by one app never answers for another app's host), and each app's HTTPS
- * settings apply to all its hosts. Until {@link #attach} names the store (the router starts before it), there is
+ * that it covers (a wildcard uploaded by one app never answers for another app's host), an ACME certificate only for
+ * those a user's certificate of the app does not cover (the user's wins), and each app's HTTPS settings apply to
+ * all its hosts; the ACME challenges being answered come from the store too. Until {@link #attach} names the store (the router starts before it), there is
  * nothing to serve but the default certificate.
  */
 public final class StoreTlsSource implements TlsSource {
 
-    private record Stores(CertificateStore certificates, AppStore apps) {
+    private record Stores(CertificateStore certificates, AcmeStore acme, AppStore apps) {
     }
 
     private final AppHostNames hostNames;
@@ -34,8 +37,8 @@ public final class StoreTlsSource implements TlsSource {
     }
 
     /** Starts reading from the store, and tells the router at once and after each change. */
-    public void attach(CertificateStore certificates, AppStore apps) {
-        stores = new Stores(certificates, apps);
+    public void attach(CertificateStore certificates, AcmeStore acme, AppStore apps) {
+        stores = new Stores(certificates, acme, apps);
         certificates.onChange(this::changed);
         changed();
     }
@@ -52,14 +55,19 @@ public final class StoreTlsSource implements TlsSource {
             return List.of();
         }
         Map<AppName, List<String>> hostsOf = new HashMap<>();
+        List<ServingCertificate> all = s.certificates().servingCertificates();
+        List<Certificate> users = all.stream().map(ServingCertificate::certificate)
+                .filter(c -> c.source() == CertificateSource.USER).toList();
         List<ServingCertificate> served = new ArrayList<>();
-        for (ServingCertificate sc : s.certificates().servingCertificates()) {
+        for (ServingCertificate sc : all) {
             Certificate c = sc.certificate();
             List<String> hosts = hostsOf.computeIfAbsent(c.app(), app -> hostNames.of(app, s.apps().domains(app)));
-            List<String> covered = hosts.stream().filter(c::covers).toList();
+            List<String> covered = hosts.stream().filter(c::covers)
+                    .filter(h -> c.source() == CertificateSource.USER
+                            || users.stream().noneMatch(u -> u.app().equals(c.app()) && u.covers(h)))
+                    .toList();
             if (!covered.isEmpty()) {
-                served.add(new ServingCertificate(new Certificate(c.name(), c.app(), covered, c.subject(), c.issuer(),
-                        c.notBefore(), c.notAfter(), c.fingerprint(), c.chainPem(), c.addedAt()), sc.privateKeyPem()));
+                served.add(new ServingCertificate(c.withHostNames(covered), sc.privateKeyPem()));
             }
         }
         return served;
@@ -75,6 +83,13 @@ public final class StoreTlsSource implements TlsSource {
         s.certificates().allHttpsSettings().forEach((app, settings) ->
                 hostNames.of(app, s.apps().domains(app)).forEach(host -> byHost.put(host, settings)));
         return byHost;
+    }
+
+    /** The ACME challenges the issuer of any control node sharing the store is answering. */
+    @Override
+    public Map<String, String> challengeAnswers() {
+        Stores s = stores;
+        return s == null ? Map.of() : s.acme().challenges();
     }
 
     @Override

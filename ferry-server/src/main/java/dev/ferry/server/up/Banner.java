@@ -31,8 +31,9 @@ final class Banner {
             out.println("  apps        router off (--http-port 0)");
         }
         if (platform.httpsPort() > 0) {
-            out.printf("  HTTPS       https://<name>.%s:%d  certificates by SNI (ferry certs:add), else a self-signed default%n",
-                    c.domain(), platform.httpsPort());
+            out.printf("  HTTPS       https://<name>.%s:%d  certificates by SNI (%s), else a self-signed default%n",
+                    c.domain(), platform.httpsPort(), c.acme().map(a -> "ACME from " + a.directory() + ", and ferry certs:add")
+                            .orElse("ferry certs:add"));
         }
         if (platform.apiPort() > 0) {
             out.printf("  API         http://%s:%d/api       metrics at /metrics, OpenAPI at /api/openapi.json%n", host, platform.apiPort());

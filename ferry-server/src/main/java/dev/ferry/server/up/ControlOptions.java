@@ -102,4 +102,19 @@ public final class ControlOptions {
 
     @Option(names = "--control-url", paramLabel = "URL", description = "With --runtime kubernetes, the control API as pods reach it, to download slugs, e.g. http://ferry-control.ferry:7070 (env FERRY_CONTROL_URL; default http://<bind>:<api-port>).")
     String controlUrl;
+
+    @Option(names = "--acme-email", paramLabel = "EMAIL", description = "Get a certificate over ACME for every app host and custom domain, with this contact at the CA, Let's Encrypt unless --acme-directory names another; ACME is off unless this, --acme-directory or --acme-staging is given (env FERRY_ACME_EMAIL; default none).")
+    String acmeEmail;
+
+    @Option(names = "--acme-directory", paramLabel = "URL", description = "The ACME CA's directory, e.g. a private CA's (env FERRY_ACME_DIRECTORY; default https://acme-v02.api.letsencrypt.org/directory once ACME is on).")
+    String acmeDirectory;
+
+    @Option(names = "--acme-staging", description = "Use Let's Encrypt's staging directory (untrusted certificates, for trying out) (env FERRY_ACME_STAGING; default false).")
+    Boolean acmeStaging;
+
+    @Option(names = "--acme-ca-cert", paramLabel = "FILE", description = "PEM file of the CA certificates that the ACME directory's HTTPS is checked against, for a private CA such as Pebble (env FERRY_ACME_CA_CERT; default: the JDK's trusted CAs).")
+    Path acmeCaCert;
+
+    @Option(names = "--acme-renew-remaining", paramLabel = "PART", description = "Renew an ACME certificate when less than this part of its lifetime is left (env FERRY_ACME_RENEW_REMAINING; default 0.333).")
+    String acmeRenewRemaining;
 }

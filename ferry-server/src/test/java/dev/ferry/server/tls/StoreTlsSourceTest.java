@@ -51,7 +51,7 @@ class StoreTlsSourceTest {
 
     @Test
     void servesAWildcardOnlyForTheHostsOfItsOwnApp() {
-        source.attach(store.certificates(), store);
+        source.attach(store.certificates(), store.acme(), store);
         store.certificates().putCertificate(cert("app-a", "*.example.test", "app-a.apps.test"), "key-a", admin.id());
 
         List<ServingCertificate> served = source.certificates();
@@ -62,9 +62,23 @@ class StoreTlsSourceTest {
     }
 
     @Test
+    void aUsersCertificateWinsOverAnAcmeOneForTheHostsItCovers() {
+        source.attach(store.certificates(), store.acme(), store);
+        Certificate acme = cert("app-a", "a.example.test");
+        store.acme().putAcmeCertificate(new Certificate("acme-a", acme.app(), acme.hostNames(), acme.subject(),
+                acme.issuer(), acme.notBefore(), Instant.parse("2199-01-01T00:00:00Z"), "sha256:acme", "pem",
+                Instant.EPOCH, dev.ferry.core.store.CertificateSource.ACME), "key-acme");
+        assertThat(source.certificates()).extracting(sc -> sc.certificate().fingerprint()).containsExactly("sha256:acme");
+
+        store.certificates().putCertificate(cert("app-a", "a.example.test"), "key-user", admin.id());
+
+        assertThat(source.certificates()).extracting(ServingCertificate::privateKeyPem).containsExactly("key-user");
+    }
+
+    @Test
     void leavesOutACertificateThatCoversNoneOfItsAppsHostsAnyMore() {
         store.certificates().putCertificate(cert("app-a", "a.example.test"), "key-a", admin.id());
-        source.attach(store.certificates(), store);
+        source.attach(store.certificates(), store.acme(), store);
         assertThat(source.certificates()).hasSize(1);
 
         store.removeDomain(AppName.of("app-a"), "a.example.test", admin.id());
@@ -77,7 +91,7 @@ class StoreTlsSourceTest {
         AtomicInteger told = new AtomicInteger();
         source.onChange(told::incrementAndGet);
         assertThat(source.settingsByHost()).isEmpty();
-        source.attach(store.certificates(), store);
+        source.attach(store.certificates(), store.acme(), store);
         HttpsSettings force = HttpsSettings.OFF.withForceHttps(true);
 
         store.certificates().setHttpsSettings(AppName.of("app-b"), force, admin.id());

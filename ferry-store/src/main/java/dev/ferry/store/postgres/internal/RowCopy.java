@@ -58,6 +58,8 @@ public final class RowCopy {
         t.put("events", "id");
         t.put("certificates", "id");
         t.put("app_https", "");
+        t.put("acme_challenges", "");
+        t.put("acme_hosts", "");
         t.put("usage_traffic", "");
         t.put("usage_instances", "");
         t.put("addons", "id");

@@ -114,7 +114,8 @@ public final class CertificateCommands implements CertificateStore {
         listeners.add(listener);
     }
 
-    private void changed() {
+    /** Runs the change listeners (also for the ACME issuer's changes, {@link AcmeCommands}). */
+    void changed() {
         for (Runnable listener : listeners) {
             try {
                 listener.run();

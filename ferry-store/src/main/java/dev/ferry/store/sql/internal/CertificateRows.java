@@ -2,6 +2,7 @@ package dev.ferry.store.sql.internal;
 
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.HttpsSettings;
 import dev.ferry.store.sql.internal.AppRows.AppRow;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ public final class CertificateRows {
     }
 
     private static final String SELECT = "SELECT c.name, a.name AS app_name, c.host_names, c.subject, c.issuer,"
-            + " c.not_before, c.not_after, c.fingerprint, c.chain_pem, c.key_sealed, c.added_at"
+            + " c.not_before, c.not_after, c.fingerprint, c.chain_pem, c.key_sealed, c.added_at, c.source"
             + " FROM certificates c JOIN apps a ON a.id = c.app_id";
 
     private CertificateRows() {
@@ -37,10 +38,16 @@ public final class CertificateRows {
     public static void upsert(Tx tx, AppRow app, Certificate c, byte[] keySealed) throws SQLException {
         tx.update("DELETE FROM certificates WHERE app_id = ? AND name = ?", app.id(), c.name());
         tx.update("INSERT INTO certificates (app_id, name, host_names, subject, issuer, not_before, not_after,"
-                        + " fingerprint, chain_pem, key_sealed, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " fingerprint, chain_pem, key_sealed, added_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 app.id(), c.name(), String.join("\n", c.hostNames()), c.subject(), c.issuer(),
                 c.notBefore().toEpochMilli(), c.notAfter().toEpochMilli(), c.fingerprint(), c.chainPem(), keySealed,
-                c.addedAt().toEpochMilli());
+                c.addedAt().toEpochMilli(), c.source().code());
+    }
+
+    /** The source of the app's certificate of this name, if it has one. */
+    public static Optional<CertificateSource> sourceOf(Tx tx, AppRow app, String name) throws SQLException {
+        return tx.one("SELECT source FROM certificates WHERE app_id = ? AND name = ?",
+                row -> CertificateSource.of(row.getString("source")), app.id(), name);
     }
 
     /** Deletes the app's certificate of this name; true when there was one. */
@@ -78,7 +85,8 @@ public final class CertificateRows {
                 Arrays.asList(row.getString("host_names").split("\n")), row.getString("subject"),
                 row.getString("issuer"), Instant.ofEpochMilli(row.getLong("not_before")),
                 Instant.ofEpochMilli(row.getLong("not_after")), row.getString("fingerprint"),
-                row.getString("chain_pem"), Instant.ofEpochMilli(row.getLong("added_at")));
+                row.getString("chain_pem"), Instant.ofEpochMilli(row.getLong("added_at")),
+                CertificateSource.of(row.getString("source")));
         return new SealedRow(c, row.getBytes("key_sealed"));
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.store.sql.internal;
 
 import dev.ferry.core.addons.AddonStore;
 import dev.ferry.core.autoscale.AutoscaleStore;
+import dev.ferry.core.store.AcmeStore;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.ComposedStore;
@@ -17,6 +18,7 @@ import dev.ferry.core.usage.UsageStore;
 public abstract class SqlStore extends ComposedStore {
 
     private final CertificateCommands certificates;
+    private final AcmeCommands acme;
     private final UsageCommands usage;
     private final AddonCommands addons;
     private final AutoscaleCommands autoscale;
@@ -26,6 +28,7 @@ public abstract class SqlStore extends ComposedStore {
                 new ReleaseCommands(db, clock, cipher, limits), new BuildCommands(db, clock),
                 new DrainCommands(db, clock, limits), new EventCommands(db));
         this.certificates = new CertificateCommands(db, clock, cipher);
+        this.acme = new AcmeCommands(db, clock, cipher, certificates);
         this.usage = new UsageCommands(db);
         this.addons = new AddonCommands(db, clock, cipher);
         this.autoscale = new AutoscaleCommands(db, clock);
@@ -35,6 +38,12 @@ public abstract class SqlStore extends ComposedStore {
     @Override
     public CertificateStore certificates() {
         return certificates;
+    }
+
+    /** The ACME issuer's challenges, certificates and outcomes, in the same database. */
+    @Override
+    public AcmeStore acme() {
+        return acme;
     }
 
     /** The usage records in this database. */

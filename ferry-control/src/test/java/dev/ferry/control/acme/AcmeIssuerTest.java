@@ -1,0 +1,144 @@
+package dev.ferry.control.acme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ferry.core.retry.Backoff;
+import dev.ferry.core.store.AcmeHostStatus;
+import dev.ferry.core.store.AppHostNames;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateSource;
+import dev.ferry.core.store.User;
+import dev.ferry.store.sql.SqliteStore;
+import dev.ferry.testing.FreePorts;
+import dev.ferry.testing.MemoryAppLogs;
+import dev.ferry.testing.TestPki;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issuer's choices over a real store, with a CA that cannot be reached (a closed loopback port): which hosts it
+ * orders, how it records a failure and backs off. Orders that succeed are {@code AcmeTest}'s, against Pebble.
+ */
+class AcmeIssuerTest {
+
+    @TempDir
+    Path dir;
+
+    private SqliteStore store;
+    private User admin;
+    private final MemoryAppLogs logs = new MemoryAppLogs();
+    private AcmeIssuer issuer;
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.openInDataDir(dir);
+        admin = store.bootstrapAdmin("admin@example.com").orElseThrow().user();
+    }
+
+    @AfterEach
+    void close() {
+        if (issuer != null) {
+            issuer.close();
+        }
+        store.close();
+    }
+
+    private void startIssuer() {
+        AcmeConfig config = AcmeConfig.of(URI.create("https://127.0.0.1:" + FreePorts.loopback() + "/dir"),
+                        Optional.empty(), Optional.empty(), dir.resolve("acme/account.pem"))
+                .withTiming(1.0 / 3, Duration.ofMillis(100), Backoff.doubling(Duration.ofMillis(400), Duration.ofSeconds(5)));
+        issuer = new AcmeIssuer(config, store, store.certificates(), store.acme(), new AppHostNames("apps.test"), logs,
+                Clock.systemUTC()).start();
+    }
+
+    private Optional<AcmeHostStatus> status(String app, String host) {
+        return store.acme().statuses(AppName.of(app)).stream().filter(s -> s.host().equals(host)).findFirst();
+    }
+
+    @Test
+    void leavesHostsWithAUsersCertificateAndLocalhostNamesAlone() throws Exception {
+        TestPki pki = new TestPki();
+        store.createApp(admin.id(), AppName.of("mine"));
+        // An ACME certificate from before the user added their own, which covers the same host under another name.
+        store.acme().putAcmeCertificate(new Certificate("mine.apps.test", AppName.of("mine"), List.of("mine.apps.test"),
+                "CN=mine.apps.test", "CN=Test CA", java.time.Instant.now().minusSeconds(60),
+                java.time.Instant.now().plus(Duration.ofDays(90)), "sha256:acme", "chain", java.time.Instant.now(),
+                CertificateSource.ACME), "key");
+        dev.ferry.core.store.ServingCertificate users = TestPki.serving(AppName.of("mine"), pki.leaf("mine.apps.test"),
+                pki.root());
+        Certificate u = users.certificate();
+        store.certificates().putCertificate(new Certificate("my-own", u.app(), u.hostNames(), u.subject(), u.issuer(),
+                u.notBefore(), u.notAfter(), u.fingerprint(), u.chainPem(), u.addedAt()), users.privateKeyPem(), admin.id());
+        store.createApp(admin.id(), AppName.of("other"));
+        store.addDomain(AppName.of("other"), "dev.localhost", admin.id());
+        List<Certificate> usersBefore = store.certificates().certificates(AppName.of("mine")).stream()
+                .filter(c -> c.source() == CertificateSource.USER).toList();
+
+        startIssuer();
+        // A second failure of other.apps.test means a whole sweep, every host of both apps, came before it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("other", "other.apps.test")
+                .filter(s -> s.failures() >= 2).isPresent());
+
+        assertThat(status("mine", "mine.apps.test")).isEmpty(); // never ordered: a user's certificate covers it
+        assertThat(status("other", "dev.localhost")).isEmpty(); // no CA can check a .localhost name
+        assertThat(store.certificates().certificates(AppName.of("mine"))).isEqualTo(usersBefore) // the ACME one forgotten
+                .singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("my-own"));
+    }
+
+    @Test
+    void aFailedOrderIsRecordedLoggedAndRetriedWithBackoff() {
+        store.createApp(admin.id(), AppName.of("hello"));
+
+        startIssuer();
+        AcmeHostStatus first = await().atMost(Duration.ofSeconds(20))
+                .until(() -> status("hello", "hello.apps.test").orElse(null), s -> s != null);
+        AcmeHostStatus second = await().atMost(Duration.ofSeconds(20))
+                .until(() -> status("hello", "hello.apps.test").orElse(null), s -> s != null && s.failures() >= 2);
+
+        assertThat(first.state()).isEqualTo(AcmeHostStatus.State.FAILING);
+        assertThat(first.failures()).isEqualTo(1);
+        assertThat(first.message()).contains("ACME CA at https://127.0.0.1:");
+        assertThat(Duration.between(first.updatedAt(), first.nextAttemptAt())).isEqualTo(Duration.ofMillis(400));
+        assertThat(Duration.between(second.updatedAt(), second.nextAttemptAt()))
+                .isEqualTo(Duration.ofMillis(Math.min(5000, 400L << (second.failures() - 1))));
+        assertThat(second.updatedAt()).isAfterOrEqualTo(first.nextAttemptAt());
+        assertThat(store.certificates().certificates(AppName.of("hello"))).isEmpty();
+        assertThat(logs.texts("acme")).anySatisfy(t -> assertThat(t).startsWith("ACME certificate for hello.apps.test"
+                + " failed (1 in a row"));
+        assertThat(Files.exists(dir.resolve("acme/account.pem"))).isTrue();
+    }
+
+    @Test
+    void forgetsTheAcmeCertificateAndOutcomeOfARemovedDomain() {
+        AppName hello = AppName.of("hello");
+        store.createApp(admin.id(), hello);
+        store.addDomain(hello, "www.hello.test", admin.id());
+        store.acme().putAcmeCertificate(new Certificate("www.hello.test", hello, List.of("www.hello.test"),
+                "CN=www.hello.test", "CN=Test CA", java.time.Instant.now().minusSeconds(60),
+                java.time.Instant.now().plus(Duration.ofDays(90)), "sha256:www", "chain", java.time.Instant.now(),
+                CertificateSource.ACME), "key");
+
+        startIssuer();
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("hello", "hello.apps.test").isPresent());
+        assertThat(store.certificates().certificates(hello)).extracting(Certificate::name).containsExactly("www.hello.test");
+        assertThat(status("hello", "www.hello.test")).isEmpty(); // its certificate is not due for renewal
+
+        store.removeDomain(hello, "www.hello.test", admin.id());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.certificates().certificates(hello).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("hello", "hello.apps.test")
+                .filter(s -> s.failures() >= 2).isPresent());
+        assertThat(store.acme().statuses(hello)).extracting(AcmeHostStatus::host).containsExactly("hello.apps.test");
+    }
+}

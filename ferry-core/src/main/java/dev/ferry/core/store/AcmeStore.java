@@ -1,0 +1,53 @@
+package dev.ferry.core.store;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Ferry's ACME issuer keeps in the store (docs/decisions/028-acme.md): the HTTP-01 challenges it is answering
+ * (token to key authorization, which every router of the store reads and answers at
+ * {@code /.well-known/acme-challenge/<token>} on its HTTP port), the certificates it issued (in the same table as
+ * users' own, with {@link CertificateSource#ACME}), and each host's last outcome. Each change is one transaction;
+ * a failure records an {@link Event} on the app. Changes wake the same listeners as {@link CertificateStore#onChange},
+ * so routers reload their challenges and certificates at once.
+ */
+public interface AcmeStore {
+
+    /** Answers {@code token} with {@code keyAuthorization} from now on, until {@link #removeChallenge}. */
+    void putChallenge(String token, String keyAuthorization);
+
+    /** Stops answering {@code token}; nothing when it is not there. */
+    void removeChallenge(String token);
+
+    /** Every challenge being answered, token to key authorization. */
+    Map<String, String> challenges();
+
+    /**
+     * Installs a certificate the issuer got, replacing the app's ACME certificate of the same name.
+     *
+     * @throws AppNotFound when there is no such app
+     * @throws IllegalStateException when a user's certificate has that name: ACME never replaces one
+     */
+    Certificate putAcmeCertificate(Certificate certificate, String privateKeyPem);
+
+    /**
+     * Forgets what ACME kept for a host that is no longer the app's (a removed domain, a renamed app): its ACME
+     * certificate of that name, never a user's, and its outcome. Nothing when there is none.
+     *
+     * @throws AppNotFound when there is no such app
+     */
+    void forgetHost(AppName app, String host);
+
+    /** Records the outcome of an order for a host; a {@code FAILING} one also records an {@code acme.fail} event. */
+    void recordStatus(AcmeHostStatus status);
+
+    /**
+     * The app's hosts' outcomes, by host.
+     *
+     * @throws AppNotFound when there is no such app
+     */
+    List<AcmeHostStatus> statuses(AppName app);
+
+    /** Every host's outcome, of every app. */
+    List<AcmeHostStatus> allStatuses();
+}

@@ -1,0 +1,191 @@
+package dev.ferry.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ferry.control.acme.AcmeConfig;
+import dev.ferry.core.retry.Backoff;
+import dev.ferry.core.store.AcmeHostStatus;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateSource;
+import dev.ferry.core.store.EventAction;
+import dev.ferry.core.store.Page;
+import dev.ferry.core.tls.Pem;
+import dev.ferry.server.Platform;
+import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.FreePorts;
+import dev.ferry.testing.PebbleCa;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Certificates over ACME from the outside, against a real Pebble and its challenge DNS server: {@code ferry up}'s
+ * router answers the HTTP-01 challenges on its HTTP port, the certificate of an app host and of a custom domain
+ * added later reach curl over TLS 1.3 without a restart, a short-lived certificate is renewed, and a challenge that
+ * cannot succeed keeps the certificate serving and shows the failure in {@code ferry certs}, the app's events and
+ * its log.
+ */
+class AcmeTest {
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path pebbleDir;
+
+    @BeforeEach
+    void needsPebble() {
+        Assumptions.assumeTrue(PebbleCa.installed(), "Debian's pebble package (.ci/run installs it)");
+    }
+
+    private Platform start(PebbleCa pebble, int httpPort, double renewWhenRemaining) throws Exception {
+        AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
+                        Optional.of(pebble.listenerCa()), dataDir.resolve("acme/account.pem"))
+                .withTiming(renewWhenRemaining, Duration.ofMillis(200), Backoff.doubling(Duration.ofSeconds(1),
+                        Duration.ofSeconds(2)));
+        return Platform.start(FerryConfig.ephemeral(dataDir).toBuilder().domain("apps.test").httpPort(httpPort)
+                .httpsPort(FerryConfig.EPHEMERAL).acme(Optional.of(acme)).build());
+    }
+
+    private static CommandRunner.Result ok(Cli cli, String... args) {
+        CommandRunner.Result r = cli.run(args);
+        assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
+        return r;
+    }
+
+    @Test
+    void anAppHostAndALaterCustomDomainGetPebbleCertificatesWithoutARestart() throws Exception {
+        int httpPort = FreePorts.loopback();
+        try (PebbleCa pebble = PebbleCa.start(pebbleDir, httpPort, Duration.ofHours(1));
+             Platform platform = start(pebble, httpPort, AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING);
+             Backend backend = Backend.start("hello")) {
+            Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
+            ok(admin, "apps:create", "hello");
+            ok(admin, "routes:add", "hello.apps.test", backend.url(), "--force");
+            int https = platform.httpsPort();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                CurlResult served = curl(pebble.rootPem(), "hello.apps.test", https);
+                assertThat(served.exit()).as(served.out() + pebble.log()).isZero();
+                assertThat(served.out()).contains("SSL connection using TLSv1.3").contains("backend hello")
+                        .contains("issuer: CN=Pebble Intermediate CA");
+            });
+            CommandRunner.Result certs = ok(admin, "certs", "-a", "hello");
+            assertThat(certs.out()).contains("SOURCE").contains("hello.apps.test").contains("acme").contains("valid");
+
+            ok(admin, "domains:add", "www.hello.test", "-a", "hello");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                CurlResult served = curl(pebble.rootPem(), "www.hello.test", https);
+                assertThat(served.exit()).as(served.out()).isZero();
+                assertThat(served.out()).contains("SSL connection using TLSv1.3")
+                        .contains("subjectAltName: host \"www.hello.test\" matched");
+            });
+            assertThat(platform.store().certificates().certificates(AppName.of("hello")))
+                    .extracting(Certificate::name, Certificate::source)
+                    .contains(org.assertj.core.groups.Tuple.tuple("hello.apps.test", CertificateSource.ACME),
+                            org.assertj.core.groups.Tuple.tuple("www.hello.test", CertificateSource.ACME));
+        }
+    }
+
+    @Test
+    void renewsBeforeExpiryAndAFailingChallengeKeepsTheCertificateServing() throws Exception {
+        int httpPort = FreePorts.loopback();
+        AppName hello = AppName.of("hello");
+        // 40 s certificates renewed with 90% of their life left: a renewal about 4 s after each issuance.
+        try (PebbleCa pebble = PebbleCa.start(pebbleDir, httpPort, Duration.ofSeconds(40));
+             Platform platform = start(pebble, httpPort, 0.9)) {
+            Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
+            ok(admin, "apps:create", "hello");
+            int https = platform.httpsPort();
+
+            String first = await().atMost(Duration.ofSeconds(60)).until(() -> acmeFingerprint(platform, hello),
+                    f -> f != null);
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(served(pebble, https)).isEqualTo(first));
+            String renewed = await().atMost(Duration.ofSeconds(60)).until(() -> acmeFingerprint(platform, hello),
+                    f -> f != null && !f.equals(first));
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(served(pebble, https))
+                    .isNotEqualTo(first));
+
+            pebble.pointName("hello.apps.test", "127.0.0.2"); // nothing answers there: every challenge fails
+            await().atMost(Duration.ofSeconds(60)).until(() -> platform.store().acme().statuses(hello).stream()
+                    .anyMatch(s -> s.state() == AcmeHostStatus.State.FAILING));
+            String serving = served(pebble, https);
+            assertThat(platform.store().certificates().certificates(hello)).extracting(Certificate::fingerprint)
+                    .containsExactly(serving); // the last good certificate is still the one served
+            assertThat(serving).isNotEqualTo(first);
+            assertThat(renewed).isNotNull();
+
+            CommandRunner.Result certs = ok(admin, "certs", "-a", "hello");
+            assertThat(certs.out()).contains("hello.apps.test: ACME failing (")
+                    .contains("the current certificate keeps serving").contains("127.0.0.2");
+            assertThat(platform.store().events(hello, Page.FIRST).items())
+                    .anySatisfy(e -> {
+                        assertThat(e.action()).isEqualTo(EventAction.ACME_FAIL);
+                        assertThat(e.detail()).contains("hello.apps.test");
+                    });
+            CommandRunner.Result logs = ok(admin, "logs", "-a", "hello", "-n", "200");
+            assertThat(logs.out()).contains("ACME certificate for hello.apps.test failed")
+                    .contains("the current certificate keeps serving");
+        }
+    }
+
+    private static String acmeFingerprint(Platform platform, AppName app) {
+        return platform.store().certificates().certificates(app).stream()
+                .filter(c -> c.source() == CertificateSource.ACME).map(Certificate::fingerprint).findFirst()
+                .orElse(null);
+    }
+
+    /** The fingerprint of the certificate the router serves for {@code hello.apps.test}, verified against Pebble's root. */
+    private static String served(PebbleCa pebble, int port) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry("pebble", Pem.certificates(Files.readString(pebble.rootPem())).getFirst());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket("127.0.0.1", port)) {
+            SSLParameters params = socket.getSSLParameters();
+            params.setServerNames(List.of(new SNIHostName("hello.apps.test")));
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(params);
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+            return Pem.fingerprint((X509Certificate) socket.getSession().getPeerCertificates()[0]);
+        }
+    }
+
+    private record CurlResult(int exit, String out) {
+    }
+
+    private static CurlResult curl(Path root, String host, int port) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("curl", "-sS", "-v", "--max-time", "10", "--cacert", root.toString(),
+                "--resolve", host + ":" + port + ":127.0.0.1", "https://" + host + ":" + port + "/")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(15, TimeUnit.SECONDS);
+        return new CurlResult(p.exitValue(), out);
+    }
+}

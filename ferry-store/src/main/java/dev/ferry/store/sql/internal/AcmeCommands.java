@@ -1,0 +1,121 @@
+package dev.ferry.store.sql.internal;
+
+import dev.ferry.core.store.AcmeHostStatus;
+import dev.ferry.core.store.AcmeStore;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateSource;
+import dev.ferry.core.store.EventAction;
+import dev.ferry.store.sql.internal.AppRows.AppRow;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The store's use cases of the ACME issuer, each one transaction. Issued certificates go into the
+ * {@code certificates} table with {@code source = 'acme'}, their keys sealed like users' own
+ * ({@link CertificateCommands}); every change wakes the certificate listeners, so routers reload at once.
+ */
+public final class AcmeCommands implements AcmeStore {
+
+    private final Database db;
+    private final Clocked clock;
+    private final ConfigCipher cipher;
+    private final CertificateCommands certificates;
+
+    public AcmeCommands(Database db, Clocked clock, ConfigCipher cipher, CertificateCommands certificates) {
+        this.db = db;
+        this.clock = clock;
+        this.cipher = cipher;
+        this.certificates = certificates;
+    }
+
+    @Override
+    public void putChallenge(String token, String keyAuthorization) {
+        db.write(tx -> {
+            AcmeRows.putChallenge(tx, token, keyAuthorization, clock.now());
+            return null;
+        });
+        certificates.changed();
+    }
+
+    @Override
+    public void removeChallenge(String token) {
+        if (db.write(tx -> AcmeRows.removeChallenge(tx, token))) {
+            certificates.changed();
+        }
+    }
+
+    @Override
+    public Map<String, String> challenges() {
+        Map<String, String> all = new LinkedHashMap<>();
+        db.read(AcmeRows::challenges).forEach(e -> all.put(e.getKey(), e.getValue()));
+        return all;
+    }
+
+    @Override
+    public Certificate putAcmeCertificate(Certificate certificate, String privateKeyPem) {
+        if (certificate.source() != CertificateSource.ACME) {
+            throw new IllegalArgumentException("only certificates from ACME go through the ACME store");
+        }
+        byte[] sealed = cipher.seal(certificate.app(), CertificateCommands.KEY_PREFIX + certificate.name(), privateKeyPem);
+        Certificate stored = db.write(tx -> {
+            AppRow app = AppRows.require(tx, certificate.app());
+            if (CertificateRows.sourceOf(tx, app, certificate.name()).orElse(CertificateSource.ACME)
+                    == CertificateSource.USER) {
+                throw new IllegalStateException("the app " + app.app().name() + " has a user's certificate named "
+                        + certificate.name() + ", which ACME never replaces");
+            }
+            CertificateRows.upsert(tx, app, certificate, sealed);
+            EventRows.record(tx, Optional.empty(), Optional.of(app), EventAction.ACME_ISSUE,
+                    "ACME certificate for " + String.join(", ", certificate.hostNames()) + " issued by "
+                            + certificate.issuer() + ", expires " + certificate.notAfter(), clock.now());
+            return certificate;
+        });
+        certificates.changed();
+        return stored;
+    }
+
+    @Override
+    public void forgetHost(AppName name, String host) {
+        boolean certificateGone = db.write(tx -> {
+            AppRow app = AppRows.require(tx, name);
+            AcmeRows.deleteStatus(tx, app, host);
+            if (CertificateRows.sourceOf(tx, app, host).orElse(CertificateSource.USER) != CertificateSource.ACME) {
+                return false;
+            }
+            CertificateRows.delete(tx, app, host);
+            EventRows.record(tx, Optional.empty(), Optional.of(app), EventAction.CERT_REMOVE,
+                    "Remove ACME certificate " + host + " (no longer a host of the app)", clock.now());
+            return true;
+        });
+        if (certificateGone) {
+            certificates.changed();
+        }
+    }
+
+    @Override
+    public void recordStatus(AcmeHostStatus status) {
+        db.write(tx -> {
+            AppRow app = AppRows.require(tx, status.app());
+            AcmeRows.putStatus(tx, app, status);
+            if (status.state() == AcmeHostStatus.State.FAILING) {
+                EventRows.record(tx, Optional.empty(), Optional.of(app), EventAction.ACME_FAIL,
+                        "ACME certificate for " + status.host() + " failed (" + status.failures() + " in a row, next try "
+                                + status.nextAttemptAt() + "): " + status.message(), clock.now());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<AcmeHostStatus> statuses(AppName name) {
+        return db.read(tx -> AcmeRows.ofApp(tx, AppRows.require(tx, name)));
+    }
+
+    @Override
+    public List<AcmeHostStatus> allStatuses() {
+        return db.read(AcmeRows::all);
+    }
+}

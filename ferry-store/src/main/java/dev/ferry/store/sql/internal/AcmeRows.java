@@ -1,0 +1,64 @@
+package dev.ferry.store.sql.internal;
+
+import dev.ferry.core.store.AcmeHostStatus;
+import dev.ferry.core.store.AppName;
+import dev.ferry.store.sql.internal.AppRows.AppRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The SQL for the {@code acme_challenges} and {@code acme_hosts} tables. */
+public final class AcmeRows {
+
+    private static final String SELECT_HOSTS = "SELECT a.name AS app_name, h.host, h.state, h.message, h.failures,"
+            + " h.next_attempt_at, h.updated_at FROM acme_hosts h JOIN apps a ON a.id = h.app_id";
+
+    private AcmeRows() {
+    }
+
+    public static void putChallenge(Tx tx, String token, String keyAuthorization, Instant now) throws SQLException {
+        tx.update("DELETE FROM acme_challenges WHERE token = ?", token);
+        tx.update("INSERT INTO acme_challenges (token, key_authorization, created_at) VALUES (?, ?, ?)", token,
+                keyAuthorization, now.toEpochMilli());
+    }
+
+    public static boolean removeChallenge(Tx tx, String token) throws SQLException {
+        return tx.update("DELETE FROM acme_challenges WHERE token = ?", token) >= 1;
+    }
+
+    public static List<Map.Entry<String, String>> challenges(Tx tx) throws SQLException {
+        return tx.list("SELECT token, key_authorization FROM acme_challenges ORDER BY token",
+                row -> Map.entry(row.getString("token"), row.getString("key_authorization")));
+    }
+
+    public static void putStatus(Tx tx, AppRow app, AcmeHostStatus s) throws SQLException {
+        tx.update("DELETE FROM acme_hosts WHERE app_id = ? AND host = ?", app.id(), s.host());
+        tx.update("INSERT INTO acme_hosts (app_id, host, state, message, failures, next_attempt_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", app.id(), s.host(), s.state().name(), truncated(s.message()),
+                s.failures(), s.nextAttemptAt().toEpochMilli(), s.updatedAt().toEpochMilli());
+    }
+
+    public static boolean deleteStatus(Tx tx, AppRow app, String host) throws SQLException {
+        return tx.update("DELETE FROM acme_hosts WHERE app_id = ? AND host = ?", app.id(), host) >= 1;
+    }
+
+    public static List<AcmeHostStatus> ofApp(Tx tx, AppRow app) throws SQLException {
+        return tx.list(SELECT_HOSTS + " WHERE h.app_id = ? ORDER BY h.host", AcmeRows::status, app.id());
+    }
+
+    public static List<AcmeHostStatus> all(Tx tx) throws SQLException {
+        return tx.list(SELECT_HOSTS + " ORDER BY a.name, h.host", AcmeRows::status);
+    }
+
+    private static String truncated(String message) {
+        return message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
+    }
+
+    private static AcmeHostStatus status(ResultSet row) throws SQLException {
+        return new AcmeHostStatus(new AppName(row.getString("app_name")), row.getString("host"),
+                AcmeHostStatus.State.valueOf(row.getString("state")), row.getString("message"), row.getInt("failures"),
+                Instant.ofEpochMilli(row.getLong("next_attempt_at")), Instant.ofEpochMilli(row.getLong("updated_at")));
+    }
+}
