@@ -72,10 +72,10 @@ final class ResponseFrameEncoder {
             }
         } finally {
             if (state != State.DONE && in.isReadable()) {
-                pending = in;
-            } else {
-                in.release();
+                // only a partial head or chunk line is left: copied, so no chain of buffers builds up behind it
+                pending = in.alloc().buffer(in.readableBytes()).writeBytes(in);
             }
+            in.release();
         }
     }
 

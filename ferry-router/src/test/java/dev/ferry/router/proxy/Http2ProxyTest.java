@@ -239,6 +239,10 @@ class Http2ProxyTest {
         int streams = 24;
         CyclicBarrier all = new CyclicBarrier(streams);
         HttpOrigin together = origin(ex -> {
+            if (ex.getRequestURI().getPath().equals("/warm")) {
+                answer(ex, 200, new byte[0]);
+                return;
+            }
             try {
                 all.await(10, TimeUnit.SECONDS); // only passes when every request is in the origin at once
                 answer(ex, 200, "together".getBytes(StandardCharsets.UTF_8));
@@ -249,7 +253,6 @@ class Http2ProxyTest {
         route("localhost", together);
         HttpClient client = tlsClient();
         send(client, get("https://localhost:" + router.httpsPort() + "/warm")); // one connection, then streams
-        all.reset();
 
         List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
@@ -268,6 +271,10 @@ class Http2ProxyTest {
         CountDownLatch aborted = new CountDownLatch(1);
         byte[] chunk = new byte[8 * 1024];
         HttpOrigin endless = origin(ex -> {
+            if (ex.getRequestURI().getPath().equals("/again")) {
+                answer(ex, 200, "again".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             ex.sendResponseHeaders(200, 0);
             try (OutputStream out = ex.getResponseBody()) {
                 for (int i = 0; i < 100_000; i++) { // ~800 MB at most: the router must cut it short
