@@ -42,11 +42,11 @@ final class RequestHeadEncoder {
         CharSequence method = headers.method();
         CharSequence path = headers.path();
         CharSequence authority = headers.authority();
+        if (method != null && AsciiString.contentEquals(method, "CONNECT")) {
+            return refused("CONNECT is not served over HTTP/2");
+        }
         if (method == null || path == null) {
             return refused("a request without :method or :path");
-        }
-        if (AsciiString.contentEquals(method, "CONNECT")) {
-            return refused("CONNECT is not served over HTTP/2");
         }
         if (!clean(method) || !clean(path) || authority != null && !clean(authority)) {
             return refused("a control character in a pseudo-header");
