@@ -30,19 +30,35 @@ final class H2cUpgrade {
 
     enum Asks { YES, NO, INCOMPLETE }
 
-    private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-
     private H2cUpgrade() {
     }
 
-    /** Whether the first request head in {@code in} has an {@code Upgrade} field naming {@code h2c}. */
+    /**
+     * Whether the first request head in {@code in} has an {@code Upgrade} field naming {@code h2c}. A head that
+     * never mentions {@code h2c}, or has a line ended by LF alone, is HTTP/1.1's to read (and refuse) at once.
+     */
     static Asks asks(ByteBuf in, int maxHeadBytes) {
         int start = in.readerIndex();
-        int end = indexOf(in, start, Math.min(in.writerIndex(), start + maxHeadBytes + END_OF_HEAD.length));
-        if (end < 0) {
-            return in.readableBytes() > maxHeadBytes ? Asks.NO : Asks.INCOMPLETE;
+        int to = Math.min(in.writerIndex(), start + maxHeadBytes + 4);
+        boolean mentioned = false;
+        for (int i = start; i < to; i++) {
+            byte b = in.getByte(i);
+            if (b == '\n') {
+                if (i == start || in.getByte(i - 1) != '\r') {
+                    return Asks.NO;
+                }
+                if (i - start >= 3 && in.getByte(i - 2) == '\n') {
+                    return mentioned ? upgradeField(in.toString(start, i - start, StandardCharsets.ISO_8859_1)) : Asks.NO;
+                }
+            } else if ((b == 'c' || b == 'C') && i - start >= 2 && (in.getByte(i - 1) == '2')
+                    && (in.getByte(i - 2) == 'h' || in.getByte(i - 2) == 'H')) {
+                mentioned = true;
+            }
         }
-        String head = in.toString(start, end - start, StandardCharsets.ISO_8859_1);
+        return in.readableBytes() > maxHeadBytes ? Asks.NO : Asks.INCOMPLETE;
+    }
+
+    private static Asks upgradeField(String head) {
         for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("upgrade")) {
@@ -54,16 +70,6 @@ final class H2cUpgrade {
             }
         }
         return Asks.NO;
-    }
-
-    private static int indexOf(ByteBuf in, int from, int to) {
-        for (int i = from; i + END_OF_HEAD.length <= to; i++) {
-            if (in.getByte(i) == '\r' && in.getByte(i + 1) == '\n' && in.getByte(i + 2) == '\r'
-                    && in.getByte(i + 3) == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Replaces the HTTP/1.1 handlers after {@code at} with the upgrade's. */
