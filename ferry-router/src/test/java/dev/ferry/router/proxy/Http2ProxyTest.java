@@ -310,6 +310,35 @@ class Http2ProxyTest {
                 .isEqualTo(HttpClient.Version.HTTP_2);
     }
 
+    @Test
+    void aClientThatStopsReadingStopsTheOriginInsteadOfFillingMemory() throws Exception {
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        byte[] chunk = new byte[64 * 1024];
+        HttpOrigin source = origin(ex -> {
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 2048; i++) { // 128 MiB offered
+                    out.write(chunk);
+                    written.addAndGet(chunk.length);
+                }
+            } catch (IOException e) {
+                // the test ends the stream early
+            }
+        });
+        route("localhost", source);
+
+        HttpResponse<InputStream> r = tlsClient().send(get("https://localhost:" + router.httpsPort() + "/slow"),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Thread.sleep(2000); // the client reads nothing: its windows fill, then the router's backend reads stop
+        long stalled = written.get();
+        Thread.sleep(500);
+
+        assertThat(written.get() - stalled).as("the origin is paused").isLessThan(4L * MIB);
+        // what is in flight is the client's windows and the socket buffers, not the body
+        assertThat(stalled).isLessThan(64L * MIB);
+        r.body().close();
+    }
+
     // ---- helpers
 
     private HttpOrigin origin(com.sun.net.httpserver.HttpHandler handler) throws IOException {

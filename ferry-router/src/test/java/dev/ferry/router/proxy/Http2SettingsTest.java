@@ -74,6 +74,48 @@ class Http2SettingsTest {
         }
     }
 
+    @Test
+    void rapidResetsCloseTheConnectionWithEnhanceYourCalm() throws Exception {
+        start(new Http2Config(128, 65_535, 1 << 20, 65_536, 50, Duration.ofSeconds(30), true));
+        // HPACK: :method GET, :scheme http, :path /, :authority localhost (literal, indexed name)
+        byte[] block = {(byte) 0x82, (byte) 0x86, (byte) 0x84, 0x41, 9, 'l', 'o', 'c', 'a', 'l', 'h', 'o', 's', 't'};
+        try (Socket s = new Socket("127.0.0.1", router.httpPort())) {
+            s.setSoTimeout(5000);
+            OutputStream out = s.getOutputStream();
+            out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0});
+            for (int stream = 1; stream < 2 * 100; stream += 2) { // 100 resets: over the 50 set, under the default 200
+                out.write(frame(1, 0x4, stream, block));                    // HEADERS, END_HEADERS
+                out.write(frame(3, 0, stream, new byte[] {0, 0, 0, 8}));    // RST_STREAM CANCEL
+            }
+            out.flush();
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            Frame goAway = null;
+            for (int i = 0; i < 1000 && goAway == null; i++) {
+                Frame f = Frame.read(in);
+                goAway = f.type == 7 ? f : null;
+            }
+
+            assertThat(goAway).isNotNull();
+            assertThat(goAway.int32(4)).isEqualTo(0xb); // ENHANCE_YOUR_CALM
+        }
+    }
+
+    private static byte[] frame(int type, int flags, int stream, byte[] payload) {
+        byte[] f = new byte[9 + payload.length];
+        f[0] = (byte) (payload.length >>> 16);
+        f[1] = (byte) (payload.length >>> 8);
+        f[2] = (byte) payload.length;
+        f[3] = (byte) type;
+        f[4] = (byte) flags;
+        f[5] = (byte) (stream >>> 24);
+        f[6] = (byte) (stream >>> 16);
+        f[7] = (byte) (stream >>> 8);
+        f[8] = (byte) stream;
+        System.arraycopy(payload, 0, f, 9, payload.length);
+        return f;
+    }
+
     private record Frame(int type, int stream, byte[] payload) {
         static Frame read(DataInputStream in) throws IOException {
             int length = (in.readUnsignedByte() << 16) | in.readUnsignedShort();
