@@ -29,7 +29,10 @@ import io.netty.util.Mapping;
  * forwarded fields); one they refuse is handed on marked refused, not dropped: {@link Exchange} answers it with
  * its error page and closes, and no backend ever sees it. {@code Expect: 100-continue} is answered by the
  * {@link Exchange} once the request is accepted; keep-alive, {@code Connection: close} and {@code HEAD}
- * responses are worked out from the two parsed heads ({@link ResponseRelay}).
+ * responses are worked out from the two parsed heads ({@link ResponseRelay}). A connection whose first bytes are
+ * the HTTP/2 preface (or an {@code Upgrade: h2c} request, on HTTP) swaps the HTTP/1.1 handlers for HTTP/2 ones, and
+ * each of its streams gets the pipeline of {@link #streamInitializer()}; other connections lose the detector after
+ * their first bytes.
  */
 public final class ProxyInitializer extends ChannelInitializer<Channel> {
 
