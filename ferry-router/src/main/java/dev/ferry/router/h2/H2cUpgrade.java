@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
  * h2c by {@code Upgrade: h2c} (RFC 7540 §3.2) on a cleartext connection's first request: Netty's
  * {@link HttpServerUpgradeHandler} checks {@code Connection: Upgrade, HTTP2-Settings} and the settings, answers
  * {@code 101}, and the request is served as stream 1 of the new HTTP/2 connection through the same proxy pipeline
- * as every other stream. The general-purpose HTTP/1.1 codec is used for this one request only. A request that asks
+ * as every other stream. The general-purpose HTTP/1.1 codec is used for this one request only, and only for a request
+ * without a body (the JDK's client asks on every first request, a large upload included: that one stays on the
+ * streaming HTTP/1.1 path rather than being held whole for the switch). A request that asks
  * for h2c without what the upgrade needs is answered 400 {@code bad_request} and the connection closes; later
  * requests on an HTTP/1.1 connection are not upgraded (their {@code Upgrade} goes to the app like any other).
  */
@@ -58,18 +60,23 @@ final class H2cUpgrade {
         return in.readableBytes() > maxHeadBytes ? Asks.NO : Asks.INCOMPLETE;
     }
 
+    /** YES for an {@code Upgrade: h2c} request without a body; one with a body stays HTTP/1.1, streamed as ever. */
     private static Asks upgradeField(String head) {
+        boolean asks = false;
         for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("upgrade")) {
-                for (String token : line.substring(colon + 1).split(",")) {
-                    if (token.strip().equalsIgnoreCase("h2c")) {
-                        return Asks.YES;
-                    }
+            String name = colon > 0 ? line.substring(0, colon) : "";
+            String value = colon > 0 ? line.substring(colon + 1).strip() : "";
+            if (name.equalsIgnoreCase("transfer-encoding") || name.equalsIgnoreCase("content-length") && !value.equals("0")) {
+                return Asks.NO;
+            }
+            if (name.equalsIgnoreCase("upgrade")) {
+                for (String token : value.split(",")) {
+                    asks |= token.strip().equalsIgnoreCase("h2c");
                 }
             }
         }
-        return Asks.NO;
+        return asks ? Asks.YES : Asks.NO;
     }
 
     /** Replaces the HTTP/1.1 handlers after {@code at} with the upgrade's. */

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Writes an HTTP/2 request's header list as the HTTP/1.1 request head the router's own reader takes, so that a
  * request over h2 meets exactly the rules, limits and routing of one over HTTP/1.1. {@code :authority} becomes
- * {@code Host} (the client's {@code host} field is dropped then), {@code cookie} fields are joined with
+ * {@code Host} unless the client sent a {@code host} field too, which then wins (as in nginx, and as a client that
+ * sets {@code Host} itself expects over HTTP/1.1); {@code cookie} fields are joined with
  * {@code "; "} (RFC 9113 §8.2.3), and a body without {@code content-length} is sent chunked. Connection-specific
  * fields ({@code connection}, {@code keep-alive}, {@code proxy-connection}, {@code transfer-encoding},
  * {@code upgrade}, {@code te}, {@code http2-settings}) are dropped: over h2 they are malformed, and a client's
@@ -41,7 +42,8 @@ final class RequestHeadEncoder {
     static Encoded encode(ByteBufAllocator alloc, Http2Headers headers, boolean bodyFollows) {
         CharSequence method = headers.method();
         CharSequence path = headers.path();
-        CharSequence authority = headers.authority();
+        // a client's own host field routes, as over HTTP/1.1 and as nginx does; else :authority is the Host
+        CharSequence authority = headers.contains(HOST) ? null : headers.authority();
         if (method != null && AsciiString.contentEquals(method, "CONNECT")) {
             return refused("CONNECT is not served over HTTP/2");
         }
@@ -70,7 +72,7 @@ final class RequestHeadEncoder {
                 out.release();
                 return refused("a control character in the field " + name);
             }
-            if (DROPPED.contains(key) || authority != null && HOST.contentEqualsIgnoreCase(key)) {
+            if (DROPPED.contains(key)) {
                 continue;
             }
             if (COOKIE.contentEqualsIgnoreCase(key)) {

@@ -25,6 +25,15 @@ class H2cUpgradeTest {
     }
 
     @Test
+    void aRequestWithABodyIsNotUpgraded() {
+        String ask = "POST / HTTP/1.1\r\nHost: a\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                + "HTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\r\n";
+        assertThat(asks(ask + "Content-Length: 5\r\n\r\nhello")).isEqualTo(H2cUpgrade.Asks.NO);
+        assertThat(asks(ask + "Transfer-Encoding: chunked\r\n\r\n")).isEqualTo(H2cUpgrade.Asks.NO);
+        assertThat(asks(ask + "Content-Length: 0\r\n\r\n")).isEqualTo(H2cUpgrade.Asks.YES);
+    }
+
+    @Test
     void aLineEndedByLfAloneIsLeftToTheHttp11ReaderToRefuse() {
         assertThat(asks("GET / HTTP/1.1\nHost: a\nUpgrade: h2c\n\n")).isEqualTo(H2cUpgrade.Asks.NO);
     }

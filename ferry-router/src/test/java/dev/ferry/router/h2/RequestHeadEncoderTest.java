@@ -26,8 +26,14 @@ class RequestHeadEncoderTest {
 
     @Test
     void writesAnHttp11HeadWithTheAuthorityAsHost() {
-        String head = encode(get().add("accept", "text/html").add("host", "other.test"), false);
+        String head = encode(get().add("accept", "text/html"), false);
         assertThat(head).isEqualTo("GET /p?q=1 HTTP/1.1\r\nhost: app.test\r\naccept: text/html\r\n\r\n");
+    }
+
+    @Test
+    void aHostFieldOfTheClientWinsOverTheAuthority() {
+        String head = encode(get().add("host", "other.test"), false);
+        assertThat(head).isEqualTo("GET /p?q=1 HTTP/1.1\r\nhost: other.test\r\n\r\n");
     }
 
     @Test
