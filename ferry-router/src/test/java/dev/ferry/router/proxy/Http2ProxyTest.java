@@ -339,6 +339,36 @@ class Http2ProxyTest {
         r.body().close();
     }
 
+    @Test
+    void aStopLetsStreamsInFlightFinishAfterGoAway() throws Exception {
+        router.close();
+        router = new Router(RouterConfig.builder().httpPort(0).shutdownGracePeriod(Duration.ofSeconds(10)).build(),
+                routes, new Transport(false), group, new SimpleMeterRegistry(), log::add,
+                TlsConfig.of(0, dir.resolve("default.p12")), source);
+        router.start();
+        CountDownLatch arrived = new CountDownLatch(1);
+        HttpOrigin slow = origin(ex -> {
+            arrived.countDown();
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(ex, 200, "finished".getBytes(StandardCharsets.UTF_8));
+        });
+        route("localhost", slow);
+        CompletableFuture<HttpResponse<String>> inFlight = tlsClient().sendAsync(
+                get("https://localhost:" + router.httpsPort() + "/slow"), HttpResponse.BodyHandlers.ofString());
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        router.stopAccepting(); // returns once the open streams are done (or the grace period passed)
+        router.close();         // then closes every connection left
+
+        HttpResponse<String> r = inFlight.get(5, TimeUnit.SECONDS);
+        assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(r.body()).isEqualTo("finished");
+    }
+
     // ---- helpers
 
     private HttpOrigin origin(com.sun.net.httpserver.HttpHandler handler) throws IOException {
