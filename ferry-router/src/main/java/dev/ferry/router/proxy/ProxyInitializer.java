@@ -19,6 +19,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.AttributeKey;
 import io.netty.util.Mapping;
 
 /**
@@ -45,6 +46,9 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
     static final String TLS = "tls";
     static final String DETECT = "h2-detect";
     static final String BRIDGE = "h2-bridge";
+
+    /** The head rules of an HTTP/2 connection, shared by its streams as a keep-alive connection's requests share them. */
+    private static final AttributeKey<RequestHeadRules> STREAM_RULES = AttributeKey.valueOf("ferry.h2.rules");
 
     private final ProxyRuntime runtime;
     private final HeadLimits limits;
@@ -108,6 +112,16 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
      */
     private ChannelHandler streamInitializer() {
         RouterConfig c = runtime.config();
+        // streams run on their connection's event loop, one head at a time: one set of rules (and its caches) serves all
+        ClientRequestReader.RuleFactory streamRules = ctx -> {
+            Channel connection = ctx.channel().parent();
+            RequestHeadRules shared = connection.attr(STREAM_RULES).get();
+            if (shared == null) {
+                shared = rules.rulesFor(ctx);
+                connection.attr(STREAM_RULES).set(shared);
+            }
+            return shared;
+        };
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel stream) {
@@ -119,7 +133,7 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
                 ChannelPipeline p = stream.pipeline();
                 p.addLast(BRIDGE, new StreamBridge(limits));                   // HEADERS/DATA <-> HTTP/1.1 head and body bytes; 400
                 p.addLast(IDLE, new IdleTimeoutHandler(c.idleTimeout()));      // a stream without traffic is reset
-                p.addLast(HTTP, new ClientRequestReader(limits, rules));       // the same reader and rules as HTTP/1.1
+                p.addLast(HTTP, new ClientRequestReader(limits, streamRules)); // the same reader and rules as HTTP/1.1
                 p.addLast(PROXY, new FrontendHandler(runtime, ConnectionSlot.forStream(stream), via, sni != null));
             }
         };
