@@ -6,6 +6,7 @@ import dev.ferry.core.store.BuildHeartbeats;
 import dev.ferry.core.store.Store;
 import dev.ferry.store.postgres.internal.PostgresDatabase;
 import dev.ferry.store.postgres.internal.PostgresMigrations;
+import dev.ferry.core.work.AppLocks;
 import dev.ferry.core.work.Leases;
 import dev.ferry.store.sql.ConfigKey;
 import dev.ferry.store.sql.internal.BuildCommands;
@@ -37,9 +38,12 @@ public final class PostgresStore extends SqlStore {
     private final Database db;
     private final Clocked clock;
     private final String node;
+    private final PostgresLocation location;
 
-    private PostgresStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits, String node) {
+    private PostgresStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits, String node,
+                          PostgresLocation location) {
         super(db, cipher, clock, limits, node);
+        this.location = location;
         this.db = db;
         this.clock = clock;
         this.node = node;
@@ -66,7 +70,7 @@ public final class PostgresStore extends SqlStore {
         PostgresDatabase db = new PostgresDatabase(location, PostgresDatabase.DEFAULT_CONNECTIONS);
         try {
             return new PostgresStore(db, KeyCheck.cipherFor(db, location.toString(), key), new Clocked(clock), limits,
-                    node);
+                    node, location);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -81,6 +85,11 @@ public final class PostgresStore extends SqlStore {
     /** The leases the nodes of the fleet agree on (the reconciler's leader). */
     public Leases leases() {
         return new PostgresLeases(db);
+    }
+
+    /** One deploy of an app at a time across the fleet: an advisory lock per app. */
+    public AppLocks appLocks() {
+        return new PostgresAppLocks(location);
     }
 
     /** This node's heartbeat on its builds, and the failing of other nodes' stalled ones. */

@@ -9,6 +9,8 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Build;
 import dev.ferry.core.store.BuildStatus;
 import dev.ferry.core.store.User;
+import dev.ferry.core.store.StoreUnavailable;
+import dev.ferry.core.work.AppLocks;
 import dev.ferry.core.work.Leases;
 import dev.ferry.store.sql.ConfigKey;
 import java.io.ByteArrayOutputStream;
@@ -153,6 +155,36 @@ class FleetCoordinationTest {
                 + " (no heartbeat for 1 s); push again");
         assertThat(b.build(app, ofB.id()).orElseThrow().status()).as("b's own build").isEqualTo(BuildStatus.QUEUED);
         assertThat(a.buildHeartbeats().failStalled(timeout)).as("b beat recently").isEmpty();
+    }
+
+    @Test
+    void oneNodeAtATimeDeploysAnAppAndADeadHoldersLockIsFreed() {
+        AppName hello = AppName.of("hello");
+        AppLocks.Held held = a.appLocks().tryLock(hello).orElseThrow();
+        assertThat(b.appLocks().tryLock(hello)).as("held by a").isEmpty();
+        assertThat(b.appLocks().tryLock(AppName.of("other"))).as("another app is free").isPresent().get()
+                .satisfies(AppLocks.Held::close);
+        assertThatThrownBy(() -> b.appLocks().lock(hello, Duration.ofMillis(300)))
+                .isInstanceOf(StoreUnavailable.class).hasMessageContaining("Another control node kept deploying hello");
+
+        held.close();
+        try (AppLocks.Held mine = b.appLocks().lock(hello, Duration.ofSeconds(2))) {
+            assertThat(a.appLocks().tryLock(hello)).isEmpty();
+        }
+        assertThat(a.appLocks().tryLock(hello)).isPresent().get().satisfies(AppLocks.Held::close);
+    }
+
+    @Test
+    void aLockIsFreedWhenItsHoldersSessionEnds() throws Exception {
+        AppName hello = AppName.of("hello");
+        AppLocks.Held held = a.appLocks().tryLock(hello).orElseThrow();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted");
+        }
+        try (AppLocks.Held mine = b.appLocks().lock(hello, Duration.ofSeconds(2))) {
+            assertThat(mine).isNotNull();
+        }
+        held.close();
     }
 
     private String query(String sql) throws Exception {
