@@ -23,14 +23,13 @@ import dev.ferry.control.ps.ProcessesApi;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.build.slug.SlugStore;
-import dev.ferry.server.runtime.AppsWithLocalSlugs;
+import dev.ferry.server.fleet.FleetWiring;
 import dev.ferry.server.runtime.RenamedAppHosts;
 import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.server.tls.StoreTlsSource;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppDomain;
-import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.Router;
@@ -122,6 +121,7 @@ public final class Platform implements AutoCloseable {
     private StoreTlsSource tls;
     private UsageRecorder usage;
     private AddonWiring addons;
+    private FleetWiring fleet;
 
     private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
@@ -192,6 +192,7 @@ public final class Platform implements AutoCloseable {
 
         store = StoreWiring.open(config, dataDirectory.root());
         started.push(store);
+        started.push(fleet = FleetWiring.of(store, dataDirectory.root(), tuning.fleet()));
         started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
         tls.attach(store.certificates(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
@@ -227,8 +228,7 @@ public final class Platform implements AutoCloseable {
      */
     private void startRuntime() {
         renamedAppHosts = new RenamedAppHosts(new AppHostNames(config.domain()).readingFrom(store));
-        runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(),
-                new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir()), registry,
+        runtime = RuntimeWiring.start(new RuntimeWiring.Inputs(dataDirectory.root(), slugs(), registry,
                 renamedAppHosts, appLogs, tuning.bootTimeout(), tuning.drainTimeout(),
                 tuning.stopGrace(),
                 addons.withLoopbackPorts(router == null ? List.of() : List.of(router.httpPort())), config.instanceNetwork(),
@@ -239,12 +239,12 @@ public final class Platform implements AutoCloseable {
                 log.warn("apps and their builds run without a sandbox: {}", r.isolation());
             }
         }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
-        // On a store other nodes share, this node runs the apps it built (AppsWithLocalSlugs).
-        AppStore apps = config.store().postgres().isEmpty() ? store
-                : new AppsWithLocalSlugs(store, store,
-                        new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir()));
-        deployments = runtime.<Deployments>map(r -> new Reconciler(apps, store, r.runtime(), tuning.reconcileInterval()))
+        deployments = runtime.<Deployments>map(r -> fleet.reconciler(store, r.runtime(), tuning.reconcileInterval()))
                 .orElseGet(() -> Deployments.withoutRuntime(store));
+    }
+
+    private SlugStore slugs() { // in the data dir, over the fleet's shared slugs when the store is shared
+        return fleet.slugs(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir());
     }
 
     /** The parts of the API over the build queue, keys, logs, tunnels and (when one runs) the runtime. */
@@ -295,7 +295,7 @@ public final class Platform implements AutoCloseable {
         git = GitWiring.start(dataDirectory.root(), GitWiring.buildConfig(config, dataDirectory.root()), store,
                 deployments, config.bindAddress(),
                 config.sshPort() == FerryConfig.OFF ? null : FerryConfig.bindPort(config.sshPort()), sessions, authFailures,
-                runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed));
+                runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed), slugs());
         started.push(git);
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.server;
 
+import dev.ferry.server.fleet.FleetTuning;
 import java.time.Duration;
 
 /**
@@ -11,22 +12,27 @@ import java.time.Duration;
  * @param stopGrace the time between SIGTERM and SIGKILL (30 s)
  * @param reconcileInterval how often the reconciler compares every app's runtime with its desired state and
  *     converges what drifted (30 s; it also runs at start and on every change)
+ * @param fleet the lease and heartbeat timeouts of several control nodes on one store ({@link FleetTuning#DEFAULT})
  */
 public record PlatformTuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout, Duration stopGrace,
-                             Duration reconcileInterval) {
+                             Duration reconcileInterval, FleetTuning fleet) {
     public static final PlatformTuning DEFAULT = new PlatformTuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30),
-            Duration.ofSeconds(30), Duration.ofSeconds(30));
+            Duration.ofSeconds(30), Duration.ofSeconds(30), FleetTuning.DEFAULT);
 
     public PlatformTuning withPassiveEjection(Duration d) {
-        return new PlatformTuning(d, bootTimeout, drainTimeout, stopGrace, reconcileInterval);
+        return new PlatformTuning(d, bootTimeout, drainTimeout, stopGrace, reconcileInterval, fleet);
     }
 
     /** Shorter runtime durations for tests: a broken release fails fast, old instances stop soon. */
     public PlatformTuning withRuntime(Duration boot, Duration drain, Duration stop) {
-        return new PlatformTuning(passiveEjection, boot, drain, stop, reconcileInterval);
+        return new PlatformTuning(passiveEjection, boot, drain, stop, reconcileInterval, fleet);
     }
 
     public PlatformTuning withReconcileInterval(Duration d) {
-        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, d);
+        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, d, fleet);
+    }
+
+    public PlatformTuning withFleet(FleetTuning f) {
+        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, reconcileInterval, f);
     }
 }

@@ -2,6 +2,8 @@ package dev.ferry.server.build;
 
 import dev.ferry.build.BuildConfig;
 import dev.ferry.build.Builder;
+import dev.ferry.build.buildpack.Buildpacks;
+import dev.ferry.build.slug.SlugStore;
 import dev.ferry.build.git.AppRepositories;
 import dev.ferry.build.git.GitHttpEndpoint;
 import dev.ferry.build.git.ReceivePacks;
@@ -62,11 +64,12 @@ public final class GitWiring implements AutoCloseable {
      * @param sessions where git commands over SSH and requests over HTTP register while they run
      * @param failures counts failed authentications over SSH and HTTP per client address
      * @param buildSandbox where builds run their commands (the runtime's sandbox when it has one)
+     * @param slugs where builds put their slugs
      */
     public static GitWiring start(Path dataDir, BuildConfig buildConfig, Store store, Deployments deployments,
                                   String bindAddress, Integer sshPort, SessionRegistry sessions, AuthFailureLimiter failures,
-                                  BuildSandbox buildSandbox) {
-        Builder builder = Builder.of(buildConfig, buildSandbox);
+                                  BuildSandbox buildSandbox, SlugStore slugs) {
+        Builder builder = new Builder(buildConfig, Buildpacks.defaults(), slugs, buildSandbox);
         builder.removeLeftoverWorkDirs();
         AppRepositories repos = new AppRepositories(buildConfig.reposDir());
         BuildQueue queue = new BuildQueue(buildConfig, store, new RepositoryBuildRunner(builder, repos),
