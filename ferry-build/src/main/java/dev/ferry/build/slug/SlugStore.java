@@ -15,6 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The slug store: files named by the SHA-256 of their content in one directory
@@ -25,9 +27,12 @@ import java.util.Optional;
  * <p>With a {@link SlugArchive} (the PostgreSQL store's large objects, when {@code --store postgres://…}), the
  * directory is this node's copy of the fleet's slugs: each slug built here is also stored in the archive, and a
  * slug that is not here ({@link #slugFile}, as a runtime asks for it) is streamed from the archive into the
- * directory first, its SHA-256 checked against its id. Without one (the default) the directory is all there is.
+ * directory first, its SHA-256 checked against its id, and one that is here but not in the archive (made before
+ * the store was shared) is stored there when first used. Without one (the default) the directory is all there is.
  */
 public final class SlugStore implements SlugSource {
+
+    private static final Logger log = LoggerFactory.getLogger(SlugStore.class);
 
     private final Path dir;
     private final Optional<SlugArchive> shared;
@@ -81,10 +86,32 @@ public final class SlugStore implements SlugSource {
     @Override
     public Path slugFile(String slugId) {
         Path file = file(slugId);
-        if (!Files.isRegularFile(file) && !fetched(slugId, file)) {
+        if (Files.isRegularFile(file)) {
+            shareIfMissing(slugId, file);
+            return file;
+        }
+        if (!fetched(slugId, file)) {
             throw new NoSuchElementException("no slug " + slugId);
         }
         return file;
+    }
+
+    /**
+     * Stores a slug of this directory that the archive lacks: one built before the store was PostgreSQL
+     * ({@code ferry store:migrate} copies rows, not slugs), so that the other nodes can run it once this one ran it.
+     * Best effort: the slug is used here either way.
+     */
+    private void shareIfMissing(String id, Path file) {
+        if (shared.isEmpty()) {
+            return;
+        }
+        try {
+            if (!shared.get().contains(id)) {
+                shared.get().put(id, file);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not store slug {} for the other control nodes: {}", id, e.toString());
+        }
     }
 
     /** Streams slug {@code id} from the shared archive into {@code file}; false when the archive lacks it. */

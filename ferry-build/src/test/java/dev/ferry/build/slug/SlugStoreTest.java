@@ -90,6 +90,19 @@ class SlugStoreTest {
         }
     }
 
+    @Test
+    void sharesASlugMadeBeforeTheStoreWasSharedWhenItIsFirstUsed() throws Exception {
+        Slug old = new SlugStore(tmp.resolve("node-a")).put(tree("a", "one"));
+        FileArchive archive = new FileArchive(Files.createDirectories(tmp.resolve("archive")));
+        assertThat(archive.contains(old.id())).isFalse();
+
+        assertThat(new SlugStore(tmp.resolve("node-a"), Optional.of(archive)).slugFile(old.id())).isEqualTo(old.file());
+
+        assertThat(archive.contains(old.id())).isTrue();
+        assertThat(new SlugStore(tmp.resolve("node-b"), Optional.of(archive)).slugFile(old.id()))
+                .hasSameBinaryContentAs(old.file());
+    }
+
     /** A shared archive in a directory, as another node would reach it. */
     private record FileArchive(Path dir) implements SlugArchive {
 
