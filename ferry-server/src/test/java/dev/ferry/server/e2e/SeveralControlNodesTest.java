@@ -92,6 +92,16 @@ class SeveralControlNodesTest {
                     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                             assertThat(viaA.viaRouter("hello.localhost", "/").body()).isEqualTo("hello v1 web.1\n"));
                     assertThat(slugsIn("b")).as("streamed from PostgreSQL").hasSize(1).isEqualTo(slugsIn("a"));
+
+                    Api viaB = new Api(b.apiPort(), router.httpPort(), b.adminToken().token());
+                    Git.Result again = app.version("v2").push("http://127.0.0.1:" + b.apiPort() + "/git/hello.git");
+                    assertThat(again.exit()).as(again.output()).isZero();
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                            assertThat(viaB.viaRouter("hello.localhost", "/").body()).isEqualTo("hello v2 web.1\n"));
+                    String builds = viaB.get("/api/apps/hello/builds").body();
+                    assertThat(builds.split("\"status\":\"succeeded\"", -1)).as("each push built once: " + builds)
+                            .hasSize(3);
+                    assertThat(builds).doesNotContain("\"status\":\"failed\"");
                 } finally {
                     a.close();
                 }
