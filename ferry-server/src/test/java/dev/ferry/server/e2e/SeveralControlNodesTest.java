@@ -27,9 +27,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two control nodes ({@link Platform#startControl}, as {@code ferry control} runs) on one real PostgreSQL and Redis,
  * with the fleet's timeouts shortened: the reconciler's lease (2 s) and the builds' heartbeat (0.5 s, 3 s timeout).
  * An app pushed to the leader runs there; once the leader stops, the other node takes the lease and runs the app
- * from the slug in PostgreSQL, which it never built. A build whose node died is failed by the other node.
+ * from the slug in PostgreSQL, which it never built. A build whose node died (a {@code ferry control} child JVM
+ * killed with SIGKILL mid-build) is failed by the other node once its heartbeat stopped for the timeout.
  */
 class SeveralControlNodesTest {
 
@@ -130,6 +135,44 @@ class SeveralControlNodesTest {
                     .contains("\"failed\"")
                     .contains("the control node dead-node that received this push stopped answering (no heartbeat for 3 s)"));
             assertThat(orphan.id().toString()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aNodeKilledMidBuildHasItsBuildFailedByTheOtherAfterTheHeartbeatTimeout() throws Exception {
+        String database = postgres.newDatabase();
+        String key = newKey();
+        // b judges a's builds: its timeout must allow for a's heartbeat interval (the default 5 s) twice
+        PlatformTuning judge = RuntimePlatform.TUNING
+                .withFleet(new FleetTuning(LEASE, Duration.ofMillis(500), Duration.ofSeconds(12)));
+        try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true);
+             Platform b = Platform.startControl(controlConfig(shared(database, redis, key), "b"), judge);
+             ChildControl a = ChildControl.start(dir.resolve("a"), postgres.url(database), redis.uri(),
+                     Map.of("FERRY_SECRET_KEY", key, "PGPASSWORD", PostgresServerProcess.PASSWORD))) {
+            assumeTrue(b.runtime().isPresent(), "this build of Ferry has no runtime");
+            Api api = new Api(b.apiPort(), 0, b.adminToken().token());
+            assertThat(api.post("/api/apps", "{\"name\":\"slow\"}").statusCode()).isEqualTo(201);
+            Git git = new Git(dir.resolve("slow"), dir.resolve("home")).init()
+                    .write("pom.xml", "<project/>\n")
+                    .write("mvnw", "#!/bin/sh\necho compiling for a long time\nexec sleep 60\n");
+            git.commit("a build that takes a minute");
+            List<String> push = new ArrayList<>(List.of(Git.tokenHelper(b.adminToken().token())));
+            push.addAll(List.of("push", "-q", "http://127.0.0.1:" + a.apiPort + "/git/slow.git", "main"));
+            CompletableFuture<Git.Result> pushed = CompletableFuture.supplyAsync(() -> git.run(push.toArray(String[]::new)));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(api.get("/api/apps/slow/builds").body()).contains("\"status\":\"running\""));
+            Thread.sleep(6_000);
+            assertThat(api.get("/api/apps/slow/builds").body()).as("a's heartbeat keeps it running")
+                    .contains("\"status\":\"running\"");
+            a.kill();
+            long killed = System.nanoTime();
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/api/apps/slow/builds").body())
+                    .contains("\"status\":\"failed\"").contains("stopped answering (no heartbeat for 12 s)"));
+            assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("not before the timeout")
+                    .isGreaterThan(Duration.ofSeconds(6));
+            assertThat(pushed.get(30, TimeUnit.SECONDS).exit()).as("the push through the killed node").isNotZero();
         }
     }
 
