@@ -36,8 +36,8 @@ public final class FleetWiring implements AutoCloseable {
      * store, this node's builds are marked alive from now until {@link #close}.
      */
     public static FleetWiring of(Store store, Path dataDir, FleetTuning tuning) {
-        FleetWiring fleet = new FleetWiring(store instanceof PostgresStore pg ? Optional.of(pg) : Optional.empty(),
-                NodeName.of(dataDir), tuning);
+        Optional<PostgresStore> shared = store instanceof PostgresStore pg ? Optional.of(pg) : Optional.empty();
+        FleetWiring fleet = new FleetWiring(shared, shared.isPresent() ? NodeName.of(dataDir) : "local", tuning);
         fleet.heartbeat = fleet.shared.map(pg -> new BuildHeartbeat(pg.buildHeartbeats(), tuning.heartbeatInterval(),
                 tuning.heartbeatTimeout()).start());
         return fleet;
