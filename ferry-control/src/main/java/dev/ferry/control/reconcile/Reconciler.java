@@ -20,12 +20,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +76,8 @@ public final class Reconciler implements Deployments, AutoCloseable {
     private final ReconcileLeadership leadership;
     private final AppLocks locks;
     private final AppLanes lanes = new AppLanes("ferry-reconcile-");
+    /** The apps this node's runtime was given, so that one destroyed or renamed through another node is stopped. */
+    private final Set<AppName> applied = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("ferry-reconcile-timer").daemon(true).factory());
 
@@ -151,6 +156,7 @@ public final class Reconciler implements Deployments, AutoCloseable {
         lanes.call(app, () -> {
             try {
                 runtime.destroy(app);
+                applied.remove(app);
             } catch (RuntimeException e) {
                 log.warn("the runtime could not stop the instances of {}: {}", app, e.toString());
             }
@@ -200,8 +206,10 @@ public final class Reconciler implements Deployments, AutoCloseable {
         List<App> all;
         try {
             boolean leading = leadership.leads();
-            all = apps.allApps().stream()
-                    .filter(a -> leading || !runtime.actual(a.name()).instances().isEmpty()).toList();
+            List<App> stored = apps.allApps();
+            Set<AppName> names = stored.stream().map(App::name).collect(Collectors.toSet());
+            applied.stream().filter(app -> !names.contains(app)).forEach(this::destroyed); // gone through another node
+            all = stored.stream().filter(a -> leading || !runtime.actual(a.name()).instances().isEmpty()).toList();
         } catch (StoreException e) {
             log.warn("could not list the apps to reconcile: {}", e.getMessage());
             return CompletableFuture.completedFuture(null);
@@ -269,6 +277,7 @@ public final class Reconciler implements Deployments, AutoCloseable {
     }
 
     private DeployResult apply(DesiredState desired, Consumer<String> progress) {
+        applied.add(desired.app());
         try {
             return runtime.apply(desired, progress);
         } catch (RuntimeException e) {

@@ -114,6 +114,21 @@ class ReconcileLeadershipTest {
         assertThat(b.leads()).isTrue();
     }
 
+    @Test
+    void theLeaderStopsAnAppDestroyedThroughAnotherNode() throws Exception {
+        a.start().get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(5)).until(this::aLeads);
+        b.start().get(10, TimeUnit.SECONDS);
+        pushThroughA();
+        assertThat(api.runtime.instances(HELLO)).isNotEmpty();
+
+        api.store.destroyApp(HELLO, api.admin.id()); // through b's API: b's runtime never ran it
+        b.destroyed(HELLO);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.runtime.calls.contains("destroy hello"));
+        assertThat(api.runtime.instances(HELLO)).isEmpty();
+    }
+
     private boolean aLeads() {
         return a.leads();
     }
