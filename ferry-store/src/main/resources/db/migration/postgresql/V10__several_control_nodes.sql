@@ -19,3 +19,20 @@ CREATE TABLE leases (
     holder      VARCHAR(128) NOT NULL,
     expires_at  TIMESTAMPTZ  NOT NULL
 );
+
+-- Each finished build's kept output, so that builds:output answers through every node: a large object per build,
+-- replaced when more output is kept (the release step), unlinked with its row (and so when its app is destroyed).
+CREATE TABLE build_logs (
+    build_id    BIGINT PRIMARY KEY REFERENCES builds (id) ON DELETE CASCADE,
+    content     OID    NOT NULL,
+    size_bytes  BIGINT NOT NULL
+);
+
+CREATE FUNCTION unlink_build_log() RETURNS trigger AS $$
+BEGIN
+    PERFORM lo_unlink(OLD.content);
+    RETURN OLD;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER build_logs_unlink AFTER DELETE ON build_logs FOR EACH ROW EXECUTE FUNCTION unlink_build_log();

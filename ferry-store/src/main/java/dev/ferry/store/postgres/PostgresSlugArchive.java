@@ -5,22 +5,18 @@ import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.Database;
 import dev.ferry.store.sql.internal.Tx;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.postgresql.PGConnection;
-import org.postgresql.largeobject.LargeObject;
-import org.postgresql.largeobject.LargeObjectManager;
 
 /**
  * The {@link SlugArchive} of a fleet: each slug a PostgreSQL large object, listed in the {@code slugs} table under
  * its SHA-256 id (migration V10), so that a slug built on one control node runs on any other. Both directions go
- * through the JDBC driver's {@link LargeObjectManager} in chunks of the driver's buffer: a slug is never held whole
- * in memory. A slug is stored once: storing an id already there does nothing, and two nodes storing one id at once
+ * through the JDBC driver's large objects ({@link LargeObjects}) in chunks of the driver's buffer: a slug is never
+ * held whole in memory. A slug is stored once: storing an id already there does nothing, and two nodes storing one id at once
  * race in a serializable transaction whose loser, retried, finds the winner's row (its large object rolled back
  * with it). Slugs are kept when apps are destroyed (another app may run the same one). Thread-safe.
  */
@@ -49,14 +45,7 @@ public final class PostgresSlugArchive implements SlugArchive {
                 if (oidOf(tx, id).isPresent()) {
                     return null;
                 }
-                LargeObjectManager objects = largeObjects(tx);
-                long oid = objects.createLO(LargeObjectManager.READWRITE);
-                LargeObject object = objects.open(oid, LargeObjectManager.WRITE);
-                try (InputStream in = Files.newInputStream(file); OutputStream out = object.getOutputStream()) {
-                    in.transferTo(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                long oid = LargeObjects.write(tx, file);
                 tx.update("INSERT INTO slugs (id, content, size_bytes, created_at) VALUES (?, ?, ?, ?)",
                         id, oid, size, clock.now().toEpochMilli());
                 return null;
@@ -75,14 +64,7 @@ public final class PostgresSlugArchive implements SlugArchive {
                 if (oid.isEmpty()) {
                     return false;
                 }
-                LargeObject object = largeObjects(tx).open(oid.get(), LargeObjectManager.READ);
-                try (InputStream in = object.getInputStream()) {
-                    in.transferTo(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    object.close();
-                }
+                LargeObjects.read(tx, oid.get(), out);
                 return true;
             });
         } catch (UncheckedIOException e) {
@@ -92,12 +74,6 @@ public final class PostgresSlugArchive implements SlugArchive {
 
     private static Optional<Long> oidOf(Tx tx, String id) throws SQLException {
         return tx.one("SELECT content FROM slugs WHERE id = ?", row -> row.getLong(1), id);
-    }
-
-    /** The driver's large objects, in the transaction already begun (the driver refuses them in auto-commit mode). */
-    private static LargeObjectManager largeObjects(Tx tx) throws SQLException {
-        tx.connection().setAutoCommit(false); // inside the open transaction: the driver sends no BEGIN of its own
-        return tx.connection().unwrap(PGConnection.class).getLargeObjectAPI();
     }
 
     private static String requireId(String slugId) {

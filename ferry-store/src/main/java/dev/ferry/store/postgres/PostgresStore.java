@@ -1,5 +1,6 @@
 package dev.ferry.store.postgres;
 
+import dev.ferry.core.build.BuildLogArchive;
 import dev.ferry.core.build.SlugArchive;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.BuildHeartbeats;
@@ -31,7 +32,7 @@ import java.time.Clock;
  * when done.
  *
  * <p>Beyond the store's ports, a fleet's coordination lives here too (decision 032): the shared slugs
- * ({@link #slugArchive()}), the leases ({@link #leases()}) and the builds' heartbeats ({@link #buildHeartbeats()}).
+ * ({@link #slugArchive()}) and build outputs ({@link #buildLogArchive()}), the leases ({@link #leases()}) and the builds' heartbeats ({@link #buildHeartbeats()}).
  */
 public final class PostgresStore extends SqlStore {
 
@@ -80,6 +81,11 @@ public final class PostgresStore extends SqlStore {
     /** The slugs every node of the fleet shares, as large objects in this database. */
     public SlugArchive slugArchive() {
         return new PostgresSlugArchive(db, clock);
+    }
+
+    /** The finished builds' kept output, readable through every node. */
+    public BuildLogArchive buildLogArchive() {
+        return new PostgresBuildLogArchive(db);
     }
 
     /** The leases the nodes of the fleet agree on (the reconciler's leader). */

@@ -100,6 +100,28 @@ class FleetCoordinationTest {
     }
 
     @Test
+    void aBuildsOutputIsReadThroughAnotherNodeReplacedWhenStoredAgainAndGoneWithItsApp() throws Exception {
+        User admin = a.bootstrapAdmin("admin@example.com").orElseThrow().user();
+        a.createApp(admin.id(), AppName.of("hello"));
+        Build build = a.enqueueBuild(AppName.of("hello"), "a".repeat(40), "main", admin.id());
+        Path log = Files.writeString(dir.resolve("b-1.log"), "-----> Building hello\n");
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        assertThat(b.buildLogArchive().copyTo(build.id(), none)).isFalse();
+
+        a.buildLogArchive().put(build.id(), log);
+        Files.writeString(log, "-----> Released v1\n", java.nio.file.StandardOpenOption.APPEND);
+        a.buildLogArchive().put(build.id(), log);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(b.buildLogArchive().copyTo(build.id(), out)).isTrue();
+        assertThat(out.toString()).isEqualTo("-----> Building hello\n-----> Released v1\n");
+        assertThat(query("SELECT COUNT(*) FROM pg_largeobject_metadata")).as("the first one unlinked").isEqualTo("1");
+
+        b.destroyApp(AppName.of("hello"), admin.id());
+        assertThat(query("SELECT COUNT(*) FROM build_logs")).isEqualTo("0");
+        assertThat(query("SELECT COUNT(*) FROM pg_largeobject_metadata")).as("unlinked with its app").isEqualTo("0");
+    }
+
+    @Test
     void anUnknownSlugIsReportedAndABadIdRefused() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(b.slugArchive().copyTo("0".repeat(64), out)).isFalse();
