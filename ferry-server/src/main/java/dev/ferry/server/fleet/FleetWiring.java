@@ -4,6 +4,7 @@ import dev.ferry.build.queue.BuildHeartbeat;
 import dev.ferry.build.slug.SlugStore;
 import dev.ferry.control.reconcile.ReconcileLeadership;
 import dev.ferry.control.reconcile.Reconciler;
+import dev.ferry.core.build.BuildLogArchive;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.store.Store;
 import dev.ferry.store.postgres.PostgresStore;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * What a control node does differently when it shares its store with others ({@code --store postgres://…},
- * decision 032): its slug store keeps a copy of the slugs the PostgreSQL store shares, its reconciler leads only
+ * decision 032): its slug store keeps a copy of the slugs the PostgreSQL store shares, its builds' output is
+ * stored there too, its reconciler leads only
  * while it holds the fleet's lease and deploys an app only under the app's lock, and its builds are marked alive
  * so that another node fails them when this one dies. On the embedded store (one node) each of these is the
  * plain one: slugs in the data dir alone, a reconciler that always leads, no heartbeat.
@@ -51,6 +53,11 @@ public final class FleetWiring implements AutoCloseable {
     /** The slug store in {@code dir}, over the shared slugs when there are. */
     public SlugStore slugs(Path dir) {
         return new SlugStore(dir, shared.map(PostgresStore::slugArchive));
+    }
+
+    /** Where finished builds' output goes for the other nodes to read; empty on the embedded store. */
+    public Optional<BuildLogArchive> buildLogs() {
+        return shared.map(PostgresStore::buildLogArchive);
     }
 
     /** The reconciler over {@code runtime}: under the fleet's lease and the apps' locks when the store is shared. */

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two control nodes ({@link Platform#startControl}, as {@code ferry control} runs) on one real PostgreSQL and Redis,
  * with the fleet's timeouts shortened: the reconciler's lease (2 s) and the builds' heartbeat (0.5 s, 3 s timeout).
  * An app pushed to the leader runs there; once the leader stops, the other node takes the lease and runs the app
- * from the slug in PostgreSQL, which it never built. A build whose node died (a {@code ferry control} child JVM
+ * from the slug in PostgreSQL, which it never built, and shows its build's output. A build whose node died (a {@code ferry control} child JVM
  * killed with SIGKILL mid-build) is failed by the other node once its heartbeat stopped for the timeout.
  */
 class SeveralControlNodesTest {
@@ -96,6 +96,9 @@ class SeveralControlNodesTest {
                     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                             assertThat(viaA.viaRouter("hello.localhost", "/").body()).isEqualTo("hello v1 web.1\n"));
                     assertThat(slugsIn("b")).as("streamed from PostgreSQL").hasSize(1).isEqualTo(slugsIn("a"));
+                    assertThat(new Api(b.apiPort(), 0, b.adminToken().token()).get("/api/apps/hello/builds/b-1/output")
+                            .body()).as("a's build output, read through b").contains("Building hello")
+                            .contains("Released v1");
 
                     Api viaB = new Api(b.apiPort(), router.httpPort(), b.adminToken().token());
                     Git.Result again = app.version("v2").push("http://127.0.0.1:" + b.apiPort() + "/git/hello.git");
