@@ -208,7 +208,7 @@ public final class Reconciler implements Deployments, AutoCloseable {
             boolean leading = leadership.leads();
             List<App> stored = apps.allApps();
             Set<AppName> names = stored.stream().map(App::name).collect(Collectors.toSet());
-            applied.stream().filter(app -> !names.contains(app)).forEach(this::destroyed); // gone through another node
+            applied.stream().filter(app -> !names.contains(app)).forEach(this::stopGone);
             all = stored.stream().filter(a -> leading || !runtime.actual(a.name()).instances().isEmpty()).toList();
         } catch (StoreException e) {
             log.warn("could not list the apps to reconcile: {}", e.getMessage());
@@ -236,6 +236,19 @@ public final class Reconciler implements Deployments, AutoCloseable {
             return (Void) null;
         }).exceptionally(e -> {
             log.warn("could not reconcile {}: {}", app, e.toString());
+            return null;
+        });
+    }
+
+    /** Queues the stop of an app this runtime ran that the store no longer has (destroyed or renamed elsewhere). */
+    private void stopGone(AppName app) {
+        lanes.submit(app, () -> {
+            log.info("{} is gone from the store: stopping its instances here", app);
+            runtime.destroy(app);
+            applied.remove(app);
+            return (Void) null;
+        }).exceptionally(e -> {
+            log.warn("the runtime could not stop the instances of {}: {}", app, e.toString());
             return null;
         });
     }
