@@ -25,6 +25,7 @@ import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.build.slug.SlugStore;
 import dev.ferry.server.runtime.DeploymentsWiring;
+import dev.ferry.server.fleet.FleetWiring;
 import dev.ferry.server.runtime.RenamedAppHosts;
 import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.server.tls.AcmeWiring;
@@ -127,6 +128,7 @@ public final class Platform implements AutoCloseable {
     private AddonWiring addons;
     private AutoscaleWiring autoscale;
     private final DashboardWiring dashboard = new DashboardWiring();
+    private FleetWiring fleet;
 
     private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
@@ -195,6 +197,7 @@ public final class Platform implements AutoCloseable {
         }
 
         started.push(store = StoreWiring.open(config, dataDirectory.root()));
+        started.push(fleet = FleetWiring.of(store, dataDirectory.root(), tuning.fleet()));
         started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
         tls.attach(store.certificates(), store.acme(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
@@ -231,14 +234,16 @@ public final class Platform implements AutoCloseable {
      */
     private void startRuntime() {
         renamedAppHosts = new RenamedAppHosts(new AppHostNames(config.domain()).readingFrom(store));
-        SlugStore slugs = new SlugStore(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir());
-        DeploymentsWiring.Started s = DeploymentsWiring.start(config, tuning, store, slugs, new RuntimeWiring.Inputs(
-                dataDirectory.root(), slugs, registry, renamedAppHosts, appLogs, tuning.bootTimeout(),
-                tuning.drainTimeout(), tuning.stopGrace(),
+        DeploymentsWiring.Started s = DeploymentsWiring.start(config, store, new RuntimeWiring.Inputs(dataDirectory.root(),
+                slugs(), registry, renamedAppHosts, appLogs, tuning.bootTimeout(), tuning.drainTimeout(), tuning.stopGrace(),
                 addons.withLoopbackPorts(router == null ? List.of() : List.of(router.httpPort())), config.instanceNetwork(),
-                config.sandboxLimits()), started);
+                config.sandboxLimits()), r -> fleet.reconciler(store, r, tuning.reconcileInterval()), started);
         runtime = s.runtime();
         deployments = s.deployments();
+    }
+
+    private SlugStore slugs() { // in the data dir, over the fleet's shared slugs when the store is shared
+        return fleet.slugs(GitWiring.buildConfig(config, dataDirectory.root()).slugsDir());
     }
 
     /** The parts of the API over the build queue, keys, logs, tunnels and (when one runs) the runtime. */
@@ -289,7 +294,7 @@ public final class Platform implements AutoCloseable {
         git = GitWiring.start(dataDirectory.root(), GitWiring.buildConfig(config, dataDirectory.root()), store,
                 deployments, config.bindAddress(),
                 config.sshPort() == FerryConfig.OFF ? null : FerryConfig.bindPort(config.sshPort()), sessions, authFailures,
-                runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed));
+                runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed), slugs(), fleet.buildLogs());
         started.push(git);
     }
 

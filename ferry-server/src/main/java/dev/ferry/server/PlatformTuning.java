@@ -1,6 +1,7 @@
 package dev.ferry.server;
 
 import dev.ferry.control.autoscale.AutoscaleConfig;
+import dev.ferry.server.fleet.FleetTuning;
 import java.time.Duration;
 
 /**
@@ -13,27 +14,32 @@ import java.time.Duration;
  * @param reconcileInterval how often the reconciler compares every app's runtime with its desired state and
  *     converges what drifted (30 s; it also runs at start and on every change)
  * @param autoscale the autoscaler's interval, windows, cool-downs and minimum requests ({@link AutoscaleConfig#DEFAULT})
+ * @param fleet the lease and heartbeat timeouts of several control nodes on one store ({@link FleetTuning#DEFAULT})
  */
 public record PlatformTuning(Duration passiveEjection, Duration bootTimeout, Duration drainTimeout, Duration stopGrace,
-                             Duration reconcileInterval, AutoscaleConfig autoscale) {
+                             Duration reconcileInterval, AutoscaleConfig autoscale, FleetTuning fleet) {
     public static final PlatformTuning DEFAULT = new PlatformTuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30),
-            Duration.ofSeconds(30), Duration.ofSeconds(30), AutoscaleConfig.DEFAULT);
+            Duration.ofSeconds(30), Duration.ofSeconds(30), AutoscaleConfig.DEFAULT, FleetTuning.DEFAULT);
 
     public PlatformTuning withPassiveEjection(Duration d) {
-        return new PlatformTuning(d, bootTimeout, drainTimeout, stopGrace, reconcileInterval, autoscale);
+        return new PlatformTuning(d, bootTimeout, drainTimeout, stopGrace, reconcileInterval, autoscale, fleet);
     }
 
-    /** Shorter runtime durations for tests: a broken release fails fast, old instances stop soon. */
     public PlatformTuning withRuntime(Duration boot, Duration drain, Duration stop) {
-        return new PlatformTuning(passiveEjection, boot, drain, stop, reconcileInterval, autoscale);
+        return new PlatformTuning(passiveEjection, boot, drain, stop, reconcileInterval, autoscale, fleet);
     }
 
     public PlatformTuning withReconcileInterval(Duration d) {
-        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, d, autoscale);
+        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, d, autoscale, fleet);
     }
 
     /** A faster autoscaler for tests: short windows and cool-downs, fewer requests per window. */
     public PlatformTuning withAutoscale(AutoscaleConfig a) {
-        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, reconcileInterval, a);
+        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, reconcileInterval, a, fleet);
+    }
+
+    /** Shorter leases and heartbeats of several control nodes, for tests. */
+    public PlatformTuning withFleet(FleetTuning f) {
+        return new PlatformTuning(passiveEjection, bootTimeout, drainTimeout, stopGrace, reconcileInterval, autoscale, f);
     }
 }

@@ -4,6 +4,7 @@ import dev.ferry.build.BuildConfig;
 import dev.ferry.build.BuildFailed;
 import dev.ferry.build.BuildLog;
 import dev.ferry.core.build.BuildOutcome;
+import dev.ferry.core.build.BuildLogArchive;
 import dev.ferry.core.build.BuildOutputs;
 import dev.ferry.core.build.BuildRequest;
 import dev.ferry.core.build.FailureReasons;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * per app and at most {@link BuildConfig#maxConcurrentBuilds()} at once, first come first served among the
  * apps that are free. A push {@link #submit}s its job and waits on the {@link BuildTicket} while the job's
  * output streams to it line by line; every build's output is also kept in
- * {@code <data-dir>/build-logs/<id>.log} ({@link #open}).
+ * {@code <data-dir>/build-logs/<id>.log} ({@link #open}) and, on a store several control nodes share, in the
+ * {@link BuildLogArchive} once the build or its release ended, where {@link #open} finds the builds of other nodes.
  *
  * <p>After a restart, {@link #recover} runs the jobs the store still has queued (their pusher is gone: on
  * success the build is released through the {@link ReleaseSink} and, once that release went live, the branch
@@ -59,6 +61,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
     private final BuildStore records;
     private final BuildRunner runner;
     private final ReleaseSink releases;
+    private final SharedBuildLogs shared;
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("ferry-build-", 1).daemon(true).factory());
 
@@ -80,6 +83,13 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
     }
 
     public BuildQueue(BuildConfig config, BuildStore records, BuildRunner runner, ReleaseSink releases) {
+        this(config, records, runner, releases, Optional.empty());
+    }
+
+    /** @param logs where the kept logs go for the other control nodes to read, when there are several */
+    public BuildQueue(BuildConfig config, BuildStore records, BuildRunner runner, ReleaseSink releases,
+                      Optional<BuildLogArchive> logs) {
+        this.shared = new SharedBuildLogs(logs);
         this.config = Objects.requireNonNull(config, "config");
         this.records = Objects.requireNonNull(records, "records");
         this.runner = Objects.requireNonNull(runner, "runner");
@@ -102,6 +112,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
                 out.line(" !     Build " + build.id() + " was " + INTERRUPTED_BY_RESTART + ".");
                 out.close();
                 failQuietly(build.id(), INTERRUPTED_BY_RESTART);
+                shared.share(build.id(), logFile(build.id()));
                 continue;
             }
             out.step("Build " + build.id() + " queued again after a restart of Ferry");
@@ -137,9 +148,12 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
      *     (the reason is in the output)
      */
     public Optional<Release> release(BuildTicket ticket, BuildOutcome outcome, BuildLog pusher) {
+        Optional<Release> released;
         try (KeptLog out = KeptLog.open(logFile(ticket.build().id()), Optional.of(pusher))) {
-            return releaseInto(ticket.build(), outcome, out, live -> { });
+            released = releaseInto(ticket.build(), outcome, out, live -> { });
         }
+        shared.share(ticket.build().id(), logFile(ticket.build().id()));
+        return released;
     }
 
     @Override
@@ -147,6 +161,9 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
         Path file = logFile(id);
         if (follow && active.containsKey(id)) {
             return Optional.of(new FollowingInputStream(file, () -> active.containsKey(id)));
+        }
+        if (!Files.exists(file) && !active.containsKey(id)) {
+            shared.fetch(id, file); // run by another control node
         }
         try {
             return Optional.of(Files.newInputStream(file));
@@ -213,6 +230,7 @@ public final class BuildQueue implements BuildOutputs, AutoCloseable {
             fail(job, "the build failed: " + FailureReasons.of(e), e);
         } finally {
             job.out.close();
+            shared.share(id, logFile(id));
             active.remove(id);
             schedule.done(job.build.app());
             dispatch();

@@ -15,16 +15,20 @@ import dev.ferry.core.store.ReleaseStatus;
 import dev.ferry.core.store.ReleaseStore;
 import dev.ferry.core.store.StoreException;
 import dev.ferry.core.work.AppLanes;
+import dev.ferry.core.work.AppLocks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * the same lane task that made it): it was cut short by a stop of Ferry, is marked {@code FAILED}
  * ({@value #INTERRUPTED}) and the last live release runs, as the push that made it was never accepted.
  *
+ * <p>With several control nodes on one store (decision 032), only the node whose {@link ReconcileLeadership} leads
+ * reconciles every app; the others reconcile only the apps their own runtime runs (a push or a scale they were
+ * given). Every change of an app's runtime holds the app's {@link AppLocks lock} across nodes (the rollout of a
+ * release from before it is made), and a periodic reconcile skips an app another node is deploying, so a release
+ * found {@code PENDING} under the lock is one whose node stopped.
+ *
  * <p>Threading: every change of one app's runtime (a release, a scale, a restart, a stop, a destroy, a
  * reconcile) runs in that app's lane of one {@link AppLanes}, one at a time in the order given; apps run in
  * parallel. {@link #runtime()} is the runtime as the API must call it, through the lanes.
@@ -50,6 +60,8 @@ public final class Reconciler implements Deployments, AutoCloseable {
     /** How often every app is reconciled by default. */
     public static final long DEFAULT_INTERVAL_SECONDS = 30;
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(DEFAULT_INTERVAL_SECONDS);
+    /** How long a change of an app waits for another control node's deploy of it. */
+    public static final Duration LOCK_WAIT = Duration.ofMinutes(5);
     /** The reason given to a release that was rolling out when the platform stopped. */
     public static final String INTERRUPTED = "Ferry stopped before the deploy finished";
 
@@ -61,7 +73,11 @@ public final class Reconciler implements Deployments, AutoCloseable {
     private final ReleaseStore store;
     private final AppRuntime runtime;
     private final Duration interval;
+    private final ReconcileLeadership leadership;
+    private final AppLocks locks;
     private final AppLanes lanes = new AppLanes("ferry-reconcile-");
+    /** The apps this node's runtime was given, so that one destroyed or renamed through another node is stopped. */
+    private final Set<AppName> applied = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("ferry-reconcile-timer").daemon(true).factory());
 
@@ -71,6 +87,19 @@ public final class Reconciler implements Deployments, AutoCloseable {
 
     /** @param interval how often every app is reconciled after {@link #start} */
     public Reconciler(AppStore apps, ReleaseStore store, AppRuntime runtime, Duration interval) {
+        this(apps, store, runtime, interval, ReconcileLeadership.alone(), AppLocks.NONE);
+    }
+
+    /**
+     * One of several control nodes on one store.
+     *
+     * @param leadership whether this node reconciles every app; closed with this reconciler
+     * @param locks the apps' locks across the nodes
+     */
+    public Reconciler(AppStore apps, ReleaseStore store, AppRuntime runtime, Duration interval,
+                      ReconcileLeadership leadership, AppLocks locks) {
+        this.leadership = Objects.requireNonNull(leadership, "leadership");
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.store = Objects.requireNonNull(store, "store");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -83,11 +112,13 @@ public final class Reconciler implements Deployments, AutoCloseable {
     @Override
     public Deployed release(AppName app, Supplier<Release> create, Consumer<String> progress) {
         return lanes.call(app, () -> {
-            Release release = create.get();
-            if (release.status() != ReleaseStatus.PENDING) {
-                return new Deployed(release, DeployResult.success(), store.currentRelease(app));
+            try (AppLocks.Held held = locks.lock(app, LOCK_WAIT)) {
+                Release release = create.get();
+                if (release.status() != ReleaseStatus.PENDING) {
+                    return new Deployed(release, DeployResult.success(), store.currentRelease(app));
+                }
+                return rollOut(release, progress);
             }
-            return rollOut(release, progress);
         });
     }
 
@@ -113,7 +144,9 @@ public final class Reconciler implements Deployments, AutoCloseable {
     @Override
     public void scaled(Formation formation) {
         lanes.call(formation.app(), () -> {
-            converge(formation.app());
+            try (AppLocks.Held held = locks.lock(formation.app(), LOCK_WAIT)) {
+                converge(formation.app());
+            }
             return null;
         });
     }
@@ -123,6 +156,7 @@ public final class Reconciler implements Deployments, AutoCloseable {
         lanes.call(app, () -> {
             try {
                 runtime.destroy(app);
+                applied.remove(app);
             } catch (RuntimeException e) {
                 log.warn("the runtime could not stop the instances of {}: {}", app, e.toString());
             }
@@ -134,10 +168,17 @@ public final class Reconciler implements Deployments, AutoCloseable {
     @Override
     public void renamed(AppName from, AppName to) {
         lanes.call(to, () -> {
-            converge(to);
+            try (AppLocks.Held held = locks.lock(to, LOCK_WAIT)) {
+                converge(to);
+            }
             return null;
         });
         destroyed(from);
+    }
+
+    /** Whether this node's reconciler leads (always, alone on its store). */
+    public boolean leads() {
+        return leadership.leads();
     }
 
     @Override
@@ -151,16 +192,24 @@ public final class Reconciler implements Deployments, AutoCloseable {
      * @return completes when every app has been reconciled once (successfully or not)
      */
     public CompletableFuture<Void> start() {
+        leadership.start(this::reconcileAll);
         long period = interval.toMillis();
         timer.scheduleWithFixedDelay(this::reconcileAll, period, period, TimeUnit.MILLISECONDS);
         return reconcileAll();
     }
 
-    /** Queues a reconcile of every app in its lane; completes when all have run. */
+    /**
+     * Queues a reconcile of every app in its lane (of those this node runs, when another node leads); completes
+     * when all have run.
+     */
     public CompletableFuture<Void> reconcileAll() {
         List<App> all;
         try {
-            all = apps.allApps();
+            boolean leading = leadership.leads();
+            List<App> stored = apps.allApps();
+            Set<AppName> names = stored.stream().map(App::name).collect(Collectors.toSet());
+            applied.stream().filter(app -> !names.contains(app)).forEach(this::stopGone);
+            all = stored.stream().filter(a -> leading || !runtime.actual(a.name()).instances().isEmpty()).toList();
         } catch (StoreException e) {
             log.warn("could not list the apps to reconcile: {}", e.getMessage());
             return CompletableFuture.completedFuture(null);
@@ -176,10 +225,30 @@ public final class Reconciler implements Deployments, AutoCloseable {
      */
     public CompletableFuture<Void> reconcile(AppName app) {
         return lanes.submit(app, () -> {
-            converge(app);
+            Optional<AppLocks.Held> held = locks.tryLock(app);
+            if (held.isEmpty()) {
+                log.debug("{} is being deployed by another control node; reconciled next time", app);
+                return (Void) null;
+            }
+            try (AppLocks.Held lock = held.get()) {
+                converge(app);
+            }
             return (Void) null;
         }).exceptionally(e -> {
             log.warn("could not reconcile {}: {}", app, e.toString());
+            return null;
+        });
+    }
+
+    /** Queues the stop of an app this runtime ran that the store no longer has (destroyed or renamed elsewhere). */
+    private void stopGone(AppName app) {
+        lanes.submit(app, () -> {
+            log.info("{} is gone from the store: stopping its instances here", app);
+            runtime.destroy(app);
+            applied.remove(app);
+            return (Void) null;
+        }).exceptionally(e -> {
+            log.warn("the runtime could not stop the instances of {}: {}", app, e.toString());
             return null;
         });
     }
@@ -221,6 +290,7 @@ public final class Reconciler implements Deployments, AutoCloseable {
     }
 
     private DeployResult apply(DesiredState desired, Consumer<String> progress) {
+        applied.add(desired.app());
         try {
             return runtime.apply(desired, progress);
         } catch (RuntimeException e) {
@@ -233,6 +303,7 @@ public final class Reconciler implements Deployments, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        leadership.close();
         lanes.close();
     }
 }

@@ -2,6 +2,9 @@ package dev.ferry.server.build;
 
 import dev.ferry.build.BuildConfig;
 import dev.ferry.build.Builder;
+import dev.ferry.core.build.BuildLogArchive;
+import dev.ferry.build.buildpack.Buildpacks;
+import dev.ferry.build.slug.SlugStore;
 import dev.ferry.build.git.AppRepositories;
 import dev.ferry.build.git.GitHttpEndpoint;
 import dev.ferry.build.git.ReceivePacks;
@@ -62,15 +65,17 @@ public final class GitWiring implements AutoCloseable {
      * @param sessions where git commands over SSH and requests over HTTP register while they run
      * @param failures counts failed authentications over SSH and HTTP per client address
      * @param buildSandbox where builds run their commands (the runtime's sandbox when it has one)
+     * @param slugs where builds put their slugs
+     * @param sharedLogs where finished builds' output goes for the other control nodes, when there are several
      */
     public static GitWiring start(Path dataDir, BuildConfig buildConfig, Store store, Deployments deployments,
                                   String bindAddress, Integer sshPort, SessionRegistry sessions, AuthFailureLimiter failures,
-                                  BuildSandbox buildSandbox) {
-        Builder builder = Builder.of(buildConfig, buildSandbox);
+                                  BuildSandbox buildSandbox, SlugStore slugs, Optional<BuildLogArchive> sharedLogs) {
+        Builder builder = new Builder(buildConfig, Buildpacks.defaults(), slugs, buildSandbox);
         builder.removeLeftoverWorkDirs();
         AppRepositories repos = new AppRepositories(buildConfig.reposDir());
         BuildQueue queue = new BuildQueue(buildConfig, store, new RepositoryBuildRunner(builder, repos),
-                new StoreReleaseSink(store, deployments));
+                new StoreReleaseSink(store, deployments), sharedLogs);
         try {
             queue.recover();
             Optional<SshGitServer> ssh = sshPort == null ? Optional.empty()

@@ -1,15 +1,14 @@
 package dev.ferry.server.runtime;
 
-import dev.ferry.build.slug.SlugStore;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.control.reconcile.Reconciler;
-import dev.ferry.core.store.AppStore;
+import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.store.Store;
-import dev.ferry.server.PlatformTuning;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.kubernetes.KubernetesWiring;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +32,11 @@ public final class DeploymentsWiring {
     /**
      * Starts the runtime (which kills what a previous run left) and makes the deployments over it.
      *
-     * @param slugs where this node's builds put their slugs: on a store other nodes share, this node runs the apps
-     *              whose slugs it has ({@link AppsWithLocalSlugs})
+     * @param reconciler the reconciler over a runtime (on a store several nodes share, the fleet's, which leads by
+     *                   lease)
      */
-    public static Started start(FerryConfig config, PlatformTuning tuning, Store store, SlugStore slugs,
-                                RuntimeWiring.Inputs inputs, Deque<AutoCloseable> started) {
+    public static Started start(FerryConfig config, Store store, RuntimeWiring.Inputs inputs,
+                                Function<AppRuntime, Deployments> reconciler, Deque<AutoCloseable> started) {
         Optional<RuntimeWiring.Started> runtime = KubernetesWiring.startOrLocal(config, store, inputs);
         runtime.ifPresentOrElse(r -> {
             started.push(r.runtime());
@@ -45,9 +44,8 @@ public final class DeploymentsWiring {
                 log.warn("apps and their builds run without a sandbox: {}", r.isolation());
             }
         }, () -> log.warn("no runtime: releases are recorded but no instance runs"));
-        AppStore apps = config.store().postgres().isEmpty() ? store : new AppsWithLocalSlugs(store, store, slugs);
-        Deployments deployments = runtime.<Deployments>map(r -> new Reconciler(apps, store, r.runtime(),
-                tuning.reconcileInterval())).orElseGet(() -> Deployments.withoutRuntime(store));
+        Deployments deployments = runtime.map(r -> reconciler.apply(r.runtime()))
+                .orElseGet(() -> Deployments.withoutRuntime(store));
         return new Started(runtime, deployments);
     }
 }

@@ -151,8 +151,12 @@ class FleetTest {
                     try {
                         HttpResponse<String> refused = api.post("/api/apps", "{\"name\":\"during\"}");
                         assertThat(refused.statusCode()).isEqualTo(503);
-                        assertThat(refused.body()).contains("the platform's store is unavailable");
-                        assertThat(api.get("/api/apps").statusCode()).as("reads are not cached yet").isEqualTo(503);
+                        assertThat(refused.body()).contains("store_unavailable")
+                                .contains("the platform's store is unavailable");
+                        HttpResponse<String> read = api.get("/api/apps");
+                        assertThat(read.statusCode()).as("reads are refused too, on purpose (decision 032)")
+                                .isEqualTo(503);
+                        assertThat(read.body()).contains("store_unavailable");
                         loop.awaitServing("backend a", Duration.ofSeconds(5));
                     } finally {
                         postgres.restart();

@@ -1,10 +1,16 @@
 package dev.ferry.store.postgres;
 
+import dev.ferry.core.build.BuildLogArchive;
+import dev.ferry.core.build.SlugArchive;
 import dev.ferry.core.store.AppLimits;
+import dev.ferry.core.store.BuildHeartbeats;
 import dev.ferry.core.store.Store;
 import dev.ferry.store.postgres.internal.PostgresDatabase;
 import dev.ferry.store.postgres.internal.PostgresMigrations;
+import dev.ferry.core.work.AppLocks;
+import dev.ferry.core.work.Leases;
 import dev.ferry.store.sql.ConfigKey;
+import dev.ferry.store.sql.internal.BuildCommands;
 import dev.ferry.store.sql.internal.Clocked;
 import dev.ferry.store.sql.internal.ConfigCipher;
 import dev.ferry.store.sql.internal.Database;
@@ -24,16 +30,24 @@ import java.time.Clock;
  * file that is missing or a key that differs, naming both fingerprints. At most
  * {@value PostgresDatabase#DEFAULT_CONNECTIONS} connections by default. Safe for many threads; {@link #close}
  * when done.
+ *
+ * <p>Beyond the store's ports, a fleet's coordination lives here too (decision 032): the shared slugs
+ * ({@link #slugArchive()}) and build outputs ({@link #buildLogArchive()}), the leases ({@link #leases()}) and the builds' heartbeats ({@link #buildHeartbeats()}).
  */
 public final class PostgresStore extends SqlStore {
 
     private final Database db;
     private final Clocked clock;
+    private final String node;
+    private final PostgresLocation location;
 
-    private PostgresStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
-        super(db, cipher, clock, limits);
+    private PostgresStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits, String node,
+                          PostgresLocation location) {
+        super(db, cipher, clock, limits, node);
+        this.location = location;
         this.db = db;
         this.clock = clock;
+        this.node = node;
     }
 
     /** Opens the database at {@code location} (migrating it when needed) with the config key {@code key}. */
@@ -43,14 +57,50 @@ public final class PostgresStore extends SqlStore {
 
     /** As {@link #open(PostgresLocation, ConfigKey, AppLimits)}, with the clock that stamps records. */
     public static PostgresStore open(PostgresLocation location, ConfigKey key, Clock clock, AppLimits limits) {
+        return open(location, key, clock, limits, BuildCommands.LOCAL_NODE);
+    }
+
+    /**
+     * As {@link #open(PostgresLocation, ConfigKey, Clock, AppLimits)}, for control node {@code node} of several
+     * on the database: its builds are the ones it queues ({@link #buildHeartbeats()}).
+     */
+    public static PostgresStore open(PostgresLocation location, ConfigKey key, Clock clock, AppLimits limits,
+                                     String node) {
+        BuildCommands.requireNode(node);
         PostgresMigrations.migrate(location);
         PostgresDatabase db = new PostgresDatabase(location, PostgresDatabase.DEFAULT_CONNECTIONS);
         try {
-            return new PostgresStore(db, KeyCheck.cipherFor(db, location.toString(), key), new Clocked(clock), limits);
+            return new PostgresStore(db, KeyCheck.cipherFor(db, location.toString(), key), new Clocked(clock), limits,
+                    node, location);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** The slugs every node of the fleet shares, as large objects in this database. */
+    public SlugArchive slugArchive() {
+        return new PostgresSlugArchive(db, clock);
+    }
+
+    /** The finished builds' kept output, readable through every node. */
+    public BuildLogArchive buildLogArchive() {
+        return new PostgresBuildLogArchive(db);
+    }
+
+    /** The leases the nodes of the fleet agree on (the reconciler's leader). */
+    public Leases leases() {
+        return new PostgresLeases(db);
+    }
+
+    /** One deploy of an app at a time across the fleet: an advisory lock per app. */
+    public AppLocks appLocks() {
+        return new PostgresAppLocks(location);
+    }
+
+    /** This node's heartbeat on its builds, and the failing of other nodes' stalled ones. */
+    public BuildHeartbeats buildHeartbeats() {
+        return new PostgresBuildHeartbeats(db, clock, node);
     }
 
     @Override

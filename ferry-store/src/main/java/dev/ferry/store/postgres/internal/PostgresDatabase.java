@@ -141,7 +141,7 @@ public final class PostgresDatabase implements Database {
     }
 
     private void giveBack(Connection connection, boolean broken) {
-        if (broken || closed) {
+        if (broken || closed || !inAutoCommit(connection)) {
             closeQuietly(connection);
         } else {
             idle.offerFirst(connection);
@@ -150,6 +150,21 @@ public final class PostgresDatabase implements Database {
             }
         }
         slots.release();
+    }
+
+    /**
+     * Whether the driver runs {@code connection} in auto-commit again, as every transaction here expects (it begins
+     * and ends them by SQL); work that needs the driver's own transaction mode (large objects) leaves it.
+     */
+    private static boolean inAutoCommit(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true); // the transaction was ended by COMMIT or ROLLBACK: nothing is pending
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static void rollback(Connection connection) {

@@ -22,15 +22,37 @@ import java.util.Set;
 /**
  * The store's use cases about builds, each one transaction that also records its event. Queuing names the
  * pusher as the event's actor; the later moves are the platform's own (no actor).
+ *
+ * <p>Each build belongs to the control node that queued it ({@code node}, {@value #LOCAL_NODE} for the one node of
+ * an embedded store): its git objects are in that node's data dir, so {@link #unfinishedBuilds()} are that node's
+ * own, and queuing or starting a build marks it alive ({@code heartbeat_at}) for the others to see.
  */
 public final class BuildCommands implements BuildStore {
 
+    /** The node of a store that one control node uses alone. */
+    public static final String LOCAL_NODE = "local";
+
     private final Database db;
     private final Clocked clock;
+    private final String node;
 
     public BuildCommands(Database db, Clocked clock) {
+        this(db, clock, LOCAL_NODE);
+    }
+
+    /** @param node the control node whose builds these are (1 to 128 characters) */
+    public BuildCommands(Database db, Clocked clock, String node) {
         this.db = db;
         this.clock = clock;
+        this.node = requireNode(node);
+    }
+
+    /** {@code node} when it can name a control node, else an {@link IllegalArgumentException} saying why not. */
+    public static String requireNode(String node) {
+        if (node == null || node.isBlank() || node.length() > 128) {
+            throw new IllegalArgumentException("a control node's name has 1 to 128 characters, got: " + node);
+        }
+        return node;
     }
 
     @Override
@@ -43,7 +65,7 @@ public final class BuildCommands implements BuildStore {
             User actor = UserRows.require(tx, by);
             AppRow app = AppRows.require(tx, name);
             Instant now = clock.now();
-            BuildId id = BuildRows.insert(tx, app, commit, branch, by, now);
+            BuildId id = BuildRows.insert(tx, app, commit, branch, by, node, now);
             EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.BUILD_QUEUE,
                     "Queue build " + id + " of " + commit.substring(0, 7) + " from " + branch, now);
             return BuildRows.find(tx, id).orElseThrow();
@@ -113,7 +135,7 @@ public final class BuildCommands implements BuildStore {
 
     @Override
     public List<Build> unfinishedBuilds() {
-        return db.read(BuildRows::unfinished);
+        return db.read(tx -> BuildRows.unfinished(tx, node));
     }
 
     /** One change of a build's row; returns the event's detail. */

@@ -22,11 +22,12 @@ public final class BuildRows {
     private BuildRows() {
     }
 
-    public static BuildId insert(Tx tx, AppRow app, String commit, String branch, UserId by, Instant now)
+    public static BuildId insert(Tx tx, AppRow app, String commit, String branch, UserId by, String node, Instant now)
             throws SQLException {
-        return new BuildId(tx.insert("INSERT INTO builds (app_id, commit_id, branch, created_by, status, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
-                app.id(), commit, branch, by.value(), BuildStatus.QUEUED.name(), now.toEpochMilli()));
+        return new BuildId(tx.insert("INSERT INTO builds (app_id, commit_id, branch, created_by, status, created_at,"
+                        + " node, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                app.id(), commit, branch, by.value(), BuildStatus.QUEUED.name(), now.toEpochMilli(), node,
+                now.toEpochMilli()));
     }
 
     public static Optional<Build> find(Tx tx, BuildId id) throws SQLException {
@@ -39,14 +40,15 @@ public final class BuildRows {
                 BuildRows::build, app.id(), beforeId, limit);
     }
 
-    public static List<Build> unfinished(Tx tx) throws SQLException {
-        return tx.list("SELECT " + COLUMNS + FROM + " WHERE b.status IN (?, ?) ORDER BY b.id",
-                BuildRows::build, BuildStatus.QUEUED.name(), BuildStatus.RUNNING.name());
+    /** The builds of control node {@code node} still queued or running, oldest first. */
+    public static List<Build> unfinished(Tx tx, String node) throws SQLException {
+        return tx.list("SELECT " + COLUMNS + FROM + " WHERE b.status IN (?, ?) AND b.node = ? ORDER BY b.id",
+                BuildRows::build, BuildStatus.QUEUED.name(), BuildStatus.RUNNING.name(), node);
     }
 
     public static void start(Tx tx, BuildId id, Instant now) throws SQLException {
-        tx.update("UPDATE builds SET status = ?, started_at = ? WHERE id = ?",
-                BuildStatus.RUNNING.name(), now.toEpochMilli(), id.value());
+        tx.update("UPDATE builds SET status = ?, started_at = ?, heartbeat_at = ? WHERE id = ?",
+                BuildStatus.RUNNING.name(), now.toEpochMilli(), now.toEpochMilli(), id.value());
     }
 
     public static void succeed(Tx tx, BuildId id, String buildpack, Instant now) throws SQLException {

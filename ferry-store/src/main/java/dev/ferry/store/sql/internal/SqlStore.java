@@ -24,8 +24,13 @@ public abstract class SqlStore extends ComposedStore {
     private final AutoscaleCommands autoscale;
 
     protected SqlStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits) {
+        this(db, cipher, clock, limits, BuildCommands.LOCAL_NODE);
+    }
+
+    /** As the other constructor, for the control node {@code node} of several on one database (its builds). */
+    protected SqlStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits, String node) {
         super(new AccountCommands(db, clock), new AppCommands(db, clock, limits, cipher),
-                new ReleaseCommands(db, clock, cipher, limits), new BuildCommands(db, clock),
+                new ReleaseCommands(db, clock, cipher, limits), new BuildCommands(db, clock, node),
                 new DrainCommands(db, clock, limits), new EventCommands(db));
         this.certificates = new CertificateCommands(db, clock, cipher);
         this.acme = new AcmeCommands(db, clock, cipher, certificates);

@@ -36,6 +36,11 @@ public final class Tx {
         this.connection = connection;
     }
 
+    /** The connection the transaction runs on, for what SQL text cannot do (PostgreSQL's large objects). */
+    public Connection connection() {
+        return connection;
+    }
+
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
     public int update(String sql, Object... args) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
