@@ -3,6 +3,7 @@ package dev.ferry.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.kubernetes.testing.MockKubeconfig;
 import dev.ferry.kubernetes.testing.TestKubelet;
 import dev.ferry.store.route.RedisServerProcess;
 import dev.ferry.testing.HttpOrigin;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,20 +37,7 @@ class KubernetesControlCommandTest {
 
     @Test
     void controlNodeOnKubernetesDeploysAPushAndTheRouterServesItsReadyPod() throws Exception {
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster:
-                    server: %s
-                contexts:
-                - name: mock
-                  context:
-                    cluster: mock
-                current-context: mock
-                users: []
-                """.formatted(server.url("/").replaceAll("/$", "")));
+        Path kubeconfig = MockKubeconfig.write(dir.resolve("kubeconfig"), server);
         try (HttpOrigin pod = HttpOrigin.start(exchange -> {
                 byte[] body = "served by the pod\n".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
