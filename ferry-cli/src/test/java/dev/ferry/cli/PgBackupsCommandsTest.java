@@ -43,7 +43,7 @@ class PgBackupsCommandsTest {
                 new AddonLifecycle(store.addons(), store, Deployments.withoutRuntime(store), List.of(
                         new PostgresAddonProvisioner(AddonServerUrl.parse(postgres.server().url(""), PostgresServerProcess.PASSWORD))),
                         Optional.of(new PgDumpBackups(backups))))));
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();
         assertThat(cli.run("apps:create", "other").exit()).isZero();
     }
