@@ -1,8 +1,8 @@
 package dev.ferry.addons;
 
+import static dev.ferry.addons.AddonPostgres.connect;
 import static dev.ferry.addons.AddonPostgres.rows;
 import static dev.ferry.addons.AddonPostgres.sql;
-import static dev.ferry.addons.AddonPostgres.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
