@@ -1,6 +1,7 @@
 package dev.ferry.addons;
 
-import static dev.ferry.addons.PostgresAddonProvisionerTest.connect;
+import static dev.ferry.addons.AddonPostgres.rows;
+import static dev.ferry.addons.AddonPostgres.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,44 +9,25 @@ import dev.ferry.core.addons.AddonBackup;
 import dev.ferry.core.addons.AddonBackupFailed;
 import dev.ferry.core.addons.AddonNotFound;
 import dev.ferry.core.addons.ProvisionedAddon;
-import dev.ferry.store.postgres.PostgresServerProcess;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Backups of a real add-on database with the host's pg_dump and pg_restore, run with the add-on's own credentials. */
 class PgDumpBackupsTest {
 
-    private static PostgresServerProcess server;
-    private static PostgresAddonProvisioner provisioner;
+    @RegisterExtension
+    static final AddonPostgres postgres = new AddonPostgres();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = PostgresServerProcess.start();
-        provisioner = new PostgresAddonProvisioner(AddonServerUrl.parse(server.url(""), PostgresServerProcess.PASSWORD));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
     @Test
     void bringsADroppedTableBackWithItsRows() throws Exception {
-        ProvisionedAddon addon = provisioner.provision("kept-db");
+        ProvisionedAddon addon = postgres.provisioner().provision("kept-db");
         PgDumpBackups backups = new PgDumpBackups(dir);
         sql(addon.url(), "CREATE TABLE notes (body text)", "INSERT INTO notes VALUES ('first row')");
 
@@ -62,7 +44,7 @@ class PgDumpBackupsTest {
 
     @Test
     void listsStreamsAndDeletesBackupsInTheOrderTaken() throws Exception {
-        ProvisionedAddon addon = provisioner.provision("listed-db");
+        ProvisionedAddon addon = postgres.provisioner().provision("listed-db");
         PgDumpBackups backups = new PgDumpBackups(dir);
         sql(addon.url(), "CREATE TABLE t (n int)");
 
@@ -89,7 +71,7 @@ class PgDumpBackupsTest {
 
     @Test
     void aRestoreThatFailsLeavesTheDatabaseAsItWasAndSaysWhy() throws Exception {
-        ProvisionedAddon addon = provisioner.provision("guarded-db");
+        ProvisionedAddon addon = postgres.provisioner().provision("guarded-db");
         PgDumpBackups backups = new PgDumpBackups(dir);
         sql(addon.url(), "CREATE TABLE notes (body text)", "INSERT INTO notes VALUES ('old')");
         AddonBackup b1 = backups.capture("guarded-db", addon.url());
@@ -107,7 +89,7 @@ class PgDumpBackupsTest {
 
     @Test
     void aCaptureThatFailsKeepsNothing() throws Exception {
-        ProvisionedAddon addon = provisioner.provision("refused-db");
+        ProvisionedAddon addon = postgres.provisioner().provision("refused-db");
         PgDumpBackups backups = new PgDumpBackups(dir);
         String wrongPassword = addon.url().replaceFirst(":[^:@]+@", ":wrong@");
 
@@ -116,24 +98,6 @@ class PgDumpBackupsTest {
         assertThat(backups.backups("refused-db")).isEmpty();
         try (var files = Files.list(dir.resolve("refused-db"))) {
             assertThat(files).as("no partial dump is left").isEmpty();
-        }
-    }
-
-    static void sql(String url, String... statements) throws SQLException {
-        try (Connection c = connect(url, null); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
-    }
-
-    static List<String> rows(String url, String query) throws SQLException {
-        try (Connection c = connect(url, null); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            List<String> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-            return rows;
         }
     }
 }

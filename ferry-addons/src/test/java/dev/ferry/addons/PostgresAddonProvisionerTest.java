@@ -1,40 +1,28 @@
 package dev.ferry.addons;
 
+import static dev.ferry.addons.AddonPostgres.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.core.addons.ProvisionedAddon;
 import dev.ferry.store.postgres.PostgresServerProcess;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real PostgreSQL server: what an add-on's credentials reach, and what destroying leaves. */
 class PostgresAddonProvisionerTest {
 
-    private static PostgresServerProcess server;
-    private static PostgresAddonProvisioner provisioner;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = PostgresServerProcess.start();
-        provisioner = new PostgresAddonProvisioner(AddonServerUrl.parse(server.url(""), PostgresServerProcess.PASSWORD));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final AddonPostgres postgres = new AddonPostgres();
 
     @Test
     void givesEachAddonItsOwnDatabaseThatItsCredentialsWriteAndRead() throws Exception {
-        ProvisionedAddon addon = provisioner.provision("hello-db");
+        ProvisionedAddon addon = postgres.provisioner().provision("hello-db");
 
         assertThat(addon.url()).startsWith("postgres://addon_hello_db:").endsWith("/addon_hello_db");
         try (Connection c = connect(addon.url(), null); Statement s = c.createStatement()) {
@@ -49,9 +37,9 @@ class PostgresAddonProvisionerTest {
 
     @Test
     void refusesAnAddonsCredentialsOnAnotherAddonsTheAdminsAndTheStoresDatabase() throws Exception {
-        String store = server.newDatabase();
-        ProvisionedAddon mine = provisioner.provision("mine-db");
-        ProvisionedAddon theirs = provisioner.provision("theirs-db");
+        String store = postgres.server().newDatabase();
+        ProvisionedAddon mine = postgres.provisioner().provision("mine-db");
+        ProvisionedAddon theirs = postgres.provisioner().provision("theirs-db");
 
         assertThatThrownBy(() -> connect(theirs.url(), "addon_mine_db").close())
                 .isInstanceOf(SQLException.class).hasMessageContaining("permission denied for database");
@@ -65,13 +53,13 @@ class PostgresAddonProvisionerTest {
 
     @Test
     void destroyingDropsTheDatabaseAndTheRoleEvenWithASessionOpen() throws Exception {
-        ProvisionedAddon addon = provisioner.provision("gone-db");
+        ProvisionedAddon addon = postgres.provisioner().provision("gone-db");
         try (Connection open = connect(addon.url(), null)) {
-            provisioner.deprovision(addon.resource());
+            postgres.provisioner().deprovision(addon.resource());
         }
 
         assertThatThrownBy(() -> connect(addon.url(), null).close()).isInstanceOf(SQLException.class);
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres",
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.server().port() + "/postgres",
                 PostgresServerProcess.USER, PostgresServerProcess.PASSWORD); Statement s = admin.createStatement()) {
             assertThat(count(s, "SELECT count(*) FROM pg_database WHERE datname = 'addon_gone_db'")).isZero();
             assertThat(count(s, "SELECT count(*) FROM pg_roles WHERE rolname = 'addon_gone_db'")).isZero();
@@ -81,10 +69,10 @@ class PostgresAddonProvisionerTest {
     @Test
     void saysWhichServerRefusedWithoutShowingItsPassword() {
         PostgresAddonProvisioner wrong = new PostgresAddonProvisioner(
-                AddonServerUrl.parse(server.url(""), "not-the-password"));
+                AddonServerUrl.parse(postgres.server().url(""), "not-the-password"));
 
         assertThatThrownBy(() -> wrong.provision("any-db"))
-                .hasMessageContaining("127.0.0.1:" + server.port())
+                .hasMessageContaining("127.0.0.1:" + postgres.server().port())
                 .hasMessageNotContaining("not-the-password");
     }
 
@@ -93,14 +81,5 @@ class PostgresAddonProvisionerTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** Connects with an add-on URL's credentials, to its own database or to {@code database}. */
-    static Connection connect(String url, String database) throws SQLException {
-        URI uri = URI.create(url);
-        String[] userInfo = uri.getUserInfo().split(":", 2);
-        String db = database != null ? database : uri.getPath().substring(1);
-        return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/" + db,
-                userInfo[0], userInfo[1]);
     }
 }

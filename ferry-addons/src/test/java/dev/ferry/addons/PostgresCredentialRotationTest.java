@@ -1,8 +1,8 @@
 package dev.ferry.addons;
 
-import static dev.ferry.addons.PgDumpBackupsTest.rows;
-import static dev.ferry.addons.PgDumpBackupsTest.sql;
-import static dev.ferry.addons.PostgresAddonProvisionerTest.connect;
+import static dev.ferry.addons.AddonPostgres.connect;
+import static dev.ferry.addons.AddonPostgres.rows;
+import static dev.ferry.addons.AddonPostgres.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,33 +11,21 @@ import dev.ferry.store.postgres.PostgresServerProcess;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** New credentials for an add-on on a real PostgreSQL: both work until the old ones are retired, then only the new. */
 class PostgresCredentialRotationTest {
 
-    private static PostgresServerProcess server;
-    private static PostgresAddonProvisioner provisioner;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = PostgresServerProcess.start();
-        provisioner = new PostgresAddonProvisioner(AddonServerUrl.parse(server.url(""), PostgresServerProcess.PASSWORD));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final AddonPostgres postgres = new AddonPostgres();
 
     @Test
     void newCredentialsShareTheDataAndTheOldOnesAreRefusedOnceRetired() throws Exception {
-        ProvisionedAddon first = provisioner.provision("turning-db");
+        ProvisionedAddon first = postgres.provisioner().provision("turning-db");
         sql(first.url(), "CREATE TABLE notes (body text)", "INSERT INTO notes VALUES ('before')");
 
-        ProvisionedAddon second = provisioner.rotate(first.resource());
+        ProvisionedAddon second = postgres.provisioner().rotate(first.resource());
         sql(second.url(), "INSERT INTO notes VALUES ('after')", "CREATE TABLE later (n int)");
         sql(first.url(), "INSERT INTO later VALUES (1)");
 
@@ -47,14 +35,14 @@ class PostgresCredentialRotationTest {
                 .containsExactly("addon_turning_db");
 
         try (Connection open = connect(first.url(), null)) {
-            provisioner.retire(first.resource(), first.url());
+            postgres.provisioner().retire(first.resource(), first.url());
             assertThat(open.isValid(2)).as("the old login's open session is ended").isFalse();
         }
         assertThatThrownBy(() -> connect(first.url(), null).close()).isInstanceOf(SQLException.class);
         assertThat(rows(second.url(), "SELECT count(*) FROM later")).containsExactly("1");
 
-        ProvisionedAddon third = provisioner.rotate(first.resource());
-        provisioner.retire(first.resource(), second.url());
+        ProvisionedAddon third = postgres.provisioner().rotate(first.resource());
+        postgres.provisioner().retire(first.resource(), second.url());
         assertThatThrownBy(() -> connect(second.url(), null).close()).isInstanceOf(SQLException.class)
                 .hasMessageContaining("password authentication failed");
         assertThat(rows(third.url(), "SELECT count(*) FROM notes")).containsExactly("2");
@@ -63,10 +51,10 @@ class PostgresCredentialRotationTest {
 
     @Test
     void rotatedCredentialsReachNoOtherDatabase() throws Exception {
-        ProvisionedAddon mine = provisioner.provision("fenced-db");
-        ProvisionedAddon theirs = provisioner.provision("other-db");
+        ProvisionedAddon mine = postgres.provisioner().provision("fenced-db");
+        ProvisionedAddon theirs = postgres.provisioner().provision("other-db");
 
-        ProvisionedAddon rotated = provisioner.rotate(mine.resource());
+        ProvisionedAddon rotated = postgres.provisioner().rotate(mine.resource());
 
         assertThatThrownBy(() -> connect(rotated.url(), theirs.resource()).close())
                 .hasMessageContaining("permission denied for database");
@@ -76,10 +64,10 @@ class PostgresCredentialRotationTest {
 
     @Test
     void destroyingDropsEveryLoginOfTheAddon() throws Exception {
-        ProvisionedAddon addon = provisioner.provision("spent-db");
-        ProvisionedAddon rotated = provisioner.rotate(addon.resource());
+        ProvisionedAddon addon = postgres.provisioner().provision("spent-db");
+        ProvisionedAddon rotated = postgres.provisioner().rotate(addon.resource());
         try (Connection open = connect(rotated.url(), null)) {
-            provisioner.deprovision(addon.resource());
+            postgres.provisioner().deprovision(addon.resource());
         }
 
         assertThat(adminCount("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'addon_spent_db%'")).isZero();
@@ -88,15 +76,15 @@ class PostgresCredentialRotationTest {
 
     @Test
     void refusesToRetireARoleThatIsNotALoginOfTheAddon() {
-        ProvisionedAddon addon = provisioner.provision("strict-db");
-        ProvisionedAddon other = provisioner.provision("stranger-db");
+        ProvisionedAddon addon = postgres.provisioner().provision("strict-db");
+        ProvisionedAddon other = postgres.provisioner().provision("stranger-db");
 
-        assertThatThrownBy(() -> provisioner.retire(addon.resource(), other.url()))
+        assertThatThrownBy(() -> postgres.provisioner().retire(addon.resource(), other.url()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a login of add-on");
     }
 
     private static long adminCount(String query) throws SQLException {
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.server().port()
                 + "/postgres", PostgresServerProcess.USER, PostgresServerProcess.PASSWORD);
              Statement s = c.createStatement(); var rs = s.executeQuery(query)) {
             rs.next();

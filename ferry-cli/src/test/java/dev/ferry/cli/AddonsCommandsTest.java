@@ -51,7 +51,7 @@ class AddonsCommandsTest {
                         ? List.of(new RedisAddonProvisioner(AddonServerUrl.parse(redis.uri(), null)),
                         new dev.ferry.addons.PostgresAddonProvisioner(AddonServerUrl.parse(postgres.url(""),
                                 dev.ferry.store.postgres.PostgresServerProcess.PASSWORD))) : List.of()))));
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();
         assertThat(cli.run("apps:create", "other").exit()).isZero();
     }

@@ -25,7 +25,7 @@ class AppCommandsTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer();
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
     }
 
     @AfterEach
@@ -33,18 +33,8 @@ class AppCommandsTest {
         api.close();
     }
 
-    private CommandRunner.Result ok(String... args) {
-        CommandRunner.Result r = cli.run(args);
-        assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
-        assertThat(r.err()).isEmpty();
-        return r;
-    }
-
     private void fails(String expectedError, String... args) {
-        CommandRunner.Result r = cli.run(args);
-        assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
-        assertThat(r.err()).startsWith("ferry: ").contains(expectedError).endsWith("\n");
-        assertThat(r.err().lines()).hasSize(1);
+        assertThat(cli.fails(expectedError, args).err()).endsWith("\n");
     }
 
     @Test
@@ -55,28 +45,28 @@ class AppCommandsTest {
 
     @Test
     void createsListsShowsAndDestroysApps() {
-        assertThat(ok("apps:create", "hello").out()).isEqualTo("Created hello | http://hello.localhost/\n");
-        assertThat(ok("apps:create").out()).matches("Created [a-z]+-[a-z]+-[0-9]{4} \\| http://.*\n");
-        CommandRunner.Result apps = ok("apps");
+        assertThat(cli.ok("apps:create", "hello").out()).isEqualTo("Created hello | http://hello.localhost/\n");
+        assertThat(cli.ok("apps:create").out()).matches("Created [a-z]+-[a-z]+-[0-9]{4} \\| http://.*\n");
+        CommandRunner.Result apps = cli.ok("apps");
         assertThat(apps.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("NAME"));
         assertThat(apps.out()).contains("hello  ").contains("admin@localhost");
-        assertThat(ok("apps", "--json").out()).isEqualTo(api.call("GET", "/api/apps", null).body() + "\n");
+        assertThat(cli.ok("apps", "--json").out()).isEqualTo(api.call("GET", "/api/apps", null).body() + "\n");
 
-        String info = ok("apps:info", "-a", "hello").out();
+        String info = cli.ok("apps:info", "-a", "hello").out();
         assertThat(info).startsWith("=== hello\n").contains("Owner:         admin@localhost")
                 .contains("Domains:       hello.localhost").contains("admin@localhost  Create app hello");
 
         fails("does not match", "apps:destroy", "hello", "--confirm", "helo");
         assertThat(api.store.app(AppName.of("hello"))).isPresent();
         assertThat(cli.run("apps:destroy", "hello").exit()).isEqualTo(FerryCli.EXIT_USAGE);
-        assertThat(ok("apps:destroy", "hello", "--confirm", "hello").out()).isEqualTo("Destroyed hello\n");
+        assertThat(cli.ok("apps:destroy", "hello", "--confirm", "hello").out()).isEqualTo("Destroyed hello\n");
         assertThat(api.store.app(AppName.of("hello"))).isEmpty();
         fails("Couldn't find an app named hello.", "apps:info", "-a", "hello");
     }
 
     @Test
     void refusesBadAppNamesWithTheApisSentence() {
-        ok("apps:create", "hello");
+        cli.ok("apps:create", "hello");
         fails("already taken", "apps:create", "hello");
         fails("must start with a letter", "apps:create", "Hello_World");
         assertThat(api.store.allApps()).hasSize(1);
@@ -84,18 +74,18 @@ class AppCommandsTest {
 
     @Test
     void setsAndReadsAwkwardConfigValuesExactly() {
-        ok("apps:create", "hello");
-        CommandRunner.Result set = ok("config:set", "-a", "hello", "SPACES=a b  c", "QUOTES=it's \"q\"", "NL=one\ntwo", "EQ=x=y=");
+        cli.ok("apps:create", "hello");
+        CommandRunner.Result set = cli.ok("config:set", "-a", "hello", "SPACES=a b  c", "QUOTES=it's \"q\"", "NL=one\ntwo", "EQ=x=y=");
         assertThat(set.out()).isEqualTo("Set SPACES, QUOTES, NL, EQ on hello: v1\n");
-        assertThat(ok("config:get", "-a", "hello", "NL").out()).isEqualTo("one\ntwo\n");
-        assertThat(ok("config:get", "-a", "hello", "EQ").out()).isEqualTo("x=y=\n");
-        assertThat(ok("config:get", "-a", "hello", "QUOTES").out()).isEqualTo("it's \"q\"\n");
-        assertThat(ok("config:get", "-a", "hello", "SPACES").out()).isEqualTo("a b  c\n");
-        assertThat(ok("config", "-a", "hello").out()).startsWith("=== hello Config Vars\nEQ:     x=y=\n");
-        assertThat(ok("config", "-a", "hello", "--json").out())
+        assertThat(cli.ok("config:get", "-a", "hello", "NL").out()).isEqualTo("one\ntwo\n");
+        assertThat(cli.ok("config:get", "-a", "hello", "EQ").out()).isEqualTo("x=y=\n");
+        assertThat(cli.ok("config:get", "-a", "hello", "QUOTES").out()).isEqualTo("it's \"q\"\n");
+        assertThat(cli.ok("config:get", "-a", "hello", "SPACES").out()).isEqualTo("a b  c\n");
+        assertThat(cli.ok("config", "-a", "hello").out()).startsWith("=== hello Config Vars\nEQ:     x=y=\n");
+        assertThat(cli.ok("config", "-a", "hello", "--json").out())
                 .isEqualTo(api.call("GET", "/api/apps/hello/config", null).body() + "\n");
 
-        assertThat(ok("config:unset", "-a", "hello", "SPACES", "EQ").out()).isEqualTo("Unset SPACES, EQ on hello: v2\n");
+        assertThat(cli.ok("config:unset", "-a", "hello", "SPACES", "EQ").out()).isEqualTo("Unset SPACES, EQ on hello: v2\n");
         fails("is not set", "config:get", "-a", "hello", "EQ");
         fails("'NOEQUALS' is not KEY=VALUE", "config:set", "-a", "hello", "NOEQUALS");
         fails("must start with a letter", "config:set", "-a", "hello", "1X=y");
@@ -104,52 +94,52 @@ class AppCommandsTest {
 
     @Test
     void listsReleasesAndRollsBack() {
-        ok("apps:create", "hello");
-        ok("config:set", "-a", "hello", "A=1");
-        ok("config:set", "-a", "hello", "A=2");
-        CommandRunner.Result releases = ok("releases", "-a", "hello");
+        cli.ok("apps:create", "hello");
+        cli.ok("config:set", "-a", "hello", "A=1");
+        cli.ok("config:set", "-a", "hello", "A=2");
+        CommandRunner.Result releases = cli.ok("releases", "-a", "hello");
         assertThat(releases.out()).startsWith("=== hello Releases\nVERSION  DESCRIPTION        STATUS     BY")
                 .contains("v2       Set A config vars  succeeded  admin@localhost");
-        assertThat(ok("releases", "-a", "hello", "--json").out())
+        assertThat(cli.ok("releases", "-a", "hello", "--json").out())
                 .isEqualTo(api.call("GET", "/api/apps/hello/releases?limit=15", null).body() + "\n");
-        assertThat(ok("rollback", "-a", "hello", "v1").out()).isEqualTo("Rollback to v1 on hello: v3\n");
-        assertThat(ok("config:get", "-a", "hello", "A").out()).isEqualTo("1\n");
-        assertThat(ok("rollback", "-a", "hello").out()).isEqualTo("Rollback to v2 on hello: v4\n");
+        assertThat(cli.ok("rollback", "-a", "hello", "v1").out()).isEqualTo("Rollback to v1 on hello: v3\n");
+        assertThat(cli.ok("config:get", "-a", "hello", "A").out()).isEqualTo("1\n");
+        assertThat(cli.ok("rollback", "-a", "hello").out()).isEqualTo("Rollback to v2 on hello: v4\n");
         fails("not a release version", "rollback", "-a", "hello", "vx");
         fails("has no release v9", "rollback", "-a", "hello", "v9");
     }
 
     @Test
     void addsListsAndRemovesDomainsAndScales() {
-        ok("apps:create", "hello");
-        ok("apps:create", "other");
-        assertThat(ok("domains:add", "-a", "hello", "WWW.example.com").out()).isEqualTo("Added www.example.com to hello\n");
+        cli.ok("apps:create", "hello");
+        cli.ok("apps:create", "other");
+        assertThat(cli.ok("domains:add", "-a", "hello", "WWW.example.com").out()).isEqualTo("Added www.example.com to hello\n");
         fails("already added to an app", "domains:add", "-a", "other", "www.example.com");
         fails("IP address", "domains:add", "-a", "other", "127.0.0.1");
-        assertThat(ok("domains:add", "-a", "other", "www.example.com", "--force").out())
+        assertThat(cli.ok("domains:add", "-a", "other", "www.example.com", "--force").out())
                 .isEqualTo("Added www.example.com to other\n");
-        assertThat(ok("domains:add", "-a", "hello", "www.example.com", "--force").out())
+        assertThat(cli.ok("domains:add", "-a", "hello", "www.example.com", "--force").out())
                 .isEqualTo("Added www.example.com to hello\n");
-        assertThat(ok("domains", "-a", "hello").out()).isEqualTo(
+        assertThat(cli.ok("domains", "-a", "hello").out()).isEqualTo(
                 "=== hello Default Domain\nhello.localhost\n\n=== hello Custom Domains\nwww.example.com\n");
-        assertThat(ok("domains:remove", "-a", "hello", "www.example.com").out()).isEqualTo("Removed www.example.com from hello\n");
-        assertThat(ok("domains", "-a", "hello", "--json").out()).isEqualTo("[]\n");
+        assertThat(cli.ok("domains:remove", "-a", "hello", "www.example.com").out()).isEqualTo("Removed www.example.com from hello\n");
+        assertThat(cli.ok("domains", "-a", "hello", "--json").out()).isEqualTo("[]\n");
 
-        assertThat(ok("ps:scale", "-a", "hello", "web=2", "worker=1").out()).isEqualTo("Scaled hello to web=2 worker=1\n");
+        assertThat(cli.ok("ps:scale", "-a", "hello", "web=2", "worker=1").out()).isEqualTo("Scaled hello to web=2 worker=1\n");
         fails("not a number", "ps:scale", "-a", "hello", "web=two");
         fails("from 0 to 100", "ps:scale", "-a", "hello", "web=1000");
     }
 
     @Test
     void infersTheAppFromTheFerryGitRemote() throws Exception {
-        ok("apps:create", "hello");
+        cli.ok("apps:create", "hello");
         Path repo = Files.createDirectories(home.resolve("repo"));
         git(repo, "init", "-q");
         git(repo, "remote", "add", "ferry", "http://localhost:7070/git/hello.git");
         cli.in(repo);
-        assertThat(ok("config:set", "A=1").out()).isEqualTo("Set A on hello: v1\n");
-        assertThat(ok("config:get", "A").out()).isEqualTo("1\n");
-        assertThat(ok("apps:info").out()).startsWith("=== hello\n");
+        assertThat(cli.ok("config:set", "A=1").out()).isEqualTo("Set A on hello: v1\n");
+        assertThat(cli.ok("config:get", "A").out()).isEqualTo("1\n");
+        assertThat(cli.ok("apps:info").out()).startsWith("=== hello\n");
 
         cli.in(home);
         fails("no app given: pass -a APP", "config");

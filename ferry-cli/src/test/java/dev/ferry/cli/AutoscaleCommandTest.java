@@ -34,7 +34,7 @@ class AutoscaleCommandTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer(store -> List.of(new AutoscaleApi(store, store, store, store.autoscale())));
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         assertThat(api.call("POST", "/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
         api.store.scale(HELLO, Map.of("web", 1), api.admin.id());
     }
@@ -42,12 +42,6 @@ class AutoscaleCommandTest {
     @AfterEach
     void stop() {
         api.close();
-    }
-
-    private CommandRunner.Result ok(String... args) {
-        CommandRunner.Result r = cli.run(args);
-        assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
-        return r;
     }
 
     private void refused(String message, String... args) {
@@ -59,25 +53,25 @@ class AutoscaleCommandTest {
 
     @Test
     void turnsOnShowsTheLastDecisionsAndTurnsOff() {
-        assertThat(ok("ps:autoscale", "-a", "hello").out()).isEqualTo("Autoscaling of hello is off; web runs 1\n");
-        assertThat(ok("ps:autoscale", "web", "--min", "1", "--max", "5", "--p95", "500ms", "-a", "hello").out())
+        assertThat(cli.exitsZero("ps:autoscale", "-a", "hello").out()).isEqualTo("Autoscaling of hello is off; web runs 1\n");
+        assertThat(cli.exitsZero("ps:autoscale", "web", "--min", "1", "--max", "5", "--p95", "500ms", "-a", "hello").out())
                 .startsWith("Autoscaling hello: web 1..5, p95 goal 500 ms (since ").endsWith("); web runs 1\n");
         assertThat(api.store.autoscale().autoscaling(HELLO).orElseThrow().rule().p95Goal())
                 .isEqualTo(Duration.ofMillis(500));
-        ok("ps:autoscale", "web", "--min", "2", "--max", "3", "--p95", "1.5s", "-a", "hello");
+        cli.exitsZero("ps:autoscale", "web", "--min", "2", "--max", "3", "--p95", "1.5s", "-a", "hello");
         assertThat(api.store.autoscale().autoscaling(HELLO).orElseThrow().rule().p95Goal())
                 .isEqualTo(Duration.ofMillis(1500));
 
         api.store.autoscale().autoscaled(HELLO, new AutoscaleDecision(Instant.parse("2026-12-01T10:00:00Z"), 1, 2,
                 Duration.ofMillis(812), 140, "autoscale: web 1→2, p95 812 ms > 500 ms"));
-        String shown = ok("ps:autoscale", "-a", "hello").out();
+        String shown = cli.exitsZero("ps:autoscale", "-a", "hello").out();
         assertThat(shown).contains("web runs 2\nLast decisions:\n")
                 .contains("2026-12-01T10:00:00Z  autoscale: web 1→2, p95 812 ms > 500 ms\n");
-        String json = ok("ps:autoscale", "-a", "hello", "--json").out();
+        String json = cli.exitsZero("ps:autoscale", "-a", "hello", "--json").out();
         assertThat(json).contains("\"enabled\":true").contains("\"min\":2").contains("\"p95Ms\":1500")
                 .contains("\"quantity\":2").contains("\"reason\":\"autoscale: web 1→2, p95 812 ms > 500 ms\"");
 
-        assertThat(ok("ps:autoscale", "--off", "-a", "hello").out()).startsWith("Autoscaling of hello is off; web runs 2\n");
+        assertThat(cli.exitsZero("ps:autoscale", "--off", "-a", "hello").out()).startsWith("Autoscaling of hello is off; web runs 2\n");
         assertThat(api.store.autoscale().autoscaling(HELLO)).isEmpty();
     }
 

@@ -28,7 +28,7 @@ class BuildCommandsTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer();
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         api.store.createApp(api.admin.id(), AppName.of("hello"));
     }
 

@@ -31,7 +31,7 @@ class CertsCommandsTest {
     void start() {
         api = new RunningControlServer(store -> List.of(
                 new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames("localhost"))));
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();
     }
 

@@ -1,5 +1,8 @@
 package dev.ferry.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.control.RunningControlServer;
 import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,6 +11,7 @@ import java.util.Map;
 /**
  * Runs the CLI in-process with a given environment (by ferry-testing's {@link CommandRunner}). {@code run}, which
  * copies its process's real standard streams, runs in a child JVM with the same environment and no input.
+ * {@link #ok} and {@link #fails} run a command and assert how it ended.
  */
 final class CliRun {
 
@@ -18,6 +22,11 @@ final class CliRun {
 
     CliRun(Path home) {
         this.home = home;
+    }
+
+    /** The CLI run in {@code home}, with {@code api}'s URL and admin token in its environment. */
+    static CliRun asAdminOf(RunningControlServer api, Path home) {
+        return new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
     }
 
     CliRun env(String name, String value) {
@@ -52,5 +61,28 @@ final class CliRun {
             return CommandRunner.inChild(FerryCli.class.getName(), childEnv, workingDir, "", args);
         }
         return CommandRunner.run(FerryCli.commandLine(environment()), args);
+    }
+
+    /** Runs the command and asserts that it exited 0 with nothing on stderr. */
+    CommandRunner.Result ok(String... args) {
+        CommandRunner.Result r = exitsZero(args);
+        assertThat(r.err()).isEmpty();
+        return r;
+    }
+
+    /** Runs the command and asserts that it exited 0. */
+    CommandRunner.Result exitsZero(String... args) {
+        CommandRunner.Result r = run(args);
+        assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
+        return r;
+    }
+
+    /** Runs the command and asserts that it exited 1 with one line on stderr, {@code ferry: } and the error. */
+    CommandRunner.Result fails(String expectedError, String... args) {
+        CommandRunner.Result r = run(args);
+        assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
+        assertThat(r.err()).startsWith("ferry: ").contains(expectedError);
+        assertThat(r.err().lines()).hasSize(1);
+        return r;
     }
 }

@@ -31,7 +31,7 @@ class CompletionTest {
     @BeforeEach
     void start() throws IOException {
         api = new RunningControlServer();
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         CommandRunner.Result completion = cli.run("completion");
         assertThat(completion.exit()).isZero();
         script = Files.writeString(home.resolve("ferry.bash"), completion.out());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.core.store.AppName;
-import dev.ferry.testing.CommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,7 +31,7 @@ class EverydayVerbsTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer();
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         assertThat(api.call("POST", "/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
     }
 
@@ -41,51 +40,37 @@ class EverydayVerbsTest {
         api.close();
     }
 
-    private CommandRunner.Result ok(String... args) {
-        CommandRunner.Result r = cli.run(args);
-        assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
-        assertThat(r.err()).isEmpty();
-        return r;
-    }
-
-    private void fails(String expectedError, String... args) {
-        CommandRunner.Result r = cli.run(args);
-        assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
-        assertThat(r.err()).startsWith("ferry: ").contains(expectedError);
-        assertThat(r.err().lines()).hasSize(1);
-    }
-
     @Test
     void opensTheAppsUrlInTheBrowserOrPrintsItWithoutOne() throws Exception {
         String webUrl = RunningControlServer.json(api.call("GET", "/api/apps/hello", null)).path("webUrl").asText();
-        assertThat(ok("open", "-a", "hello").out()).isEqualTo(webUrl + "\n");
-        assertThat(ok("open", "-a", "hello", "/admin").out()).isEqualTo(webUrl + "admin\n");
+        assertThat(cli.ok("open", "-a", "hello").out()).isEqualTo(webUrl + "\n");
+        assertThat(cli.ok("open", "-a", "hello", "/admin").out()).isEqualTo(webUrl + "admin\n");
 
         Path opened = home.resolve("opened");
         Path browser = home.resolve("browser.sh");
         Files.writeString(browser, "#!/bin/sh\necho \"$1\" > " + opened + "\n");
         assertThat(browser.toFile().setExecutable(true)).isTrue();
         cli.env("BROWSER", browser.toString());
-        assertThat(ok("open", "-a", "hello").out()).isEqualTo("Opening " + webUrl + "...\n");
+        assertThat(cli.ok("open", "-a", "hello").out()).isEqualTo("Opening " + webUrl + "...\n");
         assertThat(Files.readString(opened)).isEqualTo(webUrl + "\n");
     }
 
     @Test
     void turnsMaintenanceModeOnAndOffOnEveryHostOfTheApp() {
-        ok("domains:add", "-a", "hello", "www.example.com");
-        assertThat(ok("maintenance", "-a", "hello").out()).isEqualTo("off\n");
-        assertThat(ok("maintenance:on", "-a", "hello").out()).startsWith("Maintenance mode is on for hello");
-        assertThat(ok("maintenance", "-a", "hello").out()).isEqualTo("on\n");
-        assertThat(ok("maintenance", "-a", "hello", "--json").out()).isEqualTo("{\"app\":\"hello\",\"maintenance\":true}\n");
+        cli.ok("domains:add", "-a", "hello", "www.example.com");
+        assertThat(cli.ok("maintenance", "-a", "hello").out()).isEqualTo("off\n");
+        assertThat(cli.ok("maintenance:on", "-a", "hello").out()).startsWith("Maintenance mode is on for hello");
+        assertThat(cli.ok("maintenance", "-a", "hello").out()).isEqualTo("on\n");
+        assertThat(cli.ok("maintenance", "-a", "hello", "--json").out()).isEqualTo("{\"app\":\"hello\",\"maintenance\":true}\n");
         assertThat(api.registry.table().route("hello.localhost").policy().maintenance()).isTrue();
         assertThat(api.registry.table().route("www.example.com").policy().maintenance()).isTrue();
-        ok("domains:add", "-a", "hello", "api.example.com");
+        cli.ok("domains:add", "-a", "hello", "api.example.com");
         assertThat(api.registry.table().route("api.example.com").policy().maintenance()).as("a host added meanwhile").isTrue();
 
-        assertThat(ok("maintenance:off", "-a", "hello").out()).startsWith("Maintenance mode is off for hello");
+        assertThat(cli.ok("maintenance:off", "-a", "hello").out()).startsWith("Maintenance mode is off for hello");
         assertThat(api.registry.table().route("www.example.com").policy().maintenance()).isFalse();
-        assertThat(ok("maintenance", "-a", "hello").out()).isEqualTo("off\n");
-        fails("Couldn't find an app named nope", "maintenance:on", "-a", "nope");
+        assertThat(cli.ok("maintenance", "-a", "hello").out()).isEqualTo("off\n");
+        cli.fails("Couldn't find an app named nope", "maintenance:on", "-a", "nope");
         var bad = api.call("PUT", "/api/apps/hello/maintenance", "{\"maintenance\":true,\"extra\":1}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(api.registry.table().route("hello.localhost").policy().maintenance()).isFalse();
@@ -93,25 +78,25 @@ class EverydayVerbsTest {
 
     @Test
     void showsOneReleaseTheNewestByDefault() {
-        ok("config:set", "-a", "hello", "A=1");
-        ok("config:set", "-a", "hello", "B=two words");
-        String newest = ok("releases:info", "-a", "hello").out();
+        cli.ok("config:set", "-a", "hello", "A=1");
+        cli.ok("config:set", "-a", "hello", "B=two words");
+        String newest = cli.ok("releases:info", "-a", "hello").out();
         assertThat(newest).startsWith("=== Release v2\nChange: Set B config vars\nStatus: succeeded\nBy:     admin@localhost\n")
                 .endsWith("=== Process types\nnone\n\n=== Config vars\nA, B\n").doesNotContain("two words");
-        assertThat(ok("releases:info", "-a", "hello", "v1").out()).startsWith("=== Release v1\n")
+        assertThat(cli.ok("releases:info", "-a", "hello", "v1").out()).startsWith("=== Release v1\n")
                 .endsWith("=== Config vars\nA\n");
-        assertThat(ok("releases:info", "-a", "hello", "1", "--json").out())
+        assertThat(cli.ok("releases:info", "-a", "hello", "1", "--json").out())
                 .isEqualTo(api.call("GET", "/api/apps/hello/releases/v1", null).body() + "\n");
-        fails("has no release v9", "releases:info", "-a", "hello", "v9");
-        fails("not a release version", "releases:info", "-a", "hello", "latest");
+        cli.fails("has no release v9", "releases:info", "-a", "hello", "v9");
+        cli.fails("not a release version", "releases:info", "-a", "hello", "latest");
     }
 
     @Test
     void printsConfigAsShellLinesThatAShellReadsBack() throws Exception {
-        ok("config:set", "-a", "hello", "PLAIN=x", "QUOTE=it's", "SPACES=a  b", "NL=one\ntwo", "DOLLAR=$HOME");
-        String shell = ok("config", "-a", "hello", "--shell").out();
+        cli.ok("config:set", "-a", "hello", "PLAIN=x", "QUOTE=it's", "SPACES=a  b", "NL=one\ntwo", "DOLLAR=$HOME");
+        String shell = cli.ok("config", "-a", "hello", "--shell").out();
         assertThat(shell).contains("PLAIN='x'\n").contains("QUOTE='it'\\''s'\n").contains("DOLLAR='$HOME'\n");
-        assertThat(ok("config:export", "-a", "hello").out()).isEqualTo(shell);
+        assertThat(cli.ok("config:export", "-a", "hello").out()).isEqualTo(shell);
 
         Path script = home.resolve("vars.sh");
         Files.writeString(script, shell + "printf '%s|' \"$PLAIN\" \"$QUOTE\" \"$SPACES\" \"$NL\" \"$DOLLAR\"\n");
@@ -122,12 +107,12 @@ class EverydayVerbsTest {
 
     @Test
     void editsConfigInTheEditorAndAppliesEveryChangeAsOneRelease() throws Exception {
-        ok("config:set", "-a", "hello", "A=1", "B=2", "NL=one\ntwo", "Q=it's");
+        cli.ok("config:set", "-a", "hello", "A=1", "B=2", "NL=one\ntwo", "Q=it's");
         int releases = releaseCount();
         Path editor = script("edit.sh", "sed -i \"s/^A=.*/A='changed'/; /^B=/d\" \"$1\"\necho \"C='new value'\" >> \"$1\"\n");
         cli.env("EDITOR", editor.toString());
 
-        assertThat(ok("config:edit", "-a", "hello").out()).isEqualTo("Set A, C and removed B on hello: v2\n");
+        assertThat(cli.ok("config:edit", "-a", "hello").out()).isEqualTo("Set A, C and removed B on hello: v2\n");
 
         assertThat(api.store.config(HELLO).asMap()).containsExactly(Map.entry("A", "changed"), Map.entry("C", "new value"),
                 Map.entry("NL", "one\ntwo"), Map.entry("Q", "it's"));
@@ -138,19 +123,19 @@ class EverydayVerbsTest {
 
     @Test
     void abortsConfigEditCleanlyOnAnUnchangedFileABadLineOrAFailingEditor() throws Exception {
-        ok("config:set", "-a", "hello", "A=1");
+        cli.ok("config:set", "-a", "hello", "A=1");
         int releases = releaseCount();
         cli.env("VISUAL", "true");
-        assertThat(ok("config:edit", "-a", "hello").out()).isEqualTo("No changes to the config vars of hello; nothing changed\n");
+        assertThat(cli.ok("config:edit", "-a", "hello").out()).isEqualTo("No changes to the config vars of hello; nothing changed\n");
 
         cli.env("VISUAL", script("bad.sh", "echo 'A=2' > \"$1\"; echo 'not a line' >> \"$1\"\n").toString());
-        fails("line 2 'not a line' is not KEY=VALUE; nothing changed", "config:edit", "-a", "hello");
+        cli.fails("line 2 'not a line' is not KEY=VALUE; nothing changed", "config:edit", "-a", "hello");
         cli.env("VISUAL", script("open.sh", "echo \"A='2\" > \"$1\"\n").toString());
-        fails("opens a quote that is never closed; nothing changed", "config:edit", "-a", "hello");
+        cli.fails("opens a quote that is never closed; nothing changed", "config:edit", "-a", "hello");
         cli.env("VISUAL", "false");
-        fails("the editor (false) exited with 1; nothing changed", "config:edit", "-a", "hello");
+        cli.fails("the editor (false) exited with 1; nothing changed", "config:edit", "-a", "hello");
         cli.without("VISUAL");
-        fails("set $VISUAL or $EDITOR", "config:edit", "-a", "hello");
+        cli.fails("set $VISUAL or $EDITOR", "config:edit", "-a", "hello");
 
         assertThat(api.store.config(HELLO).asMap()).containsExactly(Map.entry("A", "1"));
         assertThat(releaseCount()).isEqualTo(releases);
@@ -169,13 +154,13 @@ class EverydayVerbsTest {
 
     @Test
     void unsettingAVarThatIsNotSetChangesNothingAndMakesNoRelease() {
-        ok("config:set", "-a", "hello", "A=1");
+        cli.ok("config:set", "-a", "hello", "A=1");
         int releases = api.store.releases(HELLO, dev.ferry.core.store.Page.first(100)).items().size();
-        assertThat(ok("config:unset", "-a", "hello", "NOPE").out())
+        assertThat(cli.ok("config:unset", "-a", "hello", "NOPE").out())
                 .isEqualTo("NOPE is not set on hello; nothing changed, no new release\n");
         assertThat(api.call("PATCH", "/api/apps/hello/config", "{\"NOPE\":null}").statusCode()).isEqualTo(200);
         assertThat(api.store.releases(HELLO, dev.ferry.core.store.Page.first(100)).items()).hasSize(releases);
-        assertThat(ok("config:unset", "-a", "hello", "NOPE", "A").out())
+        assertThat(cli.ok("config:unset", "-a", "hello", "NOPE", "A").out())
                 .isEqualTo("NOPE is not set on hello; skipped\nUnset A on hello: v2\n");
         assertThat(api.store.config(HELLO).asMap()).isEmpty();
     }
@@ -184,24 +169,24 @@ class EverydayVerbsTest {
     void scalesByANumberShowsTheFormationAndRefusesTheReleasePhase() {
         api.store.createDeployRelease(HELLO, "slug-1", "abcdef0123",
                 Map.of("web", "npm start", "worker", "node w.js", "release", "./migrate"), api.admin.id());
-        assertThat(ok("ps:scale", "-a", "hello").out()).isEqualTo("Formation of hello: web=1 worker=0\n");
-        assertThat(ok("ps:scale", "-a", "hello", "web+2", "worker=1").out()).isEqualTo("Scaled hello to web=3 worker=1\n");
-        assertThat(ok("ps:scale", "-a", "hello", "web-1", "worker-5").out()).isEqualTo("Scaled hello to web=2 worker=0\n");
-        assertThat(ok("ps:scale", "-a", "hello", "--json").out()).isEqualTo("{\"release\":0,\"web\":2,\"worker\":0}\n");
-        fails("release is the release phase", "ps:scale", "-a", "hello", "release=1");
-        fails("is not TYPE=N, TYPE+N or TYPE-N", "ps:scale", "-a", "hello", "web");
+        assertThat(cli.ok("ps:scale", "-a", "hello").out()).isEqualTo("Formation of hello: web=1 worker=0\n");
+        assertThat(cli.ok("ps:scale", "-a", "hello", "web+2", "worker=1").out()).isEqualTo("Scaled hello to web=3 worker=1\n");
+        assertThat(cli.ok("ps:scale", "-a", "hello", "web-1", "worker-5").out()).isEqualTo("Scaled hello to web=2 worker=0\n");
+        assertThat(cli.ok("ps:scale", "-a", "hello", "--json").out()).isEqualTo("{\"release\":0,\"web\":2,\"worker\":0}\n");
+        cli.fails("release is the release phase", "ps:scale", "-a", "hello", "release=1");
+        cli.fails("is not TYPE=N, TYPE+N or TYPE-N", "ps:scale", "-a", "hello", "web");
         assertThat(api.store.formation(HELLO).quantities()).containsEntry("web", 2).containsEntry("release", 0);
     }
 
     @Test
     void namesTheAppPositionallyForInfoAndWithDashAForDestroy() {
-        assertThat(ok("apps:info", "hello").out()).startsWith("=== hello\n");
-        fails("two apps given", "apps:info", "hello", "-a", "other");
-        fails("does not match", "apps:destroy", "-a", "hello", "--confirm", "helo");
-        fails("two apps given", "apps:destroy", "hello", "-a", "other", "--confirm", "hello");
+        assertThat(cli.ok("apps:info", "hello").out()).startsWith("=== hello\n");
+        cli.fails("two apps given", "apps:info", "hello", "-a", "other");
+        cli.fails("does not match", "apps:destroy", "-a", "hello", "--confirm", "helo");
+        cli.fails("two apps given", "apps:destroy", "hello", "-a", "other", "--confirm", "hello");
         assertThat(api.store.app(HELLO)).isPresent();
-        assertThat(ok("apps:destroy", "-a", "hello", "--confirm", "hello").out()).isEqualTo("Destroyed hello\n");
+        assertThat(cli.ok("apps:destroy", "-a", "hello", "--confirm", "hello").out()).isEqualTo("Destroyed hello\n");
         assertThat(api.store.app(HELLO)).isEmpty();
-        fails("no app given", "apps:destroy", "--confirm", "hello");
+        cli.fails("no app given", "apps:destroy", "--confirm", "hello");
     }
 }

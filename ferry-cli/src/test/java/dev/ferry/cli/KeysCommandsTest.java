@@ -30,18 +30,12 @@ class KeysCommandsTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer();
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
     }
 
     @AfterEach
     void stop() {
         api.close();
-    }
-
-    private CommandRunner.Result ok(String... args) {
-        CommandRunner.Result r = cli.run(args);
-        assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
-        return r;
     }
 
     @Test
@@ -54,9 +48,9 @@ class KeysCommandsTest {
         Files.writeString(home.resolve(".ssh/id_rsa.pub"), RSA + "\n");
         Files.writeString(home.resolve(".ssh/id_ecdsa.pub"), ECDSA + "\n");
 
-        assertThat(ok("keys:add").out()).isEqualTo("Added SSH key " + ECDSA_FINGERPRINT + " (ci) from "
+        assertThat(cli.exitsZero("keys:add").out()).isEqualTo("Added SSH key " + ECDSA_FINGERPRINT + " (ci) from "
                 + home.resolve(".ssh/id_ecdsa.pub") + "\n");
-        assertThat(ok("keys", "--json").out()).as("the next default is not tried")
+        assertThat(cli.exitsZero("keys", "--json").out()).as("the next default is not tried")
                 .contains("ecdsa-sha2-nistp256").doesNotContain("ssh-rsa");
     }
 
@@ -64,17 +58,17 @@ class KeysCommandsTest {
     void addsListsAndRemovesKeysByFingerprintOrComment() throws Exception {
         Files.writeString(home.resolve("laptop.pub"), ED25519 + "\n");
         Files.writeString(home.resolve("ci.pub"), ECDSA + "\n");
-        ok("keys:add", "laptop.pub");
-        assertThat(ok("keys:add", "--json", home.resolve("ci.pub").toString()).out()).contains("\"fingerprint\":\"" + ECDSA_FINGERPRINT + "\"");
+        cli.exitsZero("keys:add", "laptop.pub");
+        assertThat(cli.exitsZero("keys:add", "--json", home.resolve("ci.pub").toString()).out()).contains("\"fingerprint\":\"" + ECDSA_FINGERPRINT + "\"");
 
-        String table = ok("keys").out();
+        String table = cli.exitsZero("keys").out();
         assertThat(table.lines().toList()).hasSize(3);
         assertThat(table).startsWith("FINGERPRINT").contains(ED25519_FINGERPRINT + "  ssh-ed25519").contains("alice@laptop");
-        assertThat(ok("keys", "--json").out()).startsWith("[{\"fingerprint\":\"" + ED25519_FINGERPRINT + "\"");
+        assertThat(cli.exitsZero("keys", "--json").out()).startsWith("[{\"fingerprint\":\"" + ED25519_FINGERPRINT + "\"");
 
-        assertThat(ok("keys:remove", ECDSA_FINGERPRINT).out()).isEqualTo("Removed SSH key " + ECDSA_FINGERPRINT + "\n");
-        ok("keys:remove", "alice@laptop");
-        assertThat(ok("keys").out()).contains("You have no SSH keys");
+        assertThat(cli.exitsZero("keys:remove", ECDSA_FINGERPRINT).out()).isEqualTo("Removed SSH key " + ECDSA_FINGERPRINT + "\n");
+        cli.exitsZero("keys:remove", "alice@laptop");
+        assertThat(cli.exitsZero("keys").out()).contains("You have no SSH keys");
         CommandRunner.Result again = cli.run("keys:remove", "alice@laptop");
         assertThat(again.exit()).isEqualTo(CliFailure.EXIT_FAILURE);
         assertThat(again.err()).contains("You have no SSH key with the fingerprint or comment 'alice@laptop'");
@@ -95,12 +89,12 @@ class KeysCommandsTest {
 
     @Test
     void pointsTheFerryRemoteAtGitOverSsh() throws Exception {
-        ok("apps:create", "hello");
+        cli.exitsZero("apps:create", "hello");
         Process init = new ProcessBuilder("git", "init", "-q", home.toString()).redirectErrorStream(true).start();
         init.getInputStream().readAllBytes();
         assertThat(init.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        CommandRunner.Result added = ok("git:remote", "--ssh", "-a", "hello");
+        CommandRunner.Result added = cli.exitsZero("git:remote", "--ssh", "-a", "hello");
 
         String url = "ssh://git@127.0.0.1:" + RunningControlServer.SSH_PORT + "/hello.git";
         assertThat(added.out()).startsWith("Added git remote ferry -> " + url + "\n");

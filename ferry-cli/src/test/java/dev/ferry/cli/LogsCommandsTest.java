@@ -38,20 +38,13 @@ class LogsCommandsTest {
     void start() {
         api = new RunningControlServer(store -> List.of(new LogsApi(store, store, store, logs, app -> {
         }, Duration.ofMillis(200), 4)));
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();
     }
 
     @AfterEach
     void stop() {
         api.close();
-    }
-
-    private CommandRunner.Result ok(String... args) {
-        CommandRunner.Result r = cli.run(args);
-        assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
-        assertThat(r.err()).isEmpty();
-        return r;
     }
 
     private void append(String process, String text) {
@@ -63,11 +56,11 @@ class LogsCommandsTest {
         append("web.1", "one");
         append("worker.1", "two");
         append("web.2", "three");
-        assertThat(ok("logs", "-a", "hello").out()).isEqualTo("2026-11-24T14:00:00.500000+00:00 app[web.1]: one\n"
+        assertThat(cli.ok("logs", "-a", "hello").out()).isEqualTo("2026-11-24T14:00:00.500000+00:00 app[web.1]: one\n"
                 + "2026-11-24T14:00:00.500000+00:00 app[worker.1]: two\n"
                 + "2026-11-24T14:00:00.500000+00:00 app[web.2]: three\n");
-        assertThat(ok("logs", "-a", "hello", "-n", "1").out()).endsWith("app[web.2]: three\n").hasLineCount(1);
-        assertThat(ok("logs", "-a", "hello", "-p", "web").out().lines()).extracting(l -> l.substring(l.lastIndexOf(' ') + 1))
+        assertThat(cli.ok("logs", "-a", "hello", "-n", "1").out()).endsWith("app[web.2]: three\n").hasLineCount(1);
+        assertThat(cli.ok("logs", "-a", "hello", "-p", "web").out().lines()).extracting(l -> l.substring(l.lastIndexOf(' ') + 1))
                 .containsExactly("one", "three");
         CommandRunner.Result unknown = cli.run("logs", "-a", "nope");
         assertThat(unknown.exit()).isEqualTo(1);
@@ -94,17 +87,17 @@ class LogsCommandsTest {
 
     @Test
     void addsListsAndRemovesDrains() {
-        assertThat(ok("drains", "-a", "hello").out()).contains("has no drains");
-        String added = ok("drains:add", "syslog://logs.example.com:514", "-a", "hello").out();
+        assertThat(cli.ok("drains", "-a", "hello").out()).contains("has no drains");
+        String added = cli.ok("drains:add", "syslog://logs.example.com:514", "-a", "hello").out();
         assertThat(added).startsWith("Successfully added drain syslog://logs.example.com:514 to hello (token d.");
-        ok("drains:add", "https://logs.example.com/in", "-a", "hello");
-        String table = ok("drains", "-a", "hello").out();
+        cli.ok("drains:add", "https://logs.example.com/in", "-a", "hello");
+        String table = cli.ok("drains", "-a", "hello").out();
         assertThat(table).startsWith("URL").contains("syslog://logs.example.com:514").contains("https://logs.example.com/in");
         String token = api.store.drains(HELLO).get(1).token();
-        assertThat(ok("drains", "-a", "hello", "--json").out()).isEqualTo(api.call("GET", "/api/apps/hello/drains", null).body() + "\n");
+        assertThat(cli.ok("drains", "-a", "hello", "--json").out()).isEqualTo(api.call("GET", "/api/apps/hello/drains", null).body() + "\n");
 
-        ok("drains:remove", "syslog://logs.example.com:514", "-a", "hello");
-        ok("drains:remove", token, "-a", "hello");
+        cli.ok("drains:remove", "syslog://logs.example.com:514", "-a", "hello");
+        cli.ok("drains:remove", token, "-a", "hello");
         assertThat(api.store.drains(HELLO)).isEmpty();
 
         CommandRunner.Result bad = cli.run("drains:add", "ftp://x", "-a", "hello");

@@ -28,7 +28,7 @@ class OutputForPeopleTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer();
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();
         assertThat(cli.run("config:set", "-a", "hello", "EVIL=" + FORGED).exit()).isZero();
     }

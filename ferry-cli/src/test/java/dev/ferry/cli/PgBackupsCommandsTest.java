@@ -10,23 +10,24 @@ import dev.ferry.control.addons.AddonLifecycle;
 import dev.ferry.control.addons.AddonsApi;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.store.AppName;
+import dev.ferry.store.postgres.PostgresServerExtension;
 import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.testing.CommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pg:backups and pg:credentials commands against a real API, PostgreSQL, pg_dump and pg_restore. */
 class PgBackupsCommandsTest {
 
-    private static PostgresServerProcess postgres;
+    @RegisterExtension
+    static final PostgresServerExtension postgres = new PostgresServerExtension();
 
     @TempDir
     Path home;
@@ -36,23 +37,13 @@ class PgBackupsCommandsTest {
     private RunningControlServer api;
     private CliRun cli;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
     @BeforeEach
     void start() {
         api = new RunningControlServer(store -> List.of(new AddonsApi(store, store, store.addons(),
                 new AddonLifecycle(store.addons(), store, Deployments.withoutRuntime(store), List.of(
-                        new PostgresAddonProvisioner(AddonServerUrl.parse(postgres.url(""), PostgresServerProcess.PASSWORD))),
+                        new PostgresAddonProvisioner(AddonServerUrl.parse(postgres.server().url(""), PostgresServerProcess.PASSWORD))),
                         Optional.of(new PgDumpBackups(backups))))));
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();
         assertThat(cli.run("apps:create", "other").exit()).isZero();
     }

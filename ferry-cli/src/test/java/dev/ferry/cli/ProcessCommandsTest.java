@@ -27,7 +27,7 @@ class ProcessCommandsTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer();
-        cli = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        cli = CliRun.asAdminOf(api, home);
         assertThat(api.call("POST", "/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
     }
 
@@ -41,22 +41,15 @@ class ProcessCommandsTest {
                 Map.of("web", "npm start", "worker", "node worker.js"), api.admin.id()), line -> { });
     }
 
-    private CommandRunner.Result ok(String... args) {
-        CommandRunner.Result r = cli.run(args);
-        assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
-        assertThat(r.err()).isEmpty();
-        return r;
-    }
-
     @Test
     void listsProcessesByTypeAndAsJson() {
-        assertThat(ok("ps", "-a", "hello").out()).isEqualTo("No processes are running on hello.\n");
+        assertThat(cli.ok("ps", "-a", "hello").out()).isEqualTo("No processes are running on hello.\n");
         deploy("slug-1");
-        assertThat(ok("ps:scale", "-a", "hello", "web=2", "worker=1").out()).isEqualTo("Scaled hello to web=2 worker=1\n");
+        assertThat(cli.ok("ps:scale", "-a", "hello", "web=2", "worker=1").out()).isEqualTo("Scaled hello to web=2 worker=1\n");
         api.runtime.failNextDeploy(null);
         assertThat(api.call("PATCH", "/api/apps/hello/config", "{\"A\":\"1\"}").statusCode()).isEqualTo(200);
 
-        String ps = ok("ps", "-a", "hello").out();
+        String ps = cli.ok("ps", "-a", "hello").out();
 
         assertThat(ps).matches("""
                 === web \\(2\\): npm start
@@ -66,16 +59,16 @@ class ProcessCommandsTest {
                 === worker \\(1\\): node worker\\.js
                 worker\\.1: up .*
                 """);
-        assertThat(ok("ps", "-a", "hello", "--json").out()).isEqualTo(api.call("GET", "/api/apps/hello/ps", null).body() + "\n");
+        assertThat(cli.ok("ps", "-a", "hello", "--json").out()).isEqualTo(api.call("GET", "/api/apps/hello/ps", null).body() + "\n");
     }
 
     @Test
     void restartsAndStopsProcesses() {
         deploy("slug-1");
 
-        assertThat(ok("ps:restart", "-a", "hello").out()).isEqualTo("Restarted 1 process of hello\n");
-        assertThat(ok("ps:restart", "-a", "hello", "web.1").out()).isEqualTo("Restarted web.1, 1 process of hello\n");
-        assertThat(ok("ps:stop", "-a", "hello", "web").out()).isEqualTo("Stopped web, 1 process of hello\n");
+        assertThat(cli.ok("ps:restart", "-a", "hello").out()).isEqualTo("Restarted 1 process of hello\n");
+        assertThat(cli.ok("ps:restart", "-a", "hello", "web.1").out()).isEqualTo("Restarted web.1, 1 process of hello\n");
+        assertThat(cli.ok("ps:stop", "-a", "hello", "web").out()).isEqualTo("Stopped web, 1 process of hello\n");
         CommandRunner.Result missing = cli.run("ps:stop", "-a", "hello", "web.7");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("ferry: The app hello runs no process web.7 (see ferry ps).\n");
@@ -128,13 +121,13 @@ class ProcessCommandsTest {
         assertThat(set.out()).isEqualTo("Set BROKEN on hello: v3\n");
         assertThat(set.err()).isEqualTo("ferry: v3 failed to deploy: web.1 did not become healthy within 60 s;"
                 + " the previous release keeps running\n");
-        assertThat(ok("releases", "-a", "hello").out()).contains("v3       Set BROKEN config vars (web.1 did not become healthy within 60 s)  failed");
+        assertThat(cli.ok("releases", "-a", "hello").out()).contains("v3       Set BROKEN config vars (web.1 did not become healthy within 60 s)  failed");
 
         api.runtime.failNextDeploy("release command exited 1");
         CommandRunner.Result back = cli.run("rollback", "-a", "hello", "v1");
         assertThat(back.exit()).isEqualTo(1);
         assertThat(back.out()).isEqualTo("Rollback to v1 on hello: v4\n");
         assertThat(back.err()).contains("v4 failed to deploy: release command exited 1");
-        assertThat(ok("rollback", "-a", "hello", "v1").out()).isEqualTo("Rollback to v1 on hello: v5\n");
+        assertThat(cli.ok("rollback", "-a", "hello", "v1").out()).isEqualTo("Rollback to v1 on hello: v5\n");
     }
 }

@@ -36,7 +36,7 @@ class UsageCommandTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer(store -> List.of(new UsageApi(store, store.usage())));
-        admin = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl()).env("FERRY_API_TOKEN", api.adminToken);
+        admin = CliRun.asAdminOf(api, home);
         NewUser user = api.store.createUser("alice@example.com", false, api.admin.id());
         alice = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl())
                 .env("FERRY_API_TOKEN", user.firstToken().secret());

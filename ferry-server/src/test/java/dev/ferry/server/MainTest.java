@@ -2,11 +2,8 @@ package dev.ferry.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cli.CliEnvironment;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,43 +14,35 @@ class MainTest {
     @TempDir
     Path home;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cli = Main.commandLine(new CliEnvironment(Map.of(), home, false, home), args);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    private CommandRunner.Result run(String... args) {
+        return FerryCommandLine.run(home, args);
     }
 
     @Test
     void everyRoleAnswersHelpWithItsOptions() {
-        Run up = run("up", "--help");
+        CommandRunner.Result up = run("up", "--help");
         assertThat(up.exit()).as(up.err()).isZero();
         assertThat(up.out()).startsWith("Usage: ferry up").contains("--http-port=PORT").contains("FERRY_HTTP_PORT");
-        Run gateway = run("gateway", "--help");
+        CommandRunner.Result gateway = run("gateway", "--help");
         assertThat(gateway.exit()).as(gateway.err()).isZero();
         assertThat(gateway.out()).startsWith("Usage: ferry gateway");
     }
 
     @Test
     void routerAndControlDescribeEachOfTheirFlagsWithItsVariable() {
-        Run router = run("router", "--help");
+        CommandRunner.Result router = run("router", "--help");
         assertThat(router.exit()).as(router.err()).isZero();
         assertThat(router.out()).startsWith("Usage: ferry router").contains("--registry=URL").contains("FERRY_REGISTRY")
                 .contains("--http-port=PORT").contains("--bind=ADDRESS").contains("--data-dir=DIR")
                 .doesNotContain("--store").doesNotContain("--api-port");
-        Run control = run("control", "--help");
+        CommandRunner.Result control = run("control", "--help");
         assertThat(control.exit()).as(control.err()).isZero();
         assertThat(control.out()).startsWith("Usage: ferry control").contains("--store=URL").contains("--registry=URL")
                 .contains("--api-port=PORT").contains("--ssh-port=PORT").contains("--secret-key-file=PATH")
                 .doesNotContain("--http-port");
         assertThat(run("up", "--help").out()).contains("--registry=URL").contains("--store=URL").contains("--http-port=PORT");
         for (String role : new String[] {"up", "router", "control"}) {
-            CommandLine command = Main.commandLine(new CliEnvironment(Map.of(), home, false, home), role).getSubcommands().get(role);
+            CommandLine command = FerryCommandLine.commandLine(home, role).getSubcommands().get(role);
             command.getCommandSpec().options().stream()
                     .filter(o -> !o.usageHelp() && !o.versionHelp())
                     .forEach(o -> assertThat(String.join(" ", o.description())).as(role + " " + o.longestName())
@@ -63,17 +52,18 @@ class MainTest {
 
     @Test
     void routerAndControlRefuseToStartWithoutTheFleetsRegistry() {
-        Run router = run("router", "--data-dir", home.resolve("r").toString());
+        CommandRunner.Result router = run("router", "--data-dir", home.resolve("r").toString());
         assertThat(router.exit()).isEqualTo(2);
         assertThat(router.err()).startsWith("ferry: ferry router needs the fleet's route registry: --registry redis://HOST:PORT"
                 + " or env FERRY_REGISTRY");
-        Run control = run("control", "--data-dir", home.resolve("c").toString());
+        CommandRunner.Result control = run("control", "--data-dir", home.resolve("c").toString());
         assertThat(control.exit()).isEqualTo(2);
         assertThat(control.err()).startsWith("ferry: ferry control needs the fleet's route registry: --registry");
-        Run bad = run("router", "--registry", "localhost:6379");
+        CommandRunner.Result bad = run("router", "--registry", "localhost:6379");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).startsWith("ferry: --registry='localhost:6379' is not a Redis address such as redis://HOST:PORT");
-        Run badReplica = run("router", "--data-dir", home.resolve("r").toString(), "--registry-replica", "localhost:6379");
+        CommandRunner.Result badReplica = run("router", "--data-dir", home.resolve("r").toString(),
+                "--registry-replica", "localhost:6379");
         assertThat(badReplica.exit()).isEqualTo(2);
         assertThat(badReplica.err()).startsWith("ferry: --registry-replica 'localhost:6379' is not a Redis address such as"
                 + " redis://HOST:PORT");
@@ -82,7 +72,7 @@ class MainTest {
 
     @Test
     void listsTheRolesAsThePlatformTopic() {
-        Run help = run("--help");
+        CommandRunner.Result help = run("--help");
         assertThat(help.out()).contains("\nPLATFORM — ").containsPattern("\n  up +Run Ferry on this machine")
                 .containsPattern("\n  gateway +Run one more tunnel gateway")
                 .containsPattern("\n  router +Run one router of a fleet").containsPattern("\n  control +Run the control plane of a fleet");
@@ -93,19 +83,19 @@ class MainTest {
     void upAndStoreMigrateDescribeTheStoreFlagsAndTheirVariables() {
         assertThat(run("up", "--help").out()).contains("--store=URL").contains("FERRY_STORE_PASSWORD")
                 .contains("PGPASSWORD").contains("--secret-key-file=PATH").contains("FERRY_SECRET_KEY");
-        Run migrate = run("store:migrate", "--help");
+        CommandRunner.Result migrate = run("store:migrate", "--help");
         assertThat(migrate.exit()).as(migrate.err()).isZero();
         assertThat(migrate.out()).startsWith("Usage: ferry store:migrate").contains("--to=URL").contains("--data-dir=DIR");
-        Run missing = run("store:migrate");
+        CommandRunner.Result missing = run("store:migrate");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("Missing required option: '--to=URL'");
-        Run bad = run("store:migrate", "--to", "mysql://db/ferry", "--data-dir", home.toString());
+        CommandRunner.Result bad = run("store:migrate", "--to", "mysql://db/ferry", "--data-dir", home.toString());
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).startsWith("ferry: --to is not a PostgreSQL URL");
     }
 
     @Test
     void aCliCommandDoesNotBuildTheRoles() {
-        assertThat(Main.commandLine(new CliEnvironment(Map.of(), home, false, home), "apps").getSubcommands()).containsOnlyKeys("apps");
+        assertThat(FerryCommandLine.commandLine(home, "apps").getSubcommands()).containsOnlyKeys("apps");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.addons.AddonServerUrl;
-import dev.ferry.addons.PostgresAddonProvisioner;
 import dev.ferry.addons.RedisAddonProvisioner;
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.control.reconcile.Deployments;
@@ -13,41 +12,24 @@ import dev.ferry.core.store.App;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Page;
 import dev.ferry.store.postgres.PostgresServerProcess;
-import dev.ferry.store.route.RedisServerProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What destroying an app does to add-ons on real servers: those it owns go, those it borrows stay with their owner. */
 class AddonAppCleanupTest {
 
-    @TempDir
-    static Path redisDir;
-    private static PostgresServerProcess postgres;
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final AddonServers servers = new AddonServers();
 
     private RunningControlServer api;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        postgres = PostgresServerProcess.start();
-        redis = RedisServerProcess.start(redisDir, false);
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        postgres.close();
-        redis.close();
-    }
 
     @AfterEach
     void stop() {
@@ -56,7 +38,7 @@ class AddonAppCleanupTest {
 
     @Test
     void dropsTheAddonsTheAppOwnsAndTakesTheirUrlFromOtherAppsButKeepsBorrowedOnes() throws Exception {
-        AddonLifecycle lifecycle = start(AddonServerUrl.parse(postgres.url(""), PostgresServerProcess.PASSWORD));
+        AddonLifecycle lifecycle = start();
         create("hello", "postgres", "owned-db");
         create("hello", "redis", "owned-cache");
         create("other", "postgres", "borrowed-db");
@@ -80,7 +62,7 @@ class AddonAppCleanupTest {
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
-        try (var admin = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.port()
+        try (var admin = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + servers.postgres().port()
                 + "/postgres", PostgresServerProcess.USER, PostgresServerProcess.PASSWORD);
              var rs = admin.createStatement().executeQuery("SELECT (SELECT count(*) FROM pg_database WHERE datname ="
                      + " 'addon_owned_db') + (SELECT count(*) FROM pg_roles WHERE rolname LIKE 'addon_owned_db%')")) {
@@ -95,7 +77,7 @@ class AddonAppCleanupTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        start(AddonServerUrl.parse(postgres.url(""), PostgresServerProcess.PASSWORD));
+        start();
         create("hello", "redis", "kept-cache");
         AddonLifecycle unreachable = new AddonLifecycle(api.store.addons(), api.store, Deployments.withoutRuntime(api.store),
                 List.of(new RedisAddonProvisioner(AddonServerUrl.parse("redis://127.0.0.1:" + closed, null))));
@@ -112,18 +94,10 @@ class AddonAppCleanupTest {
         }
     }
 
-    private AddonLifecycle start(AddonServerUrl postgresAdmin) {
-        AddonLifecycle[] lifecycle = new AddonLifecycle[1];
-        api = new RunningControlServer(store -> {
-            lifecycle[0] = new AddonLifecycle(store.addons(), store, Deployments.withoutRuntime(store), List.of(
-                    new PostgresAddonProvisioner(postgresAdmin),
-                    new RedisAddonProvisioner(AddonServerUrl.parse(redis.uri(), null))));
-            return List.of(new AddonsApi(store, store, store.addons(), lifecycle[0]));
-        });
-        for (String app : List.of("hello", "other")) {
-            assertThat(api.call("POST", "/api/apps", "{\"name\":\"" + app + "\"}").statusCode()).isEqualTo(201);
-        }
-        return lifecycle[0];
+    private AddonLifecycle start() {
+        AddonServers.AddonsApiServer started = servers.start(Optional.empty(), "hello", "other");
+        api = started.api();
+        return started.lifecycle();
     }
 
     private void create(String app, String service, String name) {

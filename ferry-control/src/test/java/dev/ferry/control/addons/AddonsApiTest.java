@@ -6,19 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.addons.AddonServerUrl;
-import dev.ferry.addons.PostgresAddonProvisioner;
-import dev.ferry.addons.RedisAddonProvisioner;
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.store.AppName;
 import dev.ferry.store.postgres.PostgresServerProcess;
-import dev.ferry.store.route.RedisServerProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,44 +21,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The add-ons API over a real PostgreSQL and a real Redis: what an app gets, what it reaches, what destroy leaves. */
 class AddonsApiTest {
 
-    @TempDir
-    static Path redisDir;
-    private static PostgresServerProcess postgres;
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final AddonServers servers = new AddonServers();
 
     private RunningControlServer api;
 
-    @BeforeAll
-    static void startServers() throws Exception {
-        postgres = PostgresServerProcess.start();
-        redis = RedisServerProcess.start(redisDir, false);
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        postgres.close();
-        redis.close();
-    }
-
     @BeforeEach
     void start() {
-        api = new RunningControlServer(store -> List.of(new AddonsApi(store, store, store.addons(),
-                new AddonLifecycle(store.addons(), store, Deployments.withoutRuntime(store), List.of(
-                        new PostgresAddonProvisioner(AddonServerUrl.parse(postgres.url(""), PostgresServerProcess.PASSWORD)),
-                        new RedisAddonProvisioner(AddonServerUrl.parse(redis.uri(), null)))))));
-        for (String app : List.of("hello", "other", "third")) {
-            assertThat(api.call("POST", "/api/apps", "{\"name\":\"" + app + "\"}").statusCode()).isEqualTo(201);
-        }
+        api = servers.start(Optional.empty(), "hello", "other", "third").api();
     }
 
     @AfterEach
@@ -123,7 +97,7 @@ class AddonsApiTest {
             assertThat(api.store.releases(AppName.of(app), dev.ferry.core.store.Page.FIRST).items().getFirst().description()).contains("Remove DATABASE_URL");
         }
         assertThatThrownBy(() -> connect(url, null).close()).isInstanceOf(SQLException.class);
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + servers.postgres().port() + "/postgres",
                 PostgresServerProcess.USER, PostgresServerProcess.PASSWORD); Statement s = admin.createStatement();
              ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_database WHERE datname = 'addon_doomed_db')"
                      + " + (SELECT count(*) FROM pg_roles WHERE rolname = 'addon_doomed_db')")) {

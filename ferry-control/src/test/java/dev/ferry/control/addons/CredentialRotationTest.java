@@ -13,6 +13,7 @@ import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
+import dev.ferry.store.postgres.PostgresServerExtension;
 import dev.ferry.store.postgres.PostgresServerProcess;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -25,10 +26,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * When a rotation keeps the old credentials: a deploy that fails (instances still use them), and a second rotation
@@ -36,22 +36,13 @@ import org.junit.jupiter.api.Test;
  */
 class CredentialRotationTest {
 
-    private static PostgresServerProcess postgres;
+    @RegisterExtension
+    static final PostgresServerExtension postgres = new PostgresServerExtension();
 
     private RunningControlServer api;
     private volatile boolean failDeploys;
     private volatile CountDownLatch rolling = new CountDownLatch(1);
     private volatile CountDownLatch hold = new CountDownLatch(0);
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
 
     @AfterEach
     void stop() {
@@ -62,7 +53,7 @@ class CredentialRotationTest {
     private void start() {
         api = new RunningControlServer(store -> List.of(new AddonsApi(store, store, store.addons(),
                 new AddonLifecycle(store.addons(), store, deployments(Deployments.withoutRuntime(store)), List.of(
-                        new PostgresAddonProvisioner(AddonServerUrl.parse(postgres.url(""), PostgresServerProcess.PASSWORD)))))));
+                        new PostgresAddonProvisioner(AddonServerUrl.parse(postgres.server().url(""), PostgresServerProcess.PASSWORD)))))));
         assertThat(api.call("POST", "/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
     }
 

@@ -6,15 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.addons.AddonServerUrl;
 import dev.ferry.addons.PgDumpBackups;
-import dev.ferry.addons.PostgresAddonProvisioner;
-import dev.ferry.addons.RedisAddonProvisioner;
 import dev.ferry.control.RunningControlServer;
-import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.store.AppName;
-import dev.ferry.store.postgres.PostgresServerProcess;
-import dev.ferry.store.route.RedisServerProcess;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -26,47 +20,25 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The backups and credentials API of PostgreSQL add-ons over a real PostgreSQL, pg_dump and pg_restore. */
 class PgBackupsApiTest {
 
-    @TempDir
-    static Path redisDir;
+    @RegisterExtension
+    static final AddonServers servers = new AddonServers();
     @TempDir
     Path backupsDir;
-    private static PostgresServerProcess postgres;
-    private static RedisServerProcess redis;
 
     private RunningControlServer api;
 
-    @BeforeAll
-    static void startServers() throws Exception {
-        postgres = PostgresServerProcess.start();
-        redis = RedisServerProcess.start(redisDir, false);
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        postgres.close();
-        redis.close();
-    }
-
     @BeforeEach
     void start() {
-        api = new RunningControlServer(store -> List.of(new AddonsApi(store, store, store.addons(),
-                new AddonLifecycle(store.addons(), store, Deployments.withoutRuntime(store), List.of(
-                        new PostgresAddonProvisioner(AddonServerUrl.parse(postgres.url(""), PostgresServerProcess.PASSWORD)),
-                        new RedisAddonProvisioner(AddonServerUrl.parse(redis.uri(), null))),
-                        Optional.of(new PgDumpBackups(backupsDir))))));
-        for (String app : List.of("hello", "other")) {
-            assertThat(api.call("POST", "/api/apps", "{\"name\":\"" + app + "\"}").statusCode()).isEqualTo(201);
-        }
+        api = servers.start(Optional.of(new PgDumpBackups(backupsDir)), "hello", "other").api();
     }
 
     @AfterEach

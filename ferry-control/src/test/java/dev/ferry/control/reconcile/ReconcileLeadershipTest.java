@@ -9,6 +9,7 @@ import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.ReleaseStatus;
 import dev.ferry.store.postgres.PostgresLocation;
+import dev.ferry.store.postgres.PostgresServerExtension;
 import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.store.postgres.PostgresStore;
 import dev.ferry.store.sql.ConfigKey;
@@ -18,11 +19,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two control nodes' reconcilers on one store, leading by the lease in a real PostgreSQL: only the leader runs
@@ -34,7 +34,8 @@ class ReconcileLeadershipTest {
     private static final Duration TICK = Duration.ofMillis(100);
     private static final Duration TTL = Duration.ofMillis(900);
 
-    private static PostgresServerProcess postgres;
+    @RegisterExtension
+    static final PostgresServerExtension postgres = new PostgresServerExtension();
 
     private final RunningControlServer api = new RunningControlServer();
     private final FakeRuntime runtimeB = new FakeRuntime();
@@ -43,19 +44,9 @@ class ReconcileLeadershipTest {
     private Reconciler a;
     private Reconciler b;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
     @BeforeEach
     void twoNodes() throws Exception {
-        PostgresLocation database = postgres.location(postgres.newDatabase());
+        PostgresLocation database = postgres.server().location(postgres.server().newDatabase());
         byte[] key = new byte[ConfigKey.KEY_BYTES];
         new SecureRandom().nextBytes(key);
         String shared = Base64.getEncoder().encodeToString(key);

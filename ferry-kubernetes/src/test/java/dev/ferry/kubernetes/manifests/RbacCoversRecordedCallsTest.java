@@ -9,6 +9,8 @@ import dev.ferry.kubernetes.controller.Cluster;
 import dev.ferry.kubernetes.controller.ControllerConfig;
 import dev.ferry.kubernetes.leadership.LeaseConfig;
 import dev.ferry.kubernetes.leadership.LeaseLeadership;
+import dev.ferry.kubernetes.testing.ApiCalls;
+import dev.ferry.kubernetes.testing.ApiCalls.Call;
 import dev.ferry.testing.MemoryRouteRegistry;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -44,8 +46,8 @@ class RbacCoversRecordedCallsTest {
 
     @Test
     void theControllersServiceAccountMayMakeEveryCallItMakesAndNoOther() throws Exception {
-        Set<ApiCall> calls = controllerCalls();
-        assertThat(calls).as("the scenario makes the controller's calls").extracting(ApiCall::verb)
+        Set<Call> calls = controllerCalls();
+        assertThat(calls).as("the scenario makes the controller's calls").extracting(Call::verb)
                 .contains("list", "watch", "create", "get", "patch");
 
         check(DeployManifests.base(client), "ferry-kubernetes-controller", calls);
@@ -58,10 +60,10 @@ class RbacCoversRecordedCallsTest {
                     + " is absent (the runtime's tests write it)");
         }
         assumeTrue(Files.exists(RUNTIME_CALLS), RUNTIME_CALLS + " is absent: the runtime's calls are not checked");
-        List<ApiCall> calls = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
         for (String line : Files.readAllLines(RUNTIME_CALLS)) {
             if (!line.isBlank() && !line.startsWith("#")) {
-                calls.add(ApiCall.parseLine(line));
+                calls.add(Call.parseLine(line));
             }
         }
         assertThat(calls).isNotEmpty();
@@ -74,20 +76,20 @@ class RbacCoversRecordedCallsTest {
         List<HasMetadata> base = DeployManifests.base(client);
         RbacGrants grants = RbacGrants.of(base, FERRY_SYSTEM, "ferry-kubernetes-controller");
 
-        assertThat(grants.allows(ApiCall.of("GET", "/api/v1/services?resourceVersion=0"))).isTrue();
-        assertThat(grants.allows(ApiCall.of("GET", "/api/v1/namespaces/shop/services/web"))).as("get is not granted").isFalse();
-        assertThat(grants.allows(ApiCall.of("PATCH", "/apis/coordination.k8s.io/v1/namespaces/" + FERRY_SYSTEM
+        assertThat(grants.allows(Call.of("GET", "/api/v1/services?resourceVersion=0"))).isTrue();
+        assertThat(grants.allows(Call.of("GET", "/api/v1/namespaces/shop/services/web"))).as("get is not granted").isFalse();
+        assertThat(grants.allows(Call.of("PATCH", "/apis/coordination.k8s.io/v1/namespaces/" + FERRY_SYSTEM
                 + "/leases/ferry-kubernetes-controller"))).isTrue();
-        assertThat(grants.allows(ApiCall.of("PATCH", "/apis/coordination.k8s.io/v1/namespaces/" + FERRY_SYSTEM
+        assertThat(grants.allows(Call.of("PATCH", "/apis/coordination.k8s.io/v1/namespaces/" + FERRY_SYSTEM
                 + "/leases/another"))).as("another lease").isFalse();
-        assertThat(grants.allows(ApiCall.of("PATCH", "/apis/coordination.k8s.io/v1/namespaces/shop"
+        assertThat(grants.allows(Call.of("PATCH", "/apis/coordination.k8s.io/v1/namespaces/shop"
                 + "/leases/ferry-kubernetes-controller"))).as("a lease in another namespace").isFalse();
-        assertThat(unused(grants, Set.of(ApiCall.of("GET", "/api/v1/services")))).as("watch and the rest are unused")
+        assertThat(unused(grants, Set.of(Call.of("GET", "/api/v1/services")))).as("watch and the rest are unused")
                 .isNotEmpty();
     }
 
     /** The calls of a controller that leads, routes, refuses a bad annotation, follows a deletion and releases the lead. */
-    private Set<ApiCall> controllerCalls() throws InterruptedException {
+    private Set<Call> controllerCalls() throws InterruptedException {
         Cluster cluster = new Cluster(client);
         MemoryRouteRegistry registry = new MemoryRouteRegistry();
         try (KubernetesClient controllerClient = new KubernetesClientBuilder()
@@ -109,21 +111,21 @@ class RbacCoversRecordedCallsTest {
                 await().atMost(Duration.ofSeconds(2)).until(() -> registry.table().route("shop.example.com") == null);
             }
         }
-        return ApiCall.drain(server, AGENT);
+        return ApiCalls.drain(server, AGENT);
     }
 
-    private static void check(List<HasMetadata> manifests, String serviceAccount, Set<ApiCall> calls) {
+    private static void check(List<HasMetadata> manifests, String serviceAccount, Set<Call> calls) {
         RbacGrants grants = RbacGrants.of(manifests, FERRY_SYSTEM, serviceAccount);
         assertThat(grants.grants()).as(serviceAccount + " has rules").isNotEmpty();
         assertThat(grants.grants()).as("no wildcard").allSatisfy(g -> assertThat(
                 g.rule().getVerbs().toString() + g.rule().getResources() + g.rule().getApiGroups()).doesNotContain("*"));
-        assertThat(calls.stream().filter(call -> !grants.allows(call)).map(ApiCall::toString).sorted().toList())
+        assertThat(calls.stream().filter(call -> !grants.allows(call)).map(Call::toString).sorted().toList())
                 .as("calls of " + serviceAccount + " that its RBAC refuses").isEmpty();
         assertThat(unused(grants, calls)).as("what the RBAC of " + serviceAccount + " grants and no call uses").isEmpty();
     }
 
     /** Each verb of each rule on each resource that no call uses. */
-    private static List<String> unused(RbacGrants grants, Set<ApiCall> calls) {
+    private static List<String> unused(RbacGrants grants, Set<Call> calls) {
         List<String> unused = new ArrayList<>();
         for (RbacGrants.Grant grant : grants.grants()) {
             PolicyRule rule = grant.rule();

@@ -1,5 +1,6 @@
 package dev.ferry.kubernetes.manifests;
 
+import dev.ferry.kubernetes.testing.ApiCalls.Call;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -22,11 +23,11 @@ record RbacGrants(List<Grant> grants) {
     /** One rule and where it applies ({@code namespace} null: everywhere). */
     record Grant(PolicyRule rule, String namespace, String source) {
 
-        boolean allows(ApiCall call) {
+        boolean allows(Call call) {
             return allowsVerb(call, call.verb());
         }
 
-        boolean allowsVerb(ApiCall call, String verb) {
+        boolean allowsVerb(Call call, String verb) {
             boolean inScope = namespace == null || namespace.equals(call.namespace());
             boolean named = rule.getResourceNames() == null || rule.getResourceNames().isEmpty()
                     || (call.name() != null && rule.getResourceNames().contains(call.name()));
@@ -55,7 +56,7 @@ record RbacGrants(List<Grant> grants) {
         return new RbacGrants(grants);
     }
 
-    boolean allows(ApiCall call) {
+    boolean allows(Call call) {
         return grants.stream().anyMatch(g -> g.allows(call));
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
 import dev.ferry.kubernetes.testing.ApiCalls;
+import dev.ferry.kubernetes.testing.MockKubeconfig;
 import dev.ferry.kubernetes.testing.TestKubelet;
 import dev.ferry.server.Platform;
 import dev.ferry.server.PlatformTuning;
@@ -63,21 +64,7 @@ class KubernetesPlatformTest {
         });
         kubelet = new TestKubelet(server, pod.port());
         observer = TestKubelet.observer(server);
-        Path kubeconfig = Files.writeString(work.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster:
-                    server: %s
-                contexts:
-                - name: mock
-                  context:
-                    cluster: mock
-                    namespace: default
-                current-context: mock
-                users: []
-                """.formatted(server.url("/").replaceAll("/$", "")));
+        Path kubeconfig = MockKubeconfig.write(work.resolve("kubeconfig"), server);
         FerryConfig config = FerryConfig.ephemeral(work.resolve("data"))
                 .withRuntime(RuntimeSettings.LOCAL.onKubernetes().withKubeconfig(kubeconfig));
         platform = Platform.start(config, PlatformTuning.DEFAULT.withRuntime(Duration.ofSeconds(10), Duration.ofSeconds(1),

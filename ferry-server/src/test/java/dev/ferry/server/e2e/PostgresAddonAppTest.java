@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.addons.AddonServerUrl;
 import dev.ferry.server.config.AddonSettings;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.store.postgres.PostgresServerExtension;
 import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.testing.CommandRunner;
 import dev.ferry.testing.PlatformExtension;
@@ -21,8 +22,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,12 +80,13 @@ class PostgresAddonAppTest {
                            check=True)
             """;
 
-    private static PostgresServerProcess postgres;
+    @RegisterExtension
+    static final PostgresServerExtension postgres = new PostgresServerExtension();
 
     @RegisterExtension
     final PlatformExtension<RuntimePlatform> platform = PlatformExtension.starting(dir -> new RuntimePlatform(
             FerryConfig.ephemeral(dir).toBuilder().addons(new AddonSettings(false,
-                    Optional.of(AddonServerUrl.parse(postgres.url(""), PostgresServerProcess.PASSWORD)), Optional.empty()))
+                    Optional.of(AddonServerUrl.parse(postgres.server().url(""), PostgresServerProcess.PASSWORD)), Optional.empty()))
                     .build()));
 
     @TempDir
@@ -94,16 +94,6 @@ class PostgresAddonAppTest {
 
     private RuntimePlatform ferry;
     private Cli cli;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
 
     @BeforeEach
     void prepare() throws Exception {
@@ -218,7 +208,7 @@ class PostgresAddonAppTest {
     }
 
     private static long adminCount(String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.server().port() + "/postgres",
                 PostgresServerProcess.USER, PostgresServerProcess.PASSWORD);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();

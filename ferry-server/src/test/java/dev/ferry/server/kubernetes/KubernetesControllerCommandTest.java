@@ -2,12 +2,9 @@ package dev.ferry.server.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cli.CliEnvironment;
-import dev.ferry.server.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.ferry.server.FerryCommandLine;
+import dev.ferry.testing.CommandRunner;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,27 +15,19 @@ class KubernetesControllerCommandTest {
     @TempDir
     Path home;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cli = Main.commandLine(new CliEnvironment(Map.of(), home, false, home), args);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    private CommandRunner.Result run(String... args) {
+        return FerryCommandLine.run(home, args);
     }
 
     @Test
     void helpDescribesEachFlagWithItsVariable() {
-        Run help = run("kubernetes-controller", "--help");
+        CommandRunner.Result help = run("kubernetes-controller", "--help");
 
         assertThat(help.exit()).as(help.err()).isZero();
         assertThat(help.out()).startsWith("Usage: ferry kubernetes-controller").contains("ferry.dev/domains")
                 .contains("--registry=URL").contains("--watch-namespace=NAMESPACE").contains("--lease-name=NAME")
                 .contains("--lease-namespace=NAMESPACE").contains("--allow-domain=DOMAIN").contains("--identity=NAME").contains("--health-port=PORT");
-        CommandLine command = Main.commandLine(new CliEnvironment(Map.of(), home, false, home), "kubernetes-controller")
+        CommandLine command = FerryCommandLine.commandLine(home, "kubernetes-controller")
                 .getSubcommands().get("kubernetes-controller");
         command.getCommandSpec().options().stream().filter(o -> !o.usageHelp() && !o.versionHelp())
                 .forEach(o -> assertThat(String.join(" ", o.description())).as(o.longestName()).contains("env FERRY_"));
@@ -47,23 +36,23 @@ class KubernetesControllerCommandTest {
 
     @Test
     void refusesToStartWithoutTheRegistryOrWithBadValues() {
-        Run none = run("kubernetes-controller");
+        CommandRunner.Result none = run("kubernetes-controller");
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).startsWith("ferry: ferry kubernetes-controller needs the fleet's route registry: --registry");
 
-        Run badRegistry = run("kubernetes-controller", "--registry", "localhost:6379");
+        CommandRunner.Result badRegistry = run("kubernetes-controller", "--registry", "localhost:6379");
         assertThat(badRegistry.exit()).isEqualTo(2);
         assertThat(badRegistry.err()).startsWith("ferry: --registry 'localhost:6379' is not a Redis address");
 
-        Run badNamespace = run("kubernetes-controller", "--registry", "redis://127.0.0.1:1", "--watch-namespace", "Shop_1");
+        CommandRunner.Result badNamespace = run("kubernetes-controller", "--registry", "redis://127.0.0.1:1", "--watch-namespace", "Shop_1");
         assertThat(badNamespace.exit()).isEqualTo(2);
         assertThat(badNamespace.err()).startsWith("ferry: --watch-namespace: namespace 'Shop_1' is not a Kubernetes namespace name");
 
-        Run badDomain = run("kubernetes-controller", "--registry", "redis://127.0.0.1:1", "--allow-domain", "*.example.com");
+        CommandRunner.Result badDomain = run("kubernetes-controller", "--registry", "redis://127.0.0.1:1", "--allow-domain", "*.example.com");
         assertThat(badDomain.exit()).isEqualTo(2);
         assertThat(badDomain.err()).startsWith("ferry: --allow-domain: allowed domain '*.example.com' must be a name");
 
-        Run badPort = run("kubernetes-controller", "--registry", "redis://127.0.0.1:1", "--health-port", "http");
+        CommandRunner.Result badPort = run("kubernetes-controller", "--registry", "redis://127.0.0.1:1", "--health-port", "http");
         assertThat(badPort.exit()).isEqualTo(2);
         assertThat(badPort.err()).startsWith("ferry: --health-port 'http' is not a port number");
     }

@@ -27,17 +27,17 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two control nodes on one real PostgreSQL: shared slugs, one lease holder, builds owned and swept by node. */
 class FleetCoordinationTest {
 
-    private static PostgresServerProcess server;
+    @RegisterExtension
+    static final PostgresServerExtension server = new PostgresServerExtension();
 
     @TempDir
     Path dir;
@@ -46,19 +46,9 @@ class FleetCoordinationTest {
     private PostgresStore a;
     private PostgresStore b;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
     @BeforeEach
     void twoNodes() throws Exception {
-        database = server.location(server.newDatabase());
+        database = server.server().location(server.server().newDatabase());
         byte[] key = new byte[ConfigKey.KEY_BYTES];
         new SecureRandom().nextBytes(key);
         String shared = Base64.getEncoder().encodeToString(key);

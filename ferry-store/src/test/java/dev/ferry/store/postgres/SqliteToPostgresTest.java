@@ -23,16 +23,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteToPostgresTest {
 
     private static final AppName HELLO = AppName.of("hello");
-    private static PostgresServerProcess server;
+    @RegisterExtension
+    static final PostgresServerExtension server = new PostgresServerExtension();
 
     @TempDir
     Path dataDir;
@@ -43,20 +43,10 @@ class SqliteToPostgresTest {
     private NewToken devToken;
     private long destroyedAppId;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
     /** A platform's SQLite store with some of everything, and an app destroyed after the others. */
     @BeforeEach
     void fillSqlite() throws Exception {
-        target = server.location(server.newDatabase());
+        target = server.server().location(server.server().newDatabase());
         dbFile = dataDir.resolve(SqliteStore.DATABASE_FILE);
         key = ConfigKey.file(dataDir.resolve(SqliteStore.KEY_FILE));
         try (SqliteStore store = SqliteStore.openInDataDir(dataDir)) {
