@@ -16,6 +16,11 @@ public interface InstanceMeter {
     /** Measures nothing. */
     InstanceMeter NONE = app -> Map.of();
 
+    /** {@code runtime}'s own meter when it measures its instances, else {@link #NONE}. */
+    static InstanceMeter of(AppRuntime runtime) {
+        return runtime instanceof InstanceMeter meter ? meter : NONE;
+    }
+
     /** The app's instances that could be measured now, by instance name ({@code web.1}). */
     Map<String, InstanceUsage> measure(AppName app);
 }
