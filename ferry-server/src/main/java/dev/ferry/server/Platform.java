@@ -204,6 +204,7 @@ public final class Platform implements AutoCloseable {
         AcmeWiring.start(config, store, appLogs, withRouter).ifPresent(started::push);
         startRuntime();
         started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop
+        started.push(dashboard.startSampling(store, deployments)); // CPU and memory for the charts
         startGit();
         startTunnelGateway(group);
         if (config.apiPort() != FerryConfig.OFF) {

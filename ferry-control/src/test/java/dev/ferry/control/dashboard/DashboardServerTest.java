@@ -2,6 +2,8 @@ package dev.ferry.control.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.auth.AdminToken;
@@ -12,6 +14,9 @@ import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.User;
+import dev.ferry.core.runtime.InstanceMeter;
+import dev.ferry.core.runtime.InstanceUsage;
+import dev.ferry.core.runtime.ResourceSeries;
 import dev.ferry.core.traffic.TrafficSeries;
 import dev.ferry.store.route.JournaledRouteRegistry;
 import dev.ferry.store.sql.SqliteStore;
@@ -24,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +53,7 @@ class DashboardServerTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final MutableClock clock = new MutableClock();
     private final TrafficSeries traffic = new TrafficSeries();
+    private final ResourceSeries resources = new ResourceSeries();
     private SqliteStore store;
     private JournaledRouteRegistry registry;
     private ControlServer server;
@@ -66,7 +73,7 @@ class DashboardServerTest {
         registry = JournaledRouteRegistry.inMemory();
         Deployments deployments = Deployments.withoutRuntime(store);
         Dashboard dashboard = Dashboard.create(sessions, store, store::authenticate, AuthFailureLimiter.unlimited(),
-                deployments, registry, traffic, "localhost", clock);
+                deployments, registry, traffic, resources, "localhost", clock);
         server = new ControlServer(ControlConfig.builder().port(0).build(), registry, store, store::authenticate,
                 () -> "", List.of(), List.of(dashboard, new DashboardLinksApi(sessions)), deployments, List.of(),
                 AccessChanges.NONE, AuthFailureLimiter.unlimited(), sessions).start();
@@ -262,6 +269,33 @@ class DashboardServerTest {
 
         assertThat(json).contains("\"window\":\"hour\"").contains("\"requests\":2");
         assertThat(send("GET", "/apps/hello/traffic.json?window=week", session, null, Map.of()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void chartsTheInstancesCpuAndMemorySampledFromTheMeterAndNotMeasuredAsNull() throws Exception {
+        Instant at = clock.instant();
+        InstanceMeter meter = app -> app.value().equals("hello")
+                ? Map.of("web.1", new InstanceUsage(at, 30.0, 100L << 20), "web.2", new InstanceUsage(at, 12.5, 50L << 20))
+                : Map.of();
+        ResourceSampler sampler = new ResourceSampler(store, meter, resources, clock);
+        sampler.sample();
+        sampler.sample();
+        String session = signIn(adminToken);
+
+        JsonNode hello = new ObjectMapper().readTree(send("GET", "/apps/hello/traffic.json?window=hour", session, null,
+                Map.of()).body());
+        JsonNode bobs = new ObjectMapper().readTree(send("GET", "/apps/bobs/traffic.json?window=hour", session, null,
+                Map.of()).body());
+
+        assertThat(hello.get("measured").asBoolean()).isTrue();
+        assertThat(hello.get("cpu").get(59).asDouble()).isEqualTo(42.5);
+        assertThat(hello.get("mem").get(59).asLong()).isEqualTo(150L << 20);
+        assertThat(hello.get("cpu").get(58).isNull()).as("a minute without a sample is not measured").isTrue();
+        assertThat(hello.get("cpu")).hasSize(hello.get("t").size());
+        assertThat(bobs.get("measured").asBoolean()).isFalse();
+        assertThat(bobs.get("cpu").get(59).isNull()).as("never 0 for an app not measured").isTrue();
+        assertThat(send("GET", "/apps/hello", session, null, Map.of()).body())
+                .contains("data-chart=\"cpu\"").contains("data-chart=\"memory\"");
     }
 
     private String signIn(String token) throws Exception {
