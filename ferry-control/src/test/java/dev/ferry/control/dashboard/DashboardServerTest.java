@@ -12,6 +12,7 @@ import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RoutePolicy;
+import dev.ferry.core.route.TunnelAgent;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.User;
 import dev.ferry.core.runtime.InstanceMeter;
@@ -54,6 +55,7 @@ class DashboardServerTest {
     private final MutableClock clock = new MutableClock();
     private final TrafficSeries traffic = new TrafficSeries();
     private final ResourceSeries resources = new ResourceSeries();
+    private final List<TunnelAgent> agents = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SqliteStore store;
     private JournaledRouteRegistry registry;
     private ControlServer server;
@@ -73,7 +75,7 @@ class DashboardServerTest {
         registry = JournaledRouteRegistry.inMemory();
         Deployments deployments = Deployments.withoutRuntime(store);
         Dashboard dashboard = Dashboard.create(sessions, store, store::authenticate, AuthFailureLimiter.unlimited(),
-                deployments, registry, traffic, resources, "localhost", clock);
+                deployments, registry, traffic, resources, () -> List.copyOf(agents), "localhost", clock);
         server = new ControlServer(ControlConfig.builder().port(0).build(), registry, store, store::authenticate,
                 () -> "", List.of(), List.of(dashboard, new DashboardLinksApi(sessions)), deployments, List.of(),
                 AccessChanges.NONE, AuthFailureLimiter.unlimited(), sessions).start();
@@ -165,6 +167,24 @@ class DashboardServerTest {
         assertThat(send("GET", "/", session, null, Map.of()).body()).contains(">tunnel<");
         assertThat(send("GET", "/admin/tunnels", session, null, Map.of()).body()).contains("hello.localhost")
                 .contains("127.0.0.1:40001 (tunnel)");
+    }
+
+    @Test
+    void listsTheGatewaysAgentsWithTheirConnectionTimesAndHeartbeats() throws Exception {
+        String session = signIn(adminToken);
+        assertThat(send("GET", "/admin/tunnels", session, null, Map.of()).body())
+                .contains("No agent is connected to this platform's tunnel gateway.");
+        Instant now = clock.instant();
+        agents.add(new TunnelAgent("gw1-hello-1", "hello", 1, "127.0.0.1", List.of("hello--dev.localhost", "<b>x"),
+                now.minusSeconds(600), now.minusSeconds(3), 17));
+
+        String page = send("GET", "/admin/tunnels", session, null, Map.of()).body();
+
+        assertThat(page).contains("1 agents").contains("<tr data-tunnel=\"gw1-hello-1\">")
+                .contains("<td>hello</td>").contains("<td>#1</td>").contains("<td>127.0.0.1</td>")
+                .contains("hello--dev.localhost, &lt;b&gt;x").contains(now.minusSeconds(600).toString())
+                .contains("<td>3 s ago</td>").contains("<td>17</td>").doesNotContain("<b>x");
+        assertThat(send("GET", "/admin/tunnels", signIn(bobToken), null, Map.of()).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.ferry.control.dashboard.ResourceSampler;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.route.TunnelAgents;
 import dev.ferry.core.runtime.InstanceMeter;
 import dev.ferry.core.runtime.ResourceSeries;
 import dev.ferry.core.store.AppDataCleanup;
@@ -17,6 +18,7 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Store;
 import dev.ferry.core.traffic.TrafficSeries;
 import dev.ferry.router.log.AccessLog;
+import dev.ferry.tunnel.gateway.TunnelGateway;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -39,11 +41,15 @@ public final class DashboardWiring {
         return new TrafficSeriesSink(traffic, appOfHost);
     }
 
-    /** The dashboard pages over the platform's store, runtime and route table, and the API of one-time links. */
+    /**
+     * The dashboard pages over the platform's store, runtime, route table and tunnel gateway ({@code null} when
+     * none runs in this process), and the API of one-time links.
+     */
     public List<ControlApi> apis(Store store, AuthFailureLimiter failures, Deployments deployments,
-                                 RouteRegistry registry, String appsDomain) {
+                                 RouteRegistry registry, TunnelGateway gateway, String appsDomain) {
+        TunnelAgents agents = gateway == null ? TunnelAgents.NONE : gateway;
         return List.of(Dashboard.create(sessions, store, store::authenticate, failures, deployments, registry, traffic,
-                resources, appsDomain, Clock.systemUTC()), new DashboardLinksApi(sessions));
+                resources, agents, appsDomain, Clock.systemUTC()), new DashboardLinksApi(sessions));
     }
 
     /**
