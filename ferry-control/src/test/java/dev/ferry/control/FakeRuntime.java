@@ -5,7 +5,9 @@ import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.runtime.DesiredState;
 import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.InstanceMeter;
 import dev.ferry.core.runtime.InstanceState;
+import dev.ferry.core.runtime.InstanceUsage;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Release;
@@ -28,14 +30,21 @@ import java.util.function.Consumer;
  * with {@link #failNextDeploy}), every call is recorded, and {@link #run} starts a real {@code sh -c} process on
  * this machine so that streaming is tested with real output.
  */
-public final class FakeRuntime implements AppRuntime {
+public final class FakeRuntime implements AppRuntime, InstanceMeter {
 
     public final List<String> calls = new CopyOnWriteArrayList<>();
+    /** What {@link #measure} answers per app; an app not in it measures nothing. */
+    public final Map<AppName, Map<String, InstanceUsage>> usage = new ConcurrentHashMap<>();
     private final Map<AppName, List<Instance>> instances = new ConcurrentHashMap<>();
     private final Map<AppName, Integer> running = new ConcurrentHashMap<>();
     private final AtomicInteger runs = new AtomicInteger();
     private volatile String nextFailure;
     private volatile RuntimeException nextThrown;
+
+    @Override
+    public Map<String, InstanceUsage> measure(AppName app) {
+        return usage.getOrDefault(app, Map.of());
+    }
 
     /** The next deploy fails with this reason. */
     public void failNextDeploy(String reason) {

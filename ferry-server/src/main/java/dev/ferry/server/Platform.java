@@ -204,6 +204,7 @@ public final class Platform implements AutoCloseable {
         AcmeWiring.start(config, store, appLogs, withRouter).ifPresent(started::push);
         startRuntime();
         started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop
+        started.push(dashboard.startSampling(store, deployments)); // CPU and memory for the charts
         startGit();
         startTunnelGateway(group);
         if (config.apiPort() != FerryConfig.OFF) {
@@ -255,7 +256,7 @@ public final class Platform implements AutoCloseable {
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
                 new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames(config.domain())),
                 new UsageApi(store, store.usage()), addons.api(store, deployments), autoscale.api(store)));
-        apis.addAll(dashboard.apis(store, authFailures, deployments, registry, config.domain()));
+        apis.addAll(dashboard.apis(store, authFailures, deployments, registry, gateway, config.domain()));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }

@@ -71,6 +71,36 @@ class TunnelEndToEndTest {
     }
 
     @Test
+    void reportsEachAgentWithItsConnectionTimeLastHeartbeatAndRelayedConnections() throws Exception {
+        TunnelGateway gateway = f.startGateway(0, "gw1");
+        assertThat(gateway.connected()).isEmpty();
+        java.time.Instant before = java.time.Instant.now();
+        f.agent("hello", TunnelFixture.ALICE, device.port(), false, null);
+        awaitServing(PREVIEW, "device");
+        for (int i = 0; i < 3; i++) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), f.httpPort())) { // a new connection each time
+                s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + PREVIEW + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).contains("device");
+            }
+        }
+
+        dev.ferry.core.route.TunnelAgent agent = gateway.connected().getFirst();
+
+        assertThat(gateway.connected()).hasSize(1);
+        assertThat(agent.app()).isEqualTo("hello");
+        assertThat(agent.userId()).isEqualTo(1);
+        assertThat(agent.client()).isEqualTo("127.0.0.1");
+        assertThat(agent.hosts()).containsExactly(PREVIEW);
+        assertThat(agent.tunnelId()).isEqualTo(f.registry.table().route(PREVIEW).endpoints().getFirst().id());
+        assertThat(agent.connectedSince()).isBetween(before.minusMillis(1), java.time.Instant.now());
+        assertThat(agent.lastHeard()).as("the agent's answers were read after it connected")
+                .isAfter(agent.connectedSince());
+        assertThat(agent.connections()).as("the router keeps its connections to a tunnel open: fewer than requests")
+                .isBetween(1L, 4L);
+    }
+
+    @Test
     void refusesATokenOfAnotherUserWithAClearMessage() throws Exception {
         f.startGateway(0, "gw1");
         TunnelFixture.Events events = new TunnelFixture.Events();

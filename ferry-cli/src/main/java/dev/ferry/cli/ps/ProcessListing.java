@@ -20,7 +20,9 @@ import java.util.Map;
  * instance, {@code web.1: up 2026-11-24 14:00:00 (~ 3m ago)}, in the clock's time zone; blocks separated by a
  * blank line. An instance of an old release that drains after a deploy (the API's state {@code stopping}) is listed
  * after the others as {@code web.1: draining (v3) ...} and not counted, so a name seen twice during a rolling
- * deploy says which one is leaving.
+ * deploy says which one is leaving. An instance the runtime measured ends with its CPU and memory
+ * ({@code , cpu 12.3%, memory 40 MiB}); {@code --json} has them as {@code cpuPercent} and {@code memoryBytes}, null
+ * when not measured.
  */
 final class ProcessListing {
 
@@ -58,7 +60,16 @@ final class ProcessListing {
     private void line(PrintWriter out, ProcessInfo p, String state) {
         out.print(p.name() + ": ");
         TerminalWriter.print(out, Style.ofState(state), state);
-        out.println(" " + since(p.since()) + restarts(p.restarts()));
+        out.println(" " + since(p.since()) + restarts(p.restarts()) + usage(p));
+    }
+
+    /** {@code , cpu 12.3%, memory 40 MiB} when the runtime measured the instance; nothing when not. */
+    static String usage(ProcessInfo p) {
+        if (p.cpuPercent() == null || p.memoryBytes() == null) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, ", cpu %.1f%%, memory %d MiB", p.cpuPercent(),
+                Math.round(p.memoryBytes() / (1024.0 * 1024)));
     }
 
     /** An instance leaving the route table before it stops: the API's {@code stopping}. */

@@ -54,6 +54,24 @@ class ProcessListingTest {
     }
 
     @Test
+    void endsAMeasuredInstancesLineWithItsCpuAndMemory() throws Exception {
+        var ps = processes("""
+                [{"name":"web.1","type":"web","state":"up","since":"2026-11-24T14:02:00Z","restarts":0,"command":"npm start",
+                  "cpuPercent":12.3,"memoryBytes":41943040},
+                 {"name":"web.2","type":"web","state":"up","since":"2026-11-24T14:02:00Z","restarts":0,"command":"npm start",
+                  "cpuPercent":null,"memoryBytes":null}]""");
+        StringWriter out = new StringWriter();
+
+        new ProcessListing(Clock.fixed(Instant.parse("2026-11-24T14:03:00Z"), ZoneOffset.UTC)).print(ps, new PrintWriter(out));
+
+        assertThat(out.toString()).isEqualTo("""
+                === web (2): npm start
+                web.1: up 2026-11-24 14:02:00 (~ 1m ago), cpu 12.3%, memory 40 MiB
+                web.2: up 2026-11-24 14:02:00 (~ 1m ago)
+                """);
+    }
+
+    @Test
     void roundsAgesDown() {
         assertThat(ProcessListing.ago(Duration.ofSeconds(59))).isEqualTo("59s");
         assertThat(ProcessListing.ago(Duration.ofMinutes(59))).isEqualTo("59m");

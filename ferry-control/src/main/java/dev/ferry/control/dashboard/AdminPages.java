@@ -5,11 +5,14 @@ import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.route.TcpRoute;
+import dev.ferry.core.route.TunnelAgent;
+import dev.ferry.core.route.TunnelAgents;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.traffic.TrafficSeries;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The admins' pages, read from the route table the routers serve: {@code /admin/routes} (every HTTP route and its
  * endpoints), {@code /admin/tcp-routes} and {@code /admin/tunnels} (the routes a tunnel endpoint serves, with the
- * app's requests of the last hour). Others get 403, as from the routes API. Changes to routes stay with the CLI
+ * app's requests of the last hour, then the agents connected to this process's gateway, from {@link TunnelAgents}:
+ * app, user, address, connected since, last heard, connections relayed). Others get 403, as from the routes API. Changes to routes stay with the CLI
  * and the API. At most {@value #MAX_ROWS} rows are shown per page.
  */
 final class AdminPages {
@@ -27,12 +31,14 @@ final class AdminPages {
     private final RouteRegistry registry;
     private final AppHostNames hosts;
     private final TrafficSeries traffic;
+    private final TunnelAgents agents;
     private final Clock clock;
 
-    AdminPages(RouteRegistry registry, AppHostNames hosts, TrafficSeries traffic, Clock clock) {
+    AdminPages(RouteRegistry registry, AppHostNames hosts, TrafficSeries traffic, TunnelAgents agents, Clock clock) {
         this.registry = registry;
         this.hosts = hosts;
         this.traffic = traffic;
+        this.agents = agents;
         this.clock = clock;
     }
 
@@ -80,8 +86,37 @@ final class AdminPages {
             }
             h.raw("</tbody></table>");
         }
-        h.raw("<p class=\"hint\">Agents' connection times and heartbeats are kept by the tunnel gateway and not shown here yet.</p>");
+        agents(h);
         ctx.html(Layout.page("Tunnels", session, h.toString()));
+    }
+
+    private void agents(Html h) {
+        List<TunnelAgent> connected = agents.connected().stream()
+                .sorted(Comparator.comparing(TunnelAgent::app).thenComparing(TunnelAgent::tunnelId)).toList();
+        h.raw("<h2>Agents</h2>");
+        if (connected.isEmpty()) {
+            h.raw("<p>No agent is connected to this platform's tunnel gateway.</p>");
+        } else {
+            h.raw("<table class=\"agents\"><caption>").text(connected.size() + " agents").raw("</caption><thead><tr>")
+                    .raw("<th scope=\"col\">Tunnel</th><th scope=\"col\">App</th><th scope=\"col\">User</th>")
+                    .raw("<th scope=\"col\">From</th><th scope=\"col\">Hosts</th><th scope=\"col\">Connected since</th>")
+                    .raw("<th scope=\"col\">Last heartbeat</th><th scope=\"col\">Connections relayed</th>")
+                    .raw("</tr></thead><tbody>");
+            for (TunnelAgent a : connected.stream().limit(MAX_ROWS).toList()) {
+                h.raw("<tr data-tunnel=\"").text(a.tunnelId()).raw("\">").element("th", a.tunnelId())
+                        .element("td", a.app()).element("td", "#" + a.userId()).element("td", a.client())
+                        .element("td", String.join(", ", a.hosts())).element("td", a.connectedSince().toString())
+                        .element("td", ago(a.lastHeard())).element("td", a.connections()).raw("</tr>");
+            }
+            h.raw("</tbody></table>");
+        }
+        h.raw("<p class=\"hint\">Agents of gateways that run as their own processes (<code>ferry gateway</code>) ")
+                .raw("are not listed: only their endpoints, above.</p>");
+    }
+
+    private String ago(Instant at) {
+        long seconds = Math.max(0, Duration.between(at, clock.instant()).toSeconds());
+        return seconds + " s ago";
     }
 
     private static void table(Html h, String caption, String key) {

@@ -4,7 +4,9 @@ import dev.ferry.control.apps.AppAccess;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.InstanceMeter;
 import dev.ferry.core.runtime.InstanceState;
+import dev.ferry.core.runtime.InstanceUsage;
 import dev.ferry.core.store.App;
 import dev.ferry.core.store.Build;
 import dev.ferry.core.store.BuildStore;
@@ -16,6 +18,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -77,14 +80,20 @@ final class AppFragments {
         }
         h.raw("<table class=\"instances\"><thead><tr><th scope=\"col\">Instance</th><th scope=\"col\">Type</th>")
                 .raw("<th scope=\"col\">State</th><th scope=\"col\">Uptime</th><th scope=\"col\">Restarts</th>")
-                .raw("<th scope=\"col\">Release</th></tr></thead><tbody>");
+                .raw("<th scope=\"col\">Release</th><th scope=\"col\">CPU</th><th scope=\"col\">Memory</th>")
+                .raw("</tr></thead><tbody>");
+        Map<String, InstanceUsage> usage = InstanceMeter.of(runtime.get()).measure(app.name());
         for (Instance i : instances) {
+            InstanceUsage used = i.state() == InstanceState.STOPPING ? null : usage.get(i.name());
             String state = i.state().name().toLowerCase();
             h.raw("<tr data-instance=\"").text(i.name()).raw("\" data-state=\"").text(state).raw("\">")
                     .element("th", i.name()).element("td", i.type())
                     .raw("<td><span class=\"state state-").text(state).raw("\">").text(state).raw("</span></td>")
                     .element("td", i.state() == InstanceState.UP ? Html.span(Duration.between(i.since(), clock.instant())) : "–")
-                    .element("td", i.restarts()).element("td", "v" + i.release()).raw("</tr>");
+                    .element("td", i.restarts()).element("td", "v" + i.release())
+                    .element("td", used == null ? "not measured" : String.format(Locale.ROOT, "%.1f%%", used.cpuPercent()))
+                    .element("td", used == null ? "not measured" : Math.round(used.memoryBytes() / 1048576.0) + " MiB")
+                    .raw("</tr>");
         }
         h.raw("</tbody></table>");
     }

@@ -47,8 +47,11 @@ final class AppPage {
                 .raw(chart("requests", "Requests per second by status class"))
                 .raw(chart("latency", "Latency p50 / p95 / p99 (ms)"))
                 .raw(chart("bytes", "Bytes in and out per second"))
-                .raw("</div><p class=\"hint\">Instance CPU and memory are not charted: ")
-                .raw("the runtime does not report them yet.</p></section>");
+                .raw(chart("cpu", "Instance CPU, all instances together (% of one core)"))
+                .raw(chart("memory", "Instance memory, all instances together (bytes)"))
+                .raw("</div><p class=\"hint\" id=\"usage-hint\">Instance CPU and memory are sampled every 10 s and ")
+                .raw("kept for the last hour; a gap is a time they were not measured (no cgroups here, or no ")
+                .raw("instance running).</p></section>");
         h.raw("<section aria-labelledby=\"h-autoscale\" id=\"autoscale\" data-src=\"").text("/api/apps/" + name + "/autoscale")
                 .raw("\"><h2 id=\"h-autoscale\">Autoscaling</h2><p class=\"hint\">Not set for this app.</p></section>");
         section(h, "Releases", base, "releases", "load, ferry:changed from:body");

@@ -8,6 +8,8 @@ import dev.ferry.control.auth.TokenVerifier;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.route.TunnelAgents;
+import dev.ferry.core.runtime.ResourceSeries;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.Store;
 import dev.ferry.core.traffic.TrafficSeries;
@@ -63,6 +65,18 @@ public final class Dashboard implements ControlApi {
     public static Dashboard create(DashboardSessions sessions, Store store, TokenVerifier tokens,
                                    AuthFailureLimiter failures, Deployments deployments, RouteRegistry registry,
                                    TrafficSeries traffic, String appsDomain, Clock clock) {
+        return create(sessions, store, tokens, failures, deployments, registry, traffic, new ResourceSeries(),
+                TunnelAgents.NONE, appsDomain, clock);
+    }
+
+    /**
+     * As above, with the instances' CPU and memory of the last hour ({@link ResourceSampler} feeds them) and the
+     * agents connected to this process's tunnel gateway.
+     */
+    public static Dashboard create(DashboardSessions sessions, Store store, TokenVerifier tokens,
+                                   AuthFailureLimiter failures, Deployments deployments, RouteRegistry registry,
+                                   TrafficSeries traffic, ResourceSeries resources, TunnelAgents agents,
+                                   String appsDomain, Clock clock) {
         AppAccess access = new AppAccess(store, store);
         AppHostNames hosts = new AppHostNames(appsDomain);
         AppStatus status = new AppStatus(store, deployments.runtime(), registry, hosts);
@@ -70,7 +84,7 @@ public final class Dashboard implements ControlApi {
         return new Dashboard(sessions, new SignInPages(sessions, tokens, failures), new AppsPage(store, status, clock),
                 new AppPage(access, store, store),
                 new AppFragments(access, store, store, deployments.runtime(), settings, clock),
-                new TrafficJson(access, traffic, clock), new AdminPages(registry, hosts, traffic, clock));
+                new TrafficJson(access, traffic, resources, clock), new AdminPages(registry, hosts, traffic, agents, clock));
     }
 
     /** The sessions, which the API's authentication takes too ({@link dev.ferry.control.auth.BrowserSessions}). */

@@ -3,6 +3,8 @@ package dev.ferry.control.dashboard;
 import dev.ferry.control.apps.AppAccess;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
+import dev.ferry.core.runtime.ResourceMinute;
+import dev.ferry.core.runtime.ResourceSeries;
 import dev.ferry.core.store.App;
 import dev.ferry.core.traffic.TrafficMinute;
 import dev.ferry.core.traffic.TrafficSeries;
@@ -18,7 +20,10 @@ import java.util.function.Function;
 /**
  * {@code GET /apps/{app}/traffic.json?window=hour|day}: an app's {@link TrafficSeries} as the charts draw it, one
  * point per minute in columns ({@code t} in epoch seconds; {@code s1xx}…{@code s5xx} and {@code in}/{@code out} per
- * second; {@code p50}/{@code p95}/{@code p99} in milliseconds, null for a minute without requests).
+ * second; {@code p50}/{@code p95}/{@code p99} in milliseconds, null for a minute without requests), with the
+ * instances' {@link ResourceSeries} in the same minutes ({@code cpu} in percent of one core, the mean of the app's
+ * instances summed; {@code mem} in bytes, the most they held together; null for a minute not measured, and
+ * {@code measured} false when no minute was).
  */
 final class TrafficJson {
 
@@ -26,11 +31,13 @@ final class TrafficJson {
 
     private final AppAccess access;
     private final TrafficSeries series;
+    private final ResourceSeries resources;
     private final Clock clock;
 
-    TrafficJson(AppAccess access, TrafficSeries series, Clock clock) {
+    TrafficJson(AppAccess access, TrafficSeries series, ResourceSeries resources, Clock clock) {
         this.access = access;
         this.series = series;
+        this.resources = resources;
         this.clock = clock;
     }
 
@@ -56,10 +63,14 @@ final class TrafficJson {
         out.put("in", column(minutes, m -> m.bytesIn() / 60.0));
         out.put("out", column(minutes, m -> m.bytesOut() / 60.0));
         out.put("requests", minutes.stream().mapToLong(TrafficMinute::requests).sum());
+        List<ResourceMinute> used = resources.minutes(app.name(), span, clock.instant());
+        out.put("cpu", column(used, m -> m.measured() ? Math.round(m.cpuPercent() * 10) / 10.0 : null));
+        out.put("mem", column(used, m -> m.measured() ? m.memoryBytes() : null));
+        out.put("measured", used.stream().anyMatch(ResourceMinute::measured));
         Json.ok(ctx, out);
     }
 
-    private static List<Object> column(List<TrafficMinute> minutes, Function<TrafficMinute, Object> value) {
+    private static <M> List<Object> column(List<M> minutes, Function<M, Object> value) {
         List<Object> col = new ArrayList<>(minutes.size());
         minutes.forEach(m -> col.add(value.apply(m)));
         return col;

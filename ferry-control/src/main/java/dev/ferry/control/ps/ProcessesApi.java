@@ -13,6 +13,9 @@ import dev.ferry.core.api.ProcessesRestarted;
 import dev.ferry.core.api.ProcessesStopped;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.InstanceMeter;
+import dev.ferry.core.runtime.InstanceState;
+import dev.ferry.core.runtime.InstanceUsage;
 import dev.ferry.core.runtime.OneOffCommand;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.control.error.InvalidInput;
@@ -35,8 +38,9 @@ import java.util.Optional;
  * The processes of an app, over the {@link AppRuntime}:
  * <ul>
  *   <li>{@code GET /api/apps/{app}/ps}: {@code [{"name":"web.1","type","state","release","port","pid","since",
- *       "restarts","command"}]}, by type then number; {@code state} in lower case ({@code up}, {@code starting},
- *       {@code crashed}, {@code stopping}, {@code stopped}).</li>
+ *       "restarts","command","cpuPercent","memoryBytes"}]}, by type then number; {@code state} in lower case
+ *       ({@code up}, {@code starting}, {@code crashed}, {@code stopping}, {@code stopped}); {@code cpuPercent} and
+ *       {@code memoryBytes} from the runtime's {@link InstanceMeter}, {@code null} when not measured.</li>
  *   <li>{@code POST /api/apps/{app}/ps/restart {"target"?}}: restarts all instances, a type or one instance,
  *       one at a time without dropping a request; answers {@code {"restarted":N}}.</li>
  *   <li>{@code POST /api/apps/{app}/ps/stop {"target"}}: stops a type or an instance until the next restart,
@@ -54,6 +58,7 @@ public final class ProcessesApi implements ControlApi {
 
     private final ReleaseStore store;
     private final AppRuntime runtime;
+    private final InstanceMeter meter;
     private final AppAccess access;
     private final AppSessions sessions;
 
@@ -62,9 +67,19 @@ public final class ProcessesApi implements ControlApi {
         this(accounts, apps, store, runtime, SessionRegistry.NONE);
     }
 
-    /** @param sessions where each {@code run} session registers, so that revoking its access kills the process */
+    /** Measuring instances with the runtime's own meter ({@link InstanceMeter#of}). */
     public ProcessesApi(AccountStore accounts, AppStore apps, ReleaseStore store, AppRuntime runtime,
                         SessionRegistry sessions) {
+        this(accounts, apps, store, runtime, sessions, InstanceMeter.of(runtime));
+    }
+
+    /**
+     * @param sessions where each {@code run} session registers, so that revoking its access kills the process
+     * @param meter    what the instances use ({@link InstanceMeter#NONE}: {@code null}, not measured)
+     */
+    public ProcessesApi(AccountStore accounts, AppStore apps, ReleaseStore store, AppRuntime runtime,
+                        SessionRegistry sessions, InstanceMeter meter) {
+        this.meter = Objects.requireNonNull(meter, "meter");
         this.store = Objects.requireNonNull(store, "store");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.access = new AppAccess(accounts, apps);
@@ -86,13 +101,25 @@ public final class ProcessesApi implements ControlApi {
         App app = access.require(ctx);
         Map<Integer, Optional<Release>> releases = new HashMap<>();
         List<ProcessInfo> out = new ArrayList<>();
+        Map<String, InstanceUsage> usage = meter.measure(app.name());
         for (Instance i : runtime.instances(app.name())) {
             Optional<String> command = releases.computeIfAbsent(i.release(), v -> store.release(app.name(), v))
                     .map(rel -> rel.processTypes().get(i.type()));
             out.add(new ProcessInfo(i.name(), i.type(), i.state().name().toLowerCase(Locale.ROOT), i.release(), i.port(),
-                    i.pid(), i.since().toString(), i.restarts(), command.orElse(null)));
+                    i.pid(), i.since().toString(), i.restarts(), command.orElse(null), cpu(i, usage), memory(i, usage)));
         }
         Json.ok(ctx, out);
+    }
+
+    /** A draining instance shares its name with its successor, whose usage the meter holds: it shows none. */
+    private static Double cpu(Instance i, Map<String, InstanceUsage> usage) {
+        InstanceUsage u = i.state() == InstanceState.STOPPING ? null : usage.get(i.name());
+        return u == null ? null : Math.round(u.cpuPercent() * 10) / 10.0;
+    }
+
+    private static Long memory(Instance i, Map<String, InstanceUsage> usage) {
+        InstanceUsage u = i.state() == InstanceState.STOPPING ? null : usage.get(i.name());
+        return u == null ? null : u.memoryBytes();
     }
 
     private void runDetached(Context ctx) {

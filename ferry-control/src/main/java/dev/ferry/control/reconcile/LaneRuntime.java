@@ -4,6 +4,8 @@ import dev.ferry.core.runtime.ActualState;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.runtime.DesiredState;
+import dev.ferry.core.runtime.InstanceMeter;
+import dev.ferry.core.runtime.InstanceUsage;
 import dev.ferry.core.runtime.OneOffCommand;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.AppName;
@@ -16,9 +18,10 @@ import java.util.function.Consumer;
 /**
  * The runtime as the API calls it ({@code ps:restart}, {@code ps:stop}): every change of an app runs in that
  * app's lane of the {@link Reconciler}, behind a rollout or a reconcile already running; reads and one-off
- * processes go straight to the runtime. Closing it does nothing: the platform closes the runtime.
+ * processes go straight to the runtime, and so do measurements ({@link InstanceMeter}, none when the runtime does
+ * not measure). Closing it does nothing: the platform closes the runtime.
  */
-final class LaneRuntime implements AppRuntime {
+final class LaneRuntime implements AppRuntime, InstanceMeter {
 
     private final AppRuntime runtime;
     private final AppLanes lanes;
@@ -36,6 +39,11 @@ final class LaneRuntime implements AppRuntime {
     @Override
     public ActualState actual(AppName app) {
         return runtime.actual(app);
+    }
+
+    @Override
+    public Map<String, InstanceUsage> measure(AppName app) {
+        return InstanceMeter.of(runtime).measure(app);
     }
 
     @Override

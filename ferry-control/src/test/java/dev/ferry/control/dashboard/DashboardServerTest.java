@@ -2,6 +2,8 @@ package dev.ferry.control.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.control.ControlConfig;
 import dev.ferry.control.ControlServer;
 import dev.ferry.control.auth.AdminToken;
@@ -10,8 +12,12 @@ import dev.ferry.core.access.AccessChanges;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RoutePolicy;
+import dev.ferry.core.route.TunnelAgent;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.User;
+import dev.ferry.core.runtime.InstanceMeter;
+import dev.ferry.core.runtime.InstanceUsage;
+import dev.ferry.core.runtime.ResourceSeries;
 import dev.ferry.core.traffic.TrafficSeries;
 import dev.ferry.store.route.JournaledRouteRegistry;
 import dev.ferry.store.sql.SqliteStore;
@@ -24,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +54,8 @@ class DashboardServerTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final MutableClock clock = new MutableClock();
     private final TrafficSeries traffic = new TrafficSeries();
+    private final ResourceSeries resources = new ResourceSeries();
+    private final List<TunnelAgent> agents = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SqliteStore store;
     private JournaledRouteRegistry registry;
     private ControlServer server;
@@ -66,7 +75,7 @@ class DashboardServerTest {
         registry = JournaledRouteRegistry.inMemory();
         Deployments deployments = Deployments.withoutRuntime(store);
         Dashboard dashboard = Dashboard.create(sessions, store, store::authenticate, AuthFailureLimiter.unlimited(),
-                deployments, registry, traffic, "localhost", clock);
+                deployments, registry, traffic, resources, () -> List.copyOf(agents), "localhost", clock);
         server = new ControlServer(ControlConfig.builder().port(0).build(), registry, store, store::authenticate,
                 () -> "", List.of(), List.of(dashboard, new DashboardLinksApi(sessions)), deployments, List.of(),
                 AccessChanges.NONE, AuthFailureLimiter.unlimited(), sessions).start();
@@ -158,6 +167,24 @@ class DashboardServerTest {
         assertThat(send("GET", "/", session, null, Map.of()).body()).contains(">tunnel<");
         assertThat(send("GET", "/admin/tunnels", session, null, Map.of()).body()).contains("hello.localhost")
                 .contains("127.0.0.1:40001 (tunnel)");
+    }
+
+    @Test
+    void listsTheGatewaysAgentsWithTheirConnectionTimesAndHeartbeats() throws Exception {
+        String session = signIn(adminToken);
+        assertThat(send("GET", "/admin/tunnels", session, null, Map.of()).body())
+                .contains("No agent is connected to this platform's tunnel gateway.");
+        Instant now = clock.instant();
+        agents.add(new TunnelAgent("gw1-hello-1", "hello", 1, "127.0.0.1", List.of("hello--dev.localhost", "<b>x"),
+                now.minusSeconds(600), now.minusSeconds(3), 17));
+
+        String page = send("GET", "/admin/tunnels", session, null, Map.of()).body();
+
+        assertThat(page).contains("1 agents").contains("<tr data-tunnel=\"gw1-hello-1\">")
+                .contains("<td>hello</td>").contains("<td>#1</td>").contains("<td>127.0.0.1</td>")
+                .contains("hello--dev.localhost, &lt;b&gt;x").contains(now.minusSeconds(600).toString())
+                .contains("<td>3 s ago</td>").contains("<td>17</td>").doesNotContain("<b>x");
+        assertThat(send("GET", "/admin/tunnels", signIn(bobToken), null, Map.of()).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -262,6 +289,33 @@ class DashboardServerTest {
 
         assertThat(json).contains("\"window\":\"hour\"").contains("\"requests\":2");
         assertThat(send("GET", "/apps/hello/traffic.json?window=week", session, null, Map.of()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void chartsTheInstancesCpuAndMemorySampledFromTheMeterAndNotMeasuredAsNull() throws Exception {
+        Instant at = clock.instant();
+        InstanceMeter meter = app -> app.value().equals("hello")
+                ? Map.of("web.1", new InstanceUsage(at, 30.0, 100L << 20), "web.2", new InstanceUsage(at, 12.5, 50L << 20))
+                : Map.of();
+        ResourceSampler sampler = new ResourceSampler(store, meter, resources, clock);
+        sampler.sample();
+        sampler.sample();
+        String session = signIn(adminToken);
+
+        JsonNode hello = new ObjectMapper().readTree(send("GET", "/apps/hello/traffic.json?window=hour", session, null,
+                Map.of()).body());
+        JsonNode bobs = new ObjectMapper().readTree(send("GET", "/apps/bobs/traffic.json?window=hour", session, null,
+                Map.of()).body());
+
+        assertThat(hello.get("measured").asBoolean()).isTrue();
+        assertThat(hello.get("cpu").get(59).asDouble()).isEqualTo(42.5);
+        assertThat(hello.get("mem").get(59).asLong()).isEqualTo(150L << 20);
+        assertThat(hello.get("cpu").get(58).isNull()).as("a minute without a sample is not measured").isTrue();
+        assertThat(hello.get("cpu")).hasSize(hello.get("t").size());
+        assertThat(bobs.get("measured").asBoolean()).isFalse();
+        assertThat(bobs.get("cpu").get(59).isNull()).as("never 0 for an app not measured").isTrue();
+        assertThat(send("GET", "/apps/hello", session, null, Map.of()).body())
+                .contains("data-chart=\"cpu\"").contains("data-chart=\"memory\"");
     }
 
     private String signIn(String token) throws Exception {

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.control.RunningControlServer;
 import dev.ferry.control.reconcile.Reconciler;
+import dev.ferry.core.runtime.InstanceUsage;
 import dev.ferry.core.store.AppName;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,22 @@ class ProcessesApiTest {
         assertThat(web1.get("since").asText()).isEqualTo("2026-11-24T14:00:00Z");
         assertThat(web1.get("restarts").asInt()).isZero();
         assertThat(web1.get("command").asText()).isEqualTo("./server.sh");
+    }
+
+    @Test
+    void listsEachInstancesCpuAndMemoryAndNullWhereNotMeasured() {
+        deploy();
+        api.runtime.usage.put(HELLO, Map.of("web.1", new InstanceUsage(Instant.parse("2026-11-24T14:05:00Z"),
+                12.345, 41_943_040L)));
+
+        JsonNode ps = json(api.call("GET", "/api/apps/hello/ps", null));
+
+        assertThat(ps.get(0).get("cpuPercent").asDouble()).isEqualTo(12.3);
+        assertThat(ps.get(0).get("memoryBytes").asLong()).isEqualTo(41_943_040L);
+        assertThat(ps.get(1).get("name").asText()).isEqualTo("web.2");
+        assertThat(ps.get(1).has("cpuPercent")).as("written as null, not left out").isTrue();
+        assertThat(ps.get(1).get("cpuPercent").isNull()).as("not measured is null, never 0").isTrue();
+        assertThat(ps.get(1).get("memoryBytes").isNull()).isTrue();
     }
 
     @Test

@@ -14,7 +14,16 @@ package dev.ferry.core.api;
  * @param since    when it entered its state, ISO-8601 UTC
  * @param restarts how often it was restarted after a crash
  * @param command  its Procfile command; {@code null} when its release is gone
+ * @param cpuPercent  its CPU over the last seconds, in percent of one core (100 = one core busy); {@code null}
+ *                    when not measured (no cgroups, a runtime that does not measure, an instance not running)
+ * @param memoryBytes the memory its cgroup holds; {@code null} when not measured
  */
 public record ProcessInfo(String name, String type, String state, Integer release, int port, long pid, String since,
-                          int restarts, String command) {
+                          int restarts, String command, Double cpuPercent, Long memoryBytes) {
+
+    /** An instance whose usage was not measured. */
+    public ProcessInfo(String name, String type, String state, Integer release, int port, long pid, String since,
+                       int restarts, String command) {
+        this(name, type, state, release, port, pid, since, restarts, command, null, null);
+    }
 }

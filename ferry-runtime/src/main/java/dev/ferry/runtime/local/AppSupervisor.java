@@ -5,14 +5,18 @@ import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.runtime.DesiredState;
 import dev.ferry.core.runtime.Instance;
 import dev.ferry.core.runtime.InstanceState;
+import dev.ferry.core.runtime.InstanceUsage;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Formation;
 import dev.ferry.core.store.Release;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -177,6 +181,13 @@ final class AppSupervisor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The current instances' usage by name (an old release's instances draining after a deploy left out). */
+    Map<String, InstanceUsage> usage(Instant now) {
+        Map<String, InstanceUsage> out = new LinkedHashMap<>();
+        instances.forEach(i -> i.usage(now).ifPresent(u -> out.put(i.name(), u)));
+        return out;
     }
 
     List<Instance> snapshot() {

@@ -9,6 +9,8 @@ import dev.ferry.core.runtime.ActualState;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.runtime.DeployResult;
 import dev.ferry.core.runtime.DesiredState;
+import dev.ferry.core.runtime.InstanceMeter;
+import dev.ferry.core.runtime.InstanceUsage;
 import dev.ferry.core.runtime.OneOffCommand;
 import dev.ferry.core.runtime.OneOffProcess;
 import dev.ferry.core.store.AppName;
@@ -24,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * {@link AppRuntime}). {@link #deploy} and {@link #scale} are shorthands of {@link #apply} for this runtime's
  * own tests and tools.
  */
-public final class LocalRuntime implements AppRuntime {
+public final class LocalRuntime implements AppRuntime, InstanceMeter {
 
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
     /** The longest {@link #close} waits for connections to drain: the platform is stopping anyway. */
@@ -166,6 +169,13 @@ public final class LocalRuntime implements AppRuntime {
     public ActualState actual(AppName app) {
         AppSupervisor s = apps.get(app);
         return s == null ? ActualState.none(app) : s.actual();
+    }
+
+    /** Reads each current instance's cgroup; empty when the instances run without cgroups. */
+    @Override
+    public Map<String, InstanceUsage> measure(AppName app) {
+        AppSupervisor s = apps.get(app);
+        return s == null ? Map.of() : s.usage(Instant.now());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ferry.runtime.local;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.retry.Backoff;
 import dev.ferry.core.runtime.Instance;
+import dev.ferry.core.runtime.InstanceUsage;
 import dev.ferry.core.runtime.InstanceState;
 import dev.ferry.core.store.AppName;
 import dev.ferry.runtime.health.StartupGate;
@@ -10,6 +11,8 @@ import dev.ferry.runtime.process.IdleConnections;
 import dev.ferry.runtime.process.LinePump;
 import dev.ferry.runtime.process.ProcessTree;
 import dev.ferry.runtime.process.TcpConnections;
+import dev.ferry.runtime.sandbox.CgroupCounters;
+import dev.ferry.runtime.sandbox.CgroupGauge;
 import dev.ferry.runtime.sandbox.Cgroups;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +62,7 @@ final class RunningInstance {
     private volatile InstanceWatch watch;
     private Path dir;
     private Optional<Cgroups.Group> group = Optional.empty();
+    private volatile Optional<CgroupGauge> gauge = Optional.empty();
     private Path pidFile;
     private NetworkLink network = NetworkLink.NONE;
 
@@ -120,6 +124,11 @@ final class RunningInstance {
         Process p = process;
         long pid = p != null && p.isAlive() ? p.pid() : 0;
         return new Instance(name(), type, state, release.version(), port, pid, since, restarts);
+    }
+
+    /** Its CPU and memory now, from its cgroup; empty without one ("not measured"). */
+    Optional<InstanceUsage> usage(Instant now) {
+        return gauge.flatMap(g -> g.read(now, System.nanoTime()));
     }
 
     /** Starts the process and blocks until it is healthy (empty) or has failed (why; the process is stopped). */
@@ -247,6 +256,7 @@ final class RunningInstance {
                 log.warn("{} of {} runs without a cgroup: {}", name(), app(), e.toString());
             }
         }
+        gauge = group.map(g -> new CgroupGauge(CgroupCounters.of(g), System.nanoTime()));
         String command = release.release().processTypes().get(type);
         Process p = svc.start(svc.sandbox().builder(app().value(), dir, command, env, group));
         p.getOutputStream().close();
@@ -336,6 +346,7 @@ final class RunningInstance {
             g.remove();
         });
         group = Optional.empty();
+        gauge = Optional.empty();
         if (pidFile != null) {
             try {
                 Files.deleteIfExists(pidFile);

@@ -222,6 +222,11 @@ public final class Cgroups {
             this.dirs = List.copyOf(dirs);
         }
 
+        /** The group's directories: memory, cpu and pids on v1 (those mounted), the one on v2. */
+        public List<Path> directories() {
+            return dirs;
+        }
+
         /** The {@code cgroup.procs} files a process writes its pid to, to join the group. */
         public List<Path> procsFiles() {
             return dirs.stream().map(d -> d.resolve("cgroup.procs")).toList();

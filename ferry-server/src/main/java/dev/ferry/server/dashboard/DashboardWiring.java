@@ -6,14 +6,19 @@ import dev.ferry.control.dashboard.Dashboard;
 import dev.ferry.control.dashboard.DashboardConfig;
 import dev.ferry.control.dashboard.DashboardLinksApi;
 import dev.ferry.control.dashboard.DashboardSessions;
+import dev.ferry.control.dashboard.ResourceSampler;
 import dev.ferry.control.reconcile.Deployments;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.route.TunnelAgents;
+import dev.ferry.core.runtime.InstanceMeter;
+import dev.ferry.core.runtime.ResourceSeries;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Store;
 import dev.ferry.core.traffic.TrafficSeries;
 import dev.ferry.router.log.AccessLog;
+import dev.ferry.tunnel.gateway.TunnelGateway;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +33,7 @@ import java.util.function.Function;
 public final class DashboardWiring {
 
     private final TrafficSeries traffic = new TrafficSeries();
+    private final ResourceSeries resources = new ResourceSeries();
     private final DashboardSessions sessions = new DashboardSessions(DashboardConfig.DEFAULT, Clock.systemUTC());
 
     /** The sink that feeds the traffic series from the router's access log. */
@@ -35,11 +41,24 @@ public final class DashboardWiring {
         return new TrafficSeriesSink(traffic, appOfHost);
     }
 
-    /** The dashboard pages over the platform's store, runtime and route table, and the API of one-time links. */
+    /**
+     * The dashboard pages over the platform's store, runtime, route table and tunnel gateway ({@code null} when
+     * none runs in this process), and the API of one-time links.
+     */
     public List<ControlApi> apis(Store store, AuthFailureLimiter failures, Deployments deployments,
-                                 RouteRegistry registry, String appsDomain) {
+                                 RouteRegistry registry, TunnelGateway gateway, String appsDomain) {
+        TunnelAgents agents = gateway == null ? TunnelAgents.NONE : gateway;
         return List.of(Dashboard.create(sessions, store, store::authenticate, failures, deployments, registry, traffic,
-                appsDomain, Clock.systemUTC()), new DashboardLinksApi(sessions));
+                resources, agents, appsDomain, Clock.systemUTC()), new DashboardLinksApi(sessions));
+    }
+
+    /**
+     * Starts sampling the instances' CPU and memory every {@link ResourceSampler#DEFAULT_INTERVAL} for the charts,
+     * through the runtime's meter; with no runtime, or one that does not measure, nothing is sampled.
+     */
+    public ResourceSampler startSampling(Store store, Deployments deployments) {
+        InstanceMeter meter = deployments.runtime().map(InstanceMeter::of).orElse(InstanceMeter.NONE);
+        return new ResourceSampler(store, meter, resources, Clock.systemUTC()).start(ResourceSampler.DEFAULT_INTERVAL);
     }
 
     /** The browser sessions the API accepts besides bearer tokens. */
@@ -49,7 +68,7 @@ public final class DashboardWiring {
 
     /** Drops a destroyed app's traffic and moves a renamed app's, with the platform's other clean-ups. */
     public AppDataCleanup cleanup() {
-        return new TrafficSeriesCleanup(traffic);
+        return new TrafficSeriesCleanup(traffic, resources);
     }
 
     /** Each app's last day of traffic, per minute. */

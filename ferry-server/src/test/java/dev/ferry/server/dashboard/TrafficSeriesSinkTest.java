@@ -49,7 +49,7 @@ class TrafficSeriesSinkTest {
     void forgetsADestroyedAppsTrafficSoThatANewAppOfItsNameStartsEmpty() {
         sink.log(new AccessLogEntry(AT, "hello.localhost", "GET", "/", 200, 0, 1, 1, 1, "127.0.0.1:5000", "r5"));
 
-        new TrafficSeriesCleanup(series).removeDataOf(new DestroyedApp(
+        new TrafficSeriesCleanup(series, new dev.ferry.core.runtime.ResourceSeries()).removeDataOf(new DestroyedApp(
                 new App(AppName.of("hello"), new UserId(1), AT), List.of(), Set.of(), List.of()));
 
         assertThat(series.summary(AppName.of("hello"), Duration.ofMinutes(1), AT).requests()).isZero();

@@ -128,6 +128,11 @@ class RejectedPushTest {
         assertThat(ps).singleElement().satisfies(p -> {
             assertThat(p.get("type").asText()).isEqualTo("worker");
             assertThat(p.get("state").asText()).isEqualTo("up");
+            assertThat(p.has("cpuPercent") && p.has("memoryBytes")).as(p.toString()).isTrue();
+            if (!p.get("memoryBytes").isNull()) { // measured where the runtime has cgroups
+                assertThat(p.get("memoryBytes").asLong()).as(p.toString()).isPositive();
+                assertThat(p.get("cpuPercent").asDouble()).as(p.toString()).isNotNegative();
+            }
         });
 
         assertThat(cli.run("ps:scale", "worker=2", "-a", "hello").exit()).isZero();

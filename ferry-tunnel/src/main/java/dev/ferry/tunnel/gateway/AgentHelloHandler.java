@@ -117,6 +117,9 @@ final class AgentHelloHandler extends SimpleChannelInboundHandler<ByteBuf> {
         pipeline.remove("lines");
         pipeline.remove(this);
         TunnelHttp2.install(pipeline, false, null, config.heartbeat(), config.deadAfter());
+        AgentActivity activity = new AgentActivity(grant.user().value(), client(ctx));
+        ctx.channel().attr(AgentActivity.KEY).set(activity);
+        pipeline.addFirst("activity", activity);
         ctx.channel().config().setAutoRead(true);
         sessions.open(ctx.channel(), grant.app(), hosts);
         watch(ctx.channel(), hello, grant, client(ctx));

@@ -43,6 +43,10 @@ final class RouterConnectionHandler extends ChannelInboundHandlerAdapter {
             front.close();
             return;
         }
+        AgentActivity activity = agent.attr(AgentActivity.KEY).get();
+        if (activity != null) {
+            activity.relayed();
+        }
         new Http2StreamChannelBootstrap(agent)
                 .option(ChannelOption.AUTO_READ, false)
                 .handler(new StreamOpening(front))

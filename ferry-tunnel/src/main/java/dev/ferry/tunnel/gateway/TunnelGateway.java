@@ -3,6 +3,8 @@ package dev.ferry.tunnel.gateway;
 import dev.ferry.core.access.AuthFailureLimiter;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.route.RouteRegistry;
+import dev.ferry.core.route.TunnelAgent;
+import dev.ferry.core.route.TunnelAgents;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -16,6 +18,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: agent connections and their listeners' connections share one event loop per agent; the
  * token check and registry calls, which may block, run on the gateway's own two worker threads.
  */
-public final class TunnelGateway implements AutoCloseable {
+public final class TunnelGateway implements AutoCloseable, TunnelAgents {
 
     private static final Logger log = LoggerFactory.getLogger(TunnelGateway.class);
 
@@ -144,6 +147,12 @@ public final class TunnelGateway implements AutoCloseable {
     /** What agents pin: {@code sha256:<hex>} of the gateway's certificate. */
     public String fingerprint() {
         return certificate.fingerprint();
+    }
+
+    /** The agents connected now: who, from where, since when, last heard when, and how much was relayed. */
+    @Override
+    public List<TunnelAgent> connected() {
+        return sessions.agents();
     }
 
     /** Tunnels currently connected and registered. */

@@ -1,6 +1,7 @@
 package dev.ferry.tunnel.gateway;
 
 import dev.ferry.core.route.Endpoint;
+import dev.ferry.core.route.TunnelAgent;
 import io.netty.channel.Channel;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,15 +21,26 @@ final class TunnelSession {
     private final Channel listener;
     private final TunnelEndpoints routes;
     private final java.time.Duration ttl;
+    private final String app;
+    private final AgentActivity activity;
     private boolean withdrawn;
 
     TunnelSession(Endpoint endpoint, List<String> hosts, Channel listener, TunnelEndpoints routes,
-                  java.time.Duration ttl) {
+                  java.time.Duration ttl, String app, AgentActivity activity) {
         this.ttl = ttl;
+        this.app = app;
+        this.activity = activity;
         this.endpoint = endpoint;
         this.hosts = List.copyOf(hosts);
         this.listener = listener;
         this.routes = routes;
+    }
+
+    /** The agent behind this tunnel, for the admins' tunnels page. */
+    TunnelAgent describe() {
+        AgentActivity a = activity != null ? activity : new AgentActivity(0, "unknown");
+        return new TunnelAgent(endpoint.id(), app, a.userId(), a.client(), hosts, a.connectedSince(), a.lastHeard(),
+                a.connections());
     }
 
     synchronized void publish() {

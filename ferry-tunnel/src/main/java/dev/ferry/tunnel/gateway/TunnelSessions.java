@@ -1,6 +1,7 @@
 package dev.ferry.tunnel.gateway;
 
 import dev.ferry.core.route.Endpoint;
+import dev.ferry.core.route.TunnelAgent;
 import dev.ferry.core.store.AppName;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -59,7 +60,7 @@ final class TunnelSessions {
                     }
                     int port = ((InetSocketAddress) bound.channel().localAddress()).getPort();
                     TunnelSession session = new TunnelSession(Endpoint.tunnel(id, config.listenerHost(), port), hosts,
-                            bound.channel(), routes, config.endpointTtl());
+                            bound.channel(), routes, config.endpointTtl(), app.value(), agent.attr(AgentActivity.KEY).get());
                     live.add(session);
                     workers.execute(session::publish);
                     var refresh = workers.scheduleAtFixedRate(session::refresh, config.refreshInterval().toMillis(),
@@ -82,6 +83,11 @@ final class TunnelSessions {
 
     int count() {
         return live.size();
+    }
+
+    /** The agents of the live tunnels. */
+    List<TunnelAgent> agents() {
+        return live.stream().map(TunnelSession::describe).toList();
     }
 
     /** Withdraws every tunnel now, on the calling thread (the gateway is stopping). */

@@ -5,7 +5,9 @@
   var SERIES = {
     requests: [['1xx', 's1xx', '#888'], ['2xx', 's2xx', '#2a7'], ['3xx', 's3xx', '#27a'], ['4xx', 's4xx', '#c80'], ['5xx', 's5xx', '#c33']],
     latency: [['p50', 'p50', '#27a'], ['p95', 'p95', '#c80'], ['p99', 'p99', '#c33']],
-    bytes: [['in', 'in', '#27a'], ['out', 'out', '#2a7']]
+    bytes: [['in', 'in', '#27a'], ['out', 'out', '#2a7']],
+    cpu: [['CPU %', 'cpu', '#27a']],
+    memory: [['memory', 'mem', '#2a7']]
   };
 
   function draw(root, data) {
@@ -22,6 +24,7 @@
     });
     root.dataset.points = String(data.t.length);
     root.dataset.requests = String(data.requests);
+    root.dataset.measured = String(data.measured);
   }
 
   function load(root, span) {
