@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loopback, one {@code ferry control} on both, PRELOAD routes written into Redis through the registry (four
  * threads), then a separate {@code ferry router} started on that Redis, timed from its launch to its first 200 on a
  * preloaded route. Then, after 100 unrecorded warm-up changes, for each of ROUNDS changes: {@code POST /api/routes}
- * to the control node for a new domain, then requests through the router until the domain answers 200.
+ * to the control node for a new domain, then requests through the router until the domain answers 200, then (to
+ * split the API call's own cost from the registry write's) an authenticated {@code GET} of the same route.
  * Usage: java -cp CLASSPATH FleetPropagationBench.java FERRY_LAUNCHER WORKDIR PRELOAD ROUNDS
  */
 public class FleetPropagationBench {
@@ -97,14 +98,17 @@ public class FleetPropagationBench {
             }
             long[] apiMicros = new long[rounds];
             long[] servedMicros = new long[rounds];
+            long[] readMicros = new long[rounds];
             for (int i = 0; i < rounds; i++) {
                 long[] r = change(apiPort, routerPort, token, "change" + i + ".bench", target);
                 apiMicros[i] = r[0];
                 servedMicros[i] = r[1];
+                readMicros[i] = r[2];
             }
-            System.out.printf("routes=%d rounds=%d api_call p50=%.2f p99=%.2f ms | sent_to_served p50=%.2f p99=%.2f max=%.2f ms%n",
+            System.out.printf("routes=%d rounds=%d api_call p50=%.2f p99=%.2f ms | sent_to_served p50=%.2f p99=%.2f max=%.2f ms"
+                    + " | api_read p50=%.2f p99=%.2f ms%n",
                     preload, rounds, pct(apiMicros, 0.5), pct(apiMicros, 0.99), pct(servedMicros, 0.5),
-                    pct(servedMicros, 0.99), pct(servedMicros, 1.0));
+                    pct(servedMicros, 0.99), pct(servedMicros, 1.0), pct(readMicros, 0.5), pct(readMicros, 0.99));
         } finally {
             for (Process p : new Process[] {router, control}) {
                 if (p != null) {
@@ -132,7 +136,14 @@ public class FleetPropagationBench {
                 throw new IllegalStateException(domain + " was not served within 10 s");
             }
         }
-        return new long[] {(answered - start) / 1000, (System.nanoTime() - start) / 1000};
+        long served = System.nanoTime();
+        long readStart = System.nanoTime();
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/routes/" + domain))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (read.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/routes/" + domain + " answered " + read.statusCode());
+        }
+        return new long[] {(answered - start) / 1000, (served - start) / 1000, (System.nanoTime() - readStart) / 1000};
     }
 
     private static int status(int port, String host) {

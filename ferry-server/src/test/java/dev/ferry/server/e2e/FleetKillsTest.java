@@ -9,6 +9,7 @@ import dev.ferry.server.config.FerryConfigResolver;
 import dev.ferry.server.router.RouterNode;
 import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.store.route.RedisServerProcess;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ports: Redis (append-only), PostgreSQL, two control nodes (one a child {@code ferry control} JVM so that it can be
  * killed with {@code kill -9}) and two routers (one a child {@code ferry router} JVM). In turn: {@code kill -9} of a
  * control node, {@code kill -9} of Redis and its restart from the append-only file, a 30 s Redis outage and, last,
- * {@code kill -9} of a router. No request through a router that stays up may fail, and what the remaining control
- * node writes afterwards reaches both routers.
+ * {@code kill -9} of a router. No request through a router that stays up may fail, a route written while Redis is
+ * away is refused with 503 and a sentence naming the registry, and what the remaining control node writes
+ * afterwards reaches both routers.
  */
 class FleetKillsTest {
 
@@ -86,7 +88,12 @@ class FleetKillsTest {
                     Thread.sleep(AOF_FSYNC.toMillis());
                     redis.kill();
                     int before = through1.ok() + through2.ok();
-                    Thread.sleep(OUTAGE.toMillis());
+                    long outageStart = System.nanoTime();
+                    HttpResponse<String> refused = api2.post("/api/routes",
+                            "{\"domain\":\"during.localhost\",\"targetUrl\":\"" + a.url() + "\"}");
+                    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                    assertThat(refused.body()).contains("\"registry_unavailable\"").contains("route registry");
+                    Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
                     int duringOutage = through1.ok() + through2.ok() - before;
                     redis.restart();
                     awaitWritable(api2, "after-outage.localhost", b);
@@ -96,6 +103,7 @@ class FleetKillsTest {
                             "after-kill.localhost")) {
                         assertThat(router2.routes().table().lookup(host)).as("%s, kept in Redis's AOF", host).isNotNull();
                     }
+                    assertThat(router2.routes().table().lookup("during.localhost")).as("the refused write").isNull();
                     assertThat(duringOutage).as("requests served while Redis was down").isGreaterThan(0);
                     through1.close();
                     assertThat(through1.failures()).as("failed requests through router1 until it was killed").isEmpty();
