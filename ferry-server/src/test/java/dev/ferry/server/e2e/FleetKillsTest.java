@@ -101,8 +101,11 @@ class FleetKillsTest {
                     awaitServing(loops);
                     for (String host : List.of("one.localhost", "two.localhost", "three.localhost",
                             "after-kill.localhost")) {
-                        assertThat(router2.routes().table().lookup(host)).as("%s, kept in Redis's AOF", host).isNotNull();
+                        assertThat(redis.commands().hexists("ferry:routes", "http " + host)).as("%s in Redis's AOF", host)
+                                .isTrue();
+                        assertThat(router2.routes().table().lookup(host)).as("%s in the router's table", host).isNotNull();
                     }
+                    assertThat(redis.commands().hexists("ferry:routes", "http during.localhost")).as("the refused write").isFalse();
                     assertThat(router2.routes().table().lookup("during.localhost")).as("the refused write").isNull();
                     assertThat(duringOutage).as("requests served while Redis was down").isGreaterThan(0);
                     through1.close();
