@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The one place where exceptions become HTTP answers: every error body is
  * {@code {"error": "<human sentence>", "code": "<stable_code>"}}. Named {@link ApiException}s keep their
  * status and code ({@link TooManyAuthFailures} with its {@code Retry-After}); the store's {@link StoreException}s keep their code with the status of {@link #statusOf}
- * (503 for {@link StoreUnavailable}, without details); Javalin's own 404 (no such endpoint) and 405 become {@code not_found} and
+ * (503 for {@link StoreUnavailable}, without details; 503 with its sentence for a route registry that is down); Javalin's own 404 (no such endpoint) and 405 become {@code not_found} and
  * {@code method_not_allowed}; anything unexpected is logged and answered 500 {@code internal_error}
  * without its details.
  */
@@ -86,6 +86,7 @@ public final class ApiErrorMapper {
             case CertificateNotFound x -> 404;
             case dev.ferry.core.addons.AddonNotFound x -> 404;
             case dev.ferry.core.addons.AddonServerUnavailable x -> 503;
+            case dev.ferry.core.route.RouteRegistryUnavailable x -> 503;
             case UnknownProcessType x -> 422;
             case LimitExceeded x -> 422;
             default -> 409; // taken, exists, already final, cannot roll back, owner not removable

@@ -1,0 +1,159 @@
+package dev.ferry.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ferry.server.Platform;
+import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.config.FerryConfigResolver;
+import dev.ferry.server.router.RouterNode;
+import dev.ferry.store.postgres.PostgresServerProcess;
+import dev.ferry.store.route.RedisServerProcess;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fleet's faults under a steady request loop through both of its routers, every part real on ephemeral loopback
+ * ports: Redis (append-only), PostgreSQL, two control nodes (one a child {@code ferry control} JVM so that it can be
+ * killed with {@code kill -9}) and two routers (one a child {@code ferry router} JVM). In turn: {@code kill -9} of a
+ * control node, {@code kill -9} of Redis and its restart from the append-only file, a 30 s Redis outage and, last,
+ * {@code kill -9} of a router. No request through a router that stays up may fail, a route written while Redis is
+ * away is refused with 503 and a sentence naming the registry, and what the remaining control node writes
+ * afterwards reaches both routers.
+ */
+class FleetKillsTest {
+
+    /** The outage, not shortened: the routers must ride out a Redis that stays away for half a minute. */
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+
+    /** Longer than Redis's {@code appendfsync everysec}: what was written before is in the AOF when Redis dies. */
+    private static final Duration AOF_FSYNC = Duration.ofMillis(1_500);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bothRoutersServeThroughTheKillOfAControlNodeOfRedisAndARedisOutageAndOneOutlivesTheKillOfTheOther()
+            throws Exception {
+        String key = newKey();
+        try (PostgresServerProcess postgres = PostgresServerProcess.start();
+             RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true);
+             Backend a = Backend.start("a");
+             Backend b = Backend.start("b");
+             Backend c = Backend.start("c")) {
+            String database = postgres.url(postgres.newDatabase());
+            FerryConfig shared = new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", key,
+                    "PGPASSWORD", PostgresServerProcess.PASSWORD), dir.resolve("home"))
+                    .resolve(Map.of("--store", database, "--registry", redis.uri()));
+            try (Platform control2 = Platform.startControl(controlConfig(shared), RuntimePlatform.TUNING);
+                 ChildControl control1 = ChildControl.start(dir.resolve("control1"), database, redis.uri(),
+                         Map.of("FERRY_SECRET_KEY", key, "PGPASSWORD", PostgresServerProcess.PASSWORD));
+                 ChildRouter router1 = ChildRouter.start(dir.resolve("router1"), redis.uri());
+                 RouterNode router2 = RouterNode.start(FerryConfig.ephemeral(dir.resolve("router2")).toBuilder()
+                         .registry(shared.registry()).build(), RuntimePlatform.TUNING)) {
+                String token = control2.adminToken().token(); // both nodes check tokens against PostgreSQL
+                Api api1 = new Api(control1.apiPort, 0, token);
+                Api api2 = new Api(control2.apiPort(), 0, token);
+                List<Api> routers = List.of(new Api(0, router1.httpPort, ""), new Api(0, router2.httpPort(), ""));
+
+                addRoute(api1, "one.localhost", a);
+                addRoute(api2, "two.localhost", b);
+                awaitServedByBoth(routers, "one.localhost", "backend a\n");
+                awaitServedByBoth(routers, "two.localhost", "backend b\n");
+
+                try (RequestLoop through1 = new RequestLoop(router1.httpPort, "one.localhost", 1);
+                     RequestLoop through2 = new RequestLoop(router2.httpPort(), "two.localhost", 1)) {
+                    List<RequestLoop> loops = List.of(through1, through2);
+                    awaitServing(loops);
+
+                    control1.kill();
+                    awaitServing(loops);
+                    addRoute(api2, "three.localhost", c);
+                    awaitServedByBoth(routers, "three.localhost", "backend c\n");
+
+                    Thread.sleep(AOF_FSYNC.toMillis());
+                    redis.kill();
+                    redis.restart();
+                    awaitServing(loops);
+                    awaitWritable(api2, "after-kill.localhost", a);
+                    awaitServedByBoth(routers, "after-kill.localhost", "backend a\n");
+
+                    Thread.sleep(AOF_FSYNC.toMillis());
+                    redis.kill();
+                    int before = through1.ok() + through2.ok();
+                    long outageStart = System.nanoTime();
+                    HttpResponse<String> refused = api2.post("/api/routes",
+                            "{\"domain\":\"during.localhost\",\"targetUrl\":\"" + a.url() + "\"}");
+                    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                    assertThat(refused.body()).contains("\"registry_unavailable\"").contains("route registry");
+                    Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
+                    int duringOutage = through1.ok() + through2.ok() - before;
+                    redis.restart();
+                    awaitWritable(api2, "after-outage.localhost", b);
+                    awaitServedByBoth(routers, "after-outage.localhost", "backend b\n");
+                    awaitServing(loops);
+                    for (String host : List.of("one.localhost", "two.localhost", "three.localhost",
+                            "after-kill.localhost")) {
+                        assertThat(redis.commands().hexists("ferry:routes", "http " + host)).as("%s in Redis's AOF", host)
+                                .isTrue();
+                        assertThat(router2.routes().table().lookup(host)).as("%s in the router's table", host).isNotNull();
+                    }
+                    assertThat(redis.commands().hexists("ferry:routes", "http during.localhost")).as("the refused write").isFalse();
+                    assertThat(router2.routes().table().lookup("during.localhost")).as("the refused write").isNull();
+                    assertThat(duringOutage).as("requests served while Redis was down").isGreaterThan(0);
+                    through1.close();
+                    assertThat(through1.failures()).as("failed requests through router1 until it was killed").isEmpty();
+
+                    router1.kill();
+                    awaitServing(List.of(through2));
+                    assertThat(routers.get(1).viaRouter("one.localhost", "/").body()).isEqualTo("backend a\n");
+                    assertThat(through2.failures()).as("failed requests through router2, the one that stayed")
+                            .isEmpty();
+                }
+            }
+        }
+    }
+
+    private static void addRoute(Api api, String host, Backend target) throws Exception {
+        assertThat(api.post("/api/routes", "{\"domain\":\"" + host + "\",\"targetUrl\":\"" + target.url() + "\"}")
+                .statusCode()).as("adding %s", host).isEqualTo(201);
+    }
+
+    /** Adds a route as soon as the control node can write to Redis again. */
+    private static void awaitWritable(Api api, String host, Backend target) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .untilAsserted(() -> addRoute(api, host, target));
+    }
+
+    private static void awaitServedByBoth(List<Api> routers, String host, String body) {
+        for (Api router : routers) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(router.viaRouter(host, "/").body()).isEqualTo(body));
+        }
+    }
+
+    private static void awaitServing(List<RequestLoop> loops) {
+        for (RequestLoop loop : loops) {
+            loop.awaitServing("backend", Duration.ofSeconds(10));
+        }
+    }
+
+    /** As {@code ferry control --store … --registry …} resolves it, on ephemeral ports, in its own data dir. */
+    private FerryConfig controlConfig(FerryConfig shared) {
+        return FerryConfig.ephemeral(dir.resolve("control2")).toBuilder().httpPort(FerryConfig.OFF)
+                .store(shared.store()).registry(shared.registry()).build();
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}
