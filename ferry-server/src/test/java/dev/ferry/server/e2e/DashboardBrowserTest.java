@@ -114,7 +114,8 @@ class DashboardBrowserTest {
             WebElement traffic = browser.driver.findElement(By.id("traffic"));
             assertThat(traffic.getDomAttribute("data-requests")).isNotNull();
             assertThat(Long.parseLong(traffic.getDomAttribute("data-requests"))).isGreaterThanOrEqualTo(40);
-            assertThat(traffic.findElements(By.cssSelector("[data-chart] canvas"))).hasSize(3);
+            // requests by status class, latency, bytes; the instances' CPU and memory
+            assertThat(traffic.findElements(By.cssSelector("[data-chart] canvas"))).hasSize(5);
         });
         Thread.sleep(300); // let the instances' uptime and the charts settle for the picture
         browser.screenshot("app");
