@@ -124,6 +124,13 @@ class RoutesApiTest {
         assertError(r, 400, "bad_request");
         assertThat(json(r).get("error").asText()).contains("'wieght'");
         assertThat(api.routeChanges()).isZero();
+
+        HttpResponse<String> nested = api.call("POST", "/api/routes",
+                "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"healthCheck\":{\"pth\":\"/\"}}");
+        assertError(nested, 400, "bad_request");
+        assertThat(json(nested).get("error").asText()).isEqualTo("the field 'healthCheck' has unknown field 'pth'; known"
+                + " fields are fall, intervalMs, path, rise, timeoutMs");
+        assertThat(api.routeChanges()).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -154,11 +155,24 @@ public final class RequestBody {
         R value;
         try {
             value = MAPPER.treeToValue(body.node, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidInput("the field '" + where(e) + "' has unknown field '" + e.getPropertyName()
+                    + "'; known fields are " + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf)
+                    .sorted().toList()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new InvalidInput("the request body does not fit: " + reason);
         }
         return body.withAbsentOptionalsNull(value);
+    }
+
+    /** The dotted path of the object that holds an unknown field, e.g. {@code healthCheck}. */
+    private static String where(UnrecognizedPropertyException e) {
+        List<String> names = new ArrayList<>();
+        for (var ref : e.getPath().subList(0, Math.max(0, e.getPath().size() - 1))) {
+            names.add(ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()));
+        }
+        return String.join(".", names);
     }
 
     /**
