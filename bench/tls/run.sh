@@ -67,7 +67,7 @@ start_ferry() {
   local auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
   curl -sf -o /dev/null "${auth[@]}" -X POST "$api/apps" -d '{"name":"bench"}'
   curl -sf -o /dev/null "${auth[@]}" -X POST "$api/apps/bench/domains" -d '{"hostname":"localhost"}'
-  curl -sf -o /dev/null "${auth[@]}" -X POST "$api/routes" -d "{\"domain\":\"localhost\",\"targetUrl\":\"http://127.0.0.1:$BE\"}"
+  curl -sf -o /dev/null "${auth[@]}" -X POST "$api/routes" -d "{\"domain\":\"localhost\",\"targetUrl\":\"http://127.0.0.1:$BE\",\"force\":true}"
   python3 -c 'import json,sys; print(json.dumps({"certificate": open(sys.argv[1]).read(), "privateKey": open(sys.argv[2]).read()}))' \
     "$work/cert.pem" "$work/key.pem" | curl -sf -o /dev/null "${auth[@]}" -X POST "$api/apps/bench/certs" --data-binary @-
   grep -o "HTTPS uses .*" "$data/up.log" >&2 || true
