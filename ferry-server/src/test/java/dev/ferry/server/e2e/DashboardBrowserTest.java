@@ -148,7 +148,7 @@ class DashboardBrowserTest {
 
         browser.driver.get(base + "/apps/hello");
         browser.driver.findElement(By.cssSelector("#f-builds a")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
                 !browser.driver.findElement(By.id("build-output")).getText().isBlank());
         browser.screenshot("build");
         for (String page : List.of("routes", "tcp-routes", "tunnels")) {
@@ -173,7 +173,7 @@ class DashboardBrowserTest {
         browser.screenshot("sign-in");
         browser.driver.findElement(By.id("token")).sendKeys("ferry_not-a-token");
         browser.driver.findElement(By.cssSelector("form.sign-in button")).click();
-        assertThat(text("[role='alert']")).contains("not valid");
+        assertThat(awaitText("[role='alert']")).contains("not valid");
         assertThat(browser.driver.manage().getCookieNamed("ferry_session")).isNull();
 
         CommandRunner.Result link = new Cli(ferry.platform.apiPort(), bobToken, work.resolve("bob")).run("dashboard");
@@ -182,10 +182,10 @@ class DashboardBrowserTest {
         assertThat(url.find()).as(link.out()).isTrue();
         browser.driver.get(url.group());
         browser.driver.findElement(By.cssSelector("main form button")).click();
-        assertThat(text("tr[data-app='bobs'] th")).isEqualTo("bobs");
+        assertThat(awaitText("tr[data-app='bobs'] th")).isEqualTo("bobs");
         assertThat(browser.driver.findElements(By.cssSelector("tr[data-app='hello']"))).isEmpty();
         browser.driver.get(url.group());
-        assertThat(text("[role='alert']")).contains("already used");
+        assertThat(awaitText("[role='alert']")).contains("already used");
 
         browser.driver.get(base + "/apps/hello");
         assertThat(text("h1")).isEqualTo("Not found");
@@ -219,7 +219,7 @@ class DashboardBrowserTest {
         assertThat(text("#f-config table")).doesNotContain("teal");
         browser.driver.findElement(By.xpath("//button[normalize-space()='Reveal values']")).click();
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> text("#f-config table").contains("teal"));
-                JsonNode revoked = JSON.readTree(bob.get("/api/tokens").body());
+        JsonNode revoked = JSON.readTree(bob.get("/api/tokens").body());
         assertThat(bob.delete("/api/tokens/" + revoked.get(0).get("id").asText()).statusCode()).isEqualTo(204);
         browser.driver.get(base + "/apps/bobs");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/sign-in");
@@ -245,6 +245,13 @@ class DashboardBrowserTest {
 
     private long upInstances() {
         return browser.driver.findElements(By.cssSelector("#f-instances tr[data-state='up']")).size();
+    }
+
+    /** The text of an element a navigation started by a click will show; a click does not wait for the new page. */
+    private String awaitText(String css) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.driver.findElement(By.cssSelector(css)).isDisplayed());
+        return text(css);
     }
 
     private String text(String css) {
