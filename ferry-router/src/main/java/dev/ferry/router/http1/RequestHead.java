@@ -20,6 +20,9 @@ public final class RequestHead {
     public enum Body { NONE, LENGTH, CHUNKED }
 
 
+    /** RFC 9110's methods and PATCH, most common first. */
+    private static final String[] KNOWN_METHODS = {"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH"};
+
     ByteBuf buf;
     /** The reader index of {@link #buf}, where the head starts; every offset below is relative to it. */
     int base;
@@ -223,7 +226,13 @@ public final class RequestHead {
 
     // Text views: for routing, logs and tests; each one allocates, so the forwarding path does not use them.
 
+    /** The method; a standard one is its shared constant, so most requests make no text for it. */
     public String method() {
+        for (String known : KNOWN_METHODS) {
+            if (methodIs(known)) {
+                return known;
+            }
+        }
         return text(methodStart, methodEnd);
     }
 

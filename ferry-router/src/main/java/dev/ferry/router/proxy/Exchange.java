@@ -239,7 +239,7 @@ final class Exchange {
         UpgradeRelay.install(client.channel(), ch);
         Runnable end = () -> {
             finishStarted();
-            rec.write(rt, host, method, target, requestId, pool, endpoint);
+            rec.write(rt, host, method, target, requestId, pool, endpoint, frontend.authorityOf(endpoint));
         };
         // the relay ends when both sides are closed; the endpoint stays "started" until then
         ch.closeFuture().addListener(c -> client.channel().closeFuture().addListener(cc -> end.run()));
@@ -382,7 +382,7 @@ final class Exchange {
         }
         finishStarted();
         sender.releaseUnsent();
-        rec.write(rt, host, refused == null ? head : null, pool, endpoint);
+        rec.write(rt, host, refused == null ? head : null, pool, endpoint, frontend.authorityOf(endpoint));
         head.release();
         frontend.exchangeDone(this, closeClient || (requestHasBody && !st.requestComplete));
     }

@@ -1,5 +1,6 @@
 package dev.ferry.router.proxy;
 
+import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.HostName;
 import dev.ferry.router.handler.ConnectionSlot;
 import dev.ferry.router.http1.AddedFields;
@@ -37,6 +38,8 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private ResponseDeadline responseDeadline;
     private String hostSent;
     private String hostRouted;
+    private Endpoint authorityFor;
+    private String authority;
 
     /**
      * @param via    the router's own {@code Via} element on responses, e.g. {@code 1.1 ferry}
@@ -103,6 +106,18 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
             hostRouted = HostName.normalizeHostHeader(hostSent);
         }
         return hostRouted;
+    }
+
+    /**
+     * {@code endpoint}'s {@code host:port} for the access log, or null for none. A connection mostly reaches one
+     * endpoint, so the last one's text is kept and reused without allocating.
+     */
+    String authorityOf(Endpoint endpoint) {
+        if (endpoint != null && endpoint != authorityFor) {
+            authorityFor = endpoint;
+            authority = endpoint.authority();
+        }
+        return endpoint == null ? null : authority;
     }
 
     private void responseDeadlinePassed() {
