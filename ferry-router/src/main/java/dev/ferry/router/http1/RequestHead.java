@@ -245,6 +245,27 @@ public final class RequestHead {
         return originNeedsSlash ? "/" + text(originStart, targetEnd) : text(originStart, targetEnd);
     }
 
+    /** True when the origin-form target starts with {@code prefix}; allocates nothing. */
+    public boolean originTargetStartsWith(String prefix) {
+        int from = originStart;
+        int i = 0;
+        if (originNeedsSlash) {
+            if (!prefix.isEmpty() && prefix.charAt(0) != '/') {
+                return false;
+            }
+            i = 1;
+        }
+        if (targetEnd - from < prefix.length() - i) {
+            return false;
+        }
+        for (; i < prefix.length(); i++, from++) {
+            if (byteAt(from) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The host the request names (Host, or the authority of an HTTP/1.0 absolute-form target), or null. */
     public String host() {
         return hostStart < 0 ? null : text(hostStart, hostEnd);

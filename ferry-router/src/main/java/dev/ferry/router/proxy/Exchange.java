@@ -8,6 +8,7 @@ import dev.ferry.router.error.RequestRefused;
 import dev.ferry.router.http1.ClientMessage;
 import dev.ferry.router.http1.RequestHead;
 import dev.ferry.router.route.Pool;
+import dev.ferry.router.tls.HttpsPolicies;
 import dev.ferry.router.tls.HttpsRedirect;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -61,7 +62,7 @@ final class Exchange {
     Exchange(ProxyRuntime rt, ChannelHandlerContext client, FrontendHandler frontend, ClientMessage.Head message) {
         this.rt = rt;
         this.config = rt.config();
-        this.retry = new RetryPolicy(config.maxRetries());
+        this.retry = frontend.retryPolicy();
         this.client = client;
         this.frontend = frontend;
         this.head = message.head();
@@ -78,7 +79,8 @@ final class Exchange {
             fail(refused.error(), true);
         } else if (host == null) {
             fail(ProxyError.BAD_REQUEST, false);
-        } else if (rt.https().challengeAnswer(head.originTarget()) != null) {
+        } else if (head.originTargetStartsWith(HttpsPolicies.ACME_CHALLENGE)
+                && rt.https().challengeAnswer(head.originTarget()) != null) {
             answerAtOnce(200, close -> HttpsRedirect.challengeAnswer(client.alloc(),
                     rt.https().challengeAnswer(head.originTarget()), close, head.requestId()));
         } else if (!frontend.isSecure() && rt.https().forcesHttps(host)

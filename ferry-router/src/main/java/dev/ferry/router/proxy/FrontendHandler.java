@@ -31,6 +31,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private final String via;
     private final boolean secure;
     private final AddedFields responseFields = new AddedFields();
+    private final RetryPolicy retryPolicy;
     private ChannelHandlerContext ctx;
     private ClientRequestReader reader;
     private Exchange exchange;
@@ -50,6 +51,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
         this.slot = slot;
         this.via = via;
         this.secure = secure;
+        this.retryPolicy = new RetryPolicy(runtime.config().maxRetries());
     }
 
     /** True on a connection of the HTTPS listener. */
@@ -74,6 +76,11 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     /** The connection's one response deadline, armed by each exchange while it waits for its backend. */
     ResponseDeadline responseDeadline() {
         return responseDeadline;
+    }
+
+    /** The connection's retry policy, reset for a new exchange: an exchange at a time uses it. */
+    RetryPolicy retryPolicy() {
+        return retryPolicy.reset();
     }
 
     /** The router's {@code Via} element. */

@@ -118,7 +118,7 @@ final class ResponseRelay {
         ClientResponseWriter.write(response, http11, request.requestId(), ex.frontend.via(), extra, out);
         if (response.body() == BodyFramer.Mode.NONE) {
             st.responseComplete = true;
-            client.writeAndFlush(out).addListener(w -> ex.finish(closeClient || !w.isSuccess()));
+            writeLast(out);
         } else {
             // a failed write fires exceptionCaught, which closes the client; channelInactive then ends the exchange
             client.write(out, client.voidPromise());
@@ -143,7 +143,21 @@ final class ResponseRelay {
             return;
         }
         st.responseComplete = true;
-        client.writeAndFlush(data).addListener(w -> ex.finish(closeClient || !w.isSuccess()));
+        writeLast(data);
+    }
+
+    /**
+     * Writes the response's last bytes and ends the exchange. On a connection that stays open the exchange ends at
+     * once, with no promise nor listener per request: the next response queues behind this one, and a failed write
+     * fires exceptionCaught, which closes the client. A connection that closes after it waits for the write.
+     */
+    private void writeLast(ByteBuf data) {
+        if (closeClient) {
+            client.writeAndFlush(data).addListener(w -> ex.finish(true));
+        } else {
+            client.writeAndFlush(data, client.voidPromise());
+            ex.finish(false);
+        }
     }
 
     private void upgrade(ResponseHead response) {

@@ -89,6 +89,15 @@ class RequestHeadParserTest {
     }
 
     @Test
+    void comparesTheOriginTargetsStartInPlace() {
+        RequestHead plain = Heads.parsed("GET /.well-known/acme-challenge/t HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertThat(plain.originTargetStartsWith("/.well-known/acme-challenge/")).isTrue();
+        assertThat(plain.originTargetStartsWith("/.well-known/acme-challenge/t/")).isFalse();
+        assertThat(plain.originTargetStartsWith("/items")).isFalse();
+        assertThat(Heads.parsed("GET /.well HTTP/1.1\r\nHost: a\r\n\r\n").originTargetStartsWith("/.well-known/")).isFalse();
+    }
+
+    @Test
     void skipsLineBreaksBeforeTheRequestLine() {
         assertThat(Heads.parsed("\r\n\r\n" + GET + "\r\n").method()).isEqualTo("GET");
         assertThat(Heads.parsed("\n\r" + GET + "\r\n").method()).isEqualTo("GET");
