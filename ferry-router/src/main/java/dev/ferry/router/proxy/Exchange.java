@@ -46,9 +46,9 @@ final class Exchange {
     final ExchangeState st = new ExchangeState();
     final ExchangeRecord rec = new ExchangeRecord();
     private final RequestRefused refused;
-    private final String host;
-    private final Pool pool;
-    private final String affinityId;
+    final String host;
+    final Pool pool;
+    final String affinityId;
     private final boolean requestHasBody;
     private final RetryPolicy retry;
     private final ResponseRelay response;
@@ -116,10 +116,11 @@ final class Exchange {
             return;
         }
         endpoint = chosen;
-        Future<BackendLease> lease = rt.backends().acquire(chosen, client.channel().eventLoop(), allowReuse);
-        if (lease.isDone()) {
-            connected(chosen, lease); // a pooled connection: no listener
+        Channel pooled = allowReuse ? rt.backends().pooled(chosen, client.channel().eventLoop()) : null;
+        if (pooled != null) {
+            connected(chosen, pooled, true); // no future nor listener
         } else {
+            Future<BackendLease> lease = rt.backends().connect(chosen, client.channel().eventLoop());
             lease.addListener(f -> connected(chosen, lease));
         }
     }
@@ -142,9 +143,12 @@ final class Exchange {
             }
             return;
         }
-        BackendLease lease = f.getNow();
-        backend = lease.channel();
-        reused = lease.reused();
+        connected(chosen, f.getNow().channel(), false);
+    }
+
+    private void connected(Endpoint chosen, Channel ch, boolean pooled) {
+        backend = ch;
+        reused = pooled;
         backend.config().setAutoRead(client.channel().isWritable());
         BackendHandler.attach(backend, this, head.isHeadMethod(), !head.isHttp11());
         pool.started(chosen);
@@ -215,17 +219,6 @@ final class Exchange {
 
     Endpoint endpoint() {
         return endpoint;
-    }
-
-    /** The {@code Strict-Transport-Security} value for this response, or null (plain HTTP, or no HSTS). */
-    String hsts() {
-        return frontend.isSecure() ? rt.https().hsts(host) : null;
-    }
-
-    /** The {@code Set-Cookie} value that pins the client to the endpoint that answers, or null when none is due. */
-    String affinitySetCookie() {
-        return pool.route().policy().affinity() && !endpoint.id().equals(affinityId)
-                ? AffinityCookie.setCookie(config.affinityCookieName(), endpoint.id()) : null;
     }
 
     /** The backend answered 101: the two connections become a byte relay; the exchange is over for HTTP. */

@@ -103,11 +103,11 @@ final class ResponseRelay {
         boolean readToClose = !http11 && (untilClose || response.body() == BodyFramer.Mode.CHUNKED);
         closeClient = !request.isKeepAlive() || readToClose || ex.frontend.isDraining();
         AddedFields extra = ex.frontend.responseFields();
-        String cookie = ex.affinitySetCookie();
+        String cookie = affinitySetCookie();
         if (cookie != null) {
             extra.add("Set-Cookie", cookie);
         }
-        String hsts = ex.hsts();
+        String hsts = ex.frontend.isSecure() ? ex.rt.https().hsts(ex.host) : null;
         if (hsts != null) {
             extra.add("Strict-Transport-Security", hsts);
         }
@@ -123,6 +123,12 @@ final class ResponseRelay {
             // a failed write fires exceptionCaught, which closes the client; channelInactive then ends the exchange
             client.write(out, client.voidPromise());
         }
+    }
+
+    /** The {@code Set-Cookie} value that pins the client to the endpoint that answers, or null when none is due. */
+    private String affinitySetCookie() {
+        return ex.pool.route().policy().affinity() && !ex.endpoint().id().equals(ex.affinityId)
+                ? AffinityCookie.setCookie(ex.config.affinityCookieName(), ex.endpoint().id()) : null;
     }
 
     private void body(BackendMessage.Body b) {
