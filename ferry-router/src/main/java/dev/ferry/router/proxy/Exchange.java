@@ -44,7 +44,7 @@ final class Exchange {
     final FrontendHandler frontend;
     final RequestHead head;
     final ExchangeState st = new ExchangeState();
-    final ExchangeRecord rec = new ExchangeRecord();
+    final ExchangeRecord rec;
     private final RequestRefused refused;
     final String host;
     final Pool pool;
@@ -63,6 +63,7 @@ final class Exchange {
         this.rt = rt;
         this.config = rt.config();
         this.retry = frontend.retryPolicy();
+        this.rec = frontend.exchangeRecord();
         this.client = client;
         this.frontend = frontend;
         this.head = message.head();

@@ -11,14 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the access log and the metrics learn about one {@link Exchange}: times, byte counts and the status
- * sent. Filled in on the client's event loop, written once at the end.
+ * sent. Filled in on the client's event loop, written once at the end. One per client connection,
+ * {@link #reset} when each exchange starts (an exchange at a time).
  */
 final class ExchangeRecord {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeRecord.class);
 
-    private final Instant startTime = Instant.now();
-    private final long startNanos = System.nanoTime();
+    private Instant startTime;
+    private long startNanos;
     long bytesIn;
     long bytesOut;
     /** When the request head went to the backend that answered; 0 before. */
@@ -26,6 +27,18 @@ final class ExchangeRecord {
     /** When that backend's response head arrived; 0 before. */
     long firstByteNanos;
     int status;
+
+    /** Starts the record of a new exchange: now is its start, nothing is counted yet. */
+    ExchangeRecord reset() {
+        startTime = Instant.now();
+        startNanos = System.nanoTime();
+        bytesIn = 0;
+        bytesOut = 0;
+        sentNanos = 0;
+        firstByteNanos = 0;
+        status = 0;
+        return this;
+    }
 
     /**
      * Counts the request in the metrics, then hands its line to the access log; never throws.

@@ -32,6 +32,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private final boolean secure;
     private final AddedFields responseFields = new AddedFields();
     private final RetryPolicy retryPolicy;
+    private final ExchangeRecord exchangeRecord = new ExchangeRecord();
     private ChannelHandlerContext ctx;
     private ClientRequestReader reader;
     private Exchange exchange;
@@ -81,6 +82,11 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     /** The connection's retry policy, reset for a new exchange: an exchange at a time uses it. */
     RetryPolicy retryPolicy() {
         return retryPolicy.reset();
+    }
+
+    /** The connection's exchange record, reset for a new exchange: an exchange at a time uses it. */
+    ExchangeRecord exchangeRecord() {
+        return exchangeRecord.reset();
     }
 
     /** The router's {@code Via} element. */

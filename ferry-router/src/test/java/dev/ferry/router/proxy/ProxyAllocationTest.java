@@ -37,7 +37,7 @@ class ProxyAllocationTest {
             + "Accept: */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
     /** Bytes per request the test allows: what the path allocates (docs/benchmarks.md) plus a margin. */
-    private static final long BOUND = 2048;
+    private static final long BOUND = 1024;
 
     @Test
     void allocatesAFewHundredBytesPerProxiedSmallRequest() throws Exception {
