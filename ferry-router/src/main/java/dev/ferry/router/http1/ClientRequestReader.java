@@ -25,7 +25,7 @@ public final class ClientRequestReader extends ChannelDuplexHandler {
     private final RuleFactory ruleFactory;
     private RequestHeadRules rules;
     private RequestHead head;
-    /** The message for {@link #head} accepted, made again only when the head is: a head message per request is garbage. */
+    /** The message for {@link #head} accepted; made again only with a new head, not per request. */
     private ClientMessage.Head accepted;
     private ByteBuf received;
     private State state = State.HEAD;

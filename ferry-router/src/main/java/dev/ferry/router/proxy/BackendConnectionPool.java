@@ -90,7 +90,7 @@ public final class BackendConnectionPool implements AutoCloseable {
         return pooled != null ? loop.newSucceededFuture(new BackendLease(pooled, true)) : connect(endpoint, loop);
     }
 
-    /** An open pooled connection to {@code endpoint} on {@code loop}, now leased to the caller; null when none waits. */
+    /** An open pooled connection to {@code endpoint} on {@code loop}, leased to the caller; null if none waits. */
     Channel pooled(Endpoint endpoint, EventLoop loop) {
         String key = endpoint.id(); // stable per address, and made once: no text made per request
         ArrayDeque<Channel> queue = loopIdle(loop).byEndpoint.get(key);

@@ -51,7 +51,9 @@ final class ExchangeRecord {
                 request == null ? null : request.requestId(), pool, endpoint, authority);
     }
 
-    /** Like {@link #write(ProxyRuntime, String, RequestHead, Pool, Endpoint, String)}, once the head's bytes are gone. */
+    /**
+     * Like {@link #write(ProxyRuntime, String, RequestHead, Pool, Endpoint, String)}, once the head's bytes are gone.
+     */
     void write(ProxyRuntime rt, String host, String method, String target, String requestId, Pool pool,
                Endpoint endpoint, String authority) {
         long totalNanos = System.nanoTime() - startNanos;
