@@ -61,7 +61,7 @@ public final class BackendRequestWriter {
         for (int i = 0; i < added.size(); i++) {
             out.writeCharSequence(added.name(i), StandardCharsets.ISO_8859_1);
             out.writeBytes(COLON_SPACE);
-            out.writeCharSequence(added.value(i), StandardCharsets.ISO_8859_1);
+            added.writeValue(i, out);
             out.writeBytes(CRLF);
         }
         out.writeBytes(CRLF);

@@ -25,6 +25,8 @@ public final class ClientRequestReader extends ChannelDuplexHandler {
     private final RuleFactory ruleFactory;
     private RequestHeadRules rules;
     private RequestHead head;
+    /** The message for {@link #head} accepted; made again only with a new head, not per request. */
+    private ClientMessage.Head accepted;
     private ByteBuf received;
     private State state = State.HEAD;
     private boolean demand;
@@ -150,7 +152,10 @@ public final class ClientRequestReader extends ChannelDuplexHandler {
             case CHUNKED -> BodyFramer.Mode.CHUNKED;
         }, head.contentLength());
         state = body.isDone() ? State.HEAD : State.BODY;
-        return new ClientMessage.Head(head, null);
+        if (accepted == null || accepted.head() != head) {
+            accepted = new ClientMessage.Head(head, null);
+        }
+        return accepted;
     }
 
     private ClientMessage nextBody() {

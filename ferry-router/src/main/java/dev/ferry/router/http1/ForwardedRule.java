@@ -81,7 +81,7 @@ final class ForwardedRule implements HeadRule {
             replaceUnlessTrusted(head, FieldName.X_FORWARDED_HOST, X_FORWARDED_HOST, host);
         }
         dropAll(head, FieldName.X_REQUEST_START);
-        head.added.add(X_REQUEST_START, Long.toString(System.currentTimeMillis()));
+        head.added.add(X_REQUEST_START, System.currentTimeMillis());
         String via = head.isHttp11() ? via11 : via10;
         String vias = joined(head, FieldName.VIA);
         head.added.add(VIA, vias == null ? via : vias + ", " + via);

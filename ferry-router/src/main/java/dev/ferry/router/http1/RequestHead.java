@@ -20,6 +20,9 @@ public final class RequestHead {
     public enum Body { NONE, LENGTH, CHUNKED }
 
 
+    /** RFC 9110's methods and PATCH, most common first. */
+    private static final String[] KNOWN_METHODS = {"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH"};
+
     ByteBuf buf;
     /** The reader index of {@link #buf}, where the head starts; every offset below is relative to it. */
     int base;
@@ -223,7 +226,13 @@ public final class RequestHead {
 
     // Text views: for routing, logs and tests; each one allocates, so the forwarding path does not use them.
 
+    /** The method; a standard one is its shared constant, so most requests make no text for it. */
     public String method() {
+        for (String known : KNOWN_METHODS) {
+            if (methodIs(known)) {
+                return known;
+            }
+        }
         return text(methodStart, methodEnd);
     }
 
@@ -234,6 +243,27 @@ public final class RequestHead {
     /** The target as the backend receives it: origin form. */
     public String originTarget() {
         return originNeedsSlash ? "/" + text(originStart, targetEnd) : text(originStart, targetEnd);
+    }
+
+    /** True when the origin-form target starts with {@code prefix}; allocates nothing. */
+    public boolean originTargetStartsWith(String prefix) {
+        int from = originStart;
+        int i = 0;
+        if (originNeedsSlash) {
+            if (!prefix.isEmpty() && prefix.charAt(0) != '/') {
+                return false;
+            }
+            i = 1;
+        }
+        if (targetEnd - from < prefix.length() - i) {
+            return false;
+        }
+        for (; i < prefix.length(); i++, from++) {
+            if (byteAt(from) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The host the request names (Host, or the authority of an HTTP/1.0 absolute-form target), or null. */

@@ -86,25 +86,34 @@ public final class BackendConnectionPool implements AutoCloseable {
 
     /** A pooled connection to {@code endpoint} when {@code allowReuse} and one is open, else a new one. */
     Future<BackendLease> acquire(Endpoint endpoint, EventLoop loop, boolean allowReuse) {
+        Channel pooled = allowReuse ? pooled(endpoint, loop) : null;
+        return pooled != null ? loop.newSucceededFuture(new BackendLease(pooled, true)) : connect(endpoint, loop);
+    }
+
+    /** An open pooled connection to {@code endpoint} on {@code loop}, leased to the caller; null if none waits. */
+    Channel pooled(Endpoint endpoint, EventLoop loop) {
         String key = endpoint.id(); // stable per address, and made once: no text made per request
-        if (allowReuse) {
-            Map<String, ArrayDeque<Channel>> byEndpoint = loopIdle(loop).byEndpoint;
-            ArrayDeque<Channel> queue = byEndpoint.get(key);
-            Channel ch;
-            long now = System.nanoTime();
-            // an emptied queue stays for the next release; the sweep forgets the queues of endpoints gone idle
-            while (queue != null && (ch = queue.pollLast()) != null) {
-                if (expired(ch, now)) {
-                    ch.close(); // the newest waited too long: so did the older ones, which the sweep closes
-                    continue;
-                }
-                if (ch.isActive() && ch.attr(STATE).compareAndSet(State.IDLE, State.LEASED)) {
-                    idleCount.decrementAndGet();
-                    active.incrementAndGet();
-                    return loop.newSucceededFuture(new BackendLease(ch, true));
-                }
+        ArrayDeque<Channel> queue = loopIdle(loop).byEndpoint.get(key);
+        Channel ch;
+        long now = System.nanoTime();
+        // an emptied queue stays for the next release; the sweep forgets the queues of endpoints gone idle
+        while (queue != null && (ch = queue.pollLast()) != null) {
+            if (expired(ch, now)) {
+                ch.close(); // the newest waited too long: so did the older ones, which the sweep closes
+                continue;
+            }
+            if (ch.isActive() && ch.attr(STATE).compareAndSet(State.IDLE, State.LEASED)) {
+                idleCount.decrementAndGet();
+                active.incrementAndGet();
+                return ch;
             }
         }
+        return null;
+    }
+
+    /** A new connection to {@code endpoint} on {@code loop}. */
+    Future<BackendLease> connect(Endpoint endpoint, EventLoop loop) {
+        String key = endpoint.id();
         Promise<BackendLease> promise = loop.newPromise();
         ChannelFuture connect = new Bootstrap()
                 .group(loop)

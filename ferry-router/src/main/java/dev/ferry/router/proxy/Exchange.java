@@ -8,6 +8,7 @@ import dev.ferry.router.error.RequestRefused;
 import dev.ferry.router.http1.ClientMessage;
 import dev.ferry.router.http1.RequestHead;
 import dev.ferry.router.route.Pool;
+import dev.ferry.router.tls.HttpsPolicies;
 import dev.ferry.router.tls.HttpsRedirect;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -43,11 +44,11 @@ final class Exchange {
     final FrontendHandler frontend;
     final RequestHead head;
     final ExchangeState st = new ExchangeState();
-    final ExchangeRecord rec = new ExchangeRecord();
+    final ExchangeRecord rec;
     private final RequestRefused refused;
-    private final String host;
-    private final Pool pool;
-    private final String affinityId;
+    final String host;
+    final Pool pool;
+    final String affinityId;
     private final boolean requestHasBody;
     private final RetryPolicy retry;
     private final ResponseRelay response;
@@ -61,7 +62,8 @@ final class Exchange {
     Exchange(ProxyRuntime rt, ChannelHandlerContext client, FrontendHandler frontend, ClientMessage.Head message) {
         this.rt = rt;
         this.config = rt.config();
-        this.retry = new RetryPolicy(config.maxRetries());
+        this.retry = frontend.retryPolicy();
+        this.rec = frontend.exchangeRecord();
         this.client = client;
         this.frontend = frontend;
         this.head = message.head();
@@ -78,7 +80,8 @@ final class Exchange {
             fail(refused.error(), true);
         } else if (host == null) {
             fail(ProxyError.BAD_REQUEST, false);
-        } else if (rt.https().challengeAnswer(head.originTarget()) != null) {
+        } else if (head.originTargetStartsWith(HttpsPolicies.ACME_CHALLENGE)
+                && rt.https().challengeAnswer(head.originTarget()) != null) {
             answerAtOnce(200, close -> HttpsRedirect.challengeAnswer(client.alloc(),
                     rt.https().challengeAnswer(head.originTarget()), close, head.requestId()));
         } else if (!frontend.isSecure() && rt.https().forcesHttps(host)
@@ -114,10 +117,11 @@ final class Exchange {
             return;
         }
         endpoint = chosen;
-        Future<BackendLease> lease = rt.backends().acquire(chosen, client.channel().eventLoop(), allowReuse);
-        if (lease.isDone()) {
-            connected(chosen, lease); // a pooled connection: no listener
+        Channel pooled = allowReuse ? rt.backends().pooled(chosen, client.channel().eventLoop()) : null;
+        if (pooled != null) {
+            connected(chosen, pooled, true); // no future nor listener
         } else {
+            Future<BackendLease> lease = rt.backends().connect(chosen, client.channel().eventLoop());
             lease.addListener(f -> connected(chosen, lease));
         }
     }
@@ -140,9 +144,12 @@ final class Exchange {
             }
             return;
         }
-        BackendLease lease = f.getNow();
-        backend = lease.channel();
-        reused = lease.reused();
+        connected(chosen, f.getNow().channel(), false);
+    }
+
+    private void connected(Endpoint chosen, Channel ch, boolean pooled) {
+        backend = ch;
+        reused = pooled;
         backend.config().setAutoRead(client.channel().isWritable());
         BackendHandler.attach(backend, this, head.isHeadMethod(), !head.isHttp11());
         pool.started(chosen);
@@ -215,17 +222,6 @@ final class Exchange {
         return endpoint;
     }
 
-    /** The {@code Strict-Transport-Security} value for this response, or null (plain HTTP, or no HSTS). */
-    String hsts() {
-        return frontend.isSecure() ? rt.https().hsts(host) : null;
-    }
-
-    /** The {@code Set-Cookie} value that pins the client to the endpoint that answers, or null when none is due. */
-    String affinitySetCookie() {
-        return pool.route().policy().affinity() && !endpoint.id().equals(affinityId)
-                ? AffinityCookie.setCookie(config.affinityCookieName(), endpoint.id()) : null;
-    }
-
     /** The backend answered 101: the two connections become a byte relay; the exchange is over for HTTP. */
     void switchToRelay() {
         Channel ch = backend;
@@ -239,7 +235,7 @@ final class Exchange {
         UpgradeRelay.install(client.channel(), ch);
         Runnable end = () -> {
             finishStarted();
-            rec.write(rt, host, method, target, requestId, pool, endpoint);
+            rec.write(rt, host, method, target, requestId, pool, endpoint, frontend.authorityOf(endpoint));
         };
         // the relay ends when both sides are closed; the endpoint stays "started" until then
         ch.closeFuture().addListener(c -> client.channel().closeFuture().addListener(cc -> end.run()));
@@ -382,7 +378,7 @@ final class Exchange {
         }
         finishStarted();
         sender.releaseUnsent();
-        rec.write(rt, host, refused == null ? head : null, pool, endpoint);
+        rec.write(rt, host, refused == null ? head : null, pool, endpoint, frontend.authorityOf(endpoint));
         head.release();
         frontend.exchangeDone(this, closeClient || (requestHasBody && !st.requestComplete));
     }

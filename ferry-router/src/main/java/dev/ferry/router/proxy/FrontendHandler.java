@@ -1,5 +1,6 @@
 package dev.ferry.router.proxy;
 
+import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.HostName;
 import dev.ferry.router.handler.ConnectionSlot;
 import dev.ferry.router.http1.AddedFields;
@@ -30,6 +31,8 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private final String via;
     private final boolean secure;
     private final AddedFields responseFields = new AddedFields();
+    private final RetryPolicy retryPolicy;
+    private final ExchangeRecord exchangeRecord = new ExchangeRecord();
     private ChannelHandlerContext ctx;
     private ClientRequestReader reader;
     private Exchange exchange;
@@ -37,6 +40,8 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private ResponseDeadline responseDeadline;
     private String hostSent;
     private String hostRouted;
+    private Endpoint authorityFor;
+    private String authority;
 
     /**
      * @param via    the router's own {@code Via} element on responses, e.g. {@code 1.1 ferry}
@@ -47,6 +52,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
         this.slot = slot;
         this.via = via;
         this.secure = secure;
+        this.retryPolicy = new RetryPolicy(runtime.config().maxRetries());
     }
 
     /** True on a connection of the HTTPS listener. */
@@ -71,6 +77,16 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     /** The connection's one response deadline, armed by each exchange while it waits for its backend. */
     ResponseDeadline responseDeadline() {
         return responseDeadline;
+    }
+
+    /** The connection's retry policy, reset for a new exchange: an exchange at a time uses it. */
+    RetryPolicy retryPolicy() {
+        return retryPolicy.reset();
+    }
+
+    /** The connection's exchange record, reset for a new exchange: an exchange at a time uses it. */
+    ExchangeRecord exchangeRecord() {
+        return exchangeRecord.reset();
     }
 
     /** The router's {@code Via} element. */
@@ -103,6 +119,18 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
             hostRouted = HostName.normalizeHostHeader(hostSent);
         }
         return hostRouted;
+    }
+
+    /**
+     * {@code endpoint}'s {@code host:port} for the access log, or null for none. A connection mostly reaches one
+     * endpoint, so the last one's text is kept and reused without allocating.
+     */
+    String authorityOf(Endpoint endpoint) {
+        if (endpoint != null && endpoint != authorityFor) {
+            authorityFor = endpoint;
+            authority = endpoint.authority();
+        }
+        return endpoint == null ? null : authority;
     }
 
     private void responseDeadlinePassed() {

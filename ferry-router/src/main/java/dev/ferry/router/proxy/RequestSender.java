@@ -30,7 +30,9 @@ final class RequestSender {
         ex.rec.sentNanos = System.nanoTime();
         ByteBuf out = BackendRequestWriter.write(ex.head, ch.alloc());
         if (!requestHasBody || (st.requestComplete && isEmpty())) {
-            ch.writeAndFlush(out).addListener(w -> written(ch, w.cause(), true));
+            // no promise nor listener per request: a failed write fires exceptionCaught, which loses the backend
+            ch.writeAndFlush(out, ch.voidPromise());
+            written(ch, null, true);
             return;
         }
         ch.write(out).addListener(w -> written(ch, w.cause(), false));

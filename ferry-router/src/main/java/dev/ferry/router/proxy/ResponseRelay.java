@@ -103,11 +103,11 @@ final class ResponseRelay {
         boolean readToClose = !http11 && (untilClose || response.body() == BodyFramer.Mode.CHUNKED);
         closeClient = !request.isKeepAlive() || readToClose || ex.frontend.isDraining();
         AddedFields extra = ex.frontend.responseFields();
-        String cookie = ex.affinitySetCookie();
+        String cookie = affinitySetCookie();
         if (cookie != null) {
             extra.add("Set-Cookie", cookie);
         }
-        String hsts = ex.hsts();
+        String hsts = ex.frontend.isSecure() ? ex.rt.https().hsts(ex.host) : null;
         if (hsts != null) {
             extra.add("Strict-Transport-Security", hsts);
         }
@@ -118,11 +118,17 @@ final class ResponseRelay {
         ClientResponseWriter.write(response, http11, request.requestId(), ex.frontend.via(), extra, out);
         if (response.body() == BodyFramer.Mode.NONE) {
             st.responseComplete = true;
-            client.writeAndFlush(out).addListener(w -> ex.finish(closeClient || !w.isSuccess()));
+            writeLast(out);
         } else {
             // a failed write fires exceptionCaught, which closes the client; channelInactive then ends the exchange
             client.write(out, client.voidPromise());
         }
+    }
+
+    /** The {@code Set-Cookie} value that pins the client to the endpoint that answers, or null when none is due. */
+    private String affinitySetCookie() {
+        return ex.pool.route().policy().affinity() && !ex.endpoint().id().equals(ex.affinityId)
+                ? AffinityCookie.setCookie(ex.config.affinityCookieName(), ex.endpoint().id()) : null;
     }
 
     private void body(BackendMessage.Body b) {
@@ -143,7 +149,21 @@ final class ResponseRelay {
             return;
         }
         st.responseComplete = true;
-        client.writeAndFlush(data).addListener(w -> ex.finish(closeClient || !w.isSuccess()));
+        writeLast(data);
+    }
+
+    /**
+     * Writes the response's last bytes and ends the exchange. On a connection that stays open the exchange ends at
+     * once, with no promise nor listener per request: the next response queues behind this one, and a failed write
+     * fires exceptionCaught, which closes the client. A connection that closes after it waits for the write.
+     */
+    private void writeLast(ByteBuf data) {
+        if (closeClient) {
+            client.writeAndFlush(data).addListener(w -> ex.finish(true));
+        } else {
+            client.writeAndFlush(data, client.voidPromise());
+            ex.finish(false);
+        }
     }
 
     private void upgrade(ResponseHead response) {

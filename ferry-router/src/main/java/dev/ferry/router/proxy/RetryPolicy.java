@@ -15,7 +15,8 @@ import java.util.Set;
  * endpoint not yet tried, and only when the classifier proves it safe: no request body byte has reached a
  * backend and no response byte has reached the client. A failed connect is always safe; a pooled connection
  * found dead is retried on a fresh one to the same endpoint; an endpoint lost mid-request is left for another
- * only for an idempotent method (GET, HEAD, OPTIONS, PUT, DELETE). Threading: the exchange's event loop.
+ * only for an idempotent method (GET, HEAD, OPTIONS, PUT, DELETE). One per client connection, {@link #reset}
+ * for each exchange (an exchange at a time). Threading: the exchange's event loop.
  */
 final class RetryPolicy {
 
@@ -41,6 +42,16 @@ final class RetryPolicy {
 
     RetryPolicy(int maxRetries) {
         this.maxRetries = maxRetries;
+    }
+
+    /** Forgets the previous exchange's failures; answers this policy for the next exchange. */
+    RetryPolicy reset() {
+        if (excluded != null) {
+            excluded.clear();
+        }
+        retries = 0;
+        lastError = null;
+        return this;
     }
 
     /** The endpoints already tried and failed, for {@link Pool#pick}. */

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class HttpsPolicies {
 
-    static final String ACME_CHALLENGE = "/.well-known/acme-challenge/";
+    /** The path prefix of an ACME HTTP-01 challenge request. */
+    public static final String ACME_CHALLENGE = "/.well-known/acme-challenge/";
 
     private volatile Map<String, HttpsSettings> byHost = Map.of();
     private volatile Map<String, String> challenges = Map.of();

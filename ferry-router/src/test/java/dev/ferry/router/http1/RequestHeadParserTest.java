@@ -81,6 +81,23 @@ class RequestHeadParserTest {
     }
 
     @Test
+    void givesAStandardMethodAsItsSharedTextAndAnyOtherAsSent() {
+        assertThat(Heads.parsed("DELETE /x HTTP/1.1\r\nHost: a\r\n\r\n").method()).isSameAs("DELETE");
+        assertThat(Heads.parsed("PURGE /x HTTP/1.1\r\nHost: a\r\n\r\n").method()).isEqualTo("PURGE");
+        assertThat(Heads.parsed("GETS /x HTTP/1.1\r\nHost: a\r\n\r\n").method()).isEqualTo("GETS");
+        assertThat(Heads.parsed("get /x HTTP/1.1\r\nHost: a\r\n\r\n").method()).isEqualTo("get");
+    }
+
+    @Test
+    void comparesTheOriginTargetsStartInPlace() {
+        RequestHead plain = Heads.parsed("GET /.well-known/acme-challenge/t HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertThat(plain.originTargetStartsWith("/.well-known/acme-challenge/")).isTrue();
+        assertThat(plain.originTargetStartsWith("/.well-known/acme-challenge/t/")).isFalse();
+        assertThat(plain.originTargetStartsWith("/items")).isFalse();
+        assertThat(Heads.parsed("GET /.well HTTP/1.1\r\nHost: a\r\n\r\n").originTargetStartsWith("/.well-known/")).isFalse();
+    }
+
+    @Test
     void skipsLineBreaksBeforeTheRequestLine() {
         assertThat(Heads.parsed("\r\n\r\n" + GET + "\r\n").method()).isEqualTo("GET");
         assertThat(Heads.parsed("\n\r" + GET + "\r\n").method()).isEqualTo("GET");

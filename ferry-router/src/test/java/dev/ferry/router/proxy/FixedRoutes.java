@@ -24,6 +24,7 @@ final class FixedRoutes implements RouteLookup {
     /** finished() calls without a started() before them: must stay 0. */
     final AtomicInteger unmatchedFinishes = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> next = new ConcurrentHashMap<>();
+    private volatile FixedPool lastPool;
 
     void set(Route... routes) {
         table.set(RouteTable.of(List.of(routes), List.of()));
@@ -61,7 +62,16 @@ final class FixedRoutes implements RouteLookup {
     @Override
     public Pool http(String normalizedHost) {
         Route route = table.get().lookup(normalizedHost);
-        return route == null ? null : new FixedPool(route);
+        if (route == null) {
+            return null;
+        }
+        // one pool per route, as the router's own lookup keeps: a lookup allocates nothing
+        FixedPool pool = lastPool;
+        if (pool == null || pool.route != route) {
+            pool = new FixedPool(route);
+            lastPool = pool;
+        }
+        return pool;
     }
 
     @Override

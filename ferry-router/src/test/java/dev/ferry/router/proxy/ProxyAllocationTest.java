@@ -26,14 +26,21 @@ import org.junit.jupiter.api.Test;
  * client's head read and checked, the backend's head written, the response head read and written, the exchange,
  * its access-log entry and metrics. The router has one event loop of its own, so that thread's allocation
  * counter is the whole cost. The codec path allocated about 3.5 KB per request (docs/benchmarks.md).
+ *
+ * <p>With the options the {@code ferry} launcher passes (the build's own {@code argLine} wins over
+ * {@code -DargLine}): {@code JDK_JAVA_OPTIONS=--sun-misc-unsafe-memory-access=allow ./mvnw -pl ferry-router test
+ * -Dtest=ProxyAllocationTest}; the figure is printed on the test's output.
  */
 class ProxyAllocationTest {
 
     private static final byte[] REQUEST = ("GET /items?page=2 HTTP/1.1\r\nHost: app.localhost\r\nUser-Agent: bench\r\n"
             + "Accept: */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
+    /** Bytes per request the test allows: what the path allocates (docs/benchmarks.md) plus a margin. */
+    private static final long BOUND = 1024;
+
     @Test
-    void allocatesAboutAKilobytePerProxiedSmallRequest() throws Exception {
+    void allocatesAFewHundredBytesPerProxiedSmallRequest() throws Exception {
         // the tests run Netty's leak detector, which records every buffer access: off here, as in production
         ResourceLeakDetector.Level leakDetection = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
@@ -51,13 +58,17 @@ class ProxyAllocationTest {
             try (Socket s = new Socket("127.0.0.1", router.httpPort())) {
                 s.setTcpNoDelay(true);
                 run(s, backend, 30_000); // warm-up, so that the JIT has compiled the path
-                int n = 20_000;
-                long before = threads.getThreadAllocatedBytes(loop);
-                run(s, backend, n);
-                long perRequest = (threads.getThreadAllocatedBytes(loop) - before) / n;
+                // the least of three rounds: what the JIT compiles away varies a little from one run to the next
+                long perRequest = Long.MAX_VALUE;
+                for (int round = 0; round < 3; round++) {
+                    int n = 20_000;
+                    long before = threads.getThreadAllocatedBytes(loop);
+                    run(s, backend, n);
+                    perRequest = Math.min(perRequest, (threads.getThreadAllocatedBytes(loop) - before) / n);
+                }
 
                 System.out.println("proxied small keep-alive request: " + perRequest + " bytes allocated on the event loop");
-                assertThat(perRequest).isLessThan(2048);
+                assertThat(perRequest).isLessThan(BOUND);
             }
         } finally {
             ResourceLeakDetector.setLevel(leakDetection);

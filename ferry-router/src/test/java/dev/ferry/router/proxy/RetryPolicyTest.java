@@ -63,6 +63,19 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aResetPolicyStartsAfreshForTheConnectionsNextExchange() {
+        RetryPolicy retry = new RetryPolicy(1);
+        assertThat(retry.afterConnectFailure(A, new ConnectTimeoutException())).isTrue();
+        assertThat(retry.afterConnectFailure(B, new ConnectException())).isFalse();
+
+        retry.reset();
+
+        assertThat(retry.excluded()).isEmpty();
+        assertThat(retry.connectFailure(pool(true, RoutePolicy.DEFAULT, List.of(A)))).isEqualTo(ProxyError.NO_HEALTHY_INSTANCE);
+        assertThat(retry.afterConnectFailure(A, new ConnectException())).isTrue();
+    }
+
+    @Test
     void answersWithTheLastConnectErrorWhileThePoolHasHealthyEndpoints() {
         RetryPolicy retry = new RetryPolicy(0);
         retry.afterConnectFailure(A, new ConnectTimeoutException());
