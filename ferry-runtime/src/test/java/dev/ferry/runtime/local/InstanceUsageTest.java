@@ -47,9 +47,11 @@ class InstanceUsageTest {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(1200)).untilAsserted(() -> {
             Map<String, InstanceUsage> usage = runtime.measure(app);
             assertThat(usage).containsKeys("busy.1", "idle.1");
-            assertThat(usage.get("busy.1").cpuPercent()).isGreaterThan(40.0);
+            // the busy loop's share depends on what else the machine runs: compare it with the idle one
+            double idle = usage.get("idle.1").cpuPercent();
+            assertThat(idle).isLessThan(1.0);
+            assertThat(usage.get("busy.1").cpuPercent()).isGreaterThan(Math.max(2.0, 20 * idle));
             assertThat(usage.get("busy.1").memoryBytes()).isGreaterThan(64L << 20);
-            assertThat(usage.get("idle.1").cpuPercent()).isLessThan(10.0);
         });
     }
 
