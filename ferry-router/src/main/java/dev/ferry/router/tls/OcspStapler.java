@@ -166,7 +166,7 @@ public final class OcspStapler implements AutoCloseable {
     }
 
     /** Halfway through the response's validity, or {@link OcspConfig#withoutNextUpdate()} without a nextUpdate. */
-    private Duration refreshIn(OcspClient.Answer answer, Instant now) {
+    Duration refreshIn(OcspClient.Answer answer, Instant now) {
         if (answer.nextUpdate() == null) {
             return config.withoutNextUpdate();
         }

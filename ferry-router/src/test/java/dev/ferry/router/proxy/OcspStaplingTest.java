@@ -16,10 +16,9 @@ import dev.ferry.router.tls.OcspConfig;
 import dev.ferry.router.tls.OcspStapler;
 import dev.ferry.router.tls.OcspTestCa;
 import dev.ferry.router.tls.TlsConfig;
+import dev.ferry.testing.FreePorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +86,7 @@ class OcspStaplingTest {
 
     @Test
     void aResponderThatIsDownStaplesNothingLogsOnceAndIsAskedAgainUntilItAnswers() throws Exception {
-        int port = freePort();
+        int port = FreePorts.loopback();
         source.put(ca.issue("down.example.test", port));
 
         String out = ca.sClientStatus(router.httpsPort(), "down.example.test");
@@ -114,11 +113,5 @@ class OcspStaplingTest {
 
     private long warnings() {
         return logged.list.stream().filter(e -> e.getLevel() == Level.WARN).count();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
