@@ -7,6 +7,7 @@ import dev.ferry.core.retry.Backoff;
 import dev.ferry.core.store.ServingCertificate;
 import dev.ferry.core.tls.Pem;
 import dev.ferry.testing.MutableClock;
+import dev.ferry.testing.OcspTestCa;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,13 +1,10 @@
-package dev.ferry.router.tls;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.ferry.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.ServingCertificate;
 import dev.ferry.core.tls.CertificateCheck;
 import dev.ferry.core.tls.Pem;
-import dev.ferry.testing.HttpOrigin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +92,7 @@ public final class OcspTestCa implements AutoCloseable {
             openssl("ocsp", "-index", file("index.txt"), "-CA", file("ca.pem"), "-rsigner", file("ca.pem"),
                     "-rkey", file("ca.key"), "-reqin", request.toString(), "-respout", response.toString(),
                     "-nmin", String.valueOf(nextUpdateMinutes));
-        } catch (InterruptedException | AssertionError e) {
+        } catch (InterruptedException | IllegalStateException e) {
             exchange.sendResponseHeaders(500, -1);
             exchange.close();
             return;
@@ -118,7 +115,10 @@ public final class OcspTestCa implements AutoCloseable {
                 .redirectErrorStream(true).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("openssl s_client did not finish: " + out);
+        }
         return out;
     }
 
@@ -136,6 +136,9 @@ public final class OcspTestCa implements AutoCloseable {
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as("%s: %s", command, out).isTrue();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(command + " failed: " + out);
+        }
     }
 }
