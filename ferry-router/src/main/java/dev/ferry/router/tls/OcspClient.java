@@ -43,7 +43,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * certificate, is signed by its issuer or by a responder the issuer delegated ({@code id-kp-OCSPSigning}), and is
  * not past its {@code nextUpdate}. Blocking: the {@link OcspStapler} calls it on its own thread, never in a handshake.
  */
-final class OcspClient {
+final class OcspClient implements AutoCloseable {
 
     /** The largest answer read; real ones are one to a few KiB. */
     static final int MAX_RESPONSE_BYTES = 64 * 1024;
@@ -52,14 +52,28 @@ final class OcspClient {
     record Answer(byte[] der, Instant thisUpdate, Instant nextUpdate, String status) {
     }
 
-    private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
+    // made at the first fetch: a client starts a selector thread, and most routers have no certificate to staple
+    private HttpClient http;
 
     OcspClient(Duration timeout, Clock clock) {
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.shutdownNow();
+        }
     }
 
     /** The http(s) URL of the certificate's OCSP responder, when its AIA extension names one. */
@@ -102,7 +116,7 @@ final class OcspClient {
         }
         HttpResponse<byte[]> response;
         try {
-            response = http.send(HttpRequest.newBuilder(responder).timeout(timeout)
+            response = http().send(HttpRequest.newBuilder(responder).timeout(timeout)
                     .header("Content-Type", "application/ocsp-request")
                     .header("Accept", "application/ocsp-response")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -179,5 +179,6 @@ public final class OcspStapler implements AutoCloseable {
     @Override
     public void close() {
         fetcher.shutdownNow();
+        client.close();
     }
 }
