@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * issues name {@code http://127.0.0.1:<port>/} in their Authority Information Access extension, and {@link #answerOn}
  * answers OCSP requests there with {@code openssl ocsp -index ... -rsigner ...} (run per request with
  * {@code -reqin}/{@code -respout}, so the responder listens on loopback only; {@code openssl ocsp -port} binds every
- * address). Responses are valid for {@code nextUpdateMinutes}.
+ * address). Responses are valid for {@code nextUpdateMinutes} and signed by the CA itself unless a test chooses
+ * another signer.
  */
 public final class OcspTestCa implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class OcspTestCa implements AutoCloseable {
     private final int nextUpdateMinutes;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<HttpOrigin> responders = new ArrayList<>();
+    private volatile String signer = "ca";
 
     public OcspTestCa(Path dir, int nextUpdateMinutes) throws IOException, InterruptedException {
         this.dir = Files.createDirectories(dir);
@@ -43,6 +45,27 @@ public final class OcspTestCa implements AutoCloseable {
                 "-keyout", file("ca.key"), "-out", file("ca.pem"), "-days", "30", "-subj", "/CN=Ferry OCSP Test CA",
                 "-addext", "basicConstraints=critical,CA:TRUE");
         Files.writeString(dir.resolve("index.txt"), "");
+    }
+
+    /**
+     * From now on signs responses with a responder certificate the CA issued for OCSP signing (RFC 6960's delegated
+     * responder), included in each response.
+     */
+    public void signByDelegatedResponder() throws IOException, InterruptedException {
+        openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", file("delegate.key"),
+                "-out", file("delegate.csr"), "-subj", "/CN=Ferry OCSP Test Responder");
+        Files.writeString(dir.resolve("delegate.cnf"), "extendedKeyUsage=OCSPSigning\nbasicConstraints=critical,CA:FALSE\n");
+        openssl("x509", "-req", "-in", file("delegate.csr"), "-CA", file("ca.pem"), "-CAkey", file("ca.key"),
+                "-CAcreateserial", "-days", "30", "-extfile", file("delegate.cnf"), "-out", file("delegate.pem"));
+        signer = "delegate";
+    }
+
+    /** From now on signs responses with a self-signed certificate for OCSP signing that the CA never issued. */
+    public void signByStranger() throws IOException, InterruptedException {
+        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", file("stranger.key"), "-out", file("stranger.pem"), "-days", "30",
+                "-subj", "/CN=Ferry OCSP Test CA", "-addext", "extendedKeyUsage=OCSPSigning");
+        signer = "stranger";
     }
 
     /** The CA's certificate file, for clients to trust. */
@@ -89,8 +112,9 @@ public final class OcspTestCa implements AutoCloseable {
         Path response = dir.resolve("resp-" + n + ".der");
         Files.write(request, exchange.getRequestBody().readAllBytes());
         try {
-            openssl("ocsp", "-index", file("index.txt"), "-CA", file("ca.pem"), "-rsigner", file("ca.pem"),
-                    "-rkey", file("ca.key"), "-reqin", request.toString(), "-respout", response.toString(),
+            String by = signer;
+            openssl("ocsp", "-index", file("index.txt"), "-CA", file("ca.pem"), "-rsigner", file(by + ".pem"),
+                    "-rkey", file(by + ".key"), "-reqin", request.toString(), "-respout", response.toString(),
                     "-nmin", String.valueOf(nextUpdateMinutes));
         } catch (InterruptedException | IllegalStateException e) {
             exchange.sendResponseHeaders(500, -1);

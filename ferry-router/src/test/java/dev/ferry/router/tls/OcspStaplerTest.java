@@ -3,6 +3,9 @@ package dev.ferry.router.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ferry.core.retry.Backoff;
 import dev.ferry.core.store.ServingCertificate;
 import dev.ferry.core.tls.Pem;
@@ -16,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The stapler's cache against a real responder: what it hands to handshakes, and for how long. */
 class OcspStaplerTest {
@@ -54,6 +58,41 @@ class OcspStaplerTest {
         assertThat(stapler.staple(fingerprint)).as("past nextUpdate").isNull();
 
         stapler.retain(Set.of());
+        assertThat(stapler.staple(fingerprint)).isNull();
+    }
+
+    @Test
+    void acceptsAResponseSignedByTheCasDelegatedResponder() throws Exception {
+        ca = new OcspTestCa(dir, 10);
+        ca.signByDelegatedResponder();
+        ServingCertificate served = ca.issue("delegated.example.test", ca.answerOn(0));
+        clock.advance(Duration.between(clock.instant(), Instant.now()));
+        String fingerprint = served.certificate().fingerprint();
+
+        stapler.track(fingerprint, "delegated.example.test", Pem.certificates(served.certificate().chainPem()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stapler.staple(fingerprint) != null);
+    }
+
+    @Test
+    void refusesAResponseSignedByAnyoneElse() throws Exception {
+        ca = new OcspTestCa(dir, 10);
+        ca.signByStranger();
+        ServingCertificate served = ca.issue("forged.example.test", ca.answerOn(0));
+        clock.advance(Duration.between(clock.instant(), Instant.now()));
+        String fingerprint = served.certificate().fingerprint();
+
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger log = (Logger) LoggerFactory.getLogger(OcspStapler.class);
+        log.addAppender(logged);
+        try {
+            stapler.track(fingerprint, "forged.example.test", Pem.certificates(served.certificate().chainPem()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> logged.list.stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("not signed by the certificate's issuer")));
+        } finally {
+            log.detachAppender(logged);
+        }
         assertThat(stapler.staple(fingerprint)).isNull();
     }
 
