@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the HTTPS listener's certificates and per-host settings current: reads them from the {@link TlsSource} at
  * start, again after each change it reports (no restart), and every {@link TlsConfig#refreshInterval()} as a safety
- * net. A failed read keeps what was served. The socket itself is bound by the router with the same pipeline as
+ * net. A failed read keeps what was served. OCSP responses are fetched and stapled by an {@link OcspStapler}. The socket itself is bound by the router with the same pipeline as
  * HTTP behind an {@code SniHandler} ({@code ProxyInitializer}).
  */
 public final class HttpsListener implements AutoCloseable {
@@ -25,6 +25,7 @@ public final class HttpsListener implements AutoCloseable {
     private final TlsEngine engine;
     private final SniCertificates certificates;
     private final HttpsPolicies policies;
+    private final OcspStapler stapler;
     // reloads read the store and parse certificates: never on an event loop
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ferry-tls-reload");
@@ -46,8 +47,9 @@ public final class HttpsListener implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.stapler = new OcspStapler(config.ocsp());
         this.certificates = new SniCertificates(engine,
-                engine.serverContext(fallback.key(), List.of(fallback.certificate())));
+                engine.serverContext(fallback.key(), List.of(fallback.certificate())), stapler);
     }
 
     public TlsConfig config() {
@@ -60,7 +62,8 @@ public final class HttpsListener implements AutoCloseable {
 
     /** Loads the certificates, subscribes to changes and schedules the periodic reload. */
     public void start() {
-        log.info("HTTPS uses {}", engine.describe());
+        log.info("HTTPS uses {}; OCSP stapling {}", engine.describe(), !config.ocsp().enabled() ? "off"
+                : engine.staples() ? "on for certificates that name a responder" : "off (this engine cannot staple)");
         reload();
         source.onChange(this::reload);
         long every = config.refreshInterval().toMillis();
@@ -81,5 +84,6 @@ public final class HttpsListener implements AutoCloseable {
     @Override
     public void close() {
         reloader.shutdownNow();
+        stapler.close();
     }
 }

@@ -4,6 +4,7 @@ import dev.ferry.core.store.ServingCertificate;
 import dev.ferry.core.tls.Pem;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.Mapping;
+import java.security.cert.X509Certificate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * wildcard ({@code *.example.com} covers one more label); no name, or one no certificate covers, gets the default
  * certificate (and then Ferry's 404 page, unless a route exists). The map is an immutable snapshot swapped whole
  * by {@link #refresh}; lookups on the event loops never lock. Contexts are kept by fingerprint across refreshes, so
- * an unchanged certificate is not parsed again.
+ * an unchanged certificate is not parsed again. A certificate that names an OCSP responder gets a context that staples
+ * the {@link OcspStapler}'s response, when the engine can ({@link TlsEngine#staples()}).
  */
 public final class SniCertificates implements Mapping<String, SslContext> {
 
@@ -29,12 +31,22 @@ public final class SniCertificates implements Mapping<String, SslContext> {
 
     private final TlsEngine engine;
     private final SslContext fallback;
+    private final OcspStapler stapler;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
 
     /** @param fallback the default certificate's context */
     public SniCertificates(TlsEngine engine, SslContext fallback) {
+        this(engine, fallback, new OcspStapler(OcspConfig.OFF));
+    }
+
+    /**
+     * @param fallback the default certificate's context
+     * @param stapler  keeps the OCSP responses of the certificates that name a responder
+     */
+    public SniCertificates(TlsEngine engine, SslContext fallback, OcspStapler stapler) {
         this.engine = engine;
         this.fallback = fallback;
+        this.stapler = stapler;
     }
 
     @Override
@@ -74,8 +86,11 @@ public final class SniCertificates implements Mapping<String, SslContext> {
             SslContext context = old.byFingerprint.get(cert.fingerprint());
             if (context == null) {
                 try {
-                    context = engine.serverContext(Pem.privateKey(served.privateKeyPem()),
-                            Pem.certificates(cert.chainPem()));
+                    List<X509Certificate> chain = Pem.certificates(cert.chainPem());
+                    context = engine.serverContext(Pem.privateKey(served.privateKeyPem()), chain);
+                    if (engine.staples() && stapler.track(cert.fingerprint(), cert.name(), chain)) {
+                        context = new StaplingSslContext(context, stapler, cert.fingerprint());
+                    }
                 } catch (IllegalArgumentException e) {
                     log.warn("certificate {} of {} is not served: {}", cert.name(), cert.app(), e.getMessage());
                     continue;
@@ -91,6 +106,7 @@ public final class SniCertificates implements Mapping<String, SslContext> {
             }
         }
         snapshot = new Snapshot(Map.copyOf(exact), Map.copyOf(wildcard), Map.copyOf(byFingerprint));
+        stapler.retain(byFingerprint.keySet());
         log.debug("SNI map: {} names, {} wildcards, {} certificates", exact.size(), wildcard.size(), byFingerprint.size());
     }
 }

@@ -17,9 +17,10 @@ import java.util.Objects;
  *                               TLS 1.3 suites are the engine's, all modern
  * @param refreshInterval        how often the certificates are read again even without a change event, so that
  *                               routers sharing a database with another control plane catch up; default 30 s
+ * @param ocsp                   OCSP stapling for certificates that name a responder; default {@link OcspConfig#DEFAULT}
  */
 public record TlsConfig(int httpsPort, Path defaultCertificateFile, List<String> protocols, List<String> ciphers,
-                        Duration refreshInterval) {
+                        Duration refreshInterval, OcspConfig ocsp) {
 
     /** TLS 1.3 and 1.2 only. */
     public static final List<String> MODERN_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
@@ -45,10 +46,17 @@ public record TlsConfig(int httpsPort, Path defaultCertificateFile, List<String>
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("refreshInterval must be positive");
         }
+        Objects.requireNonNull(ocsp, "ocsp");
     }
 
     /** The defaults, on {@code httpsPort}, with the default certificate in {@code defaultCertificateFile}. */
     public static TlsConfig of(int httpsPort, Path defaultCertificateFile) {
-        return new TlsConfig(httpsPort, defaultCertificateFile, MODERN_PROTOCOLS, MODERN_CIPHERS, Duration.ofSeconds(30));
+        return new TlsConfig(httpsPort, defaultCertificateFile, MODERN_PROTOCOLS, MODERN_CIPHERS, Duration.ofSeconds(30),
+                OcspConfig.DEFAULT);
+    }
+
+    /** These settings with other OCSP stapling settings. */
+    public TlsConfig withOcsp(OcspConfig settings) {
+        return new TlsConfig(httpsPort, defaultCertificateFile, protocols, ciphers, refreshInterval, settings);
     }
 }

@@ -39,6 +39,14 @@ public final class TlsEngine {
                 : why.getMessage()) + ")";
     }
 
+    /**
+     * Whether this engine staples OCSP responses Ferry fetched: OpenSSL's can be handed one per connection; the JDK's
+     * engine can only staple what it fetches itself, inside the handshake, so Ferry leaves its stapling off.
+     */
+    public boolean staples() {
+        return provider == SslProvider.OPENSSL && OpenSsl.isOcspSupported();
+    }
+
     SslProvider provider() {
         return provider;
     }
@@ -52,6 +60,7 @@ public final class TlsEngine {
         try {
             return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
                     .sslProvider(provider)
+                    .enableOcsp(staples())
                     .protocols(config.protocols())
                     .ciphers(config.ciphers(), SupportedCipherSuiteFilter.INSTANCE)
                     .build();

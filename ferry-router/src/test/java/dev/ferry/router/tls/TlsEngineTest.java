@@ -42,4 +42,10 @@ class TlsEngineTest {
                             || s.startsWith("TLS_ECDHE_") && (s.contains("_GCM_") || s.contains("CHACHA20")));
         }
     }
+
+    @Test
+    void onlyTheOpenSslEngineStaplesOcspResponsesFerryFetched() {
+        assertThat(new TlsEngine(config, SslProvider.OPENSSL).staples()).isTrue();
+        assertThat(new TlsEngine(config, SslProvider.JDK).staples()).isFalse();
+    }
 }

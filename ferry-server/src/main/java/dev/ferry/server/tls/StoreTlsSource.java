@@ -10,6 +10,7 @@ import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.HttpsSettings;
 import dev.ferry.core.store.ServingCertificate;
 import dev.ferry.router.tls.TlsSource;
+import dev.ferry.tunnel.gateway.TunnelAuth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The router's {@link TlsSource} over the store. Each certificate is served only for the hosts of its own app
- * that it covers (a wildcard uploaded by one app never answers for another app's host), an ACME certificate only for
+ * that it covers (a wildcard uploaded by one app never answers for another app's host); an app's hosts are its
+ * {@link AppHostNames} and its tunnel's preview name {@code <app>--dev.<domain>}, so that {@code ferry tunnel} is
+ * served over HTTPS with the app's own certificates, as hosted instances are. An ACME certificate is served only for
  * those a user's certificate of the app does not cover (the user's wins), and each app's HTTPS settings apply to
  * all its hosts; the ACME challenges being answered come from the store too. Until {@link #attach} names the store (the router starts before it), there is
  * nothing to serve but the default certificate.
@@ -61,7 +64,7 @@ public final class StoreTlsSource implements TlsSource {
         List<ServingCertificate> served = new ArrayList<>();
         for (ServingCertificate sc : all) {
             Certificate c = sc.certificate();
-            List<String> hosts = hostsOf.computeIfAbsent(c.app(), app -> hostNames.of(app, s.apps().domains(app)));
+            List<String> hosts = hostsOf.computeIfAbsent(c.app(), app -> hostsOf(app, s));
             List<String> covered = hosts.stream().filter(c::covers)
                     .filter(h -> c.source() == CertificateSource.USER
                             || users.stream().noneMatch(u -> u.app().equals(c.app()) && u.covers(h)))
@@ -81,8 +84,15 @@ public final class StoreTlsSource implements TlsSource {
         }
         Map<String, HttpsSettings> byHost = new HashMap<>();
         s.certificates().allHttpsSettings().forEach((app, settings) ->
-                hostNames.of(app, s.apps().domains(app)).forEach(host -> byHost.put(host, settings)));
+                hostsOf(app, s).forEach(host -> byHost.put(host, settings)));
         return byHost;
+    }
+
+    /** The app's default host and custom domains, then its tunnel's preview name. */
+    private List<String> hostsOf(AppName app, Stores s) {
+        List<String> hosts = new ArrayList<>(hostNames.of(app, s.apps().domains(app)));
+        hosts.add(TunnelAuth.previewHost(app, hostNames.domain()));
+        return hosts;
     }
 
     /** The ACME challenges the issuer of any control node sharing the store is answering. */

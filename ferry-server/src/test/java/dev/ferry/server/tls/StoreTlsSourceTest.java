@@ -62,6 +62,19 @@ class StoreTlsSourceTest {
     }
 
     @Test
+    void servesAnAppsCertificateForItsTunnelsPreviewNameAndNoOtherAppsOne() {
+        source.attach(store.certificates(), store.acme(), store);
+        store.certificates().putCertificate(cert("app-a", "app-a.apps.test", "app-a--dev.apps.test",
+                "app-b--dev.apps.test"), "key-a", admin.id());
+
+        List<ServingCertificate> served = source.certificates();
+
+        assertThat(served).hasSize(1);
+        assertThat(served.getFirst().certificate().hostNames())
+                .containsExactly("app-a.apps.test", "app-a--dev.apps.test");
+    }
+
+    @Test
     void aUsersCertificateWinsOverAnAcmeOneForTheHostsItCovers() {
         source.attach(store.certificates(), store.acme(), store);
         Certificate acme = cert("app-a", "a.example.test");
@@ -87,7 +100,7 @@ class StoreTlsSourceTest {
     }
 
     @Test
-    void appliesAnAppsSettingsToEachOfItsHostsAndTellsOfChanges() {
+    void appliesAnAppsSettingsToEachOfItsHostsAndItsTunnelAndTellsOfChanges() {
         AtomicInteger told = new AtomicInteger();
         source.onChange(told::incrementAndGet);
         assertThat(source.settingsByHost()).isEmpty();
@@ -96,7 +109,8 @@ class StoreTlsSourceTest {
 
         store.certificates().setHttpsSettings(AppName.of("app-b"), force, admin.id());
 
-        assertThat(source.settingsByHost()).isEqualTo(Map.of("app-b.apps.test", force, "b.example.test", force));
+        assertThat(source.settingsByHost()).isEqualTo(Map.of("app-b.apps.test", force, "b.example.test", force,
+                "app-b--dev.apps.test", force));
         assertThat(told).hasValue(2); // once when attached, once for the change
     }
 }
