@@ -13,7 +13,7 @@ import java.util.Optional;
  * encrypts config vars comes from ({@code --secret-key-file} or {@code FERRY_SECRET_KEY}): optional for the
  * embedded store, required for PostgreSQL, because every node must have the same one and none may make its own.
  * {@code slugs} is where slugs and build outputs are shared ({@code --slug-store s3://BUCKET/PREFIX}, with the
- * endpoint and keys from {@code AWS_*} variables; decision 033); by default the PostgreSQL store's large objects
+ * endpoint and keys from {@code AWS_*} variables; decision 034); by default the PostgreSQL store's large objects
  * when the store is PostgreSQL, else none (the data dir alone).
  */
 public record StoreSettings(Optional<PostgresLocation> postgres, Optional<ConfigKey> key, Optional<S3Settings> slugs) {

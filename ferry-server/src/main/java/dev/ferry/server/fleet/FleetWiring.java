@@ -25,7 +25,7 @@ import java.util.Optional;
  * while it holds the fleet's lease and deploys an app only under the app's lock, and its builds are marked alive
  * so that another node fails them when this one dies. On the embedded store (one node) each of these is the
  * plain one: slugs in the data dir alone, a reconciler that always leads, no heartbeat. With {@code --slug-store
- * s3://…} (decision 033), slugs and build outputs are shared through that bucket instead, on either store.
+ * s3://…} (decision 034), slugs and build outputs are shared through that bucket instead, on either store.
  */
 public final class FleetWiring implements AutoCloseable {
 
