@@ -286,7 +286,7 @@ public final class Platform implements AutoCloseable {
      * app's data moves through the same list.
      */
     private List<AppDataCleanup> appDataCleanups() {
-        return List.of(new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())),
+        return List.of(new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())), fleet.buildLogCleanup(),
                 new AppLogData(appLogs, drains), renamedAppHosts, dashboard.cleanup(), addons.appCleanup(store, deployments));
     }
 

@@ -7,6 +7,7 @@ import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.core.build.BuildLogArchive;
 import dev.ferry.core.build.SlugArchive;
 import dev.ferry.core.runtime.AppRuntime;
+import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.Store;
 import dev.ferry.store.postgres.PostgresStore;
 import dev.ferry.store.s3.S3Bucket;
@@ -34,6 +35,7 @@ public final class FleetWiring implements AutoCloseable {
     private final FleetTuning tuning;
     private final Optional<SlugArchive> slugArchive;
     private final Optional<BuildLogArchive> logArchive;
+    private final Optional<S3BuildLogArchive> bucketLogs;
     private Optional<BuildHeartbeat> heartbeat = Optional.empty();
 
     private FleetWiring(Optional<PostgresStore> shared, String node, FleetTuning tuning, Optional<S3Bucket> bucket) {
@@ -41,8 +43,8 @@ public final class FleetWiring implements AutoCloseable {
         this.node = node;
         this.tuning = tuning;
         this.slugArchive = bucket.<SlugArchive>map(S3SlugArchive::new).or(() -> shared.map(PostgresStore::slugArchive));
-        this.logArchive = bucket.<BuildLogArchive>map(S3BuildLogArchive::new)
-                .or(() -> shared.map(PostgresStore::buildLogArchive));
+        this.bucketLogs = bucket.map(S3BuildLogArchive::new);
+        this.logArchive = bucketLogs.<BuildLogArchive>map(b -> b).or(() -> shared.map(PostgresStore::buildLogArchive));
     }
 
     /**
@@ -87,6 +89,14 @@ public final class FleetWiring implements AutoCloseable {
     /** Where finished builds' output goes for the other nodes to read; empty on the embedded store without a bucket. */
     public Optional<BuildLogArchive> buildLogs() {
         return logArchive;
+    }
+
+    /**
+     * Deletes the outputs of a destroyed app's builds from the bucket of {@code --slug-store}; nothing without one
+     * (in PostgreSQL they go with the app's rows).
+     */
+    public AppDataCleanup buildLogCleanup() {
+        return bucketLogs.<AppDataCleanup>map(b -> b).orElse(destroyed -> { });
     }
 
     /** The reconciler over {@code runtime}: under the fleet's lease and the apps' locks when the store is shared. */

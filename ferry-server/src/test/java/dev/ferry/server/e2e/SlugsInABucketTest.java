@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --slug-store s3://BUCKET/PREFIX} against a real S3-compatible server ({@link S3rverProcess}): a push
  * through one control node puts its slug and build output in the bucket (not in PostgreSQL), the app deploys, and
- * once that node stops the other control node, which never built it, runs the same release from the bucket. A
+ * once that node stops the other control node, which never built it, runs the same release from the bucket;
+ * destroying the app deletes its build output from the bucket. A
  * {@code ferry up} or {@code ferry control} whose access key is unknown, whose bucket does not exist or that has no
  * keys refuses to start with one line saying so, and writes nothing: no data dir, no object.
  */
@@ -110,6 +111,11 @@ class SlugsInABucketTest {
                     assertThat(new Api(b.apiPort(), 0, b.adminToken().token()).get("/api/apps/hello/builds/b-1/output")
                             .body()).as("a's build output, read through b from the bucket").contains("Building hello")
                             .contains("Released v1");
+
+                    Api viaB = new Api(b.apiPort(), 0, b.adminToken().token());
+                    assertThat(viaB.delete("/api/apps/hello").statusCode()).isEqualTo(204);
+                    assertThat(s3.objects(BUCKET)).as("the build output goes with its app; the slug stays")
+                            .doesNotContain("fleet/build-logs/b-1.log").contains("fleet/slugs/" + built.get(0));
                 } finally {
                     a.close();
                 }

@@ -153,6 +153,15 @@ public final class S3Bucket implements AutoCloseable {
         }
     }
 
+    /** Deletes object {@code name}; nothing when there is none. */
+    public void delete(String name) throws IOException {
+        try {
+            client.deleteObject(r -> r.bucket(bucket()).key(key(name)));
+        } catch (SdkException e) {
+            throw failed("delete", name, e);
+        }
+    }
+
     private String bucket() {
         return settings.location().bucket();
     }

@@ -3,7 +3,11 @@ package dev.ferry.store.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.core.store.App;
+import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.BuildId;
+import dev.ferry.core.store.DestroyedApp;
+import dev.ferry.core.store.UserId;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -12,7 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The S3 slug store against a real S3-compatible server ({@link S3rverProcess}): slugs stored once under their
- * SHA-256 (a large one as a multipart upload) and streamed back, build outputs replaced, and a bucket that cannot
+ * SHA-256 (a large one as a multipart upload) and streamed back, build outputs replaced and deleted with their
+ * app, and a bucket that cannot
  * be used refused at open with a sentence saying why, writing nothing.
  */
 class S3SlugArchiveTest {
@@ -101,6 +109,24 @@ class S3SlugArchiveTest {
             assertThat(out.toString()).isEqualTo("Building hello\nReleased v1\n");
             assertThat(logs.copyTo(new BuildId(8), new ByteArrayOutputStream())).isFalse();
             assertThat(s3.objects(BUCKET)).contains("fleet/three/build-logs/b-7.log");
+        }
+    }
+
+    @Test
+    void deletesTheOutputsOfADestroyedAppsBuildsAndNoOther() throws Exception {
+        try (S3Bucket bucket = S3Bucket.open(settings("fleet/four", s3.env()))) {
+            S3BuildLogArchive logs = new S3BuildLogArchive(bucket);
+            Path log = Files.writeString(dir.resolve("log"), "Building\n");
+            for (long id : new long[] {1, 2, 3}) {
+                logs.put(new BuildId(id), log);
+            }
+            App app = new App(AppName.of("hello"), new UserId(1), Instant.EPOCH);
+
+            logs.removeDataOf(new DestroyedApp(app, List.of(), Set.of(), List.of(new BuildId(1), new BuildId(2),
+                    new BuildId(9))));
+
+            assertThat(s3.objects(BUCKET)).filteredOn(key -> key.startsWith("fleet/four/build-logs/"))
+                    .containsExactly("fleet/four/build-logs/b-3.log");
         }
     }
 
