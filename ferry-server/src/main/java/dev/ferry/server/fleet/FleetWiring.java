@@ -9,14 +9,14 @@ import dev.ferry.core.build.SlugArchive;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.Store;
+import dev.ferry.server.config.StoreSettings;
 import dev.ferry.store.postgres.PostgresStore;
 import dev.ferry.store.s3.S3Bucket;
 import dev.ferry.store.s3.S3BuildLogArchive;
 import dev.ferry.store.s3.S3SlugArchive;
-import dev.ferry.server.config.StoreSettings;
 import java.nio.file.Path;
-import java.util.Deque;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.Optional;
 
 /**
