@@ -95,7 +95,6 @@ public final class Platform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
-
     private final FerryConfig config;
     private final PlatformTuning tuning;
     /** False for {@code ferry control}: no router in this process, the fleet's routers serve the apps. */
@@ -169,6 +168,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
+        var slugBucket = FleetWiring.openSlugBucket(config.store(), started); // refused before anything is written
         started.push(dataDirectory = DataDirectory.lock(config.dataDir()));
 
         PrometheusMeterRegistry meters = PlatformMeters.create();
@@ -197,7 +197,7 @@ public final class Platform implements AutoCloseable {
         }
 
         started.push(store = StoreWiring.open(config, dataDirectory.root()));
-        started.push(fleet = FleetWiring.of(store, dataDirectory.root(), tuning.fleet()));
+        started.push(fleet = FleetWiring.of(store, dataDirectory.root(), tuning.fleet(), slugBucket));
         started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
         tls.attach(store.certificates(), store.acme(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
@@ -286,7 +286,7 @@ public final class Platform implements AutoCloseable {
      * app's data moves through the same list.
      */
     private List<AppDataCleanup> appDataCleanups() {
-        return List.of(new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())),
+        return List.of(new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())), fleet.buildLogCleanup(),
                 new AppLogData(appLogs, drains), renamedAppHosts, dashboard.cleanup(), addons.appCleanup(store, deployments));
     }
 

@@ -83,6 +83,8 @@ class MainTest {
     void upAndStoreMigrateDescribeTheStoreFlagsAndTheirVariables() {
         assertThat(run("up", "--help").out()).contains("--store=URL").contains("FERRY_STORE_PASSWORD")
                 .contains("PGPASSWORD").contains("--secret-key-file=PATH").contains("FERRY_SECRET_KEY");
+        assertThat(run("control", "--help").out()).contains("--slug-store=URL").contains("FERRY_SLUG_STORE")
+                .contains("AWS_ENDPOINT_URL").contains("AWS_ACCESS_KEY_ID").contains("AWS_SECRET_ACCESS_KEY");
         CommandRunner.Result migrate = run("store:migrate", "--help");
         assertThat(migrate.exit()).as(migrate.err()).isZero();
         assertThat(migrate.out()).startsWith("Usage: ferry store:migrate").contains("--to=URL").contains("--data-dir=DIR");

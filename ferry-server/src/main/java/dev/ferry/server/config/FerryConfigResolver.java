@@ -7,6 +7,8 @@ import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.logs.drain.DrainAddressPolicy;
 import dev.ferry.runtime.sandbox.NetworkMode;
 import dev.ferry.store.postgres.PostgresLocation;
+import dev.ferry.store.s3.S3Location;
+import dev.ferry.store.s3.S3Settings;
 import dev.ferry.store.sql.ConfigKey;
 import dev.ferry.store.route.RedisRegistryConfig;
 import java.nio.file.Path;
@@ -93,6 +95,8 @@ public final class FerryConfigResolver {
         b.store(new StoreSettings(s.get("--store", "FERRY_STORE", this::postgres).optional(),
                 s.get("--secret-key-file", "FERRY_SECRET_KEY_FILE", v -> ConfigKey.file(dataDir(v)))
                         .orElse(() -> s.secret("FERRY_SECRET_KEY", v -> ConfigKey.base64(v, "FERRY_SECRET_KEY")))
+                        .optional(),
+                s.get("--slug-store", "FERRY_SLUG_STORE", v -> S3Settings.fromEnvironment(S3Location.parse(v), env))
                         .optional()));
         s.get("--registry", "FERRY_REGISTRY", FerryConfigResolver::redis).ifSet(r -> b.registry(Optional.of(r)));
         b.addons(new AddonSettings(

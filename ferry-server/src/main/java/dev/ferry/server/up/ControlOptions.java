@@ -22,11 +22,14 @@ public final class ControlOptions {
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "Apps' domain: apps answer at <app>.DOMAIN (env FERRY_DOMAIN; default localhost).")
     String domain;
 
-    @Option(names = "--store", paramLabel = "URL", description = "Keep apps, config, releases, users and the apps' slugs in this PostgreSQL database, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, which several control nodes can share (one reconciler leads by a lease there); the password may come from env FERRY_STORE_PASSWORD or PGPASSWORD instead (env FERRY_STORE; default: SQLite in the data dir).")
+    @Option(names = "--store", paramLabel = "URL", description = "Keep apps, config, releases, users and (unless --slug-store) the apps' slugs in this PostgreSQL database, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, which several control nodes can share (one reconciler leads by a lease there); the password may come from env FERRY_STORE_PASSWORD or PGPASSWORD instead (env FERRY_STORE; default: SQLite in the data dir).")
     String store;
 
     @Option(names = "--secret-key-file", paramLabel = "PATH", description = "The key that encrypts config vars, base64 of 32 bytes, made when missing and the store is new; every control node on one PostgreSQL store needs the same, given here or as env FERRY_SECRET_KEY (env FERRY_SECRET_KEY_FILE; default <data-dir>/secret.key with SQLite, none with PostgreSQL).")
     Path secretKeyFile;
+
+    @Option(names = "--slug-store", paramLabel = "URL", description = "Keep slugs and build outputs in this S3-compatible bucket, s3://BUCKET[/PREFIX], which every control node reaches; the endpoint and keys come from env AWS_ENDPOINT_URL (default AWS's), AWS_REGION (default us-east-1), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (required), AWS_SESSION_TOKEN; a bucket that cannot be used stops the start (env FERRY_SLUG_STORE; default: the PostgreSQL store with --store, else only the data dir).")
+    String slugStore;
 
     @Option(names = "--max-push-size", paramLabel = "SIZE", description = "Largest pack one git push may send, e.g. 512m or 1g (env FERRY_MAX_PUSH_SIZE; default 512m).")
     String maxPushSize;

@@ -90,6 +90,34 @@ class FerryConfigResolverTest {
     }
 
     @Test
+    void readsTheSlugStoreFromTheFlagOrTheEnvironmentWithItsEndpointAndKeysFromAwsVariables() {
+        Map<String, String> env = Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9000", "AWS_ACCESS_KEY_ID", "AKID",
+                "AWS_SECRET_ACCESS_KEY", "secret", "AWS_REGION", "eu-west-3");
+
+        var slugs = new FerryConfigResolver(env, HOME).resolve(Map.of("--slug-store", "s3://ferry-slugs/prod"))
+                .store().slugs().orElseThrow();
+
+        assertThat(slugs.location()).isEqualTo(new dev.ferry.store.s3.S3Location("ferry-slugs", "prod"));
+        assertThat(slugs.endpoint()).contains(java.net.URI.create("http://127.0.0.1:9000"));
+        assertThat(slugs.region()).isEqualTo("eu-west-3");
+        assertThat(slugs.accessKeyId()).isEqualTo("AKID");
+        Map<String, String> viaEnv = new java.util.HashMap<>(env);
+        viaEnv.put("FERRY_SLUG_STORE", "s3://other-bucket");
+        assertThat(new FerryConfigResolver(viaEnv, HOME).resolve(Map.of()).store().slugs().orElseThrow().location())
+                .isEqualTo(new dev.ferry.store.s3.S3Location("other-bucket", ""));
+        assertThat(new FerryConfigResolver(env, HOME).resolve(Map.of()).store().slugs()).isEmpty();
+    }
+
+    @Test
+    void refusesASlugStoreThatIsNoS3LocationOrHasNoKeys() {
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of(), HOME).resolve(Map.of("--slug-store", "s3://b-1/p")))
+                .hasMessage("--slug-store='s3://b-1/p' needs the bucket's credentials in the environment:"
+                        + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+        assertThatThrownBy(() -> new FerryConfigResolver(Map.of(), HOME).resolve(Map.of("--slug-store", "/var/slugs")))
+                .hasMessage("--slug-store='/var/slugs' is not an S3 location such as s3://my-bucket/ferry");
+    }
+
+    @Test
     void refusesPostgresWithoutASharedKeyAndKeysOrUrlsThatCannotBeUsed() {
         FerryConfigResolver resolver = new FerryConfigResolver(Map.of(), HOME);
 
