@@ -15,12 +15,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The router's {@link TlsSource} over the store. Each certificate is served only for the hosts of its own app
  * that it covers (a wildcard uploaded by one app never answers for another app's host), an ACME certificate only for
  * those a user's certificate of the app does not cover (the user's wins), and each app's HTTPS settings apply to
- * all its hosts; the ACME challenges being answered come from the store too. Until {@link #attach} names the store (the router starts before it), there is
+ * all its hosts; the ACME challenges being answered come from the store too. The platform's own certificates (the
+ * wildcard {@code *.<domain>} that {@link #servePlatform} names) are served for every name they cover; the router
+ * prefers an exact name to a wildcard, so a host with a certificate of its own keeps it. Until {@link #attach} names the store (the router starts before it), there is
  * nothing to serve but the default certificate.
  */
 public final class StoreTlsSource implements TlsSource {
@@ -31,6 +34,7 @@ public final class StoreTlsSource implements TlsSource {
     private final AppHostNames hostNames;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Stores stores;
+    private volatile Supplier<List<ServingCertificate>> platform = List::of;
 
     public StoreTlsSource(AppHostNames hostNames) {
         this.hostNames = hostNames;
@@ -40,6 +44,12 @@ public final class StoreTlsSource implements TlsSource {
     public void attach(CertificateStore certificates, AcmeStore acme, AppStore apps) {
         stores = new Stores(certificates, acme, apps);
         certificates.onChange(this::changed);
+        changed();
+    }
+
+    /** Serves the certificates {@code source} gives at each reload too (the wildcard), and reloads now. */
+    public void servePlatform(Supplier<List<ServingCertificate>> source) {
+        platform = source;
         changed();
     }
 
@@ -54,11 +64,11 @@ public final class StoreTlsSource implements TlsSource {
         if (s == null) {
             return List.of();
         }
+        List<ServingCertificate> served = new ArrayList<>(platform.get());
         Map<AppName, List<String>> hostsOf = new HashMap<>();
         List<ServingCertificate> all = s.certificates().servingCertificates();
         List<Certificate> users = all.stream().map(ServingCertificate::certificate)
                 .filter(c -> c.source() == CertificateSource.USER).toList();
-        List<ServingCertificate> served = new ArrayList<>();
         for (ServingCertificate sc : all) {
             Certificate c = sc.certificate();
             List<String> hosts = hostsOf.computeIfAbsent(c.app(), app -> hostNames.of(app, s.apps().domains(app)));
