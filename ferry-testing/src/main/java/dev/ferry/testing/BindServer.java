@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real authoritative DNS server, BIND's {@code named} from Debian's {@code bind9} package, started for one test on
- * an ephemeral loopback port (UDP and TCP) with a generated configuration: one primary zone (SOA, NS, and an A record
- * of 127.0.0.1 for the apex and every name under it), dynamic updates of TXT records allowed to one new TSIG key
- * (hmac-sha256), recursion and the control channel off. {@link #keyFile()} holds that key in BIND's own form, as
+ * an ephemeral loopback port (UDP and TCP) with a generated configuration: primary zones (SOA, NS, and an A record
+ * of 127.0.0.1 for the apex and every name under it), dynamic updates of TXT records in the first allowed to one new
+ * TSIG key (hmac-sha256), recursion and the control channel off. {@link #keyFile()} holds that key in BIND's own form, as
  * Ferry's {@code --acme-dns-tsig-file} reads it. Fails at start with a message to install bind9 when it is missing.
  */
 public final class BindServer implements AutoCloseable {
@@ -26,26 +28,29 @@ public final class BindServer implements AutoCloseable {
 
     private final Path dir;
     private final String zone;
+    private final List<String> otherZones;
     private final int port;
     private Process named;
 
-    private BindServer(Path dir, String zone) {
+    private BindServer(Path dir, String zone, List<String> otherZones) {
         this.dir = dir;
         this.zone = zone;
+        this.otherZones = otherZones;
         this.port = FreePorts.loopback();
     }
 
     /**
-     * Starts {@code named} in {@code dir} serving {@code zone}.
+     * Starts {@code named} in {@code dir} serving {@code zone}, which the key may update, and {@code otherZones},
+     * which it may not.
      *
      * @throws IllegalStateException when {@code named} is not installed
      */
-    public static BindServer start(Path dir, String zone) throws IOException, InterruptedException {
+    public static BindServer start(Path dir, String zone, String... otherZones) throws IOException, InterruptedException {
         if (!Files.isExecutable(NAMED)) {
             throw new IllegalStateException("BIND's named is not installed at " + NAMED + ": install Debian's bind9"
                     + " package (apt-get install bind9; .ci/run does)");
         }
-        BindServer server = new BindServer(dir, zone);
+        BindServer server = new BindServer(dir, zone, List.of(otherZones));
         try {
             server.startNamed();
             return server;
@@ -65,13 +70,23 @@ public final class BindServer implements AutoCloseable {
                 	secret "%s";
                 };
                 """.formatted(KEY_NAME, Base64.getEncoder().encodeToString(secret)));
-        Files.writeString(dir.resolve(zone + ".zone"), """
-                $TTL 60
-                @ IN SOA ns1.%1$s. admin.%1$s. ( 1 60 60 600 60 )
-                @ IN NS ns1.%1$s.
-                @ IN A 127.0.0.1
-                * IN A 127.0.0.1
-                """.formatted(zone));
+        StringBuilder zones = new StringBuilder();
+        for (String z : Stream.concat(Stream.of(zone), otherZones.stream()).toList()) {
+            Files.writeString(dir.resolve(z + ".zone"), """
+                    $TTL 60
+                    @ IN SOA ns1.%1$s. admin.%1$s. ( 1 60 60 600 60 )
+                    @ IN NS ns1.%1$s.
+                    @ IN A 127.0.0.1
+                    * IN A 127.0.0.1
+                    """.formatted(z));
+            zones.append("""
+                    zone "%1$s" {
+                        type primary;
+                        file "%2$s/%1$s.zone";
+                        %3$s
+                    };
+                    """.formatted(z, dir, z.equals(zone) ? "update-policy { grant " + KEY_NAME + " zonesub TXT; };" : ""));
+        }
         Files.writeString(dir.resolve("named.conf"), """
                 include "%1$s";
                 options {
@@ -86,12 +101,7 @@ public final class BindServer implements AutoCloseable {
                     notify no;
                 };
                 controls { };
-                zone "%4$s" {
-                    type primary;
-                    file "%2$s/%4$s.zone";
-                    update-policy { grant %5$s zonesub TXT; };
-                };
-                """.formatted(keyFile(), dir, port, zone, KEY_NAME));
+                """.formatted(keyFile(), dir, port) + zones);
         named = new ProcessBuilder(NAMED.toString(), "-g", "-4", "-c", dir.resolve("named.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("named.log").toFile()).start();
         Instant until = Instant.now().plusSeconds(20);
