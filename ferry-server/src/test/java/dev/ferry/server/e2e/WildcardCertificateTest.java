@@ -118,6 +118,24 @@ class WildcardCertificateTest {
     }
 
     @Test
+    void renewsTheWildcardBeforeItExpires() throws Exception {
+        int httpPort = FreePorts.loopback();
+        // 40 s certificates renewed with 90% of their life left: a renewal about 4 s after each issuance.
+        try (BindServer bind = BindServer.start(bindDir, DOMAIN);
+             PebbleCa pebble = PebbleCa.start(pebbleDir, httpPort, Duration.ofSeconds(40), bind.hostPort());
+             Platform platform = start(pebble, bind, TsigKey.read(bind.keyFile()), httpPort, 0.9)) {
+            int https = platform.httpsPort();
+            String first = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> served(pebble, "one." + DOMAIN, https), f -> f != null);
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> served(pebble, "two." + DOMAIN, https), f -> f != null && !f.equals(first));
+            assertThat(platform.store().events(Page.FIRST).items())
+                    .filteredOn(e -> e.action() == EventAction.ACME_ISSUE && e.detail().contains("wildcard"))
+                    .hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void aWrongTsigSecretFailsAsAnEventAndTheWildcardKeepsServing() throws Exception {
         int httpPort = FreePorts.loopback();
         try (BindServer bind = BindServer.start(bindDir, DOMAIN);
