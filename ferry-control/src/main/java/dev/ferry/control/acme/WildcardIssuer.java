@@ -44,7 +44,7 @@ public final class WildcardIssuer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile Optional<Certificate> current = Optional.empty();
+    private volatile Optional<Certificate> current;
     // Only touched on the issuer's thread.
     private int failures;
     private Instant retryAt = Instant.MIN;

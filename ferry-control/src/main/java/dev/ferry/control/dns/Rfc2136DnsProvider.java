@@ -109,7 +109,8 @@ public final class Rfc2136DnsProvider implements DnsProvider {
                     + config.zone() + ": " + Rcode.string(rcode) + meaning(rcode));
         }
         if (!response.isVerified()) {
-            throw new DnsUpdateFailed("the answer of " + server() + " when asked to " + what + " is not signed with the TSIG key " + config.key().name() + "; the change is not trusted");
+            throw new DnsUpdateFailed("the answer of " + server() + " when asked to " + what + " is not signed with"
+                    + " the TSIG key " + config.key().name() + "; the change is not trusted");
         }
     }
 

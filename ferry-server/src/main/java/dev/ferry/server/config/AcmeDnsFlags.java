@@ -36,8 +36,12 @@ final class AcmeDnsFlags {
             throw new IllegalArgumentException("--acme-dns-provider rfc2136 needs --acme-dns-server HOST[:PORT] (the"
                     + " zone's primary server) and --acme-dns-tsig-file FILE (the TSIG key that signs updates)");
         }
-        String z = zone.orElse(Rfc2136Config.normalizeZone(domain));
         String d = Rfc2136Config.normalizeZone(domain);
+        if (d.equals("localhost") || d.endsWith(".localhost")) {
+            throw new IllegalArgumentException("--acme-dns-provider gets a certificate for *." + d + ", which no CA"
+                    + " issues: give the apps' real domain with --domain");
+        }
+        String z = zone.orElse(d);
         if (!d.equals(z) && !d.endsWith("." + z)) {
             throw new IllegalArgumentException("--acme-dns-zone " + z + " does not hold the apps' domain " + d
                     + "; name the zone that _acme-challenge." + d + " is in");

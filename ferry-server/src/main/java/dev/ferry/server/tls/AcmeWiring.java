@@ -48,7 +48,7 @@ public final class AcmeWiring {
                 log.warn("ACME: no router runs in this process; the CA's HTTP-01 checks are answered only by the"
                         + " routers of ferry up nodes on the same store, not by separate ferry router processes");
             }
-            Optional<WildcardIssuer> wildcard = WildcardWiring.start(config, c, store, tls);
+            Optional<WildcardIssuer> wildcard = WildcardWiring.start(config, c, store, tls, withRouter);
             wildcard.ifPresent(started::add);
             started.add(new AcmeIssuer(acme, store, store.certificates(), store.acme(),
                     new AppHostNames(config.domain()), logs, Clock.systemUTC(),

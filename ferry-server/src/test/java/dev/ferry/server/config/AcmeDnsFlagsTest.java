@@ -81,6 +81,10 @@ class AcmeDnsFlagsTest {
         assertThatThrownBy(() -> resolve(Map.of(), flags("--acme-dns-provider", "rfc2136", "--acme-dns-server",
                 "127.0.0.1", "--acme-dns-tsig-file", home.resolve("missing.key").toString())))
                 .hasMessageContaining("--acme-dns-tsig-file").hasMessageContaining("cannot read the TSIG key file");
+        Map<String, String> local = flags("--acme-dns-provider", "rfc2136", "--acme-dns-server", "127.0.0.1",
+                "--acme-dns-tsig-file", key);
+        local.remove("--domain");
+        assertThatThrownBy(() -> resolve(Map.of(), local)).hasMessageContaining("*.localhost, which no CA issues");
         Map<String, String> noAcme = flags("--acme-dns-provider", "rfc2136", "--acme-dns-server", "127.0.0.1",
                 "--acme-dns-tsig-file", key);
         noAcme.remove("--acme-directory");
