@@ -104,7 +104,7 @@ public final class WildcardIssuer implements AutoCloseable {
             failures = 0;
             retryAt = Instant.MIN;
             events.recordWildcardEvent(EventAction.ACME_ISSUE, "ACME wildcard certificate for "
-                    + String.join(", ", c.hostNames()) + " issued by " + c.issuer() + ", expires " + c.notAfter());
+                    + String.join(", ", names) + " issued by " + c.issuer() + ", expires " + c.notAfter());
             log.info("ACME wildcard certificate for *.{} issued, expires {}", domain, c.notAfter());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
