@@ -33,6 +33,7 @@ public final class PebbleCa implements AutoCloseable {
     private final int listenPort;
     private final int managementPort;
     private final int dnsManagementPort;
+    private String dnsServer;
     private Process challengeServer;
     private Process pebble;
 
@@ -46,6 +47,23 @@ public final class PebbleCa implements AutoCloseable {
     /** True when Pebble and its challenge server are installed here. */
     public static boolean installed() {
         return Files.isExecutable(Path.of("/usr/bin/pebble")) && Files.isExecutable(Path.of("/usr/bin/pebble-challtestsrv"));
+    }
+
+    /**
+     * Starts both servers in {@code dir}, Pebble asking {@code dnsServer} (HOST:PORT, a real authoritative server such
+     * as {@link BindServer}) instead of the challenge server for every name, so it checks DNS-01 records there.
+     */
+    public static PebbleCa start(Path dir, int httpPort, Duration validity, String dnsServer)
+            throws IOException, InterruptedException {
+        PebbleCa ca = new PebbleCa(dir);
+        ca.dnsServer = dnsServer;
+        try {
+            ca.startAll(httpPort, validity);
+            return ca;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            ca.close();
+            throw e;
+        }
     }
 
     /** Starts both servers in {@code dir}; {@code httpPort} is where Pebble checks HTTP-01 answers. */
@@ -76,7 +94,7 @@ public final class PebbleCa implements AutoCloseable {
                 """.formatted(listenPort, managementPort, listenerCa(), dir.resolve("listener-key.pem"), httpPort,
                 FreePorts.loopback(), validity.toSeconds()));
         ProcessBuilder pb = new ProcessBuilder("pebble", "-config", dir.resolve("pebble.json").toString(),
-                "-dnsserver", "127.0.0.1:" + dnsPort)
+                "-dnsserver", dnsServer != null ? dnsServer : "127.0.0.1:" + dnsPort)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("pebble.log").toFile());
         pb.environment().put("PEBBLE_VA_NOSLEEP", "1");
         pb.environment().put("PEBBLE_AUTHZREUSE", "0");

@@ -51,6 +51,12 @@ final class AcmeAccount {
     }
 
     private KeyPair keyPair() throws IOException {
+        synchronized (AcmeAccount.class) { // the wildcard's issuer shares the key: one of them makes it
+            return readOrMakeKeyPair();
+        }
+    }
+
+    private KeyPair readOrMakeKeyPair() throws IOException {
         Path file = config.accountKeyFile();
         if (Files.exists(file)) {
             try (Reader in = Files.newBufferedReader(file)) {

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * ordered ({@link Http01Order}). A success installs the certificate (named after its host) through the store, which
  * the routers read without a restart; a failure keeps whatever certificate served, records the host as failing
  * with an {@code acme.fail} event, writes a line to the app's log, and waits {@link AcmeConfig#retry()} before the
- * next try. Hosts under {@code .localhost} are never ordered: no CA can check them.
+ * next try. Hosts under {@code .localhost} are never ordered: no CA can check them, nor hosts that a certificate
+ * outside the store serves (the wildcard {@code *.<domain>}, {@link WildcardIssuer}), whose own ACME certificates
+ * are then forgotten.
  */
 public final class AcmeIssuer implements AutoCloseable {
 
@@ -54,6 +57,7 @@ public final class AcmeIssuer implements AutoCloseable {
     private final AppLogs logs;
     private final Clock clock;
     private final Http01Order orders;
+    private final Predicate<String> servedElsewhere;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ferry-acme");
         t.setDaemon(true);
@@ -65,6 +69,13 @@ public final class AcmeIssuer implements AutoCloseable {
 
     public AcmeIssuer(AcmeConfig config, AppStore apps, CertificateStore certificates, AcmeStore acme,
                       AppHostNames hostNames, AppLogs logs, Clock clock) {
+        this(config, apps, certificates, acme, hostNames, logs, clock, host -> false);
+    }
+
+    /** @param servedElsewhere true for a host that a certificate outside the store serves (the wildcard) */
+    public AcmeIssuer(AcmeConfig config, AppStore apps, CertificateStore certificates, AcmeStore acme,
+                      AppHostNames hostNames, AppLogs logs, Clock clock, Predicate<String> servedElsewhere) {
+        this.servedElsewhere = servedElsewhere;
         this.config = config;
         this.apps = apps;
         this.certificates = certificates;
@@ -133,10 +144,10 @@ public final class AcmeIssuer implements AutoCloseable {
             } catch (AppNotFound gone) {
                 continue;
             }
-            if (own.stream().anyMatch(c -> c.source() == CertificateSource.USER && c.covers(host))) {
+            if (servedElsewhere.test(host) || own.stream().anyMatch(c -> c.source() == CertificateSource.USER && c.covers(host))) {
                 if (own.stream().anyMatch(c -> c.source() == CertificateSource.ACME && c.name().equals(host))
                         || statuses.containsKey(app + " " + host)) {
-                    acme.forgetHost(app, host); // a user's certificate took the host over
+                    acme.forgetHost(app, host); // a user's certificate (or the wildcard) took the host over
                 }
                 continue;
             }

@@ -1,6 +1,8 @@
 /**
  * Certificates over ACME (Let's Encrypt or any ACME CA, by acme4j): {@link dev.ferry.control.acme.AcmeIssuer} orders
  * one for every app host and custom domain, answered over HTTP-01 by the routers, installs and renews it, and
- * records failures; {@link dev.ferry.control.acme.AcmeConfig} is its configuration.
+ * records failures; {@link dev.ferry.control.acme.WildcardIssuer} keeps one {@code *.<domain>} certificate proved
+ * over DNS-01 in a {@link dev.ferry.control.acme.WildcardCertificateFile}; {@link dev.ferry.control.acme.AcmeConfig}
+ * is their configuration.
  */
 package dev.ferry.control.acme;

@@ -55,11 +55,15 @@ class AcmeIssuerTest {
     }
 
     private void startIssuer() {
+        startIssuer(host -> false);
+    }
+
+    private void startIssuer(java.util.function.Predicate<String> servedByWildcard) {
         AcmeConfig config = AcmeConfig.of(URI.create("https://127.0.0.1:" + FreePorts.loopback() + "/dir"),
                         Optional.empty(), Optional.empty(), dir.resolve("acme/account.pem"))
                 .withTiming(1.0 / 3, Duration.ofMillis(100), Backoff.doubling(Duration.ofMillis(400), Duration.ofSeconds(5)));
         issuer = new AcmeIssuer(config, store, store.certificates(), store.acme(), new AppHostNames("apps.test"), logs,
-                Clock.systemUTC()).start();
+                Clock.systemUTC(), servedByWildcard).start();
     }
 
     private Optional<AcmeHostStatus> status(String app, String host) {
@@ -140,5 +144,25 @@ class AcmeIssuerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> status("hello", "hello.apps.test")
                 .filter(s -> s.failures() >= 2).isPresent());
         assertThat(store.acme().statuses(hello)).extracting(AcmeHostStatus::host).containsExactly("hello.apps.test");
+    }
+
+    @Test
+    void leavesTheHostsTheWildcardServesAloneAndForgetsTheirOwnCertificates() {
+        AppName hello = AppName.of("hello");
+        store.createApp(admin.id(), hello);
+        store.addDomain(hello, "www.hello.test", admin.id());
+        // Issued over HTTP-01 before the wildcard existed.
+        store.acme().putAcmeCertificate(new Certificate("hello.apps.test", hello, List.of("hello.apps.test"),
+                "CN=hello.apps.test", "CN=Test CA", java.time.Instant.now().minusSeconds(60),
+                java.time.Instant.now().plus(Duration.ofDays(90)), "sha256:own", "chain", java.time.Instant.now(),
+                CertificateSource.ACME), "key");
+
+        startIssuer(host -> host.endsWith(".apps.test"));
+        // A second failure of the custom domain means a whole sweep came before it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("hello", "www.hello.test")
+                .filter(s -> s.failures() >= 2).isPresent());
+
+        assertThat(status("hello", "hello.apps.test")).isEmpty(); // never ordered: the wildcard serves it
+        assertThat(store.certificates().certificates(hello)).isEmpty(); // its own ACME certificate forgotten
     }
 }

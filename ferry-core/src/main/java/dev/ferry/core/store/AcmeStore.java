@@ -50,4 +50,11 @@ public interface AcmeStore {
 
     /** Every host's outcome, of every app. */
     List<AcmeHostStatus> allStatuses();
+
+    /**
+     * Records an event about the platform's wildcard certificate {@code *.<domain>} (on no app): {@code acme.issue}
+     * when a new one was installed, {@code acme.fail} when an order failed; wakes the certificate listeners, so
+     * routers read the wildcard again.
+     */
+    void recordWildcardEvent(EventAction action, String detail);
 }

@@ -1,6 +1,7 @@
 package dev.ferry.server.config;
 
 import dev.ferry.control.acme.AcmeConfig;
+import dev.ferry.control.dns.Rfc2136Config;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.route.HostName;
 import dev.ferry.router.handler.TrustedProxies;
@@ -87,7 +88,8 @@ public record FerryConfig(
         Optional<RedisRegistryConfig> registry,
         AddonSettings addons,
         RuntimeSettings runtime,
-        Optional<AcmeConfig> acme) {
+        Optional<AcmeConfig> acme,
+        Optional<Rfc2136Config> acmeDns) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
@@ -134,6 +136,11 @@ public record FerryConfig(
         Objects.requireNonNull(addons, "addons");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(acme, "acme");
+        Objects.requireNonNull(acmeDns, "acmeDns");
+        if (acmeDns.isPresent() && acme.isEmpty()) {
+            throw new IllegalArgumentException("--acme-dns-provider gets the wildcard certificate over ACME, but ACME"
+                    + " is off: give --acme-email or --acme-directory too");
+        }
         if (HostName.isWildcard(domain)) {
             throw new IllegalArgumentException("the apps' domain '" + domain + "' must not be a wildcard");
         }
@@ -183,7 +190,8 @@ public record FerryConfig(
                 .trustedProxies(trustedProxies).maxPushBytes(maxPushBytes).maxSourceBytes(maxSourceBytes).maxBuilds(maxBuilds)
                 .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
                 .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits)
-                .store(store).registry(registry).addons(addons).runtime(runtime).acme(acme);
+                .store(store).registry(registry).addons(addons).runtime(runtime).acme(acme)
+                .acmeDns(acmeDns);
     }
 
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */

@@ -1,6 +1,7 @@
 package dev.ferry.server.config;
 
 import dev.ferry.control.acme.AcmeConfig;
+import dev.ferry.control.dns.Rfc2136Config;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.runtime.sandbox.NetworkMode;
@@ -42,6 +43,7 @@ public final class FerryConfigBuilder {
     private AddonSettings addons = AddonSettings.NONE;
     private RuntimeSettings runtime = RuntimeSettings.LOCAL;
     private Optional<AcmeConfig> acme = Optional.empty();
+    private Optional<Rfc2136Config> acmeDns = Optional.empty();
 
     FerryConfigBuilder() {
     }
@@ -71,11 +73,13 @@ public final class FerryConfigBuilder {
     public FerryConfigBuilder addons(AddonSettings v) { addons = v; return this; }
     public FerryConfigBuilder runtime(RuntimeSettings v) { runtime = v; return this; }
     public FerryConfigBuilder acme(Optional<AcmeConfig> v) { acme = v; return this; }
+    public FerryConfigBuilder acmeDns(Optional<Rfc2136Config> v) { acmeDns = v; return this; }
 
     /** @throws IllegalArgumentException naming what is wrong, e.g. two listeners on one port */
     public FerryConfig build() {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxSourceBytes, maxBuilds, buildTimeout,
-                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry, addons, runtime, acme);
+                appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry, addons, runtime, acme,
+                acmeDns);
     }
 }

@@ -113,6 +113,11 @@ public final class FerryConfigResolver {
                 s.get("--control-url", "FERRY_CONTROL_URL", String::strip).optional(),
                 Optional.empty()));
         b.acme(acme(s, dataDir));
+        b.acmeDns(AcmeDnsFlags.settings(s.get("--acme-dns-provider", "FERRY_ACME_DNS_PROVIDER", AcmeDnsFlags::provider)
+                        .optional(), s.get("--acme-dns-server", "FERRY_ACME_DNS_SERVER", AcmeDnsFlags::server).optional(),
+                s.get("--acme-dns-zone", "FERRY_ACME_DNS_ZONE", AcmeDnsFlags::zone).optional(),
+                s.get("--acme-dns-tsig-file", "FERRY_ACME_DNS_TSIG_FILE", v -> AcmeDnsFlags.tsig(dataDir(v))).optional(),
+                s.get("--domain", "FERRY_DOMAIN", String::strip).or("localhost")));
         return b.build();
     }
 

@@ -120,4 +120,16 @@ public final class ControlOptions {
 
     @Option(names = "--acme-renew-remaining", paramLabel = "PART", description = "Renew an ACME certificate when less than this part of its lifetime is left (env FERRY_ACME_RENEW_REMAINING; default 0.333).")
     String acmeRenewRemaining;
+
+    @Option(names = "--acme-dns-provider", paramLabel = "KIND", description = "Also get one wildcard certificate *.<domain> (and <domain>) over ACME's DNS-01 through this DNS provider, served for every app's default host; rfc2136 is the one there is: dynamic updates signed with TSIG, as BIND, Knot and PowerDNS take them; needs ACME on (env FERRY_ACME_DNS_PROVIDER; default none: each host gets its own certificate over HTTP-01).")
+    String acmeDnsProvider;
+
+    @Option(names = "--acme-dns-server", paramLabel = "HOST[:PORT]", description = "With --acme-dns-provider rfc2136, the zone's primary server, which takes the updates and is asked whether a record is there (env FERRY_ACME_DNS_SERVER; port 53 unless given).")
+    String acmeDnsServer;
+
+    @Option(names = "--acme-dns-zone", paramLabel = "ZONE", description = "With --acme-dns-provider rfc2136, the zone that _acme-challenge.<domain> is in (env FERRY_ACME_DNS_ZONE; default the apps' domain).")
+    String acmeDnsZone;
+
+    @Option(names = "--acme-dns-tsig-file", paramLabel = "FILE", description = "With --acme-dns-provider rfc2136, the TSIG key that signs the updates, in BIND's form as tsig-keygen writes it: key \"NAME\" { algorithm hmac-sha256; secret \"BASE64\"; }; (env FERRY_ACME_DNS_TSIG_FILE).")
+    Path acmeDnsTsigFile;
 }

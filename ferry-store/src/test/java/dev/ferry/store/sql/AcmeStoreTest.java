@@ -53,6 +53,22 @@ class AcmeStoreTest extends StoreTestSupport {
     }
 
     @Test
+    void recordsTheWildcardsOutcomesOnNoAppAndTellsTheListeners() {
+        AtomicInteger changes = new AtomicInteger();
+        store.certificates().onChange(changes::incrementAndGet);
+
+        acme.recordWildcardEvent(EventAction.ACME_FAIL, "ACME wildcard certificate for *.apps.test failed: NOTAUTH");
+        acme.recordWildcardEvent(EventAction.ACME_ISSUE, "ACME wildcard certificate for *.apps.test issued");
+
+        assertThat(store.events(Page.FIRST).items()).filteredOn(e -> e.detail().startsWith("ACME wildcard"))
+                .extracting(Event::action, e -> e.app().isPresent())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventAction.ACME_ISSUE, false),
+                        org.assertj.core.groups.Tuple.tuple(EventAction.ACME_FAIL, false));
+        assertThat(store.events(name("hello"), Page.FIRST).items()).noneMatch(e -> e.detail().startsWith("ACME wildcard"));
+        assertThat(changes).hasValue(2);
+    }
+
+    @Test
     void installsAcmeCertificatesNextToUsersOwnWithTheirSource() {
         acme.putAcmeCertificate(cert("hello.apps.test", CertificateSource.ACME, "sha256:one"), KEY);
         acme.putAcmeCertificate(cert("hello.apps.test", CertificateSource.ACME, "sha256:two"), KEY); // a renewal

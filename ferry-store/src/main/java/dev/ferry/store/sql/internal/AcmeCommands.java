@@ -118,4 +118,13 @@ public final class AcmeCommands implements AcmeStore {
     public List<AcmeHostStatus> allStatuses() {
         return db.read(AcmeRows::all);
     }
+
+    @Override
+    public void recordWildcardEvent(EventAction action, String detail) {
+        db.write(tx -> {
+            EventRows.record(tx, Optional.empty(), Optional.empty(), action, detail, clock.now());
+            return null;
+        });
+        certificates.changed();
+    }
 }

@@ -1,0 +1,207 @@
+package dev.ferry.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ferry.control.acme.AcmeConfig;
+import dev.ferry.control.dns.Rfc2136Config;
+import dev.ferry.control.dns.TsigKey;
+import dev.ferry.core.retry.Backoff;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateSource;
+import dev.ferry.core.store.Event;
+import dev.ferry.core.store.EventAction;
+import dev.ferry.core.store.Page;
+import dev.ferry.core.tls.Pem;
+import dev.ferry.server.Platform;
+import dev.ferry.server.config.FerryConfig;
+import dev.ferry.testing.BindServer;
+import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.FreePorts;
+import dev.ferry.testing.PebbleCa;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The wildcard certificate {@code *.<domain>} from the outside: {@code ferry up} with an RFC 2136 DNS provider puts
+ * DNS-01 records into a real BIND {@code named} by signed dynamic updates, a real Pebble checks them by asking that
+ * {@code named}, and the router serves every name under the apps' domain with the one certificate (curl against
+ * Pebble's root), with no per-host order for an app's default host while a custom domain still gets its own over
+ * HTTP-01; a wrong TSIG secret fails as an event with the DNS server's reason and the certificate keeps serving.
+ */
+class WildcardCertificateTest {
+
+    private static final String DOMAIN = "apps.test";
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path pebbleDir;
+
+    @TempDir
+    Path bindDir;
+
+    @BeforeEach
+    void needsPebble() {
+        Assumptions.assumeTrue(PebbleCa.installed(), "Debian's pebble package (.ci/run installs it)");
+    }
+
+    private Platform start(PebbleCa pebble, BindServer bind, TsigKey key, int httpPort, double renewPart)
+            throws Exception {
+        AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
+                        Optional.of(pebble.listenerCa()), dataDir.resolve("acme/account.pem"))
+                .withTiming(renewPart, Duration.ofMillis(200), Backoff.doubling(Duration.ofSeconds(1),
+                        Duration.ofSeconds(2)));
+        return Platform.start(FerryConfig.ephemeral(dataDir).toBuilder().domain(DOMAIN).httpPort(httpPort)
+                .httpsPort(FerryConfig.EPHEMERAL).acme(Optional.of(acme))
+                .acmeDns(Optional.of(Rfc2136Config.of(bind.address(), DOMAIN, key))).build());
+    }
+
+    @Test
+    void servesEveryNameUnderTheDomainWithOneWildcardProvedOverDns01() throws Exception {
+        int httpPort = FreePorts.loopback();
+        try (BindServer bind = BindServer.start(bindDir, DOMAIN, "hello.test");
+             PebbleCa pebble = PebbleCa.start(pebbleDir, httpPort, Duration.ofHours(1), bind.hostPort());
+             Platform platform = start(pebble, bind, TsigKey.read(bind.keyFile()), httpPort, 1.0 / 3);
+             Backend backend = Backend.start("hello")) {
+            int https = platform.httpsPort();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                String served = curl(pebble.rootPem(), "anything." + DOMAIN, https);
+                assertThat(served).as(served + pebble.log() + bind.log()).contains("SSL connection using TLSv1.3")
+                        .contains("subjectAltName: host \"anything.apps.test\" matched cert's \"*.apps.test\"")
+                        .contains("issuer: CN=Pebble Intermediate CA").contains("no_such_app");
+            });
+            // The file is replaced a moment before the event is recorded, and a reload may come in between.
+            // (The names in the order asked; the leaf lists them in any order.)
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(platform.store().events(Page.FIRST)
+                    .items()).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo(EventAction.ACME_ISSUE);
+                assertThat(e.app()).isEmpty();
+                assertThat(e.detail()).contains("ACME wildcard certificate for *.apps.test, apps.test issued");
+            }));
+
+            Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
+            ok(admin, "apps:create", "hello");
+            ok(admin, "routes:add", "hello.apps.test", backend.url(), "--force");
+            ok(admin, "domains:add", "www.hello.test", "-a", "hello");
+            String hello = curl(pebble.rootPem(), "hello." + DOMAIN, https);
+            assertThat(hello).contains("matched cert's \"*.apps.test\"").contains("backend hello");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    curl(pebble.rootPem(), "www.hello.test", https))
+                    .contains("subjectAltName: host \"www.hello.test\" matched cert's \"www.hello.test\""));
+            // The custom domain was ordered over HTTP-01 after the sweeps that saw the app; its default host was not.
+            assertThat(platform.store().certificates().certificates(AppName.of("hello")))
+                    .extracting(Certificate::name, Certificate::source)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("www.hello.test", CertificateSource.ACME));
+            assertThat(Files.getPosixFilePermissions(wildcardFile()).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        }
+    }
+
+    @Test
+    void renewsTheWildcardBeforeItExpires() throws Exception {
+        int httpPort = FreePorts.loopback();
+        // 40 s certificates renewed with 90% of their life left: a renewal about 4 s after each issuance.
+        try (BindServer bind = BindServer.start(bindDir, DOMAIN);
+             PebbleCa pebble = PebbleCa.start(pebbleDir, httpPort, Duration.ofSeconds(40), bind.hostPort());
+             Platform platform = start(pebble, bind, TsigKey.read(bind.keyFile()), httpPort, 0.9)) {
+            int https = platform.httpsPort();
+            String first = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> served(pebble, "one." + DOMAIN, https), f -> f != null);
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> served(pebble, "two." + DOMAIN, https), f -> f != null && !f.equals(first));
+            assertThat(platform.store().events(Page.FIRST).items())
+                    .filteredOn(e -> e.action() == EventAction.ACME_ISSUE && e.detail().contains("wildcard"))
+                    .hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aWrongTsigSecretFailsAsAnEventAndTheWildcardKeepsServing() throws Exception {
+        int httpPort = FreePorts.loopback();
+        try (BindServer bind = BindServer.start(bindDir, DOMAIN);
+             PebbleCa pebble = PebbleCa.start(pebbleDir, httpPort, Duration.ofHours(1), bind.hostPort())) {
+            TsigKey right = TsigKey.read(bind.keyFile());
+            String first;
+            try (Platform platform = start(pebble, bind, right, httpPort, 1.0 / 3)) {
+                first = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                        .until(() -> served(pebble, "one." + DOMAIN, platform.httpsPort()), f -> f != null);
+            }
+            TsigKey wrong = new TsigKey(right.name(), right.algorithm(), Base64.getEncoder().encodeToString(new byte[32]));
+            // Renewal due at once (the whole lifetime counts as "left to renew"), through a key the server refuses.
+            try (Platform platform = start(pebble, bind, wrong, httpPort, 1.0)) {
+                Event failure = await().atMost(Duration.ofSeconds(60)).until(() -> platform.store().events(Page.FIRST)
+                        .items().stream().filter(e -> e.action() == EventAction.ACME_FAIL).findFirst().orElse(null),
+                        e -> e != null);
+                assertThat(failure.app()).isEmpty();
+                assertThat(failure.detail()).contains("ACME wildcard certificate for *.apps.test failed (1 in a row;"
+                        + " the current certificate keeps serving").contains("NOTAUTH")
+                        .contains("did not accept the TSIG key").contains("--acme-dns-tsig-file");
+                assertThat(served(pebble, "two." + DOMAIN, platform.httpsPort())).isEqualTo(first);
+                String kept = Files.readString(wildcardFile());
+                assertThat(Pem.fingerprint(Pem.certificates(kept.substring(0, kept.indexOf("-----BEGIN PRIVATE KEY")))
+                        .getFirst())).isEqualTo(first);
+            }
+        }
+    }
+
+    private Path wildcardFile() {
+        return dataDir.resolve("acme/wildcard/" + DOMAIN + ".pem");
+    }
+
+    private static void ok(Cli cli, String... args) {
+        CommandRunner.Result r = cli.run(args);
+        assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
+    }
+
+    /** The fingerprint of the certificate served for {@code host}, verified against Pebble's root and the name. */
+    private static String served(PebbleCa pebble, String host, int port) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry("pebble", Pem.certificates(Files.readString(pebble.rootPem())).getFirst());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket("127.0.0.1", port)) {
+            SSLParameters params = socket.getSSLParameters();
+            params.setServerNames(List.of(new SNIHostName(host)));
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(params);
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+            return Pem.fingerprint((X509Certificate) socket.getSession().getPeerCertificates()[0]);
+        }
+    }
+
+    /** curl's verbose output (and exit code) for {@code https://host/}, resolved to the router. */
+    private static String curl(Path root, String host, int port) throws Exception {
+        Process p = new ProcessBuilder("curl", "-sS", "-v", "--max-time", "10", "--cacert", root.toString(),
+                "--resolve", host + ":" + port + ":127.0.0.1", "https://" + host + ":" + port + "/")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(15, TimeUnit.SECONDS);
+        return "exit " + p.exitValue() + "\n" + out;
+    }
+}
