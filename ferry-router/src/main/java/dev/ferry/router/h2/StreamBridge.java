@@ -8,7 +8,9 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamFrame;
 import io.netty.util.ReferenceCountUtil;
@@ -26,7 +28,9 @@ import java.util.List;
  * <p>Flow control needs nothing of its own: the stream's channel reads a frame (and returns its bytes to the
  * client's window) only when the proxy asks for more of the body, and its writability follows the client's
  * window for the response, which the proxy already obeys by pausing the backend. A stream the client resets
- * closes its channel, which ends the exchange and closes its backend connection. One instance per stream.
+ * closes its channel, which ends the exchange and closes its backend connection. A stream the proxy closes is reset
+ * with the code that says why ({@link #close}); a backend lost before the response went through the proxy's retry
+ * first, as for HTTP/1.1. One instance per stream.
  */
 public final class StreamBridge extends ChannelDuplexHandler {
 
@@ -36,6 +40,7 @@ public final class StreamBridge extends ChannelDuplexHandler {
     private boolean headSeen;
     private boolean chunked;
     private boolean ended;
+    private boolean requestEnded;
 
     public StreamBridge(HeadLimits limits) {
         this.response = new ResponseFrameEncoder(limits);
@@ -43,6 +48,7 @@ public final class StreamBridge extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        requestEnded |= msg instanceof Http2StreamFrame f && endsStream(f);
         if (ended) {
             ReferenceCountUtil.release(msg);
             return;
@@ -114,7 +120,11 @@ public final class StreamBridge extends ChannelDuplexHandler {
                 accept == null ? null : accept.toString(), true, null);
         write(ctx, page.bytes(), ctx.newPromise());
         ctx.flush();
-        ctx.close();
+        close(ctx, ctx.newPromise());
+    }
+
+    private static boolean endsStream(Http2StreamFrame frame) {
+        return frame instanceof Http2HeadersFrame h && h.isEndStream() || frame instanceof Http2DataFrame d && d.isEndStream();
     }
 
     @Override
@@ -134,7 +144,7 @@ public final class StreamBridge extends ChannelDuplexHandler {
         } catch (IllegalStateException e) {
             frames.forEach(ReferenceCountUtil::release);
             promise.setFailure(e);
-            ctx.close();
+            close(ctx, ctx.newPromise());
             return;
         }
         if (frames.isEmpty()) {
@@ -148,6 +158,22 @@ public final class StreamBridge extends ChannelDuplexHandler {
             }
             all.finish(promise);
         }
+    }
+
+    /**
+     * The proxy closes a stream where it would close an HTTP/1.1 connection, and the client learns why (RFC 9113
+     * §8.1): after a whole response, {@code RST_STREAM NO_ERROR} only stops a request body the proxy no longer wants;
+     * before the response is whole, {@code INTERNAL_ERROR} says it broke off at the router. Netty's own reset on a
+     * close would say {@code CANCEL}, which reads as a stream the client gave up. A stream whose request and
+     * response both ended needs no reset.
+     */
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (ctx.channel().isActive() && !(requestEnded && response.isDone())) {
+            ctx.write(new DefaultHttp2ResetFrame(response.isDone() ? Http2Error.NO_ERROR : Http2Error.INTERNAL_ERROR));
+            ctx.flush();
+        }
+        ctx.close(promise);
     }
 
     @Override

@@ -248,7 +248,8 @@ final class Exchange {
         if (ch != backend || st.done || st.responseComplete || st.upgrading) {
             return;
         }
-        if (st.responseStarted) {
+        boolean answered = st.responseStarted;
+        if (answered && (!response.headHeld() || cause == null && response.endsAtClose())) {
             dropBackend();
             if (cause == null && response.endsAtClose()) {
                 response.endAtClose(); // a body delimited by the backend's close is whole now
@@ -257,8 +258,11 @@ final class Exchange {
             }
             return;
         }
+        if (answered) {
+            response.forgetHead(); // only a head came and the client has none of it; the request was served, though
+        }
         dropBackend();
-        RetryPolicy.Decision decision = retry.afterBackendLoss(endpoint, reused, st.bodyBytesSent, head.method());
+        RetryPolicy.Decision decision = retry.afterBackendLoss(endpoint, reused && !answered, st.bodyBytesSent, head.method());
         if (decision != RetryPolicy.Decision.FAIL) {
             if (decision == RetryPolicy.Decision.RETRY_ELSEWHERE && cause instanceof IOException) {
                 pool.failed(endpoint, cause);
@@ -378,6 +382,7 @@ final class Exchange {
         }
         finishStarted();
         sender.releaseUnsent();
+        response.dropHeldHead();
         rec.write(rt, host, refused == null ? head : null, pool, endpoint, frontend.authorityOf(endpoint));
         head.release();
         frontend.exchangeDone(this, closeClient || (requestHasBody && !st.requestComplete));
