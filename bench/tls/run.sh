@@ -148,6 +148,10 @@ load_h2() { # peer: one bounded h2load run over h2; prints "req/s p99 errors"
   printf '%s\t%s\t%s\n' "$rps" "$p99" "${errors:-none}"
 }
 
+if [[ " $PEERS " == *" ferry "* ]]; then # the launcher builds a stale jar first: not within start_ferry's wait
+  log "building Ferry's jar when stale"
+  ./ferry --help >/dev/null 2>&1 || { echo "./ferry --help failed: the jar does not build" >&2; exit 1; }
+fi
 rows=()
 h2rows=()
 for peer in $PEERS; do

@@ -20,7 +20,8 @@ import java.util.Set;
  * Turns the HTTP/1.1 response the proxy writes for one stream (a relayed head and body, an error page, a
  * redirect, a {@code 100 Continue}) into HTTP/2 frames: the head becomes a HEADERS frame ({@code :status}, names
  * in lower case, connection-specific fields dropped), the body DATA frames with its chunk framing taken off, and
- * the stream ends with the body. The head is read with the router's own {@link ResponseHeadParser} and the body
+ * the stream ends with the body, or with a trailing HEADERS frame when a chunked body has trailer fields
+ * ({@link TrailerFields}). The head is read with the router's own {@link ResponseHeadParser} and the body
  * with its {@link BodyFramer}, so a chunked body passes as it arrives: nothing is buffered beyond a partial head
  * or chunk-size line. One instance per stream; threading: the stream's event loop.
  */
@@ -34,6 +35,7 @@ final class ResponseFrameEncoder {
     private final ResponseHeadParser parser;
     private final ResponseHead head = new ResponseHead();
     private final BodyFramer body;
+    private final TrailerFields trailers = new TrailerFields();
     private ByteBuf pending;
     private State state = State.HEAD;
     private boolean headRequest;
@@ -120,9 +122,14 @@ final class ResponseFrameEncoder {
     }
 
     private boolean body(ByteBuf in, List<Http2StreamFrame> out) {
+        int from = in.readerIndex();
         ByteBuf data = body.nextPayload(in);
         if (body.failure() != null) {
             throw new IllegalStateException("the proxy wrote a malformed body: " + body.failure());
+        }
+        if (body.mode() == BodyFramer.Mode.CHUNKED) {
+            // what was read before the data is framing: chunk lines, the last chunk and its trailers
+            trailers.scan(in, from, in.readerIndex() - (data == null ? 0 : data.readableBytes()));
         }
         if (data != null) {
             boolean last = body.isDone() && body.mode() == BodyFramer.Mode.LENGTH;
@@ -133,7 +140,10 @@ final class ResponseFrameEncoder {
             return true;
         }
         if (body.isDone()) {
-            out.add(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true)); // the last chunk; trailers are dropped
+            Http2Headers fields = trailers.fields();
+            // the last chunk ends the stream, with its trailer fields when it has some
+            out.add(fields == null ? new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true)
+                    : new DefaultHttp2HeadersFrame(fields, true));
             state = State.DONE;
             return true;
         }

@@ -84,4 +84,36 @@ class ResponseFrameEncoderTest {
         assertThat(frames).hasSize(1);
         assertThat(((Http2HeadersFrame) frames.getFirst()).isEndStream()).isTrue();
     }
+
+    @Test
+    void trailerFieldsEndTheStreamAsATrailingHeadersFrame() {
+        write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: application/grpc\r\n\r\n5\r\nhello\r\n0\r\n");
+        write("Grpc-Status: 0\r\ngrpc-message: all good\r\nConnection: x\r\n\r\n");
+
+        assertThat(data(1)).isEqualTo("hello");
+        Http2HeadersFrame trailers = (Http2HeadersFrame) frames.getLast();
+        assertThat(trailers.isEndStream()).isTrue();
+        assertThat(trailers.headers().get("grpc-status").toString()).isEqualTo("0");
+        assertThat(trailers.headers().get("grpc-message").toString()).isEqualTo("all good");
+        assertThat(trailers.headers().contains("connection")).isFalse();
+        assertThat(frames).hasSize(3);
+        assertThat(encoder.isDone()).isTrue();
+    }
+
+    @Test
+    void trailersSplitByteByByteStillArriveWhole() {
+        String response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=1\r\nabc\r\n00\r\ngrpc-status: 13\r\n\r\n";
+        for (char c : response.toCharArray()) {
+            write(String.valueOf(c));
+        }
+
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i < frames.size() - 1; i++) {
+            body.append(data(i));
+        }
+        assertThat(body.toString()).isEqualTo("abc");
+        Http2HeadersFrame trailers = (Http2HeadersFrame) frames.getLast();
+        assertThat(trailers.isEndStream()).isTrue();
+        assertThat(trailers.headers().get("grpc-status").toString()).isEqualTo("13");
+    }
 }
