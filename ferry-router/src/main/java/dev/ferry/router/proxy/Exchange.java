@@ -1,5 +1,6 @@
 package dev.ferry.router.proxy;
 
+import dev.ferry.core.route.BackendProtocol;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.router.RouterConfig;
 import dev.ferry.router.error.ErrorPages;
@@ -117,11 +118,12 @@ final class Exchange {
             return;
         }
         endpoint = chosen;
-        Channel pooled = allowReuse ? rt.backends().pooled(chosen, client.channel().eventLoop()) : null;
+        BackendProtocol protocol = pool.route().policy().protocol(); // h2c: a new stream each time, never pooled
+        Channel pooled = allowReuse ? rt.backends().pooled(chosen, client.channel().eventLoop(), protocol) : null;
         if (pooled != null) {
             connected(chosen, pooled, true); // no future nor listener
         } else {
-            Future<BackendLease> lease = rt.backends().connect(chosen, client.channel().eventLoop());
+            Future<BackendLease> lease = rt.backends().connect(chosen, client.channel().eventLoop(), protocol);
             lease.addListener(f -> connected(chosen, lease));
         }
     }
@@ -258,8 +260,8 @@ final class Exchange {
             }
             return;
         }
-        if (answered) {
-            response.forgetHead(); // only a head came and the client has none of it; the request was served, though
+        if (answered) { // only a head came and the client has none of it; the request was served, though
+            response.forgetHead();
         }
         dropBackend();
         RetryPolicy.Decision decision = retry.afterBackendLoss(endpoint, reused && !answered, st.bodyBytesSent, head.method());
