@@ -5,19 +5,24 @@
 # with openssl) serves all three; each proxy picks it by SNI ("localhost", the only name wrk can send here; Ferry
 # runs with --domain bench.test so that "localhost" can be a custom domain of an app "bench").
 # Session resumption is each proxy's default (tickets on); wrk may resume sessions when it reconnects, as browsers
-# do, so "new connections" are new TCP connections with a TLS handshake, full or resumed. Prints a Markdown table; paste it into docs/benchmarks.md ("HTTPS"). Every load is bounded; stops what it starts.
+# do, so "new connections" are new TCP connections with a TLS handshake, full or resumed. Then HTTP/2 over TLS:
+# h2load (h2 by ALPN; nginx "listen ... ssl http2", HAProxy "alpn h2,http/1.1", Ferry by default) with H2_CONNS
+# connections of H2_STREAMS concurrent streams each; its p99 comes from h2load's per-request log.
+# Prints a Markdown table; paste it into docs/benchmarks.md ("HTTPS"). Every load is bounded; stops what it starts.
 #
 # Usage: bench/tls/run.sh     Settings (environment): DURATION=10 (s per load), WARMUP=5 (s), CONNS=64,
-#                             PEERS="ferry nginx haproxy".
+#                             H2_CONNS=32, H2_STREAMS=10, PEERS="ferry nginx haproxy".
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 DURATION="${DURATION:-10}" WARMUP="${WARMUP:-5}" CONNS="${CONNS:-64}" PEERS="${PEERS:-ferry nginx haproxy}"
+H2_CONNS="${H2_CONNS:-32}" H2_STREAMS="${H2_STREAMS:-10}"
 log() { printf '[%4ds] %s\n' "$SECONDS" "$*" >&2; }
 
 missing=()
 command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 command -v haproxy >/dev/null || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
 command -v wrk >/dev/null || missing+=(wrk)
+command -v h2load >/dev/null || missing+=(nghttp2-client)
 if ((${#missing[@]})); then
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null \
@@ -80,7 +85,7 @@ worker_processes 1; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log w
 events { worker_connections 20000; }
 http { access_log off; keepalive_requests 1000000;
   upstream be { server 127.0.0.1:$BE; keepalive 256; }
-  server { listen 127.0.0.1:$PS ssl backlog=4096; server_name localhost;
+  server { listen 127.0.0.1:$PS ssl http2 backlog=4096; server_name localhost;
     ssl_certificate $work/cert.pem; ssl_certificate_key $work/key.pem;
     ssl_protocols TLSv1.2 TLSv1.3;
     location / { proxy_pass http://be; proxy_http_version 1.1; proxy_set_header Connection "";
@@ -103,7 +108,7 @@ defaults
   timeout client 55s
   timeout server 30s
 frontend fe
-  bind 127.0.0.1:$PS ssl crt $work/combined.pem
+  bind 127.0.0.1:$PS ssl crt $work/combined.pem alpn h2,http/1.1
   option forwardfor
   http-request set-header X-Forwarded-Proto https
   default_backend be
@@ -127,18 +132,45 @@ load() { # peer name [wrk args...]: one bounded wrk run; prints "req/s p99"
   printf '%s\t%s\t%s\n' "$rps" "$p99" "${errors:-none}"
 }
 
+load_h2() { # peer: one bounded h2load run over h2; prints "req/s p99 errors"
+  local peer=$1
+  local args=(-t1 -c"$H2_CONNS" -m"$H2_STREAMS" "https://localhost:$PS/small")
+  taskset -c "$LOAD_CPUS" timeout $((WARMUP + 20)) h2load -D"$WARMUP" "${args[@]}" >/dev/null 2>&1
+  taskset -c "$LOAD_CPUS" timeout $((DURATION + 30)) h2load -D"$DURATION" --log-file="$work/$peer-h2.log" "${args[@]}" \
+    >"$work/$peer-h2.txt" 2>&1
+  local rps p99 errors
+  rps=$(awk '/^finished in/ {for (i = 2; i <= NF; i++) if ($i == "req/s,") print int($(i - 1))}' "$work/$peer-h2.txt")
+  p99=$(awk -F'\t' '{print $3}' "$work/$peer-h2.log" | sort -n | awk '{v[NR] = $1} END {if (NR) printf "%.2fms", v[int(NR * 0.99)] / 1000}')
+  errors=$(awk '/^requests:/ {print $10 " failed, " $12 " errored,"} /^status codes:/ {print $7 " 4xx, " $9 " 5xx"}' \
+    "$work/$peer-h2.txt" | tr '\n' ' ')
+  grep -q "Application protocol: h2" "$work/$peer-h2.txt" || errors="not h2! $errors"
+  log "$peer h2: $rps req/s, p99 $p99 $errors"
+  printf '%s\t%s\t%s\n' "$rps" "$p99" "${errors:-none}"
+}
+
+if [[ " $PEERS " == *" ferry "* ]]; then # the launcher builds a stale jar first: not within start_ferry's wait
+  log "building Ferry's jar when stale"
+  ./ferry --help >/dev/null 2>&1 || { echo "./ferry --help failed: the jar does not build" >&2; exit 1; }
+fi
 rows=()
+h2rows=()
 for peer in $PEERS; do
   log "starting $peer"
   "start_$peer"
   wait_https || exit 1
   handshake=$(load "$peer" handshakes -H "Connection: close")
   keepalive=$(load "$peer" keepalive)
+  h2=$(load_h2 "$peer")
+  h2rows+=("| $peer | $(cut -f1 <<<"$h2") | $(cut -f2 <<<"$h2") | $(cut -f3 <<<"$h2") |")
   rows+=("| $peer | $(cut -f1 <<<"$handshake") | $(cut -f2 <<<"$handshake") | $(cut -f1 <<<"$keepalive") | $(cut -f2 <<<"$keepalive") | $(cut -f3 <<<"$handshake") / $(cut -f3 <<<"$keepalive") |")
   kill "$PROXY_PID" 2>/dev/null; wait "$PROXY_PID" 2>/dev/null
 done
 echo "| proxy | new TLS connections/s | p99 | keep-alive req/s over TLS | p99 | errors (handshakes / keep-alive) |"
 echo "|---|---:|---:|---:|---:|---|"
 printf '%s\n' "${rows[@]}"
+echo
+echo "| proxy | h2 req/s over TLS (h2load -c$H2_CONNS -m$H2_STREAMS) | p99 | errors |"
+echo "|---|---:|---:|---|"
+printf '%s\n' "${h2rows[@]}"
 echo
 echo "$(date -u +%Y-%m-%d), $(nproc) cores, wrk -t1 -c$CONNS, ${DURATION}s per load after ${WARMUP}s warm-up; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.control.RunningControlServer;
+import dev.ferry.core.route.BackendProtocol;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.testing.CommandRunner;
 import java.net.ServerSocket;
@@ -79,6 +80,19 @@ class RoutesCommandsTest {
         assertThat(negative.err()).contains("maxBodyBytes");
         assertThat(cli.run("routes:add", "up.local", "http://127.0.0.1:9002", "--max-body-bytes", "0").exit()).isZero();
         assertThat(api.registry.table().route("up.local").policy().maxBodyBytes()).isZero();
+    }
+
+    @Test
+    void marksARouteH2cForGrpcApps() {
+        CommandRunner.Result add = cli.run("routes:add", "grpc.local", "http://127.0.0.1:9001", "--protocol", "h2c");
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(api.registry.table().route("grpc.local").policy().protocol()).isEqualTo(BackendProtocol.H2C);
+        assertThat(cli.run("routes", "--json").out()).contains("\"protocol\":\"h2c\"");
+
+        CommandRunner.Result bad = cli.run("routes:add", "grpc.local", "http://127.0.0.1:9002", "--protocol", "h3");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("http1, h2c");
+        assertThat(api.registry.table().route("grpc.local").endpoints()).hasSize(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.ferry.control.RunningControlServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.route.BackendProtocol;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.RouteTable;
 import java.net.http.HttpResponse;
@@ -107,6 +108,7 @@ class RoutesApiTest {
         "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"maxBodyBytes\":\"1MB\"} | 400 | bad_request",
         "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"maxBodyBytes\":1.5} | 400 | bad_request",
         "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"maxBodyBytes\":-1} | 422 | invalid_setting",
+        "{\"domain\":\"a.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"protocol\":\"h3\"} | 422 | invalid_setting",
     })
     void refusesBadCreateRequestsAndChangesNothing(String body, int status, String code) {
         api.call("POST", "/api/routes", SEED);
@@ -193,6 +195,24 @@ class RoutesApiTest {
         assertThat(json(api.call("GET", "/api/routes/up.local", null)).get("maxBodyBytes").asLong()).isZero();
         assertThat(removed.statusCode()).isEqualTo(200);
         assertError(api.call("PATCH", "/api/routes/up.local", "{\"maxBodyBytes\":-5}"), 422, "invalid_setting");
+    }
+
+    @Test
+    void carriesTheBackendProtocolOnPostPatchAndGet() {
+        assertThat(json(api.call("POST", "/api/routes", SEED)).get("protocol").asText()).isEqualTo("http1");
+        HttpResponse<String> created = api.call("POST", "/api/routes",
+                "{\"domain\":\"grpc.local\",\"targetUrl\":\"http://127.0.0.1:9001\",\"protocol\":\"h2c\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json(created).get("protocol").asText()).isEqualTo("h2c");
+        assertThat(api.registry.table().route("grpc.local").policy().protocol()).isEqualTo(BackendProtocol.H2C);
+
+        HttpResponse<String> patched = api.call("PATCH", "/api/routes/grpc.local", "{\"protocol\":\"HTTP1\"}");
+        assertThat(json(patched).get("protocol").asText()).isEqualTo("http1");
+        assertThat(json(api.call("GET", "/api/routes/grpc.local", null)).get("protocol").asText()).isEqualTo("http1");
+        HttpResponse<String> refused = api.call("PATCH", "/api/routes/grpc.local", "{\"protocol\":\"h3\"}");
+        assertError(refused, 422, "invalid_setting");
+        assertThat(refused.body()).contains("http1, h2c");
+        assertThat(api.registry.table().route("grpc.local").policy().protocol()).isEqualTo(BackendProtocol.HTTP1);
     }
 
     @Test

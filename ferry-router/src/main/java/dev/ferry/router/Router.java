@@ -1,5 +1,6 @@
 package dev.ferry.router;
 
+import dev.ferry.router.h2.StreamCounter;
 import dev.ferry.router.handler.ConnectionLimiter;
 import dev.ferry.router.handler.TrustedProxies;
 import dev.ferry.router.log.AccessLog;
@@ -29,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP/1.1 reverse proxy listener, and the HTTPS one with certificates by SNI ({@link HttpsListener}): routes each request by its {@code Host} through a
+ * The HTTP/1.1 and HTTP/2 reverse proxy listener (h2c by prior knowledge or {@code Upgrade}, see
+ * {@link dev.ferry.router.h2.ProtocolDetector}), and the HTTPS one (h2 by ALPN) with certificates by SNI ({@link HttpsListener}): routes each request by its {@code Host} through a
  * {@link RouteLookup}, with keep-alive backend pools, retries, session affinity, WebSocket relays, Ferry's
  * error pages, an access log and Micrometer meters (see DESIGN §3 for the contract and
  * {@link ProxyInitializer} for the pipeline).
@@ -184,6 +186,10 @@ public final class Router implements AutoCloseable {
                 if (frontend != null) {
                     frontend.drain();
                 }
+                StreamCounter streams = ch.pipeline().get(StreamCounter.class);
+                if (streams != null) {
+                    streams.drain(); // HTTP/2: GOAWAY, then close once the open streams are done
+                }
             });
         }
         long deadline = System.nanoTime() + config.shutdownGracePeriod().toNanos();
@@ -200,6 +206,10 @@ public final class Router implements AutoCloseable {
     private boolean onlyRelaysLeft() {
         for (Channel ch : clients) {
             if (ch.pipeline().get(FrontendHandler.class) != null) {
+                return false;
+            }
+            StreamCounter streams = ch.pipeline().get(StreamCounter.class);
+            if (streams != null && streams.openStreams() > 0) {
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 package dev.ferry.router;
 
+import dev.ferry.router.h2.Http2Config;
 import dev.ferry.router.handler.TrustedProxies;
 import java.time.Duration;
 import java.util.List;
@@ -40,13 +41,15 @@ import java.util.Objects;
  * @param maxConnectionsPerClient most client connections open at once from one client IP address; default 1000.
  *                               At it, that client's connection idle the longest is closed to make room; when
  *                               none is idle, 503 {@code too_many_connections}. Trusted proxies have no such cap
+ * @param http2                  HTTP/2 settings (streams, windows, limits, h2c on the HTTP listener); default
+ *                               {@link Http2Config#defaults()}
  */
 public record RouterConfig(String bindAddress, int httpPort, Duration connectTimeout, Duration responseTimeout,
                            Duration idleTimeout, Duration requestHeaderTimeout, int maxRetries, int maxIdlePerEndpoint,
                            Duration backendIdleTime, String affinityCookieName, List<String> trustedProxies,
                            String viaName, int maxInitialLineLength, int maxHeaderSize, Duration shutdownGracePeriod,
                            long maxRequestBodyBytes, int maxHeaderLineLength, int maxHeaderCount,
-                           int maxConnections, int maxConnectionsPerClient) {
+                           int maxConnections, int maxConnectionsPerClient, Http2Config http2) {
 
     public RouterConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -97,6 +100,7 @@ public record RouterConfig(String bindAddress, int httpPort, Duration connectTim
         if (maxConnectionsPerClient < 1) {
             throw new IllegalArgumentException("maxConnectionsPerClient must be at least 1");
         }
+        Objects.requireNonNull(http2, "http2");
     }
 
     public static Builder builder() {
@@ -137,6 +141,7 @@ public record RouterConfig(String bindAddress, int httpPort, Duration connectTim
         private int maxHeaderCount = 100;
         private int maxConnections = 20_000;
         private int maxConnectionsPerClient = 1000;
+        private Http2Config http2 = Http2Config.defaults();
 
         private Builder() {
         }
@@ -161,12 +166,13 @@ public record RouterConfig(String bindAddress, int httpPort, Duration connectTim
         public Builder maxHeaderCount(int v) { maxHeaderCount = v; return this; }
         public Builder maxConnections(int v) { maxConnections = v; return this; }
         public Builder maxConnectionsPerClient(int v) { maxConnectionsPerClient = v; return this; }
+        public Builder http2(Http2Config v) { http2 = v; return this; }
 
         public RouterConfig build() {
             return new RouterConfig(bindAddress, httpPort, connectTimeout, responseTimeout, idleTimeout,
                     requestHeaderTimeout, maxRetries, maxIdlePerEndpoint, backendIdleTime, affinityCookieName,
                     trustedProxies, viaName, maxInitialLineLength, maxHeaderSize, shutdownGracePeriod,
-                    maxRequestBodyBytes, maxHeaderLineLength, maxHeaderCount, maxConnections, maxConnectionsPerClient);
+                    maxRequestBodyBytes, maxHeaderLineLength, maxHeaderCount, maxConnections, maxConnectionsPerClient, http2);
         }
     }
 }

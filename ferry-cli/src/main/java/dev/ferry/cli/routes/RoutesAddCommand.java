@@ -64,6 +64,10 @@ public final class RoutesAddCommand implements Callable<Integer> {
             description = "Largest request body the router forwards to this route (then 413); 0 removes the limit.")
     Long maxBodyBytes;
 
+    @Option(names = "--protocol", paramLabel = "P",
+            description = "How the router speaks to the targets: http1 (the default) or h2c (HTTP/2 without TLS, for gRPC apps).")
+    String protocol;
+
     @Spec
     CommandSpec spec;
 
@@ -82,7 +86,7 @@ public final class RoutesAddCommand implements Callable<Integer> {
             health = Optional.of(new HealthCheckRequest(healthPath, healthIntervalMs, healthTimeoutMs, healthRise, healthFall));
         }
         RouteRequest request = new RouteRequest(RoutePaths.checked(domain), url, weight, force ? Boolean.TRUE : null,
-                balancing, affinity, health, maxBodyBytes);
+                balancing, affinity, health, maxBodyBytes, protocol);
         ApiClient api = ApiClient.connect(env);
         RouteInfo route = api.typed(() -> api.routes().add(request));
         int count = route.targets().size();

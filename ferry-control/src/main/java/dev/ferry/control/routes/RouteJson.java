@@ -26,7 +26,8 @@ final class RouteJson {
 
     static RouteInfo http(Route route) {
         return new RouteInfo(route.domain(), targets(route.endpoints(), "http"), route.policy().balancing().wireName(),
-                route.policy().affinity(), healthCheck(route.policy().healthCheck()), route.policy().maxBodyBytes());
+                route.policy().affinity(), healthCheck(route.policy().healthCheck()), route.policy().maxBodyBytes(),
+                route.policy().protocol().wireName());
     }
 
     static TcpRouteInfo tcp(TcpRoute route) {

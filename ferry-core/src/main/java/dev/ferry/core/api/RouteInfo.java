@@ -12,9 +12,10 @@ import java.util.List;
  * @param affinity     true when a client sticks to one target (a cookie)
  * @param healthCheck  the active health check; {@code null} for none
  * @param maxBodyBytes the route's own limit of a request body; 0 for none of its own
+ * @param protocol     how the router speaks to the targets: {@code http1} or {@code h2c}
  */
 public record RouteInfo(String domain, List<RouteTarget> targets, String balancing, boolean affinity,
-                        HealthCheckInfo healthCheck, long maxBodyBytes) {
+                        HealthCheckInfo healthCheck, long maxBodyBytes, String protocol) {
 
     public RouteInfo {
         targets = targets == null ? List.of() : List.copyOf(targets);

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param affinity     true to keep a client on one target with a cookie
  * @param healthCheck  {@code null} leaves it as it is, empty (written {@code null}) removes it, present sets it
  * @param maxBodyBytes the largest request body forwarded (then 413); 0 removes the route's own limit
+ * @param protocol     how the router speaks to the targets: {@code http1} or {@code h2c} (gRPC apps)
  */
 public record RoutePolicyRequest(String balancing, Boolean affinity, Optional<HealthCheckRequest> healthCheck,
-                                 Long maxBodyBytes) {
+                                 Long maxBodyBytes, String protocol) {
 }

@@ -16,9 +16,17 @@ import java.util.Optional;
  * @param healthCheck  the active health check: {@code null} leaves it as it is, empty (written {@code null}) removes
  *                     it, present sets it
  * @param maxBodyBytes the largest request body forwarded (then 413); 0 removes the route's own limit
+ * @param protocol     how the router speaks to the targets: {@code http1} (the default) or {@code h2c} (gRPC apps)
  */
 public record RouteRequest(String domain, String targetUrl, Integer weight, Boolean force, String balancing,
-                           Boolean affinity, Optional<HealthCheckRequest> healthCheck, Long maxBodyBytes) {
+                           Boolean affinity, Optional<HealthCheckRequest> healthCheck, Long maxBodyBytes,
+                           String protocol) {
+
+    /** A request that leaves the backend protocol as it is. */
+    public RouteRequest(String domain, String targetUrl, Integer weight, Boolean force, String balancing,
+                        Boolean affinity, Optional<HealthCheckRequest> healthCheck, Long maxBodyBytes) {
+        this(domain, targetUrl, weight, force, balancing, affinity, healthCheck, maxBodyBytes, null);
+    }
 
     /** A target with nothing else changed. */
     public static RouteRequest target(String domain, String targetUrl) {

@@ -8,14 +8,15 @@ import java.util.List;
  * A one-line text form of routes, used by the registry's journal and the router's persisted snapshot:
  *
  * <pre>
- * http &lt;domain&gt; &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt; [tunnel] [maintenance]]
- * tcp  &lt;port&gt;   &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt; [tunnel] [maintenance]]
+ * http &lt;domain&gt; &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt; [tunnel] [maintenance] [h2c]]
+ * tcp  &lt;port&gt;   &lt;balancing&gt; &lt;affinity 0|1&gt; &lt;health check|-&gt; &lt;endpoints|-&gt; [&lt;maxBodyBytes&gt; [tunnel] [maintenance] [h2c]]
  * </pre>
  *
  * where a health check is {@code path,intervalMs,timeoutMs,rise,fall} and endpoints are
  * {@code id@host:port*weight} joined by commas, a tunnel endpoint ending in {@value #TUNNEL_MARK}. A tunnel
  * name's policy ends in the word {@code tunnel}, after its body limit (0 for none), and a name in maintenance mode in
- * the word {@code maintenance} (after {@code tunnel} when both apply); a route without any
+ * the word {@code maintenance} (after {@code tunnel} when both apply), and a route whose backends speak h2c in the
+ * word {@code h2c} (last); a route without any
  * keeps the lines of earlier journals, which still load, as do theirs. The body limit is written only when the policy has one,
  * so a route without one keeps the six-field line of earlier journals and snapshots, which still load. Every field is validated on the way back in: a line that
  * does not parse throws {@link IllegalArgumentException} and yields nothing half-read.
@@ -39,18 +40,24 @@ public final class RouteCodec {
     /** Decodes a line into a {@link Route} or a {@link TcpRoute}. */
     public static Object decode(String line) {
         String[] f = line.strip().split(" ");
-        if (f.length < 6 || f.length > 9) {
-            throw new IllegalArgumentException("route line has " + f.length + " fields, expected 6 to 9: " + line);
+        if (f.length < 6 || f.length > 10) {
+            throw new IllegalArgumentException("route line has " + f.length + " fields, expected 6 to 10: " + line);
         }
-        boolean tunnel = f.length >= 8 && f[7].equals("tunnel");
-        boolean maintenance = f[f.length - 1].equals("maintenance") && f.length >= 8;
-        if (f.length >= 8 && (f.length - 7) != (tunnel ? 1 : 0) + (maintenance ? 1 : 0)) {
+        // after the body limit: the words tunnel, maintenance and h2c, each at most once and in that order
+        int at = 7;
+        boolean tunnel = at < f.length && f[at].equals("tunnel");
+        at += tunnel ? 1 : 0;
+        boolean maintenance = at < f.length && f[at].equals("maintenance");
+        at += maintenance ? 1 : 0;
+        boolean h2c = at < f.length && f[at].equals("h2c");
+        at += h2c ? 1 : 0;
+        if (at < f.length) {
             throw new IllegalArgumentException("route line ends in '" + f[f.length - 1]
-                    + "', expected tunnel and/or maintenance: " + line);
+                    + "', expected tunnel, maintenance and/or h2c: " + line);
         }
         long maxBodyBytes = f.length >= 8 && f[6].equals("0") ? 0 : f.length >= 7 ? parseMaxBody(f[6]) : 0;
         RoutePolicy policy = new RoutePolicy(Balancing.parse(f[2]), parseFlag(f[3]), parseHealthCheck(f[4]), maxBodyBytes,
-                tunnel, maintenance);
+                tunnel, maintenance, h2c ? BackendProtocol.H2C : BackendProtocol.HTTP1);
         List<Endpoint> endpoints = parseEndpoints(f[5]);
         return switch (f[0]) {
             case "http" -> new Route(f[1], endpoints, policy);
@@ -83,7 +90,8 @@ public final class RouteCodec {
                 sb.append(TUNNEL_MARK);
             }
         }
-        if (policy.maxBodyBytes() > 0 || policy.tunnel() || policy.maintenance()) {
+        boolean h2c = policy.protocol() == BackendProtocol.H2C;
+        if (policy.maxBodyBytes() > 0 || policy.tunnel() || policy.maintenance() || h2c) {
             sb.append(' ').append(policy.maxBodyBytes());
         }
         if (policy.tunnel()) {
@@ -91,6 +99,9 @@ public final class RouteCodec {
         }
         if (policy.maintenance()) {
             sb.append(" maintenance");
+        }
+        if (h2c) {
+            sb.append(" h2c");
         }
         return sb.toString();
     }

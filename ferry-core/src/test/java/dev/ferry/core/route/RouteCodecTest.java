@@ -40,6 +40,23 @@ class RouteCodecTest {
     }
 
     @Test
+    void carriesAnH2cBackendProtocolLastAndReadsEarlierLinesAsHttp1() {
+        Route grpc = new Route("grpc.localhost", List.of(Endpoint.of("127.0.0.1", 9001)),
+                RoutePolicy.DEFAULT.withProtocol(BackendProtocol.H2C));
+        assertThat(RouteCodec.encode(grpc)).endsWith(" 0 h2c");
+        assertThat(RouteCodec.decode(RouteCodec.encode(grpc))).isEqualTo(grpc);
+        Route all = new Route("a.local", List.of(), RoutePolicy.DEFAULT.withTunnel(true).withMaintenance(true)
+                .withProtocol(BackendProtocol.H2C));
+        assertThat(RouteCodec.encode(all)).endsWith(" 0 tunnel maintenance h2c");
+        assertThat(RouteCodec.decode(RouteCodec.encode(all))).isEqualTo(all);
+        assertThat(((Route) RouteCodec.decode("http a.local round_robin 0 - - 0 maintenance")).policy().protocol())
+                .isEqualTo(BackendProtocol.HTTP1);
+        assertThatThrownBy(() -> RouteCodec.decode("http a.local round_robin 0 - - 0 h2c tunnel"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BackendProtocol.parse("h3")).hasMessageContaining("http1, h2c");
+    }
+
+    @Test
     void carriesTunnelMarksAndStillReadsLinesWithoutThem() {
         Route published = new Route("hello--dev.localhost",
                 List.of(Endpoint.tunnel("gw1-hello-1", "127.0.0.1", 41000), Endpoint.of("127.0.0.1", 9001)),

@@ -35,6 +35,16 @@ public final class ConnectionSlot {
     }
 
     /**
+     * The slot of one HTTP/2 stream: not counted by the limiter (its connection is), idle until its request
+     * arrives. The connection's own slot is busy while any of its streams is open.
+     */
+    public static ConnectionSlot forStream(Channel stream) {
+        ConnectionSlot slot = new ConnectionSlot(stream, null);
+        slot.endRequest();
+        return slot;
+    }
+
+    /**
      * Marks the connection busy as a request head arrives; false when the limiter has just evicted it, and then
      * the request must not be served (the connection is being closed).
      */

@@ -87,6 +87,16 @@ public final class ResponseHead {
         return i < 0 ? null : text(fields.valueStart(i), fields.valueEnd(i));
     }
 
+    /** The name of field {@code i} as it came; allocates, for the HTTP/2 response writer. */
+    public String fieldName(int i) {
+        return text(fields.nameStart(i), fields.nameEnd(i));
+    }
+
+    /** The value of field {@code i}, without surrounding whitespace; allocates, for the HTTP/2 response writer. */
+    public String fieldValue(int i) {
+        return text(fields.valueStart(i), fields.valueEnd(i));
+    }
+
     String text(int start, int end) {
         return buf.toString(base + start, end - start, StandardCharsets.ISO_8859_1);
     }

@@ -1,7 +1,9 @@
 package dev.ferry.router.proxy;
 
+import dev.ferry.core.route.BackendProtocol;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.router.Transport;
+import dev.ferry.router.h2.H2cBackends;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -64,6 +66,7 @@ public final class BackendConnectionPool implements AutoCloseable {
     private final ChannelGroup all = new DefaultChannelGroup("ferry-backends", GlobalEventExecutor.INSTANCE);
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger idleCount = new AtomicInteger();
+    private final H2cBackends h2c;
 
     public BackendConnectionPool(Transport transport, ChannelHandler initializer, Duration connectTimeout,
                                  int maxIdlePerEndpoint, Duration idleTime) {
@@ -72,6 +75,7 @@ public final class BackendConnectionPool implements AutoCloseable {
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
         this.maxIdlePerEndpoint = maxIdlePerEndpoint;
         this.idleTimeMillis = idleTime.toMillis();
+        this.h2c = new H2cBackends(transport, initializer, connectTimeout);
     }
 
     /** Backend connections serving an exchange or a relay now. */
@@ -88,6 +92,11 @@ public final class BackendConnectionPool implements AutoCloseable {
     Future<BackendLease> acquire(Endpoint endpoint, EventLoop loop, boolean allowReuse) {
         Channel pooled = allowReuse ? pooled(endpoint, loop) : null;
         return pooled != null ? loop.newSucceededFuture(new BackendLease(pooled, true)) : connect(endpoint, loop);
+    }
+
+    /** As {@link #pooled(Endpoint, EventLoop)} for HTTP/1.1 backends; null for h2c ones, whose streams are never pooled. */
+    Channel pooled(Endpoint endpoint, EventLoop loop, BackendProtocol protocol) {
+        return protocol == BackendProtocol.HTTP1 ? pooled(endpoint, loop) : null;
     }
 
     /** An open pooled connection to {@code endpoint} on {@code loop}, leased to the caller; null if none waits. */
@@ -109,6 +118,22 @@ public final class BackendConnectionPool implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** A new connection to {@code endpoint} on {@code loop}, or for h2c a new stream on a new connection (not pooled). */
+    Future<BackendLease> connect(Endpoint endpoint, EventLoop loop, BackendProtocol protocol) {
+        if (protocol != BackendProtocol.H2C) {
+            return connect(endpoint, loop);
+        }
+        Promise<BackendLease> promise = loop.newPromise();
+        h2c.open(endpoint, loop).addListener(f -> {
+            if (f.isSuccess()) {
+                promise.trySuccess(new BackendLease((Channel) f.getNow(), false));
+            } else {
+                promise.tryFailure(f.cause());
+            }
+        });
+        return promise;
     }
 
     /** A new connection to {@code endpoint} on {@code loop}. */

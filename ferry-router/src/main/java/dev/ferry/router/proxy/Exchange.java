@@ -1,5 +1,6 @@
 package dev.ferry.router.proxy;
 
+import dev.ferry.core.route.BackendProtocol;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.router.RouterConfig;
 import dev.ferry.router.error.ErrorPages;
@@ -117,11 +118,12 @@ final class Exchange {
             return;
         }
         endpoint = chosen;
-        Channel pooled = allowReuse ? rt.backends().pooled(chosen, client.channel().eventLoop()) : null;
+        BackendProtocol protocol = pool.route().policy().protocol(); // h2c: a new stream each time, never pooled
+        Channel pooled = allowReuse ? rt.backends().pooled(chosen, client.channel().eventLoop(), protocol) : null;
         if (pooled != null) {
             connected(chosen, pooled, true); // no future nor listener
         } else {
-            Future<BackendLease> lease = rt.backends().connect(chosen, client.channel().eventLoop());
+            Future<BackendLease> lease = rt.backends().connect(chosen, client.channel().eventLoop(), protocol);
             lease.addListener(f -> connected(chosen, lease));
         }
     }
@@ -248,7 +250,8 @@ final class Exchange {
         if (ch != backend || st.done || st.responseComplete || st.upgrading) {
             return;
         }
-        if (st.responseStarted) {
+        boolean answered = st.responseStarted;
+        if (answered && (!response.headHeld() || cause == null && response.endsAtClose())) {
             dropBackend();
             if (cause == null && response.endsAtClose()) {
                 response.endAtClose(); // a body delimited by the backend's close is whole now
@@ -257,8 +260,11 @@ final class Exchange {
             }
             return;
         }
+        if (answered) { // only a head came and the client has none of it; the request was served, though
+            response.forgetHead();
+        }
         dropBackend();
-        RetryPolicy.Decision decision = retry.afterBackendLoss(endpoint, reused, st.bodyBytesSent, head.method());
+        RetryPolicy.Decision decision = retry.afterBackendLoss(endpoint, reused && !answered, st.bodyBytesSent, head.method());
         if (decision != RetryPolicy.Decision.FAIL) {
             if (decision == RetryPolicy.Decision.RETRY_ELSEWHERE && cause instanceof IOException) {
                 pool.failed(endpoint, cause);
@@ -378,6 +384,7 @@ final class Exchange {
         }
         finishStarted();
         sender.releaseUnsent();
+        response.dropHeldHead();
         rec.write(rt, host, refused == null ? head : null, pool, endpoint, frontend.authorityOf(endpoint));
         head.release();
         frontend.exchangeDone(this, closeClient || (requestHasBody && !st.requestComplete));

@@ -1,6 +1,10 @@
 package dev.ferry.router.proxy;
 
 import dev.ferry.router.RouterConfig;
+import dev.ferry.router.h2.Http2Connections;
+import dev.ferry.router.h2.ProtocolDetector;
+import dev.ferry.router.h2.StreamBridge;
+import dev.ferry.router.h2.StreamCounter;
 import dev.ferry.router.handler.ConnectionSlot;
 import dev.ferry.router.handler.IdleTimeoutHandler;
 import dev.ferry.router.handler.TooManyConnectionsHandler;
@@ -15,6 +19,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.AttributeKey;
 import io.netty.util.Mapping;
 
 /**
@@ -25,7 +30,10 @@ import io.netty.util.Mapping;
  * forwarded fields); one they refuse is handed on marked refused, not dropped: {@link Exchange} answers it with
  * its error page and closes, and no backend ever sees it. {@code Expect: 100-continue} is answered by the
  * {@link Exchange} once the request is accepted; keep-alive, {@code Connection: close} and {@code HEAD}
- * responses are worked out from the two parsed heads ({@link ResponseRelay}).
+ * responses are worked out from the two parsed heads ({@link ResponseRelay}). A connection whose first bytes are
+ * the HTTP/2 preface (or an {@code Upgrade: h2c} request, on HTTP) swaps the HTTP/1.1 handlers for HTTP/2 ones, and
+ * each of its streams gets the pipeline of {@link #streamInitializer()}; other connections lose the detector after
+ * their first bytes.
  */
 public final class ProxyInitializer extends ChannelInitializer<Channel> {
 
@@ -36,12 +44,18 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
     static final String RELAY = "relay";
     static final String REFUSE = "too-many-connections";
     static final String TLS = "tls";
+    static final String DETECT = "h2-detect";
+    static final String BRIDGE = "h2-bridge";
+
+    /** The head rules of an HTTP/2 connection, shared by its streams as a keep-alive connection's requests share them. */
+    private static final AttributeKey<RequestHeadRules> STREAM_RULES = AttributeKey.valueOf("ferry.h2.rules");
 
     private final ProxyRuntime runtime;
     private final HeadLimits limits;
     private final ClientRequestReader.RuleFactory rules;
     private final String via;
     private final Mapping<String, SslContext> sni;
+    private final Http2Connections h2;
 
     /** The initializer of the HTTP listener's connections. */
     public ProxyInitializer(ProxyRuntime runtime) {
@@ -63,6 +77,8 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
         this.rules = ctx -> new RequestHeadRules(limits, runtime.trustedProxies(), c.viaName(), c.affinityCookieName(),
                 ctx.channel().remoteAddress(), ctx.channel().localAddress(), secure);
         this.via = "1.1 " + c.viaName();
+        boolean h2Here = secure || c.http2().cleartext();
+        this.h2 = h2Here ? new Http2Connections(c.http2(), streamInitializer()) : null;
     }
 
     @Override
@@ -80,9 +96,47 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
         }
         runtime.clientChannels().add(ch);
         p.addLast(IDLE, new IdleTimeoutHandler(c.idleTimeout()));              // close after idleTimeout without traffic
+        if (h2 != null) {                                                      // h2 preface or Upgrade: h2c -> HTTP/2, else leaves
+            p.addLast(DETECT, new ProtocolDetector(h2, slot, sni == null, c.maxHeaderSize()));
+        }
         p.addLast(HTTP, new ClientRequestReader(limits, rules));               // bytes -> checked heads, body slices; 400/405/414/431
         p.addLast(HEADER_TIMEOUT, new RequestHeadTimeoutHandler(c.requestHeaderTimeout())); // 408 when a head is late
         p.addLast(PROXY, new FrontendHandler(runtime, slot, via, sni != null));             // route, pick, 100-continue, 413, retries, relay
+    }
+
+    /**
+     * The pipeline of each HTTP/2 stream: the frames become the HTTP/1.1 messages the same reader, rules and proxy
+     * take, so every routing rule, policy, header rule, limit, log line and metric applies per stream. The
+     * connection's pipeline is TLS (HTTPS only), the idle timeout, then Netty's HTTP/2 codec and multiplexer and a
+     * {@link StreamCounter} ({@link Http2Connections}).
+     */
+    private ChannelHandler streamInitializer() {
+        RouterConfig c = runtime.config();
+        // streams run on their connection's event loop, one head at a time: one set of rules (and its caches) serves all
+        ClientRequestReader.RuleFactory streamRules = ctx -> {
+            Channel connection = ctx.channel().parent();
+            RequestHeadRules shared = connection.attr(STREAM_RULES).get();
+            if (shared == null) {
+                shared = rules.rulesFor(ctx);
+                connection.attr(STREAM_RULES).set(shared);
+            }
+            return shared;
+        };
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel stream) {
+                stream.config().setAutoRead(false);                            // the proxy reads the body as the backend takes it
+                StreamCounter counter = stream.parent().pipeline().get(StreamCounter.class);
+                if (counter != null) {
+                    counter.opened(stream);                                    // the connection is busy while a stream is open
+                }
+                ChannelPipeline p = stream.pipeline();
+                p.addLast(BRIDGE, new StreamBridge(limits));                   // HEADERS/DATA <-> HTTP/1.1 head and body bytes; 400
+                p.addLast(IDLE, new IdleTimeoutHandler(c.idleTimeout()));      // a stream without traffic is reset
+                p.addLast(HTTP, new ClientRequestReader(limits, streamRules)); // the same reader and rules as HTTP/1.1
+                p.addLast(PROXY, new FrontendHandler(runtime, ConnectionSlot.forStream(stream), via, sni != null));
+            }
+        };
     }
 
     /** The initializer of every backend connection: idle timeout, response reader, {@link BackendHandler}. */

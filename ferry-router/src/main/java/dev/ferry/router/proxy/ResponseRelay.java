@@ -20,6 +20,11 @@ import io.netty.util.ReferenceCountUtil;
  * gets a chunked body's payload alone and reads it to the close. A 1xx is not relayed (the router answers
  * {@code Expect} itself and hints are optional); a 101 to an upgrade request turns the exchange into a relay.
  *
+ * <p>A response head with a body is held here until the body's first bytes follow it, so that until then no byte of
+ * the response has reached the client: a backend lost in between (an instance killed after writing its head) is
+ * still a loss before the response began, which the exchange retries or answers with its error page
+ * ({@link #forgetHead}) instead of cutting the client off.
+ *
  * <p>A response head that is malformed is answered 502 {@code backend_bad_response} and both connections close;
  * a malformed body after a relayed head closes both connections. The client connection closes after the
  * response when the client asked for it, or when its body is delimited by the close.
@@ -34,6 +39,7 @@ final class ResponseRelay {
     private boolean untilClose;
     private boolean chunkForClient;
     private boolean closeClient;
+    private ByteBuf heldHead;
 
     ResponseRelay(Exchange ex) {
         this.ex = ex;
@@ -70,9 +76,30 @@ final class ResponseRelay {
         return untilClose;
     }
 
+    /** True while the response head waits for its body: no byte of the response has reached the client yet. */
+    boolean headHeld() {
+        return heldHead != null;
+    }
+
+    /** The backend was lost after the head only: the response has not begun for the client, and may come again. */
+    void forgetHead() {
+        dropHeldHead();
+        st.responseStarted = false;
+        st.backendReusable = false;
+    }
+
+    /** Releases a head never written. */
+    void dropHeldHead() {
+        if (heldHead != null) {
+            heldHead.release();
+            heldHead = null;
+        }
+    }
+
     /** The backend closed the connection that delimited the body: the response is complete. */
     void endAtClose() {
         st.responseComplete = true;
+        writeHeldHead();
         ByteBuf end = chunkForClient ? ChunkedFraming.last() : Unpooled.EMPTY_BUFFER;
         client.writeAndFlush(end).addListener(w -> ex.finish(closeClient || !w.isSuccess()));
     }
@@ -120,8 +147,15 @@ final class ResponseRelay {
             st.responseComplete = true;
             writeLast(out);
         } else {
+            heldHead = out; // written with the body's first bytes
+        }
+    }
+
+    private void writeHeldHead() {
+        if (heldHead != null) {
             // a failed write fires exceptionCaught, which closes the client; channelInactive then ends the exchange
-            client.write(out, client.voidPromise());
+            client.write(heldHead, client.voidPromise());
+            heldHead = null;
         }
     }
 
@@ -136,6 +170,7 @@ final class ResponseRelay {
             b.release(); // the body of a 1xx: it has none, but never relay it
             return;
         }
+        writeHeldHead();
         ByteBuf data = b.content();
         ex.rec.bytesOut += data.readableBytes();
         if (chunkForClient) {

@@ -1,5 +1,7 @@
 package dev.ferry.router.tls;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -13,9 +15,16 @@ import javax.net.ssl.SSLException;
 /**
  * Builds the server contexts of the HTTPS listener with one engine for the router's life: OpenSSL (BoringSSL
  * through netty-tcnative) when its native library loads, else the JDK's own. Both accept only
- * {@link TlsConfig#protocols()} and {@link TlsConfig#ciphers()}.
+ * {@link TlsConfig#protocols()} and {@link TlsConfig#ciphers()}, and both offer {@code h2} then {@code http/1.1}
+ * by ALPN (a client that offers neither gets HTTP/1.1).
  */
 public final class TlsEngine {
+
+    private static final ApplicationProtocolConfig ALPN = new ApplicationProtocolConfig(
+            ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
 
     private final SslProvider provider;
     private final TlsConfig config;
@@ -63,6 +72,7 @@ public final class TlsEngine {
                     .enableOcsp(staples())
                     .protocols(config.protocols())
                     .ciphers(config.ciphers(), SupportedCipherSuiteFilter.INSTANCE)
+                    .applicationProtocolConfig(ALPN)
                     .build();
         } catch (SSLException | RuntimeException e) {
             throw new IllegalArgumentException("the TLS engine refused the certificate: " + e.getMessage(), e);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HTTPS from the outside: {@code ferry up}'s router with its HTTPS listener, a certificate added with the CLI and
- * served to curl without a restart, the redirect to HTTPS and HSTS, removal back to the default certificate, and the
+ * served to curl without a restart (over h2, by ALPN; and h2c by prior knowledge on the HTTP port), the redirect to HTTPS and HSTS, removal back to the default certificate, and the
  * key encrypted in the database file.
  */
 class HttpsTest {
@@ -58,15 +58,17 @@ class HttpsTest {
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 CurlResult served = curl(cert, https);
                 assertThat(served.exit()).as(served.out()).isZero();
-                assertThat(served.out()).contains("backend hello").contains("SSL connection using TLSv1.3");
+                assertThat(served.out()).contains("backend hello").contains("SSL connection using TLSv1.3")
+                        .contains("ALPN: server accepted h2").contains("< HTTP/2 200");
             });
             assertThat(backend.lastHeaders()).containsEntry("X-Forwarded-Proto", "https");
+            assertThat(h2cPriorKnowledge(platform.httpPort())).contains("< HTTP/2 200").contains("backend hello");
 
             ok(admin, "https:force", "on", "-a", "hello");
             ok(admin, "https:hsts", "31536000", "-a", "hello");
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(plainGet(platform.httpPort(), "/x?y=1"))
                     .startsWith("HTTP/1.1 308 ").contains("Location: https://hello.localhost:" + https + "/x?y=1"));
-            assertThat(curl(cert, https).out()).contains("Strict-Transport-Security: max-age=31536000");
+            assertThat(curl(cert, https).out()).contains("strict-transport-security: max-age=31536000"); // h2: lower case
 
             String keyBody = Files.readString(cert.resolve("key.pem")).lines().filter(l -> !l.startsWith("-----"))
                     .findFirst().orElseThrow();
@@ -98,6 +100,14 @@ class HttpsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(15, TimeUnit.SECONDS);
         return new CurlResult(p.exitValue(), out);
+    }
+
+    private static String h2cPriorKnowledge(int port) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("curl", "-sS", "-v", "--max-time", "10", "--http2-prior-knowledge",
+                "-H", "Host: hello.localhost", "http://127.0.0.1:" + port + "/").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(15, TimeUnit.SECONDS);
+        return out;
     }
 
     private Path selfSigned(String host) throws IOException, InterruptedException {
