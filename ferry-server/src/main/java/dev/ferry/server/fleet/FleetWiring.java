@@ -5,6 +5,7 @@ import dev.ferry.build.slug.SlugStore;
 import dev.ferry.control.reconcile.ReconcileLeadership;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.core.build.BuildLogArchive;
+import dev.ferry.core.build.RepositoryArchive;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.store.Store;
 import dev.ferry.store.postgres.PostgresStore;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * What a control node does differently when it shares its store with others ({@code --store postgres://…},
- * decision 032): its slug store keeps a copy of the slugs the PostgreSQL store shares, its builds' output is
+ * decisions 032 and 033): its apps' repositories are shared after each push, its slug store keeps a copy of the slugs the PostgreSQL store shares, its builds' output is
  * stored there too, its reconciler leads only
  * while it holds the fleet's lease and deploys an app only under the app's lock, and its builds are marked alive
  * so that another node fails them when this one dies. On the embedded store (one node) each of these is the
@@ -58,6 +59,11 @@ public final class FleetWiring implements AutoCloseable {
     /** Where finished builds' output goes for the other nodes to read; empty on the embedded store. */
     public Optional<BuildLogArchive> buildLogs() {
         return shared.map(PostgresStore::buildLogArchive);
+    }
+
+    /** Where the apps' repositories are shared, so that a push to any node builds any app; none on the embedded store. */
+    public RepositoryArchive repositories() {
+        return shared.map(PostgresStore::repositoryArchive).orElse(RepositoryArchive.NONE);
     }
 
     /** The reconciler over {@code runtime}: under the fleet's lease and the apps' locks when the store is shared. */
