@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.LongConsumer;
 
 /**
  * The mutations of {@link RedisRouteRegistry}, each an optimistic read-modify-write of one route: read its
@@ -30,10 +29,17 @@ final class RedisRouteWriter {
     private final RedisRegistryConfig config;
     private final RedisScripts scripts = new RedisScripts();
     private final String epochCandidate = UUID.randomUUID().toString();
-    private final LongConsumer changed;
+    private final Recorded changed;
 
-    /** @param changed called with the number of each change this writer recorded, after Redis acknowledged it */
-    RedisRouteWriter(RedisConnections redis, RedisKeys keys, RedisRegistryConfig config, LongConsumer changed) {
+    /** What a writer does with each change it recorded, once Redis acknowledged it. */
+    @FunctionalInterface
+    interface Recorded {
+        /** Change {@code seq} of {@code epoch}, whose record (as published) is {@code change}. */
+        void recorded(long seq, String epoch, String change);
+    }
+
+    /** @param changed called with each change this writer recorded, after Redis acknowledged it */
+    RedisRouteWriter(RedisConnections redis, RedisKeys keys, RedisRegistryConfig config, Recorded changed) {
         this.redis = redis;
         this.keys = keys;
         this.config = config;
@@ -189,7 +195,7 @@ final class RedisRouteWriter {
         argv.addAll(deadlines);
         RedisScripts.Written written = redis.call(r -> scripts.write(r, keys, argv.toArray(String[]::new)));
         if (written.outcome() == RedisScripts.Outcome.OK && written.seq() > 0) {
-            changed.accept(written.seq());
+            changed.recorded(written.seq(), written.epoch(), change);
         }
         return written.outcome();
     }

@@ -75,6 +75,25 @@ class RedisRegistryTest {
     }
 
     @Test
+    void aRegistrysOwnChangesReachItsCopyWithoutReadingRedisBack() {
+        try (RedisRouteRegistry registry = RedisRouteRegistry.open(config().withPollInterval(Duration.ofHours(1)))) {
+            registry.addEndpoint("first.local", a, Optional.empty()); // names the epoch
+            redis.commands().configResetstat();
+            registry.table(); // loads the copy, which then checks the counter once it is subscribed
+            await().atMost(Duration.ofSeconds(5)).until(() -> redis.commands().info("commandstats").contains("cmdstat_mget:"));
+            redis.commands().configResetstat();
+            for (int i = 0; i < 200; i++) {
+                registry.addEndpoint("app" + i + ".local", a, Optional.empty());
+                assertThat(registry.table().route("app" + i + ".local").endpoints()).as("in the copy on return")
+                        .containsExactly(a);
+            }
+            String stats = redis.commands().info("commandstats");
+            assertThat(stats).as("the writer's wait read nothing back: " + stats)
+                    .doesNotContain("cmdstat_xrange:").doesNotContain("cmdstat_mget:");
+        }
+    }
+
+    @Test
     void aPermanentRegistrationClearsTheTtl() throws Exception {
         try (RedisRouteRegistry registry = RedisRouteRegistry.open(config())) {
             registry.addEndpoint("app.local", a, Optional.of(Duration.ofMillis(200)));
