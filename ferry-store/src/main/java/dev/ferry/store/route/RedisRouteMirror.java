@@ -7,6 +7,7 @@ import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.route.RouteTable;
 import dev.ferry.store.route.internal.JournalLine;
 import dev.ferry.store.route.internal.RedisKeys;
+import dev.ferry.store.route.internal.RouteKey;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -93,6 +94,14 @@ final class RedisRouteMirror implements AutoCloseable {
             }
         }
         return effective;
+    }
+
+    /**
+     * Whether the copy is loaded and has no route of {@code key}: then Redis most likely has none either (a writer's
+     * guess, which its compare-and-set checks). Any thread.
+     */
+    boolean lacks(RouteKey key) {
+        return loaded && key.find(effective).isEmpty();
     }
 
     RouteRegistry.Subscription subscribe(RouteListener listener) {
