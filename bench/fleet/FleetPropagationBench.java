@@ -128,13 +128,21 @@ public class FleetPropagationBench {
             long[] publishedMicros = new long[rounds];
             long[] servedMicros = new long[rounds];
             long[] readMicros = new long[rounds];
+            long[] sentAt = new long[rounds];
             for (int i = 0; i < rounds; i++) {
                 long[] r = change(apiPorts[i % 2], routerPorts, token, "change" + i + ".bench", target);
                 apiMicros[i] = r[0];
                 servedMicros[i] = r[1];
                 readMicros[i] = r[2];
+                sentAt[i] = r[3];
+            }
+            // This process's registry may stamp the last changes after the routers served them.
+            for (int wait = 0; wait < 50 && published.size() < rounds + 100; wait++) {
+                Thread.sleep(100);
+            }
+            for (int i = 0; i < rounds; i++) {
                 Long seen = published.get("change" + i + ".bench");
-                publishedMicros[i] = seen == null ? Long.MAX_VALUE / 2 : (seen - r[3]) / 1000;
+                publishedMicros[i] = seen == null ? Long.MAX_VALUE / 2 : (seen - sentAt[i]) / 1000;
             }
             System.out.printf("routes=%d rounds=%d api_call p50=%.2f p99=%.2f ms | sent_to_published p50=%.2f p99=%.2f ms"
                     + " | sent_to_served_by_both p50=%.2f p99=%.2f max=%.2f ms | api_read p50=%.2f p99=%.2f ms%n",
