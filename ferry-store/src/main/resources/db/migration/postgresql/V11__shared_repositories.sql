@@ -1,4 +1,4 @@
--- Apps' git repositories shared by every control node (decision 033): after each push the receiving node stores
+-- Apps' git repositories shared by every control node (decision 035): after each push the receiving node stores
 -- the whole repository as a git bundle (a large object), and a node whose copy is of another version restores it.
 -- Versions come from one sequence, so an app destroyed and made again never meets an old app's version.
 CREATE SEQUENCE app_repository_versions;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The bare repositories of apps, {@code <data-dir>/repos/<app>.git}, each created on the first git request
  * to an app that exists (so an app made before git support existed gets one too). With several control nodes
- * ({@link RepositoryArchive} shared, decision 033) the data dir holds this node's copy: {@link #ensure} first makes
+ * ({@link RepositoryArchive} shared, decision 035) the data dir holds this node's copy: {@link #ensure} first makes
  * it equal to the shared one when their versions differ, a push holds {@link #lockForPush} throughout and
  * {@link #share}s the result. Without one ({@link RepositoryArchive#NONE}, the default) the data dir's copy is the
  * only one. Thread-safe: creating and restoring an app's copy are serialised per app, opening is not.

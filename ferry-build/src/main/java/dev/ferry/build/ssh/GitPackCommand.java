@@ -101,7 +101,7 @@ final class GitPackCommand extends AbstractCommandSupport {
         }
     }
 
-    /** Serves the command once a push holds its app's repository across control nodes (decision 033). */
+    /** Serves the command once a push holds its app's repository across control nodes (decision 035). */
     private void serveLocked(PushAccess.Allowed allowed) throws IOException {
         repos.ensure(allowed.app());
         PushRevocation revocation = new PushRevocation().servedBy(Thread.currentThread());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Any control node takes any push (decision 033), every part real on ephemeral loopback ports: PostgreSQL, Redis,
+ * Any control node takes any push (decision 035), every part real on ephemeral loopback ports: PostgreSQL, Redis,
  * two control nodes ({@link Platform#startControl}) and two routers. v1 is pushed to node A; a fresh clone through
  * node B has it, and v2 committed on top is pushed to B as a fast-forward; then the first working copy pulls v2
  * through A and pushes v3 to A. Each push is built and deployed once, and each version is served through both

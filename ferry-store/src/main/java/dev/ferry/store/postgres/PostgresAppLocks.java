@@ -23,7 +23,7 @@ public final class PostgresAppLocks implements AppLocks {
 
     /** The first half of every key, so that these locks do not meet other advisory locks (Flyway's). */
     static final int DEPLOY_LOCKS = 0x46525944;
-    /** The first half of the keys of the apps' repositories' locks (decision 033). */
+    /** The first half of the keys of the apps' repositories' locks (decision 035). */
     static final int REPOSITORY_LOCKS = 0x46525250;
     private static final long POLL_MILLIS = 100;
 

@@ -84,7 +84,7 @@ public final class PostgresStore extends SqlStore {
         return new PostgresSlugArchive(db, clock);
     }
 
-    /** The apps' git repositories, shared so that a push to any node builds any app (decision 033). */
+    /** The apps' git repositories, shared so that a push to any node builds any app (decision 035). */
     public RepositoryArchive repositoryArchive() {
         return new PostgresRepositoryArchive(db, clock, location);
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The apps' repositories shared by two control nodes on one real PostgreSQL (decision 033). */
+/** The apps' repositories shared by two control nodes on one real PostgreSQL (decision 035). */
 class SharedRepositoriesTest {
 
     @RegisterExtension
