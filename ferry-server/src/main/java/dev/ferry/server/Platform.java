@@ -293,8 +293,8 @@ public final class Platform implements AutoCloseable {
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */
     private void startGit() {
         git = GitWiring.start(dataDirectory.root(), GitWiring.buildConfig(config, dataDirectory.root()), store,
-                deployments, config.bindAddress(), config.sshPort() == FerryConfig.OFF ? null
-                        : FerryConfig.bindPort(config.sshPort()), sessions, authFailures,
+                deployments, config.bindAddress(),
+                config.sshPort() == FerryConfig.OFF ? null : FerryConfig.bindPort(config.sshPort()), sessions, authFailures,
                 runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed), slugs(), fleet.buildLogs(), fleet.repositories());
         started.push(git);
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * What a control node does differently when it shares its store with others ({@code --store postgres://…},
- * decisions 032 and 035): its apps' repositories are shared after each push, its slug store keeps a copy of the slugs the PostgreSQL store shares, its builds' output is
+ * decision 032): its slug store keeps a copy of the slugs the PostgreSQL store shares, its builds' output is
  * stored there too, its reconciler leads only
  * while it holds the fleet's lease and deploys an app only under the app's lock, and its builds are marked alive
  * so that another node fails them when this one dies. On the embedded store (one node) each of these is the
@@ -61,7 +61,10 @@ public final class FleetWiring implements AutoCloseable {
         return shared.map(PostgresStore::buildLogArchive);
     }
 
-    /** Where the apps' repositories are shared, so that a push to any node builds any app; none on the embedded store. */
+    /**
+     * Where the apps' git repositories are shared, so that a push to any node builds any app (decision 035): the
+     * PostgreSQL store; {@link RepositoryArchive#NONE} on the embedded store.
+     */
     public RepositoryArchive repositories() {
         return shared.map(PostgresStore::repositoryArchive).orElse(RepositoryArchive.NONE);
     }
