@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * limit is answered 429 with {@code Retry-After} whatever its token. Each authorised request is registered in the
  * {@link SessionRegistry} while it runs: when the token is revoked, the user's access removed or the app
  * destroyed, a push still waiting for its build is refused before its refs move ({@link PushRevocation}).
+ *
+ * <p>With several control nodes, every request first brings this node's copy of the repository up to the shared
+ * one ({@link AppRepositories#ensure}), and a push ({@code POST …/git-receive-pack}) holds the app's repository
+ * lock across nodes from before that until its result is shared ({@link AppRepositories#lockForPush}).
  */
 public final class GitHttpEndpoint extends HttpServlet {
 
