@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The fleet's route propagation and router start, from the outside: for each preload size, a redis-server
-# (appendonly yes) and a PostgreSQL on free loopback ports, `./ferry control` on both, PRELOAD routes written into
-# Redis, then a separate `./ferry router` timed from launch to its first 200, then ROUNDS route changes through the
-# control node's API, each timed until the router serves it. Prints the figures; bounded in time. Not a test.
+# (appendonly yes) and a PostgreSQL on free loopback ports, two `./ferry control` on both, PRELOAD routes written
+# into Redis, then two separate `./ferry router`, the first timed from launch to its first 200, then ROUNDS route
+# changes through the two control nodes' APIs in turn, each timed until both routers serve it. Prints the figures;
+# bounded in time. Not a test.
 # Usage: bench/fleet/run.sh [ROUNDS] [PRELOAD...]   (defaults: 300 rounds; 1 and 100000 routes)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

@@ -295,7 +295,7 @@ public final class Platform implements AutoCloseable {
         git = GitWiring.start(dataDirectory.root(), GitWiring.buildConfig(config, dataDirectory.root()), store,
                 deployments, config.bindAddress(),
                 config.sshPort() == FerryConfig.OFF ? null : FerryConfig.bindPort(config.sshPort()), sessions, authFailures,
-                runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed), slugs(), fleet.buildLogs());
+                runtime.map(RuntimeWiring.Started::builds).orElseGet(BuildSandbox::unsandboxed), slugs(), fleet.buildLogs(), fleet.repositories());
         started.push(git);
     }
 

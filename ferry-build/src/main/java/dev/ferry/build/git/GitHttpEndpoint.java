@@ -7,6 +7,7 @@ import dev.ferry.core.access.SessionGrant;
 import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.build.PushAccess;
 import dev.ferry.core.store.StoreUnavailable;
+import dev.ferry.core.work.AppLocks;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -34,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * limit is answered 429 with {@code Retry-After} whatever its token. Each authorised request is registered in the
  * {@link SessionRegistry} while it runs: when the token is revoked, the user's access removed or the app
  * destroyed, a push still waiting for its build is refused before its refs move ({@link PushRevocation}).
+ *
+ * <p>With several control nodes, every request first brings this node's copy of the repository up to the shared
+ * one ({@link AppRepositories#ensure}), and a push ({@code POST …/git-receive-pack}) holds the app's repository
+ * lock across nodes from before that until its result is shared ({@link AppRepositories#lockForPush}).
  */
 public final class GitHttpEndpoint extends HttpServlet {
 
@@ -43,6 +48,7 @@ public final class GitHttpEndpoint extends HttpServlet {
     static final String ACCESS_ATTRIBUTE = GitHttpEndpoint.class.getName() + ".access";
     private static final String REVOCATION_ATTRIBUTE = GitHttpEndpoint.class.getName() + ".revocation";
     private static final String WHAT = "git password";
+    private static final AppLocks.Held NOT_A_PUSH = () -> { };
 
     private final transient PushAccess access;
     private final transient AppRepositories repos;
@@ -70,7 +76,7 @@ public final class GitHttpEndpoint extends HttpServlet {
         this.failures = Objects.requireNonNull(failures, "failures");
         this.access = Objects.requireNonNull(access, "access");
         this.repos = Objects.requireNonNull(repos, "repos");
-        this.receivePacks = new ReceivePacks(queue);
+        this.receivePacks = new ReceivePacks(queue, repos);
         git.setRepositoryResolver((req, name) -> {
             PushAccess.Allowed allowed = (PushAccess.Allowed) req.getAttribute(ACCESS_ATTRIBUTE);
             if (allowed == null || !name.equals(allowed.app().value() + ".git")) {
@@ -146,19 +152,33 @@ public final class GitHttpEndpoint extends HttpServlet {
                 refuse(resp, status, denied.message());
             }
             case PushAccess.Allowed allowed -> {
-                repos.ensure(allowed.app());
-                req.setAttribute(ACCESS_ATTRIBUTE, allowed);
-                PushRevocation revocation = new PushRevocation().servedBy(Thread.currentThread());
-                req.setAttribute(REVOCATION_ATTRIBUTE, revocation);
-                SessionGrant grant = new SessionGrant(allowed.user(), allowed.app(), "git over HTTP", client);
-                try (var session = sessions.open(grant,
-                        () -> access.decide(token, app) instanceof PushAccess.Allowed a && a.user().equals(allowed.user()),
-                        revocation::revoke)) {
-                    git.service(req, resp);
-                } finally {
-                    revocation.done();
+                try (AppLocks.Held push = isPush(req) ? repos.lockForPush(allowed.app()) : NOT_A_PUSH) {
+                    serveAllowed(req, resp, token, allowed);
                 }
             }
+        }
+    }
+
+    /** The request that receives a push's objects and moves its refs (the advertisement before it is a GET). */
+    private static boolean isPush(HttpServletRequest req) {
+        return "POST".equals(req.getMethod()) && req.getPathInfo().endsWith("/git-receive-pack");
+    }
+
+    private void serveAllowed(HttpServletRequest req, HttpServletResponse resp, String token, PushAccess.Allowed allowed)
+            throws ServletException, IOException {
+        String app = allowed.app().value();
+        String client = req.getRemoteAddr();
+        repos.ensure(allowed.app());
+        req.setAttribute(ACCESS_ATTRIBUTE, allowed);
+        PushRevocation revocation = new PushRevocation().servedBy(Thread.currentThread());
+        req.setAttribute(REVOCATION_ATTRIBUTE, revocation);
+        SessionGrant grant = new SessionGrant(allowed.user(), allowed.app(), "git over HTTP", client);
+        try (var session = sessions.open(grant,
+                () -> access.decide(token, app) instanceof PushAccess.Allowed a && a.user().equals(allowed.user()),
+                revocation::revoke)) {
+            git.service(req, resp);
+        } finally {
+            revocation.done();
         }
     }
 

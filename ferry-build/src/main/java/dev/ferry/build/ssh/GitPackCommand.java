@@ -9,6 +9,7 @@ import dev.ferry.core.access.SessionRegistry;
 import dev.ferry.core.build.KeyAccess;
 import dev.ferry.core.build.PushAccess;
 import dev.ferry.core.store.UserId;
+import dev.ferry.core.work.AppLocks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class GitPackCommand extends AbstractCommandSupport {
 
     private static final Logger log = LoggerFactory.getLogger(GitPackCommand.class);
+    private static final AppLocks.Held NOT_A_PUSH = () -> { };
 
     private final GitCommandLine line;
     private final KeyAccess access;
@@ -93,6 +95,14 @@ final class GitPackCommand extends AbstractCommandSupport {
     }
 
     private void serve(PushAccess.Allowed allowed) throws IOException {
+        boolean push = line.service() == GitCommandLine.Service.RECEIVE_PACK;
+        try (AppLocks.Held held = push ? repos.lockForPush(allowed.app()) : NOT_A_PUSH) {
+            serveLocked(allowed);
+        }
+    }
+
+    /** Serves the command once a push holds its app's repository across control nodes (decision 035). */
+    private void serveLocked(PushAccess.Allowed allowed) throws IOException {
         repos.ensure(allowed.app());
         PushRevocation revocation = new PushRevocation().servedBy(Thread.currentThread());
         try (Repository repo = repos.open(allowed.app()); var session = register(allowed, revocation)) {

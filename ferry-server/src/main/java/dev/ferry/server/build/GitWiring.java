@@ -3,6 +3,7 @@ package dev.ferry.server.build;
 import dev.ferry.build.BuildConfig;
 import dev.ferry.build.Builder;
 import dev.ferry.core.build.BuildLogArchive;
+import dev.ferry.core.build.RepositoryArchive;
 import dev.ferry.build.buildpack.Buildpacks;
 import dev.ferry.build.slug.SlugStore;
 import dev.ferry.build.git.AppRepositories;
@@ -67,20 +68,23 @@ public final class GitWiring implements AutoCloseable {
      * @param buildSandbox where builds run their commands (the runtime's sandbox when it has one)
      * @param slugs where builds put their slugs
      * @param sharedLogs where finished builds' output goes for the other control nodes, when there are several
+     * @param sharedRepos where the apps' repositories are shared with the other control nodes, or
+     *                    {@link RepositoryArchive#NONE}
      */
     public static GitWiring start(Path dataDir, BuildConfig buildConfig, Store store, Deployments deployments,
                                   String bindAddress, Integer sshPort, SessionRegistry sessions, AuthFailureLimiter failures,
-                                  BuildSandbox buildSandbox, SlugStore slugs, Optional<BuildLogArchive> sharedLogs) {
+                                  BuildSandbox buildSandbox, SlugStore slugs, Optional<BuildLogArchive> sharedLogs,
+                                  RepositoryArchive sharedRepos) {
         Builder builder = new Builder(buildConfig, Buildpacks.defaults(), slugs, buildSandbox);
         builder.removeLeftoverWorkDirs();
-        AppRepositories repos = new AppRepositories(buildConfig.reposDir());
+        AppRepositories repos = new AppRepositories(buildConfig.reposDir(), sharedRepos);
         BuildQueue queue = new BuildQueue(buildConfig, store, new RepositoryBuildRunner(builder, repos),
                 new StoreReleaseSink(store, deployments), sharedLogs);
         try {
             queue.recover();
             Optional<SshGitServer> ssh = sshPort == null ? Optional.empty()
                     : Optional.of(new SshGitServer(SshGitConfig.inDataDir(dataDir, bindAddress, sshPort),
-                            new StorePushAccess(store, store), repos, new ReceivePacks(queue), sessions, failures).start());
+                            new StorePushAccess(store, store), repos, new ReceivePacks(queue, repos), sessions, failures).start());
             return new GitWiring(queue, repos, ssh, store, sessions, failures);
         } catch (RuntimeException | Error e) {
             queue.close();

@@ -5,6 +5,7 @@ import dev.ferry.build.slug.SlugStore;
 import dev.ferry.control.reconcile.ReconcileLeadership;
 import dev.ferry.control.reconcile.Reconciler;
 import dev.ferry.core.build.BuildLogArchive;
+import dev.ferry.core.build.RepositoryArchive;
 import dev.ferry.core.build.SlugArchive;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.store.AppDataCleanup;
@@ -97,6 +98,14 @@ public final class FleetWiring implements AutoCloseable {
      */
     public AppDataCleanup buildLogCleanup() {
         return bucketLogs.<AppDataCleanup>map(b -> b).orElse(destroyed -> { });
+    }
+
+    /**
+     * Where the apps' git repositories are shared, so that a push to any node builds any app (decision 035): the
+     * PostgreSQL store; {@link RepositoryArchive#NONE} on the embedded store.
+     */
+    public RepositoryArchive repositories() {
+        return shared.map(PostgresStore::repositoryArchive).orElse(RepositoryArchive.NONE);
     }
 
     /** The reconciler over {@code runtime}: under the fleet's lease and the apps' locks when the store is shared. */

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.config.FerryConfigResolver;
+import dev.ferry.server.gateway.SeparateGateway;
 import dev.ferry.server.router.RouterNode;
 import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.store.route.RedisServerProcess;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * control node, {@code kill -9} of Redis and its restart from the append-only file, a 30 s Redis outage and, last,
  * {@code kill -9} of a router. No request through a router that stays up may fail, a route written while Redis is
  * away is refused with 503 and a sentence naming the registry, and what the remaining control node writes
- * afterwards reaches both routers.
+ * afterwards reaches both routers. A {@code ferry gateway} ({@link SeparateGateway}, wired as the command wires it)
+ * on the control node that stays carries a real {@code ferry tunnel} to a device's server, and a third request loop
+ * through the router that stays asks for the tunnel's name throughout: not one of its requests may fail either.
  */
 class FleetKillsTest {
 
@@ -35,6 +39,9 @@ class FleetKillsTest {
 
     /** Longer than Redis's {@code appendfsync everysec}: what was written before is in the AOF when Redis dies. */
     private static final Duration AOF_FSYNC = Duration.ofMillis(1_500);
+
+    /** The tunnel's name: {@code <app>--<device>} under the platform's domain. */
+    private static final String TUNNEL = "hello--dev.localhost";
 
     @TempDir
     Path dir;
@@ -47,7 +54,8 @@ class FleetKillsTest {
              RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true);
              Backend a = Backend.start("a");
              Backend b = Backend.start("b");
-             Backend c = Backend.start("c")) {
+             Backend c = Backend.start("c");
+             Backend device = Backend.start("device")) {
             String database = postgres.url(postgres.newDatabase());
             FerryConfig shared = new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", key,
                     "PGPASSWORD", PostgresServerProcess.PASSWORD), dir.resolve("home"))
@@ -67,57 +75,74 @@ class FleetKillsTest {
                 addRoute(api2, "two.localhost", b);
                 awaitServedByBoth(routers, "one.localhost", "backend a\n");
                 awaitServedByBoth(routers, "two.localhost", "backend b\n");
+                assertThat(api2.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
 
-                try (RequestLoop through1 = new RequestLoop(router1.httpPort, "one.localhost", 1);
-                     RequestLoop through2 = new RequestLoop(router2.httpPort(), "two.localhost", 1)) {
-                    List<RequestLoop> loops = List.of(through1, through2);
-                    awaitServing(loops);
-
-                    control1.kill();
-                    awaitServing(loops);
-                    addRoute(api2, "three.localhost", c);
-                    awaitServedByBoth(routers, "three.localhost", "backend c\n");
-
-                    Thread.sleep(AOF_FSYNC.toMillis());
-                    redis.kill();
-                    redis.restart();
-                    awaitServing(loops);
-                    awaitWritable(api2, "after-kill.localhost", a);
-                    awaitServedByBoth(routers, "after-kill.localhost", "backend a\n");
-
-                    Thread.sleep(AOF_FSYNC.toMillis());
-                    redis.kill();
-                    int before = through1.ok() + through2.ok();
-                    long outageStart = System.nanoTime();
-                    HttpResponse<String> refused = api2.post("/api/routes",
-                            "{\"domain\":\"during.localhost\",\"targetUrl\":\"" + a.url() + "\"}");
-                    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
-                    assertThat(refused.body()).contains("\"registry_unavailable\"").contains("route registry");
-                    Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
-                    int duringOutage = through1.ok() + through2.ok() - before;
-                    redis.restart();
-                    awaitWritable(api2, "after-outage.localhost", b);
-                    awaitServedByBoth(routers, "after-outage.localhost", "backend b\n");
-                    awaitServing(loops);
-                    for (String host : List.of("one.localhost", "two.localhost", "three.localhost",
-                            "after-kill.localhost")) {
-                        assertThat(redis.commands().hexists("ferry:routes", "http " + host)).as("%s in Redis's AOF", host)
-                                .isTrue();
-                        assertThat(router2.routes().table().lookup(host)).as("%s in the router's table", host).isNotNull();
-                    }
-                    assertThat(redis.commands().hexists("ferry:routes", "http during.localhost")).as("the refused write").isFalse();
-                    assertThat(router2.routes().table().lookup("during.localhost")).as("the refused write").isNull();
-                    assertThat(duringOutage).as("requests served while Redis was down").isGreaterThan(0);
-                    through1.close();
-                    assertThat(through1.failures()).as("failed requests through router1 until it was killed").isEmpty();
-
-                    router1.kill();
-                    awaitServing(List.of(through2));
-                    assertThat(routers.get(1).viaRouter("one.localhost", "/").body()).isEqualTo("backend a\n");
-                    assertThat(through2.failures()).as("failed requests through router2, the one that stayed")
-                            .isEmpty();
+                try (SeparateGateway gateway = SeparateGateway.start(new SeparateGateway.Settings(
+                             URI.create("http://127.0.0.1:" + control2.apiPort()), token, "127.0.0.1", 0,
+                             dir.resolve("gateway")));
+                     Tunnel tunnel = Tunnel.start(new Cli(control2.apiPort(), token, dir.resolve("home")), device, "hello")) {
+                    await().atMost(Duration.ofSeconds(20)).until(() -> gateway.tunnelCount() == 1);
+                    awaitServedByBoth(routers, TUNNEL, "backend device\n");
+                    runKills(redis, control1, api2, router1, router2, routers, a, b, c);
+                    assertThat(gateway.tunnelCount()).as("the tunnel's connection to the gateway").isEqualTo(1);
                 }
             }
+        }
+    }
+
+    private void runKills(RedisServerProcess redis, ChildControl control1, Api api2, ChildRouter router1,
+                          RouterNode router2, List<Api> routers, Backend a, Backend b, Backend c) throws Exception {
+        try (RequestLoop through1 = new RequestLoop(router1.httpPort, "one.localhost", 1);
+             RequestLoop through2 = new RequestLoop(router2.httpPort(), "two.localhost", 1);
+             RequestLoop tunneled = new RequestLoop(router2.httpPort(), TUNNEL, 1)) {
+            List<RequestLoop> loops = List.of(through1, through2, tunneled);
+            awaitServing(loops);
+
+            control1.kill();
+            awaitServing(loops);
+            addRoute(api2, "three.localhost", c);
+            awaitServedByBoth(routers, "three.localhost", "backend c\n");
+
+            Thread.sleep(AOF_FSYNC.toMillis());
+            redis.kill();
+            redis.restart();
+            awaitServing(loops);
+            awaitWritable(api2, "after-kill.localhost", a);
+            awaitServedByBoth(routers, "after-kill.localhost", "backend a\n");
+
+            Thread.sleep(AOF_FSYNC.toMillis());
+            redis.kill();
+            int before = through1.ok() + through2.ok();
+            long outageStart = System.nanoTime();
+            HttpResponse<String> refused = api2.post("/api/routes",
+                    "{\"domain\":\"during.localhost\",\"targetUrl\":\"" + a.url() + "\"}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.body()).contains("\"registry_unavailable\"").contains("route registry");
+            Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
+            int duringOutage = through1.ok() + through2.ok() - before;
+            redis.restart();
+            awaitWritable(api2, "after-outage.localhost", b);
+            awaitServedByBoth(routers, "after-outage.localhost", "backend b\n");
+            awaitServing(loops);
+            for (String host : List.of("one.localhost", "two.localhost", "three.localhost",
+                    "after-kill.localhost")) {
+                assertThat(redis.commands().hexists("ferry:routes", "http " + host)).as("%s in Redis's AOF", host)
+                        .isTrue();
+                assertThat(router2.routes().table().lookup(host)).as("%s in the router's table", host).isNotNull();
+            }
+            assertThat(redis.commands().hexists("ferry:routes", "http during.localhost")).as("the refused write").isFalse();
+            assertThat(router2.routes().table().lookup("during.localhost")).as("the refused write").isNull();
+            assertThat(duringOutage).as("requests served while Redis was down").isGreaterThan(0);
+            through1.close();
+            assertThat(through1.failures()).as("failed requests through router1 until it was killed").isEmpty();
+
+            router1.kill();
+            awaitServing(List.of(through2, tunneled));
+            assertThat(routers.get(1).viaRouter("one.localhost", "/").body()).isEqualTo("backend a\n");
+            assertThat(through2.failures()).as("failed requests through router2, the one that stayed")
+                    .isEmpty();
+            assertThat(tunneled.failures()).as("failed requests through the gateway's tunnel").isEmpty();
+            assertThat(tunneled.ok()).as("requests served through the tunnel").isPositive();
         }
     }
 

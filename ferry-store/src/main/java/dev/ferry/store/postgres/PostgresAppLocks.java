@@ -15,20 +15,36 @@ import javax.sql.DataSource;
  * {@link AppLocks} as PostgreSQL session advisory locks ({@code pg_try_advisory_lock}), one per app name, each
  * held on a connection of its own that closing the lock closes: a node that dies or loses the database releases
  * its locks with its connections. Waiting polls every 100 ms rather than blocking in the server, so a wait has a
- * bound. The lock key is the pair (a constant for Ferry's deploys, {@code hashtext} of the app's name).
+ * bound. The lock key is the pair (a constant for Ferry's deploys, {@code hashtext} of the app's name); the
+ * apps' repositories have locks of their own ({@link #REPOSITORY_LOCKS}), since a push holds its app's repository
+ * while its deploy takes the app's deploy lock on another connection.
  */
 public final class PostgresAppLocks implements AppLocks {
 
     /** The first half of every key, so that these locks do not meet other advisory locks (Flyway's). */
-    private static final int DEPLOY_LOCKS = 0x46525944;
+    static final int DEPLOY_LOCKS = 0x46525944;
+    /** The first half of the keys of the apps' repositories' locks (decision 035). */
+    static final int REPOSITORY_LOCKS = 0x46525250;
     private static final long POLL_MILLIS = 100;
 
     private final PostgresLocation location;
     private final DataSource source;
+    private final int namespace;
+    private final String activity;
 
     PostgresAppLocks(PostgresLocation location) {
+        this(location, DEPLOY_LOCKS, "deploying");
+    }
+
+    /**
+     * @param namespace the first half of each key
+     * @param activity  what a holder does with the app, for the messages ("deploying")
+     */
+    PostgresAppLocks(PostgresLocation location, int namespace, String activity) {
         this.location = location;
         this.source = location.dataSource();
+        this.namespace = namespace;
+        this.activity = activity;
     }
 
     @Override
@@ -54,7 +70,7 @@ public final class PostgresAppLocks implements AppLocks {
             while (!tryOn(connection, app)) {
                 if (System.nanoTime() > deadline) {
                     closeQuietly(connection);
-                    throw new StoreUnavailable("Another control node kept deploying " + app + " for "
+                    throw new StoreUnavailable("Another control node kept " + activity + " " + app + " for "
                             + wait.toSeconds() + " s; nothing was changed, try again", null);
                 }
                 Thread.sleep(POLL_MILLIS);
@@ -66,7 +82,7 @@ public final class PostgresAppLocks implements AppLocks {
         } catch (InterruptedException e) {
             closeQuietly(connection);
             Thread.currentThread().interrupt();
-            throw new StoreUnavailable("Interrupted while waiting to deploy " + app, e);
+            throw new StoreUnavailable("Interrupted while waiting to lock " + app, e);
         }
     }
 
@@ -78,9 +94,9 @@ public final class PostgresAppLocks implements AppLocks {
         }
     }
 
-    private static boolean tryOn(Connection connection, AppName app) throws SQLException {
+    private boolean tryOn(Connection connection, AppName app) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
-            s.setInt(1, DEPLOY_LOCKS);
+            s.setInt(1, namespace);
             s.setString(2, app.value());
             try (ResultSet row = s.executeQuery()) {
                 row.next();
@@ -90,7 +106,7 @@ public final class PostgresAppLocks implements AppLocks {
     }
 
     private StoreUnavailable unavailable(AppName app, SQLException e) {
-        return new StoreUnavailable("Cannot lock " + app + " for a deploy in the PostgreSQL database " + location
+        return new StoreUnavailable("Cannot lock " + app + " for " + activity + " in the PostgreSQL database " + location
                 + ": " + e.getMessage(), e);
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.store.postgres;
 
 import dev.ferry.core.build.BuildLogArchive;
+import dev.ferry.core.build.RepositoryArchive;
 import dev.ferry.core.build.SlugArchive;
 import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.BuildHeartbeats;
@@ -81,6 +82,11 @@ public final class PostgresStore extends SqlStore {
     /** The slugs every node of the fleet shares, as large objects in this database. */
     public SlugArchive slugArchive() {
         return new PostgresSlugArchive(db, clock);
+    }
+
+    /** The apps' git repositories, shared so that a push to any node builds any app (decision 035). */
+    public RepositoryArchive repositoryArchive() {
+        return new PostgresRepositoryArchive(db, clock, location);
     }
 
     /** The finished builds' kept output, readable through every node. */

@@ -7,6 +7,8 @@ import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.route.RouteTable;
 import dev.ferry.store.route.internal.JournalLine;
 import dev.ferry.store.route.internal.RedisKeys;
+import dev.ferry.store.route.internal.RouteKey;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
@@ -94,6 +96,14 @@ final class RedisRouteMirror implements AutoCloseable {
         return effective;
     }
 
+    /**
+     * Whether the copy is loaded and has no route of {@code key}: then Redis most likely has none either (a writer's
+     * guess, which its compare-and-set checks). Any thread.
+     */
+    boolean lacks(RouteKey key) {
+        return loaded && key.find(effective).isEmpty();
+    }
+
     RouteRegistry.Subscription subscribe(RouteListener listener) {
         return onThread(() -> {
             ensureLoaded();
@@ -101,11 +111,22 @@ final class RedisRouteMirror implements AutoCloseable {
         });
     }
 
-    /** Returns once the change numbered {@code changeSeq} is in the copy and handed to every subscriber. */
-    void awaitApplied(long changeSeq) {
+    /**
+     * Returns once change {@code changeSeq} of {@code changeEpoch}, which this registry just wrote as
+     * {@code record}, is in the copy and handed to every subscriber. When it is the next change of the copy's epoch
+     * it is applied as is, as its pub/sub message would be (which then finds it applied): no round trip to Redis.
+     * Otherwise the copy catches up from Redis.
+     */
+    void awaitApplied(long changeSeq, String changeEpoch, String record) {
         try {
             onThread(() -> {
-                if (loaded && seq < changeSeq) {
+                if (!loaded) {
+                    return null;
+                }
+                boolean sameEpoch = epoch != null && epoch.equals(changeEpoch);
+                if (sameEpoch && changeSeq == seq + 1) {
+                    apply(changeSeq, record, true);
+                } else if (!sameEpoch || seq < changeSeq) {
                     catchUp();
                 }
                 return null;
@@ -147,8 +168,9 @@ final class RedisRouteMirror implements AutoCloseable {
     /** Brings the copy up to Redis's counter from the stream, or in full when it must. */
     private void catchUp() {
         redis.call(r -> {
-            String currentEpoch = r.get(keys.epoch());
-            long current = parseSeq(r.get(keys.seq()));
+            List<KeyValue<String, String>> both = r.mget(keys.epoch(), keys.seq()); // one round trip for the two
+            String currentEpoch = both.get(0).getValueOrElse(null);
+            long current = parseSeq(both.get(1).getValueOrElse(null));
             if (epoch == null) {
                 // The copy was loaded before anything was ever written: the first write named the epoch, and the
                 // stream holds every change since (or the chain check below sends us to a full load).

@@ -70,7 +70,7 @@ public final class RedisRouteRegistry implements RouteRegistry {
         this.replica = replica;
         RedisKeys keys = new RedisKeys(config.keyPrefix());
         this.mirror = new RedisRouteMirror(redis, keys, config);
-        this.writer = new RedisRouteWriter(redis, keys, config, mirror::awaitApplied);
+        this.writer = new RedisRouteWriter(redis, keys, config, mirror::awaitApplied, mirror::lacks);
         this.sweeper = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "ferry-redis-sweeper");
             t.setDaemon(true);

@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * The mutations of {@link RedisRouteRegistry}, each an optimistic read-modify-write of one route: read its
  * record, compute the new one with the same rules as the journaled registry, and write it with
  * {@code write.lua}, which applies it only if the record is still the one read (else the whole step is
  * tried again). A write that changes the route records a change; one that only moves a TTL deadline does not.
+ * A route that this registry's copy does not have is first written as new without reading it ({@code absent}
+ * guesses): a new route costs one round trip, and a wrong guess is a conflict like any other, read and tried again.
  */
 final class RedisRouteWriter {
 
@@ -30,10 +32,23 @@ final class RedisRouteWriter {
     private final RedisRegistryConfig config;
     private final RedisScripts scripts = new RedisScripts();
     private final String epochCandidate = UUID.randomUUID().toString();
-    private final LongConsumer changed;
+    private final Recorded changed;
+    private final Predicate<RouteKey> absent;
 
-    /** @param changed called with the number of each change this writer recorded, after Redis acknowledged it */
-    RedisRouteWriter(RedisConnections redis, RedisKeys keys, RedisRegistryConfig config, LongConsumer changed) {
+    /** What a writer does with each change it recorded, once Redis acknowledged it. */
+    @FunctionalInterface
+    interface Recorded {
+        /** Change {@code seq} of {@code epoch}, whose record (as published) is {@code change}. */
+        void recorded(long seq, String epoch, String change);
+    }
+
+    /**
+     * @param changed called with each change this writer recorded, after Redis acknowledged it
+     * @param absent  whether a route is most likely not in Redis (this registry's copy does not have it)
+     */
+    RedisRouteWriter(RedisConnections redis, RedisKeys keys, RedisRegistryConfig config, Recorded changed,
+                     Predicate<RouteKey> absent) {
+        this.absent = absent;
         this.redis = redis;
         this.keys = keys;
         this.config = config;
@@ -61,7 +76,7 @@ final class RedisRouteWriter {
 
     RouteState putPolicy(RouteKey key, RoutePolicy policy) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Stored old = read(key);
+            Stored old = readOrGuess(key, attempt);
             RouteState updated = old.exists() ? old.record.state().withPolicy(policy) : RouteState.empty(key, policy);
             if (old.exists() && old.record.state().equals(updated)) {
                 return updated;
@@ -78,7 +93,7 @@ final class RedisRouteWriter {
     RouteState add(RouteKey key, Endpoint endpoint, long ttlMillis) {
         String member = RedisKeys.member(key, endpoint.id());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Stored old = read(key);
+            Stored old = readOrGuess(key, attempt);
             RouteState updated = old.stateOr(RoutePolicy.DEFAULT).withEndpoint(endpoint);
             boolean routeChanged = !old.exists() || !old.record.state().equals(updated);
             Map<String, Long> ttls = old.ttls();
@@ -166,6 +181,11 @@ final class RedisRouteWriter {
         return removed;
     }
 
+    /** The route as read, or on a first attempt at a route the copy does not have, absent without reading. */
+    private Stored readOrGuess(RouteKey key, int attempt) {
+        return attempt == 0 && absent.test(key) ? new Stored(key, null, null) : read(key);
+    }
+
     private Stored read(RouteKey key) {
         String field = RedisKeys.field(key);
         String raw = redis.call(r -> r.hget(keys.routes(), field));
@@ -189,7 +209,7 @@ final class RedisRouteWriter {
         argv.addAll(deadlines);
         RedisScripts.Written written = redis.call(r -> scripts.write(r, keys, argv.toArray(String[]::new)));
         if (written.outcome() == RedisScripts.Outcome.OK && written.seq() > 0) {
-            changed.accept(written.seq());
+            changed.recorded(written.seq(), written.epoch(), change);
         }
         return written.outcome();
     }

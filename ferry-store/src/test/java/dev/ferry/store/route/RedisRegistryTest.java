@@ -75,6 +75,44 @@ class RedisRegistryTest {
     }
 
     @Test
+    void aRegistrysOwnChangesReachItsCopyWithoutReadingRedisBack() {
+        try (RedisRouteRegistry registry = RedisRouteRegistry.open(config().withPollInterval(Duration.ofHours(1)))) {
+            registry.addEndpoint("first.local", a, Optional.empty()); // names the epoch
+            redis.commands().configResetstat();
+            registry.table(); // loads the copy, which then checks the counter once it is subscribed
+            await().atMost(Duration.ofSeconds(5)).until(() -> redis.commands().info("commandstats").contains("cmdstat_mget:"));
+            redis.commands().configResetstat();
+            for (int i = 0; i < 200; i++) {
+                registry.addEndpoint("app" + i + ".local", a, Optional.empty());
+                assertThat(registry.table().route("app" + i + ".local").endpoints()).as("in the copy on return")
+                        .containsExactly(a);
+            }
+            String stats = redis.commands().info("commandstats");
+            assertThat(stats).as("the writer's wait read nothing back: " + stats)
+                    .doesNotContain("cmdstat_xrange:").doesNotContain("cmdstat_mget:")
+                    .as("a new route is not read before it is written; the script's own HGET remains: " + stats)
+                    .contains("cmdstat_hget:calls=200,");
+        }
+    }
+
+    @Test
+    void aRouteInRedisThatTheCopyLacksIsReadAndMergedWhenTheGuessThatItIsNewConflicts() {
+        try (RedisRouteRegistry registry = RedisRouteRegistry.open(config().withPollInterval(Duration.ofHours(1)))) {
+            registry.addEndpoint("known.local", a, Optional.empty());
+            assertThat(registry.table().route("known.local")).isNotNull();
+            // A record of unknown.local that reached Redis but no change stream, so this copy never heard of it.
+            String known = redis.commands().hget("ferry:routes", "http known.local");
+            redis.commands().hset("ferry:routes", "http unknown.local", known.replace("known.local", "unknown.local"));
+            assertThat(registry.table().route("unknown.local")).isNull();
+
+            registry.addEndpoint("unknown.local", b, Optional.empty());
+
+            assertThat(registry.table().route("unknown.local").endpoints()).containsExactlyInAnyOrder(a, b);
+            assertThat(redis.commands().hget("ferry:routes", "http unknown.local")).contains("9001").contains("9002");
+        }
+    }
+
+    @Test
     void aPermanentRegistrationClearsTheTtl() throws Exception {
         try (RedisRouteRegistry registry = RedisRouteRegistry.open(config())) {
             registry.addEndpoint("app.local", a, Optional.of(Duration.ofMillis(200)));

@@ -19,8 +19,11 @@ public final class RedisScripts {
     /** What a write did. */
     public enum Outcome { OK, CONFLICT, REFRESHED }
 
-    /** A write's outcome and the number of the change it recorded (0 for none). */
-    public record Written(Outcome outcome, long seq) {
+    /**
+     * A write's outcome, the number of the change it recorded (0 for none) and the epoch of that number ({@code ""}
+     * unless the outcome is {@link Outcome#OK}).
+     */
+    public record Written(Outcome outcome, long seq, String epoch) {
     }
 
     private final String write = load("write.lua");
@@ -30,7 +33,7 @@ public final class RedisScripts {
         List<Object> reply = run(redis, write, new String[] {keys.routes(), keys.seq(), keys.changes(), keys.deadlines(),
                 keys.epoch()}, argv);
         Outcome outcome = Outcome.valueOf(((String) reply.get(0)).toUpperCase(java.util.Locale.ROOT));
-        return new Written(outcome, (Long) reply.get(1));
+        return new Written(outcome, (Long) reply.get(1), reply.size() > 2 ? (String) reply.get(2) : "");
     }
 
     /** The deadline members whose time has come, at most {@code limit}. */
