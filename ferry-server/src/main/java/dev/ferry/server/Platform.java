@@ -95,7 +95,6 @@ public final class Platform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
-
     private final FerryConfig config;
     private final PlatformTuning tuning;
     /** False for {@code ferry control}: no router in this process, the fleet's routers serve the apps. */
@@ -127,13 +126,14 @@ public final class Platform implements AutoCloseable {
     private UsageRecorder usage;
     private AddonWiring addons;
     private AutoscaleWiring autoscale;
-    private final DashboardWiring dashboard = new DashboardWiring();
+    private final DashboardWiring dashboard;
     private FleetWiring fleet;
 
     private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
         this.tuning = tuning;
         this.withRouter = withRouter;
+        this.dashboard = new DashboardWiring(tuning.autoscale().latencySlot());
         AccessEventLog accessEvents = new AccessEventLog();
         this.sessions = new OpenSessions(accessEvents);
         this.authFailures = new AuthFailureLimiter(config.authFailureLimits(), accessEvents);
@@ -185,12 +185,12 @@ public final class Platform implements AutoCloseable {
         AppOfHost appOfHost = new AppOfHost(config.domain(),
                 host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
         UsageSinks usageSinks = new UsageSinks(appOfHost, meters);
-        autoscale = new AutoscaleWiring(tuning.autoscale(), appOfHost);
+        autoscale = new AutoscaleWiring(tuning.autoscale(), dashboard.traffic());
 
         tls = new StoreTlsSource(new AppHostNames(config.domain()));
         if (withRouter) {
             QueuedAccessLog accessLog = new QueuedAccessLog(usageSinks.after(new Slf4jAccessLog(),
-                    new AppAccessLog(appLogs, appOfHost), autoscale.latency(), dashboard.trafficSink(appOfHost)));
+                    new AppAccessLog(appLogs, appOfHost), dashboard.trafficSink(appOfHost)));
             started.push(accessLog);
             router = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(), tuning.passiveEjection(),
                     transport, group, meters, accessLog, tls, started).router().orElse(null);

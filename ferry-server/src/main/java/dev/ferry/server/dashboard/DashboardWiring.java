@@ -20,6 +20,7 @@ import dev.ferry.core.traffic.TrafficSeries;
 import dev.ferry.router.log.AccessLog;
 import dev.ferry.tunnel.gateway.TunnelGateway;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,9 +33,14 @@ import java.util.function.Function;
  */
 public final class DashboardWiring {
 
-    private final TrafficSeries traffic = new TrafficSeries();
+    private final TrafficSeries traffic;
     private final ResourceSeries resources = new ResourceSeries();
     private final DashboardSessions sessions = new DashboardSessions(DashboardConfig.DEFAULT, Clock.systemUTC());
+
+    /** @param slotWidth the traffic series' slot width: a minute, shorter only for tests' short autoscaler windows */
+    public DashboardWiring(Duration slotWidth) {
+        this.traffic = new TrafficSeries(TrafficSeries.DEFAULT_MAX_APPS, slotWidth);
+    }
 
     /** The sink that feeds the traffic series from the router's access log. */
     public AccessLog trafficSink(Function<String, Optional<AppName>> appOfHost) {
@@ -71,7 +77,7 @@ public final class DashboardWiring {
         return new TrafficSeriesCleanup(traffic, resources);
     }
 
-    /** Each app's last day of traffic, per minute. */
+    /** Each app's last day of traffic, per minute: the dashboard's charts and the autoscaler's latency. */
     public TrafficSeries traffic() {
         return traffic;
     }
