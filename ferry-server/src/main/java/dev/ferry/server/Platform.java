@@ -76,8 +76,7 @@ import org.slf4j.LoggerFactory;
  * ({@link #startControl}: every role but the router), wired with plain constructors.
  *
  * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir, or Redis with
- * {@code --registry}; {@link RegistryWiring}), the
- * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
+ * {@code --registry}; {@link RegistryWiring}), the router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
  * the store (SQLite in the data dir, or PostgreSQL with {@code --store}; the first start creates the admin and its token file) and the
  * runtime of apps' instances (local processes; at start it brings back every app's current release) and the
  * control API over them, with git over HTTP at {@code /git/<app>.git} in the same server and git over SSH on its own
@@ -204,6 +203,7 @@ public final class Platform implements AutoCloseable {
         AcmeWiring.start(config, store, appLogs, withRouter).ifPresent(started::push);
         startRuntime();
         started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop
+        started.push(usageSinks.readReports(config.registry(), dashboard.traffic(), store, fleet.node()));
         started.push(dashboard.startSampling(store, deployments)); // CPU and memory for the charts
         startGit();
         startTunnelGateway(group);
@@ -224,7 +224,7 @@ public final class Platform implements AutoCloseable {
             started.push(reconciler); // stops its loop before the runtime stops
             resumed = reconciler.start();
         }
-        started.push(autoscale.start(store, deployments, appLogs, withRouter)); // stops before the reconciler
+        started.push(autoscale.start(store, deployments, appLogs, withRouter || config.registry().isPresent()));
         Optional.ofNullable(router).ifPresent(r -> started.push(r::stopAccepting)); // stopping begins: in-flight requests finish
     }
 

@@ -21,13 +21,18 @@ final class LatencyHistogram {
     private long maxMs;
 
     void add(long latencyMs) {
+        add(latencyMs, 1);
+    }
+
+    /** Counts {@code n} latencies of {@code latencyMs}. */
+    void add(long latencyMs, long n) {
         long ms = Math.max(0, latencyMs);
         int b = bucket(ms);
         if (b >= counts.length) {
             counts = Arrays.copyOf(counts, b + 1);
         }
-        counts[b]++;
-        total++;
+        counts[b] = (int) Math.min(Integer.MAX_VALUE, counts[b] + n);
+        total += n;
         maxMs = Math.max(maxMs, ms);
     }
 
@@ -36,7 +41,7 @@ final class LatencyHistogram {
             counts = Arrays.copyOf(counts, other.counts.length);
         }
         for (int i = 0; i < other.counts.length; i++) {
-            counts[i] += other.counts[i];
+            counts[i] = (int) Math.min(Integer.MAX_VALUE, (long) counts[i] + other.counts[i]);
         }
         total += other.total;
         maxMs = Math.max(maxMs, other.maxMs);

@@ -68,7 +68,13 @@ public final class TrafficSeries implements LatencySource {
      * @param latencyMs from the request head to the end of the response
      */
     public void record(AppName app, Instant time, int status, long latencyMs, long bytesIn, long bytesOut) {
-        ring.update(app, time, slot -> slot.add(status, latencyMs, bytesIn, bytesOut));
+        ring.update(app, time, slot -> slot.add(status, latencyMs, bytesIn, bytesOut, 1));
+    }
+
+    /** Counts {@code requests} requests of {@code app} alike, with their bytes summed: a line of a router's report. */
+    public void record(AppName app, TrafficReport.Line line) {
+        ring.update(app, line.ended(), slot -> slot.add(line.status(), line.latencyMs(), line.bytesIn(), line.bytesOut(),
+                line.requests()));
     }
 
     /**
@@ -142,12 +148,12 @@ public final class TrafficSeries implements LatencySource {
         long bytesOut;
         final LatencyHistogram latency = new LatencyHistogram();
 
-        void add(int status, long latencyMs, long in, long out) {
-            byClass[Math.min(5, Math.max(1, status / 100)) - 1]++;
+        void add(int status, long latencyMs, long in, long out, long requests) {
+            byClass[Math.min(5, Math.max(1, status / 100)) - 1] += requests;
             bytesIn += Math.max(0, in);
             bytesOut += Math.max(0, out);
             if (status != 101) {
-                latency.add(latencyMs);
+                latency.add(latencyMs, requests);
             }
         }
 

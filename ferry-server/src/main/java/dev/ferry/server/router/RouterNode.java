@@ -13,6 +13,7 @@ import dev.ferry.server.DataDirectory;
 import dev.ferry.server.PlatformTuning;
 import dev.ferry.server.RegistryWiring;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.usage.UsageSinks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -84,7 +85,9 @@ public final class RouterNode implements AutoCloseable {
         transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-io");
         started.push(() -> group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
-        QueuedAccessLog accessLog = new QueuedAccessLog(List.of(new Slf4jAccessLog()));
+        // A router on the fleet's registry reports its traffic to the control nodes (usage, charts, autoscaler).
+        QueuedAccessLog accessLog = new QueuedAccessLog(UsageSinks.ofRouter(replica.isPresent() ? Optional.empty()
+                : config.registry(), started, new Slf4jAccessLog()));
         started.push(accessLog);
         RouterWiring.Started data = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(),
                 tuning.passiveEjection(), transport, group, meters, accessLog, null, started);
