@@ -132,7 +132,7 @@ public final class Platform implements AutoCloseable {
         this.config = config;
         this.tuning = tuning;
         this.withRouter = withRouter;
-        this.dashboard = new DashboardWiring(tuning.autoscale().latencySlot());
+        this.dashboard = new DashboardWiring(tuning.autoscale().latencySlot(), config.domain());
         AccessEventLog accessEvents = new AccessEventLog();
         this.sessions = new OpenSessions(accessEvents);
         this.authFailures = new AuthFailureLimiter(config.authFailureLimits(), accessEvents);
@@ -256,7 +256,7 @@ public final class Platform implements AutoCloseable {
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
                 new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames(config.domain())),
                 new UsageApi(store, store.usage()), addons.api(store, deployments), autoscale.api(store)));
-        apis.addAll(dashboard.apis(store, authFailures, deployments, registry, gateway, config.domain()));
+        apis.addAll(dashboard.apis(store, authFailures, deployments, registry, gateway, separateGateways));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }
