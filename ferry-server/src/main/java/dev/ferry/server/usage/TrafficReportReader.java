@@ -38,6 +38,7 @@ public final class TrafficReportReader implements AutoCloseable {
     private final UsageStore usage;
     private final Function<String, Optional<AppName>> appOfHost;
     private final String node;
+    private boolean failing; // on the timer thread
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ferry-traffic-reports").factory());
 
@@ -86,8 +87,15 @@ public final class TrafficReportReader implements AutoCloseable {
     private void readQuietly() {
         try {
             read();
+            if (failing) {
+                failing = false;
+                log.info("reading the routers' traffic reports again");
+            }
         } catch (RuntimeException e) {
-            log.warn("could not read the routers' traffic reports (tried again in a moment): {}", e.toString());
+            if (!failing) { // once per outage, not every second
+                failing = true;
+                log.warn("could not read the routers' traffic reports (tried again every second): {}", e.toString());
+            }
         }
     }
 

@@ -47,6 +47,7 @@ public final class TrafficReporter implements AccessLog, AutoCloseable {
             Thread.ofPlatform().daemon().name("ferry-traffic-reporter").factory());
     private Map<Key, Counts> counted = new HashMap<>();
     private final List<TrafficReport.Line> unsent = new ArrayList<>();
+    private boolean failing; // on the timer thread
 
     public TrafficReporter(TrafficReports reports) {
         this.reports = Objects.requireNonNull(reports, "reports");
@@ -95,14 +96,26 @@ public final class TrafficReporter implements AccessLog, AutoCloseable {
     private void publishQuietly() {
         try {
             publish();
+            if (failing) {
+                failing = false;
+                log.info("reporting traffic to the control plane again");
+            }
         } catch (RuntimeException e) {
-            log.warn("could not report traffic to the control plane (kept for the next report): {}", e.toString());
+            if (!failing) { // once per outage, not every second
+                failing = true;
+                log.warn("could not report traffic to the control plane (kept for the next report): {}", e.toString());
+            }
         }
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS); // then the last report, from this thread alone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         publishQuietly();
         reports.close();
     }

@@ -3,6 +3,8 @@ package dev.ferry.store.route;
 import dev.ferry.core.traffic.TrafficReport;
 import dev.ferry.core.traffic.TrafficReports;
 import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
@@ -17,7 +19,7 @@ import java.util.Map;
  * the route registry's keys, on the same server. A router appends one entry per report ({@code XADD}, field
  * {@code report}, the stream trimmed to about {@value #MAX_LENGTH} entries, so a fleet whose control nodes are all
  * down for hours loses the oldest reports rather than filling Redis); each control node reads new entries with its
- * own cursor ({@code XREAD}, starting at its first read); the usage records take entries through the consumer group
+ * own cursor ({@code XREAD}, from the newest entry at its first read); the usage records take entries through the consumer group
  * {@value #GROUP} ({@code XREADGROUP}, this consumer's unacknowledged entries first, then new ones) and
  * {@code XACK} them once written. Never blocks a connection: each read returns at once.
  *
@@ -58,8 +60,10 @@ public final class RedisTrafficReports implements TrafficReports {
 
     @Override
     public synchronized List<TrafficReport> readNew() {
-        if (cursor == null) {
-            cursor = System.currentTimeMillis() + "-0"; // entries' ids are their epoch millis: what comes from now on
+        if (cursor == null) { // from the newest entry now on, by Redis's own ids (not this machine's clock)
+            List<StreamMessage<String, String>> newest = redis.call(c -> c.xrevrange(key, Range.create("-", "+"),
+                    Limit.create(0, 1)));
+            cursor = newest.isEmpty() ? "0-0" : newest.getFirst().getId();
         }
         List<StreamMessage<String, String>> read = redis.call(c -> c.xread(XReadArgs.Builder.count(1_000),
                 XReadArgs.StreamOffset.from(key, cursor)));
