@@ -112,7 +112,7 @@ final class AdminPages {
             h.raw("</tbody></table>");
         }
         h.raw("<p class=\"hint\">Agents of gateways that run as their own processes (<code>ferry gateway</code>) ")
-                .raw("are not listed: only their endpoints, above.</p>");
+                .raw("are as of their gateway's last report, sent every 10 s.</p>");
     }
 
     private String ago(Instant at) {
