@@ -209,7 +209,6 @@ class DashboardBrowserTest {
         assertThat(reached).as("every app's link takes the focus with Tab").isEqualTo(names);
         browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         assertThat(awaitText("h1")).isEqualTo(reached.stream().reduce((a, b) -> b).orElseThrow());
-        browser.screenshot("apps-100");
     }
 
     @Test
