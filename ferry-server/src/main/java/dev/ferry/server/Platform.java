@@ -224,7 +224,7 @@ public final class Platform implements AutoCloseable {
             started.push(reconciler); // stops its loop before the runtime stops
             resumed = reconciler.start();
         }
-        started.push(autoscale.start(store, deployments, appLogs, withRouter || config.registry().isPresent())); // first
+        started.push(autoscale.start(store, deployments, appLogs, withRouter || config.registry().isPresent()));
         Optional.ofNullable(router).ifPresent(r -> started.push(r::stopAccepting)); // stopping begins: in-flight requests finish
     }
 
