@@ -73,6 +73,8 @@ public final class RunningControlServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final JournaledRouteRegistry registry = JournaledRouteRegistry.inMemory();
+    /** The separate gateways registered through the API, with the agents they report. */
+    public final dev.ferry.control.tunnel.RegisteredGateways separateGateways = new dev.ferry.control.tunnel.RegisteredGateways();
     /** The output of each build as the builds API serves it; tests put text here. */
     public final java.util.Map<dev.ferry.core.store.BuildId, String> buildOutput = new java.util.concurrent.ConcurrentHashMap<>();
     private final BuildOutputs buildOutputs = (id, follow) -> Optional.ofNullable(buildOutput.get(id))
@@ -137,7 +139,7 @@ public final class RunningControlServer implements AutoCloseable {
         all.add(new TunnelApi(store, TUNNELS));
         all.add(new dev.ferry.control.tunnel.TunnelGrantsApi(store, store::authenticate, TUNNELS, tunnelAgentFailures));
         all.add(new ProcessesApi(store, store, store, runtime));
-        all.add(new dev.ferry.control.tunnel.TunnelGatewaysApi(new dev.ferry.control.tunnel.RegisteredGateways(),
+        all.add(new dev.ferry.control.tunnel.TunnelGatewaysApi(separateGateways,
                 new dev.ferry.control.tunnel.TunnelGatewaysApi.Endpoints() {
                     @Override
                     public void publish(String name, dev.ferry.core.route.Endpoint endpoint, Duration ttl) {

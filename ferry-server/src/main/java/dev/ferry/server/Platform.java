@@ -76,8 +76,7 @@ import org.slf4j.LoggerFactory;
  * ({@link #startControl}: every role but the router), wired with plain constructors.
  *
  * <p>Start order follows the flow of DESIGN §1: the route registry (journaled in the data dir, or Redis with
- * {@code --registry}; {@link RegistryWiring}), the
- * router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
+ * {@code --registry}; {@link RegistryWiring}), the router's live view of it (serving its persisted snapshot first), the HTTP router and TCP routes, then
  * the store (SQLite in the data dir, or PostgreSQL with {@code --store}; the first start creates the admin and its token file) and the
  * runtime of apps' instances (local processes; at start it brings back every app's current release) and the
  * control API over them, with git over HTTP at {@code /git/<app>.git} in the same server and git over SSH on its own
@@ -126,13 +125,14 @@ public final class Platform implements AutoCloseable {
     private UsageRecorder usage;
     private AddonWiring addons;
     private AutoscaleWiring autoscale;
-    private final DashboardWiring dashboard = new DashboardWiring();
+    private final DashboardWiring dashboard;
     private FleetWiring fleet;
 
     private Platform(FerryConfig config, PlatformTuning tuning, boolean withRouter) {
         this.config = config;
         this.tuning = tuning;
         this.withRouter = withRouter;
+        this.dashboard = new DashboardWiring(tuning.autoscale().latencySlot(), config.domain());
         AccessEventLog accessEvents = new AccessEventLog();
         this.sessions = new OpenSessions(accessEvents);
         this.authFailures = new AuthFailureLimiter(config.authFailureLimits(), accessEvents);
@@ -185,12 +185,12 @@ public final class Platform implements AutoCloseable {
         AppOfHost appOfHost = new AppOfHost(config.domain(),
                 host -> store == null ? Optional.empty() : store.domain(host).map(AppDomain::app));
         UsageSinks usageSinks = new UsageSinks(appOfHost, meters);
-        autoscale = new AutoscaleWiring(tuning.autoscale(), appOfHost);
+        autoscale = new AutoscaleWiring(tuning.autoscale(), dashboard.traffic());
 
         tls = new StoreTlsSource(new AppHostNames(config.domain()));
         if (withRouter) {
             QueuedAccessLog accessLog = new QueuedAccessLog(usageSinks.after(new Slf4jAccessLog(),
-                    new AppAccessLog(appLogs, appOfHost), autoscale.latency(), dashboard.trafficSink(appOfHost)));
+                    new AppAccessLog(appLogs, appOfHost), dashboard.trafficSink(appOfHost)));
             started.push(accessLog);
             router = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(), tuning.passiveEjection(),
                     transport, group, meters, accessLog, tls, started).router().orElse(null);
@@ -204,6 +204,7 @@ public final class Platform implements AutoCloseable {
         AcmeWiring.start(config, store, appLogs, withRouter, tls).forEach(started::push);
         startRuntime();
         started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop
+        started.push(usageSinks.readReports(config.registry(), dashboard.traffic(), store, fleet.node()));
         started.push(dashboard.startSampling(store, deployments)); // CPU and memory for the charts
         startGit();
         startTunnelGateway(group);
@@ -224,7 +225,7 @@ public final class Platform implements AutoCloseable {
             started.push(reconciler); // stops its loop before the runtime stops
             resumed = reconciler.start();
         }
-        started.push(autoscale.start(store, deployments, appLogs, withRouter)); // stops before the reconciler
+        started.push(autoscale.start(store, deployments, appLogs, withRouter || config.registry().isPresent()));
         Optional.ofNullable(router).ifPresent(r -> started.push(r::stopAccepting)); // stopping begins: in-flight requests finish
     }
 
@@ -256,7 +257,7 @@ public final class Platform implements AutoCloseable {
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
                 new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames(config.domain())),
                 new UsageApi(store, store.usage()), addons.api(store, deployments), autoscale.api(store)));
-        apis.addAll(dashboard.apis(store, authFailures, deployments, registry, gateway, config.domain()));
+        apis.addAll(dashboard.apis(store, authFailures, deployments, registry, gateway, separateGateways));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));
         return apis;
     }

@@ -1,6 +1,7 @@
 package dev.ferry.api.client;
 
 import dev.ferry.core.api.EndpointPublication;
+import dev.ferry.core.api.GatewayAgents;
 import dev.ferry.core.api.GatewayRegistration;
 import dev.ferry.core.api.TunnelGrant;
 import dev.ferry.core.api.TunnelGrantRequest;
@@ -44,6 +45,11 @@ public final class TunnelGatewayCalls {
     /** {@code DELETE /api/tunnel-gateways/{id}/endpoints/{endpointId}?name=}. */
     public void withdraw(String endpointId, String name) {
         api.call("DELETE", base() + "/endpoints/" + endpointId + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), null);
+    }
+
+    /** {@code PUT /api/tunnel-gateways/{id}/agents}: the agents connected to this gateway now. */
+    public void agents(GatewayAgents agents) {
+        api.call("PUT", base() + "/agents", agents);
     }
 
     /** {@code POST /api/tunnel-gateways/{id}/grants}: may this agent publish this app? */

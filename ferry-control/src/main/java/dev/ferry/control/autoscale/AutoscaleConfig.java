@@ -37,4 +37,13 @@ public record AutoscaleConfig(Duration interval, Duration upWindow, Duration dow
     public Duration longestWindow() {
         return upWindow.compareTo(downWindow) >= 0 ? upWindow : downWindow;
     }
+
+    /**
+     * The slot width the latency series needs for these windows: a minute, or a second when a window is shorter than
+     * a minute (tests), since a window is read to whole slots.
+     */
+    public Duration latencySlot() {
+        Duration shortest = upWindow.compareTo(downWindow) <= 0 ? upWindow : downWindow;
+        return shortest.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofSeconds(1) : Duration.ofMinutes(1);
+    }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * stream gets a {@code ferry[autoscale]} line with the reason, and the formation runs through
  * {@link Deployments#scaled}, as {@code ps:scale}'s does. The last change is read from the store (the newest decision,
  * or when the rule was set), so a restart of Ferry keeps the cool-downs.
+ *
+ * <p>On a fleet it decides only while its {@code leads} says so (the reconciler's leader).
  *
  * <p>Threading: one timer thread looks at the apps; each formation is handed to the reconciler on a virtual thread
  * of its own, so a slow start of one app's instance never delays another's decision.
@@ -45,6 +48,7 @@ public final class Autoscaler implements AutoCloseable {
     private final AutoscalePolicy policy;
     private final AutoscaleConfig config;
     private final Clock clock;
+    private final BooleanSupplier leads;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ferry-autoscaler").factory());
     private final ExecutorService scales = Executors.newThreadPerTaskExecutor(
@@ -52,6 +56,17 @@ public final class Autoscaler implements AutoCloseable {
 
     public Autoscaler(AutoscaleStore store, ReleaseStore formations, Deployments deployments, AppLogs logs,
                       LatencySource latency, AutoscaleConfig config, Clock clock) {
+        this(store, formations, deployments, logs, latency, config, clock, () -> true);
+    }
+
+    /**
+     * @param leads whether this node decides now: on a fleet, only the control node whose reconciler leads, so that
+     *              one node decides for each app (the store's conditional write also refuses a second decision on a
+     *              quantity that changed meanwhile)
+     */
+    public Autoscaler(AutoscaleStore store, ReleaseStore formations, Deployments deployments, AppLogs logs,
+                      LatencySource latency, AutoscaleConfig config, Clock clock, BooleanSupplier leads) {
+        this.leads = Objects.requireNonNull(leads, "leads");
         this.store = Objects.requireNonNull(store, "store");
         this.formations = Objects.requireNonNull(formations, "formations");
         this.deployments = Objects.requireNonNull(deployments, "deployments");
@@ -68,9 +83,12 @@ public final class Autoscaler implements AutoCloseable {
         return this;
     }
 
-    /** Looks at every autoscaled app once; answers the decisions applied. */
+    /** Looks at every autoscaled app once, when this node leads; answers the decisions applied. */
     public List<AutoscaleDecision> tick() {
         List<AutoscaleDecision> applied = new ArrayList<>();
+        if (!leads.getAsBoolean()) {
+            return applied;
+        }
         try {
             for (AutoscaleSetting setting : store.autoscaledApps()) {
                 try {

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The admins' pages, read from the route table the routers serve: {@code /admin/routes} (every HTTP route and its
  * endpoints), {@code /admin/tcp-routes} and {@code /admin/tunnels} (the routes a tunnel endpoint serves, with the
- * app's requests of the last hour, then the agents connected to this process's gateway, from {@link TunnelAgents}:
+ * app's requests of the last hour, then the agents connected to the platform's gateways (its own and the separate {@code ferry gateway}s, which
+ * report theirs at each renewal), from {@link TunnelAgents}:
  * app, user, address, connected since, last heard, connections relayed). Others get 403, as from the routes API. Changes to routes stay with the CLI
  * and the API. At most {@value #MAX_ROWS} rows are shown per page.
  */
@@ -95,7 +96,7 @@ final class AdminPages {
                 .sorted(Comparator.comparing(TunnelAgent::app).thenComparing(TunnelAgent::tunnelId)).toList();
         h.raw("<h2>Agents</h2>");
         if (connected.isEmpty()) {
-            h.raw("<p>No agent is connected to this platform's tunnel gateway.</p>");
+            h.raw("<p>No agent is connected to this platform's tunnel gateways.</p>");
         } else {
             h.raw("<table class=\"agents\"><caption>").text(connected.size() + " agents").raw("</caption><thead><tr>")
                     .raw("<th scope=\"col\">Tunnel</th><th scope=\"col\">App</th><th scope=\"col\">User</th>")
@@ -111,7 +112,7 @@ final class AdminPages {
             h.raw("</tbody></table>");
         }
         h.raw("<p class=\"hint\">Agents of gateways that run as their own processes (<code>ferry gateway</code>) ")
-                .raw("are not listed: only their endpoints, above.</p>");
+                .raw("are as of their gateway's last report, sent every 10 s.</p>");
     }
 
     private String ago(Instant at) {

@@ -49,19 +49,20 @@ final class TrafficJson {
             throw new InvalidInput("the traffic window is hour or day, not '" + window + "'");
         }
         List<TrafficMinute> minutes = series.minutes(app.name(), span, clock.instant());
+        double slot = series.slotWidth().toMillis() / 1000.0; // a minute, but for tests' short autoscaler windows
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("window", window);
         out.put("t", column(minutes, m -> m.start().getEpochSecond()));
-        out.put("s1xx", column(minutes, m -> m.status1xx() / 60.0));
-        out.put("s2xx", column(minutes, m -> m.status2xx() / 60.0));
-        out.put("s3xx", column(minutes, m -> m.status3xx() / 60.0));
-        out.put("s4xx", column(minutes, m -> m.status4xx() / 60.0));
-        out.put("s5xx", column(minutes, m -> m.status5xx() / 60.0));
+        out.put("s1xx", column(minutes, m -> m.status1xx() / slot));
+        out.put("s2xx", column(minutes, m -> m.status2xx() / slot));
+        out.put("s3xx", column(minutes, m -> m.status3xx() / slot));
+        out.put("s4xx", column(minutes, m -> m.status4xx() / slot));
+        out.put("s5xx", column(minutes, m -> m.status5xx() / slot));
         out.put("p50", column(minutes, m -> m.p50Ms() < 0 ? null : m.p50Ms()));
         out.put("p95", column(minutes, m -> m.p95Ms() < 0 ? null : m.p95Ms()));
         out.put("p99", column(minutes, m -> m.p99Ms() < 0 ? null : m.p99Ms()));
-        out.put("in", column(minutes, m -> m.bytesIn() / 60.0));
-        out.put("out", column(minutes, m -> m.bytesOut() / 60.0));
+        out.put("in", column(minutes, m -> m.bytesIn() / slot));
+        out.put("out", column(minutes, m -> m.bytesOut() / slot));
         out.put("requests", minutes.stream().mapToLong(TrafficMinute::requests).sum());
         List<ResourceMinute> used = resources.minutes(app.name(), span, clock.instant());
         out.put("cpu", column(used, m -> m.measured() ? Math.round(m.cpuPercent() * 10) / 10.0 : null));

@@ -5,12 +5,15 @@ import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
 import dev.ferry.core.api.EndpointPublication;
+import dev.ferry.core.api.GatewayAgents;
 import dev.ferry.core.api.GatewayRegistration;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.HostName;
+import dev.ferry.core.route.TunnelAgent;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +23,8 @@ import java.util.Objects;
  *   <li>{@code PUT /api/tunnel-gateways/{id}} {@code {"host","port","fingerprint","ttlSeconds"}} registers or
  *       renews the gateway, so {@code GET /api/apps/{app}/tunnel} lists it to agents while it lives;</li>
  *   <li>{@code DELETE /api/tunnel-gateways/{id}} deregisters it;</li>
+ *   <li>{@code PUT /api/tunnel-gateways/{id}/agents} {@code {"agents":[…]}} says which agents are connected to it now,
+ *       for the admins' tunnels page ({@link GatewayAgents}); kept with the registration;</li>
  *   <li>{@code PUT /api/tunnel-gateways/{id}/endpoints/{endpointId}} {@code {"name","host","port","ttlSeconds"}}
  *       publishes or renews a tunnel endpoint on a name (marking the name as served by tunnels);</li>
  *   <li>{@code DELETE /api/tunnel-gateways/{id}/endpoints/{endpointId}?name=} withdraws it.</li>
@@ -50,6 +55,7 @@ public final class TunnelGatewaysApi implements ControlApi {
     public void register(RoutesConfig routes) {
         routes.put("/api/tunnel-gateways/{id}", this::registerGateway);
         routes.delete("/api/tunnel-gateways/{id}", this::deregisterGateway);
+        routes.put("/api/tunnel-gateways/{id}/agents", this::agents);
         routes.put("/api/tunnel-gateways/{id}/endpoints/{endpoint}", this::publish);
         routes.delete("/api/tunnel-gateways/{id}/endpoints/{endpoint}", this::withdraw);
     }
@@ -61,6 +67,16 @@ public final class TunnelGatewaysApi implements ControlApi {
                 required(body.fingerprint(), "fingerprint"));
         gateways.register(id, gateway, ttl(body.ttlSeconds()));
         Json.ok(ctx, new GatewayRegistration(id, gateway.host(), gateway.port(), gateway.fingerprint(), null));
+    }
+
+    private void agents(Context ctx) {
+        String id = id(ctx, "id");
+        List<TunnelAgent> agents = GatewayAgentsBody.agents(RequestBody.parse(ctx.body(), GatewayAgents.class));
+        if (!gateways.agents(id, agents)) {
+            throw new InvalidInput("no gateway '" + id + "' is registered: register it first (PUT /api/tunnel-gateways/"
+                    + id + ")");
+        }
+        ctx.status(204);
     }
 
     private void deregisterGateway(Context ctx) {

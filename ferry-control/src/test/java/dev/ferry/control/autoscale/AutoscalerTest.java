@@ -106,6 +106,21 @@ class AutoscalerTest {
     }
 
     @Test
+    void decidesNothingWhileAnotherControlNodeLeads() {
+        latency = new LatencyWindow(140, Duration.ofMillis(812));
+        clock.advance(Duration.ofMinutes(2));
+        java.util.concurrent.atomic.AtomicBoolean leads = new java.util.concurrent.atomic.AtomicBoolean(false);
+        try (Autoscaler follower = new Autoscaler(api.store.autoscale(), api.store, reconciler, logs,
+                (app, from, to) -> latency, AutoscaleConfig.DEFAULT, clock, leads::get)) {
+            assertThat(follower.tick()).as("another node leads").isEmpty();
+            assertThat(api.store.formation(HELLO).quantity("web")).isEqualTo(1);
+
+            leads.set(true);
+            assertThat(follower.tick()).extracting(AutoscaleDecision::to).containsExactly(2);
+        }
+    }
+
+    @Test
     void aManualScaleOfWebTurnsAutoscalingOff() {
         assertThat(api.call("PATCH", "/api/apps/hello/formation", "{\"web\":2}").statusCode()).isEqualTo(200);
         JsonNode info = RunningControlServer.json(api.call("GET", "/api/apps/hello/autoscale", null));

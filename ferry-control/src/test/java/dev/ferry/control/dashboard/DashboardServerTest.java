@@ -173,7 +173,7 @@ class DashboardServerTest {
     void listsTheGatewaysAgentsWithTheirConnectionTimesAndHeartbeats() throws Exception {
         String session = signIn(adminToken);
         assertThat(send("GET", "/admin/tunnels", session, null, Map.of()).body())
-                .contains("No agent is connected to this platform's tunnel gateway.");
+                .contains("No agent is connected to this platform's tunnel gateways.");
         Instant now = clock.instant();
         agents.add(new TunnelAgent("gw1-hello-1", "hello", 1, "127.0.0.1", List.of("hello--dev.localhost", "<b>x"),
                 now.minusSeconds(600), now.minusSeconds(3), 17));

@@ -1,37 +1,55 @@
 package dev.ferry.core.traffic;
 
+import java.util.Arrays;
+
 /**
- * Request latencies counted in fixed buckets (1 ms to 60 s, then one open bucket), so that a minute of any traffic
- * costs the same few hundred bytes and minutes add up by adding counts. A percentile is the upper bound of the
- * bucket it falls in (at most about 50 % above the true value); the open bucket reports the largest latency seen.
- * Not thread-safe: {@link TrafficSeries} guards it.
+ * Request latencies counted in buckets whose bounds grow by 10 % from 1 ms to 60 s ({@value #BUCKETS} buckets, the
+ * last one open), so that slots add up by adding counts and a percentile is within 10 % of the true value: it is the
+ * upper bound of the bucket it falls in, rounded up to whole milliseconds and capped at the largest latency seen.
+ * The counts grow only up to the highest bucket used (about 50 counters for requests under 100 ms, at most
+ * {@value #BUCKETS}). Not thread-safe: {@link TrafficSeries} reads and writes it under its ring's lock.
  */
 final class LatencyHistogram {
 
-    private static final long[] BOUNDS_MS = {1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750,
-            1_000, 1_500, 2_000, 3_000, 5_000, 7_500, 10_000, 15_000, 20_000, 30_000, 60_000};
+    static final int BUCKETS = 117;
+    private static final double GROWTH = 1.1;
+    private static final double LOG_GROWTH = Math.log(GROWTH);
+    private static final int[] NONE = {};
 
-    private final int[] counts = new int[BOUNDS_MS.length + 1];
+    private int[] counts = NONE;
     private long total;
     private long maxMs;
 
     void add(long latencyMs) {
+        add(latencyMs, 1);
+    }
+
+    /** Counts {@code n} latencies of {@code latencyMs}. */
+    void add(long latencyMs, long n) {
         long ms = Math.max(0, latencyMs);
-        int i = 0;
-        while (i < BOUNDS_MS.length && ms > BOUNDS_MS[i]) {
-            i++;
+        int b = bucket(ms);
+        if (b >= counts.length) {
+            counts = Arrays.copyOf(counts, b + 1);
         }
-        counts[i]++;
-        total++;
+        counts[b] = (int) Math.min(Integer.MAX_VALUE, counts[b] + n);
+        total += n;
         maxMs = Math.max(maxMs, ms);
     }
 
     void addAll(LatencyHistogram other) {
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] += other.counts[i];
+        if (other.counts.length > counts.length) {
+            counts = Arrays.copyOf(counts, other.counts.length);
+        }
+        for (int i = 0; i < other.counts.length; i++) {
+            counts[i] = (int) Math.min(Integer.MAX_VALUE, (long) counts[i] + other.counts[i]);
         }
         total += other.total;
         maxMs = Math.max(maxMs, other.maxMs);
+    }
+
+    /** How many latencies were counted. */
+    long total() {
+        return total;
     }
 
     /** The latency under which a share {@code q} (0 to 1) of the requests fell, or -1 without requests. */
@@ -44,9 +62,22 @@ final class LatencyHistogram {
         for (int i = 0; i < counts.length; i++) {
             seen += counts[i];
             if (seen >= rank) {
-                return i < BOUNDS_MS.length ? Math.min(BOUNDS_MS[i], maxMs) : maxMs;
+                return Math.min(upperBound(i), maxMs);
             }
         }
         return maxMs;
+    }
+
+    /** The bucket of a latency: 0 up to 1 ms, then bucket {@code i} up to 1.1^i ms; the last is 60 s and above. */
+    static int bucket(long ms) {
+        if (ms <= 1) {
+            return 0;
+        }
+        return (int) Math.min(BUCKETS - 1, Math.ceil(Math.log(ms) / LOG_GROWTH - 1e-9));
+    }
+
+    /** The largest whole milliseconds in a bucket (the open last bucket has none: Long.MAX_VALUE). */
+    static long upperBound(int bucket) {
+        return bucket == BUCKETS - 1 ? Long.MAX_VALUE : (long) Math.floor(Math.pow(GROWTH, bucket) + 1e-9);
     }
 }

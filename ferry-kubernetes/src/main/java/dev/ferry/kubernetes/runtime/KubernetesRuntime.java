@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import dev.ferry.core.runtime.InstanceMeter;
+import dev.ferry.core.runtime.InstanceUsage;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -42,12 +44,13 @@ import java.util.function.Function;
  * ({@link ReleaseObjects}); a Service for {@code web}. {@link #apply} returns once every rollout is complete (ready
  * pods of the new template only) or undone. The ready pods of each web Service are registered in the route registry
  * by {@link EndpointSliceRoutes}, and the output of every instance pod followed into the app's log stream by
- * {@code PodLogFollower}, both of which this runtime starts and stops.
+ * {@code PodLogFollower}, both of which this runtime starts and stops. Its instances' CPU and memory come from the
+ * cluster's metrics API ({@link PodMetricsMeter}).
  *
  * <p>The client comes from the platform (in-cluster config or {@code KUBECONFIG}); tests pass the mock API server's.
  * Calls that change one app come one at a time (the reconciler's lane); {@link #close} leaves the cluster as it is.
  */
-public final class KubernetesRuntime implements AppRuntime {
+public final class KubernetesRuntime implements AppRuntime, InstanceMeter {
 
     private final KubernetesClient client;
     private final KubernetesRuntimeConfig config;
@@ -62,6 +65,7 @@ public final class KubernetesRuntime implements AppRuntime {
     private final EndpointSliceRoutes endpoints;
     private final SlugTokenRenewal tokenRenewal;
     private final PodLogFollower podLogs;
+    private final PodMetricsMeter meter;
 
     /**
      * Starts the EndpointSlice informer at once.
@@ -83,6 +87,8 @@ public final class KubernetesRuntime implements AppRuntime {
         this.rollouts = new Rollouts(client, config, objects);
         this.tokenRenewal = new SlugTokenRenewal(client, config, tokens, objects, clock);
         this.podLogs = new PodLogFollower(client, config.namespacePrefix(), logs, clock);
+        this.meter = new PodMetricsMeter(client, app -> config.namespaceOf(app.value()), app -> PodInstances.of(pods(app)),
+                clock);
         this.endpoints = new EndpointSliceRoutes(client, config.namespacePrefix(), ReleaseObjects.WEB,
                 ReleaseObjects.HTTP_PORT_NAME, routes, hostsOfApp, EndpointSliceRoutes.DEFAULT_TTL,
                 EndpointSliceRoutes.DEFAULT_REFRESH);
@@ -250,6 +256,12 @@ public final class KubernetesRuntime implements AppRuntime {
     /** The endpoints registered for the app's ready web pods. */
     public Set<Endpoint> registeredEndpoints(AppName app) {
         return endpoints.registered(app);
+    }
+
+    /** The app's pods' CPU and memory from the cluster's metrics API ({@link PodMetricsMeter}). */
+    @Override
+    public Map<String, InstanceUsage> measure(AppName app) {
+        return meter.measure(app);
     }
 
     private List<Pod> pods(AppName app) {

@@ -242,4 +242,38 @@ class KubernetesRuntimeTest {
 
         assertThat(logs.texts("runtime")).anyMatch(t -> t.contains("v1 is rolled out"));
     }
+
+    @Test
+    void measuresEachInstancesCpuAndMemoryFromThePodMetricsApi() {
+        assertThat(apply(v(1, Map.of("web", "./serve")), Map.of("web", 2)).succeeded()).isTrue();
+        assertThat(runtime.measure(Releases.HELLO)).as("no metrics API: not measured, not 0").isEmpty();
+
+        List<String> pods = observer.pods().inNamespace("ferry-hello").list().getItems().stream()
+                .filter(p -> "web".equals(p.getMetadata().getLabels().get(FerryLabels.PROCESS_TYPE)))
+                .sorted(java.util.Comparator.comparing((io.fabric8.kubernetes.api.model.Pod p) ->
+                        p.getMetadata().getCreationTimestamp()).thenComparing(p -> p.getMetadata().getName()))
+                .map(p -> p.getMetadata().getName()).toList();
+        assertThat(pods).hasSize(2);
+        server.expect().get().withPath("/apis/metrics.k8s.io/v1beta1/namespaces/ferry-hello/pods")
+                .andReturn(200, new io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsListBuilder()
+                        .addNewItem().withNewMetadata().withName(pods.get(0)).withNamespace("ferry-hello").endMetadata()
+                        .withTimestamp("2026-12-05T10:00:00Z").withWindow(new io.fabric8.kubernetes.api.model.Duration(
+                                java.time.Duration.ofSeconds(15)))
+                        .addNewContainer().withName("app").addToUsage("cpu", new io.fabric8.kubernetes.api.model.Quantity("250m"))
+                        .addToUsage("memory", new io.fabric8.kubernetes.api.model.Quantity("64Mi")).endContainer()
+                        .addNewContainer().withName("sidecar").addToUsage("cpu", new io.fabric8.kubernetes.api.model.Quantity("1"))
+                        .addToUsage("memory", new io.fabric8.kubernetes.api.model.Quantity("1Mi")).endContainer()
+                        .endItem()
+                        .addNewItem().withNewMetadata().withName("someone-elses-pod").endMetadata()
+                        .addNewContainer().withName("x").addToUsage("cpu", new io.fabric8.kubernetes.api.model.Quantity("2"))
+                        .endContainer().endItem()
+                        .build()).always();
+
+        Map<String, dev.ferry.core.runtime.InstanceUsage> used = runtime.measure(Releases.HELLO);
+
+        assertThat(used).containsOnlyKeys("web.1").as("web.2 has no metrics yet: not measured");
+        assertThat(used.get("web.1").cpuPercent()).isEqualTo(125.0);
+        assertThat(used.get("web.1").memoryBytes()).isEqualTo(65L * 1024 * 1024);
+        assertThat(used.get("web.1").at()).isEqualTo(java.time.Instant.parse("2026-12-05T10:00:00Z"));
+    }
 }

@@ -20,9 +20,11 @@ import dev.ferry.core.traffic.TrafficSeries;
 import dev.ferry.router.log.AccessLog;
 import dev.ferry.tunnel.gateway.TunnelGateway;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The dashboard's parts of the platform, made in two steps like the usage ones: the {@link TrafficSeries} and its
@@ -32,9 +34,19 @@ import java.util.function.Function;
  */
 public final class DashboardWiring {
 
-    private final TrafficSeries traffic = new TrafficSeries();
+    private final TrafficSeries traffic;
+    private final String appsDomain;
     private final ResourceSeries resources = new ResourceSeries();
     private final DashboardSessions sessions = new DashboardSessions(DashboardConfig.DEFAULT, Clock.systemUTC());
+
+    /**
+     * @param slotWidth  the traffic series' slot width: a minute, shorter only for tests' short autoscaler windows
+     * @param appsDomain the apps' domain, for the pages' links to apps
+     */
+    public DashboardWiring(Duration slotWidth, String appsDomain) {
+        this.traffic = new TrafficSeries(TrafficSeries.DEFAULT_MAX_APPS, slotWidth);
+        this.appsDomain = appsDomain;
+    }
 
     /** The sink that feeds the traffic series from the router's access log. */
     public AccessLog trafficSink(Function<String, Optional<AppName>> appOfHost) {
@@ -42,12 +54,14 @@ public final class DashboardWiring {
     }
 
     /**
-     * The dashboard pages over the platform's store, runtime, route table and tunnel gateway ({@code null} when
-     * none runs in this process), and the API of one-time links.
+     * The dashboard pages over the platform's store, runtime, route table and tunnel gateways (its own, {@code null}
+     * when none runs in this process, and the separate ones registered with it), and the API of one-time links.
      */
     public List<ControlApi> apis(Store store, AuthFailureLimiter failures, Deployments deployments,
-                                 RouteRegistry registry, TunnelGateway gateway, String appsDomain) {
-        TunnelAgents agents = gateway == null ? TunnelAgents.NONE : gateway;
+                                 RouteRegistry registry, TunnelGateway gateway, TunnelAgents separateGateways) {
+        TunnelAgents own = gateway == null ? TunnelAgents.NONE : gateway;
+        TunnelAgents agents = () -> Stream.concat(own.connected().stream(), separateGateways.connected().stream())
+                .toList();
         return List.of(Dashboard.create(sessions, store, store::authenticate, failures, deployments, registry, traffic,
                 resources, agents, appsDomain, Clock.systemUTC()), new DashboardLinksApi(sessions));
     }
@@ -71,7 +85,7 @@ public final class DashboardWiring {
         return new TrafficSeriesCleanup(traffic, resources);
     }
 
-    /** Each app's last day of traffic, per minute. */
+    /** Each app's last day of traffic, per minute: the dashboard's charts and the autoscaler's latency. */
     public TrafficSeries traffic() {
         return traffic;
     }

@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * A sink of the router's {@link dev.ferry.router.log.QueuedAccessLog} that counts each request of an app in the
- * {@link TrafficSeries} (status, total time, bytes); requests whose host has no app (404 {@code no_such_app}) count
- * for nobody, as in the usage {@code TrafficMeter}. Called on the access log's writer thread.
+ * {@link TrafficSeries} (status, total time, bytes), in the slot of the instant its response ended, which is what the
+ * autoscaler's windows read; requests whose host has no app (404 {@code no_such_app}) count for nobody, as in the
+ * usage {@code TrafficMeter}. Called on the access log's writer thread.
  */
 public final class TrafficSeriesSink implements AccessLog {
 
@@ -29,7 +30,8 @@ public final class TrafficSeriesSink implements AccessLog {
         if (entry.status() == 404 && entry.backendMs() < 0) {
             return;
         }
-        appOfHost.apply(entry.host()).ifPresent(app -> series.record(app, entry.time(), entry.status(),
+        appOfHost.apply(entry.host()).ifPresent(app -> series.record(app,
+                entry.time().plusMillis(Math.max(0, entry.totalMs())), entry.status(),
                 entry.totalMs(), entry.bytesIn(), entry.bytesOut()));
     }
 }

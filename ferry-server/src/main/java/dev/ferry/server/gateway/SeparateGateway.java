@@ -129,6 +129,7 @@ public final class SeparateGateway implements AutoCloseable {
     private void register() {
         api.register(GatewayRegistration.request(gateway.advertisedHost(), gateway.port(), gateway.fingerprint(),
                 (int) REGISTRATION_TTL.toSeconds()));
+        api.agents(GatewayAgentsReport.of(gateway.connected())); // for the admins' tunnels page
     }
 
     private void renew() {

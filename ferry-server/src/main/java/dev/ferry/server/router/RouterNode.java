@@ -13,13 +13,13 @@ import dev.ferry.server.DataDirectory;
 import dev.ferry.server.PlatformTuning;
 import dev.ferry.server.RegistryWiring;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.usage.UsageSinks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +84,9 @@ public final class RouterNode implements AutoCloseable {
         transport = Transport.detect();
         EventLoopGroup group = transport.newGroup(0, "ferry-io");
         started.push(() -> group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
-        QueuedAccessLog accessLog = new QueuedAccessLog(List.of(new Slf4jAccessLog()));
+        // A router on the fleet's registry reports its traffic to the control nodes (usage, charts, autoscaler).
+        QueuedAccessLog accessLog = new QueuedAccessLog(UsageSinks.ofRouter(replica.isPresent() ? Optional.empty()
+                : config.registry(), started, new Slf4jAccessLog()));
         started.push(accessLog);
         RouterWiring.Started data = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(),
                 tuning.passiveEjection(), transport, group, meters, accessLog, null, started);

@@ -60,16 +60,24 @@ public final class TrafficMeter implements AccessLog {
         if (app.isEmpty()) {
             return;
         }
-        Bucket minute = new Bucket(app.get(), entry.time().getEpochSecond() / 60);
+        count(app.get(), entry.time(), 1, entry.bytesIn(), entry.bytesOut(), entry.tunnel());
+    }
+
+    /**
+     * Counts {@code requests} requests of {@code app} at {@code time} with their bytes summed: one access log entry,
+     * or a line of a separate router's report ({@link TrafficReportReader}).
+     */
+    public void count(AppName app, Instant time, long requests, long bytesIn, long bytesOut, boolean tunnel) {
+        Bucket minute = new Bucket(app, time.getEpochSecond() / 60);
         synchronized (this) {
             Counts c = minutes.computeIfAbsent(minute, k -> new Counts());
-            c.requests++;
-            c.bytesIn += entry.bytesIn();
-            c.bytesOut += entry.bytesOut();
-            if (entry.tunnel()) {
-                c.tunnelRequests++;
-                c.tunnelBytesIn += entry.bytesIn();
-                c.tunnelBytesOut += entry.bytesOut();
+            c.requests += requests;
+            c.bytesIn += bytesIn;
+            c.bytesOut += bytesOut;
+            if (tunnel) {
+                c.tunnelRequests += requests;
+                c.tunnelBytesIn += bytesIn;
+                c.tunnelBytesOut += bytesOut;
             }
         }
     }

@@ -38,6 +38,17 @@ class TrafficSeriesSinkTest {
     }
 
     @Test
+    void countsARequestInTheSlotItEndedInAndNoUpgradeAsALatency() {
+        Instant lateInTheMinute = Instant.parse("2026-12-05T10:00:50Z");
+        sink.log(new AccessLogEntry(lateInTheMinute, "hello.localhost", "GET", "/", 504, 0, 0, 30_000, 30_000, "-", "r6"));
+        sink.log(new AccessLogEntry(lateInTheMinute, "hello.localhost", "GET", "/ws", 101, 0, 0, 600_000, 5, "-", "r7"));
+
+        assertThat(series.summary(AppName.of("hello"), Duration.ofMinutes(1), lateInTheMinute).requests()).isZero();
+        assertThat(series.latency(AppName.of("hello"), Instant.parse("2026-12-05T10:01:00Z"),
+                Instant.parse("2026-12-05T10:02:00Z")).requests()).as("the 504 ended in the next minute").isEqualTo(1);
+    }
+
+    @Test
     void countsNothingForAHostWithoutAnApp() {
         sink.log(new AccessLogEntry(AT, "nobody.localhost", "GET", "/", 404, 0, 10, 1, -1, "-", "r3"));
         sink.log(new AccessLogEntry(AT, "hello.localhost", "GET", "/", 404, 0, 10, 1, -1, "-", "r4"));

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AutoscaleTest {
 
     /** A one-request-at-a-time server (HTTP/1.0, so each connection closes) that takes 50 ms per request. */
-    private static final String SLOW_SERVER = """
+    static final String SLOW_SERVER = """
             import http.server, os, time
 
             class Handler(http.server.BaseHTTPRequestHandler):
@@ -51,7 +51,7 @@ class AutoscaleTest {
             """;
 
     /** Looks every 250 ms; a 2 s window up (after 2 s), a 3 s window down (after 4 s); 10 requests make a window. */
-    private static final AutoscaleConfig FAST = new AutoscaleConfig(Duration.ofMillis(250), Duration.ofSeconds(2),
+    static final AutoscaleConfig FAST = new AutoscaleConfig(Duration.ofMillis(250), Duration.ofSeconds(2),
             Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(4), 10);
 
     @RegisterExtension

@@ -71,6 +71,15 @@ final class Browser implements AutoCloseable {
 
     /** Saves the whole window as {@code name}.png when screenshots are asked for. */
     void screenshot(String name) {
+        screenshot(name, (TakesScreenshot) driver);
+    }
+
+    /** Saves one element (a chart, a section) as {@code name}.png when screenshots are asked for. */
+    void screenshot(String name, org.openqa.selenium.WebElement element) {
+        screenshot(name, (TakesScreenshot) element);
+    }
+
+    private static void screenshot(String name, TakesScreenshot what) {
         Optional<String> dir = Optional.ofNullable(System.getProperty("ferry.dashboard.screenshots")).filter(s -> !s.isBlank());
         if (dir.isEmpty()) {
             return;
@@ -78,7 +87,7 @@ final class Browser implements AutoCloseable {
         try {
             Path out = Path.of(dir.get());
             Files.createDirectories(out);
-            Files.write(out.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(out.resolve(name + ".png"), what.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

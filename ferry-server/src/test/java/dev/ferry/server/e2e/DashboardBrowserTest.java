@@ -119,6 +119,15 @@ class DashboardBrowserTest {
         });
         Thread.sleep(300); // let the instances' uptime and the charts settle for the picture
         browser.screenshot("app");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            browser.driver.navigate().refresh(); // the sampler measures every 10 s
+            assertThat(browser.driver.findElement(By.id("traffic")).getDomAttribute("data-measured")).isEqualTo("true");
+        });
+        Thread.sleep(300);
+        WebElement cpu = browser.driver.findElement(By.cssSelector("[data-chart='cpu']")).findElement(By.xpath(".."));
+        WebElement memory = browser.driver.findElement(By.cssSelector("[data-chart='memory']")).findElement(By.xpath(".."));
+        browser.screenshot("chart-cpu", cpu);
+        browser.screenshot("chart-memory", memory);
         browser.driver.manage().window().setSize(new Dimension(1280, 1024));
 
         browser.driver.get(base + "/apps/hello/logs");
@@ -144,7 +153,18 @@ class DashboardBrowserTest {
         }
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
                 .until(() -> browser.driver.findElement(By.id("log")).getText().endsWith("busy 3000"));
-        assertThat(browser.driver.findElement(By.id("log")).getText().lines().count()).isLessThanOrEqualTo(1000);
+        WebElement log = browser.driver.findElement(By.id("log"));
+        assertThat(log.getText().lines().count()).isLessThanOrEqualTo(1000);
+        assertThat((Long) browser.driver.executeScript("return arguments[0].childNodes.length", log))
+                .as("one text node, however many lines came").isLessThanOrEqualTo(1);
+        assertThat((Long) browser.driver.executeScript("return document.getElementsByTagName('*').length"))
+                .as("the page's elements stay few").isLessThan(200);
+        WebElement toggle = browser.driver.findElement(By.id("log-toggle"));
+        toggle.sendKeys(Keys.ENTER); // still answers the keyboard after the burst
+        await().atMost(Duration.ofSeconds(5)).until(() -> "paused".equals(text("#log-state")));
+        assertThat(toggle.getText()).isEqualTo("Resume");
+        toggle.sendKeys(Keys.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "live".equals(log.getDomAttribute("data-state")));
 
         browser.driver.get(base + "/apps/hello");
         browser.driver.findElement(By.cssSelector("#f-builds a")).click();
@@ -158,6 +178,37 @@ class DashboardBrowserTest {
         }
         assertThat(text("main")).doesNotContain("Refused");
         assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
+    }
+
+    @Test
+    void listsAHundredAppsEachReachableWithTheKeyboard() throws Exception {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (int i = 1; i <= 100; i++) {
+            String name = String.format("app-%03d", i);
+            assertThat(ferry.admin.post("/api/apps", "{\"name\":\"" + name + "\"}").statusCode()).isEqualTo(201);
+            names.add(name);
+        }
+
+        signIn(ferry.token);
+
+        assertThat(text("table.apps caption")).isEqualTo("100 apps");
+        assertThat(browser.driver.findElements(By.cssSelector("tr[data-app]"))).hasSize(100);
+        assertThat(browser.driver.findElements(By.cssSelector("tr[data-app] th a")))
+                .extracting(a -> a.getDomAttribute("href")).containsExactlyInAnyOrderElementsOf(
+                        names.stream().map(n -> "/apps/" + n).toList());
+        java.util.Set<String> reached = new java.util.TreeSet<>();
+        org.openqa.selenium.interactions.Actions keyboard = new org.openqa.selenium.interactions.Actions(browser.driver);
+        for (int press = 0; press < 150 && reached.size() < 100; press++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+            Object href = browser.driver.executeScript(
+                    "var a = document.activeElement; return a && a.closest('tr[data-app]') ? a.getAttribute('href') : null");
+            if (href != null) {
+                reached.add(href.toString().substring("/apps/".length()));
+            }
+        }
+        assertThat(reached).as("every app's link takes the focus with Tab").isEqualTo(names);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(awaitText("h1")).isEqualTo(reached.stream().reduce((a, b) -> b).orElseThrow());
     }
 
     @Test

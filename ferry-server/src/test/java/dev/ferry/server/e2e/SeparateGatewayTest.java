@@ -59,6 +59,10 @@ class SeparateGatewayTest {
                     assertThat(route.endpoints()).hasSize(2);
                 });
                 assertThat(api.viaRouter("hello--dev.localhost", "/").body()).isEqualTo("backend device\n");
+                String session = dashboardSession(platform.apiPort(), token);
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        agentRows(platform.apiPort(), session)).as("the agent of each gateway, the separate one's "
+                                + "from its report at its next renewal").isEqualTo(2));
 
                 second.close();
                 await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
@@ -73,6 +77,32 @@ class SeparateGatewayTest {
                 second.close();
             }
         }
+    }
+
+    /** Signs in to the dashboard over plain HTTP, as its form does; answers the session cookie. */
+    private static String dashboardSession(int apiPort, String token) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + apiPort;
+        java.net.http.HttpResponse<String> form = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base
+                + "/sign-in")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("name=\"nonce\" value=\"([^\"]+)\"")
+                .matcher(form.body());
+        assertThat(nonce.find()).isTrue();
+        java.net.http.HttpResponse<String> signedIn = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base
+                        + "/sign-in")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0])
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("nonce=" + nonce.group(1) + "&token=" + token))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ferry_session="))
+                .findFirst().orElseThrow().split(";")[0];
+    }
+
+    /** The agents the admins' tunnels page lists. */
+    private static long agentRows(int apiPort, String session) throws Exception {
+        String page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + apiPort + "/admin/tunnels")).header("Cookie", session).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return java.util.regex.Pattern.compile("<tr data-tunnel=").matcher(page).results().count();
     }
 
     @Test

@@ -10,6 +10,27 @@
     memory: [['memory', 'mem', '#2a7']]
   };
 
+  // Bytes on an axis as 512 B, 40 KiB, 1.5 MiB, 2 GiB: short enough for the axis's width.
+  function bytes(v) {
+    if (v == null) {
+      return '';
+    }
+    var units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    var i = 0;
+    while (Math.abs(v) >= 1024 && i < units.length - 1) {
+      v /= 1024;
+      i++;
+    }
+    return (Math.round(v * 10) / 10) + ' ' + units[i];
+  }
+
+  var AXIS_VALUES = { bytes: bytes, memory: bytes };
+
+  function yAxis(chart) {
+    var format = AXIS_VALUES[chart];
+    return format ? { size: 70, values: function (u, splits) { return splits.map(format); } } : {};
+  }
+
   function draw(root, data) {
     root.querySelectorAll('[data-chart]').forEach(function (el) {
       var spec = SERIES[el.dataset.chart];
@@ -20,7 +41,7 @@
         el.plot.destroy();
       }
       el.textContent = '';
-      el.plot = new uPlot({ width: width, height: 180, series: series, axes: [{}, {}] }, columns, el);
+      el.plot = new uPlot({ width: width, height: 180, series: series, axes: [{}, yAxis(el.dataset.chart)] }, columns, el);
     });
     root.dataset.points = String(data.t.length);
     root.dataset.requests = String(data.requests);
