@@ -281,10 +281,9 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * What each part keeps per app outside the store, deleted when the app is destroyed (and before a new app of
-     * its name is used), in this order: the build side's repository, cache, build output and slugs; the app's log
-     * lines and its drains, which stop sending; its traffic series; the add-ons it owns (before the store). A renamed
-     * app's data moves through the same list.
+     * What each part keeps per app outside the store, deleted when the app is destroyed (and before its name is reused),
+     * in order: the build side's repository, cache, output and slugs; the app's log lines and drains; its traffic
+     * series; the add-ons it owns (before the store). A renamed app's data moves through the same list.
      */
     private List<AppDataCleanup> appDataCleanups() {
         return List.of(new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())), fleet.buildLogCleanup(),
