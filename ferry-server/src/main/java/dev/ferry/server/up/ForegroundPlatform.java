@@ -93,11 +93,17 @@ final class ForegroundPlatform {
         return new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home"))).resolve(givenFlags(spec));
     }
 
-    /** The options given on the command line, by long name, as typed; the resolver reads and checks each. */
+    /**
+     * The options given on the command line, by long name, as typed; a repeated one ({@code --public-address}) as its
+     * values joined by commas. The resolver reads and checks each.
+     */
     private static Map<String, String> givenFlags(CommandSpec spec) {
         Map<String, String> given = new LinkedHashMap<>();
         for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            given.put(o.longestName(), String.valueOf((Object) o.getValue()));
+            Object value = o.getValue();
+            given.put(o.longestName(), value instanceof java.util.List<?> values
+                    ? values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                    : String.valueOf(value));
         }
         return given;
     }
