@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * again with {@link DnsCheckConfig#recheck()}). A success installs the certificate (named after its host) through the store, which
  * the routers read without a restart; a failure keeps whatever certificate served, records the host as failing
  * with an {@code acme.fail} event, writes a line to the app's log, and waits {@link AcmeConfig#retry()} before the
- * next try. Hosts under {@code .localhost} are never ordered: no CA can check them.
+ * next try. Hosts under {@code .localhost} are never ordered: no CA can check them; nor are the hosts of an app that
+ * ACME is off for ({@link AcmeStore#setAutoCertificates}), whose ACME certificates stay until they expire.
  */
 public final class AcmeIssuer implements AutoCloseable {
 
@@ -63,6 +64,7 @@ public final class AcmeIssuer implements AutoCloseable {
     });
     // Only touched on the issuer's thread.
     private Map<String, AppName> lastHosts = Map.of();
+    private Set<AppName> lastOff = Set.of();
     private Instant nextSweep = Instant.MIN;
 
     public AcmeIssuer(AcmeConfig config, AppStore apps, CertificateStore certificates, AcmeStore acme,
@@ -97,9 +99,11 @@ public final class AcmeIssuer implements AutoCloseable {
     private void check() {
         try {
             Map<String, AppName> hosts = hosts();
-            if (!hosts.equals(lastHosts) || !clock.instant().isBefore(nextSweep)) {
+            Set<AppName> off = acme.appsWithoutAutoCertificates();
+            if (!hosts.equals(lastHosts) || !off.equals(lastOff) || !clock.instant().isBefore(nextSweep)) {
                 lastHosts = hosts;
-                nextSweep = sweep(hosts);
+                lastOff = off;
+                nextSweep = sweep(hosts, off);
             }
         } catch (RuntimeException e) {
             log.warn("ACME: cannot look at the apps' certificates now: {}", e.toString());
@@ -119,8 +123,11 @@ public final class AcmeIssuer implements AutoCloseable {
         return hosts;
     }
 
-    /** Orders what is due; answers when the next thing will be. */
-    private Instant sweep(Map<String, AppName> hosts) {
+    /**
+     * Orders what is due, except for the apps in {@code off} (whose hosts are still theirs: their ACME certificates
+     * stay until they expire); answers when the next thing will be.
+     */
+    private Instant sweep(Map<String, AppName> hosts, Set<AppName> off) {
         Instant now = clock.instant();
         Instant next = now.plus(config.sweepInterval());
         Map<String, AcmeHostStatus> statuses = new HashMap<>();
@@ -130,6 +137,9 @@ public final class AcmeIssuer implements AutoCloseable {
         for (Map.Entry<String, AppName> e : hosts.entrySet()) {
             String host = e.getKey();
             AppName app = e.getValue();
+            if (off.contains(app)) {
+                continue;
+            }
             List<Certificate> own;
             try {
                 own = certs.computeIfAbsent(app, certificates::certificates);

@@ -188,4 +188,31 @@ class AcmeIssuerTest {
                         s -> s.state() == AcmeHostStatus.State.FAILING);
         assertThat(ordered.message()).contains("ACME CA at https://127.0.0.1:"); // ordered, from a CA that is not there
     }
+
+    @Test
+    void ordersNothingForAnAppAcmeIsOffForAndKeepsItsCertificateUntilTurnedBackOn() {
+        AppName hello = AppName.of("hello");
+        store.createApp(admin.id(), hello);
+        store.createApp(admin.id(), AppName.of("other"));
+        // Due for renewal (a day left of 90): ordered at once if ACME were on for the app.
+        store.acme().putAcmeCertificate(new Certificate("hello.apps.test", hello, List.of("hello.apps.test"),
+                "CN=hello.apps.test", "CN=Test CA", java.time.Instant.now().minus(Duration.ofDays(89)),
+                java.time.Instant.now().plus(Duration.ofDays(1)), "sha256:old", "chain", java.time.Instant.now(),
+                CertificateSource.ACME), "key");
+        store.acme().setAutoCertificates(hello, false, admin.id());
+
+        startIssuer();
+        // A second failure of other.apps.test means a whole sweep, every host of both apps, came before it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("other", "other.apps.test")
+                .filter(s -> s.failures() >= 2).isPresent());
+
+        assertThat(status("hello", "hello.apps.test")).isEmpty();
+        assertThat(store.certificates().certificates(hello)).extracting(Certificate::fingerprint)
+                .containsExactly("sha256:old");
+
+        store.acme().setAutoCertificates(hello, true, admin.id());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("hello", "hello.apps.test").isPresent());
+        assertThat(status("hello", "hello.apps.test").orElseThrow().state()).isEqualTo(AcmeHostStatus.State.FAILING);
+    }
 }

@@ -2,6 +2,7 @@ package dev.ferry.core.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What Ferry's ACME issuer keeps in the store (docs/decisions/028-acme.md): the HTTP-01 challenges it is answering
@@ -50,4 +51,24 @@ public interface AcmeStore {
 
     /** Every host's outcome, of every app. */
     List<AcmeHostStatus> allStatuses();
+
+    /**
+     * Turns certificates over ACME on or off for the app ({@code certs:auto:enable}, {@code certs:auto:disable}); on
+     * by default. Off, the issuer orders nothing for the app's hosts and the ACME certificates it has stay until they
+     * expire; users' own certificates are not touched either way. Records an {@code acme.enable} or
+     * {@code acme.disable} event when it changes something.
+     *
+     * @throws AppNotFound when there is no such app
+     */
+    void setAutoCertificates(AppName app, boolean on, UserId by);
+
+    /**
+     * Whether certificates over ACME are on for the app.
+     *
+     * @throws AppNotFound when there is no such app
+     */
+    boolean autoCertificates(AppName app);
+
+    /** The apps that certificates over ACME are off for. */
+    Set<AppName> appsWithoutAutoCertificates();
 }

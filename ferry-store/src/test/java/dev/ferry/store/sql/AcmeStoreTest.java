@@ -119,4 +119,40 @@ class AcmeStoreTest extends StoreTestSupport {
         assertThat(store.certificates().certificates(name("hello"))).containsExactly(users);
         assertThat(acme.statuses(name("hello"))).isEmpty();
     }
+
+    @Test
+    void turnsCertificatesOverAcmeOffAndOnPerAppLeavingItsCertificates() {
+        store.createApp(admin.id(), name("other"));
+        acme.putAcmeCertificate(cert("hello.apps.test", CertificateSource.ACME, "sha256:acme"), KEY);
+        assertThat(acme.autoCertificates(name("hello"))).isTrue();
+        assertThat(acme.appsWithoutAutoCertificates()).isEmpty();
+
+        acme.setAutoCertificates(name("hello"), false, admin.id());
+        acme.setAutoCertificates(name("hello"), false, admin.id()); // no change, no second event
+
+        assertThat(acme.autoCertificates(name("hello"))).isFalse();
+        assertThat(acme.autoCertificates(name("other"))).isTrue();
+        assertThat(acme.appsWithoutAutoCertificates()).containsExactly(name("hello"));
+        assertThat(store.certificates().certificates(name("hello"))).extracting(Certificate::fingerprint)
+                .containsExactly("sha256:acme");
+        assertThat(store.events(name("hello"), Page.FIRST).items()).extracting(Event::action)
+                .containsOnlyOnce(EventAction.ACME_DISABLE);
+
+        acme.setAutoCertificates(name("hello"), true, admin.id());
+
+        assertThat(acme.autoCertificates(name("hello"))).isTrue();
+        assertThat(acme.appsWithoutAutoCertificates()).isEmpty();
+        assertThat(store.events(name("hello"), Page.FIRST).items()).extracting(Event::action)
+                .contains(EventAction.ACME_ENABLE);
+        assertThatThrownBy(() -> acme.setAutoCertificates(name("nope"), false, admin.id()))
+                .isInstanceOf(dev.ferry.core.store.AppNotFound.class);
+    }
+
+    @Test
+    void anAppsAcmeSwitchGoesWithTheApp() {
+        acme.setAutoCertificates(name("hello"), false, admin.id());
+        store.destroyApp(name("hello"), admin.id());
+
+        assertThat(acme.appsWithoutAutoCertificates()).isEmpty();
+    }
 }

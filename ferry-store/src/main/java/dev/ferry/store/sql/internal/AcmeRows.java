@@ -52,6 +52,27 @@ public final class AcmeRows {
         return tx.list(SELECT_HOSTS + " ORDER BY a.name, h.host", AcmeRows::status);
     }
 
+    /** Turns ACME off (a row) or on (no row) for the app; true when that changed something. */
+    public static boolean putAutoOff(Tx tx, AppRow app, boolean off, Instant now) throws SQLException {
+        boolean wasOff = isAutoOff(tx, app);
+        if (off && !wasOff) {
+            tx.update("INSERT INTO acme_auto_off (app_id, changed_at) VALUES (?, ?)", app.id(), now.toEpochMilli());
+        } else if (!off && wasOff) {
+            tx.update("DELETE FROM acme_auto_off WHERE app_id = ?", app.id());
+        }
+        return off != wasOff;
+    }
+
+    public static boolean isAutoOff(Tx tx, AppRow app) throws SQLException {
+        return !tx.list("SELECT app_id FROM acme_auto_off WHERE app_id = ?", row -> row.getLong("app_id"), app.id())
+                .isEmpty();
+    }
+
+    public static List<AppName> autoOff(Tx tx) throws SQLException {
+        return tx.list("SELECT a.name AS app_name FROM acme_auto_off o JOIN apps a ON a.id = o.app_id ORDER BY a.name",
+                row -> new AppName(row.getString("app_name")));
+    }
+
     private static String truncated(String message) {
         return message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
     }
