@@ -96,7 +96,7 @@ public final class Router implements AutoCloseable {
             https.start();
             try {
                 httpsServer = bind("HTTPS", https.config().httpsPort(), "--https-port",
-                        new ProxyInitializer(runtime, https.certificates()));
+                        new ProxyInitializer(runtime, https.certificates(), https.tlsAlpnChallenges()));
             } catch (IllegalStateException e) {
                 https.close();
                 server.close().awaitUninterruptibly();

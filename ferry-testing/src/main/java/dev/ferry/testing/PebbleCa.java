@@ -45,9 +45,18 @@ public final class PebbleCa implements AutoCloseable {
 
     /** Starts both servers in {@code dir}; {@code httpPort} is where Pebble checks HTTP-01 answers. */
     public static PebbleCa start(Path dir, int httpPort, Duration validity) throws IOException, InterruptedException {
+        return start(dir, httpPort, FreePorts.loopback(), validity);
+    }
+
+    /**
+     * Starts both servers in {@code dir}; {@code httpPort} is where Pebble checks HTTP-01 answers, {@code tlsPort}
+     * where it checks TLS-ALPN-01 ones.
+     */
+    public static PebbleCa start(Path dir, int httpPort, int tlsPort, Duration validity)
+            throws IOException, InterruptedException {
         PebbleCa ca = new PebbleCa(dir);
         try {
-            ca.startAll(httpPort, validity);
+            ca.startAll(httpPort, tlsPort, validity);
             return ca;
         } catch (IOException | InterruptedException | RuntimeException e) {
             ca.close();
@@ -55,7 +64,7 @@ public final class PebbleCa implements AutoCloseable {
         }
     }
 
-    private void startAll(int httpPort, Duration validity) throws IOException, InterruptedException {
+    private void startAll(int httpPort, int tlsPort, Duration validity) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", dir.resolve("listener-key.pem").toString(), "-out", listenerCa().toString(), "-days", "2",
@@ -66,7 +75,7 @@ public final class PebbleCa implements AutoCloseable {
                  "certificate": "%s", "privateKey": "%s", "httpPort": %d, "tlsPort": %d, "ocspResponderURL": "",
                  "externalAccountBindingRequired": false, "certificateValidityPeriod": %d}}
                 """.formatted(listenPort, managementPort, listenerCa(), dir.resolve("listener-key.pem"), httpPort,
-                FreePorts.loopback(), validity.toSeconds()));
+                tlsPort, validity.toSeconds()));
         ProcessBuilder pb = new ProcessBuilder("pebble", "-config", dir.resolve("pebble.json").toString(),
                 "-dnsserver", dns.address())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("pebble.log").toFile());

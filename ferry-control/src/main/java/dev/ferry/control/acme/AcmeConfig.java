@@ -26,10 +26,12 @@ import java.util.Optional;
  *                           that learn of it only by reloading (other nodes of a shared store) have it; default 0
  * @param dns                how a name is checked to point at Ferry before it is ordered; default
  *                           {@link DnsCheckConfig#DEFAULT}
+ * @param challenge          how the CA checks that Ferry answers for a name; default {@link AcmeChallenge#HTTP_01}
  */
 public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> trustedCa, Path accountKeyFile,
                          double renewWhenRemaining, Duration checkInterval, Duration sweepInterval, Backoff retry,
-                         Duration orderTimeout, Duration challengeDelay, DnsCheckConfig dns) {
+                         Duration orderTimeout, Duration challengeDelay, DnsCheckConfig dns,
+                         AcmeChallenge challenge) {
 
     /** Let's Encrypt's production directory, the default. */
     public static final URI LETS_ENCRYPT = URI.create("https://acme-v02.api.letsencrypt.org/directory");
@@ -49,6 +51,7 @@ public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> t
         Objects.requireNonNull(accountKeyFile, "accountKeyFile");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(dns, "dns");
+        Objects.requireNonNull(challenge, "challenge");
         if (!"https".equals(directory.getScheme()) && !"http".equals(directory.getScheme())) {
             throw new IllegalArgumentException("an ACME directory is an https:// URL, not " + directory);
         }
@@ -68,7 +71,7 @@ public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> t
     public static AcmeConfig of(URI directory, Optional<String> email, Optional<Path> trustedCa, Path accountKeyFile) {
         return new AcmeConfig(directory, email, trustedCa, accountKeyFile, DEFAULT_RENEW_WHEN_REMAINING,
                 DEFAULT_CHECK_INTERVAL, DEFAULT_SWEEP_INTERVAL, DEFAULT_RETRY, DEFAULT_ORDER_TIMEOUT, Duration.ZERO,
-                DnsCheckConfig.DEFAULT);
+                DnsCheckConfig.DEFAULT, AcmeChallenge.HTTP_01);
     }
 
     /**
@@ -84,19 +87,25 @@ public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> t
     /** This configuration with another renewal threshold, check interval and retry backoff (tests, tuning). */
     public AcmeConfig withTiming(double renewPart, Duration check, Backoff retryBackoff) {
         return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewPart, check, sweepInterval,
-                retryBackoff, orderTimeout, challengeDelay, dns);
+                retryBackoff, orderTimeout, challengeDelay, dns, challenge);
     }
 
     /** This configuration with another {@link #challengeDelay()}. */
     public AcmeConfig withChallengeDelay(Duration delay) {
         return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewWhenRemaining, checkInterval,
-                sweepInterval, retry, orderTimeout, delay, dns);
+                sweepInterval, retry, orderTimeout, delay, dns, challenge);
     }
 
     /** This configuration with another {@link #dns()} check. */
     public AcmeConfig withDns(DnsCheckConfig check) {
         return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewWhenRemaining, checkInterval,
-                sweepInterval, retry, orderTimeout, challengeDelay, check);
+                sweepInterval, retry, orderTimeout, challengeDelay, check, challenge);
+    }
+
+    /** This configuration with another {@link #challenge()}. */
+    public AcmeConfig withChallenge(AcmeChallenge kind) {
+        return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewWhenRemaining, checkInterval,
+                sweepInterval, retry, orderTimeout, challengeDelay, dns, kind);
     }
 
     private static void requirePositive(Duration d, String name) {

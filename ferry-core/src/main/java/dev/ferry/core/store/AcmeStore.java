@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * What Ferry's ACME issuer keeps in the store (docs/decisions/028-acme.md): the HTTP-01 challenges it is answering
  * (token to key authorization, which every router of the store reads and answers at
- * {@code /.well-known/acme-challenge/<token>} on its HTTP port), the certificates it issued (in the same table as
+ * {@code /.well-known/acme-challenge/<token>} on its HTTP port) and the TLS-ALPN-01 ones (host to key authorization,
+ * answered on the HTTPS port), the certificates it issued (in the same table as
  * users' own, with {@link CertificateSource#ACME}), and each host's last outcome. Each change is one transaction;
  * a failure records an {@link Event} on the app. Changes wake the same listeners as {@link CertificateStore#onChange},
  * so routers reload their challenges and certificates at once.
@@ -22,6 +23,19 @@ public interface AcmeStore {
 
     /** Every challenge being answered, token to key authorization. */
     Map<String, String> challenges();
+
+    /**
+     * Answers TLS-ALPN-01 (RFC 8737) for {@code host} from now on, until {@link #removeTlsAlpnChallenge}: every router
+     * serves a certificate made from {@code keyAuthorization} to a ClientHello for {@code host} offering ALPN
+     * {@code acme-tls/1}. Replaces the host's former one.
+     */
+    void putTlsAlpnChallenge(String host, String keyAuthorization);
+
+    /** Stops answering TLS-ALPN-01 for {@code host}; nothing when it is not there. */
+    void removeTlsAlpnChallenge(String host);
+
+    /** Every TLS-ALPN-01 challenge being answered, host (lower case) to key authorization. */
+    Map<String, String> tlsAlpnChallenges();
 
     /**
      * Installs a certificate the issuer got, replacing the app's ACME certificate of the same name.

@@ -1,5 +1,6 @@
 package dev.ferry.server.config;
 
+import dev.ferry.control.acme.AcmeChallenge;
 import dev.ferry.control.acme.AcmeConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * How {@link FerryConfigResolver} reads the ACME flags ({@code --acme-email}, {@code --acme-directory},
  * {@code --acme-staging}, {@code --acme-trust-ca} (formerly {@code --acme-ca-cert}), {@code --acme-renew-remaining},
- * {@code --dns-resolver}, {@code --public-address}) and combines them: ACME is on when a directory, the staging
+ * {@code --acme-challenge}, {@code --dns-resolver}, {@code --public-address}) and combines them: ACME is on when a directory, the staging
  * shorthand or an e-mail is given, with Let's Encrypt's production directory unless one is named, and its account
  * key in {@code <data-dir>/acme/account.pem}. Each parser throws
  * {@link IllegalArgumentException} with the end of a sentence the resolver starts with the flag's name.
@@ -27,7 +28,8 @@ final class AcmeFlags {
 
     /** The ACME settings, or empty when ACME is off; refuses contradicting flags. */
     static Optional<AcmeConfig> settings(Optional<String> email, Optional<URI> directory, boolean staging,
-                                         Optional<Path> ca, double renew, Optional<InetSocketAddress> dnsResolver,
+                                         Optional<Path> ca, double renew, Optional<AcmeChallenge> challenge,
+                                         Optional<InetSocketAddress> dnsResolver,
                                          List<InetAddress> publicAddresses, Path dataDir) {
         if (staging && directory.isPresent()) {
             throw new IllegalArgumentException("--acme-staging and --acme-directory both name an ACME directory; give"
@@ -38,16 +40,17 @@ final class AcmeFlags {
                 throw new IllegalArgumentException("--acme-trust-ca trusts the CA of an ACME directory, but ACME is off:"
                         + " give --acme-directory URL (and --acme-email) too");
             }
-            if (dnsResolver.isPresent() || !publicAddresses.isEmpty()) {
-                throw new IllegalArgumentException("--dns-resolver and --public-address tell ACME's check whether a name"
-                        + " points at Ferry, but ACME is off: give --acme-email (or --acme-directory URL) too");
+            if (challenge.isPresent() || dnsResolver.isPresent() || !publicAddresses.isEmpty()) {
+                throw new IllegalArgumentException("--acme-challenge, --dns-resolver and --public-address say how ACME"
+                        + " checks names, but ACME is off: give --acme-email (or --acme-directory URL) too");
             }
             return Optional.empty();
         }
         URI url = staging ? AcmeConfig.LETS_ENCRYPT_STAGING : directory.orElse(AcmeConfig.LETS_ENCRYPT);
         AcmeConfig c = AcmeConfig.of(url, email, ca, dataDir.resolve("acme").resolve("account.pem"));
         return Optional.of(c.withTiming(renew, c.checkInterval(), c.retry())
-                .withDns(c.dns().with(dnsResolver, publicAddresses)));
+                .withDns(c.dns().with(dnsResolver, publicAddresses))
+                .withChallenge(challenge.orElse(AcmeChallenge.HTTP_01)));
     }
 
     /** {@code HOST:PORT} of a DNS server, {@code [v6]:PORT} for an IPv6 address; the host is resolved now. */

@@ -1,6 +1,7 @@
 package dev.ferry.server.config;
 
 import dev.ferry.addons.AddonServerUrl;
+import dev.ferry.control.acme.AcmeChallenge;
 import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
@@ -122,6 +123,7 @@ public final class FerryConfigResolver {
                         .optional(),
                 s.get("--acme-renew-remaining", "FERRY_ACME_RENEW_REMAINING", AcmeFlags::part)
                         .or(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING),
+                s.get("--acme-challenge", "FERRY_ACME_CHALLENGE", AcmeChallenge::of).optional(),
                 s.get("--dns-resolver", "FERRY_DNS_RESOLVER", AcmeFlags::dnsResolver).optional(),
                 s.get("--public-address", "FERRY_PUBLIC_ADDRESS", AcmeFlags::publicAddresses).or(List.of()), dataDir);
     }

@@ -115,6 +115,9 @@ public final class ControlOptions {
     @Option(names = {"--acme-trust-ca", "--acme-ca-cert"}, paramLabel = "FILE", description = "PEM file of the CA certificates that the ACME directory's HTTPS is checked against, for a private CA such as Pebble; --acme-ca-cert is its former name (env FERRY_ACME_TRUST_CA or FERRY_ACME_CA_CERT; default: the JDK's trusted CAs).")
     Path acmeTrustCa;
 
+    @Option(names = "--acme-challenge", paramLabel = "KIND", description = "How the ACME CA checks that Ferry answers for a name: http-01 on the routers' HTTP port (80 in production), or tls-alpn-01 on their HTTPS port (443) when port 80 is not reachable (env FERRY_ACME_CHALLENGE; default http-01).")
+    String acmeChallenge;
+
     @Option(names = "--dns-resolver", paramLabel = "HOST:PORT", description = "The DNS server asked, before an ACME order, whether a name resolves to Ferry, e.g. 127.0.0.1:53 (env FERRY_DNS_RESOLVER; default: the system's resolver).")
     String dnsResolver;
 

@@ -3,6 +3,7 @@ package dev.ferry.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.control.acme.AcmeChallenge;
 import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.control.acme.DnsCheckConfig;
 import java.net.InetAddress;
@@ -104,6 +105,19 @@ class AcmeFlagsTest {
                 InetAddress.getByName("2001:db8::7"));
         assertThat(resolve(Map.of(), Map.of("--acme-email", "ops@example.com", "--dns-resolver", "[::1]:53"))
                 .acme().orElseThrow().dns().resolver()).contains(new InetSocketAddress("::1", 53));
+    }
+
+    @Test
+    void theChallengeIsHttp01UnlessTlsAlpn01IsAskedFor() {
+        assertThat(resolve(Map.of("FERRY_ACME_EMAIL", "ops@example.com"), Map.of()).acme().orElseThrow().challenge())
+                .isEqualTo(AcmeChallenge.HTTP_01);
+        assertThat(resolve(Map.of("FERRY_ACME_CHALLENGE", "TLS-ALPN-01"), Map.of("--acme-email", "ops@example.com"))
+                .acme().orElseThrow().challenge()).isEqualTo(AcmeChallenge.TLS_ALPN_01);
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("--acme-email", "ops@example.com", "--acme-challenge",
+                "dns-01"))).hasMessage("--acme-challenge='dns-01' is not an ACME challenge Ferry answers: http-01 or"
+                + " tls-alpn-01");
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("--acme-challenge", "tls-alpn-01")))
+                .hasMessageContaining("but ACME is off");
     }
 
     @Test

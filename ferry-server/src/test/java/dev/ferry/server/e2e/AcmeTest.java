@@ -3,6 +3,7 @@ package dev.ferry.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.control.acme.AcmeChallenge;
 import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.core.retry.Backoff;
 import dev.ferry.core.store.AcmeHostStatus;
@@ -167,6 +168,38 @@ class AcmeTest {
             CommandRunner.Result logs = ok(admin, "logs", "-a", "hello", "-n", "200");
             assertThat(logs.out()).contains("ACME certificate for hello.apps.test failed")
                     .contains("the current certificate keeps serving");
+        }
+    }
+
+    @Test
+    void tlsAlpn01OnTheHttpsPortGetsACertificateWhenTheHttpPortIsNotReachable() throws Exception {
+        int unreachableHttp = FreePorts.loopback(); // where Pebble would check HTTP-01: nothing listens
+        int https = FreePorts.loopback();
+        try (PebbleCa pebble = PebbleCa.start(pebbleDir, unreachableHttp, https, Duration.ofHours(1))) {
+            AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
+                            Optional.of(pebble.listenerCa()), dataDir.resolve("acme/account.pem"))
+                    .withTiming(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING, Duration.ofMillis(200),
+                            Backoff.doubling(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+                    .withChallenge(AcmeChallenge.TLS_ALPN_01);
+            String[] resolver = pebble.dns().address().split(":");
+            acme = acme.withDns(acme.dns().with(Optional.of(new InetSocketAddress(resolver[0],
+                    Integer.parseInt(resolver[1]))), List.of()));
+            try (Platform platform = Platform.start(FerryConfig.ephemeral(dataDir).toBuilder().domain("apps.test")
+                    .httpsPort(https).acme(Optional.of(acme)).build());
+                 Backend backend = Backend.start("hello")) {
+                Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
+                ok(admin, "apps:create", "hello");
+                ok(admin, "routes:add", "hello.apps.test", backend.url(), "--force");
+
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    CurlResult served = curl(pebble.rootPem(), "hello.apps.test", https);
+                    assertThat(served.exit()).as(served.out() + pebble.log()).isZero();
+                    assertThat(served.out()).contains("SSL connection using TLSv1.3").contains("backend hello")
+                            .contains("issuer: CN=Pebble Intermediate CA");
+                });
+                assertThat(platform.store().acme().tlsAlpnChallenges()).isEmpty(); // removed once proved
+                assertThat(platform.store().acme().challenges()).isEmpty(); // no HTTP-01 was used
+            }
         }
     }
 

@@ -53,6 +53,24 @@ class AcmeStoreTest extends StoreTestSupport {
     }
 
     @Test
+    void keepsTlsAlpnChallengesByHostUntilRemovedAndTellsTheListeners() {
+        AtomicInteger changes = new AtomicInteger();
+        store.certificates().onChange(changes::incrementAndGet);
+
+        acme.putTlsAlpnChallenge("Hello.Apps.Test", "tok-1.thumb");
+        acme.putTlsAlpnChallenge("hello.apps.test", "tok-2.thumb"); // a new order's replaces the former
+        acme.putTlsAlpnChallenge("www.hello.test", "tok-3.thumb");
+        assertThat(acme.tlsAlpnChallenges()).isEqualTo(Map.of("hello.apps.test", "tok-2.thumb",
+                "www.hello.test", "tok-3.thumb"));
+        acme.removeTlsAlpnChallenge("hello.apps.test");
+        acme.removeTlsAlpnChallenge("never.there");
+
+        assertThat(acme.tlsAlpnChallenges()).isEqualTo(Map.of("www.hello.test", "tok-3.thumb"));
+        assertThat(acme.challenges()).isEmpty(); // HTTP-01's are apart
+        assertThat(changes).hasValue(4);
+    }
+
+    @Test
     void installsAcmeCertificatesNextToUsersOwnWithTheirSource() {
         acme.putAcmeCertificate(cert("hello.apps.test", CertificateSource.ACME, "sha256:one"), KEY);
         acme.putAcmeCertificate(cert("hello.apps.test", CertificateSource.ACME, "sha256:two"), KEY); // a renewal

@@ -58,6 +58,29 @@ public final class AcmeCommands implements AcmeStore {
     }
 
     @Override
+    public void putTlsAlpnChallenge(String host, String keyAuthorization) {
+        db.write(tx -> {
+            AcmeRows.putTlsAlpn(tx, host.toLowerCase(java.util.Locale.ROOT), keyAuthorization, clock.now());
+            return null;
+        });
+        certificates.changed();
+    }
+
+    @Override
+    public void removeTlsAlpnChallenge(String host) {
+        if (db.write(tx -> AcmeRows.removeTlsAlpn(tx, host.toLowerCase(java.util.Locale.ROOT)))) {
+            certificates.changed();
+        }
+    }
+
+    @Override
+    public Map<String, String> tlsAlpnChallenges() {
+        Map<String, String> all = new LinkedHashMap<>();
+        db.read(AcmeRows::tlsAlpn).forEach(e -> all.put(e.getKey(), e.getValue()));
+        return all;
+    }
+
+    @Override
     public Certificate putAcmeCertificate(Certificate certificate, String privateKeyPem) {
         if (certificate.source() != CertificateSource.ACME) {
             throw new IllegalArgumentException("only certificates from ACME go through the ACME store");

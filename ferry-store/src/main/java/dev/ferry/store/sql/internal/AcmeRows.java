@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The SQL for the {@code acme_challenges} and {@code acme_hosts} tables. */
+/** The SQL for the {@code acme_challenges}, {@code acme_tls_alpn}, {@code acme_hosts} and {@code acme_auto_off} tables. */
 public final class AcmeRows {
 
     private static final String SELECT_HOSTS = "SELECT a.name AS app_name, h.host, h.state, h.message, h.failures,"
@@ -31,6 +31,21 @@ public final class AcmeRows {
     public static List<Map.Entry<String, String>> challenges(Tx tx) throws SQLException {
         return tx.list("SELECT token, key_authorization FROM acme_challenges ORDER BY token",
                 row -> Map.entry(row.getString("token"), row.getString("key_authorization")));
+    }
+
+    public static void putTlsAlpn(Tx tx, String host, String keyAuthorization, Instant now) throws SQLException {
+        tx.update("DELETE FROM acme_tls_alpn WHERE host = ?", host);
+        tx.update("INSERT INTO acme_tls_alpn (host, key_authorization, created_at) VALUES (?, ?, ?)", host,
+                keyAuthorization, now.toEpochMilli());
+    }
+
+    public static boolean removeTlsAlpn(Tx tx, String host) throws SQLException {
+        return tx.update("DELETE FROM acme_tls_alpn WHERE host = ?", host) >= 1;
+    }
+
+    public static List<Map.Entry<String, String>> tlsAlpn(Tx tx) throws SQLException {
+        return tx.list("SELECT host, key_authorization FROM acme_tls_alpn ORDER BY host",
+                row -> Map.entry(row.getString("host"), row.getString("key_authorization")));
     }
 
     public static void putStatus(Tx tx, AppRow app, AcmeHostStatus s) throws SQLException {
