@@ -139,6 +139,7 @@ class CertsCommandsTest {
                 "www.hello.test resolves to 192.0.2.7, not Ferry (203.0.113.7)", 1, now.plusSeconds(30), now));
 
         CommandRunner.Result shown = cli.run("certs:auto", "-a", "hello");
+        CommandRunner.Result info = cli.run("apps:info", "-a", "hello");
 
         assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(shown.out()).startsWith("Automatic certificates (ACME) for hello: on\n")
@@ -147,6 +148,9 @@ class CertsCommandsTest {
                 .containsPattern("api\\.hello\\.test +pending")
                 .containsPattern("www\\.hello\\.test +waiting for DNS +- +www\\.hello\\.test resolves to 192\\.0\\.2\\.7,"
                         + " not Ferry \\(203\\.0\\.113\\.7\\); checked again ");
+
+        assertThat(info.out()).contains("Certificates:  ACME on; hello.localhost never; api.hello.test pending;"
+                + " www.hello.test waiting for DNS (www.hello.test resolves to 192.0.2.7, not Ferry (203.0.113.7))");
 
         CommandRunner.Result off = cli.run("certs:auto:disable", "-a", "hello");
 
