@@ -1,6 +1,7 @@
 package dev.ferry.server.up;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -122,7 +123,7 @@ public final class ControlOptions {
     String dnsResolver;
 
     @Option(names = "--public-address", paramLabel = "ADDRESS", split = ",", description = "An address clients reach Ferry's routers at; repeat it or separate by commas; a name is ordered over ACME only once every address it resolves to is one of these (env FERRY_PUBLIC_ADDRESS; default: the addresses the apps' domain resolves to).")
-    java.util.List<String> publicAddress;
+    List<String> publicAddress;
 
     @Option(names = "--acme-renew-remaining", paramLabel = "PART", description = "Renew an ACME certificate when less than this part of its lifetime is left (env FERRY_ACME_RENEW_REMAINING; default 0.333).")
     String acmeRenewRemaining;

@@ -12,11 +12,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -101,8 +103,8 @@ final class ForegroundPlatform {
         Map<String, String> given = new LinkedHashMap<>();
         for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
             Object value = o.getValue();
-            given.put(o.longestName(), value instanceof java.util.List<?> values
-                    ? values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+            given.put(o.longestName(), value instanceof List<?> values
+                    ? values.stream().map(String::valueOf).collect(Collectors.joining(","))
                     : String.valueOf(value));
         }
         return given;
