@@ -30,7 +30,7 @@ class CertsCommandsTest {
     @BeforeEach
     void start() {
         api = new RunningControlServer(store -> List.of(
-                new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames("localhost"))));
+                CertificatesApi.over(store, new AppHostNames("localhost"), true)));
         cli = CliRun.asAdminOf(api, home);
         assertThat(cli.run("apps:create", "hello").exit()).isZero();
     }
@@ -126,5 +126,45 @@ class CertsCommandsTest {
         assertThat(cli.run("https:hsts", "off", "-a", "hello").exit()).isZero();
         assertThat(api.store.certificates().httpsSettings(AppName.of("hello")))
                 .isEqualTo(new HttpsSettings(true, 0, false));
+    }
+
+    @Test
+    void certsAutoShowsEachHostsStateAndTheVerbsTurnAcmeOffAndOnForTheApp() {
+        AppName hello = AppName.of("hello");
+        java.time.Instant now = java.time.Instant.now();
+        api.store.addDomain(hello, "www.hello.test", api.admin.id());
+        api.store.addDomain(hello, "api.hello.test", api.admin.id());
+        api.store.acme().recordStatus(new dev.ferry.core.store.AcmeHostStatus(hello, "www.hello.test",
+                dev.ferry.core.store.AcmeHostStatus.State.WAITING_DNS,
+                "www.hello.test resolves to 192.0.2.7, not Ferry (203.0.113.7)", 1, now.plusSeconds(30), now));
+
+        CommandRunner.Result shown = cli.run("certs:auto", "-a", "hello");
+        CommandRunner.Result info = cli.run("apps:info", "-a", "hello");
+
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).startsWith("Automatic certificates (ACME) for hello: on\n")
+                .contains("HOST").contains("STATUS")
+                .containsPattern("hello\\.localhost +never +- +no CA can check a \\.localhost name")
+                .containsPattern("api\\.hello\\.test +pending")
+                .containsPattern("www\\.hello\\.test +waiting for DNS +- +www\\.hello\\.test resolves to 192\\.0\\.2\\.7,"
+                        + " not Ferry \\(203\\.0\\.113\\.7\\); checked again ");
+
+        assertThat(info.out()).contains("Certificates:  ACME on; hello.localhost never; api.hello.test pending;"
+                + " www.hello.test waiting for DNS (www.hello.test resolves to 192.0.2.7, not Ferry (203.0.113.7))");
+
+        CommandRunner.Result off = cli.run("certs:auto:disable", "-a", "hello");
+
+        assertThat(off.exit()).as(off.err()).isZero();
+        assertThat(off.out()).startsWith("Automatic certificates (ACME) for hello: off (ferry certs:auto:enable -a hello"
+                + " turns them on)").containsPattern("api\\.hello\\.test +disabled");
+        assertThat(api.store.acme().autoCertificates(hello)).isFalse();
+        assertThat(cli.run("certs:auto", "-a", "hello", "--json").out()).contains("\"enabled\":false")
+                .contains("\"status\":\"disabled\"");
+
+        CommandRunner.Result on = cli.run("certs:auto:enable", "-a", "hello");
+
+        assertThat(on.out()).startsWith("Automatic certificates (ACME) for hello: on\n");
+        assertThat(api.store.acme().autoCertificates(hello)).isTrue();
+        assertThat(cli.run("certs:auto:disable", "-a", "nope").err()).contains("nope").hasLineCount(1);
     }
 }

@@ -18,8 +18,8 @@ class OpenApiDocumentTest {
 
     private final RunningControlServer api = new RunningControlServer(store -> java.util.List.of(
             new dev.ferry.control.logs.LogsApi(store, store, store, new MemoryAppLogs(), app -> {
-            }), new dev.ferry.control.certs.CertificatesApi(store, store, store.certificates(), store.acme(),
-                    new dev.ferry.core.store.AppHostNames("localhost")),
+            }), dev.ferry.control.certs.CertificatesApi.over(store,
+                    new dev.ferry.core.store.AppHostNames("localhost"), true),
             new dev.ferry.control.usage.UsageApi(store, store.usage()),
             new dev.ferry.control.autoscale.AutoscaleApi(store, store, store, store.autoscale()),
             new dev.ferry.control.dashboard.DashboardLinksApi(new dev.ferry.control.dashboard.DashboardSessions(

@@ -24,6 +24,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public final class Router implements AutoCloseable {
     private final ChannelGroup clients = new DefaultChannelGroup("ferry-clients", GlobalEventExecutor.INSTANCE);
     private final ProxyRuntime runtime;
     private final HttpsListener https;
+    private final HttpsPolicies policies;
     private Channel server;
     private Channel httpsServer;
 
@@ -67,7 +69,7 @@ public final class Router implements AutoCloseable {
      */
     public Router(RouterConfig config, RouteLookup routes, Transport transport, EventLoopGroup group,
                   MeterRegistry meters, AccessLog accessLog, TlsConfig tls, TlsSource source) {
-        HttpsPolicies policies = new HttpsPolicies();
+        this.policies = new HttpsPolicies();
         this.https = tls == null ? null : new HttpsListener(tls, Objects.requireNonNull(source, "source"), policies);
         this.config = Objects.requireNonNull(config, "config");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -80,6 +82,14 @@ public final class Router implements AutoCloseable {
         this.runtime = new ProxyRuntime(config, Objects.requireNonNull(routes, "routes"), backends, metrics,
                 Objects.requireNonNull(accessLog, "accessLog"), trusted, clients,
                 new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerClient(), trusted), policies);
+    }
+
+    /**
+     * Answers these ACME HTTP-01 challenges (token to key authorization) from now on, for a router with no HTTPS
+     * listener, which otherwise fills them from its {@link TlsSource} ({@code ferry router}, from the registry).
+     */
+    public void answerAcmeChallenges(Map<String, String> answers) {
+        policies.challenges(answers);
     }
 
     /**
@@ -98,7 +108,7 @@ public final class Router implements AutoCloseable {
             https.start();
             try {
                 httpsServer = bind("HTTPS", https.config().httpsPort(), "--https-port",
-                        new ProxyInitializer(runtime, https.certificates()));
+                        new ProxyInitializer(runtime, https.certificates(), https.tlsAlpnChallenges()));
             } catch (IllegalStateException e) {
                 https.close();
                 server.close().awaitUninterruptibly();

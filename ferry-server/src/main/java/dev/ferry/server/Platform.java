@@ -255,7 +255,7 @@ public final class Platform implements AutoCloseable {
                 git.keysApi(sessions), logsApi(), new TunnelApi(store, tunnels),
                 new TunnelGatewaysApi(separateGateways, new EndpointsOfSeparateGateways(registry)),
                 new TunnelGrantsApi(store, store::authenticate, tunnels, authFailures),
-                new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames(config.domain())),
+                CertificatesApi.over(store, new AppHostNames(config.domain()), config.acme().isPresent()),
                 new UsageApi(store, store.usage()), addons.api(store, deployments), autoscale.api(store)));
         apis.addAll(dashboard.apis(store, authFailures, deployments, registry, gateway, separateGateways));
         deployments.runtime().ifPresent(r -> apis.add(new ProcessesApi(store, store, store, r, sessions)));

@@ -1,8 +1,6 @@
 package dev.ferry.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +11,6 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -32,16 +29,14 @@ public final class PebbleCa implements AutoCloseable {
     private final Path dir;
     private final int listenPort;
     private final int managementPort;
-    private final int dnsManagementPort;
+    private ChallengeDns dns;
     private String dnsServer;
-    private Process challengeServer;
     private Process pebble;
 
     private PebbleCa(Path dir) {
         this.dir = dir;
         this.listenPort = FreePorts.loopback();
         this.managementPort = FreePorts.loopback();
-        this.dnsManagementPort = FreePorts.loopback();
     }
 
     /** True when Pebble and its challenge server are installed here. */
@@ -58,7 +53,7 @@ public final class PebbleCa implements AutoCloseable {
         PebbleCa ca = new PebbleCa(dir);
         ca.dnsServer = dnsServer;
         try {
-            ca.startAll(httpPort, validity);
+            ca.startAll(httpPort, FreePorts.loopback(), validity);
             return ca;
         } catch (IOException | InterruptedException | RuntimeException e) {
             ca.close();
@@ -68,9 +63,18 @@ public final class PebbleCa implements AutoCloseable {
 
     /** Starts both servers in {@code dir}; {@code httpPort} is where Pebble checks HTTP-01 answers. */
     public static PebbleCa start(Path dir, int httpPort, Duration validity) throws IOException, InterruptedException {
+        return start(dir, httpPort, FreePorts.loopback(), validity);
+    }
+
+    /**
+     * Starts both servers in {@code dir}; {@code httpPort} is where Pebble checks HTTP-01 answers, {@code tlsPort}
+     * where it checks TLS-ALPN-01 ones.
+     */
+    public static PebbleCa start(Path dir, int httpPort, int tlsPort, Duration validity)
+            throws IOException, InterruptedException {
         PebbleCa ca = new PebbleCa(dir);
         try {
-            ca.startAll(httpPort, validity);
+            ca.startAll(httpPort, tlsPort, validity);
             return ca;
         } catch (IOException | InterruptedException | RuntimeException e) {
             ca.close();
@@ -78,29 +82,25 @@ public final class PebbleCa implements AutoCloseable {
         }
     }
 
-    private void startAll(int httpPort, Duration validity) throws IOException, InterruptedException {
+    private void startAll(int httpPort, int tlsPort, Duration validity) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", dir.resolve("listener-key.pem").toString(), "-out", listenerCa().toString(), "-days", "2",
                 "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"));
-        int dnsPort = FreePorts.loopback();
-        challengeServer = new ProcessBuilder("pebble-challtestsrv", "-dns01", "127.0.0.1:" + dnsPort, "-http01", "",
-                "-https01", "", "-tlsalpn01", "", "-management", "127.0.0.1:" + dnsManagementPort, "-defaultIPv6", "")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("challtestsrv.log").toFile()).start();
+        dns = ChallengeDns.start(dir);
         Files.writeString(dir.resolve("pebble.json"), """
                 {"pebble": {"listenAddress": "127.0.0.1:%d", "managementListenAddress": "127.0.0.1:%d",
                  "certificate": "%s", "privateKey": "%s", "httpPort": %d, "tlsPort": %d, "ocspResponderURL": "",
                  "externalAccountBindingRequired": false, "certificateValidityPeriod": %d}}
                 """.formatted(listenPort, managementPort, listenerCa(), dir.resolve("listener-key.pem"), httpPort,
-                FreePorts.loopback(), validity.toSeconds()));
+                tlsPort, validity.toSeconds()));
         ProcessBuilder pb = new ProcessBuilder("pebble", "-config", dir.resolve("pebble.json").toString(),
-                "-dnsserver", dnsServer != null ? dnsServer : "127.0.0.1:" + dnsPort)
+                "-dnsserver", dnsServer != null ? dnsServer : dns.address())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("pebble.log").toFile());
         pb.environment().put("PEBBLE_VA_NOSLEEP", "1");
         pb.environment().put("PEBBLE_AUTHZREUSE", "0");
         pebble = pb.start();
-        awaitListening(listenPort);
-        awaitListening(dnsManagementPort);
+        ChallengeDns.awaitListening(listenPort);
         Files.writeString(rootPem(), get("https://127.0.0.1:" + managementPort + "/roots/0"));
     }
 
@@ -119,15 +119,14 @@ public final class PebbleCa implements AutoCloseable {
         return dir.resolve("root.pem");
     }
 
+    /** The challenge server's DNS, which Pebble asks for the addresses of the names it validates. */
+    public ChallengeDns dns() {
+        return dns;
+    }
+
     /** Makes the challenge server's DNS answer {@code host} with {@code address} (IPv4) from now on. */
     public void pointName(String host, String address) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + dnsManagementPort + "/add-a"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"host\":\"" + host + ".\",\"addresses\":[\"" + address + "\"]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("the challenge server refused the A record: " + r.statusCode() + " " + r.body());
-        }
+        dns.pointName(host, address);
     }
 
     /** Pebble's log so far, for failure messages. */
@@ -156,21 +155,6 @@ public final class PebbleCa implements AutoCloseable {
         }
     }
 
-    private static void awaitListening(int port) throws IOException, InterruptedException {
-        Instant until = Instant.now().plusSeconds(15);
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException e) {
-                if (Instant.now().isAfter(until)) {
-                    throw new IOException("nothing listens on 127.0.0.1:" + port + " after 15 s", e);
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -181,18 +165,19 @@ public final class PebbleCa implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process p : new Process[] {pebble, challengeServer}) {
-            if (p != null) {
-                p.destroy();
-                try {
-                    if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    p.destroyForcibly();
-                    Thread.currentThread().interrupt();
+        if (pebble != null) {
+            pebble.destroy();
+            try {
+                if (!pebble.waitFor(5, TimeUnit.SECONDS)) {
+                    pebble.destroyForcibly();
                 }
+            } catch (InterruptedException e) {
+                pebble.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
+        }
+        if (dns != null) {
+            dns.close();
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.ferry.api.client;
 
 import dev.ferry.core.api.AcmeStatusInfo;
+import dev.ferry.core.api.AutoCertificatesInfo;
+import dev.ferry.core.api.AutoCertificatesRequest;
 import dev.ferry.core.api.CertificateInfo;
 import dev.ferry.core.api.CertificateRequest;
 import dev.ferry.core.api.HttpsSettingsInfo;
@@ -24,6 +26,18 @@ public final class CertificateCalls {
     /** {@code GET /api/apps/{app}/acme}: the ACME outcome of each of the app's hosts ordered so far. */
     public AcmeStatusInfo[] acme(String app) {
         return api.call("GET", AppPath.of(app, "/acme"), null, AcmeStatusInfo[].class);
+    }
+
+    /** {@code GET /api/apps/{app}/certs/auto}: ACME's switch for the app and each host's state, with the JSON as sent. */
+    public Read<AutoCertificatesInfo> auto(String app) {
+        ApiAnswer answer = api.call("GET", AppPath.of(app, "/certs/auto"), null);
+        return new Read<>(answer.body(), ApiJson.read(answer.body(), AutoCertificatesInfo.class));
+    }
+
+    /** {@code PUT /api/apps/{app}/certs/auto}: turns certificates over ACME on or off for the app; answers the result. */
+    public AutoCertificatesInfo setAuto(String app, boolean enabled) {
+        return api.call("PUT", AppPath.of(app, "/certs/auto"), new AutoCertificatesRequest(enabled),
+                AutoCertificatesInfo.class);
     }
 
     /** {@code POST /api/apps/{app}/certs}; answers the certificate as stored, with the JSON as the API sent it. */

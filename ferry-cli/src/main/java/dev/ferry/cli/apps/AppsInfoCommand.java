@@ -8,12 +8,15 @@ import dev.ferry.cli.api.ApiClient;
 import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
 import dev.ferry.core.api.AppDetail;
+import dev.ferry.core.api.AutoCertificateHostInfo;
+import dev.ferry.core.api.AutoCertificatesInfo;
 import dev.ferry.core.api.CollaboratorInfo;
 import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ReleaseInfo;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,12 +61,38 @@ public final class AppsInfoCommand extends ApiCommand {
         field(out, "Formation", formation.isEmpty() ? "none" : String.join(" ", formation));
         Times times = Times.of(env.terminal());
         field(out, "Created", times.format(info.createdAt()));
+        certificates(api, name).ifPresent(line -> field(out, "Certificates", line));
         out.println();
         out.println("=== Recent changes");
         for (EventInfo event : info.events()) {
             out.println(times.format(event.time()) + "  " + (event.actor() == null ? "ferry" : event.actor())
                     + "  " + event.detail());
         }
+    }
+
+    /**
+     * Where automatic certificates stand for each host, when the platform runs an ACME issuer or the app turned them
+     * off; empty otherwise, or when the API cannot say (the line is extra information: its failure is not the
+     * command's).
+     */
+    private static Optional<String> certificates(ApiClient api, String name) {
+        AutoCertificatesInfo auto;
+        try {
+            auto = api.certificates().auto(name).value();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!auto.issuerRunning() && auto.enabled()) {
+            return Optional.empty();
+        }
+        List<String> hosts = new ArrayList<>();
+        for (AutoCertificateHostInfo h : auto.hosts()) {
+            String state = "waiting_dns".equals(h.status()) ? "waiting for DNS" : h.status();
+            boolean why = "waiting_dns".equals(h.status()) || "failing".equals(h.status());
+            hosts.add(h.host() + " " + state + (why && h.message() != null ? " (" + h.message() + ")" : ""));
+        }
+        return Optional.of("ACME " + (auto.enabled() ? "on" : "off") + (hosts.isEmpty() ? ""
+                : "; " + String.join("; ", hosts)));
     }
 
     private static void field(PrintWriter out, String name, String value) {

@@ -74,6 +74,9 @@ public final class CertsCommand extends ApiCommand {
                 out.println(s.host() + ": ACME failing (" + s.failures() + " in a row; "
                         + (named.contains(s.host()) ? "the current certificate keeps serving" : "no certificate yet")
                         + "; next try " + times.format(s.nextAttemptAt()) + "): " + s.message());
+            } else if ("waiting_dns".equals(s.state())) {
+                out.println(s.host() + ": waiting for DNS: " + s.message() + " (checked again "
+                        + times.format(s.nextAttemptAt()) + ")");
             }
         }
     }

@@ -49,6 +49,9 @@ import dev.ferry.cli.addons.PgPsqlCommand;
 import dev.ferry.cli.addons.RedisCliCommand;
 import dev.ferry.cli.certs.CertsAddCommand;
 import dev.ferry.cli.usage.UsageCommand;
+import dev.ferry.cli.certs.CertsAutoCommand;
+import dev.ferry.cli.certs.CertsAutoDisableCommand;
+import dev.ferry.cli.certs.CertsAutoEnableCommand;
 import dev.ferry.cli.certs.CertsCommand;
 import dev.ferry.cli.certs.CertsRemoveCommand;
 import dev.ferry.cli.certs.HttpsForceCommand;
@@ -135,7 +138,9 @@ public final class CommandCatalog {
                     e("domains:remove", DomainsRemoveCommand.class)),
             topic("certs", "HTTPS: an app's TLS certificates, the redirect to HTTPS and HSTS",
                     e("certs", CertsCommand.class), e("certs:add", CertsAddCommand.class),
-                    e("certs:remove", CertsRemoveCommand.class), e("https:force", HttpsForceCommand.class),
+                    e("certs:remove", CertsRemoveCommand.class), e("certs:auto", CertsAutoCommand.class),
+                    e("certs:auto:enable", CertsAutoEnableCommand.class),
+                    e("certs:auto:disable", CertsAutoDisableCommand.class), e("https:force", HttpsForceCommand.class),
                     e("https:hsts", HttpsHstsCommand.class)),
             topic("addons", "databases and Redis of an app's own (add-ons)",
                     e("addons", AddonsCommand.class), e("addons:create", AddonsCreateCommand.class),

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The ACME issuer's configuration ({@code --acme-directory}, {@code --acme-email}, {@code --acme-ca-cert} on
+ * The ACME issuer's configuration ({@code --acme-directory}, {@code --acme-email}, {@code --acme-trust-ca} on
  * {@code ferry up} and {@code ferry control}). ACME is off unless a directory or an e-mail is given; given only an
  * e-mail, the directory is Let's Encrypt's production one.
  *
@@ -24,10 +24,14 @@ import java.util.Optional;
  * @param orderTimeout       the longest one challenge or one order may take to complete; default 2 min
  * @param challengeDelay     how long a challenge is in the store before the CA is told to check it, so that routers
  *                           that learn of it only by reloading (other nodes of a shared store) have it; default 0
+ * @param dns                how a name is checked to point at Ferry before it is ordered; default
+ *                           {@link DnsCheckConfig#DEFAULT}
+ * @param challenge          how the CA checks that Ferry answers for a name; default {@link AcmeChallenge#HTTP_01}
  */
 public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> trustedCa, Path accountKeyFile,
                          double renewWhenRemaining, Duration checkInterval, Duration sweepInterval, Backoff retry,
-                         Duration orderTimeout, Duration challengeDelay) {
+                         Duration orderTimeout, Duration challengeDelay, DnsCheckConfig dns,
+                         AcmeChallenge challenge) {
 
     /** Let's Encrypt's production directory, the default. */
     public static final URI LETS_ENCRYPT = URI.create("https://acme-v02.api.letsencrypt.org/directory");
@@ -46,6 +50,8 @@ public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> t
         Objects.requireNonNull(trustedCa, "trustedCa");
         Objects.requireNonNull(accountKeyFile, "accountKeyFile");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(dns, "dns");
+        Objects.requireNonNull(challenge, "challenge");
         if (!"https".equals(directory.getScheme()) && !"http".equals(directory.getScheme())) {
             throw new IllegalArgumentException("an ACME directory is an https:// URL, not " + directory);
         }
@@ -64,11 +70,12 @@ public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> t
     /** The defaults for {@code directory}, the account key in {@code accountKeyFile}. */
     public static AcmeConfig of(URI directory, Optional<String> email, Optional<Path> trustedCa, Path accountKeyFile) {
         return new AcmeConfig(directory, email, trustedCa, accountKeyFile, DEFAULT_RENEW_WHEN_REMAINING,
-                DEFAULT_CHECK_INTERVAL, DEFAULT_SWEEP_INTERVAL, DEFAULT_RETRY, DEFAULT_ORDER_TIMEOUT, Duration.ZERO);
+                DEFAULT_CHECK_INTERVAL, DEFAULT_SWEEP_INTERVAL, DEFAULT_RETRY, DEFAULT_ORDER_TIMEOUT, Duration.ZERO,
+                DnsCheckConfig.DEFAULT, AcmeChallenge.HTTP_01);
     }
 
     /**
-     * {@code file} once read as a PEM file of CA certificates ({@code --acme-ca-cert}).
+     * {@code file} once read as a PEM file of CA certificates ({@code --acme-trust-ca}).
      *
      * @throws IllegalArgumentException saying why it cannot be used (unreadable, no certificate, not PEM)
      */
@@ -80,13 +87,25 @@ public record AcmeConfig(URI directory, Optional<String> email, Optional<Path> t
     /** This configuration with another renewal threshold, check interval and retry backoff (tests, tuning). */
     public AcmeConfig withTiming(double renewPart, Duration check, Backoff retryBackoff) {
         return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewPart, check, sweepInterval,
-                retryBackoff, orderTimeout, challengeDelay);
+                retryBackoff, orderTimeout, challengeDelay, dns, challenge);
     }
 
     /** This configuration with another {@link #challengeDelay()}. */
     public AcmeConfig withChallengeDelay(Duration delay) {
         return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewWhenRemaining, checkInterval,
-                sweepInterval, retry, orderTimeout, delay);
+                sweepInterval, retry, orderTimeout, delay, dns, challenge);
+    }
+
+    /** This configuration with another {@link #dns()} check. */
+    public AcmeConfig withDns(DnsCheckConfig check) {
+        return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewWhenRemaining, checkInterval,
+                sweepInterval, retry, orderTimeout, challengeDelay, check, challenge);
+    }
+
+    /** This configuration with another {@link #challenge()}. */
+    public AcmeConfig withChallenge(AcmeChallenge kind) {
+        return new AcmeConfig(directory, email, trustedCa, accountKeyFile, renewWhenRemaining, checkInterval,
+                sweepInterval, retry, orderTimeout, challengeDelay, dns, kind);
     }
 
     private static void requirePositive(Duration d, String name) {

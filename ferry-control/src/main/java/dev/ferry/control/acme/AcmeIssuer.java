@@ -38,12 +38,14 @@ import org.slf4j.LoggerFactory;
  * when the earliest renewal or retry is due (at the latest every {@link AcmeConfig#sweepInterval()}), it sweeps:
  * a host that a user's certificate covers is left alone (ACME never replaces one); a host without an ACME
  * certificate, or whose certificate has less than {@link AcmeConfig#renewWhenRemaining()} of its lifetime left, is
- * ordered ({@link Http01Order}). A success installs the certificate (named after its host) through the store, which
+ * ordered ({@link Http01Order}) once its DNS points at Ferry ({@link DnsCheck}; until then it waits for DNS, checked
+ * again with {@link DnsCheckConfig#recheck()}). A success installs the certificate (named after its host) through the store, which
  * the routers read without a restart; a failure keeps whatever certificate served, records the host as failing
  * with an {@code acme.fail} event, writes a line to the app's log, and waits {@link AcmeConfig#retry()} before the
- * next try. Hosts under {@code .localhost} are never ordered: no CA can check them, nor hosts that a certificate
- * outside the store serves (the wildcard {@code *.<domain>}, {@link WildcardIssuer}), whose own ACME certificates
- * are then forgotten.
+ * next try. Hosts under {@code .localhost} are never ordered: no CA can check them; nor are the hosts of an app that
+ * ACME is off for ({@link AcmeStore#setAutoCertificates}), whose ACME certificates stay until they expire, nor hosts
+ * that a certificate outside the store serves (the wildcard {@code *.<domain>}, {@link WildcardIssuer}), whose own
+ * ACME certificates are then forgotten.
  */
 public final class AcmeIssuer implements AutoCloseable {
 
@@ -58,6 +60,7 @@ public final class AcmeIssuer implements AutoCloseable {
     private final Clock clock;
     private final Http01Order orders;
     private final Predicate<String> servedElsewhere;
+    private final DnsCheck dns;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ferry-acme");
         t.setDaemon(true);
@@ -65,6 +68,7 @@ public final class AcmeIssuer implements AutoCloseable {
     });
     // Only touched on the issuer's thread.
     private Map<String, AppName> lastHosts = Map.of();
+    private Set<AppName> lastOff = Set.of();
     private Instant nextSweep = Instant.MIN;
 
     public AcmeIssuer(AcmeConfig config, AppStore apps, CertificateStore certificates, AcmeStore acme,
@@ -84,6 +88,7 @@ public final class AcmeIssuer implements AutoCloseable {
         this.logs = logs;
         this.clock = clock;
         this.orders = new Http01Order(config, new AcmeAccount(config), acme);
+        this.dns = new DnsCheck(config.dns(), hostNames.domain(), NameResolver.of(config.dns().resolver()));
     }
 
     /** Starts looking at once, then every check interval. */
@@ -105,9 +110,11 @@ public final class AcmeIssuer implements AutoCloseable {
     private void check() {
         try {
             Map<String, AppName> hosts = hosts();
-            if (!hosts.equals(lastHosts) || !clock.instant().isBefore(nextSweep)) {
+            Set<AppName> off = acme.appsWithoutAutoCertificates();
+            if (!hosts.equals(lastHosts) || !off.equals(lastOff) || !clock.instant().isBefore(nextSweep)) {
                 lastHosts = hosts;
-                nextSweep = sweep(hosts);
+                lastOff = off;
+                nextSweep = sweep(hosts, off);
             }
         } catch (RuntimeException e) {
             log.warn("ACME: cannot look at the apps' certificates now: {}", e.toString());
@@ -127,8 +134,11 @@ public final class AcmeIssuer implements AutoCloseable {
         return hosts;
     }
 
-    /** Orders what is due; answers when the next thing will be. */
-    private Instant sweep(Map<String, AppName> hosts) {
+    /**
+     * Orders what is due, except for the apps in {@code off} (whose hosts are still theirs: their ACME certificates
+     * stay until they expire); answers when the next thing will be.
+     */
+    private Instant sweep(Map<String, AppName> hosts, Set<AppName> off) {
         Instant now = clock.instant();
         Instant next = now.plus(config.sweepInterval());
         Map<String, AcmeHostStatus> statuses = new HashMap<>();
@@ -138,6 +148,9 @@ public final class AcmeIssuer implements AutoCloseable {
         for (Map.Entry<String, AppName> e : hosts.entrySet()) {
             String host = e.getKey();
             AppName app = e.getValue();
+            if (off.contains(app)) {
+                continue;
+            }
             List<Certificate> own;
             try {
                 own = certs.computeIfAbsent(app, certificates::certificates);
@@ -154,10 +167,10 @@ public final class AcmeIssuer implements AutoCloseable {
             AcmeHostStatus status = statuses.get(app + " " + host);
             Instant due = own.stream().filter(c -> c.source() == CertificateSource.ACME && c.name().equals(host))
                     .findFirst().map(this::renewalTime).orElse(now);
-            if (status != null && status.state() == AcmeHostStatus.State.FAILING && status.nextAttemptAt().isAfter(due)) {
+            if (status != null && status.state() != AcmeHostStatus.State.VALID && status.nextAttemptAt().isAfter(due)) {
                 due = status.nextAttemptAt();
             }
-            Instant after = due.isAfter(now) ? due : issue(app, host, Optional.ofNullable(status));
+            Instant after = due.isAfter(now) ? due : issueOnceDnsPointsHere(app, host, Optional.ofNullable(status));
             next = after.isBefore(next) ? after : next;
         }
         return next;
@@ -196,6 +209,31 @@ public final class AcmeIssuer implements AutoCloseable {
     private Instant renewalTime(Certificate c) {
         long lifetime = c.notAfter().toEpochMilli() - c.notBefore().toEpochMilli();
         return c.notAfter().minusMillis((long) (lifetime * config.renewWhenRemaining()));
+    }
+
+    /**
+     * Orders a certificate for {@code host} when its DNS points at Ferry; otherwise records it as waiting for DNS
+     * (a line in the app's log the first time, no event: nothing failed) and answers when to check again.
+     */
+    private Instant issueOnceDnsPointsHere(AppName app, String host, Optional<AcmeHostStatus> before) {
+        Optional<String> notHere = dns.whyNotPointingAtFerry(host);
+        if (notHere.isEmpty()) {
+            return issue(app, host, before);
+        }
+        Optional<AcmeHostStatus> waiting = before.filter(s -> s.state() == AcmeHostStatus.State.WAITING_DNS);
+        int checks = waiting.map(AcmeHostStatus::failures).orElse(0) + 1;
+        Instant now = clock.instant();
+        Instant next = now.plus(config.dns().recheck().delay(checks - 1));
+        try {
+            acme.recordStatus(new AcmeHostStatus(app, host, AcmeHostStatus.State.WAITING_DNS, notHere.get(), checks,
+                    next, now));
+        } catch (RuntimeException gone) {
+            log.debug("cannot record that {} waits for DNS: {}", host, gone.toString());
+        }
+        if (waiting.map(s -> !s.message().equals(notHere.get())).orElse(true)) {
+            say(app, "ACME certificate for " + host + " waits for DNS: " + notHere.get() + "; checked again at " + next);
+        }
+        return next;
     }
 
     /** Orders a certificate for {@code host} and records the outcome; answers when to look at the host again. */

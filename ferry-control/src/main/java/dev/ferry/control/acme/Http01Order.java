@@ -12,14 +12,17 @@ import org.shredzone.acme4j.Problem;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Challenge;
 import org.shredzone.acme4j.challenge.Http01Challenge;
+import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
 import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.util.KeyPairUtils;
 
 /**
- * One certificate for one host, the ACME way (RFC 8555 §7): a new order, each pending authorization proved by its
- * HTTP-01 challenge — the token and key authorization put into the {@link AcmeStore}, where every router reads and
- * answers it at {@code /.well-known/acme-challenge/<token>}, removed again whatever happens — then a new EC P-256
- * key, the CSR, and the chain downloaded.
+ * One certificate for one host, the ACME way (RFC 8555 §7): a new order, each pending authorization proved by the
+ * challenge {@link AcmeConfig#challenge()} names — HTTP-01: the token and key authorization put into the
+ * {@link AcmeStore}, where every router reads and answers it at {@code /.well-known/acme-challenge/<token>};
+ * TLS-ALPN-01: the host and key authorization, from which every router makes the challenge certificate it serves
+ * for ALPN {@code acme-tls/1} — removed again whatever happens, then a new EC P-256 key, the CSR, and the chain
+ * downloaded.
  */
 final class Http01Order {
 
@@ -66,18 +69,36 @@ final class Http01Order {
 
     private void prove(String host, Authorization authorization)
             throws AcmeException, AcmeOrderFailed, InterruptedException {
+        if (config.challenge() == AcmeChallenge.TLS_ALPN_01) {
+            TlsAlpn01Challenge challenge = authorization.findChallenge(TlsAlpn01Challenge.class)
+                    .orElseThrow(() -> new AcmeOrderFailed("the CA offers no TLS-ALPN-01 challenge for " + host));
+            challenges.putTlsAlpnChallenge(host, challenge.getAuthorization());
+            try {
+                complete(host, challenge);
+            } finally {
+                challenges.removeTlsAlpnChallenge(host);
+            }
+            return;
+        }
         Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class)
                 .orElseThrow(() -> new AcmeOrderFailed("the CA offers no HTTP-01 challenge for " + host));
         challenges.putChallenge(challenge.getToken(), challenge.getAuthorization());
         try {
-            Thread.sleep(config.challengeDelay());
-            challenge.trigger();
-            Status status = challenge.waitForCompletion(config.orderTimeout());
-            if (status != Status.VALID) {
-                throw new AcmeOrderFailed("the HTTP-01 challenge for " + host + " is " + status + why(error(challenge)));
-            }
+            complete(host, challenge);
         } finally {
             challenges.removeChallenge(challenge.getToken());
+        }
+    }
+
+    /** Tells the CA to check a challenge now answered, once routers that reload have it, and waits for the result. */
+    private void complete(String host, Challenge challenge)
+            throws AcmeException, AcmeOrderFailed, InterruptedException {
+        Thread.sleep(config.challengeDelay());
+        challenge.trigger();
+        Status status = challenge.waitForCompletion(config.orderTimeout());
+        if (status != Status.VALID) {
+            throw new AcmeOrderFailed("the " + config.challenge().code().toUpperCase(java.util.Locale.ROOT)
+                    + " challenge for " + host + " is " + status + why(error(challenge)));
         }
     }
 

@@ -23,8 +23,13 @@ final class CertificateJson {
     /** @param acme the ACME outcome of the certificate's host, shown as its status when the certificate is ACME's */
     static CertificateInfo of(Certificate c, Optional<AcmeHostStatus> acme) {
         String status = c.source() != CertificateSource.ACME ? null : acme
-                .map(s -> s.state() == AcmeHostStatus.State.VALID ? "valid"
-                        : "failing: " + s.message() + " (still serving this one; next try " + s.nextAttemptAt() + ")")
+                .map(s -> switch (s.state()) {
+                    case VALID -> "valid";
+                    case FAILING -> "failing: " + s.message() + " (still serving this one; next try "
+                            + s.nextAttemptAt() + ")";
+                    case WAITING_DNS -> "waiting for DNS: " + s.message() + " (still serving this one; checked again "
+                            + s.nextAttemptAt() + ")";
+                })
                 .orElse("valid");
         return new CertificateInfo(c.name(), c.app().value(), c.hostNames(), c.subject(), c.issuer(),
                 c.notBefore().toString(), c.notAfter().toString(), c.fingerprint(), c.addedAt().toString(),

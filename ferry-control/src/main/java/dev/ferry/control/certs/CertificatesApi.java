@@ -6,6 +6,7 @@ import dev.ferry.control.auth.Caller;
 import dev.ferry.control.error.InvalidInput;
 import dev.ferry.control.json.Json;
 import dev.ferry.control.json.RequestBody;
+import dev.ferry.core.api.AutoCertificatesRequest;
 import dev.ferry.core.api.CertificateRequest;
 import dev.ferry.core.api.HttpsSettingsInfo;
 import dev.ferry.core.store.AccountStore;
@@ -17,6 +18,7 @@ import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.Certificate;
 import dev.ferry.core.store.CertificateStore;
 import dev.ferry.core.store.HttpsSettings;
+import dev.ferry.core.store.Store;
 import dev.ferry.core.tls.CertificateCheck;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -32,8 +34,12 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code GET /api/apps/{app}/certs}: the certificates, without keys, with their source ({@code user} or
  *   {@code acme}) and an ACME certificate's status ({@code ferry certs}).</li>
- *   <li>{@code GET /api/apps/{app}/acme}: the ACME outcome of each of the app's hosts ordered so far: valid, or
- *   failing with the CA's reason and the next try.</li>
+ *   <li>{@code GET /api/apps/{app}/acme}: the ACME outcome of each of the app's hosts ordered so far: valid,
+ *   failing with the CA's reason and the next try, or waiting for its DNS to point at Ferry.</li>
+ *   <li>{@code GET /api/apps/{app}/certs/auto}: whether certificates over ACME are on for the app and where each of
+ *   its hosts stands ({@code ferry certs:auto}); {@code PUT} with {@code {"enabled": true|false}} turns them on or
+ *   off ({@code certs:auto:enable}, {@code certs:auto:disable}): off, nothing is ordered for the app and its ACME
+ *   certificates serve until they expire; users' certificates are never touched.</li>
  *   <li>{@code POST /api/apps/{app}/certs {"certificate", "privateKey", "name"?}} (201): checked by
  *   {@link CertificateCheck} (chain order, key match, validity) and refused unless its names cover one of the app's
  *   hosts (its default host or a custom domain); each refusal is 422 {@code invalid_certificate} and stores
@@ -53,27 +59,35 @@ public final class CertificatesApi implements ControlApi {
     private final AppHostNames hostNames;
     private final AppAccess access;
     private final Clock clock;
+    private final AutoCertificateStatuses auto;
 
-    public CertificatesApi(AccountStore accounts, AppStore apps, CertificateStore certificates, AcmeStore acme,
-                           AppHostNames hostNames) {
-        this(accounts, apps, certificates, acme, hostNames, Clock.systemUTC());
+    /** The API over {@code store}; {@code acmeIssuerRunning} when the platform runs an ACME issuer. */
+    public static CertificatesApi over(Store store, AppHostNames hostNames, boolean acmeIssuerRunning) {
+        return new CertificatesApi(store, store, store.certificates(), store.acme(), hostNames, Clock.systemUTC(),
+                acmeIssuerRunning);
     }
 
-    /** @param clock tells whether an uploaded certificate is valid now */
+    /**
+     * @param clock             tells whether an uploaded certificate is valid now
+     * @param acmeIssuerRunning whether the platform runs an ACME issuer, which {@code certs:auto} says
+     */
     public CertificatesApi(AccountStore accounts, AppStore apps, CertificateStore certificates, AcmeStore acme,
-                           AppHostNames hostNames, Clock clock) {
+                           AppHostNames hostNames, Clock clock, boolean acmeIssuerRunning) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.acme = Objects.requireNonNull(acme, "acme");
         this.hostNames = Objects.requireNonNull(hostNames, "hostNames");
         this.access = new AppAccess(accounts, apps);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.auto = new AutoCertificateStatuses(apps, certificates, acme, hostNames, acmeIssuerRunning);
     }
 
     @Override
     public void register(RoutesConfig r) {
         r.get("/api/apps/{app}/certs", this::list);
         r.get("/api/apps/{app}/acme", this::acmeStatuses);
+        r.get("/api/apps/{app}/certs/auto", this::autoStatus);
+        r.put("/api/apps/{app}/certs/auto", this::autoSwitch);
         r.post("/api/apps/{app}/certs", this::add);
         r.delete("/api/apps/{app}/certs/{name}", this::remove);
         r.get("/api/apps/{app}/https", this::settings);
@@ -91,6 +105,18 @@ public final class CertificatesApi implements ControlApi {
     private void acmeStatuses(Context ctx) {
         App app = access.require(ctx);
         Json.ok(ctx, acme.statuses(app.name()).stream().map(CertificateJson::of).toList());
+    }
+
+    private void autoStatus(Context ctx) {
+        App app = access.require(ctx);
+        Json.ok(ctx, auto.of(app.name()));
+    }
+
+    private void autoSwitch(Context ctx) {
+        App app = access.require(ctx);
+        AutoCertificatesRequest body = RequestBody.parse(ctx.body(), AutoCertificatesRequest.class);
+        acme.setAutoCertificates(app.name(), RequestBody.required(body.enabled(), "enabled"), Caller.of(ctx).id());
+        Json.ok(ctx, auto.of(app.name()));
     }
 
     private void add(Context ctx) {

@@ -11,6 +11,7 @@ import dev.ferry.core.store.Certificate;
 import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.User;
 import dev.ferry.store.sql.SqliteStore;
+import dev.ferry.testing.ChallengeDns;
 import dev.ferry.testing.FreePorts;
 import dev.ferry.testing.MemoryAppLogs;
 import dev.ferry.testing.TestPki;
@@ -22,13 +23,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The issuer's choices over a real store, with a CA that cannot be reached (a closed loopback port): which hosts it
- * orders, how it records a failure and backs off. Orders that succeed are {@code AcmeTest}'s, against Pebble.
+ * The issuer's choices over a real store, with a CA that cannot be reached (a closed loopback port) and names
+ * resolved by Pebble's challenge DNS server (127.0.0.1 for every name unless a test points one elsewhere): which
+ * hosts it orders, how it records a failure and backs off, and that it waits for a name's DNS before ordering.
+ * Orders that succeed are {@code AcmeTest}'s, against Pebble.
  */
 class AcmeIssuerTest {
 
@@ -39,9 +43,12 @@ class AcmeIssuerTest {
     private User admin;
     private final MemoryAppLogs logs = new MemoryAppLogs();
     private AcmeIssuer issuer;
+    private ChallengeDns dns;
 
     @BeforeEach
-    void open() {
+    void open() throws Exception {
+        Assumptions.assumeTrue(ChallengeDns.installed(), "Debian's pebble package (.ci/run installs it)");
+        dns = ChallengeDns.start(dir.resolve("dns"));
         store = SqliteStore.openInDataDir(dir);
         admin = store.bootstrapAdmin("admin@example.com").orElseThrow().user();
     }
@@ -52,6 +59,9 @@ class AcmeIssuerTest {
             issuer.close();
         }
         store.close();
+        if (dns != null) {
+            dns.close();
+        }
     }
 
     private void startIssuer() {
@@ -62,8 +72,15 @@ class AcmeIssuerTest {
         AcmeConfig config = AcmeConfig.of(URI.create("https://127.0.0.1:" + FreePorts.loopback() + "/dir"),
                         Optional.empty(), Optional.empty(), dir.resolve("acme/account.pem"))
                 .withTiming(1.0 / 3, Duration.ofMillis(100), Backoff.doubling(Duration.ofMillis(400), Duration.ofSeconds(5)));
+        config = config.withDns(config.dns().with(Optional.of(dnsResolver()), List.of())
+                .withRecheck(Backoff.doubling(Duration.ofMillis(300), Duration.ofSeconds(5))));
         issuer = new AcmeIssuer(config, store, store.certificates(), store.acme(), new AppHostNames("apps.test"), logs,
                 Clock.systemUTC(), servedByWildcard).start();
+    }
+
+    private java.net.InetSocketAddress dnsResolver() {
+        String[] hostPort = dns.address().split(":");
+        return new java.net.InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
     }
 
     private Optional<AcmeHostStatus> status(String app, String host) {
@@ -164,5 +181,62 @@ class AcmeIssuerTest {
 
         assertThat(status("hello", "hello.apps.test")).isEmpty(); // never ordered: the wildcard serves it
         assertThat(store.certificates().certificates(hello)).isEmpty(); // its own ACME certificate forgotten
+    }
+
+    @Test
+    void ordersNothingUntilTheNameResolvesToFerryAndChecksAgainWithBackoff() throws Exception {
+        AppName hello = AppName.of("hello");
+        store.createApp(admin.id(), hello);
+        dns.pointName("hello.apps.test", "192.0.2.7"); // never contacted: the point is that nothing is ordered
+
+        startIssuer();
+        AcmeHostStatus first = await().atMost(Duration.ofSeconds(20))
+                .until(() -> status("hello", "hello.apps.test").orElse(null), s -> s != null);
+        AcmeHostStatus third = await().atMost(Duration.ofSeconds(20))
+                .until(() -> status("hello", "hello.apps.test").orElse(null), s -> s.failures() >= 3);
+
+        assertThat(first.state()).isEqualTo(AcmeHostStatus.State.WAITING_DNS);
+        assertThat(first.message()).isEqualTo("hello.apps.test resolves to 192.0.2.7, not Ferry (127.0.0.1)");
+        assertThat(Duration.between(first.updatedAt(), first.nextAttemptAt())).isEqualTo(Duration.ofMillis(300));
+        assertThat(third.state()).isEqualTo(AcmeHostStatus.State.WAITING_DNS);
+        assertThat(Duration.between(third.updatedAt(), third.nextAttemptAt())).isEqualTo(Duration.ofMillis(1200));
+        assertThat(store.events(hello, dev.ferry.core.store.Page.FIRST).items())
+                .noneMatch(e -> e.action() == dev.ferry.core.store.EventAction.ACME_FAIL);
+        assertThat(logs.texts("acme")).filteredOn(t -> t.contains("waits for DNS")).hasSize(1)
+                .allSatisfy(t -> assertThat(t).contains("resolves to 192.0.2.7, not Ferry"));
+        assertThat(Files.exists(dir.resolve("acme/account.pem"))).isFalse(); // the CA was never asked
+
+        dns.clearName("hello.apps.test");
+        AcmeHostStatus ordered = await().atMost(Duration.ofSeconds(20))
+                .until(() -> status("hello", "hello.apps.test").orElse(null),
+                        s -> s.state() == AcmeHostStatus.State.FAILING);
+        assertThat(ordered.message()).contains("ACME CA at https://127.0.0.1:"); // ordered, from a CA that is not there
+    }
+
+    @Test
+    void ordersNothingForAnAppAcmeIsOffForAndKeepsItsCertificateUntilTurnedBackOn() {
+        AppName hello = AppName.of("hello");
+        store.createApp(admin.id(), hello);
+        store.createApp(admin.id(), AppName.of("other"));
+        // Due for renewal (a day left of 90): ordered at once if ACME were on for the app.
+        store.acme().putAcmeCertificate(new Certificate("hello.apps.test", hello, List.of("hello.apps.test"),
+                "CN=hello.apps.test", "CN=Test CA", java.time.Instant.now().minus(Duration.ofDays(89)),
+                java.time.Instant.now().plus(Duration.ofDays(1)), "sha256:old", "chain", java.time.Instant.now(),
+                CertificateSource.ACME), "key");
+        store.acme().setAutoCertificates(hello, false, admin.id());
+
+        startIssuer();
+        // A second failure of other.apps.test means a whole sweep, every host of both apps, came before it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("other", "other.apps.test")
+                .filter(s -> s.failures() >= 2).isPresent());
+
+        assertThat(status("hello", "hello.apps.test")).isEmpty();
+        assertThat(store.certificates().certificates(hello)).extracting(Certificate::fingerprint)
+                .containsExactly("sha256:old");
+
+        store.acme().setAutoCertificates(hello, true, admin.id());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("hello", "hello.apps.test").isPresent());
+        assertThat(status("hello", "hello.apps.test").orElseThrow().state()).isEqualTo(AcmeHostStatus.State.FAILING);
     }
 }

@@ -25,7 +25,7 @@ class CertificatesApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunningControlServer api = new RunningControlServer(store ->
-            List.of(new CertificatesApi(store, store, store.certificates(), store.acme(), new AppHostNames("localhost"))));
+            List.of(CertificatesApi.over(store, new AppHostNames("localhost"), true)));
     private final TestPki pki = new TestPki();
 
     @BeforeEach
@@ -192,5 +192,31 @@ class CertificatesApiTest {
         assertError(r, 422, "invalid_certificate");
         assertThat(json(r).get("error").asText()).contains(reason);
         assertThat(api.store.certificates().certificates(AppName.of("hello"))).isEmpty();
+    }
+
+    @Test
+    void autoCertificatesAreOnByDefaultAndTurnOffAndOnPerAppLeavingUsersCertificates() throws Exception {
+        TestPki.Issued leaf = pki.leaf("www.hello.test");
+        assertThat(api.call("POST", "/api/apps/hello/certs", upload(chain(leaf, pki.root()), leaf.keyPem())).statusCode())
+                .isEqualTo(201);
+
+        JsonNode before = json(api.call("GET", "/api/apps/hello/certs/auto", null));
+        HttpResponse<String> off = api.call("PUT", "/api/apps/hello/certs/auto", "{\"enabled\":false}");
+
+        assertThat(before.get("enabled").asBoolean()).isTrue();
+        assertThat(before.get("issuerRunning").asBoolean()).isTrue();
+        assertThat(before.get("hosts")).extracting(h -> h.get("host").asText() + " " + h.get("status").asText())
+                .containsExactly("hello.localhost never", "www.hello.test user");
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        assertThat(json(off).get("enabled").asBoolean()).isFalse();
+        assertThat(json(off).get("hosts").get(1).get("status").asText()).isEqualTo("user"); // still the user's
+        assertThat(api.store.acme().autoCertificates(AppName.of("hello"))).isFalse();
+        assertThat(api.store.certificates().certificates(AppName.of("hello"))).hasSize(1);
+
+        assertError(api.call("PUT", "/api/apps/hello/certs/auto", "{}"), 400, "bad_request");
+        assertError(api.call("PUT", "/api/apps/hello/certs/auto", "{\"enabled\":\"maybe\"}"), 400, "bad_request");
+        assertThat(api.store.acme().autoCertificates(AppName.of("hello"))).isFalse(); // bad input changed nothing
+        assertThat(json(api.call("PUT", "/api/apps/hello/certs/auto", "{\"enabled\":true}")).get("enabled").asBoolean())
+                .isTrue();
     }
 }

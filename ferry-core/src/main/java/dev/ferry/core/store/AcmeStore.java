@@ -2,11 +2,13 @@ package dev.ferry.core.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What Ferry's ACME issuer keeps in the store (docs/decisions/028-acme.md): the HTTP-01 challenges it is answering
  * (token to key authorization, which every router of the store reads and answers at
- * {@code /.well-known/acme-challenge/<token>} on its HTTP port), the certificates it issued (in the same table as
+ * {@code /.well-known/acme-challenge/<token>} on its HTTP port) and the TLS-ALPN-01 ones (host to key authorization,
+ * answered on the HTTPS port), the certificates it issued (in the same table as
  * users' own, with {@link CertificateSource#ACME}), and each host's last outcome. Each change is one transaction;
  * a failure records an {@link Event} on the app. Changes wake the same listeners as {@link CertificateStore#onChange},
  * so routers reload their challenges and certificates at once.
@@ -21,6 +23,19 @@ public interface AcmeStore {
 
     /** Every challenge being answered, token to key authorization. */
     Map<String, String> challenges();
+
+    /**
+     * Answers TLS-ALPN-01 (RFC 8737) for {@code host} from now on, until {@link #removeTlsAlpnChallenge}: every router
+     * serves a certificate made from {@code keyAuthorization} to a ClientHello for {@code host} offering ALPN
+     * {@code acme-tls/1}. Replaces the host's former one.
+     */
+    void putTlsAlpnChallenge(String host, String keyAuthorization);
+
+    /** Stops answering TLS-ALPN-01 for {@code host}; nothing when it is not there. */
+    void removeTlsAlpnChallenge(String host);
+
+    /** Every TLS-ALPN-01 challenge being answered, host (lower case) to key authorization. */
+    Map<String, String> tlsAlpnChallenges();
 
     /**
      * Installs a certificate the issuer got, replacing the app's ACME certificate of the same name.
@@ -57,4 +72,24 @@ public interface AcmeStore {
      * routers read the wildcard again.
      */
     void recordWildcardEvent(EventAction action, String detail);
+
+    /**
+     * Turns certificates over ACME on or off for the app ({@code certs:auto:enable}, {@code certs:auto:disable}); on
+     * by default. Off, the issuer orders nothing for the app's hosts and the ACME certificates it has stay until they
+     * expire; users' own certificates are not touched either way. Records an {@code acme.enable} or
+     * {@code acme.disable} event when it changes something.
+     *
+     * @throws AppNotFound when there is no such app
+     */
+    void setAutoCertificates(AppName app, boolean on, UserId by);
+
+    /**
+     * Whether certificates over ACME are on for the app.
+     *
+     * @throws AppNotFound when there is no such app
+     */
+    boolean autoCertificates(AppName app);
+
+    /** The apps that certificates over ACME are off for. */
+    Set<AppName> appsWithoutAutoCertificates();
 }

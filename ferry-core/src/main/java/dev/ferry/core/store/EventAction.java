@@ -39,6 +39,10 @@ public enum EventAction {
     ACME_ISSUE("acme.issue"),
     /** An ACME order for a host failed; the host's certificate, if any, keeps serving. */
     ACME_FAIL("acme.fail"),
+    /** Certificates over ACME were turned back on for the app ({@code certs:auto:enable}). */
+    ACME_ENABLE("acme.enable"),
+    /** Certificates over ACME were turned off for the app ({@code certs:auto:disable}); its ACME ones stay until expiry. */
+    ACME_DISABLE("acme.disable"),
     ADDON_CREATE("addon.create"),
     ADDON_ATTACH("addon.attach"),
     ADDON_DETACH("addon.detach"),

@@ -13,11 +13,11 @@ import dev.ferry.router.http1.ClientRequestReader;
 import dev.ferry.router.http1.HeadLimits;
 import dev.ferry.router.http1.RequestHeadRules;
 import dev.ferry.router.http1.RequestHeadTimeoutHandler;
+import dev.ferry.router.tls.AcmeTlsAlpnSniHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.AttributeKey;
 import io.netty.util.Mapping;
@@ -56,22 +56,27 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
     private final String via;
     private final Mapping<String, SslContext> sni;
     private final Http2Connections h2;
+    private final Mapping<String, SslContext> acmeTlsAlpn;
 
     /** The initializer of the HTTP listener's connections. */
     public ProxyInitializer(ProxyRuntime runtime) {
-        this(runtime, null);
+        this(runtime, null, host -> null);
     }
 
     /**
      * The initializer of the HTTPS listener's connections when {@code sni} is given: TLS first, then the same
      * pipeline as HTTP, with {@code X-Forwarded-Proto: https}.
      *
-     * @param sni the server context for each SNI name (the default one for no name), or null for plain HTTP
+     * @param sni         the server context for each SNI name (the default one for no name), or null for plain HTTP
+     * @param acmeTlsAlpn the ACME TLS-ALPN-01 challenge context of a host, for a ClientHello offering
+     *                    {@code acme-tls/1}; null for none
      */
-    public ProxyInitializer(ProxyRuntime runtime, Mapping<String, SslContext> sni) {
+    public ProxyInitializer(ProxyRuntime runtime, Mapping<String, SslContext> sni,
+                            Mapping<String, SslContext> acmeTlsAlpn) {
         RouterConfig c = runtime.config();
         this.runtime = runtime;
         this.sni = sni;
+        this.acmeTlsAlpn = acmeTlsAlpn;
         this.limits = HeadLimits.of(c);
         boolean secure = sni != null;
         this.rules = ctx -> new RequestHeadRules(limits, runtime.trustedProxies(), c.viaName(), c.affinityCookieName(),
@@ -87,7 +92,7 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
         ch.config().setAutoRead(false);
         ChannelPipeline p = ch.pipeline();
         if (sni != null) {
-            p.addLast(TLS, new SniHandler(sni));                               // ClientHello's name -> context; then TLS
+            p.addLast(TLS, new AcmeTlsAlpnSniHandler(sni, acmeTlsAlpn));       // ClientHello's name (and acme-tls/1) -> context
         }
         ConnectionSlot slot = runtime.connectionLimiter().tryOpen(ch);          // may evict an idle connection
         if (slot == null) {

@@ -24,6 +24,7 @@ public final class HttpsListener implements AutoCloseable {
     private final TlsSource source;
     private final TlsEngine engine;
     private final SniCertificates certificates;
+    private final TlsAlpnChallenges tlsAlpnChallenges;
     private final HttpsPolicies policies;
     private final OcspStapler stapler;
     // reloads read the store and parse certificates: never on an event loop
@@ -50,6 +51,7 @@ public final class HttpsListener implements AutoCloseable {
         this.stapler = new OcspStapler(config.ocsp());
         this.certificates = new SniCertificates(engine,
                 engine.serverContext(fallback.key(), List.of(fallback.certificate())), stapler);
+        this.tlsAlpnChallenges = new TlsAlpnChallenges(engine, config);
     }
 
     public TlsConfig config() {
@@ -58,6 +60,11 @@ public final class HttpsListener implements AutoCloseable {
 
     public SniCertificates certificates() {
         return certificates;
+    }
+
+    /** The ACME TLS-ALPN-01 challenges answered for ALPN {@code acme-tls/1} ({@link AcmeTlsAlpnSniHandler}). */
+    public TlsAlpnChallenges tlsAlpnChallenges() {
+        return tlsAlpnChallenges;
     }
 
     /** Loads the certificates, subscribes to changes and schedules the periodic reload. */
@@ -76,6 +83,7 @@ public final class HttpsListener implements AutoCloseable {
             certificates.refresh(source.certificates());
             policies.refresh(source.settingsByHost());
             policies.challenges(source.challengeAnswers());
+            tlsAlpnChallenges.refresh(source.tlsAlpnChallenges());
         } catch (RuntimeException e) {
             log.warn("cannot read the certificates, still serving the last ones: {}", e.toString());
         }

@@ -26,6 +26,15 @@ public interface TlsSource {
         return Map.of();
     }
 
+    /**
+     * The ACME TLS-ALPN-01 challenges being answered, host to key authorization: the HTTPS listener serves the
+     * challenge certificate made from it to a ClientHello for that host offering ALPN {@code acme-tls/1}. None by
+     * default.
+     */
+    default Map<String, String> tlsAlpnChallenges() {
+        return Map.of();
+    }
+
     /** Runs {@code listener} after each change of certificates, settings or challenges (on the changing thread). */
     void onChange(Runnable listener);
 }

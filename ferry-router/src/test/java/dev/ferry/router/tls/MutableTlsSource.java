@@ -13,10 +13,21 @@ public final class MutableTlsSource implements TlsSource {
     private final Map<String, ServingCertificate> certificates = new ConcurrentHashMap<>();
     private final Map<String, HttpsSettings> settings = new ConcurrentHashMap<>();
     private final Map<String, String> challenges = new ConcurrentHashMap<>();
+    private final Map<String, String> tlsAlpn = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public void challenge(String token, String keyAuthorization) {
         challenges.put(token, keyAuthorization);
+        listeners.forEach(Runnable::run);
+    }
+
+    public void tlsAlpnChallenge(String host, String keyAuthorization) {
+        tlsAlpn.put(host, keyAuthorization);
+        listeners.forEach(Runnable::run);
+    }
+
+    public void removeTlsAlpnChallenge(String host) {
+        tlsAlpn.remove(host);
         listeners.forEach(Runnable::run);
     }
 
@@ -48,6 +59,11 @@ public final class MutableTlsSource implements TlsSource {
     @Override
     public Map<String, String> challengeAnswers() {
         return Map.copyOf(challenges);
+    }
+
+    @Override
+    public Map<String, String> tlsAlpnChallenges() {
+        return Map.copyOf(tlsAlpn);
     }
 
     @Override

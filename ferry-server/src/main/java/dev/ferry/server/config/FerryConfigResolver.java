@@ -1,6 +1,7 @@
 package dev.ferry.server.config;
 
 import dev.ferry.addons.AddonServerUrl;
+import dev.ferry.control.acme.AcmeChallenge;
 import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.core.access.AuthFailureLimits;
 import dev.ferry.core.store.AppLimits;
@@ -126,9 +127,14 @@ public final class FerryConfigResolver {
         return AcmeFlags.settings(s.get("--acme-email", "FERRY_ACME_EMAIL", AcmeFlags::email).optional(),
                 s.get("--acme-directory", "FERRY_ACME_DIRECTORY", AcmeFlags::directory).optional(),
                 s.get("--acme-staging", "FERRY_ACME_STAGING", AcmeFlags::bool).or(false),
-                s.get("--acme-ca-cert", "FERRY_ACME_CA_CERT", v -> AcmeConfig.trustedCa(dataDir(v))).optional(),
+                s.get("--acme-trust-ca", "FERRY_ACME_TRUST_CA", v -> AcmeConfig.trustedCa(dataDir(v)))
+                        .orElse(() -> s.get("--acme-ca-cert", "FERRY_ACME_CA_CERT", v -> AcmeConfig.trustedCa(dataDir(v))))
+                        .optional(),
                 s.get("--acme-renew-remaining", "FERRY_ACME_RENEW_REMAINING", AcmeFlags::part)
-                        .or(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING), dataDir);
+                        .or(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING),
+                s.get("--acme-challenge", "FERRY_ACME_CHALLENGE", AcmeChallenge::of).optional(),
+                s.get("--dns-resolver", "FERRY_DNS_RESOLVER", AcmeFlags::dnsResolver).optional(),
+                s.get("--public-address", "FERRY_PUBLIC_ADDRESS", AcmeFlags::publicAddresses).or(List.of()), dataDir);
     }
 
     /** Where the values come from: the given flags, else the environment. */

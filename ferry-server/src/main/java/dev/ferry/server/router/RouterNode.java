@@ -1,6 +1,7 @@
 package dev.ferry.server.router;
 
 import java.util.Optional;
+import dev.ferry.store.route.RedisAcmeChallenges;
 import dev.ferry.store.route.RedisRouteRegistry;
 import dev.ferry.store.route.RedisRegistryConfig;
 import dev.ferry.core.route.RouteRegistry;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code <data-dir>/router-node/} (locked while it runs, so a {@code ferry up} or {@code ferry control} may use the
  * same data dir, and a second router on one machine needs its own {@code --data-dir}). It serves the snapshot at
  * once, follows the registry's changes as diffs, and keeps serving its last table while the registry is down
- * (README, "Redis registry"). {@link #close()} stops accepting, lets requests in flight finish, then stops.
+ * (README, "Redis registry"). On a Redis registry it answers the ACME HTTP-01 challenges that control nodes put there
+ * ({@link AcmeChallengesFollower}). {@link #close()} stops accepting, lets requests in flight finish, then stops.
  */
 public final class RouterNode implements AutoCloseable {
 
@@ -93,6 +95,10 @@ public final class RouterNode implements AutoCloseable {
         routes = data.routes();
         router = data.router().orElse(null);
         if (router != null) {
+            Optional<RedisRegistryConfig> shared = replica.isPresent() ? replica : config.registry();
+            if (shared.isPresent()) {
+                started.push(new AcmeChallengesFollower(new RedisAcmeChallenges(shared.get()), router).start());
+            }
             started.push(router::stopAccepting); // stopping begins: in-flight requests finish
         }
     }

@@ -112,6 +112,13 @@ public final class StoreTlsSource implements TlsSource {
         return s == null ? Map.of() : s.acme().challenges();
     }
 
+    /** The TLS-ALPN-01 challenges the issuer of any control node sharing the store is answering. */
+    @Override
+    public Map<String, String> tlsAlpnChallenges() {
+        Stores s = stores;
+        return s == null ? Map.of() : s.acme().tlsAlpnChallenges();
+    }
+
     @Override
     public void onChange(Runnable listener) {
         listeners.add(listener);

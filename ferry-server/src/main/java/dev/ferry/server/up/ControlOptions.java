@@ -1,6 +1,7 @@
 package dev.ferry.server.up;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -115,8 +116,17 @@ public final class ControlOptions {
     @Option(names = "--acme-staging", description = "Use Let's Encrypt's staging directory (untrusted certificates, for trying out) (env FERRY_ACME_STAGING; default false).")
     Boolean acmeStaging;
 
-    @Option(names = "--acme-ca-cert", paramLabel = "FILE", description = "PEM file of the CA certificates that the ACME directory's HTTPS is checked against, for a private CA such as Pebble (env FERRY_ACME_CA_CERT; default: the JDK's trusted CAs).")
-    Path acmeCaCert;
+    @Option(names = {"--acme-trust-ca", "--acme-ca-cert"}, paramLabel = "FILE", description = "PEM file of the CA certificates that the ACME directory's HTTPS is checked against, for a private CA such as Pebble; --acme-ca-cert is its former name (env FERRY_ACME_TRUST_CA or FERRY_ACME_CA_CERT; default: the JDK's trusted CAs).")
+    Path acmeTrustCa;
+
+    @Option(names = "--acme-challenge", paramLabel = "KIND", description = "How the ACME CA checks that Ferry answers for a name: http-01 on the routers' HTTP port (80 in production), or tls-alpn-01 on their HTTPS port (443) when port 80 is not reachable (env FERRY_ACME_CHALLENGE; default http-01).")
+    String acmeChallenge;
+
+    @Option(names = "--dns-resolver", paramLabel = "HOST:PORT", description = "The DNS server asked, before an ACME order, whether a name resolves to Ferry, e.g. 127.0.0.1:53 (env FERRY_DNS_RESOLVER; default: the system's resolver).")
+    String dnsResolver;
+
+    @Option(names = "--public-address", paramLabel = "ADDRESS", split = ",", description = "An address clients reach Ferry's routers at; repeat it or separate by commas; a name is ordered over ACME only once every address it resolves to is one of these (env FERRY_PUBLIC_ADDRESS; default: the addresses the apps' domain resolves to).")
+    List<String> publicAddress;
 
     @Option(names = "--acme-renew-remaining", paramLabel = "PART", description = "Renew an ACME certificate when less than this part of its lifetime is left (env FERRY_ACME_RENEW_REMAINING; default 0.333).")
     String acmeRenewRemaining;

@@ -12,11 +12,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -93,11 +95,17 @@ final class ForegroundPlatform {
         return new FerryConfigResolver(System.getenv(), Path.of(System.getProperty("user.home"))).resolve(givenFlags(spec));
     }
 
-    /** The options given on the command line, by long name, as typed; the resolver reads and checks each. */
+    /**
+     * The options given on the command line, by long name, as typed; a repeated one ({@code --public-address}) as its
+     * values joined by commas. The resolver reads and checks each.
+     */
     private static Map<String, String> givenFlags(CommandSpec spec) {
         Map<String, String> given = new LinkedHashMap<>();
         for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            given.put(o.longestName(), String.valueOf((Object) o.getValue()));
+            Object value = o.getValue();
+            given.put(o.longestName(), value instanceof List<?> values
+                    ? values.stream().map(String::valueOf).collect(Collectors.joining(","))
+                    : String.valueOf(value));
         }
         return given;
     }

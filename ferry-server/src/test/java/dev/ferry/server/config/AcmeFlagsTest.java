@@ -3,7 +3,11 @@ package dev.ferry.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.control.acme.AcmeChallenge;
 import dev.ferry.control.acme.AcmeConfig;
+import dev.ferry.control.acme.DnsCheckConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -74,6 +78,59 @@ class AcmeFlagsTest {
                 .hasMessageContaining("is not an ACME directory URL");
         assertThatThrownBy(() -> resolve(Map.of(), Map.of("--acme-email", "ops@example.com",
                 "--acme-renew-remaining", "2"))).hasMessageContaining("at most 1");
+    }
+
+    @Test
+    void trustCaIsTheIssuesNameOfTheCaFileAndTheFormerNameStillWorks() throws Exception {
+        Path ca = caFile();
+        assertThat(resolve(Map.of(), Map.of("--acme-directory", "https://127.0.0.1:14000/dir", "--acme-trust-ca",
+                ca.toString())).acme().orElseThrow().trustedCa()).contains(ca);
+        assertThat(resolve(Map.of("FERRY_ACME_TRUST_CA", ca.toString(), "FERRY_ACME_EMAIL", "ops@example.com"),
+                Map.of()).acme().orElseThrow().trustedCa()).contains(ca);
+        assertThat(resolve(Map.of("FERRY_ACME_CA_CERT", ca.toString(), "FERRY_ACME_EMAIL", "ops@example.com"),
+                Map.of()).acme().orElseThrow().trustedCa()).contains(ca);
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("--acme-trust-ca", ca.toString())))
+                .hasMessageContaining("--acme-trust-ca trusts the CA of an ACME directory, but ACME is off");
+    }
+
+    @Test
+    void theDnsCheckUsesTheSystemsResolverAndTheAppsDomainUnlessToldOtherwise() throws Exception {
+        AcmeConfig plain = resolve(Map.of("FERRY_ACME_EMAIL", "ops@example.com"), Map.of()).acme().orElseThrow();
+        assertThat(plain.dns()).isEqualTo(DnsCheckConfig.DEFAULT);
+
+        AcmeConfig named = resolve(Map.of("FERRY_PUBLIC_ADDRESS", "203.0.113.7, 2001:db8::7"),
+                Map.of("--acme-email", "ops@example.com", "--dns-resolver", "127.0.0.1:8053")).acme().orElseThrow();
+        assertThat(named.dns().resolver()).contains(new InetSocketAddress("127.0.0.1", 8053));
+        assertThat(named.dns().publicAddresses()).containsExactly(InetAddress.getByName("203.0.113.7"),
+                InetAddress.getByName("2001:db8::7"));
+        assertThat(resolve(Map.of(), Map.of("--acme-email", "ops@example.com", "--dns-resolver", "[::1]:53"))
+                .acme().orElseThrow().dns().resolver()).contains(new InetSocketAddress("::1", 53));
+    }
+
+    @Test
+    void theChallengeIsHttp01UnlessTlsAlpn01IsAskedFor() {
+        assertThat(resolve(Map.of("FERRY_ACME_EMAIL", "ops@example.com"), Map.of()).acme().orElseThrow().challenge())
+                .isEqualTo(AcmeChallenge.HTTP_01);
+        assertThat(resolve(Map.of("FERRY_ACME_CHALLENGE", "TLS-ALPN-01"), Map.of("--acme-email", "ops@example.com"))
+                .acme().orElseThrow().challenge()).isEqualTo(AcmeChallenge.TLS_ALPN_01);
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("--acme-email", "ops@example.com", "--acme-challenge",
+                "dns-01"))).hasMessage("--acme-challenge='dns-01' is not an ACME challenge Ferry answers: http-01 or"
+                + " tls-alpn-01");
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("--acme-challenge", "tls-alpn-01")))
+                .hasMessageContaining("but ACME is off");
+    }
+
+    @Test
+    void refusesABadResolverOrPublicAddressAndBothWithoutAcme() {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("--acme-email", "ops@example.com", "--dns-resolver",
+                "127.0.0.1"))).hasMessage("--dns-resolver='127.0.0.1' is not a DNS server's HOST:PORT such as 127.0.0.1:53");
+        assertThatThrownBy(() -> resolve(Map.of("FERRY_DNS_RESOLVER", "127.0.0.1:99999"),
+                Map.of("--acme-email", "ops@example.com"))).hasMessageStartingWith("FERRY_DNS_RESOLVER='127.0.0.1:99999'");
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("--acme-email", "ops@example.com", "--public-address",
+                "203.0.113.7,ferry.example.com"))).hasMessageContaining("--public-address='203.0.113.7,ferry.example.com'"
+                + " is not a list of IP addresses such as 203.0.113.7,2001:db8::7 (ferry.example.com)");
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("--dns-resolver", "127.0.0.1:53")))
+                .hasMessageContaining("but ACME is off");
     }
 
     private Path caFile() throws Exception {

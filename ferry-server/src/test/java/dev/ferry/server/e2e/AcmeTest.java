@@ -3,6 +3,7 @@ package dev.ferry.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.control.acme.AcmeChallenge;
 import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.core.retry.Backoff;
 import dev.ferry.core.store.AcmeHostStatus;
@@ -18,12 +19,15 @@ import dev.ferry.testing.CommandRunner;
 import dev.ferry.testing.FreePorts;
 import dev.ferry.testing.PebbleCa;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +42,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Certificates over ACME from the outside, against a real Pebble and its challenge DNS server: {@code ferry up}'s
- * router answers the HTTP-01 challenges on its HTTP port, the certificate of an app host and of a custom domain
- * added later reach curl over TLS 1.3 without a restart, a short-lived certificate is renewed, and a challenge that
+ * Certificates over ACME from the outside, against a real Pebble and its challenge DNS server, which is also the
+ * issuer's {@code --dns-resolver}: {@code ferry up}'s router answers the HTTP-01 challenges on its HTTP port, the
+ * certificate of an app host and of a custom domain added later (once its DNS points at Ferry, waiting for DNS in
+ * {@code ferry certs} until then) reach curl over TLS 1.3 without a restart, a short-lived certificate is renewed, and a challenge that
  * cannot succeed keeps the certificate serving and shows the failure in {@code ferry certs}, the app's events and
  * its log.
  */
@@ -60,11 +65,20 @@ class AcmeTest {
         Assumptions.assumeTrue(PebbleCa.installed(), "Debian's pebble package (.ci/run installs it)");
     }
 
-    private Platform start(PebbleCa pebble, int httpPort, double renewWhenRemaining) throws Exception {
+    private Platform start(PebbleCa pebble, int httpPort, double renewWhenRemaining, String... publicAddresses)
+            throws Exception {
         AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
                         Optional.of(pebble.listenerCa()), dataDir.resolve("acme/account.pem"))
                 .withTiming(renewWhenRemaining, Duration.ofMillis(200), Backoff.doubling(Duration.ofSeconds(1),
                         Duration.ofSeconds(2)));
+        String[] resolver = pebble.dns().address().split(":");
+        List<InetAddress> ferry = new ArrayList<>();
+        for (String a : publicAddresses) {
+            ferry.add(InetAddress.getByName(a));
+        }
+        acme = acme.withDns(acme.dns().with(Optional.of(new InetSocketAddress(resolver[0],
+                Integer.parseInt(resolver[1]))), ferry).withRecheck(Backoff.doubling(Duration.ofMillis(500),
+                Duration.ofSeconds(1))));
         return Platform.start(FerryConfig.ephemeral(dataDir).toBuilder().domain("apps.test").httpPort(httpPort)
                 .httpsPort(FerryConfig.EPHEMERAL).acme(Optional.of(acme)).build());
     }
@@ -95,7 +109,12 @@ class AcmeTest {
             CommandRunner.Result certs = ok(admin, "certs", "-a", "hello");
             assertThat(certs.out()).contains("SOURCE").contains("hello.apps.test").contains("acme").contains("valid");
 
+            pebble.pointName("www.hello.test", "192.0.2.7"); // not Ferry's: nothing is ordered, nothing contacted
             ok(admin, "domains:add", "www.hello.test", "-a", "hello");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ok(admin, "certs", "-a", "hello").out())
+                    .contains("www.hello.test: waiting for DNS: www.hello.test resolves to 192.0.2.7, not Ferry"
+                            + " (127.0.0.1)"));
+            pebble.dns().clearName("www.hello.test");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 CurlResult served = curl(pebble.rootPem(), "www.hello.test", https);
                 assertThat(served.exit()).as(served.out()).isZero();
@@ -115,7 +134,7 @@ class AcmeTest {
         AppName hello = AppName.of("hello");
         // 40 s certificates renewed with 90% of their life left: a renewal about 4 s after each issuance.
         try (PebbleCa pebble = PebbleCa.start(pebbleDir, httpPort, Duration.ofSeconds(40));
-             Platform platform = start(pebble, httpPort, 0.9)) {
+             Platform platform = start(pebble, httpPort, 0.9, "127.0.0.1", "127.0.0.2")) {
             Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
             ok(admin, "apps:create", "hello");
             int https = platform.httpsPort();
@@ -128,7 +147,8 @@ class AcmeTest {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(served(pebble, https))
                     .isNotEqualTo(first));
 
-            pebble.pointName("hello.apps.test", "127.0.0.2"); // nothing answers there: every challenge fails
+            // One of Ferry's public addresses as far as the DNS check knows, but nothing answers there: every challenge fails.
+            pebble.pointName("hello.apps.test", "127.0.0.2");
             await().atMost(Duration.ofSeconds(60)).until(() -> platform.store().acme().statuses(hello).stream()
                     .anyMatch(s -> s.state() == AcmeHostStatus.State.FAILING));
             String serving = served(pebble, https);
@@ -148,6 +168,38 @@ class AcmeTest {
             CommandRunner.Result logs = ok(admin, "logs", "-a", "hello", "-n", "200");
             assertThat(logs.out()).contains("ACME certificate for hello.apps.test failed")
                     .contains("the current certificate keeps serving");
+        }
+    }
+
+    @Test
+    void tlsAlpn01OnTheHttpsPortGetsACertificateWhenTheHttpPortIsNotReachable() throws Exception {
+        int unreachableHttp = FreePorts.loopback(); // where Pebble would check HTTP-01: nothing listens
+        int https = FreePorts.loopback();
+        try (PebbleCa pebble = PebbleCa.start(pebbleDir, unreachableHttp, https, Duration.ofHours(1))) {
+            AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
+                            Optional.of(pebble.listenerCa()), dataDir.resolve("acme/account.pem"))
+                    .withTiming(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING, Duration.ofMillis(200),
+                            Backoff.doubling(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+                    .withChallenge(AcmeChallenge.TLS_ALPN_01);
+            String[] resolver = pebble.dns().address().split(":");
+            acme = acme.withDns(acme.dns().with(Optional.of(new InetSocketAddress(resolver[0],
+                    Integer.parseInt(resolver[1]))), List.of()));
+            try (Platform platform = Platform.start(FerryConfig.ephemeral(dataDir).toBuilder().domain("apps.test")
+                    .httpsPort(https).acme(Optional.of(acme)).build());
+                 Backend backend = Backend.start("hello")) {
+                Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
+                ok(admin, "apps:create", "hello");
+                ok(admin, "routes:add", "hello.apps.test", backend.url(), "--force");
+
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    CurlResult served = curl(pebble.rootPem(), "hello.apps.test", https);
+                    assertThat(served.exit()).as(served.out() + pebble.log()).isZero();
+                    assertThat(served.out()).contains("SSL connection using TLSv1.3").contains("backend hello")
+                            .contains("issuer: CN=Pebble Intermediate CA");
+                });
+                assertThat(platform.store().acme().tlsAlpnChallenges()).isEmpty(); // removed once proved
+                assertThat(platform.store().acme().challenges()).isEmpty(); // no HTTP-01 was used
+            }
         }
     }
 

@@ -35,4 +35,21 @@ class UpCommandTest {
         assertThat(err.toString()).startsWith("ferry: ").contains("secret key file").doesNotContain("\tat ");
         assertThat(err.toString().lines()).hasSize(1);
     }
+
+    @Test
+    void aRepeatedPublicAddressAndTheAcmeTrustCaAliasReachTheConfig() throws Exception {
+        CommandLine up = new CommandLine(new UpCommand());
+        up.parseArgs("--acme-email", "ops@example.com", "--public-address", "203.0.113.7", "--public-address",
+                "2001:db8::7,198.51.100.1", "--dns-resolver", "127.0.0.1:8053", "--acme-challenge", "tls-alpn-01");
+
+        FerryConfig config = ForegroundPlatform.resolve(up.getCommandSpec());
+
+        dev.ferry.control.acme.AcmeConfig acme = config.acme().orElseThrow();
+        assertThat(acme.dns().publicAddresses()).extracting(java.net.InetAddress::getHostAddress)
+                .containsExactly("203.0.113.7", "2001:db8:0:0:0:0:0:7", "198.51.100.1");
+        assertThat(acme.dns().resolver()).contains(new java.net.InetSocketAddress("127.0.0.1", 8053));
+        assertThat(acme.challenge()).isEqualTo(dev.ferry.control.acme.AcmeChallenge.TLS_ALPN_01);
+        assertThat(new CommandLine(new UpCommand()).parseArgs("--acme-ca-cert", "ca.pem").matchedOptions())
+                .singleElement().satisfies(o -> assertThat(o.longestName()).isEqualTo("--acme-trust-ca"));
+    }
 }

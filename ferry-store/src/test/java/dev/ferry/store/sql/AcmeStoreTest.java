@@ -69,6 +69,24 @@ class AcmeStoreTest extends StoreTestSupport {
     }
 
     @Test
+    void keepsTlsAlpnChallengesByHostUntilRemovedAndTellsTheListeners() {
+        AtomicInteger changes = new AtomicInteger();
+        store.certificates().onChange(changes::incrementAndGet);
+
+        acme.putTlsAlpnChallenge("Hello.Apps.Test", "tok-1.thumb");
+        acme.putTlsAlpnChallenge("hello.apps.test", "tok-2.thumb"); // a new order's replaces the former
+        acme.putTlsAlpnChallenge("www.hello.test", "tok-3.thumb");
+        assertThat(acme.tlsAlpnChallenges()).isEqualTo(Map.of("hello.apps.test", "tok-2.thumb",
+                "www.hello.test", "tok-3.thumb"));
+        acme.removeTlsAlpnChallenge("hello.apps.test");
+        acme.removeTlsAlpnChallenge("never.there");
+
+        assertThat(acme.tlsAlpnChallenges()).isEqualTo(Map.of("www.hello.test", "tok-3.thumb"));
+        assertThat(acme.challenges()).isEmpty(); // HTTP-01's are apart
+        assertThat(changes).hasValue(4);
+    }
+
+    @Test
     void installsAcmeCertificatesNextToUsersOwnWithTheirSource() {
         acme.putAcmeCertificate(cert("hello.apps.test", CertificateSource.ACME, "sha256:one"), KEY);
         acme.putAcmeCertificate(cert("hello.apps.test", CertificateSource.ACME, "sha256:two"), KEY); // a renewal
@@ -134,5 +152,41 @@ class AcmeStoreTest extends StoreTestSupport {
 
         assertThat(store.certificates().certificates(name("hello"))).containsExactly(users);
         assertThat(acme.statuses(name("hello"))).isEmpty();
+    }
+
+    @Test
+    void turnsCertificatesOverAcmeOffAndOnPerAppLeavingItsCertificates() {
+        store.createApp(admin.id(), name("other"));
+        acme.putAcmeCertificate(cert("hello.apps.test", CertificateSource.ACME, "sha256:acme"), KEY);
+        assertThat(acme.autoCertificates(name("hello"))).isTrue();
+        assertThat(acme.appsWithoutAutoCertificates()).isEmpty();
+
+        acme.setAutoCertificates(name("hello"), false, admin.id());
+        acme.setAutoCertificates(name("hello"), false, admin.id()); // no change, no second event
+
+        assertThat(acme.autoCertificates(name("hello"))).isFalse();
+        assertThat(acme.autoCertificates(name("other"))).isTrue();
+        assertThat(acme.appsWithoutAutoCertificates()).containsExactly(name("hello"));
+        assertThat(store.certificates().certificates(name("hello"))).extracting(Certificate::fingerprint)
+                .containsExactly("sha256:acme");
+        assertThat(store.events(name("hello"), Page.FIRST).items()).extracting(Event::action)
+                .containsOnlyOnce(EventAction.ACME_DISABLE);
+
+        acme.setAutoCertificates(name("hello"), true, admin.id());
+
+        assertThat(acme.autoCertificates(name("hello"))).isTrue();
+        assertThat(acme.appsWithoutAutoCertificates()).isEmpty();
+        assertThat(store.events(name("hello"), Page.FIRST).items()).extracting(Event::action)
+                .contains(EventAction.ACME_ENABLE);
+        assertThatThrownBy(() -> acme.setAutoCertificates(name("nope"), false, admin.id()))
+                .isInstanceOf(dev.ferry.core.store.AppNotFound.class);
+    }
+
+    @Test
+    void anAppsAcmeSwitchGoesWithTheApp() {
+        acme.setAutoCertificates(name("hello"), false, admin.id());
+        store.destroyApp(name("hello"), admin.id());
+
+        assertThat(acme.appsWithoutAutoCertificates()).isEmpty();
     }
 }

@@ -60,6 +60,8 @@ public final class RowCopy {
         t.put("app_https", "");
         t.put("acme_challenges", "");
         t.put("acme_hosts", "");
+        t.put("acme_auto_off", "");
+        t.put("acme_tls_alpn", "");
         t.put("usage_traffic", "");
         t.put("usage_instances", "");
         t.put("addons", "id");

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import dev.ferry.core.store.User;
+import dev.ferry.core.store.UserId;
 
 /**
  * The store's use cases of the ACME issuer, each one transaction. Issued certificates go into the
@@ -51,6 +54,29 @@ public final class AcmeCommands implements AcmeStore {
     public Map<String, String> challenges() {
         Map<String, String> all = new LinkedHashMap<>();
         db.read(AcmeRows::challenges).forEach(e -> all.put(e.getKey(), e.getValue()));
+        return all;
+    }
+
+    @Override
+    public void putTlsAlpnChallenge(String host, String keyAuthorization) {
+        db.write(tx -> {
+            AcmeRows.putTlsAlpn(tx, host.toLowerCase(java.util.Locale.ROOT), keyAuthorization, clock.now());
+            return null;
+        });
+        certificates.changed();
+    }
+
+    @Override
+    public void removeTlsAlpnChallenge(String host) {
+        if (db.write(tx -> AcmeRows.removeTlsAlpn(tx, host.toLowerCase(java.util.Locale.ROOT)))) {
+            certificates.changed();
+        }
+    }
+
+    @Override
+    public Map<String, String> tlsAlpnChallenges() {
+        Map<String, String> all = new LinkedHashMap<>();
+        db.read(AcmeRows::tlsAlpn).forEach(e -> all.put(e.getKey(), e.getValue()));
         return all;
     }
 
@@ -126,5 +152,30 @@ public final class AcmeCommands implements AcmeStore {
             return null;
         });
         certificates.changed();
+    }
+
+    @Override
+    public void setAutoCertificates(AppName name, boolean on, UserId by) {
+        db.write(tx -> {
+            User actor = UserRows.require(tx, by);
+            AppRow app = AppRows.require(tx, name);
+            if (AcmeRows.putAutoOff(tx, app, !on, clock.now())) {
+                EventRows.record(tx, Optional.of(actor), Optional.of(app),
+                        on ? EventAction.ACME_ENABLE : EventAction.ACME_DISABLE,
+                        on ? "Turn certificates over ACME on" : "Turn certificates over ACME off (the ACME certificates"
+                                + " the app has stay until they expire)", clock.now());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean autoCertificates(AppName name) {
+        return db.read(tx -> !AcmeRows.isAutoOff(tx, AppRows.require(tx, name)));
+    }
+
+    @Override
+    public Set<AppName> appsWithoutAutoCertificates() {
+        return Set.copyOf(db.read(AcmeRows::autoOff));
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The SQL for the {@code acme_challenges} and {@code acme_hosts} tables. */
+/** The SQL for the {@code acme_challenges}, {@code acme_tls_alpn}, {@code acme_hosts} and {@code acme_auto_off} tables. */
 public final class AcmeRows {
 
     private static final String SELECT_HOSTS = "SELECT a.name AS app_name, h.host, h.state, h.message, h.failures,"
@@ -33,6 +33,21 @@ public final class AcmeRows {
                 row -> Map.entry(row.getString("token"), row.getString("key_authorization")));
     }
 
+    public static void putTlsAlpn(Tx tx, String host, String keyAuthorization, Instant now) throws SQLException {
+        tx.update("DELETE FROM acme_tls_alpn WHERE host = ?", host);
+        tx.update("INSERT INTO acme_tls_alpn (host, key_authorization, created_at) VALUES (?, ?, ?)", host,
+                keyAuthorization, now.toEpochMilli());
+    }
+
+    public static boolean removeTlsAlpn(Tx tx, String host) throws SQLException {
+        return tx.update("DELETE FROM acme_tls_alpn WHERE host = ?", host) >= 1;
+    }
+
+    public static List<Map.Entry<String, String>> tlsAlpn(Tx tx) throws SQLException {
+        return tx.list("SELECT host, key_authorization FROM acme_tls_alpn ORDER BY host",
+                row -> Map.entry(row.getString("host"), row.getString("key_authorization")));
+    }
+
     public static void putStatus(Tx tx, AppRow app, AcmeHostStatus s) throws SQLException {
         tx.update("DELETE FROM acme_hosts WHERE app_id = ? AND host = ?", app.id(), s.host());
         tx.update("INSERT INTO acme_hosts (app_id, host, state, message, failures, next_attempt_at, updated_at)"
@@ -50,6 +65,27 @@ public final class AcmeRows {
 
     public static List<AcmeHostStatus> all(Tx tx) throws SQLException {
         return tx.list(SELECT_HOSTS + " ORDER BY a.name, h.host", AcmeRows::status);
+    }
+
+    /** Turns ACME off (a row) or on (no row) for the app; true when that changed something. */
+    public static boolean putAutoOff(Tx tx, AppRow app, boolean off, Instant now) throws SQLException {
+        boolean wasOff = isAutoOff(tx, app);
+        if (off && !wasOff) {
+            tx.update("INSERT INTO acme_auto_off (app_id, changed_at) VALUES (?, ?)", app.id(), now.toEpochMilli());
+        } else if (!off && wasOff) {
+            tx.update("DELETE FROM acme_auto_off WHERE app_id = ?", app.id());
+        }
+        return off != wasOff;
+    }
+
+    public static boolean isAutoOff(Tx tx, AppRow app) throws SQLException {
+        return !tx.list("SELECT app_id FROM acme_auto_off WHERE app_id = ?", row -> row.getLong("app_id"), app.id())
+                .isEmpty();
+    }
+
+    public static List<AppName> autoOff(Tx tx) throws SQLException {
+        return tx.list("SELECT a.name AS app_name FROM acme_auto_off o JOIN apps a ON a.id = o.app_id ORDER BY a.name",
+                row -> new AppName(row.getString("app_name")));
     }
 
     private static String truncated(String message) {

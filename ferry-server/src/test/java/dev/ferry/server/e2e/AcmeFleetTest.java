@@ -1,0 +1,87 @@
+package dev.ferry.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ferry.control.acme.AcmeConfig;
+import dev.ferry.core.retry.Backoff;
+import dev.ferry.core.store.AcmeHostStatus;
+import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.Certificate;
+import dev.ferry.core.store.CertificateSource;
+import dev.ferry.server.Platform;
+import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.config.FerryConfigResolver;
+import dev.ferry.server.router.RouterNode;
+import dev.ferry.store.route.RedisAcmeChallenges;
+import dev.ferry.store.route.RedisServerProcess;
+import dev.ferry.testing.FreePorts;
+import dev.ferry.testing.PebbleCa;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ACME with the roles apart, against a real Pebble: a {@code ferry control} node (no router) orders the certificate,
+ * and the only router Pebble can reach is a separate {@code ferry router} process without a store, which answers the
+ * HTTP-01 challenge from the Redis registry.
+ */
+class AcmeFleetTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsPebble() {
+        Assumptions.assumeTrue(PebbleCa.installed(), "Debian's pebble package (.ci/run installs it)");
+    }
+
+    @Test
+    void aSeparateRouterAnswersTheHttp01ChallengesOfAControlNodeThroughTheRegistry() throws Exception {
+        int routerHttp = FreePorts.loopback();
+        try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true);
+             PebbleCa pebble = PebbleCa.start(dir.resolve("pebble"), routerHttp, Duration.ofHours(1))) {
+            FerryConfig shared = new FerryConfigResolver(Map.of(), dir.resolve("home"))
+                    .resolve(Map.of("--registry", redis.uri()));
+            AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
+                            Optional.of(pebble.listenerCa()), dir.resolve("control/acme/account.pem"))
+                    .withTiming(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING, Duration.ofMillis(200),
+                            Backoff.doubling(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+            String[] resolver = pebble.dns().address().split(":");
+            acme = acme.withDns(acme.dns().with(Optional.of(new InetSocketAddress(resolver[0],
+                    Integer.parseInt(resolver[1]))), List.of()));
+            FerryConfig controlConfig = FerryConfig.ephemeral(dir.resolve("control")).toBuilder()
+                    .httpPort(FerryConfig.OFF).domain("apps.test").registry(shared.registry())
+                    .acme(Optional.of(acme)).build();
+            FerryConfig routerConfig = FerryConfig.ephemeral(dir.resolve("router")).toBuilder().httpPort(routerHttp)
+                    .registry(shared.registry()).build();
+            try (RouterNode router = RouterNode.start(routerConfig, RuntimePlatform.TUNING);
+                 Platform control = Platform.startControl(controlConfig, RuntimePlatform.TUNING)) {
+                assertThat(control.httpPort()).as("the control node runs no router").isEqualTo(-1);
+                AppName hello = AppName.of("hello");
+                Cli admin = new Cli(control.apiPort(), control.adminToken().token(), dir.resolve("home"));
+                assertThat(admin.run("apps:create", "hello").exit()).isZero();
+
+                Certificate issued = await().atMost(Duration.ofSeconds(60)).until(() -> control.store().certificates()
+                        .certificates(hello).stream().filter(c -> c.source() == CertificateSource.ACME)
+                        .findFirst().orElse(null), c -> c != null);
+
+                assertThat(issued.hostNames()).containsExactly("hello.apps.test");
+                assertThat(issued.issuer()).contains("Pebble Intermediate CA");
+                assertThat(control.store().acme().statuses(hello)).extracting(AcmeHostStatus::state)
+                        .containsExactly(AcmeHostStatus.State.VALID);
+                try (RedisAcmeChallenges challenges = new RedisAcmeChallenges(shared.registry().orElseThrow())) {
+                    assertThat(challenges.answers()).as("removed from the registry once proved").isEmpty();
+                }
+                assertThat(router.httpPort()).isEqualTo(routerHttp);
+            }
+        }
+    }
+}
