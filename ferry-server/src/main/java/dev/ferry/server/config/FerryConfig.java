@@ -58,6 +58,8 @@ import java.util.Set;
  *   <tr><td>acme</td><td>empty: no certificates over ACME; on with {@code --acme-email} or {@code --acme-directory}
  *   ({@link AcmeConfig}: Let's Encrypt's production directory unless named, renewal with a third of the lifetime
  *   left)</td></tr>
+ *   <tr><td>ocspStapling</td><td>true: the HTTPS listener staples the OCSP responses of certificates that name a
+ *   responder; {@code --ocsp-stapling off} staples nothing and asks no responder</td></tr>
  * </table>
  *
  * <p>A port of {@link #OFF} (0) turns that listener off; {@link #EPHEMERAL} (-1) asks the OS for a free
@@ -89,7 +91,8 @@ public record FerryConfig(
         AddonSettings addons,
         RuntimeSettings runtime,
         Optional<AcmeConfig> acme,
-        Optional<Rfc2136Config> acmeDns) {
+        Optional<Rfc2136Config> acmeDns,
+        boolean ocspStapling) {
 
     public static final long DEFAULT_MAX_PUSH_BYTES = 512L * 1024 * 1024;
     public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
@@ -191,7 +194,7 @@ public record FerryConfig(
                 .buildTimeout(buildTimeout).appLimits(appLimits).authFailureLimits(authFailureLimits)
                 .instanceNetwork(instanceNetwork).drainAllow(drainAllow).sandboxLimits(sandboxLimits)
                 .store(store).registry(registry).addons(addons).runtime(runtime).acme(acme)
-                .acmeDns(acmeDns);
+                .acmeDns(acmeDns).ocspStapling(ocspStapling);
     }
 
     /** The defaults with another data directory and every listener on an ephemeral loopback port. */

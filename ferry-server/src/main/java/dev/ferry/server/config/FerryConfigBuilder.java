@@ -44,6 +44,7 @@ public final class FerryConfigBuilder {
     private RuntimeSettings runtime = RuntimeSettings.LOCAL;
     private Optional<AcmeConfig> acme = Optional.empty();
     private Optional<Rfc2136Config> acmeDns = Optional.empty();
+    private boolean ocspStapling = true;
 
     FerryConfigBuilder() {
     }
@@ -74,12 +75,13 @@ public final class FerryConfigBuilder {
     public FerryConfigBuilder runtime(RuntimeSettings v) { runtime = v; return this; }
     public FerryConfigBuilder acme(Optional<AcmeConfig> v) { acme = v; return this; }
     public FerryConfigBuilder acmeDns(Optional<Rfc2136Config> v) { acmeDns = v; return this; }
+    public FerryConfigBuilder ocspStapling(boolean v) { ocspStapling = v; return this; }
 
     /** @throws IllegalArgumentException naming what is wrong, e.g. two listeners on one port */
     public FerryConfig build() {
         return new FerryConfig(bindAddress, httpPort, httpsPort, apiPort, sshPort, tunnelPort, domain, dataDir,
                 maxConnections, maxConnectionsPerClient, trustedProxies, maxPushBytes, maxSourceBytes, maxBuilds, buildTimeout,
                 appLimits, authFailureLimits, instanceNetwork, drainAllow, sandboxLimits, store, registry, addons, runtime, acme,
-                acmeDns);
+                acmeDns, ocspStapling);
     }
 }

@@ -65,6 +65,7 @@ public final class FerryConfigResolver {
         s.get("--max-connections-per-client", "FERRY_MAX_CONNECTIONS_PER_CLIENT", FerryConfigResolver::count)
                 .ifSet(b::maxConnectionsPerClient);
         s.get("--trusted-proxies", "FERRY_TRUSTED_PROXIES", FerryConfigResolver::list).ifSet(b::trustedProxies);
+        s.get("--ocsp-stapling", "FERRY_OCSP_STAPLING", FerryConfigResolver::onOff).ifSet(b::ocspStapling);
         s.get("--max-push-size", "FERRY_MAX_PUSH_SIZE", ByteSize::parse).ifSet(b::maxPushBytes);
         s.get("--max-source-size", "FERRY_MAX_SOURCE_SIZE", ByteSize::parse).ifSet(b::maxSourceBytes);
         s.get("--max-builds", "FERRY_MAX_BUILDS", FerryConfigResolver::count).ifSet(b::maxBuilds);
@@ -259,6 +260,15 @@ public final class FerryConfigResolver {
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
+        };
+    }
+
+    /** {@code on} or {@code off}. */
+    private static boolean onOff(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("is not on or off");
         };
     }
 

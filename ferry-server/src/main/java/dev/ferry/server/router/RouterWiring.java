@@ -9,6 +9,7 @@ import dev.ferry.router.route.LiveRoutes;
 import dev.ferry.router.route.LiveRoutesConfig;
 import dev.ferry.router.tcp.TcpRouter;
 import dev.ferry.router.tcp.TcpRouterConfig;
+import dev.ferry.router.tls.OcspConfig;
 import dev.ferry.router.tls.TlsConfig;
 import dev.ferry.router.tls.TlsSource;
 import dev.ferry.server.config.FerryConfig;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * router's live view of the registry (serving the snapshot file at once, then following the registry in the
  * background, so a registry that is down never delays the start), the HTTP router when {@code --http-port} is
  * not 0 — with its HTTPS listener when a certificate source is given and {@code --https-port} is not 0 (certificates
- * by SNI, the self-signed default in {@code <data-dir>/tls/default.p12}) — and the TCP routes. Each part is pushed onto the caller's stack of started parts as it starts, so the
+ * by SNI, the self-signed default in {@code <data-dir>/tls/default.p12}, OCSP stapling unless
+ * {@code --ocsp-stapling off}) — and the TCP routes. Each part is pushed onto the caller's stack of started parts as it starts, so the
  * caller stops them in reverse order.
  */
 public final class RouterWiring {
@@ -73,6 +75,7 @@ public final class RouterWiring {
 
     private static TlsConfig https(FerryConfig config, TlsSource certificates) {
         return certificates == null || config.httpsPort() == FerryConfig.OFF ? null
-                : TlsConfig.of(FerryConfig.bindPort(config.httpsPort()), config.dataDir().resolve(DEFAULT_CERTIFICATE));
+                : TlsConfig.of(FerryConfig.bindPort(config.httpsPort()), config.dataDir().resolve(DEFAULT_CERTIFICATE))
+                        .withOcsp(config.ocspStapling() ? OcspConfig.DEFAULT : OcspConfig.OFF);
     }
 }

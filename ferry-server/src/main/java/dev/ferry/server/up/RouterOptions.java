@@ -23,4 +23,7 @@ public final class RouterOptions {
 
     @Option(names = "--trusted-proxies", paramLabel = "ADDR,...", description = "Load balancers in front of the router, as addresses or CIDR blocks: their X-Forwarded-For and Forwarded are kept and they have no per-client connection cap (env FERRY_TRUSTED_PROXIES; default none).")
     String trustedProxies;
+
+    @Option(names = "--ocsp-stapling", paramLabel = "on|off", description = "Staple the OCSP responder's answer to HTTPS handshakes for certificates that name one; off asks no responder and staples nothing (env FERRY_OCSP_STAPLING; default on).")
+    String ocspStapling;
 }

@@ -19,7 +19,7 @@ class FerryConfigResolverTest {
                 dev.ferry.core.store.AppLimits.DEFAULT, dev.ferry.core.access.AuthFailureLimits.DEFAULT,
                 dev.ferry.runtime.sandbox.NetworkMode.AUTO, java.util.List.of(), SandboxLimits.DEFAULTS, StoreSettings.EMBEDDED,
                 java.util.Optional.empty(),
-                AddonSettings.NONE, RuntimeSettings.LOCAL, java.util.Optional.empty(), java.util.Optional.empty()));
+                AddonSettings.NONE, RuntimeSettings.LOCAL, java.util.Optional.empty(), java.util.Optional.empty(), true));
     }
 
     @Test
