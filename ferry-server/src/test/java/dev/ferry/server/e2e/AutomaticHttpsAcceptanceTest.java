@@ -55,7 +55,8 @@ class AutomaticHttpsAcceptanceTest {
                              "--http-port", String.valueOf(httpPort), "--https-port", String.valueOf(httpsPort),
                              "--api-port", String.valueOf(apiPort), "--ssh-port", "0", "--tunnel-port", "0",
                              "--acme-directory", pebble.directory().toString(), "--acme-email", "ops@example.com",
-                             "--acme-ca-cert", pebble.listenerCa().toString()),
+                             "--acme-trust-ca", pebble.listenerCa().toString(),
+                             "--dns-resolver", pebble.dns().address()),
                      "Ferry is up.", Duration.ofSeconds(90))) {
             String token = Files.readString(dataDir.resolve("admin-token")).strip();
             Cli admin = new Cli(apiPort, token, dir.resolve("cli"));
