@@ -3,7 +3,9 @@ package dev.ferry.core.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
@@ -24,6 +26,24 @@ class RouteTableTest {
         assertThat(t.lookup("x.eu.example.com").endpoints().get(0).port()).isEqualTo(3);
         assertThat(t.lookup("example.com")).isNull();
         assertThat(t.lookup("other.org")).isNull();
+    }
+
+    @Test
+    void spreadsTheNamesOfOneShardOverAHashMapsBuckets() {
+        List<String> shardZero = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            String domain = "r" + i + ".bulk.bench";
+            if (RouteTable.shardOf(domain) == 0) {
+                shardZero.add(domain);
+            }
+        }
+        Set<Integer> buckets = new HashSet<>();
+        for (String domain : shardZero) {
+            int h = domain.hashCode();
+            buckets.add((h ^ (h >>> 16)) & 1023); // HashMap's bucket in a table of 1,024
+        }
+        assertThat(shardZero).hasSizeBetween(250, 550);
+        assertThat(buckets).as("distinct buckets of a 1,024-bucket HashMap").hasSizeGreaterThan(shardZero.size() / 2);
     }
 
     @Test
