@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * An immutable snapshot of every route, looked up on the hot path without locks.
@@ -108,6 +109,17 @@ public final class RouteTable {
         }
         all.sort(Comparator.comparing(Route::domain));
         return all;
+    }
+
+    /**
+     * Hands every HTTP route to {@code action} once, in no particular order, without the copy and the sort of
+     * {@link #routes()}: for writers of the whole table, whose readers do not care about the order (sorting
+     * 100,000 domains was half the cost of the router's snapshot file, written during a start).
+     */
+    public void forEachRoute(Consumer<? super Route> action) {
+        for (Map<String, Route> shard : shards) {
+            shard.values().forEach(action);
+        }
     }
 
     /** Every TCP route, sorted by port. */

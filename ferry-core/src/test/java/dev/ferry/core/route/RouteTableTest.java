@@ -47,6 +47,19 @@ class RouteTableTest {
     }
 
     @Test
+    void handsEveryRouteToForEachRouteOnce() {
+        List<Route> all = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            all.add(route("r" + i + ".bulk.bench", 1 + i));
+        }
+        all.add(route("*.example.com", 9));
+        RouteTable table = RouteTable.of(all, List.of());
+        List<Route> seen = new ArrayList<>();
+        table.forEachRoute(seen::add);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
     void applyLeavesTheOldSnapshotUntouched() {
         RouteTable before = RouteTable.empty().apply(new RouteChange.HttpRouteSet(route("a.local", 1)));
         RouteTable after = before.apply(new RouteChange.HttpRouteRemoved("a.local"));
