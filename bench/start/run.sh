@@ -3,13 +3,14 @@
 # before the start, as bench/router/run.sh does) and with and without the platform's start-up cache
 # (FERRY_UP_CACHE), starts `./ferry up` on free ports with a fresh data directory ROUNDS times (default 5),
 # alternating the two, and prints the milliseconds from exec until the router proxies a request to the last
-# route and until the API answers GET /api/health, and the resident memory 5 s after the start (idle).
+# route and until the API answers GET /api/health, and the resident memory 5 s and 15 s after the start (idle; the
+# launcher's periodic collection, every 10 s without one, returns what the start left over).
 # Usage: bench/start/run.sh [ROUNDS] [ROUTES...]. Loopback only; every start is stopped; bounded in time.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROUNDS="${1:-5}"; shift || true
 COUNTS=("${@:-1 100000}")
-./ferry build
+./ferry up --help >/dev/null  # builds the jar only when it is missing or stale
 ROOT="$PWD"
 TOOLS="python3 $ROOT/bench/router/tools.py"
 work="$(mktemp -d)"; pids=()
@@ -30,7 +31,7 @@ warm_pid=$!; pids+=("$warm_pid")
 for _ in $(seq 1 240); do grep -q "Ferry is up" "$warm/up.log" 2>/dev/null && break; sleep 0.5; done
 kill "$warm_pid"; wait "$warm_pid" 2>/dev/null || true
 
-one_start() { # routes, cache switch -> prints "router_ms api_ms rss_mib"
+one_start() { # routes, cache switch -> prints "router_ms api_ms rss_mib_at_5s rss_mib_at_15s"
   local data="$work/d-$1-$2"; rm -rf "$data"; mkdir -p "$data"
   $TOOLS journal "$data/routes.journal" "$BE" $(($1 - 1)) bench.local
   local http api t0 r="" a="" pid
@@ -45,11 +46,15 @@ one_start() { # routes, cache switch -> prints "router_ms api_ms rss_mib"
     [[ -n "$r" && -n "$a" ]] && break
     sleep 0.01
   done
+  local java rss5 rss15
+  java=$(pgrep -P "$pid" java | head -n1)
   sleep 5
-  local rss; rss=$(ps -o rss= -p "$(pgrep -P "$pid" java | head -n1)" 2>/dev/null || echo 0)
+  rss5=$(ps -o rss= -p "${java:-0}" 2>/dev/null || echo 0)
+  sleep 10
+  rss15=$(ps -o rss= -p "${java:-0}" 2>/dev/null || echo 0)
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
-  echo "${r:-timeout} ${a:-timeout} $(( ${rss:-0} / 1024 ))"
+  echo "${r:-timeout} ${a:-timeout} $(( ${rss5:-0} / 1024 )) $(( ${rss15:-0} / 1024 ))"
 }
 
 for routes in "${COUNTS[@]}"; do
@@ -65,7 +70,8 @@ rows = [l.split() for l in open(path) if l.strip()]
 def col(i):
     vals = [int(r[i]) for r in rows if r[i].isdigit()]
     return f"{statistics.median(vals):.0f} (max {max(vals)})" if vals else "timeout"
-print(f"routes={routes} cache={cache} rounds={len(rows)} router_ms={col(0)} api_ms={col(1)} idle_rss_mib={col(2)}")
+print(f"routes={routes} cache={cache} rounds={len(rows)} router_ms={col(0)} api_ms={col(1)} "
+      f"idle_rss_mib_5s={col(2)} idle_rss_mib_15s={col(3)} load={open('/proc/loadavg').read().split()[0]}")
 PY
   done
 done

@@ -29,10 +29,10 @@ public record Endpoint(String id, String host, int port, int weight, boolean tun
     public Endpoint {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(host, "host");
-        if (id.isBlank() || id.chars().anyMatch(c -> c <= ' ' || c == ';' || c == ',' || c == '"' || c == '@' || c == '*')) {
+        if (id.isBlank() || containsAny(id, ";,\"@*")) {
             throw new IllegalArgumentException("endpoint id '" + id + "' must be a non-empty token");
         }
-        if (host.isBlank() || host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '@' || c == ',' || c == '*')) {
+        if (host.isBlank() || containsAny(host, "/@,*")) {
             throw new IllegalArgumentException("endpoint host '" + host + "' is not a host name or address");
         }
         if (port < 1 || port > 65535) {
@@ -41,6 +41,17 @@ public record Endpoint(String id, String host, int port, int weight, boolean tun
         if (weight < 1 || weight > MAX_WEIGHT) {
             throw new IllegalArgumentException("endpoint weight " + weight + " is outside 1-" + MAX_WEIGHT);
         }
+    }
+
+    /** True when {@code s} holds a control character, a space or one of {@code forbidden} (a loop: it runs per endpoint at start). */
+    private static boolean containsAny(String s, String forbidden) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || forbidden.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A hosted (not tunnel) endpoint. */

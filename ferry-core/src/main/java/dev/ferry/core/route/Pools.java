@@ -34,7 +34,7 @@ final class Pools {
 
     /** Refuses a pool that lists one endpoint twice. */
     static void checkDistinct(List<Endpoint> endpoints, String routeName) {
-        if (endpoints.stream().map(Endpoint::id).distinct().count() != endpoints.size()) {
+        if (endpoints.size() > 1 && endpoints.stream().map(Endpoint::id).distinct().count() != endpoints.size()) {
             throw new IllegalArgumentException("route " + routeName + " lists an endpoint twice");
         }
     }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * An immutable snapshot of every route, looked up on the hot path without locks.
@@ -21,7 +22,8 @@ import java.util.Map;
  */
 public final class RouteTable {
 
-    private static final int SHARDS = 256;
+    private static final int SHARD_BITS = 8;
+    private static final int SHARDS = 1 << SHARD_BITS;
     private static final RouteTable EMPTY = new RouteTable(emptyShards(), Map.of(), 0, 0);
 
     private final Map<String, Route>[] shards;
@@ -107,6 +109,17 @@ public final class RouteTable {
         }
         all.sort(Comparator.comparing(Route::domain));
         return all;
+    }
+
+    /**
+     * Hands every HTTP route to {@code action} once, in no particular order, without the copy and the sort of
+     * {@link #routes()}: for writers of the whole table, whose readers do not care about the order (sorting
+     * 100,000 domains was half the cost of the router's snapshot file, written during a start).
+     */
+    public void forEachRoute(Consumer<? super Route> action) {
+        for (Map<String, Route> shard : shards) {
+            shard.values().forEach(action);
+        }
     }
 
     /** Every TCP route, sorted by port. */
@@ -205,9 +218,13 @@ public final class RouteTable {
         return new RouteTable(shards, Map.copyOf(copy), httpRouteCount, wildcardCount);
     }
 
-    private static int shardOf(String domain) {
-        int h = domain.hashCode();
-        return (h ^ (h >>> 16)) & (SHARDS - 1);
+    /**
+     * The shard of a domain: the top 8 bits of its hash times a golden-ratio constant. Not the low bits, which
+     * {@link HashMap} picks its buckets by: the maps a table is built and changed in would then hold a shard's
+     * ~400 names in 4 of their buckets, as trees.
+     */
+    static int shardOf(String domain) {
+        return (domain.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - SHARD_BITS);
     }
 
     @SuppressWarnings("unchecked")

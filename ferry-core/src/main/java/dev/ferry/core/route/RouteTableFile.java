@@ -32,10 +32,7 @@ public final class RouteTableFile {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(HEADER);
                 w.newLine();
-                for (Route r : table.routes()) {
-                    w.write(RouteCodec.encode(r));
-                    w.newLine();
-                }
+                table.forEachRoute(r -> writeLine(w, RouteCodec.encode(r)));
                 for (TcpRoute t : table.tcpRoutes()) {
                     w.write(RouteCodec.encode(t));
                     w.newLine();
@@ -51,6 +48,17 @@ public final class RouteTableFile {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write route table to " + file, e);
+        } catch (UncheckedIOException e) { // from a line written by forEachRoute's action
+            throw new UncheckedIOException("cannot write route table to " + file, e.getCause());
+        }
+    }
+
+    private static void writeLine(BufferedWriter w, String line) {
+        try {
+            w.write(line);
+            w.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

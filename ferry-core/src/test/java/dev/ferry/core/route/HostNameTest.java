@@ -15,10 +15,23 @@ class HostNameTest {
 
     @Test
     void refusesMalformedDomains() {
-        for (String bad : new String[] {"", " ", "a..b", "-a.com", "a-.com", "a b.com", "*", "a.*.com", "http://a.com", "a_b.com",
-                "x".repeat(64) + ".com"}) {
+        for (String bad : new String[] {"", " ", "a..b", "-a.com", "a-.com", "a b.com", "*", "*.", "**.com", "a.*.com", "http://a.com", "a_b.com",
+                "x".repeat(64) + ".com", ".a", "a.-", "é.com", "a.b..", "*.a..b"}) {
             assertThatThrownBy(() -> HostName.normalizeDomain(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void acceptsTheEdgesOfALabel() {
+        for (String good : new String[] {"a", "0", "a-b.c", "x".repeat(63) + ".com", "1-2-3.example", "*.a", "xn--bcher-kva.example"}) {
+            assertThat(HostName.normalizeDomain(good)).as(good).isEqualTo(good);
+        }
+    }
+
+    @Test
+    void returnsACanonicalDomainItself() {
+        String canonical = "r1.bulk.bench";
+        assertThat(HostName.normalizeDomain(canonical)).isSameAs(canonical);
     }
 
     @Test

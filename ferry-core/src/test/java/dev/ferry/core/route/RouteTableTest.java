@@ -3,7 +3,9 @@ package dev.ferry.core.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
@@ -24,6 +26,37 @@ class RouteTableTest {
         assertThat(t.lookup("x.eu.example.com").endpoints().get(0).port()).isEqualTo(3);
         assertThat(t.lookup("example.com")).isNull();
         assertThat(t.lookup("other.org")).isNull();
+    }
+
+    @Test
+    void spreadsTheNamesOfOneShardOverAHashMapsBuckets() {
+        List<String> shardZero = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            String domain = "r" + i + ".bulk.bench";
+            if (RouteTable.shardOf(domain) == 0) {
+                shardZero.add(domain);
+            }
+        }
+        Set<Integer> buckets = new HashSet<>();
+        for (String domain : shardZero) {
+            int h = domain.hashCode();
+            buckets.add((h ^ (h >>> 16)) & 1023); // HashMap's bucket in a table of 1,024
+        }
+        assertThat(shardZero).hasSizeBetween(250, 550);
+        assertThat(buckets).as("distinct buckets of a 1,024-bucket HashMap").hasSizeGreaterThan(shardZero.size() / 2);
+    }
+
+    @Test
+    void handsEveryRouteToForEachRouteOnce() {
+        List<Route> all = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            all.add(route("r" + i + ".bulk.bench", 1 + i));
+        }
+        all.add(route("*.example.com", 9));
+        RouteTable table = RouteTable.of(all, List.of());
+        List<Route> seen = new ArrayList<>();
+        table.forEachRoute(seen::add);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(all);
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class RequestHead {
     int base;
     int methodStart;
     int methodEnd;
+    /** The method as its shared constant when it is a standard one, else null; resolved once by {@link #method(int, int)}. */
+    private String knownMethod;
     int targetStart;
     int targetEnd;
     /** The minor version the client sent: 0 for HTTP/1.0, 1 for HTTP/1.1; above 1 served as 1.1. */
@@ -145,8 +147,29 @@ public final class RequestHead {
         return fields.first(name);
     }
 
+    /**
+     * Sets the method's offsets and resolves a standard method to its constant, once per request: the rules, the
+     * exchange and the access log ask for the method several times, and each comparison of the buffer's bytes
+     * checked the buffer's index and reference count per byte.
+     */
+    void method(int start, int end) {
+        methodStart = start;
+        methodEnd = end;
+        knownMethod = null;
+        for (String known : KNOWN_METHODS) {
+            if (bytesAre(known)) {
+                knownMethod = known;
+                return;
+            }
+        }
+    }
+
     /** True when the method is exactly {@code upper} (methods are case-sensitive). */
     boolean methodIs(String upper) {
+        return knownMethod != null ? knownMethod.equals(upper) : bytesAre(upper);
+    }
+
+    private boolean bytesAre(String upper) {
         int length = methodEnd - methodStart;
         if (length != upper.length()) {
             return false;
@@ -228,12 +251,7 @@ public final class RequestHead {
 
     /** The method; a standard one is its shared constant, so most requests make no text for it. */
     public String method() {
-        for (String known : KNOWN_METHODS) {
-            if (methodIs(known)) {
-                return known;
-            }
-        }
-        return text(methodStart, methodEnd);
+        return knownMethod != null ? knownMethod : text(methodStart, methodEnd);
     }
 
     public String target() {

@@ -114,8 +114,7 @@ public final class RequestHeadParser {
         if (i == start || i == end || head.byteAt(i) != ' ') {
             return refuse(ProxyError.BAD_REQUEST, "invalid method");
         }
-        head.methodStart = start;
-        head.methodEnd = i;
+        head.method(start, i);
         int target = ++i;
         while (i < end && head.byteAt(i) != ' ') {
             if (!Ascii.isTargetChar(head.byteAt(i))) {

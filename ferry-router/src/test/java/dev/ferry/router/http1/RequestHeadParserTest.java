@@ -89,6 +89,23 @@ class RequestHeadParserTest {
     }
 
     @Test
+    void resolvesTheMethodAgainForEachRequestOfAConnection() {
+        RequestHeadParser parser = new RequestHeadParser(Heads.LIMITS);
+        RequestHead head = new RequestHead();
+        for (String method : new String[] {"DELETE", "PURGE", "CONNECT", "GET"}) {
+            ByteBuf buf = Unpooled.copiedBuffer(method + " /x HTTP/1.1\r\nHost: a\r\n\r\n", StandardCharsets.US_ASCII);
+            head.reset();
+            assertThat(parser.parse(buf, head)).isEqualTo(RequestHeadParser.Result.COMPLETE);
+            assertThat(head.method()).isEqualTo(method);
+            assertThat(head.methodIs(method)).isTrue();
+            assertThat(head.methodIs("DELETE")).isEqualTo(method.equals("DELETE"));
+            assertThat(head.methodIs("CONNECT")).isEqualTo(method.equals("CONNECT"));
+            assertThat(head.isHeadMethod()).isFalse();
+            buf.release();
+        }
+    }
+
+    @Test
     void comparesTheOriginTargetsStartInPlace() {
         RequestHead plain = Heads.parsed("GET /.well-known/acme-challenge/t HTTP/1.1\r\nHost: a\r\n\r\n");
         assertThat(plain.originTargetStartsWith("/.well-known/acme-challenge/")).isTrue();
