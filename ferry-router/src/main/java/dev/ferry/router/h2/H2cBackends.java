@@ -85,11 +85,6 @@ public final class H2cBackends implements AutoCloseable {
         return promise;
     }
 
-    /** Open connections to h2c backends, all loops together; read from any thread, for metrics and tests. */
-    public int connectionCount() {
-        return (int) all.stream().filter(Channel::isActive).count();
-    }
-
     H2cConnection connect(H2cTarget target) {
         H2cConnection.FrameWatcher watcher = new H2cConnection.FrameWatcher();
         ChannelFuture connect = new Bootstrap()

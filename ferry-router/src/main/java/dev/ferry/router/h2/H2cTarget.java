@@ -48,11 +48,6 @@ final class H2cTarget {
         connectIfShort();
     }
 
-    /** Connections open or being opened, for the metrics and the tests. */
-    int connectionCount() {
-        return connections.size();
-    }
-
     private H2cConnection withRoom() {
         for (H2cConnection c : connections) {
             if (c.hasRoom()) {

@@ -83,11 +83,6 @@ public final class BackendConnectionPool implements AutoCloseable {
         return active.get();
     }
 
-    /** Connections to h2c backends, each carrying any number of streams. */
-    public int h2cConnectionCount() {
-        return h2c.connectionCount();
-    }
-
     /** Backend connections waiting in the pool. */
     public int idleCount() {
         return idleCount.get();
