@@ -96,9 +96,10 @@ public final class H2cBackends implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build());
+                        // before the streams hear of a GOAWAY, so that none retries on this connection
+                        ch.pipeline().addLast(watcher);
                         // a backend opens no streams of its own: any it tries gets an empty pipeline and closes
                         ch.pipeline().addLast(new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-                        ch.pipeline().addLast(watcher);
                     }
                 })
                 .connect(target.endpoint.host(), target.endpoint.port());

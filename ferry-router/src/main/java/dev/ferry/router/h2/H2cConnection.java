@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2SettingsFrame;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
 /**
@@ -47,29 +46,21 @@ final class H2cConnection {
     }
 
     /**
-     * Last in the connection's pipeline, after the multiplex handler: sees the connection-level frames, the
-     * backend's SETTINGS (the connection is ready, with its stream limit) and GOAWAY (no new stream on it).
+     * Between the frame codec and the multiplex handler: sees the connection-level frames before the streams do, the
+     * backend's SETTINGS (the connection is ready, with its stream limit) and GOAWAY (no new stream on it, not even
+     * the retry of a stream it refused), and passes every frame on.
      */
     static final class FrameWatcher extends ChannelInboundHandlerAdapter {
         private H2cConnection connection;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            try {
-                if (msg instanceof Http2SettingsFrame settings) {
-                    Long max = settings.settings().maxConcurrentStreams();
-                    connection.target.settingsReceived(connection, max);
-                } else if (msg instanceof Http2GoAwayFrame) {
-                    connection.target.goAwayReceived(connection);
-                }
-            } finally {
-                ReferenceCountUtil.release(msg);
+            if (msg instanceof Http2SettingsFrame settings) {
+                connection.target.settingsReceived(connection, settings.settings().maxConcurrentStreams());
+            } else if (msg instanceof Http2GoAwayFrame) {
+                connection.target.goAwayReceived(connection);
             }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close(); // a connection error: its streams end with it and follow the exchange's retry rules
+            ctx.fireChannelRead(msg);
         }
     }
 }
