@@ -15,6 +15,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -45,6 +46,8 @@ public final class H2cBackends implements AutoCloseable {
     public static final int DEFAULT_MAX_STREAMS_PER_CONNECTION = 100;
     /** Longest chunk line taken from the proxy: a request body's framing was checked on its way in already. */
     private static final int MAX_LINE_BYTES = 64 * 1024;
+
+    static final AttributeKey<Boolean> ON_USED_CONNECTION = AttributeKey.valueOf("ferry.h2c.onUsedConnection");
 
     private final Transport transport;
     private final ChannelHandler streamInitializer;
@@ -83,6 +86,14 @@ public final class H2cBackends implements AutoCloseable {
                 .computeIfAbsent(endpoint.id(), id -> new H2cTarget(this, endpoint, loop))
                 .acquire(promise);
         return promise;
+    }
+
+    /**
+     * True when {@code stream} went on a connection that had finished streams before: one that dies before answering
+     * may have been closed by the backend meanwhile, as a pooled HTTP/1.1 connection may, and is retried the same way.
+     */
+    public static boolean onUsedConnection(Channel stream) {
+        return Boolean.TRUE.equals(stream.attr(ON_USED_CONNECTION).get());
     }
 
     H2cConnection connect(H2cTarget target) {

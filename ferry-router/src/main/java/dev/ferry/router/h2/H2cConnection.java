@@ -24,6 +24,8 @@ final class H2cConnection {
     int capacity;
     /** Streams open or being opened on it. */
     int streams;
+    /** Streams it carried that have ended: once one has, the connection is a used one, like a pooled HTTP/1.1 one. */
+    int ended;
     /** Closes it after the idle timeout; armed only while it carries no stream. */
     ScheduledFuture<?> idleClose;
 

@@ -138,6 +138,7 @@ final class H2cTarget {
                 return;
             }
             Http2StreamChannel ch = (Http2StreamChannel) s.getNow();
+            ch.attr(H2cBackends.ON_USED_CONNECTION).set(c.ended > 0);
             ch.closeFuture().addListener(f -> streamEnded(c));
             if (!stream.trySuccess(ch)) {
                 ch.close();
@@ -147,6 +148,7 @@ final class H2cTarget {
 
     private void streamEnded(H2cConnection c) {
         c.streams--;
+        c.ended++;
         if (c.state == H2cConnection.State.CLOSED) {
             dispatch();
             return;

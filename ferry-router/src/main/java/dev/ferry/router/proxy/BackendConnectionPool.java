@@ -129,7 +129,8 @@ public final class BackendConnectionPool implements AutoCloseable {
         Promise<BackendLease> promise = loop.newPromise();
         h2c.open(endpoint, loop).addListener(f -> {
             if (f.isSuccess()) {
-                promise.trySuccess(new BackendLease((Channel) f.getNow(), false));
+                Channel stream = (Channel) f.getNow();
+                promise.trySuccess(new BackendLease(stream, H2cBackends.onUsedConnection(stream)));
             } else {
                 promise.tryFailure(f.cause());
             }

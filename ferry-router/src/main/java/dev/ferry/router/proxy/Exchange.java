@@ -146,7 +146,7 @@ final class Exchange {
             }
             return;
         }
-        connected(chosen, f.getNow().channel(), false);
+        connected(chosen, f.getNow().channel(), f.getNow().reused());
     }
 
     private void connected(Endpoint chosen, Channel ch, boolean pooled) {

@@ -117,6 +117,21 @@ class H2cBackendRefusalTest {
         assertThat(answered.get()).isEqualTo(1 + 3 * 40);
     }
 
+    @Test
+    void aConnectionTheBackendClosesLeavesThePoolAndTheNextRequestOpensAnother() throws Exception {
+        start((ctx, stream, requestId) -> {
+            Channel connection = ctx.channel().parent();
+            connection.attr(STREAMS).setIfAbsent(new int[1]);
+            boolean last = ++connection.attr(STREAMS).get()[0] == 5;
+            answerLater(ctx, last ? connection : null); // then hangs up, without a GOAWAY, as a crashing backend does
+        });
+
+        assertEveryRequestAnsweredOk(20, 1);
+
+        assertThat(connections.get()).isGreaterThanOrEqualTo(4);
+        assertThat(answered.get()).isEqualTo(21);
+    }
+
     private void assertEveryRequestAnsweredOk(int rounds, int concurrent) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         assertThat(send(client)).isEqualTo("200 ok"); // Upgrade: h2c, then streams on that one connection
@@ -149,10 +164,20 @@ class H2cBackendRefusalTest {
 
     /** Answers 200 "ok" a little later, so that streams overlap. */
     private void answerLater(ChannelHandlerContext ctx) {
+        answerLater(ctx, null);
+    }
+
+    /** Answers, then closes {@code thenClose} when not null. */
+    private void answerLater(ChannelHandlerContext ctx, Channel thenClose) {
         ctx.executor().schedule(() -> {
             answered.incrementAndGet();
             ctx.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200")));
-            ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII), true));
+            ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII), true))
+                    .addListener(f -> {
+                        if (thenClose != null) {
+                            thenClose.close();
+                        }
+                    });
         }, 20, TimeUnit.MILLISECONDS);
     }
 
