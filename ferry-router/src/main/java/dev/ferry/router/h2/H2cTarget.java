@@ -51,7 +51,7 @@ final class H2cTarget {
     private H2cConnection withRoom() {
         for (H2cConnection c : connections) {
             if (c.hasRoom()) {
-                return c; // the first first: streams pack onto few connections, the others go idle and close
+                return c; // the first with room: streams pack onto few connections, and spare ones go idle and close
             }
         }
         return null;

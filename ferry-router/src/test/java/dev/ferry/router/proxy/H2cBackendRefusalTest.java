@@ -86,8 +86,9 @@ class H2cBackendRefusalTest {
 
         assertEveryRequestAnsweredOk(3, 40);
 
-        assertThat(refused.get()).isGreaterThanOrEqualTo(40);
+        assertThat(refused.get()).isGreaterThan(20); // about one stream in three, less the retries spared
         assertThat(answered.get()).isEqualTo(1 + 3 * 40);
+        assertThat(seen.get()).isEqualTo(answered.get() + refused.get()); // each refusal cost exactly one more stream
     }
 
     @Test
