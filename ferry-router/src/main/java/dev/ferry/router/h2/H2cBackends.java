@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * Pooled, multiplexed connections to the backends of routes marked {@code protocol: h2c}: HTTP/2 with prior knowledge
  * over TCP. Per event loop and endpoint ({@link H2cTarget}), a connection is opened on first use and shared by the
  * streams of concurrent exchanges up to the backend's {@code SETTINGS_MAX_CONCURRENT_STREAMS}, capped at
- * {@link #DEFAULT_MAX_STREAMS_PER_CONNECTION} (100); beyond it another connection opens. A connection with no stream
+ * {@link #MAX_STREAMS_PER_CONNECTION} (100); beyond it another connection opens. A connection with no stream
  * closes after {@code idleTime} (the keep-alive pool's, default 50 s); one that got a GOAWAY takes no new stream and
  * closes when its streams end; a dead one leaves the pool, and its streams end as a lost backend connection does.
  *
@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 public final class H2cBackends implements AutoCloseable {
 
     /** Streams one connection carries at most, whatever the backend allows (RFC 9113 advises at least 100). */
-    public static final int DEFAULT_MAX_STREAMS_PER_CONNECTION = 100;
+    public static final int MAX_STREAMS_PER_CONNECTION = 100;
     /** Longest chunk line taken from the proxy: a request body's framing was checked on its way in already. */
     private static final int MAX_LINE_BYTES = 64 * 1024;
 
@@ -53,24 +53,18 @@ public final class H2cBackends implements AutoCloseable {
     private final ChannelHandler streamInitializer;
     private final int connectTimeoutMillis;
     private final long idleTimeMillis;
-    private final int maxStreamsPerConnection;
     private final ConcurrentHashMap<EventExecutor, Map<String, H2cTarget>> targets = new ConcurrentHashMap<>();
     private final ChannelGroup all = new DefaultChannelGroup("ferry-h2c-backends", GlobalEventExecutor.INSTANCE);
 
-    /** @param streamHandlers sets up the proxy's handlers on each stream's channel; must be sharable */
+    /**
+     * @param streamHandlers sets up the proxy's handlers on each stream's channel; must be sharable
+     * @param connectTimeout for the TCP handshake, and again for the backend's first SETTINGS
+     * @param idleTime       how long a connection without a stream stays open
+     */
     public H2cBackends(Transport transport, ChannelHandler streamHandlers, Duration connectTimeout, Duration idleTime) {
-        this(transport, streamHandlers, connectTimeout, idleTime, DEFAULT_MAX_STREAMS_PER_CONNECTION);
-    }
-
-    public H2cBackends(Transport transport, ChannelHandler streamHandlers, Duration connectTimeout, Duration idleTime,
-                       int maxStreamsPerConnection) {
-        if (maxStreamsPerConnection < 1) {
-            throw new IllegalArgumentException("maxStreamsPerConnection must be at least 1");
-        }
         this.transport = transport;
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
         this.idleTimeMillis = idleTime.toMillis();
-        this.maxStreamsPerConnection = maxStreamsPerConnection;
         this.streamInitializer = new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
@@ -145,7 +139,7 @@ public final class H2cBackends implements AutoCloseable {
     }
 
     int maxStreamsPerConnection() {
-        return maxStreamsPerConnection;
+        return MAX_STREAMS_PER_CONNECTION;
     }
 
     /** Closes every h2c backend connection, with its streams. */
