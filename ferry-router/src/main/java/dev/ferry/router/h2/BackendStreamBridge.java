@@ -12,6 +12,10 @@ import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.util.ReferenceCountUtil;
@@ -27,7 +31,9 @@ import java.util.Set;
  * DATA frames; inbound, the backend's HEADERS, DATA and trailing HEADERS become a chunked HTTP/1.1 response whose
  * last chunk carries the trailer fields, which the router's own response reader takes and an HTTP/2 client gets back
  * as trailers. The response says {@code connection: close}, so the exchange never pools the stream: it closes, and
- * its connection with it ({@link H2cBackends}). One instance per stream; threading: the backend's event loop.
+ * its pooled connection takes another ({@link H2cBackends}). A stream the backend refused (above its GOAWAY's
+ * last-stream-id, or reset {@code REFUSED_STREAM}) before a response head fails with {@link StreamRefusedException}.
+ * One instance per stream; threading: the backend's event loop.
  */
 final class BackendStreamBridge extends ChannelDuplexHandler {
 
@@ -40,6 +46,7 @@ final class BackendStreamBridge extends ChannelDuplexHandler {
     private boolean headSent;
     private boolean requestDone;
     private boolean responseHeadSeen;
+    private boolean refused;
 
     BackendStreamBridge(int maxLineLength) {
         this.requestBody = new BodyFramer(maxLineLength);
@@ -177,6 +184,37 @@ final class BackendStreamBridge extends ChannelDuplexHandler {
             if (!name.startsWith(":") && !DROPPED.contains(name) && !name.equals("content-length")) {
                 out.append(name).append(": ").append(field.getValue()).append("\r\n");
             }
+        }
+    }
+
+    // ---- refusals: the backend did not process the request
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof Http2GoAwayFrame goAway) { // only streams above its last-stream-id get it
+            goAway.release();
+            refused(ctx, "above the last stream id of the backend's GOAWAY");
+        } else if (evt instanceof Http2ResetFrame reset && reset.errorCode() == Http2Error.REFUSED_STREAM.code()) {
+            refused(ctx, "reset REFUSED_STREAM by the backend");
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // a stream opened just as a GOAWAY came cannot be created: Netty refuses it before any frame leaves
+        if (cause instanceof Http2Exception h2 && h2.error() == Http2Error.REFUSED_STREAM && !responseHeadSeen) {
+            refused(ctx, h2.getMessage());
+        } else {
+            ctx.fireExceptionCaught(cause);
+        }
+    }
+
+    private void refused(ChannelHandlerContext ctx, String why) {
+        if (!responseHeadSeen && !refused) {
+            refused = true;
+            ctx.fireExceptionCaught(new StreamRefusedException("stream " + why));
         }
     }
 

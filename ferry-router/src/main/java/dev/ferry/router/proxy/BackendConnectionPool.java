@@ -75,7 +75,7 @@ public final class BackendConnectionPool implements AutoCloseable {
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
         this.maxIdlePerEndpoint = maxIdlePerEndpoint;
         this.idleTimeMillis = idleTime.toMillis();
-        this.h2c = new H2cBackends(transport, initializer, connectTimeout);
+        this.h2c = new H2cBackends(transport, initializer, connectTimeout, idleTime);
     }
 
     /** Backend connections serving an exchange or a relay now. */
@@ -94,7 +94,8 @@ public final class BackendConnectionPool implements AutoCloseable {
         return pooled != null ? loop.newSucceededFuture(new BackendLease(pooled, true)) : connect(endpoint, loop);
     }
 
-    /** As {@link #pooled(Endpoint, EventLoop)} for HTTP/1.1 backends; null for h2c ones, whose streams are never pooled. */
+    /** As {@link #pooled(Endpoint, EventLoop)} for HTTP/1.1 backends; null for h2c ones, whose streams are never pooled
+     * (their connections are: {@link H2cBackends}). */
     Channel pooled(Endpoint endpoint, EventLoop loop, BackendProtocol protocol) {
         return protocol == BackendProtocol.HTTP1 ? pooled(endpoint, loop) : null;
     }
@@ -120,7 +121,7 @@ public final class BackendConnectionPool implements AutoCloseable {
         return null;
     }
 
-    /** A new connection to {@code endpoint} on {@code loop}, or for h2c a new stream on a new connection (not pooled). */
+    /** A new connection to {@code endpoint} on {@code loop}, or for h2c a new stream on a pooled connection. */
     Future<BackendLease> connect(Endpoint endpoint, EventLoop loop, BackendProtocol protocol) {
         if (protocol != BackendProtocol.H2C) {
             return connect(endpoint, loop);
@@ -128,7 +129,8 @@ public final class BackendConnectionPool implements AutoCloseable {
         Promise<BackendLease> promise = loop.newPromise();
         h2c.open(endpoint, loop).addListener(f -> {
             if (f.isSuccess()) {
-                promise.trySuccess(new BackendLease((Channel) f.getNow(), false));
+                Channel stream = (Channel) f.getNow();
+                promise.trySuccess(new BackendLease(stream, H2cBackends.onUsedConnection(stream)));
             } else {
                 promise.tryFailure(f.cause());
             }
@@ -224,6 +226,7 @@ public final class BackendConnectionPool implements AutoCloseable {
     @Override
     public void close() {
         all.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        h2c.close();
     }
 
     private void closed(Channel ch) {

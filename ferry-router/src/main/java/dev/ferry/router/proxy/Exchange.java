@@ -118,7 +118,7 @@ final class Exchange {
             return;
         }
         endpoint = chosen;
-        BackendProtocol protocol = pool.route().policy().protocol(); // h2c: a new stream each time, never pooled
+        BackendProtocol protocol = pool.route().policy().protocol(); // h2c: a new stream each time, on a pooled connection
         Channel pooled = allowReuse ? rt.backends().pooled(chosen, client.channel().eventLoop(), protocol) : null;
         if (pooled != null) {
             connected(chosen, pooled, true); // no future nor listener
@@ -146,7 +146,7 @@ final class Exchange {
             }
             return;
         }
-        connected(chosen, f.getNow().channel(), false);
+        connected(chosen, f.getNow().channel(), f.getNow().reused());
     }
 
     private void connected(Endpoint chosen, Channel ch, boolean pooled) {
@@ -264,7 +264,7 @@ final class Exchange {
             response.forgetHead();
         }
         dropBackend();
-        RetryPolicy.Decision decision = retry.afterBackendLoss(endpoint, reused && !answered, st.bodyBytesSent, head.method());
+        RetryPolicy.Decision decision = retry.afterBackendLoss(cause, endpoint, reused && !answered, st.bodyBytesSent, head.method());
         if (decision != RetryPolicy.Decision.FAIL) {
             if (decision == RetryPolicy.Decision.RETRY_ELSEWHERE && cause instanceof IOException) {
                 pool.failed(endpoint, cause);

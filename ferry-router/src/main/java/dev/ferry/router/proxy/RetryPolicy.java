@@ -3,6 +3,7 @@ package dev.ferry.router.proxy;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
 import dev.ferry.router.error.ProxyError;
+import dev.ferry.router.h2.StreamRefusedException;
 import dev.ferry.router.route.Pool;
 import io.netty.channel.ConnectTimeoutException;
 import java.util.Collections;
@@ -69,15 +70,17 @@ final class RetryPolicy {
     /**
      * The backend connection to {@code endpoint} failed or closed before any response byte.
      *
+     * @param cause         why, or null for a plain close; an h2c backend's {@link StreamRefusedException} says the
+     *                      request was not served, so it is as safe to send again as on a pooled connection found closed
      * @param reused        the connection came from the keep-alive pool
      * @param bodyBytesSent request body bytes that reached the backend
      * @param method        the request's method, as sent (methods are case-sensitive)
      */
-    Decision afterBackendLoss(Endpoint endpoint, boolean reused, long bodyBytesSent, String method) {
+    Decision afterBackendLoss(Throwable cause, Endpoint endpoint, boolean reused, long bodyBytesSent, String method) {
         if (bodyBytesSent > 0 || retries >= maxRetries) {
             return Decision.FAIL;
         }
-        if (reused) {
+        if (reused || cause instanceof StreamRefusedException) {
             retries++;
             return Decision.RETRY_FRESH;
         }

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class GrpcThroughH2cRouteTest {
 
-    private static final MethodDescriptor.Marshaller<String> TEXT = new MethodDescriptor.Marshaller<>() {
+    static final MethodDescriptor.Marshaller<String> TEXT = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(String value) {
             return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
@@ -152,7 +152,7 @@ class GrpcThroughH2cRouteTest {
         return CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS);
     }
 
-    private static MethodDescriptor<String, String> method(String name, MethodDescriptor.MethodType type) {
+    static MethodDescriptor<String, String> method(String name, MethodDescriptor.MethodType type) {
         return MethodDescriptor.<String, String>newBuilder().setType(type)
                 .setFullMethodName(MethodDescriptor.generateFullMethodName("ferry.Echo", name))
                 .setRequestMarshaller(TEXT).setResponseMarshaller(TEXT).build();

@@ -6,6 +6,7 @@ import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.router.error.ProxyError;
+import dev.ferry.router.h2.StreamRefusedException;
 import dev.ferry.router.route.Pool;
 import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
@@ -100,17 +101,27 @@ class RetryPolicyTest {
     void retriesADeadPooledConnectionOnAFreshOneWhateverTheMethod() {
         RetryPolicy retry = new RetryPolicy(1);
 
-        assertThat(retry.afterBackendLoss(A, true, 0, "POST")).isEqualTo(RetryPolicy.Decision.RETRY_FRESH);
+        assertThat(retry.afterBackendLoss(null, A, true, 0, "POST")).isEqualTo(RetryPolicy.Decision.RETRY_FRESH);
         assertThat(retry.excluded()).isEmpty();
-        assertThat(retry.afterBackendLoss(A, true, 0, "POST")).isEqualTo(RetryPolicy.Decision.FAIL);
+        assertThat(retry.afterBackendLoss(null, A, true, 0, "POST")).isEqualTo(RetryPolicy.Decision.FAIL);
+    }
+
+    @Test
+    void retriesAStreamAnH2cBackendRefusedOnTheSameEndpointWhateverTheMethod() {
+        RetryPolicy retry = new RetryPolicy(2);
+        StreamRefusedException refused = new StreamRefusedException("above the GOAWAY's last stream id");
+
+        assertThat(retry.afterBackendLoss(refused, A, false, 0, "POST")).isEqualTo(RetryPolicy.Decision.RETRY_FRESH);
+        assertThat(retry.excluded()).isEmpty();
+        assertThat(retry.afterBackendLoss(refused, A, false, 1, "POST")).isEqualTo(RetryPolicy.Decision.FAIL);
     }
 
     @Test
     void retriesOnlyIdempotentRequestsElsewhereAfterAnEndpointIsLost() {
         RetryPolicy retry = new RetryPolicy(2);
 
-        assertThat(retry.afterBackendLoss(A, false, 0, "POST")).isEqualTo(RetryPolicy.Decision.FAIL);
-        assertThat(retry.afterBackendLoss(A, false, 0, "PUT")).isEqualTo(RetryPolicy.Decision.RETRY_ELSEWHERE);
+        assertThat(retry.afterBackendLoss(null, A, false, 0, "POST")).isEqualTo(RetryPolicy.Decision.FAIL);
+        assertThat(retry.afterBackendLoss(null, A, false, 0, "PUT")).isEqualTo(RetryPolicy.Decision.RETRY_ELSEWHERE);
         assertThat(retry.excluded()).containsExactly(A.id());
         assertThat(retry.connectFailure(pool(true, RoutePolicy.DEFAULT, List.of(A)))).isEqualTo(ProxyError.BACKEND_RESET);
     }
@@ -119,8 +130,8 @@ class RetryPolicyTest {
     void neverRetriesOnceBodyBytesReachedABackend() {
         RetryPolicy retry = new RetryPolicy(2);
 
-        assertThat(retry.afterBackendLoss(A, true, 1, "GET")).isEqualTo(RetryPolicy.Decision.FAIL);
-        assertThat(retry.afterBackendLoss(A, false, 1, "GET")).isEqualTo(RetryPolicy.Decision.FAIL);
+        assertThat(retry.afterBackendLoss(null, A, true, 1, "GET")).isEqualTo(RetryPolicy.Decision.FAIL);
+        assertThat(retry.afterBackendLoss(null, A, false, 1, "GET")).isEqualTo(RetryPolicy.Decision.FAIL);
     }
 
     @Test
@@ -128,6 +139,6 @@ class RetryPolicyTest {
         RetryPolicy retry = new RetryPolicy(1);
         assertThat(retry.afterConnectFailure(A, new IOException())).isTrue();
 
-        assertThat(retry.afterBackendLoss(B, false, 0, "GET")).isEqualTo(RetryPolicy.Decision.FAIL);
+        assertThat(retry.afterBackendLoss(null, B, false, 0, "GET")).isEqualTo(RetryPolicy.Decision.FAIL);
     }
 }
