@@ -167,6 +167,11 @@ public final class PostgresServerProcess implements AutoCloseable {
         }
     }
 
+    /** The server's log so far, all of it: what it logged of the statements it ran when told to log them. */
+    public String fullLog() throws IOException {
+        return Files.readString(dir.resolve("postgres.log"));
+    }
+
     private String log() {
         try {
             String text = Files.readString(dir.resolve("postgres.log"));

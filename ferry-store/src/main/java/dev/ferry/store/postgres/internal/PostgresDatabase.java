@@ -7,6 +7,8 @@ import dev.ferry.store.sql.internal.Tx;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +25,13 @@ import javax.sql.DataSource;
  * violation, nothing of it is written, and it is run again from the start (up to {@value #MAX_ATTEMPTS} times,
  * after a pause of a few random milliseconds), when it now sees the other's row and throws the named
  * exception. Reads run at {@code REPEATABLE READ, READ ONLY}: one consistent snapshot, never waiting.
+ *
+ * <p>A read that is one SELECT needs no transaction around it: a single statement sees one snapshot of its own,
+ * so it runs alone in auto-commit, one round trip instead of three ({@code BEGIN}, the query, {@code COMMIT}).
+ * Every read is first tried that way; when it reaches for a second statement (or a write, or the raw connection)
+ * it is stopped before that statement is sent and run again from the start in a read transaction, and its call
+ * site (the class of its {@link Work}) goes to a set of reads that need one, so that it is tried alone only
+ * once. Nothing a read returns ever mixes two snapshots. Writes are untouched.
  *
  * <p>A connection that failed (the server restarted, the network dropped it) is discarded; the transaction is
  * run again on another unless the failure came while committing, when whether it committed is unknown and
@@ -42,6 +51,7 @@ public final class PostgresDatabase implements Database {
     private final Semaphore slots;
     private final int size;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final Set<Class<?>> readsOfSeveralStatements = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public PostgresDatabase(PostgresLocation location, int connections) {
@@ -53,20 +63,31 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public <T> T write(Work<T> work) {
-        return inTransaction("BEGIN ISOLATION LEVEL SERIALIZABLE", work);
+        return inTransaction("BEGIN ISOLATION LEVEL SERIALIZABLE", work, false);
     }
 
     @Override
     public <T> T read(Work<T> work) {
-        return inTransaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", work);
+        return inTransaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", work,
+                !readsOfSeveralStatements.contains(work.getClass()));
     }
 
-    private <T> T inTransaction(String begin, Work<T> work) {
+    private <T> T inTransaction(String begin, Work<T> work, boolean tryAlone) {
         for (int attempt = 1; ; attempt++) {
             Connection connection = borrow();
             boolean broken = false;
             boolean committing = false;
             try {
+                if (tryAlone) {
+                    try {
+                        return work.run(new Tx(connection, new OneStatementGate()));
+                    } catch (OneStatementGate.NeedsTransaction e) {
+                        readsOfSeveralStatements.add(work.getClass());
+                        tryAlone = false;
+                        attempt--;
+                        continue; // nothing was written and no transaction is open: run it again, in one
+                    }
+                }
                 execute(connection, begin);
                 boolean committed = false;
                 try {

@@ -11,7 +11,9 @@ public interface Database extends AutoCloseable {
 
     /**
      * Work done inside one transaction. A database may run it more than once (PostgreSQL retries a transaction
-     * that lost a race with another writer), so it must do nothing outside the transaction but compute.
+     * that lost a race with another writer, and runs a read again in a transaction when it turns out to be more
+     * than one statement), so it must do nothing outside the transaction but compute: anything it gathers is made
+     * inside it and returned.
      */
     @FunctionalInterface
     interface Work<T> {

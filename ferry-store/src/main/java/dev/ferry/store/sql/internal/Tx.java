@@ -29,20 +29,42 @@ public final class Tx {
         T map(ResultSet row) throws SQLException;
     }
 
+    /**
+     * Asked before each statement runs, so that a {@link Database} can stop work that needs more than it began
+     * (the PostgreSQL store runs a read outside a transaction while it is one statement, see its database).
+     */
+    @FunctionalInterface
+    public interface StatementGate {
+        /** Lets every statement through: the transaction was begun for all of them. */
+        StatementGate OPEN = writes -> { };
+
+        /** Throws to stop the statement; {@code writes} for INSERT, UPDATE, DELETE and raw connection use. */
+        void check(boolean writes) throws SQLException;
+    }
+
     private final Connection connection;
+    private final StatementGate gate;
 
     /** A transaction on {@code connection}, which its {@link Database} has begun and will end. */
     public Tx(Connection connection) {
+        this(connection, StatementGate.OPEN);
+    }
+
+    /** As {@link #Tx(Connection)}, asking {@code gate} before each statement. */
+    public Tx(Connection connection, StatementGate gate) {
         this.connection = connection;
+        this.gate = gate;
     }
 
     /** The connection the transaction runs on, for what SQL text cannot do (PostgreSQL's large objects). */
-    public Connection connection() {
+    public Connection connection() throws SQLException {
+        gate.check(true);
         return connection;
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
     public int update(String sql, Object... args) throws SQLException {
+        gate.check(true);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, args);
             return statement.executeUpdate();
@@ -51,6 +73,7 @@ public final class Tx {
 
     /** Runs an INSERT into a table with a generated key and returns the key. */
     public long insert(String sql, Object... args) throws SQLException {
+        gate.check(true);
         try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(statement, args);
             statement.executeUpdate();
@@ -65,6 +88,7 @@ public final class Tx {
 
     /** All rows of a query. */
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+        gate.check(false);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, args);
             try (ResultSet rows = statement.executeQuery()) {
@@ -79,6 +103,7 @@ public final class Tx {
 
     /** The first row of a query, if any. */
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+        gate.check(false);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, args);
             try (ResultSet rows = statement.executeQuery()) {
@@ -89,6 +114,7 @@ public final class Tx {
 
     /** The long in the first column of the first row, or {@code orElse} when there is no row or it is NULL. */
     public long longValue(String sql, long orElse, Object... args) throws SQLException {
+        gate.check(false);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, args);
             try (ResultSet rows = statement.executeQuery()) {

@@ -83,12 +83,12 @@ public final class UsageCommands implements UsageStore {
     public List<UsageRecord> usage(Optional<AppName> app, LocalDate since, Instant now) {
         long from = UtcDays.start(since).toEpochMilli();
         String only = app.map(AppName::value).orElse(null);
-        Map<Key, Sums> sums = new TreeMap<>();
-        db.read(tx -> {
-            addTraffic(tx, sums, since, only);
-            addInstances(tx, sums, from, now, only);
-            addBuilds(tx, sums, from, only);
-            return null;
+        Map<Key, Sums> sums = db.read(tx -> { // a fresh map each run: a database may run the work again
+            Map<Key, Sums> read = new TreeMap<>();
+            addTraffic(tx, read, since, only);
+            addInstances(tx, read, from, now, only);
+            addBuilds(tx, read, from, only);
+            return read;
         });
         List<UsageRecord> out = new ArrayList<>(sums.size());
         sums.forEach((k, s) -> out.add(new UsageRecord(AppName.of(k.app()), k.type(), k.day(),
