@@ -75,6 +75,8 @@ class WildcardCertificateTest {
                         Optional.of(pebble.listenerCa()), dataDir.resolve("acme/account.pem"))
                 .withTiming(renewPart, Duration.ofMillis(200), Backoff.doubling(Duration.ofSeconds(1),
                         Duration.ofSeconds(2)));
+        // the DNS check before an order asks the zone's server, as Pebble does
+        acme = acme.withDns(acme.dns().with(Optional.of(bind.address()), java.util.List.of()));
         return Platform.start(FerryConfig.ephemeral(dataDir).toBuilder().domain(DOMAIN).httpPort(httpPort)
                 .httpsPort(FerryConfig.EPHEMERAL).acme(Optional.of(acme))
                 .acmeDns(Optional.of(Rfc2136Config.of(bind.address(), DOMAIN, key))).build());
