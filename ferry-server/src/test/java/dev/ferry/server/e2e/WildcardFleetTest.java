@@ -17,13 +17,20 @@ import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.testing.BindServer;
 import dev.ferry.testing.FreePorts;
 import dev.ferry.testing.PebbleCa;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +54,21 @@ class WildcardFleetTest {
         try (PostgresServerProcess postgres = PostgresServerProcess.start();
              BindServer bind = BindServer.start(dir.resolve("bind"), DOMAIN);
              PebbleCa pebble = PebbleCa.start(dir.resolve("pebble"), httpPort, Duration.ofHours(1), bind.hostPort())) {
+            String database = postgres.newDatabase();
             FerryConfig shared = new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", newKey(), "PGPASSWORD",
                     PostgresServerProcess.PASSWORD), dir.resolve("home"))
-                    .resolve(Map.of("--store", postgres.url(postgres.newDatabase())));
+                    .resolve(Map.of("--store", postgres.url(database)));
             TsigKey key = TsigKey.read(bind.keyFile());
+            // Both start at once, so both issuers find no wildcard and would order it without the lease.
+            CompletableFuture<Platform> startingB = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return start(shared, "b", pebble, bind, key, FerryConfig.EPHEMERAL);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
             try (Platform a = start(shared, "a", pebble, bind, key, httpPort);
-                 Platform b = start(shared, "b", pebble, bind, key, FerryConfig.EPHEMERAL)) {
+                 Platform b = startingB.get(120, TimeUnit.SECONDS)) {
                 String servedByA = await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
                         .until(() -> WildcardCertificateTest.served(pebble, "one." + DOMAIN, a.httpsPort()),
                                 f -> f != null);
@@ -66,6 +82,13 @@ class WildcardFleetTest {
                         .filter(e -> e.detail().startsWith("ACME wildcard")).toList();
                 assertThat(wildcard).as("one order across both nodes").singleElement()
                         .satisfies(e -> assertThat(e.action()).isEqualTo(EventAction.ACME_ISSUE));
+                try (Connection c = postgres.location(database).dataSource().getConnection();
+                     Statement st = c.createStatement();
+                     ResultSet row = st.executeQuery("SELECT holder FROM leases WHERE name = 'acme-wildcard'")) {
+                    assertThat(row.next()).as("the orderer's lease").isTrue();
+                    assertThat(row.getString(1)).isIn(Files.readString(dir.resolve("a/node-name")).strip(),
+                            Files.readString(dir.resolve("b/node-name")).strip());
+                }
             }
         }
     }
