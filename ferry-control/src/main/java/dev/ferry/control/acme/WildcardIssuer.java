@@ -74,7 +74,14 @@ public final class WildcardIssuer implements AutoCloseable {
         this.holder = holder;
         this.clock = clock;
         this.orders = new Dns01Order(config, new AcmeAccount(config), dns, config.orderTimeout());
-        this.current = stored();
+        Optional<Certificate> found = Optional.empty();
+        try {
+            found = stored();
+        } catch (RuntimeException e) {
+            // The first check reads it again, and orders nothing while the store cannot be read.
+            log.warn("ACME wildcard: cannot read the certificate from the store yet: {}", e.toString());
+        }
+        this.current = found;
     }
 
     /** {@code *.<domain>}, the certificate's name in the store. */
