@@ -53,6 +53,32 @@ class CertsCommandsTest {
     }
 
     @Test
+    void listsThePlatformsWildcardForAdminsAndRefusesOthers() throws Exception {
+        Path d = selfSigned("wild", "*.localhost");
+        dev.ferry.core.store.Certificate c = dev.ferry.core.tls.CertificateCheck.check(
+                new AppName("ferry--wildcard"), "*.localhost", Files.readString(d.resolve("cert.pem")),
+                Files.readString(d.resolve("key.pem")), java.time.Instant.now());
+        api.store.acme().putPlatformCertificate(new dev.ferry.core.store.Certificate(c.name(), c.app(), c.hostNames(),
+                c.subject(), c.issuer(), c.notBefore(), c.notAfter(), c.fingerprint(), c.chainPem(), c.addedAt(),
+                dev.ferry.core.store.CertificateSource.ACME), Files.readString(d.resolve("key.pem")), "issued");
+        api.store.acme().recordPlatformFailure("*.localhost", "ACME wildcard certificate for *.localhost failed: NOTAUTH");
+
+        CommandRunner.Result listed = cli.run("certs", "--platform");
+        CommandRunner.Result json = cli.run("certs", "--platform", "--json");
+        CommandRunner.Result asUser = new CliRun(home).in(home).env("FERRY_API_URL", api.baseUrl())
+                .env("FERRY_API_TOKEN", api.newUser("dev@example.com")).run("certs", "--platform");
+
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("NAME").contains("*.localhost").contains("failing")
+                .contains("(1 in a row): ACME wildcard certificate for *.localhost failed: NOTAUTH")
+                .doesNotContain("PRIVATE KEY");
+        assertThat(json.out()).contains("\"name\":\"*.localhost\"").contains("\"status\":\"failing\"")
+                .contains("\"expiresAt\":\"" + c.notAfter() + "\"");
+        assertThat(asUser.exit()).isNotZero();
+        assertThat(asUser.err()).contains("admin");
+    }
+
+    @Test
     void showsAHostAcmeIsStillFailingForWithTheReasonAndTheNextTry() {
         java.time.Instant now = java.time.Instant.now();
         api.store.acme().recordStatus(new dev.ferry.core.store.AcmeHostStatus(AppName.of("hello"), "hello.localhost",

@@ -201,7 +201,7 @@ public final class Platform implements AutoCloseable {
         started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
         tls.attach(store.certificates(), store.acme(), store);
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
-        AcmeWiring.start(config, store, appLogs, withRouter, tls).forEach(started::push);
+        AcmeWiring.start(config, store, appLogs, withRouter, fleet).forEach(started::push);
         startRuntime();
         started.push(usage = usageSinks.start(store, runtime.map(RuntimeWiring.Started::runtime))); // before runtime's stop
         started.push(usageSinks.readReports(config.registry(), dashboard.traffic(), store, fleet.node()));

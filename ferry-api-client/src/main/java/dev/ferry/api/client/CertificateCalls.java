@@ -6,9 +6,10 @@ import dev.ferry.core.api.AutoCertificatesRequest;
 import dev.ferry.core.api.CertificateInfo;
 import dev.ferry.core.api.CertificateRequest;
 import dev.ferry.core.api.HttpsSettingsInfo;
+import dev.ferry.core.api.PlatformCertificateInfo;
 import java.util.Objects;
 
-/** The typed calls about an app's TLS certificates and HTTPS settings. */
+/** The typed calls about an app's TLS certificates and HTTPS settings, and the platform's own certificates. */
 public final class CertificateCalls {
 
     private final ControlApiClient api;
@@ -21,6 +22,12 @@ public final class CertificateCalls {
     public Read<CertificateInfo[]> list(String app) {
         ApiAnswer answer = api.call("GET", AppPath.of(app, "/certs"), null);
         return new Read<>(answer.body(), ApiJson.read(answer.body(), CertificateInfo[].class));
+    }
+
+    /** {@code GET /api/certs/platform} (admins): the platform's own certificates, with the JSON as the API sent it. */
+    public Read<PlatformCertificateInfo[]> platform() {
+        ApiAnswer answer = api.call("GET", "/api/certs/platform", null);
+        return new Read<>(answer.body(), ApiJson.read(answer.body(), PlatformCertificateInfo[].class));
     }
 
     /** {@code GET /api/apps/{app}/acme}: the ACME outcome of each of the app's hosts ordered so far. */

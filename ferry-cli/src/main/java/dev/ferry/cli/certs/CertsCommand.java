@@ -9,6 +9,7 @@ import dev.ferry.cli.support.ApiCommand;
 import dev.ferry.cli.support.AppOption;
 import dev.ferry.core.api.AcmeStatusInfo;
 import dev.ferry.core.api.CertificateInfo;
+import dev.ferry.core.api.PlatformCertificateInfo;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -23,9 +24,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code ferry certs [--json]}: the app's TLS certificates (never their keys) with their source ({@code user} or
  * {@code acme}), expiry and ACME status, then the hosts ACME is still trying to get a first certificate for.
+ * {@code ferry certs --platform} (admins): the platform's own certificates instead, the wildcard {@code *.<domain>},
+ * with expiry, status and last failure.
  */
 @Command(name = "certs", mixinStandardHelpOptions = true,
-        description = "List an app's TLS certificates: source (user or acme), expiry, ACME status.")
+        description = "List an app's TLS certificates: source (user or acme), expiry, ACME status; with --platform,"
+                + " the platform's wildcard certificate (admins).")
 public final class CertsCommand extends ApiCommand {
 
     @Mixin
@@ -35,12 +39,20 @@ public final class CertsCommand extends ApiCommand {
             + "\"notBefore\",\"expiresAt\",\"fingerprint\",\"addedAt\",\"source\",\"status\"}].")
     boolean json;
 
+    @Option(names = "--platform", description = "List the platform's own certificates instead (the wildcard *.<domain>"
+            + " every router serves): name, expiry, status, last failure. Admins only.")
+    boolean platform;
+
     public CertsCommand(CliEnvironment env) {
         super(env);
     }
 
     @Override
     protected void run(ApiClient api, PrintWriter out) {
+        if (platform) {
+            printPlatform(api, out);
+            return;
+        }
         String name = app.name(env);
         Read<CertificateInfo[]> certs = api.typed(() -> api.certificates().list(name));
         if (json) {
@@ -77,6 +89,32 @@ public final class CertsCommand extends ApiCommand {
             } else if ("waiting_dns".equals(s.state())) {
                 out.println(s.host() + ": waiting for DNS: " + s.message() + " (checked again "
                         + times.format(s.nextAttemptAt()) + ")");
+            }
+        }
+    }
+
+    private void printPlatform(ApiClient api, PrintWriter out) {
+        Read<PlatformCertificateInfo[]> certs = api.typed(() -> api.certificates().platform());
+        if (json) {
+            printJson(out, certs.json());
+            return;
+        }
+        if (certs.value().length == 0) {
+            out.println("The platform has no certificates of its own (a wildcard needs --acme-dns-provider)");
+            return;
+        }
+        Times times = Times.of(env.terminal());
+        TextTable table = new TextTable("NAME", "DOMAINS", "EXPIRES", "STATUS", "ISSUER");
+        for (PlatformCertificateInfo c : certs.value()) {
+            table.row(c.name(), c.hostnames().isEmpty() ? "-" : String.join(", ", c.hostnames()),
+                    c.expiresAt() == null ? "-" : times.format(c.expiresAt()), c.status(),
+                    c.issuer() == null ? "-" : c.issuer());
+        }
+        table.print(out, env.colour());
+        for (PlatformCertificateInfo c : certs.value()) {
+            if (c.lastFailure() != null) {
+                out.println(c.name() + ": last failure at " + times.format(c.lastFailureAt()) + " (" + c.failures()
+                        + " in a row): " + c.lastFailure());
             }
         }
     }

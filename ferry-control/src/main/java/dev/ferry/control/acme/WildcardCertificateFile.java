@@ -1,6 +1,6 @@
 package dev.ferry.control.acme;
 
-import dev.ferry.core.store.AppName;
+import dev.ferry.core.store.AcmeStore;
 import dev.ferry.core.store.Certificate;
 import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.ServingCertificate;
@@ -9,8 +9,6 @@ import dev.ferry.core.tls.Pem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,17 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the wildcard certificate {@code *.<domain>} of the apps' domain is kept: one PEM file (the chain, leaf first,
- * then its PKCS#8 key) at {@code <data-dir>/acme/wildcard/<domain>.pem}, mode 0600 like the ACME account key beside
- * it, replaced whole by a rename so a reader never sees half of one. {@link WildcardIssuer} writes it; the router's
- * certificate source reads it at each reload and serves it for every name under the domain that has no certificate
- * of its own. The certificate belongs to no app: it carries {@link #OWNER}, a name no app can take (apps' names may
- * not contain {@code --}).
+ * Where Ferry before the store kept the wildcard certificate {@code *.<domain>}: one PEM file (the chain, leaf first,
+ * then its PKCS#8 key) at {@code <data-dir>/acme/wildcard/<domain>.pem}, mode 0600. Read only once, at start, by
+ * {@link #moveInto}, which puts a certificate found there into the store (unless the store has one that lasts as long)
+ * and removes the file, so an upgrade loses nothing and the key stays only sealed in the store.
  */
 public final class WildcardCertificateFile {
-
-    /** The owner the wildcard certificate carries in place of an app. */
-    public static final AppName OWNER = new AppName("ferry--wildcard");
 
     private static final Logger log = LoggerFactory.getLogger(WildcardCertificateFile.class);
     private static final String KEY_BEGIN = "-----BEGIN PRIVATE KEY-----";
@@ -43,24 +36,41 @@ public final class WildcardCertificateFile {
         this.clock = clock;
     }
 
-    /** {@code *.<domain>}, the certificate's name. */
-    public String name() {
-        return "*." + domain;
-    }
-
     /** The file. */
     public Path path() {
         return file;
     }
 
     /**
-     * The certificate with its key, when the file holds one that is valid now and covers {@code *.<domain>}; empty
-     * when there is none yet. A broken or expired file is logged and read as none.
+     * Moves the file's certificate into {@code store} and removes the file: nothing when there is no file; a broken or
+     * expired file is logged and removed; a store that already has a certificate lasting at least as long keeps it.
+     *
+     * @return whether a certificate went into the store
      */
-    public Optional<ServingCertificate> read() {
+    public boolean moveInto(AcmeStore store) throws IOException {
         if (!Files.exists(file)) {
-            return Optional.empty();
+            return false;
         }
+        Optional<ServingCertificate> found = read();
+        String name = WildcardIssuer.nameFor(domain);
+        boolean moved = false;
+        if (found.isPresent()) {
+            Certificate c = found.get().certificate();
+            Optional<Instant> stored = store.platformCertificate(name).map(s -> s.certificate().notAfter());
+            if (stored.isEmpty() || stored.get().isBefore(c.notAfter())) {
+                store.putPlatformCertificate(c, found.get().privateKeyPem(), "ACME wildcard certificate for "
+                        + String.join(", ", c.hostNames()) + " moved from " + file + " into the store, expires "
+                        + c.notAfter());
+                moved = true;
+            }
+        }
+        Files.delete(file);
+        log.info("the wildcard certificate file {} is gone: {}", file, moved ? "its certificate is in the store now"
+                : "the store keeps its own");
+        return moved;
+    }
+
+    private Optional<ServingCertificate> read() {
         try {
             String pem = Files.readString(file);
             int key = pem.indexOf(KEY_BEGIN);
@@ -71,27 +81,17 @@ public final class WildcardCertificateFile {
             String keyPem = pem.substring(key);
             Instant notBefore = Pem.certificates(chain).getFirst().getNotBefore().toInstant();
             Instant now = clock.instant().isBefore(notBefore) ? notBefore : clock.instant();
-            Certificate c = CertificateCheck.check(OWNER, name(), chain, keyPem, now);
+            Certificate c = CertificateCheck.check(WildcardIssuer.OWNER, WildcardIssuer.nameFor(domain), chain, keyPem,
+                    now);
             if (!c.covers("x." + domain)) {
                 throw new IllegalArgumentException("it does not cover *." + domain);
             }
-            return Optional.of(new ServingCertificate(new Certificate(c.name(), OWNER, c.hostNames(), c.subject(),
-                    c.issuer(), c.notBefore(), c.notAfter(), c.fingerprint(), c.chainPem(), c.addedAt(),
+            return Optional.of(new ServingCertificate(new Certificate(c.name(), WildcardIssuer.OWNER, c.hostNames(),
+                    c.subject(), c.issuer(), c.notBefore(), c.notAfter(), c.fingerprint(), c.chainPem(), c.addedAt(),
                     CertificateSource.ACME), keyPem));
         } catch (IOException | RuntimeException e) {
-            log.warn("the wildcard certificate in {} is not served: {}", file, e.getMessage());
+            log.warn("the wildcard certificate in {} is not moved into the store: {}", file, e.getMessage());
             return Optional.empty();
         }
-    }
-
-    /** Replaces the file with this chain and key (PKCS#8 PEM), which the caller checked. */
-    void write(String chainPem, String privateKeyPem) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        String chain = chainPem.endsWith("\n") ? chainPem : chainPem + "\n";
-        Files.writeString(temp, chain + privateKeyPem);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

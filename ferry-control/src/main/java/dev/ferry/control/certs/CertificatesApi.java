@@ -49,7 +49,8 @@ import java.util.Objects;
  *   "hstsIncludeSubdomains"}}: the redirect to HTTPS and the HSTS header ({@code ferry https:force},
  *   {@code ferry https:hsts}).</li>
  * </ul>
- * Routers learn each change from the {@link CertificateStore}'s change listeners, without a restart.
+ * With them, the platform's own certificates for admins ({@link PlatformCertificatesApi}, {@code GET
+ * /api/certs/platform}). Routers learn each change from the {@link CertificateStore}'s change listeners, without a restart.
  */
 public final class CertificatesApi implements ControlApi {
 
@@ -60,6 +61,7 @@ public final class CertificatesApi implements ControlApi {
     private final AppAccess access;
     private final Clock clock;
     private final AutoCertificateStatuses auto;
+    private final PlatformCertificatesApi platform;
 
     /** The API over {@code store}; {@code acmeIssuerRunning} when the platform runs an ACME issuer. */
     public static CertificatesApi over(Store store, AppHostNames hostNames, boolean acmeIssuerRunning) {
@@ -80,6 +82,7 @@ public final class CertificatesApi implements ControlApi {
         this.access = new AppAccess(accounts, apps);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.auto = new AutoCertificateStatuses(apps, certificates, acme, hostNames, acmeIssuerRunning);
+        this.platform = new PlatformCertificatesApi(acme, clock);
     }
 
     @Override
@@ -92,6 +95,7 @@ public final class CertificatesApi implements ControlApi {
         r.delete("/api/apps/{app}/certs/{name}", this::remove);
         r.get("/api/apps/{app}/https", this::settings);
         r.patch("/api/apps/{app}/https", this::changeSettings);
+        platform.register(r);
     }
 
     private void list(Context ctx) {

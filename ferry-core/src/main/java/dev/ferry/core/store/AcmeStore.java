@@ -2,6 +2,7 @@ package dev.ferry.core.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,6 +73,26 @@ public interface AcmeStore {
      * routers read the wildcard again.
      */
     void recordWildcardEvent(EventAction action, String detail);
+
+    /**
+     * Installs one of the platform's own certificates (the wildcard {@code *.<domain>}), owned by no app:
+     * {@code certificate.app()} is only the owner marker its key is sealed under. Replaces the one of the same name,
+     * clears its failures, records {@code detail} as an {@code acme.issue} event on no app and wakes the certificate
+     * listeners, so routers serve it at once. Its key is sealed like users' and ACME certificates' keys.
+     */
+    void putPlatformCertificate(Certificate certificate, String privateKeyPem, String detail);
+
+    /** The platform's certificate of this name with its key, for the routers; empty when there is none. */
+    Optional<ServingCertificate> platformCertificate(String name);
+
+    /**
+     * Records that an order for the platform's certificate {@code name} failed: counts it, keeps {@code detail} as its
+     * last failure and as an {@code acme.fail} event on no app. The certificate in place is not touched.
+     */
+    void recordPlatformFailure(String name, String detail);
+
+    /** The platform's certificates and their last outcomes, by name, without keys. */
+    List<PlatformCertificate> platformCertificates();
 
     /**
      * Turns certificates over ACME on or off for the app ({@code certs:auto:enable}, {@code certs:auto:disable}); on

@@ -10,6 +10,7 @@ import dev.ferry.core.build.SlugArchive;
 import dev.ferry.core.runtime.AppRuntime;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.Store;
+import dev.ferry.core.work.Leases;
 import dev.ferry.server.config.StoreSettings;
 import dev.ferry.store.postgres.PostgresStore;
 import dev.ferry.store.s3.S3Bucket;
@@ -106,6 +107,11 @@ public final class FleetWiring implements AutoCloseable {
      */
     public RepositoryArchive repositories() {
         return shared.map(PostgresStore::repositoryArchive).orElse(RepositoryArchive.NONE);
+    }
+
+    /** The leases of the shared store, by which one control node leads a task (the wildcard's orders); none on SQLite. */
+    public Optional<Leases> leases() {
+        return shared.map(PostgresStore::leases);
     }
 
     /** The reconciler over {@code runtime}: under the fleet's lease and the apps' locks when the store is shared. */

@@ -11,6 +11,7 @@ import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.Store;
 import dev.ferry.router.tls.TlsConfig;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.fleet.FleetWiring;
 import dev.ferry.store.route.RedisAcmeChallenges;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,10 +45,10 @@ public final class AcmeWiring {
      * off); the caller closes them.
      *
      * @param withRouter whether a router runs in this process ({@code ferry up}) or not ({@code ferry control})
-     * @param tls        the router's certificate source, which serves the wildcard when there is one
+     * @param fleet      the fleet's side of the store: its leases name the one node that orders the wildcard
      */
     public static List<AutoCloseable> start(FerryConfig config, Store store, AppLogs logs, boolean withRouter,
-                                            StoreTlsSource tls) {
+                                            FleetWiring fleet) {
         List<AutoCloseable> started = new ArrayList<>();
         config.acme().ifPresent(c -> {
             AcmeConfig acme = forStore(c, config);
@@ -60,7 +61,7 @@ public final class AcmeWiring {
                 log.warn("ACME: TLS-ALPN-01 is answered by routers that read the store (ferry up), not by separate"
                         + " ferry router processes, which serve no HTTPS");
             }
-            Optional<WildcardIssuer> wildcard = WildcardWiring.start(config, c, store, tls, withRouter);
+            Optional<WildcardIssuer> wildcard = WildcardWiring.start(config, c, store, fleet);
             wildcard.ifPresent(started::add);
             AcmeStore acmeStore = relay.<AcmeStore>map(r -> new RelayedAcmeStore(store.acme(), r)).orElse(store.acme());
             AcmeIssuer issuer = new AcmeIssuer(acme, store, store.certificates(), acmeStore,

@@ -116,4 +116,24 @@ final class RelayedAcmeStore implements AcmeStore {
     public void recordWildcardEvent(dev.ferry.core.store.EventAction action, String detail) {
         store.recordWildcardEvent(action, detail);
     }
+
+    @Override
+    public void putPlatformCertificate(Certificate certificate, String privateKeyPem, String detail) {
+        store.putPlatformCertificate(certificate, privateKeyPem, detail);
+    }
+
+    @Override
+    public java.util.Optional<dev.ferry.core.store.ServingCertificate> platformCertificate(String name) {
+        return store.platformCertificate(name);
+    }
+
+    @Override
+    public void recordPlatformFailure(String name, String detail) {
+        store.recordPlatformFailure(name, detail);
+    }
+
+    @Override
+    public List<dev.ferry.core.store.PlatformCertificate> platformCertificates() {
+        return store.platformCertificates();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.server.tls;
 
+import dev.ferry.control.acme.WildcardIssuer;
 import dev.ferry.core.store.AcmeStore;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
@@ -11,12 +12,12 @@ import dev.ferry.core.store.HttpsSettings;
 import dev.ferry.core.store.ServingCertificate;
 import dev.ferry.router.tls.TlsSource;
 import dev.ferry.tunnel.gateway.TunnelAuth;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 
 /**
  * The router's {@link TlsSource} over the store. Each certificate is served only for the hosts of its own app
@@ -24,9 +25,10 @@ import java.util.function.Supplier;
  * {@link AppHostNames} and its tunnel's preview name {@code <app>--dev.<domain>}, so that {@code ferry tunnel} is
  * served over HTTPS with the app's own certificates, as hosted instances are. An ACME certificate is served only for
  * those a user's certificate of the app does not cover (the user's wins), and each app's HTTPS settings apply to
- * all its hosts; the ACME challenges being answered come from the store too. The platform's own certificates (the
- * wildcard {@code *.<domain>} that {@link #servePlatform} names) are served for every name they cover; the router
- * prefers an exact name to a wildcard, so a host with a certificate of its own keeps it. Until {@link #attach} names the store (the router starts before it), there is
+ * all its hosts; the ACME challenges being answered come from the store too. The platform's own certificate (the
+ * wildcard {@code *.<domain>} of {@link WildcardIssuer}, owned by no app, from {@link AcmeStore#platformCertificate})
+ * is served, while it is valid, for every name it covers, by every router of the store whether or not its node orders
+ * it; the router prefers an exact name to a wildcard, so a host with a certificate of its own keeps it. Until {@link #attach} names the store (the router starts before it), there is
  * nothing to serve but the default certificate.
  */
 public final class StoreTlsSource implements TlsSource {
@@ -37,7 +39,6 @@ public final class StoreTlsSource implements TlsSource {
     private final AppHostNames hostNames;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Stores stores;
-    private volatile Supplier<List<ServingCertificate>> platform = List::of;
 
     public StoreTlsSource(AppHostNames hostNames) {
         this.hostNames = hostNames;
@@ -47,12 +48,6 @@ public final class StoreTlsSource implements TlsSource {
     public void attach(CertificateStore certificates, AcmeStore acme, AppStore apps) {
         stores = new Stores(certificates, acme, apps);
         certificates.onChange(this::changed);
-        changed();
-    }
-
-    /** Serves the certificates {@code source} gives at each reload too (the wildcard), and reloads now. */
-    public void servePlatform(Supplier<List<ServingCertificate>> source) {
-        platform = source;
         changed();
     }
 
@@ -67,7 +62,10 @@ public final class StoreTlsSource implements TlsSource {
         if (s == null) {
             return List.of();
         }
-        List<ServingCertificate> served = new ArrayList<>(platform.get());
+        Instant now = Instant.now();
+        List<ServingCertificate> served = new ArrayList<>(s.acme().platformCertificate(
+                WildcardIssuer.nameFor(hostNames.domain())).filter(w -> now.isBefore(w.certificate().notAfter()))
+                .stream().toList());
         Map<AppName, List<String>> hostsOf = new HashMap<>();
         List<ServingCertificate> all = s.certificates().servingCertificates();
         List<Certificate> users = all.stream().map(ServingCertificate::certificate)

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * DNS-01 records into a real BIND {@code named} by signed dynamic updates, a real Pebble checks them by asking that
  * {@code named}, and the router serves every name under the apps' domain with the one certificate (curl against
  * Pebble's root), with no per-host order for an app's default host while a custom domain still gets its own over
- * HTTP-01; a wrong TSIG secret fails as an event with the DNS server's reason and the certificate keeps serving.
+ * HTTP-01; a wrong TSIG secret fails as an event with the DNS server's reason and the certificate keeps serving. The
+ * certificate lives in the store (its key sealed), where admins see it, and a file an older Ferry kept moves in.
  */
 class WildcardCertificateTest {
 
@@ -117,7 +118,12 @@ class WildcardCertificateTest {
             assertThat(platform.store().certificates().certificates(AppName.of("hello")))
                     .extracting(Certificate::name, Certificate::source)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("www.hello.test", CertificateSource.ACME));
-            assertThat(Files.getPosixFilePermissions(wildcardFile()).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+            // Kept in the store, its key sealed, not in a file of the data dir; admins see it.
+            assertThat(wildcardFile()).doesNotExist();
+            assertThat(platform.store().acme().platformCertificate("*." + DOMAIN)).isPresent();
+            CommandRunner.Result listed = admin.run("certs", "--platform");
+            assertThat(listed.exit()).as(listed.err()).isZero();
+            assertThat(listed.out()).contains("*.apps.test").contains("serving").contains("Pebble Intermediate");
         }
     }
 
@@ -161,9 +167,45 @@ class WildcardCertificateTest {
                         + " the current certificate keeps serving").contains("NOTAUTH")
                         .contains("did not accept the TSIG key").contains("--acme-dns-tsig-file");
                 assertThat(served(pebble, "two." + DOMAIN, platform.httpsPort())).isEqualTo(first);
-                String kept = Files.readString(wildcardFile());
-                assertThat(Pem.fingerprint(Pem.certificates(kept.substring(0, kept.indexOf("-----BEGIN PRIVATE KEY")))
-                        .getFirst())).isEqualTo(first);
+                assertThat(platform.store().acme().platformCertificates()).singleElement().satisfies(p -> {
+                    assertThat(p.certificate().orElseThrow().fingerprint()).isEqualTo(first);
+                    assertThat(p.failures()).isPositive();
+                    assertThat(p.lastFailure().orElseThrow()).contains("NOTAUTH");
+                });
+            }
+        }
+    }
+
+    @Test
+    void movesAWildcardAnOlderFerryKeptInAFileIntoTheStore() throws Exception {
+        int httpPort = FreePorts.loopback();
+        Path dir = Files.createDirectories(home.resolve("old"));
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                "ec_paramgen_curve:P-256", "-nodes", "-keyout", dir.resolve("key.pem").toString(), "-out",
+                dir.resolve("cert.pem").toString(), "-days", "30", "-subj", "/CN=*." + DOMAIN, "-addext",
+                "subjectAltName=DNS:*." + DOMAIN + ",DNS:" + DOMAIN, "-addext", "basicConstraints=critical,CA:FALSE")
+                .redirectErrorStream(true).start();
+        String made = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as(made).isTrue();
+        String cert = Files.readString(dir.resolve("cert.pem"));
+        Files.createDirectories(wildcardFile().getParent());
+        Files.writeString(wildcardFile(), cert + Files.readString(dir.resolve("key.pem")));
+        String fingerprint = Pem.fingerprint(Pem.certificates(cert).getFirst());
+        try (BindServer bind = BindServer.start(bindDir, DOMAIN);
+             PebbleCa pebble = PebbleCa.start(pebbleDir, httpPort, Duration.ofHours(1), bind.hostPort());
+             Platform platform = start(pebble, bind, TsigKey.read(bind.keyFile()), httpPort, 1.0 / 3)) {
+            assertThat(wildcardFile()).doesNotExist();
+            assertThat(platform.store().acme().platformCertificate("*." + DOMAIN).orElseThrow().certificate()
+                    .fingerprint()).isEqualTo(fingerprint);
+            assertThat(platform.store().events(Page.FIRST).items()).anySatisfy(e ->
+                    assertThat(e.detail()).contains("moved from").contains("into the store"));
+        }
+        // The key is in the database only sealed.
+        String keyBody = Files.readString(dir.resolve("key.pem")).lines().filter(l -> !l.startsWith("-----"))
+                .findFirst().orElseThrow();
+        for (Path file : List.of(dataDir.resolve("ferry.db"), dataDir.resolve("ferry.db-wal"))) {
+            if (Files.exists(file)) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).doesNotContain(keyBody);
             }
         }
     }
@@ -178,7 +220,7 @@ class WildcardCertificateTest {
     }
 
     /** The fingerprint of the certificate served for {@code host}, verified against Pebble's root and the name. */
-    private static String served(PebbleCa pebble, String host, int port) throws Exception {
+    static String served(PebbleCa pebble, String host, int port) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         trust.setCertificateEntry("pebble", Pem.certificates(Files.readString(pebble.rootPem())).getFirst());

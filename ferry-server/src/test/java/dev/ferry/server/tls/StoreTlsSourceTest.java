@@ -62,6 +62,33 @@ class StoreTlsSourceTest {
     }
 
     @Test
+    void servesThePlatformsWildcardFromTheStoreWhileItIsValidAndReloadsWhenItChanges() {
+        AtomicInteger reloads = new AtomicInteger();
+        source.onChange(reloads::incrementAndGet);
+        source.attach(store.certificates(), store.acme(), store);
+        AppName owner = new AppName("ferry--wildcard");
+        store.acme().putPlatformCertificate(new Certificate("*.other.test", owner, List.of("*.other.test"), "CN=x",
+                "CN=ca", Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), "sha256:o", "pem", Instant.EPOCH,
+                dev.ferry.core.store.CertificateSource.ACME), "key-o", "other domain");
+        assertThat(source.certificates()).isEmpty(); // not this router's domain
+        int before = reloads.get();
+
+        store.acme().putPlatformCertificate(new Certificate("*.apps.test", owner, List.of("*.apps.test", "apps.test"),
+                "CN=x", "CN=ca", Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), "sha256:w", "pem", Instant.EPOCH,
+                dev.ferry.core.store.CertificateSource.ACME), "key-w", "issued");
+
+        assertThat(reloads.get()).isGreaterThan(before);
+        assertThat(source.certificates()).singleElement().satisfies(w -> {
+            assertThat(w.certificate().hostNames()).containsExactly("*.apps.test", "apps.test");
+            assertThat(w.privateKeyPem()).isEqualTo("key-w");
+        });
+        store.acme().putPlatformCertificate(new Certificate("*.apps.test", owner, List.of("*.apps.test"), "CN=x",
+                "CN=ca", Instant.EPOCH, Instant.parse("2020-01-01T00:00:00Z"), "sha256:old", "pem", Instant.EPOCH,
+                dev.ferry.core.store.CertificateSource.ACME), "key-old", "expired");
+        assertThat(source.certificates()).isEmpty();
+    }
+
+    @Test
     void servesAnAppsCertificateForItsTunnelsPreviewNameAndNoOtherAppsOne() {
         source.attach(store.certificates(), store.acme(), store);
         store.certificates().putCertificate(cert("app-a", "app-a.apps.test", "app-a--dev.apps.test",

@@ -71,6 +71,12 @@ class SqliteToPostgresTest {
             store.autoscale().autoscaled(HELLO, new dev.ferry.core.autoscale.AutoscaleDecision(
                     java.time.Instant.parse("2026-12-01T10:00:00Z"), 1, 2, java.time.Duration.ofMillis(900), 50,
                     "autoscale: web 1→2, p95 900 ms > 400 ms"));
+            store.acme().putPlatformCertificate(new dev.ferry.core.store.Certificate("*.apps.test",
+                    new AppName("ferry--wildcard"), java.util.List.of("*.apps.test", "apps.test"), "CN=*.apps.test",
+                    "CN=ca", java.time.Instant.EPOCH, java.time.Instant.parse("2099-01-01T00:00:00Z"), "sha256:w", "pem",
+                    java.time.Instant.EPOCH, dev.ferry.core.store.CertificateSource.ACME),
+                    "-----BEGIN PRIVATE KEY-----\nW\n-----END PRIVATE KEY-----\n", "issued");
+            store.acme().recordPlatformFailure("*.apps.test", "failed once");
             store.createApp(admin.id(), AppName.of("doomed"));
             store.destroyApp(AppName.of("doomed"), admin.id());
         }
@@ -102,6 +108,10 @@ class SqliteToPostgresTest {
                     .isPresent();
             assertThat(postgres.autoscale().autoscaleDecisions(HELLO))
                     .isEqualTo(sqlite.autoscale().autoscaleDecisions(HELLO)).hasSize(1);
+            assertThat(postgres.acme().platformCertificates()).isEqualTo(sqlite.acme().platformCertificates())
+                    .hasSize(1);
+            assertThat(postgres.acme().platformCertificate("*.apps.test").orElseThrow().privateKeyPem())
+                    .isEqualTo("-----BEGIN PRIVATE KEY-----\nW\n-----END PRIVATE KEY-----\n");
 
             User admin = postgres.userByEmail("admin@example.com").orElseThrow();
             assertThat(postgres.setConfig(HELLO, Map.of("NEXT", "1"), admin.id()).version()).isEqualTo(3);

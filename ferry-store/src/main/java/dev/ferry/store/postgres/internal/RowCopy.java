@@ -62,6 +62,8 @@ public final class RowCopy {
         t.put("acme_hosts", "");
         t.put("acme_auto_off", "");
         t.put("acme_tls_alpn", "");
+        t.put("platform_certificates", "");
+        t.put("platform_certificate_status", "");
         t.put("usage_traffic", "");
         t.put("usage_instances", "");
         t.put("addons", "id");

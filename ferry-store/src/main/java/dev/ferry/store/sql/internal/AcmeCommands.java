@@ -6,6 +6,8 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Certificate;
 import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.EventAction;
+import dev.ferry.core.store.PlatformCertificate;
+import dev.ferry.core.store.ServingCertificate;
 import dev.ferry.store.sql.internal.AppRows.AppRow;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +20,16 @@ import dev.ferry.core.store.UserId;
 /**
  * The store's use cases of the ACME issuer, each one transaction. Issued certificates go into the
  * {@code certificates} table with {@code source = 'acme'}, their keys sealed like users' own
- * ({@link CertificateCommands}); every change wakes the certificate listeners, so routers reload at once.
+ * ({@link CertificateCommands}); the platform's own certificates (the wildcard {@code *.<domain>}, owned by no app) go
+ * into {@code platform_certificates}, their keys sealed the same way under {@code tls.platform.<name>}; every change wakes the certificate listeners, so routers reload at once.
  */
 public final class AcmeCommands implements AcmeStore {
+
+    /**
+     * The name a platform certificate's key is sealed under, after its owner marker: not {@code tls.key.}, so no
+     * app's certificate key can be swapped in for it.
+     */
+    static final String PLATFORM_KEY_PREFIX = "tls.platform.";
 
     private final Database db;
     private final Clocked clock;
@@ -152,6 +161,37 @@ public final class AcmeCommands implements AcmeStore {
             return null;
         });
         certificates.changed();
+    }
+
+    @Override
+    public void putPlatformCertificate(Certificate certificate, String privateKeyPem, String detail) {
+        byte[] sealed = cipher.seal(certificate.app(), PLATFORM_KEY_PREFIX + certificate.name(), privateKeyPem);
+        db.write(tx -> {
+            PlatformCertificateRows.upsert(tx, certificate, sealed);
+            EventRows.record(tx, Optional.empty(), Optional.empty(), EventAction.ACME_ISSUE, detail, clock.now());
+            return null;
+        });
+        certificates.changed();
+    }
+
+    @Override
+    public Optional<ServingCertificate> platformCertificate(String name) {
+        return db.read(tx -> PlatformCertificateRows.one(tx, name)).map(row -> new ServingCertificate(
+                row.certificate(), cipher.open(row.certificate().app(), PLATFORM_KEY_PREFIX + name, row.keySealed())));
+    }
+
+    @Override
+    public void recordPlatformFailure(String name, String detail) {
+        db.write(tx -> {
+            PlatformCertificateRows.fail(tx, name, detail, clock.now());
+            EventRows.record(tx, Optional.empty(), Optional.empty(), EventAction.ACME_FAIL, detail, clock.now());
+            return null;
+        });
+    }
+
+    @Override
+    public List<PlatformCertificate> platformCertificates() {
+        return db.read(PlatformCertificateRows::all);
     }
 
     @Override
