@@ -7,7 +7,6 @@ import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.testing.RawHttp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -16,7 +15,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,20 +65,16 @@ class Http2TrailersTest {
     }
 
     private void routeToTrailingBackend() {
-        TestBackend trailing = fx.track(TestBackend.start(fx.group, "trailing", p -> p.addLast(new ChannelInboundHandlerAdapter() {
+        TestBackend trailing = fx.track(TestBackend.start(fx.group, "trailing", p -> p.addLast(new TestBackend.AnswerAtRequestEnd() {
             @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                boolean last = msg instanceof LastHttpContent;
-                ReferenceCountUtil.release(msg);
-                if (last) {
-                    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-                    HttpUtil.setTransferEncodingChunked(head, true);
-                    ctx.write(head);
-                    ctx.write(new DefaultHttpContent(Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII)));
-                    LastHttpContent end = new DefaultLastHttpContent();
-                    end.trailingHeaders().add("grpc-status", "0").add("grpc-message", "fine");
-                    ctx.writeAndFlush(end);
-                }
+            protected void answer(ChannelHandlerContext ctx) {
+                HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+                HttpUtil.setTransferEncodingChunked(head, true);
+                ctx.write(head);
+                ctx.write(new DefaultHttpContent(Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII)));
+                LastHttpContent end = new DefaultLastHttpContent();
+                end.trailingHeaders().add("grpc-status", "0").add("grpc-message", "fine");
+                ctx.writeAndFlush(end);
             }
         })));
         fx.routes.set(new Route("localhost", List.of(trailing.endpoint()), RoutePolicy.DEFAULT));
