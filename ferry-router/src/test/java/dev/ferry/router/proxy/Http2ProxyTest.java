@@ -9,14 +9,11 @@ import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.HttpsSettings;
 import dev.ferry.router.Router;
-import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
 import dev.ferry.router.log.AccessLogEntry;
 import dev.ferry.router.tls.MutableTlsSource;
-import dev.ferry.router.tls.TlsConfig;
 import dev.ferry.testing.HttpOrigin;
 import dev.ferry.testing.TestPki;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,10 +80,7 @@ class Http2ProxyTest {
         });
         route("localhost", hello);
         route("h2.example.test", hello);
-        router = new Router(RouterConfig.builder().httpPort(0).shutdownGracePeriod(Duration.ofMillis(100)).build(),
-                routes, new Transport(false), group, new SimpleMeterRegistry(), log::add,
-                TlsConfig.of(0, dir.resolve("default.p12")), source);
-        router.start();
+        router = HttpsRouters.start(routes, group, dir, source, log::add);
     }
 
     @AfterEach
@@ -342,10 +336,7 @@ class Http2ProxyTest {
     @Test
     void aStopLetsStreamsInFlightFinishAfterGoAway() throws Exception {
         router.close();
-        router = new Router(RouterConfig.builder().httpPort(0).shutdownGracePeriod(Duration.ofSeconds(10)).build(),
-                routes, new Transport(false), group, new SimpleMeterRegistry(), log::add,
-                TlsConfig.of(0, dir.resolve("default.p12")), source);
-        router.start();
+        router = HttpsRouters.start(routes, group, dir, source, log::add, Duration.ofSeconds(10));
         CountDownLatch arrived = new CountDownLatch(1);
         HttpOrigin slow = origin(ex -> {
             arrived.countDown();

@@ -7,19 +7,15 @@ import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.tls.Pem;
 import dev.ferry.router.Router;
-import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
 import dev.ferry.router.tls.MutableTlsSource;
 import dev.ferry.router.tls.TlsClient;
 import dev.ferry.router.tls.TlsClient.Handshake;
-import dev.ferry.router.tls.TlsConfig;
 import dev.ferry.testing.TestPki;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,10 +47,7 @@ class TlsAlpnChallengeTest {
         source.put(TestPki.serving(AppName.of("one"), one, pki.root()));
         FixedRoutes routes = new FixedRoutes();
         routes.set(new Route("one.example.test", List.of(), RoutePolicy.DEFAULT));
-        router = new Router(RouterConfig.builder().httpPort(0).shutdownGracePeriod(Duration.ofMillis(100)).build(),
-                routes, new Transport(false), group, new SimpleMeterRegistry(), e -> { },
-                TlsConfig.of(0, dir.resolve("default.p12")), source);
-        router.start();
+        router = HttpsRouters.start(routes, group, dir, source, e -> { });
     }
 
     @AfterEach
