@@ -2,6 +2,7 @@ package dev.ferry.server.e2e;
 
 import static dev.ferry.server.e2e.FleetNodeConfigs.controlConfig;
 import static dev.ferry.server.e2e.FleetNodeConfigs.newKey;
+import static dev.ferry.server.e2e.FleetNodeConfigs.routerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,8 +66,8 @@ class FleetKillsTest {
                  ChildControl control1 = ChildControl.start(dir.resolve("control1"), database, redis.uri(),
                          Map.of("FERRY_SECRET_KEY", key, "PGPASSWORD", PostgresServerProcess.PASSWORD));
                  ChildRouter router1 = ChildRouter.start(dir.resolve("router1"), redis.uri());
-                 RouterNode router2 = RouterNode.start(FerryConfig.ephemeral(dir.resolve("router2")).toBuilder()
-                         .registry(shared.registry()).build(), RuntimePlatform.TUNING)) {
+                 RouterNode router2 = RouterNode.start(routerConfig(shared, dir.resolve("router2")),
+                         RuntimePlatform.TUNING)) {
                 String token = control2.adminToken().token(); // both nodes check tokens against PostgreSQL
                 Api api1 = new Api(control1.apiPort, 0, token);
                 Api api2 = new Api(control2.apiPort(), 0, token);

@@ -2,6 +2,7 @@ package dev.ferry.server.e2e;
 
 import static dev.ferry.server.e2e.FleetNodeConfigs.controlConfig;
 import static dev.ferry.server.e2e.FleetNodeConfigs.newKey;
+import static dev.ferry.server.e2e.FleetNodeConfigs.routerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -81,8 +82,7 @@ class SlugsInABucketTest {
             env.put("PGPASSWORD", PostgresServerProcess.PASSWORD);
             FerryConfig shared = new FerryConfigResolver(env, dir.resolve("home")).resolve(Map.of(
                     "--store", postgres.url(database), "--registry", redis.uri(), "--slug-store", "s3://" + BUCKET + "/fleet"));
-            try (RouterNode router = RouterNode.start(FerryConfig.ephemeral(dir.resolve("router")).toBuilder()
-                    .registry(shared.registry()).build(), TUNING)) {
+            try (RouterNode router = RouterNode.start(routerConfig(shared, dir.resolve("router")), TUNING)) {
                 Platform a = Platform.startControl(controlConfig(shared, dir.resolve("a")), TUNING);
                 try (Platform b = Platform.startControl(controlConfig(shared, dir.resolve("b")), TUNING)) {
                     assumeTrue(a.runtime().isPresent(), "this build of Ferry has no runtime");
