@@ -119,8 +119,10 @@ class Http2ProxyTest {
         String url = "https://h2.example.test:" + router.httpsPort() + "/";
         String resolve = "h2.example.test:" + router.httpsPort() + ":127.0.0.1";
 
-        String h2 = run("curl", "-sS", "-v", "--http2", "--cacert", ca.toString(), "--resolve", resolve, url);
-        String h1 = run("curl", "-sS", "-v", "--http1.1", "--cacert", ca.toString(), "--resolve", resolve, url);
+        String h2 = ClientCommands.succeeded("curl", "-sS", "-v", "--http2", "--cacert", ca.toString(),
+                "--resolve", resolve, url);
+        String h1 = ClientCommands.succeeded("curl", "-sS", "-v", "--http1.1", "--cacert", ca.toString(),
+                "--resolve", resolve, url);
 
         assertThat(h2).contains("ALPN: server accepted h2").contains("< HTTP/2 200").contains("hello over HTTP/1.1");
         assertThat(h1).contains("ALPN: server accepted http/1.1").contains("< HTTP/1.1 200")
@@ -129,7 +131,7 @@ class Http2ProxyTest {
 
     @Test
     void curlWithPriorKnowledgeGetsH2cOnTheHttpPort() throws Exception {
-        String out = run("curl", "-sS", "-v", "--http2-prior-knowledge", "-H", "Host: localhost",
+        String out = ClientCommands.succeeded("curl", "-sS", "-v", "--http2-prior-knowledge", "-H", "Host: localhost",
                 "http://127.0.0.1:" + router.httpPort() + "/");
 
         assertThat(out).contains("< HTTP/2 200").contains("hello over HTTP/1.1");
@@ -395,14 +397,6 @@ class Http2ProxyTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {new TrustAnything()}, new SecureRandom());
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(context).build();
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
     }
 
     private static String raw(int port, String request) throws IOException {

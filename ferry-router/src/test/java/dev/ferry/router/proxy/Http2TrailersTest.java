@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,7 +40,7 @@ class Http2TrailersTest {
     void trailerFieldsOfAChunkedResponseEndTheH2Stream() throws Exception {
         routeToTrailingBackend();
 
-        String frames = run("nghttp", "-v", "http://localhost:" + fx.port() + "/");
+        String frames = ClientCommands.succeeded("nghttp", "-v", "http://localhost:" + fx.port() + "/");
 
         assertThat(frames).contains(":status: 200").contains("hello");
         // the trailers come after the body, in a HEADERS frame that ends the stream (flags END_STREAM | END_HEADERS);
@@ -78,13 +77,5 @@ class Http2TrailersTest {
             }
         })));
         fx.routes.set(new Route("localhost", List.of(trailing.endpoint()), RoutePolicy.DEFAULT));
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
     }
 }
