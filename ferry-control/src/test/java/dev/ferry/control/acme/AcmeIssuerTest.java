@@ -92,10 +92,7 @@ class AcmeIssuerTest {
         TestPki pki = new TestPki();
         store.createApp(admin.id(), AppName.of("mine"));
         // An ACME certificate from before the user added their own, which covers the same host under another name.
-        store.acme().putAcmeCertificate(new Certificate("mine.apps.test", AppName.of("mine"), List.of("mine.apps.test"),
-                "CN=mine.apps.test", "CN=Test CA", java.time.Instant.now().minusSeconds(60),
-                java.time.Instant.now().plus(Duration.ofDays(90)), "sha256:acme", "chain", java.time.Instant.now(),
-                CertificateSource.ACME), "key");
+        putValidAcmeCertificate(AppName.of("mine"), "mine.apps.test", "sha256:acme");
         dev.ferry.core.store.ServingCertificate users = TestPki.serving(AppName.of("mine"), pki.leaf("mine.apps.test"),
                 pki.root());
         Certificate u = users.certificate();
@@ -145,10 +142,7 @@ class AcmeIssuerTest {
         AppName hello = AppName.of("hello");
         store.createApp(admin.id(), hello);
         store.addDomain(hello, "www.hello.test", admin.id());
-        store.acme().putAcmeCertificate(new Certificate("www.hello.test", hello, List.of("www.hello.test"),
-                "CN=www.hello.test", "CN=Test CA", java.time.Instant.now().minusSeconds(60),
-                java.time.Instant.now().plus(Duration.ofDays(90)), "sha256:www", "chain", java.time.Instant.now(),
-                CertificateSource.ACME), "key");
+        putValidAcmeCertificate(hello, "www.hello.test", "sha256:www");
 
         startIssuer();
         await().atMost(Duration.ofSeconds(20)).until(() -> status("hello", "hello.apps.test").isPresent());
@@ -169,10 +163,7 @@ class AcmeIssuerTest {
         store.createApp(admin.id(), hello);
         store.addDomain(hello, "www.hello.test", admin.id());
         // Issued over HTTP-01 before the wildcard existed.
-        store.acme().putAcmeCertificate(new Certificate("hello.apps.test", hello, List.of("hello.apps.test"),
-                "CN=hello.apps.test", "CN=Test CA", java.time.Instant.now().minusSeconds(60),
-                java.time.Instant.now().plus(Duration.ofDays(90)), "sha256:own", "chain", java.time.Instant.now(),
-                CertificateSource.ACME), "key");
+        putValidAcmeCertificate(hello, "hello.apps.test", "sha256:own");
 
         startIssuer(host -> host.endsWith(".apps.test"));
         // A second failure of the custom domain means a whole sweep came before it.
@@ -238,5 +229,13 @@ class AcmeIssuerTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> status("hello", "hello.apps.test").isPresent());
         assertThat(status("hello", "hello.apps.test").orElseThrow().state()).isEqualTo(AcmeHostStatus.State.FAILING);
+    }
+
+    /** An ACME certificate for {@code host} of {@code app}, valid for 90 more days, as if issued a minute ago. */
+    private void putValidAcmeCertificate(AppName app, String host, String fingerprint) {
+        java.time.Instant now = java.time.Instant.now();
+        store.acme().putAcmeCertificate(new Certificate(host, app, List.of(host), "CN=" + host, "CN=Test CA",
+                now.minusSeconds(60), now.plus(Duration.ofDays(90)), fingerprint, "chain", now,
+                CertificateSource.ACME), "key");
     }
 }

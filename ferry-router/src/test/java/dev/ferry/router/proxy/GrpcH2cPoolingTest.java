@@ -7,6 +7,7 @@ import dev.ferry.core.route.BackendProtocol;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
+import dev.ferry.testing.GrpcEcho;
 import io.grpc.Attributes;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Timeout;
 class GrpcH2cPoolingTest {
 
     private static final MethodDescriptor<String, String> SLOW_HELLO =
-            GrpcThroughH2cRouteTest.method("SlowHello", MethodDescriptor.MethodType.UNARY);
+            GrpcEcho.method("SlowHello", MethodDescriptor.MethodType.UNARY);
 
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -115,7 +116,7 @@ class GrpcH2cPoolingTest {
 
     private void start(int maxStreams, UnaryOperator<dev.ferry.router.RouterConfig.Builder> tune) throws IOException {
         fx = new RouterFixture(tune);
-        ServerServiceDefinition service = ServerServiceDefinition.builder("ferry.Echo")
+        ServerServiceDefinition service = ServerServiceDefinition.builder(GrpcEcho.SERVICE)
                 .addMethod(SLOW_HELLO, ServerCalls.asyncUnaryCall((name, reply) ->
                         later.schedule(() -> {
                             reply.onNext("hello " + name);

@@ -1,5 +1,9 @@
 package dev.ferry.router.proxy;
 
+import static dev.ferry.testing.GrpcEcho.COUNT;
+import static dev.ferry.testing.GrpcEcho.HELLO;
+import static dev.ferry.testing.GrpcEcho.MISSING;
+import static dev.ferry.testing.GrpcEcho.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,24 +11,17 @@ import dev.ferry.core.route.BackendProtocol;
 import dev.ferry.core.route.Endpoint;
 import dev.ferry.core.route.Route;
 import dev.ferry.core.route.RoutePolicy;
-import io.grpc.CallOptions;
+import dev.ferry.testing.GrpcEcho;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import io.grpc.Server;
-import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
-import io.grpc.stub.ServerCalls;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,25 +41,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class GrpcThroughH2cRouteTest {
 
-    static final MethodDescriptor.Marshaller<String> TEXT = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(String value) {
-            return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String parse(InputStream in) {
-            try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
-    private static final MethodDescriptor<String, String> HELLO = method("Hello", MethodDescriptor.MethodType.UNARY);
-    private static final MethodDescriptor<String, String> COUNT = method("Count", MethodDescriptor.MethodType.SERVER_STREAMING);
-    private static final MethodDescriptor<String, String> MISSING = method("Missing", MethodDescriptor.MethodType.UNARY);
-
     private final RouterFixture fx = new RouterFixture();
     private final LinkedBlockingQueue<Metadata> seen = new LinkedBlockingQueue<>();
     private Server server;
@@ -70,22 +48,8 @@ class GrpcThroughH2cRouteTest {
 
     @BeforeEach
     void start() throws IOException {
-        ServerServiceDefinition echo = ServerServiceDefinition.builder("ferry.Echo")
-                .addMethod(HELLO, ServerCalls.asyncUnaryCall((name, reply) -> {
-                    reply.onNext("hello " + name);
-                    reply.onCompleted();
-                }))
-                .addMethod(COUNT, ServerCalls.asyncServerStreamingCall((n, reply) -> {
-                    for (int i = 1; i <= Integer.parseInt(n); i++) {
-                        reply.onNext("item " + i);
-                    }
-                    reply.onCompleted();
-                }))
-                .addMethod(MISSING, ServerCalls.asyncUnaryCall((name, reply) ->
-                        reply.onError(Status.NOT_FOUND.withDescription("no " + name).asRuntimeException())))
-                .build();
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(echo)
+                .addService(GrpcEcho.service())
                 .intercept(new io.grpc.ServerInterceptor() {
                     @Override
                     public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call,
@@ -146,15 +110,5 @@ class GrpcThroughH2cRouteTest {
         for (int i = 0; i < 20; i++) {
             assertThat(calls.get(i).get(20, TimeUnit.SECONDS)).isEqualTo("hello n" + i);
         }
-    }
-
-    private static CallOptions options() {
-        return CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS);
-    }
-
-    static MethodDescriptor<String, String> method(String name, MethodDescriptor.MethodType type) {
-        return MethodDescriptor.<String, String>newBuilder().setType(type)
-                .setFullMethodName(MethodDescriptor.generateFullMethodName("ferry.Echo", name))
-                .setRequestMarshaller(TEXT).setResponseMarshaller(TEXT).build();
     }
 }

@@ -151,7 +151,7 @@ class Http2BackendLossTest {
         java.nio.file.Path upload = java.nio.file.Files.createTempFile("upload", ".bin");
         try {
             java.nio.file.Files.write(upload, new byte[256 * 1024]);
-            String frames = run("nghttp", "-v", "-d", upload.toString(),
+            String frames = ClientCommands.output("nghttp", "-v", "-d", upload.toString(),
                     "http://localhost:" + fx.port() + "/");
 
             assertThat(frames).contains(":status: 413");
@@ -267,13 +267,6 @@ class Http2BackendLossTest {
             assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
             Thread.sleep(10);
         }
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return out;
     }
 
     /**

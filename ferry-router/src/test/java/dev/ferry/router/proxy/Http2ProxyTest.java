@@ -9,14 +9,11 @@ import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.HttpsSettings;
 import dev.ferry.router.Router;
-import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
 import dev.ferry.router.log.AccessLogEntry;
 import dev.ferry.router.tls.MutableTlsSource;
-import dev.ferry.router.tls.TlsConfig;
 import dev.ferry.testing.HttpOrigin;
 import dev.ferry.testing.TestPki;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,10 +80,7 @@ class Http2ProxyTest {
         });
         route("localhost", hello);
         route("h2.example.test", hello);
-        router = new Router(RouterConfig.builder().httpPort(0).shutdownGracePeriod(Duration.ofMillis(100)).build(),
-                routes, new Transport(false), group, new SimpleMeterRegistry(), log::add,
-                TlsConfig.of(0, dir.resolve("default.p12")), source);
-        router.start();
+        router = HttpsRouters.start(routes, group, dir, source, log::add);
     }
 
     @AfterEach
@@ -125,8 +119,10 @@ class Http2ProxyTest {
         String url = "https://h2.example.test:" + router.httpsPort() + "/";
         String resolve = "h2.example.test:" + router.httpsPort() + ":127.0.0.1";
 
-        String h2 = run("curl", "-sS", "-v", "--http2", "--cacert", ca.toString(), "--resolve", resolve, url);
-        String h1 = run("curl", "-sS", "-v", "--http1.1", "--cacert", ca.toString(), "--resolve", resolve, url);
+        String h2 = ClientCommands.succeeded("curl", "-sS", "-v", "--http2", "--cacert", ca.toString(),
+                "--resolve", resolve, url);
+        String h1 = ClientCommands.succeeded("curl", "-sS", "-v", "--http1.1", "--cacert", ca.toString(),
+                "--resolve", resolve, url);
 
         assertThat(h2).contains("ALPN: server accepted h2").contains("< HTTP/2 200").contains("hello over HTTP/1.1");
         assertThat(h1).contains("ALPN: server accepted http/1.1").contains("< HTTP/1.1 200")
@@ -135,7 +131,7 @@ class Http2ProxyTest {
 
     @Test
     void curlWithPriorKnowledgeGetsH2cOnTheHttpPort() throws Exception {
-        String out = run("curl", "-sS", "-v", "--http2-prior-knowledge", "-H", "Host: localhost",
+        String out = ClientCommands.succeeded("curl", "-sS", "-v", "--http2-prior-knowledge", "-H", "Host: localhost",
                 "http://127.0.0.1:" + router.httpPort() + "/");
 
         assertThat(out).contains("< HTTP/2 200").contains("hello over HTTP/1.1");
@@ -342,10 +338,7 @@ class Http2ProxyTest {
     @Test
     void aStopLetsStreamsInFlightFinishAfterGoAway() throws Exception {
         router.close();
-        router = new Router(RouterConfig.builder().httpPort(0).shutdownGracePeriod(Duration.ofSeconds(10)).build(),
-                routes, new Transport(false), group, new SimpleMeterRegistry(), log::add,
-                TlsConfig.of(0, dir.resolve("default.p12")), source);
-        router.start();
+        router = HttpsRouters.start(routes, group, dir, source, log::add, Duration.ofSeconds(10));
         CountDownLatch arrived = new CountDownLatch(1);
         HttpOrigin slow = origin(ex -> {
             arrived.countDown();
@@ -404,14 +397,6 @@ class Http2ProxyTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {new TrustAnything()}, new SecureRandom());
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(context).build();
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
     }
 
     private static String raw(int port, String request) throws IOException {

@@ -7,7 +7,6 @@ import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.testing.RawHttp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -16,10 +15,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,7 +40,7 @@ class Http2TrailersTest {
     void trailerFieldsOfAChunkedResponseEndTheH2Stream() throws Exception {
         routeToTrailingBackend();
 
-        String frames = run("nghttp", "-v", "http://localhost:" + fx.port() + "/");
+        String frames = ClientCommands.succeeded("nghttp", "-v", "http://localhost:" + fx.port() + "/");
 
         assertThat(frames).contains(":status: 200").contains("hello");
         // the trailers come after the body, in a HEADERS frame that ends the stream (flags END_STREAM | END_HEADERS);
@@ -67,30 +64,18 @@ class Http2TrailersTest {
     }
 
     private void routeToTrailingBackend() {
-        TestBackend trailing = fx.track(TestBackend.start(fx.group, "trailing", p -> p.addLast(new ChannelInboundHandlerAdapter() {
+        TestBackend trailing = fx.track(TestBackend.start(fx.group, "trailing", p -> p.addLast(new TestBackend.AnswerAtRequestEnd() {
             @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                boolean last = msg instanceof LastHttpContent;
-                ReferenceCountUtil.release(msg);
-                if (last) {
-                    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-                    HttpUtil.setTransferEncodingChunked(head, true);
-                    ctx.write(head);
-                    ctx.write(new DefaultHttpContent(Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII)));
-                    LastHttpContent end = new DefaultLastHttpContent();
-                    end.trailingHeaders().add("grpc-status", "0").add("grpc-message", "fine");
-                    ctx.writeAndFlush(end);
-                }
+            protected void answer(ChannelHandlerContext ctx) {
+                HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+                HttpUtil.setTransferEncodingChunked(head, true);
+                ctx.write(head);
+                ctx.write(new DefaultHttpContent(Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII)));
+                LastHttpContent end = new DefaultLastHttpContent();
+                end.trailingHeaders().add("grpc-status", "0").add("grpc-message", "fine");
+                ctx.writeAndFlush(end);
             }
         })));
         fx.routes.set(new Route("localhost", List.of(trailing.endpoint()), RoutePolicy.DEFAULT));
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
     }
 }

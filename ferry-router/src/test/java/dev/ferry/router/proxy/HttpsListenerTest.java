@@ -8,20 +8,16 @@ import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.HttpsSettings;
 import dev.ferry.core.tls.Pem;
 import dev.ferry.router.Router;
-import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
 import dev.ferry.router.tls.MutableTlsSource;
 import dev.ferry.router.tls.TlsClient;
-import dev.ferry.router.tls.TlsConfig;
 import dev.ferry.testing.TestPki;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -58,10 +54,7 @@ class HttpsListenerTest {
                 new Route("two.example.test", List.of(backendTwo.endpoint()), RoutePolicy.DEFAULT),
                 new Route("a.wild.test", List.of(backendTwo.endpoint()), RoutePolicy.DEFAULT),
                 new Route("three.example.test", List.of(backendOne.endpoint()), RoutePolicy.DEFAULT));
-        router = new Router(RouterConfig.builder().httpPort(0).shutdownGracePeriod(Duration.ofMillis(100)).build(),
-                routes, new Transport(false), group, new SimpleMeterRegistry(), e -> { },
-                TlsConfig.of(0, dir.resolve("default.p12")), source);
-        router.start();
+        router = HttpsRouters.start(routes, group, dir, source, e -> { });
     }
 
     @AfterEach

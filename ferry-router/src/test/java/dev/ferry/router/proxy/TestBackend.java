@@ -98,7 +98,22 @@ final class TestBackend implements AutoCloseable {
         server.close().syncUninterruptibly();
     }
 
-    static final class TextHandler extends ChannelInboundHandlerAdapter {
+    /** Drops the request's parts as they come and answers once its last part has come. */
+    abstract static class AnswerAtRequestEnd extends ChannelInboundHandlerAdapter {
+        @Override
+        public final void channelRead(ChannelHandlerContext ctx, Object msg) {
+            boolean last = msg instanceof LastHttpContent;
+            ReferenceCountUtil.release(msg);
+            if (last) {
+                answer(ctx);
+            }
+        }
+
+        /** Writes the response; called on the event loop, after the request's last part. */
+        protected abstract void answer(ChannelHandlerContext ctx);
+    }
+
+    static final class TextHandler extends AnswerAtRequestEnd {
         private final String name;
         private final String body;
 
@@ -108,18 +123,14 @@ final class TestBackend implements AutoCloseable {
         }
 
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            boolean last = msg instanceof LastHttpContent;
-            ReferenceCountUtil.release(msg);
-            if (last) {
-                FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                        Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-                r.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
-                r.headers().set("X-Backend", name);
-                r.headers().set(HttpHeaderNames.CONNECTION, "keep-alive, X-Hop");
-                r.headers().set("X-Hop", "secret");
-                ctx.writeAndFlush(r);
-            }
+        protected void answer(ChannelHandlerContext ctx) {
+            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+            r.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+            r.headers().set("X-Backend", name);
+            r.headers().set(HttpHeaderNames.CONNECTION, "keep-alive, X-Hop");
+            r.headers().set("X-Hop", "secret");
+            ctx.writeAndFlush(r);
         }
     }
 
@@ -149,7 +160,7 @@ final class TestBackend implements AutoCloseable {
     }
 
     /** Streams {@code size} bytes of {@link Pattern} with a Content-Length, writing only while writable. */
-    static final class Download extends ChannelInboundHandlerAdapter {
+    static final class Download extends AnswerAtRequestEnd {
         private final long size;
         private long sent = -1;
 
@@ -158,16 +169,12 @@ final class TestBackend implements AutoCloseable {
         }
 
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            boolean last = msg instanceof LastHttpContent;
-            ReferenceCountUtil.release(msg);
-            if (last) {
-                HttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-                HttpUtil.setContentLength(r, size);
-                ctx.write(r);
-                sent = 0;
-                pump(ctx);
-            }
+        protected void answer(ChannelHandlerContext ctx) {
+            HttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+            HttpUtil.setContentLength(r, size);
+            ctx.write(r);
+            sent = 0;
+            pump(ctx);
         }
 
         @Override
@@ -195,7 +202,7 @@ final class TestBackend implements AutoCloseable {
     }
 
     /** Server-sent events: one event at once, the end of the stream only when {@code end} opens. */
-    static final class Sse extends ChannelInboundHandlerAdapter {
+    static final class Sse extends AnswerAtRequestEnd {
         private final CountDownLatch end;
 
         Sse(CountDownLatch end) {
@@ -203,12 +210,7 @@ final class TestBackend implements AutoCloseable {
         }
 
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            boolean last = msg instanceof LastHttpContent;
-            ReferenceCountUtil.release(msg);
-            if (!last) {
-                return;
-            }
+        protected void answer(ChannelHandlerContext ctx) {
             HttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
             r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
             HttpUtil.setTransferEncodingChunked(r, true);
@@ -237,18 +239,14 @@ final class TestBackend implements AutoCloseable {
     }
 
     /** Sends a head promising 100 bytes, 10 of them, then closes. */
-    static final class HalfThenClose extends ChannelInboundHandlerAdapter {
+    static final class HalfThenClose extends AnswerAtRequestEnd {
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            boolean last = msg instanceof LastHttpContent;
-            ReferenceCountUtil.release(msg);
-            if (last) {
-                HttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-                HttpUtil.setContentLength(r, 100);
-                ctx.write(r);
-                ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer("0123456789", StandardCharsets.US_ASCII)))
-                        .addListener(ChannelFutureListener.CLOSE);
-            }
+        protected void answer(ChannelHandlerContext ctx) {
+            HttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+            HttpUtil.setContentLength(r, 100);
+            ctx.write(r);
+            ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer("0123456789", StandardCharsets.US_ASCII)))
+                    .addListener(ChannelFutureListener.CLOSE);
         }
     }
 

@@ -7,28 +7,18 @@ import dev.ferry.core.route.RoutePolicy;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.tls.Pem;
 import dev.ferry.router.Router;
-import dev.ferry.router.RouterConfig;
 import dev.ferry.router.Transport;
 import dev.ferry.router.tls.MutableTlsSource;
-import dev.ferry.router.tls.TlsConfig;
+import dev.ferry.router.tls.TlsClient;
+import dev.ferry.router.tls.TlsClient.Handshake;
 import dev.ferry.testing.TestPki;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,10 +47,7 @@ class TlsAlpnChallengeTest {
         source.put(TestPki.serving(AppName.of("one"), one, pki.root()));
         FixedRoutes routes = new FixedRoutes();
         routes.set(new Route("one.example.test", List.of(), RoutePolicy.DEFAULT));
-        router = new Router(RouterConfig.builder().httpPort(0).shutdownGracePeriod(Duration.ofMillis(100)).build(),
-                routes, new Transport(false), group, new SimpleMeterRegistry(), e -> { },
-                TlsConfig.of(0, dir.resolve("default.p12")), source);
-        router.start();
+        router = HttpsRouters.start(routes, group, dir, source, e -> { });
     }
 
     @AfterEach
@@ -69,22 +56,8 @@ class TlsAlpnChallengeTest {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    private record Handshake(X509Certificate peer, String protocol) {
-    }
-
     private Handshake handshake(String sni, String... alpn) throws Exception {
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, new X509ExtendedTrustManager[] {new TrustingEveryServer()}, null);
-        try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket("127.0.0.1", router.httpsPort())) {
-            SSLParameters params = socket.getSSLParameters();
-            params.setServerNames(List.of(new SNIHostName(sni)));
-            params.setApplicationProtocols(alpn);
-            socket.setSSLParameters(params);
-            socket.setSoTimeout(10_000);
-            socket.startHandshake();
-            return new Handshake((X509Certificate) socket.getSession().getPeerCertificates()[0],
-                    socket.getApplicationProtocol());
-        }
+        return TlsClient.handshake(router.httpsPort(), sni, alpn);
     }
 
     @Test
@@ -127,37 +100,5 @@ class TlsAlpnChallengeTest {
         assertThat(Pem.fingerprint(after.peer())).isEqualTo(Pem.fingerprint(one.certificate()));
         assertThat(after.peer().getCriticalExtensionOIDs()).doesNotContain(ACME_IDENTIFIER);
         assertThat(other.peer().getSubjectX500Principal().getName()).isEqualTo("CN=Ferry default certificate");
-    }
-
-    /** The challenge certificate is self-signed: the CA checks its extension, not a chain. */
-    private static final class TrustingEveryServer extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

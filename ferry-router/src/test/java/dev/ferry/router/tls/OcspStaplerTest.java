@@ -40,11 +40,17 @@ class OcspStaplerTest {
         }
     }
 
+    /** A certificate for {@code host} naming the CA's responder, with the test's clock brought to the real time. */
+    private ServingCertificate issuedNow(String host) throws Exception {
+        ServingCertificate served = ca.issue(host, ca.answerOn(0));
+        clock.advance(Duration.between(clock.instant(), Instant.now()));
+        return served;
+    }
+
     @Test
     void neverStaplesAResponsePastItsNextUpdateAndForgetsCertificatesNoLongerServed() throws Exception {
         ca = new OcspTestCa(dir, 10);
-        ServingCertificate served = ca.issue("cache.example.test", ca.answerOn(0));
-        clock.advance(Duration.between(clock.instant(), Instant.now()));
+        ServingCertificate served = issuedNow("cache.example.test");
         List<java.security.cert.X509Certificate> chain = Pem.certificates(served.certificate().chainPem());
         String fingerprint = served.certificate().fingerprint();
 
@@ -65,8 +71,7 @@ class OcspStaplerTest {
     void acceptsAResponseSignedByTheCasDelegatedResponder() throws Exception {
         ca = new OcspTestCa(dir, 10);
         ca.signByDelegatedResponder();
-        ServingCertificate served = ca.issue("delegated.example.test", ca.answerOn(0));
-        clock.advance(Duration.between(clock.instant(), Instant.now()));
+        ServingCertificate served = issuedNow("delegated.example.test");
         String fingerprint = served.certificate().fingerprint();
 
         stapler.track(fingerprint, "delegated.example.test", Pem.certificates(served.certificate().chainPem()));
@@ -78,8 +83,7 @@ class OcspStaplerTest {
     void refusesAResponseSignedByAnyoneElse() throws Exception {
         ca = new OcspTestCa(dir, 10);
         ca.signByStranger();
-        ServingCertificate served = ca.issue("forged.example.test", ca.answerOn(0));
-        clock.advance(Duration.between(clock.instant(), Instant.now()));
+        ServingCertificate served = issuedNow("forged.example.test");
         String fingerprint = served.certificate().fingerprint();
 
         ListAppender<ILoggingEvent> logged = new ListAppender<>();

@@ -11,15 +11,17 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * A JDK TLS client for tests: connects to a loopback port, sends the SNI name it is given (or none), records the
  * certificate the server presented and the protocol negotiated, and sends one HTTP/1.1 request with
- * {@code Connection: close}. It trusts any certificate on purpose: tests assert which certificate came.
+ * {@code Connection: close}; or only shakes hands, offering the ALPN protocols it is given. It trusts any certificate
+ * on purpose (a self-signed ACME challenge certificate too): tests assert which certificate came.
  */
 public final class TlsClient {
 
@@ -30,7 +32,27 @@ public final class TlsClient {
         }
     }
 
+    /** What a handshake alone gave: the server's certificate and the ALPN protocol chosen (empty if none). */
+    public record Handshake(X509Certificate peer, String protocol) {
+    }
+
     private TlsClient() {
+    }
+
+    /** A handshake with {@code sni}, offering the {@code alpn} protocols (none if empty), then closed. */
+    public static Handshake handshake(int port, String sni, String... alpn) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+            SSLParameters params = socket.getSSLParameters();
+            params.setServerNames(List.of(new SNIHostName(sni)));
+            params.setApplicationProtocols(alpn);
+            socket.setSSLParameters(params);
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+            return new Handshake((X509Certificate) socket.getSession().getPeerCertificates()[0],
+                    socket.getApplicationProtocol());
+        }
     }
 
     public static Result get(int port, String sni, String host, String path) throws Exception {
@@ -59,7 +81,24 @@ public final class TlsClient {
         return out.toString(StandardCharsets.ISO_8859_1);
     }
 
-    private static final class TrustAll implements X509TrustManager {
+    /** Extended, so that the JDK adds no check of its own (such as the key's algorithm constraints) around it. */
+    private static final class TrustAll extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
         }

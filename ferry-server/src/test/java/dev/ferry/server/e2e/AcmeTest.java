@@ -1,5 +1,7 @@
 package dev.ferry.server.e2e;
 
+import static dev.ferry.server.e2e.HttpsProbe.curl;
+import static dev.ferry.server.e2e.HttpsProbe.servedFingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,30 +14,19 @@ import dev.ferry.core.store.Certificate;
 import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.EventAction;
 import dev.ferry.core.store.Page;
-import dev.ferry.core.tls.Pem;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.e2e.HttpsProbe.CurlResult;
 import dev.ferry.testing.CommandRunner;
 import dev.ferry.testing.FreePorts;
 import dev.ferry.testing.PebbleCa;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,33 +202,6 @@ class AcmeTest {
 
     /** The fingerprint of the certificate the router serves for {@code hello.apps.test}, verified against Pebble's root. */
     private static String served(PebbleCa pebble, int port) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("pebble", Pem.certificates(Files.readString(pebble.rootPem())).getFirst());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket("127.0.0.1", port)) {
-            SSLParameters params = socket.getSSLParameters();
-            params.setServerNames(List.of(new SNIHostName("hello.apps.test")));
-            params.setEndpointIdentificationAlgorithm("HTTPS");
-            socket.setSSLParameters(params);
-            socket.setSoTimeout(10_000);
-            socket.startHandshake();
-            return Pem.fingerprint((X509Certificate) socket.getSession().getPeerCertificates()[0]);
-        }
-    }
-
-    private record CurlResult(int exit, String out) {
-    }
-
-    private static CurlResult curl(Path root, String host, int port) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("curl", "-sS", "-v", "--max-time", "10", "--cacert", root.toString(),
-                "--resolve", host + ":" + port + ":127.0.0.1", "https://" + host + ":" + port + "/")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(15, TimeUnit.SECONDS);
-        return new CurlResult(p.exitValue(), out);
+        return servedFingerprint(pebble.rootPem(), "hello.apps.test", port);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.server.e2e;
 
+import static dev.ferry.server.e2e.FleetNodeConfigs.routerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,8 +37,8 @@ class FleetAutoscaleTest {
             try (Platform control = Platform.startControl(FerryConfig.ephemeral(dir.resolve("control")).toBuilder()
                          .httpPort(FerryConfig.OFF).registry(shared.registry()).build(),
                     RuntimePlatform.TUNING.withAutoscale(AutoscaleTest.FAST));
-                 RouterNode router = RouterNode.start(FerryConfig.ephemeral(dir.resolve("router")).toBuilder()
-                         .registry(shared.registry()).build(), RuntimePlatform.TUNING)) {
+                 RouterNode router = RouterNode.start(routerConfig(shared, dir.resolve("router")),
+                         RuntimePlatform.TUNING)) {
                 org.junit.jupiter.api.Assumptions.assumeTrue(control.runtime().isPresent(), "no runtime in this build");
                 String token = control.adminToken().token();
                 Api api = new Api(control.apiPort(), router.httpPort(), token);

@@ -1,5 +1,8 @@
 package dev.ferry.server.e2e;
 
+import static dev.ferry.server.e2e.FleetNodeConfigs.controlConfig;
+import static dev.ferry.server.e2e.FleetNodeConfigs.newKey;
+import static dev.ferry.server.e2e.FleetNodeConfigs.routerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,9 +16,7 @@ import dev.ferry.store.route.RedisServerProcess;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,12 +61,13 @@ class FleetKillsTest {
             FerryConfig shared = new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", key,
                     "PGPASSWORD", PostgresServerProcess.PASSWORD), dir.resolve("home"))
                     .resolve(Map.of("--store", database, "--registry", redis.uri()));
-            try (Platform control2 = Platform.startControl(controlConfig(shared), RuntimePlatform.TUNING);
+            try (Platform control2 = Platform.startControl(controlConfig(shared, dir.resolve("control2")),
+                    RuntimePlatform.TUNING);
                  ChildControl control1 = ChildControl.start(dir.resolve("control1"), database, redis.uri(),
                          Map.of("FERRY_SECRET_KEY", key, "PGPASSWORD", PostgresServerProcess.PASSWORD));
                  ChildRouter router1 = ChildRouter.start(dir.resolve("router1"), redis.uri());
-                 RouterNode router2 = RouterNode.start(FerryConfig.ephemeral(dir.resolve("router2")).toBuilder()
-                         .registry(shared.registry()).build(), RuntimePlatform.TUNING)) {
+                 RouterNode router2 = RouterNode.start(routerConfig(shared, dir.resolve("router2")),
+                         RuntimePlatform.TUNING)) {
                 String token = control2.adminToken().token(); // both nodes check tokens against PostgreSQL
                 Api api1 = new Api(control1.apiPort, 0, token);
                 Api api2 = new Api(control2.apiPort(), 0, token);
@@ -168,17 +170,5 @@ class FleetKillsTest {
         for (RequestLoop loop : loops) {
             loop.awaitServing("backend", Duration.ofSeconds(10));
         }
-    }
-
-    /** As {@code ferry control --store … --registry …} resolves it, on ephemeral ports, in its own data dir. */
-    private FerryConfig controlConfig(FerryConfig shared) {
-        return FerryConfig.ephemeral(dir.resolve("control2")).toBuilder().httpPort(FerryConfig.OFF)
-                .store(shared.store()).registry(shared.registry()).build();
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

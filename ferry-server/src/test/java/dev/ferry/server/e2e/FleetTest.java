@@ -1,5 +1,8 @@
 package dev.ferry.server.e2e;
 
+import static dev.ferry.server.e2e.FleetNodeConfigs.controlConfig;
+import static dev.ferry.server.e2e.FleetNodeConfigs.newKey;
+import static dev.ferry.server.e2e.FleetNodeConfigs.routerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,10 +15,8 @@ import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.store.route.RedisServerProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -69,11 +70,14 @@ class FleetTest {
         Map<String, String> flags = Map.of("--store", postgres.url(postgres.newDatabase()), "--registry", redis.uri());
         FerryConfig shared = new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", key,
                 "PGPASSWORD", PostgresServerProcess.PASSWORD), dir.resolve("home")).resolve(flags);
-        Platform control1 = started(Platform.startControl(controlConfig(shared, "control1"), RuntimePlatform.TUNING));
-        Platform control2 = started(Platform.startControl(controlConfig(shared, "control2"), RuntimePlatform.TUNING));
+        Platform control1 = started(Platform.startControl(controlConfig(shared, dir.resolve("control1")),
+                RuntimePlatform.TUNING));
+        Platform control2 = started(Platform.startControl(controlConfig(shared, dir.resolve("control2")),
+                RuntimePlatform.TUNING));
         assertThat(control1.httpPort()).as("a control node runs no router").isEqualTo(-1);
         ChildRouter router1 = started(ChildRouter.start(dir.resolve("router1"), redis.uri()));
-        RouterNode router2 = started(RouterNode.start(routerConfig(shared, "router2"), RuntimePlatform.TUNING));
+        RouterNode router2 = started(RouterNode.start(routerConfig(shared, dir.resolve("router2")),
+                RuntimePlatform.TUNING));
         Api api1 = new Api(control1.apiPort(), router1.httpPort, control1.adminToken().token());
         Api api2 = new Api(control2.apiPort(), router2.httpPort(), control2.adminToken().token());
         List<Api> routers = List.of(new Api(0, router1.httpPort, ""), new Api(0, router2.httpPort(), ""));
@@ -117,7 +121,8 @@ class FleetTest {
                     .resolve(Map.of("--registry", redis.uri()));
             try (Platform up = Platform.start(FerryConfig.ephemeral(dir.resolve("up")).toBuilder()
                          .registry(shared.registry()).build(), RuntimePlatform.TUNING);
-                 RouterNode router = RouterNode.start(routerConfig(shared, "router"), RuntimePlatform.TUNING)) {
+                 RouterNode router = RouterNode.start(routerConfig(shared, dir.resolve("router")),
+                         RuntimePlatform.TUNING)) {
                 Api api = new Api(up.apiPort(), up.httpPort(), up.adminToken().token());
                 assertThat(api.post("/api/routes", "{\"domain\":\"one.localhost\",\"targetUrl\":\"" + a.url() + "\"}")
                         .statusCode()).isEqualTo(201);
@@ -139,8 +144,10 @@ class FleetTest {
             FerryConfig shared = new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", newKey(),
                     "PGPASSWORD", PostgresServerProcess.PASSWORD), dir.resolve("home"))
                     .resolve(Map.of("--store", postgres.url(postgres.newDatabase()), "--registry", redis.uri()));
-            try (Platform control = Platform.startControl(controlConfig(shared, "control"), RuntimePlatform.TUNING);
-                 RouterNode router = RouterNode.start(routerConfig(shared, "router"), RuntimePlatform.TUNING)) {
+            try (Platform control = Platform.startControl(controlConfig(shared, dir.resolve("control")),
+                    RuntimePlatform.TUNING);
+                 RouterNode router = RouterNode.start(routerConfig(shared, dir.resolve("router")),
+                         RuntimePlatform.TUNING)) {
                 Api api = new Api(control.apiPort(), router.httpPort(), control.adminToken().token());
                 assertThat(api.post("/api/routes", "{\"domain\":\"one.localhost\",\"targetUrl\":\"" + a.url() + "\"}")
                         .statusCode()).isEqualTo(201);
@@ -173,22 +180,5 @@ class FleetTest {
     private <T extends AutoCloseable> T started(T role) {
         fleet.add(role);
         return role;
-    }
-
-    /** As {@code ferry control --store … --registry …} resolves it, on ephemeral ports, in its own data dir. */
-    private FerryConfig controlConfig(FerryConfig shared, String name) {
-        return FerryConfig.ephemeral(dir.resolve(name)).toBuilder().httpPort(FerryConfig.OFF)
-                .store(shared.store()).registry(shared.registry()).build();
-    }
-
-    /** As {@code ferry router --registry …} resolves it, on an ephemeral port, in its own data dir. */
-    private FerryConfig routerConfig(FerryConfig shared, String name) {
-        return FerryConfig.ephemeral(dir.resolve(name)).toBuilder().registry(shared.registry()).build();
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

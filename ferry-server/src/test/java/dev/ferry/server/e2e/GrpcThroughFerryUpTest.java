@@ -1,5 +1,9 @@
 package dev.ferry.server.e2e;
 
+import static dev.ferry.testing.GrpcEcho.COUNT;
+import static dev.ferry.testing.GrpcEcho.HELLO;
+import static dev.ferry.testing.GrpcEcho.MISSING;
+import static dev.ferry.testing.GrpcEcho.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -7,25 +11,18 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.GrpcEcho;
 import dev.ferry.testing.TestPki;
-import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
 import io.grpc.Server;
-import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
-import io.grpc.stub.ServerCalls;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,26 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class GrpcThroughFerryUpTest {
-
-    private static final MethodDescriptor.Marshaller<String> TEXT = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(String value) {
-            return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String parse(InputStream in) {
-            try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
-    private static final MethodDescriptor<String, String> HELLO = method("Hello", MethodDescriptor.MethodType.UNARY);
-    private static final MethodDescriptor<String, String> COUNT =
-            method("Count", MethodDescriptor.MethodType.SERVER_STREAMING);
-    private static final MethodDescriptor<String, String> MISSING = method("Missing", MethodDescriptor.MethodType.UNARY);
 
     @TempDir
     Path dataDir;
@@ -117,38 +94,15 @@ class GrpcThroughFerryUpTest {
         }
     }
 
-    /** A grpc-java server of {@code ferry.Echo} on a loopback port: Hello, Count (streams N items), Missing (NOT_FOUND). */
+    /** A grpc-java server of {@code ferry.Echo} on a loopback port. */
     private static Server echoServer() throws IOException {
-        ServerServiceDefinition echo = ServerServiceDefinition.builder("ferry.Echo")
-                .addMethod(HELLO, ServerCalls.asyncUnaryCall((name, reply) -> {
-                    reply.onNext("hello " + name);
-                    reply.onCompleted();
-                }))
-                .addMethod(COUNT, ServerCalls.asyncServerStreamingCall((n, reply) -> {
-                    for (int i = 1; i <= Integer.parseInt(n); i++) {
-                        reply.onNext("item " + i);
-                    }
-                    reply.onCompleted();
-                }))
-                .addMethod(MISSING, ServerCalls.asyncUnaryCall((name, reply) ->
-                        reply.onError(Status.NOT_FOUND.withDescription("no " + name).asRuntimeException())))
-                .build();
-        return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(echo).build().start();
+        return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(GrpcEcho.service()).build().start();
     }
 
     private static CommandRunner.Result ok(Cli cli, String... args) {
         CommandRunner.Result r = cli.run(args);
         assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
         return r;
-    }
-
-    private static CallOptions options() {
-        return CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS);
-    }
-
-    private static MethodDescriptor<String, String> method(String name, MethodDescriptor.MethodType type) {
-        return MethodDescriptor.<String, String>newBuilder().setType(type)
-                .setFullMethodName(MethodDescriptor.generateFullMethodName("ferry.Echo", name))
-                .setRequestMarshaller(TEXT).setResponseMarshaller(TEXT).build();
     }
 }

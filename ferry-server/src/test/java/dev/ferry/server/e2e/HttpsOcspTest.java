@@ -32,13 +32,7 @@ class HttpsOcspTest {
     void staplesTheOcspResponseOfAnAddedCertificate() throws Exception {
         FerryConfig config = FerryConfig.ephemeral(dataDir).toBuilder().httpsPort(FerryConfig.EPHEMERAL).build();
         try (Platform platform = Platform.start(config); OcspTestCa ca = new OcspTestCa(home.resolve("ca"), 10)) {
-            Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
-            ok(admin, "apps:create", "hello");
-            ServingCertificate issued = ca.issue("hello.localhost", ca.answerOn(0));
-            Path chain = Files.writeString(home.resolve("chain.pem"), issued.certificate().chainPem());
-            Path key = Files.writeString(home.resolve("key.pem"), issued.privateKeyPem());
-
-            ok(admin, "certs:add", chain.toString(), key.toString(), "-a", "hello");
+            addCertificateNamingTheResponder(platform, ca);
 
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     assertThat(ca.sClientStatus(platform.httpsPort(), "hello.localhost")).contains(
@@ -52,13 +46,7 @@ class HttpsOcspTest {
         FerryConfig config = FerryConfig.ephemeral(dataDir).toBuilder().httpsPort(FerryConfig.EPHEMERAL)
                 .ocspStapling(false).build();
         try (Platform platform = Platform.start(config); OcspTestCa ca = new OcspTestCa(home.resolve("ca"), 10)) {
-            Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
-            ok(admin, "apps:create", "hello");
-            ServingCertificate issued = ca.issue("hello.localhost", ca.answerOn(0));
-            Path chain = Files.writeString(home.resolve("chain.pem"), issued.certificate().chainPem());
-            Path key = Files.writeString(home.resolve("key.pem"), issued.privateKeyPem());
-
-            ok(admin, "certs:add", chain.toString(), key.toString(), "-a", "hello");
+            addCertificateNamingTheResponder(platform, ca);
 
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     assertThat(ca.sClientStatus(platform.httpsPort(), "hello.localhost"))
@@ -68,6 +56,16 @@ class HttpsOcspTest {
             assertThat(ca.sClientStatus(platform.httpsPort(), "hello.localhost"))
                     .contains("OCSP response: no response sent").doesNotContain("OCSP Response Status");
         }
+    }
+
+    /** {@code apps:create hello}, then {@code certs:add} of a certificate for hello.localhost naming ca's responder. */
+    private void addCertificateNamingTheResponder(Platform platform, OcspTestCa ca) throws Exception {
+        Cli admin = new Cli(platform.apiPort(), platform.adminToken().token(), home);
+        ok(admin, "apps:create", "hello");
+        ServingCertificate issued = ca.issue("hello.localhost", ca.answerOn(0));
+        Path chain = Files.writeString(home.resolve("chain.pem"), issued.certificate().chainPem());
+        Path key = Files.writeString(home.resolve("key.pem"), issued.privateKeyPem());
+        ok(admin, "certs:add", chain.toString(), key.toString(), "-a", "hello");
     }
 
     private static void ok(Cli cli, String... args) {

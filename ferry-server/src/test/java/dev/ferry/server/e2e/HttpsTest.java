@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.e2e.HttpsProbe.CurlResult;
 import dev.ferry.store.sql.SqliteStore;
 import dev.ferry.testing.CommandRunner;
 import io.netty.handler.ssl.OpenSsl;
@@ -90,16 +91,8 @@ class HttpsTest {
         return false;
     }
 
-    private record CurlResult(int exit, String out) {
-    }
-
     private static CurlResult curl(Path cert, int port) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("curl", "-sS", "-v", "--max-time", "10", "--cacert", cert.resolve("cert.pem").toString(),
-                "--resolve", "hello.localhost:" + port + ":127.0.0.1", "https://hello.localhost:" + port + "/")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(15, TimeUnit.SECONDS);
-        return new CurlResult(p.exitValue(), out);
+        return HttpsProbe.curl(cert.resolve("cert.pem"), "hello.localhost", port);
     }
 
     private static String h2cPriorKnowledge(int port) throws IOException, InterruptedException {

@@ -1,5 +1,8 @@
 package dev.ferry.server.e2e;
 
+import static dev.ferry.server.e2e.FleetNodeConfigs.controlConfig;
+import static dev.ferry.server.e2e.FleetNodeConfigs.newKey;
+import static dev.ferry.server.e2e.FleetNodeConfigs.routerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,10 +15,8 @@ import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.store.route.RedisServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,12 @@ class PushToAnyControlNodeTest {
             FerryConfig shared = new FerryConfigResolver(Map.of("FERRY_SECRET_KEY", newKey(),
                     "PGPASSWORD", PostgresServerProcess.PASSWORD), dir.resolve("home"))
                     .resolve(Map.of("--store", postgres.url(postgres.newDatabase()), "--registry", redis.uri()));
-            try (RouterNode router1 = RouterNode.start(routerConfig(shared, "router1"), RuntimePlatform.TUNING);
-                 RouterNode router2 = RouterNode.start(routerConfig(shared, "router2"), RuntimePlatform.TUNING);
-                 Platform a = Platform.startControl(controlConfig(shared, "a"), RuntimePlatform.TUNING);
-                 Platform b = Platform.startControl(controlConfig(shared, "b"), RuntimePlatform.TUNING)) {
+            try (RouterNode router1 = RouterNode.start(routerConfig(shared, dir.resolve("router1")),
+                    RuntimePlatform.TUNING);
+                 RouterNode router2 = RouterNode.start(routerConfig(shared, dir.resolve("router2")),
+                         RuntimePlatform.TUNING);
+                 Platform a = Platform.startControl(controlConfig(shared, dir.resolve("a")), RuntimePlatform.TUNING);
+                 Platform b = Platform.startControl(controlConfig(shared, dir.resolve("b")), RuntimePlatform.TUNING)) {
                 assumeTrue(a.runtime().isPresent(), "this build of Ferry has no runtime");
                 String token = a.adminToken().token();
                 String viaA = "http://127.0.0.1:" + a.apiPort() + "/git/hello.git";
@@ -96,20 +99,5 @@ class PushToAnyControlNodeTest {
         List<String> all = new ArrayList<>(List.of(Git.tokenHelper(token)));
         all.addAll(List.of(args));
         return all.toArray(String[]::new);
-    }
-
-    private FerryConfig controlConfig(FerryConfig shared, String name) {
-        return FerryConfig.ephemeral(dir.resolve(name)).toBuilder().httpPort(FerryConfig.OFF)
-                .store(shared.store()).registry(shared.registry()).build();
-    }
-
-    private FerryConfig routerConfig(FerryConfig shared, String name) {
-        return FerryConfig.ephemeral(dir.resolve(name)).toBuilder().registry(shared.registry()).build();
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

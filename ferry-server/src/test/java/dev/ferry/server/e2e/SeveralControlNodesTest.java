@@ -1,5 +1,8 @@
 package dev.ferry.server.e2e;
 
+import static dev.ferry.server.e2e.FleetNodeConfigs.controlConfig;
+import static dev.ferry.server.e2e.FleetNodeConfigs.newKey;
+import static dev.ferry.server.e2e.FleetNodeConfigs.routerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -20,14 +23,12 @@ import dev.ferry.store.route.RedisServerProcess;
 import dev.ferry.store.sql.ConfigKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,10 +73,9 @@ class SeveralControlNodesTest {
         String database = postgres.newDatabase();
         try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true)) {
             FerryConfig shared = shared(database, redis, newKey());
-            try (RouterNode router = RouterNode.start(FerryConfig.ephemeral(dir.resolve("router")).toBuilder()
-                    .registry(shared.registry()).build(), TUNING)) {
-                Platform a = Platform.startControl(controlConfig(shared, "a"), TUNING);
-                try (Platform b = Platform.startControl(controlConfig(shared, "b"), TUNING)) {
+            try (RouterNode router = RouterNode.start(routerConfig(shared, dir.resolve("router")), TUNING)) {
+                Platform a = Platform.startControl(controlConfig(shared, dir.resolve("a")), TUNING);
+                try (Platform b = Platform.startControl(controlConfig(shared, dir.resolve("b")), TUNING)) {
                     assumeTrue(a.runtime().isPresent(), "this build of Ferry has no runtime");
                     await().atMost(Duration.ofSeconds(10)).until(() -> leaseHolder(database).isPresent());
                     assertThat(leaseHolder(database)).as("the first node leads").contains(nodeName("a"));
@@ -121,7 +121,8 @@ class SeveralControlNodesTest {
         String database = postgres.newDatabase();
         String key = newKey();
         try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true);
-             Platform b = Platform.startControl(controlConfig(shared(database, redis, key), "b"), TUNING)) {
+             Platform b = Platform.startControl(controlConfig(shared(database, redis, key), dir.resolve("b")),
+                     TUNING)) {
             Api api = new Api(b.apiPort(), 0, b.adminToken().token());
             assertThat(api.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
             // A node that takes a build and then dies: it never marks the build alive again.
@@ -146,7 +147,7 @@ class SeveralControlNodesTest {
         PlatformTuning judge = RuntimePlatform.TUNING
                 .withFleet(new FleetTuning(LEASE, Duration.ofMillis(500), Duration.ofSeconds(12)));
         try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true);
-             Platform b = Platform.startControl(controlConfig(shared(database, redis, key), "b"), judge);
+             Platform b = Platform.startControl(controlConfig(shared(database, redis, key), dir.resolve("b")), judge);
              ChildControl a = ChildControl.start(dir.resolve("a"), postgres.url(database), redis.uri(),
                      Map.of("FERRY_SECRET_KEY", key, "PGPASSWORD", PostgresServerProcess.PASSWORD))) {
             assumeTrue(b.runtime().isPresent(), "this build of Ferry has no runtime");
@@ -181,11 +182,6 @@ class SeveralControlNodesTest {
                 dir.resolve("home")).resolve(Map.of("--store", postgres.url(database), "--registry", redis.uri()));
     }
 
-    private FerryConfig controlConfig(FerryConfig shared, String name) {
-        return FerryConfig.ephemeral(dir.resolve(name)).toBuilder().httpPort(FerryConfig.OFF)
-                .store(shared.store()).registry(shared.registry()).build();
-    }
-
     private String nodeName(String node) throws Exception {
         return Files.readString(dir.resolve(node).resolve("node-name")).strip();
     }
@@ -207,11 +203,5 @@ class SeveralControlNodesTest {
                      + " AND expires_at > clock_timestamp()")) {
             return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
         }
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

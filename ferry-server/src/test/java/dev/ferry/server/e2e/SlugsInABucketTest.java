@@ -1,5 +1,8 @@
 package dev.ferry.server.e2e;
 
+import static dev.ferry.server.e2e.FleetNodeConfigs.controlConfig;
+import static dev.ferry.server.e2e.FleetNodeConfigs.newKey;
+import static dev.ferry.server.e2e.FleetNodeConfigs.routerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,12 +20,10 @@ import dev.ferry.store.s3.S3rverProcess;
 import dev.ferry.testing.CommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +82,9 @@ class SlugsInABucketTest {
             env.put("PGPASSWORD", PostgresServerProcess.PASSWORD);
             FerryConfig shared = new FerryConfigResolver(env, dir.resolve("home")).resolve(Map.of(
                     "--store", postgres.url(database), "--registry", redis.uri(), "--slug-store", "s3://" + BUCKET + "/fleet"));
-            try (RouterNode router = RouterNode.start(FerryConfig.ephemeral(dir.resolve("router")).toBuilder()
-                    .registry(shared.registry()).build(), TUNING)) {
-                Platform a = Platform.startControl(controlConfig(shared, "a"), TUNING);
-                try (Platform b = Platform.startControl(controlConfig(shared, "b"), TUNING)) {
+            try (RouterNode router = RouterNode.start(routerConfig(shared, dir.resolve("router")), TUNING)) {
+                Platform a = Platform.startControl(controlConfig(shared, dir.resolve("a")), TUNING);
+                try (Platform b = Platform.startControl(controlConfig(shared, dir.resolve("b")), TUNING)) {
                     assumeTrue(a.runtime().isPresent(), "this build of Ferry has no runtime");
                     Api viaA = new Api(a.apiPort(), router.httpPort(), a.adminToken().token());
                     assertThat(viaA.post("/api/apps", "{\"name\":\"hello\"}").statusCode()).isEqualTo(201);
@@ -161,11 +161,6 @@ class SlugsInABucketTest {
         assertThat(serverDir.resolve("s3/no-such-bucket")).doesNotExist();
     }
 
-    private FerryConfig controlConfig(FerryConfig shared, String name) {
-        return FerryConfig.ephemeral(dir.resolve(name)).toBuilder().httpPort(FerryConfig.OFF)
-                .store(shared.store()).registry(shared.registry()).build();
-    }
-
     private List<String> slugsIn(String node) throws Exception {
         Path slugs = dir.resolve(node).resolve("slugs");
         if (!Files.isDirectory(slugs)) {
@@ -182,11 +177,5 @@ class SlugsInABucketTest {
             row.next();
             return row.getLong(1);
         }
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
+import dev.ferry.server.e2e.HttpsProbe.CurlResult;
 import dev.ferry.server.gateway.SeparateGateway;
 import dev.ferry.testing.CommandRunner;
 import java.io.IOException;
@@ -123,16 +124,8 @@ class TunnelHttpsTest {
         assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.err()).isZero();
     }
 
-    private record CurlResult(int exit, String out) {
-    }
-
     private static CurlResult curl(Path ca, int port) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("curl", "-sS", "-v", "--max-time", "10", "--cacert", ca.toString(),
-                "--resolve", PREVIEW + ":" + port + ":127.0.0.1", "https://" + PREVIEW + ":" + port + "/")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
-        return new CurlResult(p.exitValue(), out);
+        return HttpsProbe.curl(ca, PREVIEW, port);
     }
 
     private static void openssl(String... args) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package dev.ferry.server.e2e;
 
+import static dev.ferry.server.e2e.HttpsProbe.curl;
+import static dev.ferry.server.e2e.HttpsProbe.servedFingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,18 +25,11 @@ import dev.ferry.testing.PebbleCa;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +86,7 @@ class WildcardCertificateTest {
              Backend backend = Backend.start("hello")) {
             int https = platform.httpsPort();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                String served = curl(pebble.rootPem(), "anything." + DOMAIN, https);
+                String served = curl(pebble.rootPem(), "anything." + DOMAIN, https).transcript();
                 assertThat(served).as(served + pebble.log() + bind.log()).contains("SSL connection using TLSv1.3")
                         .contains("subjectAltName: host \"anything.apps.test\" matched cert's \"*.apps.test\"")
                         .contains("issuer: CN=Pebble Intermediate CA").contains("no_such_app");
@@ -109,10 +104,10 @@ class WildcardCertificateTest {
             ok(admin, "apps:create", "hello");
             ok(admin, "routes:add", "hello.apps.test", backend.url(), "--force");
             ok(admin, "domains:add", "www.hello.test", "-a", "hello");
-            String hello = curl(pebble.rootPem(), "hello." + DOMAIN, https);
+            String hello = curl(pebble.rootPem(), "hello." + DOMAIN, https).transcript();
             assertThat(hello).contains("matched cert's \"*.apps.test\"").contains("backend hello");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                    curl(pebble.rootPem(), "www.hello.test", https))
+                    curl(pebble.rootPem(), "www.hello.test", https).transcript())
                     .contains("subjectAltName: host \"www.hello.test\" matched cert's \"www.hello.test\""));
             // The custom domain was ordered over HTTP-01 after the sweeps that saw the app; its default host was not.
             assertThat(platform.store().certificates().certificates(AppName.of("hello")))
@@ -221,31 +216,6 @@ class WildcardCertificateTest {
 
     /** The fingerprint of the certificate served for {@code host}, verified against Pebble's root and the name. */
     static String served(PebbleCa pebble, String host, int port) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("pebble", Pem.certificates(Files.readString(pebble.rootPem())).getFirst());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket("127.0.0.1", port)) {
-            SSLParameters params = socket.getSSLParameters();
-            params.setServerNames(List.of(new SNIHostName(host)));
-            params.setEndpointIdentificationAlgorithm("HTTPS");
-            socket.setSSLParameters(params);
-            socket.setSoTimeout(10_000);
-            socket.startHandshake();
-            return Pem.fingerprint((X509Certificate) socket.getSession().getPeerCertificates()[0]);
-        }
-    }
-
-    /** curl's verbose output (and exit code) for {@code https://host/}, resolved to the router. */
-    private static String curl(Path root, String host, int port) throws Exception {
-        Process p = new ProcessBuilder("curl", "-sS", "-v", "--max-time", "10", "--cacert", root.toString(),
-                "--resolve", host + ":" + port + ":127.0.0.1", "https://" + host + ":" + port + "/")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(15, TimeUnit.SECONDS);
-        return "exit " + p.exitValue() + "\n" + out;
+        return servedFingerprint(pebble.rootPem(), host, port);
     }
 }

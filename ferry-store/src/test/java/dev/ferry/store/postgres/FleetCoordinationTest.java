@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.core.build.SlugArchive;
-import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Build;
 import dev.ferry.core.store.BuildStatus;
@@ -12,19 +11,14 @@ import dev.ferry.core.store.User;
 import dev.ferry.core.store.StoreUnavailable;
 import dev.ferry.core.work.AppLocks;
 import dev.ferry.core.work.Leases;
-import dev.ferry.store.sql.ConfigKey;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -42,26 +36,20 @@ class FleetCoordinationTest {
     @TempDir
     Path dir;
 
-    private PostgresLocation database;
+    private TwoControlNodes nodes;
     private PostgresStore a;
     private PostgresStore b;
 
     @BeforeEach
     void twoNodes() throws Exception {
-        database = server.server().location(server.server().newDatabase());
-        byte[] key = new byte[ConfigKey.KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        String shared = Base64.getEncoder().encodeToString(key);
-        a = PostgresStore.open(database, ConfigKey.base64(shared, "FERRY_SECRET_KEY"), Clock.systemUTC(),
-                AppLimits.DEFAULT, "node-a");
-        b = PostgresStore.open(database, ConfigKey.base64(shared, "FERRY_SECRET_KEY"), Clock.systemUTC(),
-                AppLimits.DEFAULT, "node-b");
+        nodes = TwoControlNodes.open(server.server());
+        a = nodes.a();
+        b = nodes.b();
     }
 
     @AfterEach
     void close() {
-        a.close();
-        b.close();
+        nodes.close();
     }
 
     @Test
@@ -84,9 +72,9 @@ class FleetCoordinationTest {
         assertThat(other.copyTo(id, out)).isTrue();
         assertThat(out.count).isEqualTo(content.length);
         assertThat(HexFormat.of().formatHex(received.digest())).isEqualTo(id);
-        assertThat(query("SELECT COUNT(*) FROM slugs")).as("one row for one id").isEqualTo("1");
-        assertThat(query("SELECT COUNT(*) FROM pg_largeobject_metadata")).as("one large object").isEqualTo("1");
-        assertThat(query("SELECT size_bytes FROM slugs")).isEqualTo(Long.toString(content.length));
+        assertThat(nodes.query("SELECT COUNT(*) FROM slugs")).as("one row for one id").isEqualTo("1");
+        assertThat(nodes.query("SELECT COUNT(*) FROM pg_largeobject_metadata")).as("one large object").isEqualTo("1");
+        assertThat(nodes.query("SELECT size_bytes FROM slugs")).isEqualTo(Long.toString(content.length));
     }
 
     @Test
@@ -104,11 +92,13 @@ class FleetCoordinationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(b.buildLogArchive().copyTo(build.id(), out)).isTrue();
         assertThat(out.toString()).isEqualTo("-----> Building hello\n-----> Released v1\n");
-        assertThat(query("SELECT COUNT(*) FROM pg_largeobject_metadata")).as("the first one unlinked").isEqualTo("1");
+        assertThat(nodes.query("SELECT COUNT(*) FROM pg_largeobject_metadata"))
+                .as("the first one unlinked").isEqualTo("1");
 
         b.destroyApp(AppName.of("hello"), admin.id());
-        assertThat(query("SELECT COUNT(*) FROM build_logs")).isEqualTo("0");
-        assertThat(query("SELECT COUNT(*) FROM pg_largeobject_metadata")).as("unlinked with its app").isEqualTo("0");
+        assertThat(nodes.query("SELECT COUNT(*) FROM build_logs")).isEqualTo("0");
+        assertThat(nodes.query("SELECT COUNT(*) FROM pg_largeobject_metadata"))
+                .as("unlinked with its app").isEqualTo("0");
     }
 
     @Test
@@ -190,21 +180,13 @@ class FleetCoordinationTest {
     void aLockIsFreedWhenItsHoldersSessionEnds() throws Exception {
         AppName hello = AppName.of("hello");
         AppLocks.Held held = a.appLocks().tryLock(hello).orElseThrow();
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = nodes.database().dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted");
         }
         try (AppLocks.Held mine = b.appLocks().lock(hello, Duration.ofSeconds(2))) {
             assertThat(mine).isNotNull();
         }
         held.close();
-    }
-
-    private String query(String sql) throws Exception {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
     }
 
     /** Digests what is written without keeping it. */

@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.core.build.RepositoryArchive;
-import dev.ferry.core.store.AppLimits;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.StoreUnavailable;
 import dev.ferry.core.store.User;
 import dev.ferry.core.work.AppLocks;
-import dev.ferry.store.sql.ConfigKey;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,28 +27,22 @@ class SharedRepositoriesTest {
     @TempDir
     Path dir;
 
-    private PostgresLocation database;
+    private TwoControlNodes nodes;
     private PostgresStore a;
     private PostgresStore b;
     private User admin;
 
     @BeforeEach
     void twoNodes() throws Exception {
-        database = server.server().location(server.server().newDatabase());
-        byte[] key = new byte[ConfigKey.KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        String shared = Base64.getEncoder().encodeToString(key);
-        a = PostgresStore.open(database, ConfigKey.base64(shared, "FERRY_SECRET_KEY"), Clock.systemUTC(),
-                AppLimits.DEFAULT, "node-a");
-        b = PostgresStore.open(database, ConfigKey.base64(shared, "FERRY_SECRET_KEY"), Clock.systemUTC(),
-                AppLimits.DEFAULT, "node-b");
+        nodes = TwoControlNodes.open(server.server());
+        a = nodes.a();
+        b = nodes.b();
         admin = a.bootstrapAdmin("admin@example.com").orElseThrow().user();
     }
 
     @AfterEach
     void close() {
-        a.close();
-        b.close();
+        nodes.close();
     }
 
     @Test
@@ -74,7 +60,8 @@ class SharedRepositoriesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(other.copyTo(hello, out)).isEqualTo(second);
         assertThat(out.toString()).isEqualTo("second");
-        assertThat(query("SELECT COUNT(*) FROM pg_largeobject_metadata")).as("the first one unlinked").isEqualTo("1");
+        assertThat(nodes.query("SELECT COUNT(*) FROM pg_largeobject_metadata"))
+                .as("the first one unlinked").isEqualTo("1");
 
         a.renameApp(hello, AppName.of("howdy"), admin.id());
         assertThat(other.version(AppName.of("howdy"))).as("kept under the new name").isEqualTo(second);
@@ -87,7 +74,8 @@ class SharedRepositoriesTest {
         a.createApp(admin.id(), hello);
         long old = a.repositoryArchive().put(hello, Files.writeString(dir.resolve("old.bundle"), "old"));
         b.destroyApp(hello, admin.id());
-        assertThat(query("SELECT COUNT(*) FROM pg_largeobject_metadata")).as("unlinked with its app").isEqualTo("0");
+        assertThat(nodes.query("SELECT COUNT(*) FROM pg_largeobject_metadata"))
+                .as("unlinked with its app").isEqualTo("0");
         assertThat(a.repositoryArchive().put(hello, dir.resolve("old.bundle"))).as("no app, nothing stored").isZero();
 
         a.createApp(admin.id(), hello);
@@ -107,14 +95,6 @@ class SharedRepositoriesTest {
         }
         try (AppLocks.Held next = b.repositoryArchive().lock(hello, Duration.ofSeconds(1))) {
             assertThat(next).isNotNull();
-        }
-    }
-
-    private String query(String sql) throws Exception {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
         }
     }
 }
