@@ -1,16 +1,15 @@
 package dev.ferry.control.certs;
 
 import dev.ferry.control.ControlApi;
-import dev.ferry.control.auth.Caller;
 import dev.ferry.control.json.Json;
 import dev.ferry.core.api.PlatformCertificateInfo;
 import dev.ferry.core.store.AcmeStore;
 import dev.ferry.core.store.Certificate;
 import dev.ferry.core.store.PlatformCertificate;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,13 +31,12 @@ public final class PlatformCertificatesApi implements ControlApi {
 
     @Override
     public void register(RoutesConfig r) {
-        r.get("/api/certs/platform", this::list);
+        r.get("/api/certs/platform", Json.adminList(this::list));
     }
 
-    private void list(Context ctx) {
-        Caller.admin(ctx);
+    private List<PlatformCertificateInfo> list() {
         Instant now = clock.instant();
-        Json.ok(ctx, acme.platformCertificates().stream().map(p -> info(p, now)).toList());
+        return acme.platformCertificates().stream().map(p -> info(p, now)).toList();
     }
 
     static PlatformCertificateInfo info(PlatformCertificate p, Instant now) {

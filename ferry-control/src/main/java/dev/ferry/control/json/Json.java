@@ -9,11 +9,16 @@ import dev.ferry.core.api.AppDetail;
 import dev.ferry.core.api.BuildInfo;
 import dev.ferry.core.api.EventInfo;
 import dev.ferry.core.api.ProcessInfo;
+import dev.ferry.control.auth.Caller;
 import dev.ferry.core.api.SshInfo;
 import dev.ferry.core.api.TokenInfo;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Writes JSON answers: trees, or the response records of {@code dev.ferry.core.api} (a {@code null} component is
@@ -84,5 +89,17 @@ public final class Json {
 
     public static void ok(Context ctx, Object value) {
         answer(ctx, 200, value);
+    }
+
+    /**
+     * The handler of a list for admins only: answers an admin the list {@code rows} makes at each request, anyone
+     * else 403 {@code forbidden} ({@link Caller#admin}) without making it.
+     */
+    public static Handler adminList(Supplier<? extends List<?>> rows) {
+        Objects.requireNonNull(rows, "rows");
+        return ctx -> {
+            Caller.admin(ctx);
+            ok(ctx, rows.get());
+        };
     }
 }

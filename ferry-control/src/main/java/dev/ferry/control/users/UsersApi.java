@@ -26,13 +26,8 @@ public final class UsersApi {
     }
 
     public void register(RoutesConfig r) {
-        r.get("/api/users", this::list);
+        r.get("/api/users", Json.adminList(() -> store.users().stream().map(AccountJson::user).toList()));
         r.post("/api/users", this::create);
-    }
-
-    private void list(Context ctx) {
-        Caller.admin(ctx);
-        Json.ok(ctx, store.users().stream().map(AccountJson::user).toList());
     }
 
     private void create(Context ctx) {

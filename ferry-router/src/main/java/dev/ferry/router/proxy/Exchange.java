@@ -15,15 +15,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.Future;
-import java.io.IOException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One request from its head to the end of its response: route lookup, endpoint choice, connection, retries
- * ({@link RetryPolicy}), error pages, access log and metrics; the request goes to the backend through its
- * {@link RequestSender}, the response back through its {@link ResponseRelay}.
+ * ({@link RetryPolicy}; after a lost backend, {@link BackendLoss}), error pages, access log and metrics; the request
+ * goes to the backend through its {@link RequestSender}, the response back through its {@link ResponseRelay}.
  *
  * <p>The request head is the client's own bytes ({@link RequestHead}, kept until the exchange ends), written to
  * each backend tried by {@code BackendRequestWriter}; its body passes as the slices {@code ClientRequestReader}
@@ -250,33 +249,20 @@ final class Exchange {
         if (ch != backend || st.done || st.responseComplete || st.upgrading) {
             return;
         }
-        boolean answered = st.responseStarted;
-        if (answered && (!response.headHeld() || cause == null && response.endsAtClose())) {
-            dropBackend();
-            if (cause == null && response.endsAtClose()) {
-                response.endAtClose(); // a body delimited by the backend's close is whole now
-            } else {
-                abort(); // part of the response is already out: a second response is impossible
-            }
-            return;
-        }
-        if (answered) { // only a head came and the client has none of it; the request was served, though
-            response.forgetHead();
-        }
+        BackendLoss loss = BackendLoss.of(cause, st, response, retry, endpoint, reused, head.method());
         dropBackend();
-        RetryPolicy.Decision decision = retry.afterBackendLoss(cause, endpoint, reused && !answered, st.bodyBytesSent, head.method());
-        if (decision != RetryPolicy.Decision.FAIL) {
-            if (decision == RetryPolicy.Decision.RETRY_ELSEWHERE && cause instanceof IOException) {
-                pool.failed(endpoint, cause);
-            }
-            st.newAttempt();
-            attempt(decision == RetryPolicy.Decision.RETRY_ELSEWHERE);
-            return;
-        }
-        if (!reused && cause instanceof IOException) {
+        if (loss.failsEndpoint(cause, reused)) {
             pool.failed(endpoint, cause);
         }
-        fail(ProxyError.BACKEND_RESET, false);
+        switch (loss) {
+            case ENDS_BODY -> response.endAtClose();
+            case CUTS_RESPONSE -> abort();
+            case RETRY_FRESH, RETRY_ELSEWHERE -> {
+                st.newAttempt();
+                attempt(loss == BackendLoss.RETRY_ELSEWHERE);
+            }
+            case FAIL -> fail(ProxyError.BACKEND_RESET, false);
+        }
     }
 
     /** The backend's response is malformed before anything was relayed, or its body broke after. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ferry.core.traffic.TrafficReport;
 import dev.ferry.core.traffic.TrafficReports;
 import dev.ferry.router.log.AccessLogEntry;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,36 +17,21 @@ class TrafficReporterTest {
 
     private static final Instant AT = Instant.parse("2026-12-05T10:00:00.200Z");
 
-    /** The reports a router published; throws while {@code down}. */
-    private static final class Published implements TrafficReports {
+    /** The reports a router published, throwing while {@code down}; in all else {@link TrafficReports#NONE}. */
+    private static final class Published {
         final List<TrafficReport> reports = new ArrayList<>();
         boolean down;
-
-        @Override
-        public void publish(TrafficReport report) {
-            if (down) {
-                throw new IllegalStateException("redis is down");
-            }
-            reports.add(report);
-        }
-
-        @Override
-        public List<TrafficReport> readNew() {
-            return List.of();
-        }
-
-        @Override
-        public List<Taken> take(String consumer, int max) {
-            return List.of();
-        }
-
-        @Override
-        public void acknowledge(List<String> ids) {
-        }
-
-        @Override
-        public void close() {
-        }
+        final TrafficReports port = (TrafficReports) Proxy.newProxyInstance(TrafficReports.class.getClassLoader(),
+                new Class<?>[] {TrafficReports.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("publish")) {
+                        return method.invoke(TrafficReports.NONE, args);
+                    }
+                    if (down) {
+                        throw new IllegalStateException("redis is down");
+                    }
+                    reports.add((TrafficReport) args[0]);
+                    return null;
+                });
     }
 
     private static AccessLogEntry entry(String host, int status, long totalMs, long backendMs) {
@@ -55,7 +41,7 @@ class TrafficReporterTest {
     @Test
     void groupsRequestsAndKeepsWhatItCouldNotPublish() {
         Published published = new Published();
-        TrafficReporter reporter = new TrafficReporter(published);
+        TrafficReporter reporter = new TrafficReporter(published.port);
         reporter.log(entry("hello.localhost", 200, 40, 39));
         reporter.log(entry("hello.localhost", 200, 41, 40)); // the same 10 % bucket
         reporter.log(entry("hello.localhost", 200, 900, 899)); // ends in the next second

@@ -21,8 +21,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,26 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FleetCoordinationTest {
 
     @RegisterExtension
-    static final PostgresServerExtension server = new PostgresServerExtension();
+    static final TwoControlNodes nodes = new TwoControlNodes();
 
     @TempDir
     Path dir;
-
-    private TwoControlNodes nodes;
-    private PostgresStore a;
-    private PostgresStore b;
-
-    @BeforeEach
-    void twoNodes() throws Exception {
-        nodes = TwoControlNodes.open(server.server());
-        a = nodes.a();
-        b = nodes.b();
-    }
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
 
     @Test
     void aSlugStoredByOneNodeIsStreamedToAnotherAndStoredOnce() throws Exception {
@@ -60,12 +42,12 @@ class FleetCoordinationTest {
         Files.write(slug, content);
         String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 
-        assertThat(b.slugArchive().contains(id)).isFalse();
-        a.slugArchive().put(id, slug);
-        a.slugArchive().put(id, slug);
-        b.slugArchive().put(id, slug);
+        assertThat(nodes.b().slugArchive().contains(id)).isFalse();
+        nodes.a().slugArchive().put(id, slug);
+        nodes.a().slugArchive().put(id, slug);
+        nodes.b().slugArchive().put(id, slug);
 
-        SlugArchive other = b.slugArchive();
+        SlugArchive other = nodes.b().slugArchive();
         assertThat(other.contains(id)).isTrue();
         MessageDigest received = MessageDigest.getInstance("SHA-256");
         CountingDigest out = new CountingDigest(received);
@@ -79,23 +61,23 @@ class FleetCoordinationTest {
 
     @Test
     void aBuildsOutputIsReadThroughAnotherNodeReplacedWhenStoredAgainAndGoneWithItsApp() throws Exception {
-        User admin = a.bootstrapAdmin("admin@example.com").orElseThrow().user();
-        a.createApp(admin.id(), AppName.of("hello"));
-        Build build = a.enqueueBuild(AppName.of("hello"), "a".repeat(40), "main", admin.id());
+        User admin = nodes.a().bootstrapAdmin("admin@example.com").orElseThrow().user();
+        nodes.a().createApp(admin.id(), AppName.of("hello"));
+        Build build = nodes.a().enqueueBuild(AppName.of("hello"), "a".repeat(40), "main", admin.id());
         Path log = Files.writeString(dir.resolve("b-1.log"), "-----> Building hello\n");
         ByteArrayOutputStream none = new ByteArrayOutputStream();
-        assertThat(b.buildLogArchive().copyTo(build.id(), none)).isFalse();
+        assertThat(nodes.b().buildLogArchive().copyTo(build.id(), none)).isFalse();
 
-        a.buildLogArchive().put(build.id(), log);
+        nodes.a().buildLogArchive().put(build.id(), log);
         Files.writeString(log, "-----> Released v1\n", java.nio.file.StandardOpenOption.APPEND);
-        a.buildLogArchive().put(build.id(), log);
+        nodes.a().buildLogArchive().put(build.id(), log);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(b.buildLogArchive().copyTo(build.id(), out)).isTrue();
+        assertThat(nodes.b().buildLogArchive().copyTo(build.id(), out)).isTrue();
         assertThat(out.toString()).isEqualTo("-----> Building hello\n-----> Released v1\n");
         assertThat(nodes.query("SELECT COUNT(*) FROM pg_largeobject_metadata"))
                 .as("the first one unlinked").isEqualTo("1");
 
-        b.destroyApp(AppName.of("hello"), admin.id());
+        nodes.b().destroyApp(AppName.of("hello"), admin.id());
         assertThat(nodes.query("SELECT COUNT(*) FROM build_logs")).isEqualTo("0");
         assertThat(nodes.query("SELECT COUNT(*) FROM pg_largeobject_metadata"))
                 .as("unlinked with its app").isEqualTo("0");
@@ -104,86 +86,87 @@ class FleetCoordinationTest {
     @Test
     void anUnknownSlugIsReportedAndABadIdRefused() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(b.slugArchive().copyTo("0".repeat(64), out)).isFalse();
+        assertThat(nodes.b().slugArchive().copyTo("0".repeat(64), out)).isFalse();
         assertThat(out.size()).isZero();
-        assertThatThrownBy(() -> b.slugArchive().contains("../etc/passwd"))
+        assertThatThrownBy(() -> nodes.b().slugArchive().contains("../etc/passwd"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a slug id");
     }
 
     @Test
     void oneNodeHoldsALeaseUntilItLapsesOrIsGivenUp() throws Exception {
-        Leases leases = a.leases();
+        Leases leases = nodes.a().leases();
         Duration ttl = Duration.ofMillis(800);
         assertThat(leases.hold("reconciler", "node-a", ttl)).isTrue();
-        assertThat(b.leases().hold("reconciler", "node-b", ttl)).as("held by a").isFalse();
+        assertThat(nodes.b().leases().hold("reconciler", "node-b", ttl)).as("held by a").isFalse();
         assertThat(leases.hold("reconciler", "node-a", ttl)).as("a renews").isTrue();
-        assertThat(b.leases().hold("other", "node-b", ttl)).as("another lease is free").isTrue();
+        assertThat(nodes.b().leases().hold("other", "node-b", ttl)).as("another lease is free").isTrue();
 
         Thread.sleep(1_000); // a stops renewing
-        assertThat(b.leases().hold("reconciler", "node-b", ttl)).as("b takes the lapsed lease").isTrue();
+        assertThat(nodes.b().leases().hold("reconciler", "node-b", ttl)).as("b takes the lapsed lease").isTrue();
         assertThat(leases.hold("reconciler", "node-a", ttl)).as("a lost it").isFalse();
 
-        b.leases().release("reconciler", "node-b");
+        nodes.b().leases().release("reconciler", "node-b");
         assertThat(leases.hold("reconciler", "node-a", Duration.ofMinutes(1))).as("given up: free at once").isTrue();
-        b.leases().release("reconciler", "node-b");
-        assertThat(b.leases().hold("reconciler", "node-b", ttl)).as("b cannot give up a's lease").isFalse();
+        nodes.b().leases().release("reconciler", "node-b");
+        assertThat(nodes.b().leases().hold("reconciler", "node-b", ttl)).as("b cannot give up a's lease").isFalse();
     }
 
     @Test
     void aNodeRecoversOnlyItsOwnBuildsAndFailsAnotherNodesOnceItsHeartbeatStops() throws Exception {
-        User admin = a.bootstrapAdmin("admin@example.com").orElseThrow().user();
+        User admin = nodes.a().bootstrapAdmin("admin@example.com").orElseThrow().user();
         AppName app = AppName.of("hello");
-        a.createApp(admin.id(), app);
-        Build running = a.startBuild(a.enqueueBuild(app, "a".repeat(40), "main", admin.id()).id());
-        Build queued = a.enqueueBuild(app, "b".repeat(40), "main", admin.id());
-        Build ofB = b.enqueueBuild(app, "c".repeat(40), "main", admin.id());
+        nodes.a().createApp(admin.id(), app);
+        Build running = nodes.a().startBuild(nodes.a().enqueueBuild(app, "a".repeat(40), "main", admin.id()).id());
+        Build queued = nodes.a().enqueueBuild(app, "b".repeat(40), "main", admin.id());
+        Build ofB = nodes.b().enqueueBuild(app, "c".repeat(40), "main", admin.id());
 
-        assertThat(a.unfinishedBuilds()).extracting(Build::id).containsExactly(running.id(), queued.id());
-        assertThat(b.unfinishedBuilds()).extracting(Build::id).containsExactly(ofB.id());
+        assertThat(nodes.a().unfinishedBuilds()).extracting(Build::id).containsExactly(running.id(), queued.id());
+        assertThat(nodes.b().unfinishedBuilds()).extracting(Build::id).containsExactly(ofB.id());
 
         Duration timeout = Duration.ofMillis(1_500);
         Thread.sleep(1_000);
-        assertThat(a.buildHeartbeats().beat()).isEqualTo(2);
+        assertThat(nodes.a().buildHeartbeats().beat()).isEqualTo(2);
         Thread.sleep(800);
-        assertThat(b.buildHeartbeats().failStalled(timeout)).as("a beat 0.8 s ago").isEmpty();
-        b.buildHeartbeats().beat();
+        assertThat(nodes.b().buildHeartbeats().failStalled(timeout)).as("a beat 0.8 s ago").isEmpty();
+        nodes.b().buildHeartbeats().beat();
 
         Thread.sleep(1_000); // a stops beating: its last heartbeat is 1.8 s old
-        assertThat(b.buildHeartbeats().failStalled(timeout)).extracting(Build::id)
+        assertThat(nodes.b().buildHeartbeats().failStalled(timeout)).extracting(Build::id)
                 .containsExactly(running.id(), queued.id());
-        Build failed = b.build(app, running.id()).orElseThrow();
+        Build failed = nodes.b().build(app, running.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(BuildStatus.FAILED);
         assertThat(failed.failure()).hasValue("the control node node-a that received this push stopped answering"
                 + " (no heartbeat for 1 s); push again");
-        assertThat(b.build(app, ofB.id()).orElseThrow().status()).as("b's own build").isEqualTo(BuildStatus.QUEUED);
-        assertThat(a.buildHeartbeats().failStalled(timeout)).as("b beat recently").isEmpty();
+        assertThat(nodes.b().build(app, ofB.id()).orElseThrow().status()).as("b's own build")
+                .isEqualTo(BuildStatus.QUEUED);
+        assertThat(nodes.a().buildHeartbeats().failStalled(timeout)).as("b beat recently").isEmpty();
     }
 
     @Test
     void oneNodeAtATimeDeploysAnAppAndADeadHoldersLockIsFreed() {
         AppName hello = AppName.of("hello");
-        AppLocks.Held held = a.appLocks().tryLock(hello).orElseThrow();
-        assertThat(b.appLocks().tryLock(hello)).as("held by a").isEmpty();
-        assertThat(b.appLocks().tryLock(AppName.of("other"))).as("another app is free").isPresent().get()
+        AppLocks.Held held = nodes.a().appLocks().tryLock(hello).orElseThrow();
+        assertThat(nodes.b().appLocks().tryLock(hello)).as("held by a").isEmpty();
+        assertThat(nodes.b().appLocks().tryLock(AppName.of("other"))).as("another app is free").isPresent().get()
                 .satisfies(AppLocks.Held::close);
-        assertThatThrownBy(() -> b.appLocks().lock(hello, Duration.ofMillis(300)))
+        assertThatThrownBy(() -> nodes.b().appLocks().lock(hello, Duration.ofMillis(300)))
                 .isInstanceOf(StoreUnavailable.class).hasMessageContaining("Another control node kept deploying hello");
 
         held.close();
-        try (AppLocks.Held mine = b.appLocks().lock(hello, Duration.ofSeconds(2))) {
-            assertThat(a.appLocks().tryLock(hello)).isEmpty();
+        try (AppLocks.Held mine = nodes.b().appLocks().lock(hello, Duration.ofSeconds(2))) {
+            assertThat(nodes.a().appLocks().tryLock(hello)).isEmpty();
         }
-        assertThat(a.appLocks().tryLock(hello)).isPresent().get().satisfies(AppLocks.Held::close);
+        assertThat(nodes.a().appLocks().tryLock(hello)).isPresent().get().satisfies(AppLocks.Held::close);
     }
 
     @Test
     void aLockIsFreedWhenItsHoldersSessionEnds() throws Exception {
         AppName hello = AppName.of("hello");
-        AppLocks.Held held = a.appLocks().tryLock(hello).orElseThrow();
+        AppLocks.Held held = nodes.a().appLocks().tryLock(hello).orElseThrow();
         try (Connection c = nodes.database().dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted");
         }
-        try (AppLocks.Held mine = b.appLocks().lock(hello, Duration.ofSeconds(2))) {
+        try (AppLocks.Held mine = nodes.b().appLocks().lock(hello, Duration.ofSeconds(2))) {
             assertThat(mine).isNotNull();
         }
         held.close();

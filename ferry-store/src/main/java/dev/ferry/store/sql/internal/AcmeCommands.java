@@ -8,9 +8,11 @@ import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.EventAction;
 import dev.ferry.core.store.PlatformCertificate;
 import dev.ferry.core.store.ServingCertificate;
+import dev.ferry.store.sql.internal.AcmeRows.ChallengeTable;
 import dev.ferry.store.sql.internal.AppRows.AppRow;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,47 +47,51 @@ public final class AcmeCommands implements AcmeStore {
 
     @Override
     public void putChallenge(String token, String keyAuthorization) {
-        db.write(tx -> {
-            AcmeRows.putChallenge(tx, token, keyAuthorization, clock.now());
-            return null;
-        });
-        certificates.changed();
+        putChallenge(ChallengeTable.HTTP_01, token, keyAuthorization);
     }
 
     @Override
     public void removeChallenge(String token) {
-        if (db.write(tx -> AcmeRows.removeChallenge(tx, token))) {
-            certificates.changed();
-        }
+        removeChallenge(ChallengeTable.HTTP_01, token);
     }
 
     @Override
     public Map<String, String> challenges() {
-        Map<String, String> all = new LinkedHashMap<>();
-        db.read(AcmeRows::challenges).forEach(e -> all.put(e.getKey(), e.getValue()));
-        return all;
+        return challenges(ChallengeTable.HTTP_01);
     }
 
     @Override
     public void putTlsAlpnChallenge(String host, String keyAuthorization) {
+        putChallenge(ChallengeTable.TLS_ALPN_01, host.toLowerCase(Locale.ROOT), keyAuthorization);
+    }
+
+    @Override
+    public void removeTlsAlpnChallenge(String host) {
+        removeChallenge(ChallengeTable.TLS_ALPN_01, host.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Map<String, String> tlsAlpnChallenges() {
+        return challenges(ChallengeTable.TLS_ALPN_01);
+    }
+
+    private void putChallenge(ChallengeTable table, String key, String keyAuthorization) {
         db.write(tx -> {
-            AcmeRows.putTlsAlpn(tx, host.toLowerCase(java.util.Locale.ROOT), keyAuthorization, clock.now());
+            AcmeRows.putChallenge(tx, table, key, keyAuthorization, clock.now());
             return null;
         });
         certificates.changed();
     }
 
-    @Override
-    public void removeTlsAlpnChallenge(String host) {
-        if (db.write(tx -> AcmeRows.removeTlsAlpn(tx, host.toLowerCase(java.util.Locale.ROOT)))) {
+    private void removeChallenge(ChallengeTable table, String key) {
+        if (db.write(tx -> AcmeRows.removeChallenge(tx, table, key))) {
             certificates.changed();
         }
     }
 
-    @Override
-    public Map<String, String> tlsAlpnChallenges() {
+    private Map<String, String> challenges(ChallengeTable table) {
         Map<String, String> all = new LinkedHashMap<>();
-        db.read(AcmeRows::tlsAlpn).forEach(e -> all.put(e.getKey(), e.getValue()));
+        db.read(tx -> AcmeRows.challenges(tx, table)).forEach(e -> all.put(e.getKey(), e.getValue()));
         return all;
     }
 

@@ -18,34 +18,37 @@ public final class AcmeRows {
     private AcmeRows() {
     }
 
-    public static void putChallenge(Tx tx, String token, String keyAuthorization, Instant now) throws SQLException {
-        tx.update("DELETE FROM acme_challenges WHERE token = ?", token);
-        tx.update("INSERT INTO acme_challenges (token, key_authorization, created_at) VALUES (?, ?, ?)", token,
-                keyAuthorization, now.toEpochMilli());
+    /** The tables of the challenges being answered: HTTP-01's by token, TLS-ALPN-01's by host. */
+    public enum ChallengeTable {
+        HTTP_01("acme_challenges", "token"),
+        TLS_ALPN_01("acme_tls_alpn", "host");
+
+        private final String delete;
+        private final String insert;
+        private final String select;
+
+        ChallengeTable(String table, String key) {
+            this.delete = "DELETE FROM " + table + " WHERE " + key + " = ?";
+            this.insert = "INSERT INTO " + table + " (" + key + ", key_authorization, created_at) VALUES (?, ?, ?)";
+            this.select = "SELECT " + key + " AS challenge_key, key_authorization FROM " + table + " ORDER BY " + key;
+        }
     }
 
-    public static boolean removeChallenge(Tx tx, String token) throws SQLException {
-        return tx.update("DELETE FROM acme_challenges WHERE token = ?", token) >= 1;
+    /** Puts the challenge of {@code key}, replacing the one it had. */
+    public static void putChallenge(Tx tx, ChallengeTable table, String key, String keyAuthorization, Instant now)
+            throws SQLException {
+        tx.update(table.delete, key);
+        tx.update(table.insert, key, keyAuthorization, now.toEpochMilli());
     }
 
-    public static List<Map.Entry<String, String>> challenges(Tx tx) throws SQLException {
-        return tx.list("SELECT token, key_authorization FROM acme_challenges ORDER BY token",
-                row -> Map.entry(row.getString("token"), row.getString("key_authorization")));
+    /** Removes the challenge of {@code key}; true when there was one. */
+    public static boolean removeChallenge(Tx tx, ChallengeTable table, String key) throws SQLException {
+        return tx.update(table.delete, key) >= 1;
     }
 
-    public static void putTlsAlpn(Tx tx, String host, String keyAuthorization, Instant now) throws SQLException {
-        tx.update("DELETE FROM acme_tls_alpn WHERE host = ?", host);
-        tx.update("INSERT INTO acme_tls_alpn (host, key_authorization, created_at) VALUES (?, ?, ?)", host,
-                keyAuthorization, now.toEpochMilli());
-    }
-
-    public static boolean removeTlsAlpn(Tx tx, String host) throws SQLException {
-        return tx.update("DELETE FROM acme_tls_alpn WHERE host = ?", host) >= 1;
-    }
-
-    public static List<Map.Entry<String, String>> tlsAlpn(Tx tx) throws SQLException {
-        return tx.list("SELECT host, key_authorization FROM acme_tls_alpn ORDER BY host",
-                row -> Map.entry(row.getString("host"), row.getString("key_authorization")));
+    /** Every challenge of the table, key to key authorization, by key. */
+    public static List<Map.Entry<String, String>> challenges(Tx tx, ChallengeTable table) throws SQLException {
+        return tx.list(table.select, row -> Map.entry(row.getString("challenge_key"), row.getString("key_authorization")));
     }
 
     public static void putStatus(Tx tx, AppRow app, AcmeHostStatus s) throws SQLException {
