@@ -33,14 +33,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loopback, two {@code ferry control} on both, PRELOAD routes written into Redis through the registry (four
  * threads), then two separate {@code ferry router} started on that Redis, the first timed from its launch to its
  * first 200 on a preloaded route. Then, after 100 unrecorded warm-up changes, for each of ROUNDS changes, through
- * the two control nodes in turn: {@code POST /api/routes} for a new domain, then requests through both routers in
- * turn until each answers 200 for it, then (to split the API call's own cost from the registry write's) an
- * authenticated {@code GET} of the same route. A registry in this process subscribes too and stamps when each
- * change's pub/sub message reached it, which splits "sent -> published" from "published -> served".
+ * the two control nodes in turn: {@code POST /api/routes} for a new domain while two watchers, one per router, ask
+ * their router for it over a keep-alive connection from the moment the change is published until it answers 200
+ * (sent -> served by both is when the later of the two 200s arrived); then (to split the API call's own cost from
+ * the registry write's) an authenticated {@code GET} of the same route. A registry in this process subscribes too
+ * and stamps when each change's pub/sub message reached it, which splits "sent -> published" from
+ * "published -> served" and tells the watchers when to start.
  * Usage: java -cp CLASSPATH FleetPropagationBench.java FERRY_LAUNCHER WORKDIR PRELOAD ROUNDS
  */
 public class FleetPropagationBench {
 
+    /** Opened when this process's own subscription sees the change of a domain: the routers get it at that moment. */
+    private static final Map<String, java.util.concurrent.CountDownLatch> PUBLISHED = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
@@ -62,7 +66,8 @@ public class FleetPropagationBench {
         Map<String, Long> published = new ConcurrentHashMap<>();
         try (RedisServerProcess redis = RedisServerProcess.start(work.resolve("redis"), true);
              PostgresServerProcess postgres = PostgresServerProcess.start();
-             RedisRouteRegistry writer = RedisRouteRegistry.open(RedisRegistryConfig.of(redis.uri()))) {
+             RedisRouteRegistry writer = RedisRouteRegistry.open(RedisRegistryConfig.of(redis.uri()));
+             AutoCloseable stopFerry = () -> stop(routers[1], routers[0], controls[1], controls[0])) {
             String key = newKey();
             String store = postgres.url(postgres.newDatabase());
             int[] apiPorts = {freePort(), freePort()};
@@ -97,6 +102,8 @@ public class FleetPropagationBench {
                 public void onChange(RouteChange change) {
                     if (change instanceof RouteChange.HttpRouteSet set) {
                         published.putIfAbsent(set.route().domain(), System.nanoTime());
+                        PUBLISHED.computeIfAbsent(set.route().domain(), d -> new java.util.concurrent.CountDownLatch(1))
+                                .countDown();
                     }
                 }
             });
@@ -150,22 +157,39 @@ public class FleetPropagationBench {
                     pct(publishedMicros, 0.99), pct(servedMicros, 0.5), pct(servedMicros, 0.99), pct(servedMicros, 1.0),
                     pct(readMicros, 0.5), pct(readMicros, 0.99));
         } finally {
-            for (Process p : new Process[] {routers[1], routers[0], controls[1], controls[0]}) {
-                if (p != null) {
-                    p.destroy();
-                    p.waitFor(30, TimeUnit.SECONDS);
-                }
-            }
             backend.stop(0);
         }
     }
 
+    /** Stops Ferry's processes (closed before Redis and PostgreSQL, so that they stop on working backends). */
+    private static void stop(Process... processes) throws InterruptedException {
+        for (Process p : processes) {
+            if (p != null) {
+                p.destroy();
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /**
-     * One change: the API call's time, the time from sending it to the first 200 from each router (asked in turn),
-     * the authenticated read's time, in µs; and when it was sent ({@link System#nanoTime()}).
+     * One change: the API call's time, the time from sending it to the first 200 from each router, the
+     * authenticated read's time, in µs; and when it was sent ({@link System#nanoTime()}). Each router is watched by
+     * a thread of its own, connected before the call is sent and asking over that keep-alive connection from the
+     * moment the change is published (this process's own subscription, which the routers share, sees it) and then
+     * every {@link #POLL_MICROS} µs until a 200: the figure is when both routers served the route, not when a client
+     * asking them one after the other noticed it, and no request loads the machine before there is a change.
      */
     private static long[] change(int apiPort, int[] routerPorts, String token, String domain, String target)
             throws Exception {
+        long[] firstServed = new long[routerPorts.length];
+        Thread[] watchers = new Thread[routerPorts.length];
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(routerPorts.length);
+        for (int r = 0; r < routerPorts.length; r++) {
+            int router = r;
+            watchers[r] = Thread.ofPlatform().start(() -> firstServed[router] = watch(routerPorts[router], domain, ready,
+                    PUBLISHED.computeIfAbsent(domain, d -> new java.util.concurrent.CountDownLatch(1))));
+        }
+        ready.await();
         long start = System.nanoTime();
         HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/routes"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -175,28 +199,81 @@ public class FleetPropagationBench {
         if (posted.statusCode() != 201) {
             throw new IllegalStateException("POST /api/routes answered " + posted.statusCode() + ": " + posted.body());
         }
-        boolean[] serving = new boolean[routerPorts.length];
-        int left = routerPorts.length;
-        while (left > 0) {
-            for (int r = 0; r < routerPorts.length; r++) {
-                if (!serving[r] && status(routerPorts[r], domain) == 200) {
-                    serving[r] = true;
-                    left--;
-                }
+        long served = 0;
+        for (int r = 0; r < watchers.length; r++) {
+            watchers[r].join();
+            if (firstServed[r] < 0) {
+                throw new IllegalStateException(domain + " was not served by router " + r + " within 10 s");
             }
-            if (left > 0 && System.nanoTime() - start > TimeUnit.SECONDS.toNanos(10)) {
-                throw new IllegalStateException(domain + " was not served by both routers within 10 s");
-            }
+            served = Math.max(served, firstServed[r]);
         }
-        long served = System.nanoTime();
         long readStart = System.nanoTime();
         HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/routes/" + domain))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         if (read.statusCode() != 200) {
             throw new IllegalStateException("GET /api/routes/" + domain + " answered " + read.statusCode());
         }
-        return new long[] {(answered - start) / 1000, (served - start) / 1000, (System.nanoTime() - readStart) / 1000,
-                start};
+        return new long[] {(answered - start) / 1000, Math.max(0, served - start) / 1000,
+                (System.nanoTime() - readStart) / 1000, start};
+    }
+
+    /** How long a watcher waits between two requests to its router. */
+    private static final long POLL_MICROS = 250;
+
+    /**
+     * Asks the router on {@code port} for {@code host} over one keep-alive connection until it answers 200; returns
+     * {@link System#nanoTime()} when that answer's status line arrived, or -1 after 10 s.
+     */
+    private static long watch(int port, String host, java.util.concurrent.CountDownLatch ready,
+            java.util.concurrent.CountDownLatch published) {
+        byte[] request = ("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setTcpNoDelay(true);
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            java.io.OutputStream out = socket.getOutputStream();
+            ready.countDown();
+            if (!published.await(10, TimeUnit.SECONDS)) {
+                return -1;
+            }
+            while (System.nanoTime() < deadline) {
+                out.write(request);
+                out.flush();
+                String status = line(in);
+                long at = System.nanoTime();
+                long length = 0;
+                for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                    if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                        length = Long.parseLong(header.substring(15).strip());
+                    }
+                }
+                in.skipNBytes(length);
+                if (status.startsWith("HTTP/1.1 200")) {
+                    return at;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(POLL_MICROS * 1000);
+            }
+            return -1;
+        } catch (IOException e) {
+            ready.countDown();
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String line(java.io.InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the router closed the connection");
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private static int status(int port, String host) {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records what a subscription delivers; safe to read from the test thread. */
-final class RecordingListener implements RouteListener {
+class RecordingListener implements RouteListener {
 
     private final List<RouteTable> snapshots = new ArrayList<>();
     private final List<RouteChange> changes = new ArrayList<>();

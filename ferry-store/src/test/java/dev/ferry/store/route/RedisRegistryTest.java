@@ -145,6 +145,33 @@ class RedisRegistryTest {
         }
     }
 
+    /**
+     * A router's copy applies the next change on the thread its pub/sub message arrives on: a hand-off to the
+     * mirror's own thread cost a wake-up per change between receiving a route and serving it.
+     */
+    @Test
+    void anotherRegistrysChangesAreAppliedOnTheThreadTheirMessageArrivesOn() {
+        try (RedisRouteRegistry writer = RedisRouteRegistry.open(config());
+             RedisRouteRegistry router = RedisRouteRegistry.open(config())) {
+            List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+            RecordingListener recorded = new RecordingListener() {
+                @Override
+                public synchronized void onChange(RouteChange change) {
+                    threads.add(Thread.currentThread().getName());
+                    super.onChange(change);
+                }
+            };
+            router.subscribe(recorded);
+            for (int i = 0; i < 20; i++) {
+                writer.addEndpoint("inline" + i + ".local", a, Optional.empty());
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> recorded.changes().size() == 20);
+            assertThat(recorded.replayed()).isEqualTo(writer.table());
+            // The mirror's thread still takes a change that arrives while it holds the copy (a periodic check).
+            assertThat(threads.stream().filter(t -> !t.equals("ferry-redis-routes")).count()).isGreaterThanOrEqualTo(15);
+        }
+    }
+
     @Test
     void ownersOnSeveralRegistriesRegisteringOnOneRouteAtOnceLoseNoEndpoint() throws Exception {
         try (RedisRouteRegistry one = RedisRouteRegistry.open(config());
