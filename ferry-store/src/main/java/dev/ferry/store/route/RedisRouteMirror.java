@@ -19,13 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,12 +52,10 @@ final class RedisRouteMirror implements AutoCloseable {
     private final RedisRegistryConfig config;
     private final MiniPaasKeys miniPaasKeys;
     private final Subscribers subscribers = new Subscribers();
-    private final ScheduledThreadPoolExecutor thread;
+    private final MirrorLane lane;
     private volatile RouteTable effective = RouteTable.empty();
     private volatile boolean loaded;
-    /** Held while the copy changes or listeners are called; taken by every task of {@link #thread}. */
-    private final ReentrantLock copyLock = new ReentrantLock();
-    // Guarded by copyLock:
+    // Guarded by the lane's lock:
     private String epoch;
     private long seq;
     private RouteTable ferry = RouteTable.empty();
@@ -76,25 +67,20 @@ final class RedisRouteMirror implements AutoCloseable {
         this.keys = keys;
         this.config = config;
         this.miniPaasKeys = new MiniPaasKeys(config.miniPaasKeyPrefix());
-        this.thread = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "ferry-redis-routes");
-            t.setDaemon(true);
-            return t;
-        });
-        long poll = config.pollInterval().toMillis();
-        thread.scheduleWithFixedDelay(() -> locked(this::poll), poll, poll, TimeUnit.MILLISECONDS);
+        this.lane = new MirrorLane(redis.address(), config.commandTimeout().multipliedBy(20));
+        lane.every(config.pollInterval(), this::poll);
     }
 
     /** True on a thread that is changing the copy or calling listeners (such as inside a listener's callback). */
     boolean onDeliveryThread() {
-        return copyLock.isHeldByCurrentThread();
+        return lane.held();
     }
 
     /** The copy; loads it first if it never was (and stays empty if Redis cannot be reached). */
     RouteTable table() {
         if (!loaded) {
             try {
-                onThread(() -> ensureLoaded());
+                lane.call(() -> ensureLoaded());
             } catch (RouteRegistryUnavailableException e) {
                 LOG.warn("{}; the route table is empty until it answers", e.getMessage());
             }
@@ -111,7 +97,7 @@ final class RedisRouteMirror implements AutoCloseable {
     }
 
     RouteRegistry.Subscription subscribe(RouteListener listener) {
-        return onThread(() -> {
+        return lane.call(() -> {
             ensureLoaded();
             return subscribers.add(listener, effective);
         });
@@ -128,7 +114,7 @@ final class RedisRouteMirror implements AutoCloseable {
             return;
         }
         try {
-            onThread(() -> {
+            lane.call(() -> {
                 if (!loaded) {
                     return null;
                 }
@@ -153,10 +139,7 @@ final class RedisRouteMirror implements AutoCloseable {
      * @param changeEpoch the epoch this registry just wrote the change in, or {@code null} for a pub/sub message
      */
     private boolean applyNextHere(long changeSeq, String changeEpoch, String record) {
-        if (!copyLock.tryLock()) {
-            return false;
-        }
-        try {
+        return lane.tryHere(() -> {
             if (!loaded) {
                 return true;
             }
@@ -171,18 +154,7 @@ final class RedisRouteMirror implements AutoCloseable {
             }
             apply(changeSeq, record, true);
             return true;
-        } finally {
-            copyLock.unlock();
-        }
-    }
-
-    private void locked(Runnable task) {
-        copyLock.lock();
-        try {
-            task.run();
-        } finally {
-            copyLock.unlock();
-        }
+        });
     }
 
     private Void ensureLoaded() {
@@ -331,56 +303,10 @@ final class RedisRouteMirror implements AutoCloseable {
         return value == null ? 0 : Long.parseLong(value);
     }
 
-    private <T> T onThread(Callable<T> task) {
-        if (onDeliveryThread()) {
-            try {
-                return task.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        Future<T> future = thread.submit(() -> {
-            copyLock.lock();
-            try {
-                return task.call();
-            } finally {
-                copyLock.unlock();
-            }
-        });
-        try {
-            return future.get(config.commandTimeout().toMillis() * 20, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new RouteRegistryUnavailableException("route registry " + redis.address() + " did not answer in time", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the route registry", e);
-        }
-    }
-
-    /** Runs {@code task} under the lock; a failure is logged at debug level (the periodic check repairs the copy). */
-    private void runLogged(Runnable task) {
-        copyLock.lock();
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.debug("route registry {}: {}", redis.address(), e.toString());
-        } finally {
-            copyLock.unlock();
-        }
-    }
-
     @Override
     public void close() {
         subscribers.closeAll();
-        thread.shutdownNow();
+        lane.close();
     }
 
     /** Pub/sub callbacks (on Lettuce's threads), handed to the delivery thread in arrival order. */
@@ -398,7 +324,7 @@ final class RedisRouteMirror implements AutoCloseable {
                     // not a change of ours: the mirror's thread reads it as before
                 }
             }
-            thread.execute(() -> runLogged(() -> {
+            lane.later(() -> {
                 if (channel.equals(config.miniPaasChannel())) {
                     if (message.strip().equals("reload") && loaded) {
                         reloadMiniPaas();
@@ -415,19 +341,19 @@ final class RedisRouteMirror implements AutoCloseable {
                 } else {
                     catchUp();
                 }
-            }));
+            });
         }
 
         @Override
         public void subscribed(String channel, long count) {
             // Also called when Lettuce re-subscribes after a reconnect: whatever was published meanwhile is lost.
             if (channel.equals(keys.channel())) {
-                thread.execute(() -> runLogged(() -> {
+                lane.later(() -> {
                     if (loaded) {
                         catchUp();
                         reloadMiniPaas();
                     }
-                }));
+                });
             }
         }
     }
