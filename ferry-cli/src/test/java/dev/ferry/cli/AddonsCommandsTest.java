@@ -83,10 +83,13 @@ class AddonsCommandsTest {
 
         CommandRunner.Result detached = cli.run("addons:detach", "cache", "-a", "other");
         assertThat(detached.out()).isEqualTo("Detached cache from other; SESSIONS_URL is removed in a new release\n");
-        CommandRunner.Result unconfirmed = cli.run("addons:destroy", "cache", "--confirm", "hello");
+        // An app the add-on is attached to but that does not own it is no confirmation; the owner is, as on Heroku.
+        CommandRunner.Result unconfirmed = cli.run("addons:destroy", "cache", "--confirm", "other");
         assertThat(unconfirmed.exit()).isEqualTo(1);
-        assertThat(unconfirmed.err()).contains("does not match the add-on cache; nothing was destroyed");
-        CommandRunner.Result destroyed = cli.run("addons:destroy", "cache", "--confirm", "cache");
+        assertThat(unconfirmed.err()).contains("--confirm other matches neither the app that owns cache (hello) nor the"
+                + " add-on's name; nothing was destroyed");
+        assertThat(cli.run("addons", "-a", "hello").out()).contains("cache");
+        CommandRunner.Result destroyed = cli.run("addons:destroy", "cache", "--confirm", "hello");
         assertThat(destroyed.exit()).as(destroyed.err()).isZero();
         assertThat(api.store.config(AppName.of("hello")).asMap()).doesNotContainKey("REDIS_URL");
         assertThat(cli.run("addons", "-a", "hello").out()).startsWith("hello has no add-ons");
