@@ -57,9 +57,9 @@ public final class AcmeWiring {
                 log.warn("ACME: no router runs in this process and there is no shared registry; the CA's checks are"
                         + " answered only by the routers of ferry up nodes on the same store");
             }
-            if (!withRouter && acme.challenge() == AcmeChallenge.TLS_ALPN_01) {
-                log.warn("ACME: TLS-ALPN-01 is answered by routers that read the store (ferry up), not by separate"
-                        + " ferry router processes, which serve no HTTPS");
+            if (!withRouter && relay.isEmpty() && acme.challenge() == AcmeChallenge.TLS_ALPN_01) {
+                log.warn("ACME: TLS-ALPN-01 is answered by routers that read the store (ferry up), or by separate"
+                        + " ferry router processes given the secret key on a shared registry; there is none here");
             }
             Optional<WildcardIssuer> wildcard = WildcardWiring.start(config, c, store, fleet);
             wildcard.ifPresent(started::add);
