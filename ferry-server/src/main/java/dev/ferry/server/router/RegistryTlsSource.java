@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * once, then reads the registry, again on each message and every {@link #POLL} (a message missed while the
  * subscription was down). A document that does not parse, open or check is refused whole, with one error line, and
  * the last good set keeps serving (the default certificate when there was none); so does a registry that is down.
- * Each good document is saved (a temporary file, then renamed) before it is served. The ACME HTTP-01 challenges come
+ * Each good document is saved (a temporary file readable by its owner only, then renamed) before it is served. The ACME HTTP-01 challenges come
  * from {@link AcmeChallengesFollower} through {@link #answerAcmeChallenges}. Reads run on a thread of their own.
  */
 final class RegistryTlsSource implements TlsSource, AutoCloseable {
@@ -143,6 +144,8 @@ final class RegistryTlsSource implements TlsSource, AutoCloseable {
     private void save(String json) {
         Path temp = savedFile.resolveSibling(SAVED_FILE + ".tmp");
         try {
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temp, json);
             Files.move(temp, savedFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

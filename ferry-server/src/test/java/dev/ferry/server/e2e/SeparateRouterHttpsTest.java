@@ -20,6 +20,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -102,7 +103,8 @@ class SeparateRouterHttpsTest {
 
                 ok(admin, "certs:add", cert.resolve("cert.pem").toString(), cert.resolve("key.pem").toString(), "-a", "hello");
                 await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(curl(cert, https).exit()).isZero());
-                assertThat(router.directory().resolve("tls.json")).exists();
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(router.directory().resolve("tls.json"))))
+                        .as("the saved copy, keys still sealed, is its owner's only").isEqualTo("rw-------");
             } finally {
                 router.close();
             }
