@@ -6,15 +6,19 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.ferry.server.FerryCommandLine;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.config.FerryConfigResolver;
 import dev.ferry.server.config.StoreSettings;
 import dev.ferry.server.e2e.HttpsProbe.CurlResult;
 import dev.ferry.server.router.RouterNode;
+import dev.ferry.store.route.RedisAcmeChallenges;
+import dev.ferry.store.route.RedisRegistryConfig;
 import dev.ferry.store.route.RedisServerProcess;
 import dev.ferry.store.sql.ConfigKey;
 import dev.ferry.testing.CommandRunner;
+import dev.ferry.testing.FreePorts;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * HTTPS on a separate {@code ferry router} (no store): a {@code ferry control} node publishes its certificates, HTTPS
  * settings and challenges, sealed, in the Redis registry; the router, given the same secret key, serves them by SNI
  * with no restart, follows their removal, redirects and adds HSTS, and serves its saved copy when it starts while Redis
- * is down. A router with another key, or a document altered in Redis, serves nothing new and says why.
+ * is down, and answers ACME HTTP-01 from the registry too. A router with another key, or a document altered in
+ * Redis, serves nothing new and says why; without a key, the role serves no HTTPS and says so.
  */
 class SeparateRouterHttpsTest {
 
@@ -94,8 +100,12 @@ class SeparateRouterHttpsTest {
                 ok(admin, "https:hsts", "31536000", "-a", "hello");
                 await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(plainGet(router.httpPort(), "/x"))
                         .startsWith("HTTP/1.1 308 ").contains("Location: https://" + HOST + ":" + https + "/x"));
-                assertThat(plainGet(router.httpPort(), "/.well-known/acme-challenge/t")).as("ACME paths excepted")
-                        .doesNotStartWith("HTTP/1.1 308 ");
+                try (RedisAcmeChallenges challenges = new RedisAcmeChallenges(registry().orElseThrow())) {
+                    challenges.put("tok", "tok.thumbprint");
+                    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(plainGet(router.httpPort(),
+                            "/.well-known/acme-challenge/tok")).as("HTTP-01 answered, not redirected")
+                            .startsWith("HTTP/1.1 200 ").endsWith("tok.thumbprint"));
+                }
                 assertThat(curl(cert, https).out()).contains("strict-transport-security: max-age=31536000");
 
                 ok(admin, "certs:remove", HOST, "-a", "hello");
@@ -153,16 +163,35 @@ class SeparateRouterHttpsTest {
             assertThat(router.httpsPort()).isEqualTo(-1);
             assertThat(router.httpPort()).isPositive();
         }
-        CommandRunner.Result refused = dev.ferry.server.FerryCommandLine.run(dir.resolve("home"), "router",
+        CommandRunner.Result refused = FerryCommandLine.run(dir.resolve("home"), "router",
                 "--registry", redis.uri(), "--https-port", "8443", "--data-dir", dir.resolve("r").toString());
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).startsWith("ferry: --https-port needs the fleet's secret key")
                 .contains("--secret-key-file PATH or env FERRY_SECRET_KEY");
-        CommandRunner.Result missing = dev.ferry.server.FerryCommandLine.run(dir.resolve("home"), "router",
+        CommandRunner.Result missing = FerryCommandLine.run(dir.resolve("home"), "router",
                 "--registry", redis.uri(), "--secret-key-file", dir.resolve("nowhere.key").toString(),
                 "--data-dir", dir.resolve("r").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nowhere.key does not exist");
+    }
+
+    @Test
+    void theRoleSaysWhereItServesHttpsOrWhyItServesNone() throws Exception {
+        int http = FreePorts.loopback();
+        int https = FreePorts.loopback();
+        try (ChildRole router = ChildRole.start(dir.resolve("child"), "router", Map.of(), List.of(
+                "--registry", redis.uri(), "--http-port", String.valueOf(http), "--https-port", String.valueOf(https),
+                "--secret-key-file", newKey("child.key").toString(), "--data-dir", dir.resolve("child/data").toString()),
+                "ferry router listening on", Duration.ofSeconds(60))) {
+            assertThat(router.log()).contains("ferry router listening on http://127.0.0.1:" + http
+                    + " and https://127.0.0.1:" + https + " (");
+        }
+        try (ChildRole router = ChildRole.start(dir.resolve("plain"), "router", Map.of(), List.of(
+                "--registry", redis.uri(), "--http-port", String.valueOf(http),
+                "--data-dir", dir.resolve("plain/data").toString()), "ferry router listening on", Duration.ofSeconds(60))) {
+            assertThat(router.log()).contains("ferry router: HTTPS is off: no secret key")
+                    .contains("ferry router listening on http://127.0.0.1:" + http + " (");
+        }
     }
 
     private String messages() {
@@ -179,7 +208,7 @@ class SeparateRouterHttpsTest {
                 .registry(registry()).store(new StoreSettings(Optional.empty(), Optional.of(ConfigKey.file(key)))).build();
     }
 
-    private Optional<dev.ferry.store.route.RedisRegistryConfig> registry() {
+    private Optional<RedisRegistryConfig> registry() {
         return new FerryConfigResolver(Map.of(), dir.resolve("home")).resolve(Map.of("--registry", redis.uri())).registry();
     }
 
