@@ -8,6 +8,7 @@ import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.HttpsSettings;
 import dev.ferry.core.store.ServingCertificate;
 import dev.ferry.core.tls.Pem;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public record TlsDocument(int version, String keyFingerprint, String digest, Lis
         } catch (TlsDocumentRefused e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new TlsDocumentRefused(e.getMessage());
+            throw new TlsDocumentRefused(e.getMessage() != null ? e.getMessage() : e.toString());
         }
     }
 
@@ -141,7 +142,7 @@ public record TlsDocument(int version, String keyFingerprint, String digest, Lis
 
     private static Certificate certificate(SealedCertificate s) {
         return new Certificate(s.name(), AppName.of(s.app()), s.hosts(), s.subject(), s.issuer(),
-                java.time.Instant.parse(s.notBefore()), java.time.Instant.parse(s.notAfter()), s.fingerprint(),
-                s.chainPem(), java.time.Instant.parse(s.addedAt()), CertificateSource.valueOf(s.source()));
+                Instant.parse(s.notBefore()), Instant.parse(s.notAfter()), s.fingerprint(), s.chainPem(),
+                Instant.parse(s.addedAt()), CertificateSource.valueOf(s.source()));
     }
 }
