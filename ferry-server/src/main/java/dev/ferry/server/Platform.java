@@ -287,7 +287,7 @@ public final class Platform implements AutoCloseable {
      */
     private List<AppDataCleanup> appDataCleanups() {
         return List.of(new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())), fleet.buildLogCleanup(),
-                new AppLogData(appLogs, drains), renamedAppHosts, dashboard.cleanup(), addons.appCleanup(store, deployments));
+                new AppLogData(appLogs, drains), renamedAppHosts, dashboard.cleanup(), addons.appCleanup(store, deployments), tls.appChanges());
     }
 
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */

@@ -129,7 +129,7 @@ class SeparateRouterHttpsTest {
     }
 
     @Test
-    void aRouterWithAnotherKeyOrAnAlteredDocumentKeepsWhatItServedAndSaysWhy() throws Exception {
+    void aRouterWithAnotherKeyOrAnAlteredDocumentKeepsWhatItServedAndADestroyedAppsCertificateGoes() throws Exception {
         Path key = newKey("fleet.key");
         Path cert = selfSigned(HOST);
         try (Platform control = Platform.startControl(controlConfig(key), RuntimePlatform.TUNING);
@@ -153,6 +153,10 @@ class SeparateRouterHttpsTest {
             redis.commands().publish("ferry:tls", "altered");
             await().atMost(Duration.ofSeconds(5)).until(() -> messages().contains("it was altered"));
             assertThat(HttpsProbe.servedFingerprint(root, HOST, router.httpsPort())).isEqualTo(fingerprint);
+
+            ok(admin, "apps:destroy", "hello", "--confirm", "hello");
+            await("well before the 30 s tick").atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(curl(cert, router.httpsPort()).exit()).isEqualTo(60));
         }
     }
 
