@@ -79,8 +79,8 @@ public final class RegistryTlsPublisher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (!failing) {
-                log.warn("HTTPS: cannot publish the certificates for the fleet's routers now, trying again within {} s: {}",
-                        tick.toSeconds(), e.getMessage());
+                log.warn("HTTPS: cannot publish the certificates for the fleet's routers now, trying again within {} ms: {}",
+                        tick.toMillis(), e.getMessage());
             }
             failing = true;
         }
