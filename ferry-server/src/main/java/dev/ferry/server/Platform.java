@@ -171,8 +171,8 @@ public final class Platform implements AutoCloseable {
     private void startAll() throws Exception {
         var slugBucket = FleetWiring.openSlugBucket(config.store(), started); // refused before anything is written
         started.push(dataDirectory = DataDirectory.lock(config.dataDir()));
-
-        PrometheusMeterRegistry meters = PlatformMeters.create(); started.push(meters::close);
+        PrometheusMeterRegistry meters = PlatformMeters.create();
+        started.push(meters::close);
 
         started.push(registry = RegistryWiring.open(config, dataDirectory));
 
