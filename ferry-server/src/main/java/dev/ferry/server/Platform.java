@@ -30,6 +30,7 @@ import dev.ferry.server.runtime.RenamedAppHosts;
 import dev.ferry.server.runtime.RuntimeWiring;
 import dev.ferry.server.tls.AcmeWiring;
 import dev.ferry.server.tls.StoreTlsSource;
+import dev.ferry.server.tls.TlsPublishWiring;
 import dev.ferry.core.route.RouteRegistry;
 import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppDomain;
@@ -170,7 +171,6 @@ public final class Platform implements AutoCloseable {
     private void startAll() throws Exception {
         var slugBucket = FleetWiring.openSlugBucket(config.store(), started); // refused before anything is written
         started.push(dataDirectory = DataDirectory.lock(config.dataDir()));
-
         PrometheusMeterRegistry meters = PlatformMeters.create();
         started.push(meters::close);
 
@@ -199,7 +199,7 @@ public final class Platform implements AutoCloseable {
         started.push(store = StoreWiring.open(config, dataDirectory.root()));
         started.push(fleet = FleetWiring.of(store, dataDirectory.root(), tuning.fleet(), slugBucket));
         started.push(addons = AddonWiring.start(config.addons(), dataDirectory.root()));
-        tls.attach(store.certificates(), store.acme(), store);
+        TlsPublishWiring.attach(config, tls, store, dataDirectory.root(), started); // and for separate routers
         adminToken = AdminToken.bootstrap(store, dataDirectory.root());
         AcmeWiring.start(config, store, appLogs, withRouter, fleet).forEach(started::push);
         startRuntime();
@@ -287,7 +287,7 @@ public final class Platform implements AutoCloseable {
      */
     private List<AppDataCleanup> appDataCleanups() {
         return List.of(new BuildDataCleanup(GitWiring.buildConfig(config, dataDirectory.root())), fleet.buildLogCleanup(),
-                new AppLogData(appLogs, drains), renamedAppHosts, dashboard.cleanup(), addons.appCleanup(store, deployments));
+                new AppLogData(appLogs, drains), renamedAppHosts, dashboard.cleanup(), addons.appCleanup(store, deployments), tls.appChanges());
     }
 
     /** The build queue, repositories and git over SSH; see {@link GitWiring}. */

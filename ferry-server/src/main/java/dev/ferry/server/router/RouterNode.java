@@ -2,6 +2,8 @@ package dev.ferry.server.router;
 
 import java.util.Optional;
 import dev.ferry.store.route.RedisAcmeChallenges;
+import dev.ferry.store.route.RedisTlsBundle;
+import dev.ferry.server.tls.RouterCertificateKey;
 import dev.ferry.store.route.RedisRouteRegistry;
 import dev.ferry.store.route.RedisRegistryConfig;
 import dev.ferry.core.route.RouteRegistry;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * same data dir, and a second router on one machine needs its own {@code --data-dir}). It serves the snapshot at
  * once, follows the registry's changes as diffs, and keeps serving its last table while the registry is down
  * (README, "Redis registry"). On a Redis registry it answers the ACME HTTP-01 challenges that control nodes put there
- * ({@link AcmeChallengesFollower}). {@link #close()} stops accepting, lets requests in flight finish, then stops.
+ * ({@link AcmeChallengesFollower}); given the fleet's secret key, it serves HTTPS with the certificates control nodes
+ * publish there ({@link RegistryTlsSource}), as {@code ferry up}'s router serves them from the store; without the key
+ * it serves no HTTPS. {@link #close()} stops accepting, lets requests in flight finish, then stops.
  */
 public final class RouterNode implements AutoCloseable {
 
@@ -90,22 +94,44 @@ public final class RouterNode implements AutoCloseable {
         QueuedAccessLog accessLog = new QueuedAccessLog(UsageSinks.ofRouter(replica.isPresent() ? Optional.empty()
                 : config.registry(), started, new Slf4jAccessLog()));
         started.push(accessLog);
+        Optional<RedisRegistryConfig> shared = replica.isPresent() ? replica : config.registry();
+        RegistryTlsSource tls = certificates(shared);
         RouterWiring.Started data = RouterWiring.start(config, registry, dataDirectory.routerSnapshot(),
-                tuning.passiveEjection(), transport, group, meters, accessLog, null, started);
+                tuning.passiveEjection(), transport, group, meters, accessLog, tls, started);
         routes = data.routes();
         router = data.router().orElse(null);
         if (router != null) {
-            Optional<RedisRegistryConfig> shared = replica.isPresent() ? replica : config.registry();
             if (shared.isPresent()) {
-                started.push(new AcmeChallengesFollower(new RedisAcmeChallenges(shared.get()), router).start());
+                started.push(new AcmeChallengesFollower(new RedisAcmeChallenges(shared.get()),
+                        tls != null ? tls::answerAcmeChallenges : router::answerAcmeChallenges).start());
             }
             started.push(router::stopAccepting); // stopping begins: in-flight requests finish
         }
     }
 
+    /**
+     * The certificates control nodes publish in the registry, when this router serves HTTPS: it has the fleet's
+     * secret key ({@code --secret-key-file} or {@code FERRY_SECRET_KEY}), a Redis registry and an HTTPS port.
+     */
+    private RegistryTlsSource certificates(Optional<RedisRegistryConfig> shared) {
+        if (config.store().key().isEmpty() || shared.isEmpty() || config.httpPort() == FerryConfig.OFF
+                || config.httpsPort() == FerryConfig.OFF) {
+            return null;
+        }
+        RegistryTlsSource tls = new RegistryTlsSource(new RedisTlsBundle(shared.get()),
+                RouterCertificateKey.of(config.store().key().get()), dataDirectory.root(), RegistryTlsSource.POLL);
+        started.push(tls);
+        return tls.start();
+    }
+
     /** The HTTP port, or -1 when the HTTP router is off. */
     public int httpPort() {
         return router == null ? -1 : router.httpPort();
+    }
+
+    /** The HTTPS port, or -1 when this router serves no HTTPS (no secret key, or {@code --https-port 0}). */
+    public int httpsPort() {
+        return router == null ? -1 : router.httpsPort();
     }
 
     /** The live route table this router serves. */

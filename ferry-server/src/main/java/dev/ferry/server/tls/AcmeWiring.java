@@ -36,6 +36,11 @@ public final class AcmeWiring {
     private static final Logger log = LoggerFactory.getLogger(AcmeWiring.class);
     /** How often every router reads certificates and challenges again ({@link TlsConfig#of}'s refresh interval). */
     private static final Duration ROUTERS_RELOAD = Duration.ofSeconds(30);
+    /**
+     * How long a TLS-ALPN-01 challenge waits, on a shared registry, for the separate routers to have it: it reaches
+     * them through {@link RegistryTlsPublisher}, on a thread of its own, then one message and one read (milliseconds).
+     */
+    private static final Duration PUBLISHED = Duration.ofSeconds(1);
 
     private AcmeWiring() {
     }
@@ -57,9 +62,9 @@ public final class AcmeWiring {
                 log.warn("ACME: no router runs in this process and there is no shared registry; the CA's checks are"
                         + " answered only by the routers of ferry up nodes on the same store");
             }
-            if (!withRouter && acme.challenge() == AcmeChallenge.TLS_ALPN_01) {
-                log.warn("ACME: TLS-ALPN-01 is answered by routers that read the store (ferry up), not by separate"
-                        + " ferry router processes, which serve no HTTPS");
+            if (!withRouter && relay.isEmpty() && acme.challenge() == AcmeChallenge.TLS_ALPN_01) {
+                log.warn("ACME: TLS-ALPN-01 is answered by routers that read the store (ferry up), or by separate"
+                        + " ferry router processes given the secret key on a shared registry; there is none here");
             }
             Optional<WildcardIssuer> wildcard = WildcardWiring.start(config, c, store, fleet);
             wildcard.ifPresent(started::add);
@@ -78,10 +83,14 @@ public final class AcmeWiring {
     /**
      * {@code acme} as the store of {@code config} needs it: on a shared store, challenges wait for every router that
      * reloads (on a shared registry too, whose routers are told at once, the ones of other {@code ferry up} nodes
-     * still learn of a challenge by reloading the store).
+     * still learn of a challenge by reloading the store); on a shared registry, a TLS-ALPN-01 challenge waits
+     * {@link #PUBLISHED} for the separate routers, which read it from the published serving set.
      */
     static AcmeConfig forStore(AcmeConfig acme, FerryConfig config) {
-        return config.store().postgres().isPresent()
-                ? acme.withChallengeDelay(ROUTERS_RELOAD.plus(Duration.ofSeconds(1))) : acme;
+        if (config.store().postgres().isPresent()) {
+            return acme.withChallengeDelay(ROUTERS_RELOAD.plus(Duration.ofSeconds(1)));
+        }
+        return config.registry().isPresent() && acme.challenge() == AcmeChallenge.TLS_ALPN_01
+                ? acme.withChallengeDelay(PUBLISHED) : acme;
     }
 }

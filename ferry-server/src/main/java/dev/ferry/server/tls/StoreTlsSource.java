@@ -2,12 +2,14 @@ package dev.ferry.server.tls;
 
 import dev.ferry.control.acme.WildcardIssuer;
 import dev.ferry.core.store.AcmeStore;
+import dev.ferry.core.store.AppDataCleanup;
 import dev.ferry.core.store.AppHostNames;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.AppStore;
 import dev.ferry.core.store.Certificate;
 import dev.ferry.core.store.CertificateSource;
 import dev.ferry.core.store.CertificateStore;
+import dev.ferry.core.store.DestroyedApp;
 import dev.ferry.core.store.HttpsSettings;
 import dev.ferry.core.store.ServingCertificate;
 import dev.ferry.router.tls.TlsSource;
@@ -54,6 +56,24 @@ public final class StoreTlsSource implements TlsSource {
     /** Tells the router to read again (also after a custom domain is added or removed). */
     public void changed() {
         listeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Tells the router to read again after an app is destroyed (its certificates and hosts went with it) or renamed
+     * (its hosts changed), which no certificate listener hears; the control API runs it after the store's change.
+     */
+    public AppDataCleanup appChanges() {
+        return new AppDataCleanup() {
+            @Override
+            public void removeDataOf(DestroyedApp destroyed) {
+                changed();
+            }
+
+            @Override
+            public void moveDataOf(AppName from, AppName to) {
+                changed();
+            }
+        };
     }
 
     @Override

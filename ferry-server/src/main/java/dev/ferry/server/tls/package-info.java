@@ -1,5 +1,7 @@
 /**
- * The router's HTTPS wiring: {@link dev.ferry.server.tls.HttpsWiring} makes the router with its HTTPS listener and
- * {@link dev.ferry.server.tls.StoreTlsSource} feeds it from the store's certificates and the apps' hosts.
+ * The router's certificates on the control side: {@link dev.ferry.server.tls.StoreTlsSource} feeds the router from the
+ * store's certificates and the apps' hosts, {@link dev.ferry.server.tls.AcmeWiring} starts the ACME issuers, and
+ * {@link dev.ferry.server.tls.TlsPublishWiring} publishes the serving set ({@link dev.ferry.server.tls.TlsDocument},
+ * keys sealed by {@link dev.ferry.server.tls.RouterCertificateKey}) in the registry for separate routers.
  */
 package dev.ferry.server.tls;

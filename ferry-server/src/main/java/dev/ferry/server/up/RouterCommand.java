@@ -9,6 +9,7 @@ import dev.ferry.server.PlatformTuning;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.router.RouterNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
                 + "with no store, API or runtime.",
                 "It serves its last route table while Redis is down, and its snapshot (in <data-dir>/router-node/) "
                         + "when it starts before Redis answers. A second router on one machine needs its own --data-dir.",
+                "Given the fleet's secret key, it serves HTTPS with the certificates control nodes publish in the registry.",
                 "Runs in the foreground; Ctrl-C or SIGTERM stops it gracefully (requests in flight finish), exit code 0.",
                 "Each option also reads an environment variable."})
 public final class RouterCommand implements Callable<Integer>, EscapingPolicy {
@@ -50,18 +52,23 @@ public final class RouterCommand implements Callable<Integer>, EscapingPolicy {
             description = "Read routes from this Redis replica of the fleet's registry, redis://HOST:PORT, e.g. the region's own; the router then writes nothing to the registry and --registry may be left out (env FERRY_REGISTRY_REPLICA; default: read --registry).")
     String registryReplica;
 
+    @Option(names = "--secret-key-file", paramLabel = "PATH", description = "The fleet's secret key, the control nodes' own (--secret-key-file or FERRY_SECRET_KEY there): the router derives from it the key that opens the certificates control nodes publish in the registry, and serves HTTPS with them; it opens nothing else. Or give it as env FERRY_SECRET_KEY (env FERRY_SECRET_KEY_FILE; default none: no HTTPS).")
+    Path secretKeyFile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         FerryConfig config;
         Optional<RedisRegistryConfig> replica;
         try {
-            config = ForegroundPlatform.resolve(spec);
+            FerryConfig resolved = ForegroundPlatform.resolve(spec);
             replica = replica(registryReplica);
-            if (config.registry().isEmpty() && replica.isEmpty()) {
+            if (resolved.registry().isEmpty() && replica.isEmpty()) {
                 throw new IllegalArgumentException("ferry router needs the fleet's route registry: --registry "
                         + "redis://HOST:PORT or env FERRY_REGISTRY (or a replica of it: --registry-replica)");
             }
+            config = RouterHttps.decide(resolved, router.httpsPort != null
+                    || !System.getenv().getOrDefault("FERRY_HTTPS_PORT", "").isBlank(), spec.commandLine().getOut());
         } catch (IllegalArgumentException e) {
             err.println("ferry: " + e.getMessage());
             return 2;
@@ -85,8 +92,9 @@ public final class RouterCommand implements Callable<Integer>, EscapingPolicy {
         StopSignals.install(stop, System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "ferry-router-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("ferry router listening on http://%s:%d (%s), routes from %s, snapshot in %s%n",
-                config.bindAddress(), node.httpPort(), node.transport().describe(),
+        out.printf("ferry router listening on http://%s:%d%s (%s), routes from %s, snapshot in %s%n",
+                config.bindAddress(), node.httpPort(), node.httpsPort() > 0
+                        ? " and https://" + config.bindAddress() + ":" + node.httpsPort() : "", node.transport().describe(),
                 replica.map(r -> r.uri() + " (a replica, read only)").orElseGet(() -> config.registry().get().uri()),
                 node.directory());
         out.flush();

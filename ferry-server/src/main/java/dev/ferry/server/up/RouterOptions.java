@@ -12,7 +12,7 @@ public final class RouterOptions {
     @Option(names = "--http-port", paramLabel = "PORT", description = "App traffic through the router (env FERRY_HTTP_PORT; default 8080; 0 = off).")
     Integer httpPort;
 
-    @Option(names = "--https-port", paramLabel = "PORT", description = "HTTPS app traffic, certificates by SNI from the store; 0 turns it off; `ferry router` has no store yet and serves no HTTPS (env FERRY_HTTPS_PORT; default 8443).")
+    @Option(names = "--https-port", paramLabel = "PORT", description = "HTTPS app traffic, certificates by SNI from the store (`ferry router`: as control nodes publish them in the registry, which needs --secret-key-file or FERRY_SECRET_KEY); 0 turns it off (env FERRY_HTTPS_PORT; default 8443).")
     Integer httpsPort;
 
     @Option(names = "--max-connections", paramLabel = "N", description = "Client connections the router holds open at once; more get 503 (env FERRY_MAX_CONNECTIONS; default 20000).")

@@ -3,6 +3,7 @@ package dev.ferry.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.control.acme.AcmeChallenge;
 import dev.ferry.control.acme.AcmeConfig;
 import dev.ferry.core.retry.Backoff;
 import dev.ferry.core.store.AcmeHostStatus;
@@ -12,6 +13,11 @@ import dev.ferry.core.store.CertificateSource;
 import dev.ferry.server.Platform;
 import dev.ferry.server.config.FerryConfig;
 import dev.ferry.server.config.FerryConfigResolver;
+import dev.ferry.server.config.StoreSettings;
+import dev.ferry.store.sql.ConfigKey;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.Base64;
 import dev.ferry.server.router.RouterNode;
 import dev.ferry.store.route.RedisAcmeChallenges;
 import dev.ferry.store.route.RedisServerProcess;
@@ -31,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * ACME with the roles apart, against a real Pebble: a {@code ferry control} node (no router) orders the certificate,
  * and the only router Pebble can reach is a separate {@code ferry router} process without a store, which answers the
- * HTTP-01 challenge from the Redis registry.
+ * HTTP-01 challenge from the Redis registry; given the fleet's secret key, it answers TLS-ALPN-01 on its HTTPS port
+ * from the serving set the control node publishes there, and serves the certificate issued.
  */
 class AcmeFleetTest {
 
@@ -81,6 +88,48 @@ class AcmeFleetTest {
                     assertThat(challenges.answers()).as("removed from the registry once proved").isEmpty();
                 }
                 assertThat(router.httpPort()).isEqualTo(routerHttp);
+            }
+        }
+    }
+
+    @Test
+    void aSeparateRouterGivenTheFleetsKeyAnswersTlsAlpn01AndServesTheIssuedCertificate() throws Exception {
+        int unreachableHttp = FreePorts.loopback(); // where Pebble would check HTTP-01: nothing listens
+        int routerHttps = FreePorts.loopback();
+        byte[] secret = new byte[ConfigKey.KEY_BYTES];
+        new SecureRandom().nextBytes(secret);
+        Path key = Files.writeString(dir.resolve("fleet.key"), Base64.getEncoder().encodeToString(secret));
+        StoreSettings withKey = new StoreSettings(Optional.empty(), Optional.of(ConfigKey.file(key)));
+        try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"), true);
+             PebbleCa pebble = PebbleCa.start(dir.resolve("pebble"), unreachableHttp, routerHttps, Duration.ofHours(1));
+             Backend backend = Backend.start("hello")) {
+            FerryConfig shared = new FerryConfigResolver(Map.of(), dir.resolve("home"))
+                    .resolve(Map.of("--registry", redis.uri()));
+            AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
+                            Optional.of(pebble.listenerCa()), dir.resolve("control/acme/account.pem"))
+                    .withTiming(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING, Duration.ofMillis(200),
+                            Backoff.doubling(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+                    .withChallenge(AcmeChallenge.TLS_ALPN_01);
+            String[] resolver = pebble.dns().address().split(":");
+            acme = acme.withDns(acme.dns().with(Optional.of(new InetSocketAddress(resolver[0],
+                    Integer.parseInt(resolver[1]))), List.of()));
+            FerryConfig controlConfig = FerryConfig.ephemeral(dir.resolve("control")).toBuilder()
+                    .httpPort(FerryConfig.OFF).domain("apps.test").registry(shared.registry()).store(withKey)
+                    .acme(Optional.of(acme)).build();
+            FerryConfig routerConfig = FerryConfig.ephemeral(dir.resolve("router")).toBuilder().httpsPort(routerHttps)
+                    .registry(shared.registry()).store(withKey).build();
+            try (RouterNode router = RouterNode.start(routerConfig, RuntimePlatform.TUNING);
+                 Platform control = Platform.startControl(controlConfig, RuntimePlatform.TUNING)) {
+                Cli admin = new Cli(control.apiPort(), control.adminToken().token(), dir.resolve("home"));
+                assertThat(admin.run("apps:create", "hello").exit()).isZero();
+                assertThat(admin.run("routes:add", "hello.apps.test", backend.url(), "--force").exit()).isZero();
+
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    HttpsProbe.CurlResult served = HttpsProbe.curl(pebble.rootPem(), "hello.apps.test", routerHttps);
+                    assertThat(served.exit()).as(served.out() + pebble.log()).isZero();
+                    assertThat(served.out()).contains("backend hello").contains("issuer: CN=Pebble Intermediate CA");
+                });
+                assertThat(control.store().acme().challenges()).as("no HTTP-01 was used").isEmpty();
             }
         }
     }

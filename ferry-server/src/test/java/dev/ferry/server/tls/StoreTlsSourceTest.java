@@ -140,4 +140,22 @@ class StoreTlsSourceTest {
                 "app-b--dev.apps.test", force));
         assertThat(told).hasValue(2); // once when attached, once for the change
     }
+
+    @Test
+    void readsAgainAfterAnAppIsDestroyedOrRenamedWhichNoCertificateListenerHears() throws Exception {
+        AtomicInteger reloads = new AtomicInteger();
+        source.onChange(reloads::incrementAndGet);
+        source.attach(store.certificates(), store.acme(), store);
+        store.certificates().putCertificate(cert("app-b", "app-b.apps.test"), "key-b", admin.id());
+        int before = reloads.get();
+
+        store.renameApp(AppName.of("app-a"), AppName.of("app-c"), admin.id());
+        source.appChanges().moveDataOf(AppName.of("app-a"), AppName.of("app-c"));
+        assertThat(reloads.get()).isEqualTo(before + 1);
+
+        var destroyed = store.destroyApp(AppName.of("app-b"), admin.id());
+        source.appChanges().removeDataOf(destroyed);
+        assertThat(reloads.get()).isEqualTo(before + 2);
+        assertThat(source.certificates()).as("the destroyed app's certificate went with it").isEmpty();
+    }
 }
