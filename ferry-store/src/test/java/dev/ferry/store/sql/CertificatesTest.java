@@ -104,6 +104,23 @@ class CertificatesTest extends StoreTestSupport {
         assertThat(certs.allHttpsSettings()).isEmpty();
     }
 
+    /** A custom domain decides which hosts an app's certificate is served for: routers must read them again. */
+    @Test
+    void addingOrRemovingACustomDomainTellsTheCertificatesListeners() {
+        AtomicInteger changes = new AtomicInteger();
+        certs.onChange(changes::incrementAndGet);
+
+        store.addDomain(name("hello"), "www.hello.test", admin.id());
+        assertThat(changes).hasValue(1);
+        store.forceDomain(name("other"), "www.hello.test", false, admin.id());
+        assertThat(changes).hasValue(2);
+        store.removeDomain(name("other"), "www.hello.test", admin.id());
+        assertThat(changes).hasValue(3);
+        assertThatThrownBy(() -> store.removeDomain(name("other"), "www.hello.test", admin.id()))
+                .isInstanceOf(dev.ferry.core.store.DomainNotFound.class);
+        assertThat(changes).as("a refused change tells no one").hasValue(3);
+    }
+
     @Test
     void destroyingTheAppDropsItsCertificatesAndSettings() throws Exception {
         certs.putCertificate(cert("hello", "a.hello.test", "a.hello.test"), KEY, admin.id());

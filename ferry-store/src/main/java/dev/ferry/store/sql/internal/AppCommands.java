@@ -40,14 +40,20 @@ public final class AppCommands implements AppStore {
     private final Clocked clock;
     private final AppLimits limits;
     private final ConfigCipher cipher;
+    private final Runnable domainsChanged;
     private final SecureRandom random = new SecureRandom();
 
     /** @param cipher re-seals what is bound to an app's name when it is renamed */
-    public AppCommands(Database db, Clocked clock, AppLimits limits, ConfigCipher cipher) {
+    /**
+     * @param domainsChanged run after each committed change of an app's custom domains: they decide which hosts a
+     *                       certificate is served for, so the certificates' listeners are told
+     */
+    public AppCommands(Database db, Clocked clock, AppLimits limits, ConfigCipher cipher, Runnable domainsChanged) {
         this.db = db;
         this.clock = clock;
         this.limits = limits;
         this.cipher = cipher;
+        this.domainsChanged = domainsChanged;
     }
 
     @Override
@@ -184,7 +190,7 @@ public final class AppCommands implements AppStore {
     @Override
     public AppDomain addDomain(AppName name, String hostname, UserId by) {
         String normal = HostName.normalizeDomain(hostname);
-        return db.write(tx -> {
+        return domainChange(() -> db.write(tx -> {
             User actor = UserRows.require(tx, by);
             AppRow app = AppRows.require(tx, name);
             if (DomainRows.find(tx, normal).isPresent()) {
@@ -197,13 +203,13 @@ public final class AppCommands implements AppStore {
             EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.DOMAIN_ADD,
                     "Add domain " + normal, now);
             return domain;
-        });
+        }));
     }
 
     @Override
     public AppDomain forceDomain(AppName name, String hostname, boolean routeExists, UserId by) {
         String normal = HostName.normalizeDomain(hostname);
-        return db.write(tx -> {
+        return domainChange(() -> db.write(tx -> {
             User actor = UserRows.require(tx, by);
             AppRow app = AppRows.require(tx, name);
             Optional<AppDomain> held = DomainRows.find(tx, normal);
@@ -230,7 +236,14 @@ public final class AppCommands implements AppStore {
             EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.DOMAIN_FORCE,
                     "Force domain " + normal + " (held by " + heldBy + ")", now);
             return domain;
-        });
+        }));
+    }
+
+    /** Runs a committed change of custom domains, then tells {@link #domainsChanged}. */
+    private AppDomain domainChange(java.util.function.Supplier<AppDomain> change) {
+        AppDomain changed = change.get();
+        domainsChanged.run();
+        return changed;
     }
 
     private void requireRoomForDomain(Tx tx, AppRow app) throws SQLException {
@@ -242,7 +255,7 @@ public final class AppCommands implements AppStore {
     @Override
     public AppDomain removeDomain(AppName name, String hostname, UserId by) {
         String normal = HostName.isValidDomain(hostname) ? HostName.normalizeDomain(hostname) : hostname;
-        return db.write(tx -> {
+        return domainChange(() -> db.write(tx -> {
             User actor = UserRows.require(tx, by);
             AppRow app = AppRows.require(tx, name);
             Optional<AppDomain> domain = DomainRows.find(tx, normal).filter(d -> d.app().equals(name));
@@ -252,7 +265,7 @@ public final class AppCommands implements AppStore {
             EventRows.record(tx, Optional.of(actor), Optional.of(app), EventAction.DOMAIN_REMOVE,
                     "Remove domain " + normal, clock.now());
             return domain.get();
-        });
+        }));
     }
 
     @Override

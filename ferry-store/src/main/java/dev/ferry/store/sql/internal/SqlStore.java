@@ -29,10 +29,16 @@ public abstract class SqlStore extends ComposedStore {
 
     /** As the other constructor, for the control node {@code node} of several on one database (its builds). */
     protected SqlStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits, String node) {
-        super(new AccountCommands(db, clock), new AppCommands(db, clock, limits, cipher),
+        this(db, cipher, clock, limits, node, new CertificateCommands(db, clock, cipher));
+    }
+
+    /** Custom domains decide which hosts a certificate serves: their changes tell the certificates' listeners too. */
+    private SqlStore(Database db, ConfigCipher cipher, Clocked clock, AppLimits limits, String node,
+                     CertificateCommands certificates) {
+        super(new AccountCommands(db, clock), new AppCommands(db, clock, limits, cipher, certificates::changed),
                 new ReleaseCommands(db, clock, cipher, limits), new BuildCommands(db, clock, node),
                 new DrainCommands(db, clock, limits), new EventCommands(db));
-        this.certificates = new CertificateCommands(db, clock, cipher);
+        this.certificates = certificates;
         this.acme = new AcmeCommands(db, clock, cipher, certificates);
         this.usage = new UsageCommands(db);
         this.addons = new AddonCommands(db, clock, cipher);
