@@ -6,7 +6,6 @@ import dev.ferry.store.postgres.PostgresServerProcess;
 import dev.ferry.store.route.RedisRegistryConfig;
 import dev.ferry.store.route.RedisRouteRegistry;
 import dev.ferry.store.route.RedisServerProcess;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -32,35 +31,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The fleet's route propagation, from the outside: a redis-server ({@code appendonly yes}) and a PostgreSQL on
  * loopback, two {@code ferry control} on both, PRELOAD routes written into Redis through the registry (four
  * threads), then two separate {@code ferry router} started on that Redis, the first timed from its launch to its
- * first 200 on a preloaded route. Then, after 100 unrecorded warm-up changes, for each of ROUNDS changes, through
+ * first 200 on a preloaded route. Then, after WARMUP unrecorded warm-up changes (2,000 by default: control nodes and
+ * routers run for months, and a fresh JVM interprets its code for the first thousands of calls before it compiles it),
+ * for each of ROUNDS changes, through
  * the two control nodes in turn: {@code POST /api/routes} for a new domain while two watchers, one per router, ask
  * their router for it over a keep-alive connection from the moment the change is published until it answers 200
  * (sent -> served by both is when the later of the two 200s arrived); then (to split the API call's own cost from
  * the registry write's) an authenticated {@code GET} of the same route. A registry in this process subscribes too
  * and stamps when each change's pub/sub message reached it, which splits "sent -> published" from
  * "published -> served" and tells the watchers when to start.
- * Usage: java -cp CLASSPATH FleetPropagationBench.java FERRY_LAUNCHER WORKDIR PRELOAD ROUNDS
+ * Usage: java -cp CLASSPATH FleetPropagationBench.java FERRY_LAUNCHER WORKDIR PRELOAD ROUNDS [WARMUP [GAP_MS]]
  */
 public class FleetPropagationBench {
 
     /** Opened when this process's own subscription sees the change of a domain: the routers get it at that moment. */
     private static final Map<String, java.util.concurrent.CountDownLatch> PUBLISHED = new ConcurrentHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
         String ferry = args[0];
         Path work = Path.of(args[1]);
         int preload = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
-        HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        backend.createContext("/", exchange -> {
-            byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        backend.start();
-        int backendPort = backend.getAddress().getPort();
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
+        long gapMillis = args.length > 5 ? Long.parseLong(args[5]) : 20;
+        java.net.ServerSocket backend = new java.net.ServerSocket(0, 512, java.net.InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon().name("backend").start(() -> serveOk(backend));
+        int backendPort = backend.getLocalPort();
         Process[] controls = new Process[2];
         Process[] routers = new Process[2];
         Map<String, Long> published = new ConcurrentHashMap<>();
@@ -113,7 +111,7 @@ public class FleetPropagationBench {
             for (int r = 0; r < 2; r++) {
                 long launched = System.nanoTime();
                 routers[r] = launch(work.resolve("router" + r + ".log"), List.of(ferry, "router", "--registry", redis.uri(),
-                        "--http-port", String.valueOf(routerPorts[r]), "--data-dir", work.resolve("router" + r).toString()), key);
+                        "--http-port", String.valueOf(routerPorts[r]), "--https-port", "0", "--data-dir", work.resolve("router" + r).toString()), key);
                 while (status(routerPorts[r], last) != 200) {
                     if (!routers[r].isAlive() || System.nanoTime() - launched > TimeUnit.SECONDS.toNanos(300)) {
                         throw new IllegalStateException("ferry router did not serve " + last + "; see "
@@ -128,8 +126,9 @@ public class FleetPropagationBench {
             }
 
             String target = "http://127.0.0.1:" + backendPort;
-            for (int i = 0; i < 100; i++) {
-                change(apiPorts[i % 2], routerPorts, token, "warmup" + i + ".bench", target);
+            RouterWatcher[] watchers = {new RouterWatcher(routerPorts[0]), new RouterWatcher(routerPorts[1])};
+            for (int i = 0; i < warmup; i++) {
+                change(apiPorts[i % 2], watchers, token, "warmup" + i + ".bench", target);
             }
             long[] apiMicros = new long[rounds];
             long[] publishedMicros = new long[rounds];
@@ -137,27 +136,33 @@ public class FleetPropagationBench {
             long[] readMicros = new long[rounds];
             long[] sentAt = new long[rounds];
             for (int i = 0; i < rounds; i++) {
-                long[] r = change(apiPorts[i % 2], routerPorts, token, "change" + i + ".bench", target);
+                Thread.sleep(gapMillis);
+                long[] r = change(apiPorts[i % 2], watchers, token, "change" + i + ".bench", target);
                 apiMicros[i] = r[0];
                 servedMicros[i] = r[1];
                 readMicros[i] = r[2];
                 sentAt[i] = r[3];
             }
             // This process's registry may stamp the last changes after the routers served them.
-            for (int wait = 0; wait < 50 && published.size() < rounds + 100; wait++) {
+            for (int wait = 0; wait < 50 && published.size() < rounds + warmup; wait++) {
                 Thread.sleep(100);
             }
             for (int i = 0; i < rounds; i++) {
                 Long seen = published.get("change" + i + ".bench");
                 publishedMicros[i] = seen == null ? Long.MAX_VALUE / 2 : (seen - sentAt[i]) / 1000;
             }
+            Integer[] idx = new Integer[rounds];
+            for (int i = 0; i < rounds; i++) idx[i] = i;
+            Arrays.sort(idx, (x, y) -> Long.compare(servedMicros[y], servedMicros[x]));
+            for (int k = 0; k < 15; k++) { int i = idx[k];
+                System.out.printf("slow i=%d at=%.3fs api=%d pub=%d served=%d%n", i, (sentAt[i] - sentAt[0]) / 1e9, apiMicros[i], publishedMicros[i], servedMicros[i]); }
             System.out.printf("routes=%d rounds=%d api_call p50=%.2f p99=%.2f ms | sent_to_published p50=%.2f p99=%.2f ms"
                     + " | sent_to_served_by_both p50=%.2f p99=%.2f max=%.2f ms | api_read p50=%.2f p99=%.2f ms%n",
                     preload, rounds, pct(apiMicros, 0.5), pct(apiMicros, 0.99), pct(publishedMicros, 0.5),
                     pct(publishedMicros, 0.99), pct(servedMicros, 0.5), pct(servedMicros, 0.99), pct(servedMicros, 1.0),
                     pct(readMicros, 0.5), pct(readMicros, 0.99));
         } finally {
-            backend.stop(0);
+            backend.close();
         }
     }
 
@@ -174,22 +179,18 @@ public class FleetPropagationBench {
     /**
      * One change: the API call's time, the time from sending it to the first 200 from each router, the
      * authenticated read's time, in µs; and when it was sent ({@link System#nanoTime()}). Each router is watched by
-     * a thread of its own, connected before the call is sent and asking over that keep-alive connection from the
-     * moment the change is published (this process's own subscription, which the routers share, sees it) and then
-     * every {@link #POLL_MICROS} µs until a 200: the figure is when both routers served the route, not when a client
-     * asking them one after the other noticed it, and no request loads the machine before there is a change.
+     * its {@link RouterWatcher} from the moment the change is published (this process's own subscription, which the
+     * routers share, sees it): the figure is when both routers served the route, not when a client asking them one
+     * after the other noticed it, and no request loads the machine before there is a change.
      */
-    private static long[] change(int apiPort, int[] routerPorts, String token, String domain, String target)
+    private static long[] change(int apiPort, RouterWatcher[] watchers, String token, String domain, String target)
             throws Exception {
-        long[] firstServed = new long[routerPorts.length];
-        Thread[] watchers = new Thread[routerPorts.length];
-        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(routerPorts.length);
-        for (int r = 0; r < routerPorts.length; r++) {
-            int router = r;
-            watchers[r] = Thread.ofPlatform().start(() -> firstServed[router] = watch(routerPorts[router], domain, ready,
-                    PUBLISHED.computeIfAbsent(domain, d -> new java.util.concurrent.CountDownLatch(1))));
+        java.util.concurrent.CountDownLatch published =
+                PUBLISHED.computeIfAbsent(domain, d -> new java.util.concurrent.CountDownLatch(1));
+        List<java.util.concurrent.CompletableFuture<Long>> firstServed = new java.util.ArrayList<>();
+        for (RouterWatcher w : watchers) {
+            firstServed.add(w.watch(domain, published));
         }
-        ready.await();
         long start = System.nanoTime();
         HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/routes"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -201,11 +202,11 @@ public class FleetPropagationBench {
         }
         long served = 0;
         for (int r = 0; r < watchers.length; r++) {
-            watchers[r].join();
-            if (firstServed[r] < 0) {
+            long at = firstServed.get(r).get(15, TimeUnit.SECONDS);
+            if (at < 0) {
                 throw new IllegalStateException(domain + " was not served by router " + r + " within 10 s");
             }
-            served = Math.max(served, firstServed[r]);
+            served = Math.max(served, at);
         }
         long readStart = System.nanoTime();
         HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/routes/" + domain))
@@ -217,49 +218,124 @@ public class FleetPropagationBench {
                 (System.nanoTime() - readStart) / 1000, start};
     }
 
-    /** How long a watcher waits between two requests to its router. */
-    private static final long POLL_MICROS = 250;
-
     /**
-     * Asks the router on {@code port} for {@code host} over one keep-alive connection until it answers 200; returns
-     * {@link System#nanoTime()} when that answer's status line arrived, or -1 after 10 s.
+     * Watches one router for each change over one keep-alive connection, on a thread of its own made once (no thread
+     * or connection is made while a change is measured): from the moment the change is published it asks the router
+     * for the change's domain every {@link #POLL_MICROS} µs until it answers 200, and gives when that answer's status
+     * line arrived ({@link System#nanoTime()}), or -1 after 10 s.
      */
-    private static long watch(int port, String host, java.util.concurrent.CountDownLatch ready,
-            java.util.concurrent.CountDownLatch published) {
-        byte[] request = ("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    private static final class RouterWatcher {
+        /** How long a watcher waits between two requests to its router. */
+        private static final long POLL_MICROS = 250;
+
+        private record Job(String domain, java.util.concurrent.CountDownLatch published,
+                           java.util.concurrent.CompletableFuture<Long> served) {
+        }
+
+        private final int port;
+        private final java.util.concurrent.BlockingQueue<Job> jobs = new java.util.concurrent.LinkedBlockingQueue<>();
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
+
+        RouterWatcher(int port) throws IOException {
+            this.port = port;
+            connect();
+            Thread.ofPlatform().daemon().name("watch-" + port).start(this::run);
+        }
+
+        java.util.concurrent.CompletableFuture<Long> watch(String domain, java.util.concurrent.CountDownLatch published) {
+            Job job = new Job(domain, published, new java.util.concurrent.CompletableFuture<>());
+            jobs.add(job);
+            return job.served();
+        }
+
+        private void connect() throws IOException {
+            socket = new java.net.Socket("127.0.0.1", port);
             socket.setTcpNoDelay(true);
-            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
-            java.io.OutputStream out = socket.getOutputStream();
-            ready.countDown();
-            if (!published.await(10, TimeUnit.SECONDS)) {
+            in = new java.io.BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+        }
+
+        private void run() {
+            while (true) {
+                Job job;
+                try {
+                    job = jobs.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                job.served().complete(firstServed(job));
+            }
+        }
+
+        private long firstServed(Job job) {
+            byte[] request = ("GET / HTTP/1.1\r\nHost: " + job.domain() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            try {
+                if (!job.published().await(10, TimeUnit.SECONDS)) {
+                    return -1;
+                }
+                while (System.nanoTime() < deadline) {
+                    out.write(request);
+                    out.flush();
+                    String status = line(in);
+                    long at = System.nanoTime();
+                    long length = 0;
+                    for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                        if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                            length = Long.parseLong(header.substring(15).strip());
+                        }
+                    }
+                    in.skipNBytes(length);
+                    if (status.startsWith("HTTP/1.1 200")) {
+                        return at;
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(POLL_MICROS * 1000);
+                }
+                return -1;
+            } catch (IOException e) {
+                try {
+                    connect(); // the next change gets a fresh connection; this one counts as not served
+                } catch (IOException again) {
+                    // the next change fails the same way
+                }
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return -1;
             }
-            while (System.nanoTime() < deadline) {
-                out.write(request);
-                out.flush();
-                String status = line(in);
-                long at = System.nanoTime();
-                long length = 0;
-                for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                    if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
-                        length = Long.parseLong(header.substring(15).strip());
+        }
+    }
+
+    /**
+     * The routes' target: answers every request on every connection {@code 200 ok}, a thread per connection, with no
+     * work between a request's head and its answer, so that "served" measures the routers, not the target.
+     */
+    private static void serveOk(java.net.ServerSocket server) {
+        byte[] ok = "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok\n".getBytes(StandardCharsets.US_ASCII);
+        while (!server.isClosed()) {
+            try {
+                java.net.Socket connection = server.accept();
+                connection.setTcpNoDelay(true);
+                Thread.ofPlatform().daemon().start(() -> {
+                    try (connection) {
+                        java.io.InputStream in = new java.io.BufferedInputStream(connection.getInputStream());
+                        java.io.OutputStream out = connection.getOutputStream();
+                        while (true) {
+                            while (!line(in).isEmpty()) {
+                                // the request's head; the routers send GETs without a body
+                            }
+                            out.write(ok);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // the router closed the connection
                     }
-                }
-                in.skipNBytes(length);
-                if (status.startsWith("HTTP/1.1 200")) {
-                    return at;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(POLL_MICROS * 1000);
+                });
+            } catch (IOException e) {
+                return;
             }
-            return -1;
-        } catch (IOException e) {
-            ready.countDown();
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
         }
     }
 

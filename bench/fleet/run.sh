@@ -4,7 +4,8 @@
 # into Redis, then two separate `./ferry router`, the first timed from launch to its first 200, then ROUNDS route
 # changes through the two control nodes' APIs in turn, each timed until both routers serve it. Prints the figures;
 # bounded in time. Not a test.
-# Usage: bench/fleet/run.sh [ROUNDS] [PRELOAD...]   (defaults: 300 rounds; 1 and 100000 routes)
+# Usage: bench/fleet/run.sh [ROUNDS] [PRELOAD...]   (defaults: 300 rounds; 1 and 100000 routes); WARMUP=N changes
+# before the measured ones (default 2000); GAP_MS=N idle milliseconds before each measured change (default 20)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROUNDS="${1:-300}"; shift || true
@@ -18,6 +19,6 @@ CP="ferry-store/target/classes:ferry-store/target/test-classes:ferry-core/target
 for preload in ${PRELOADS[@]}; do
   work="$(mktemp -d)"
   echo "== $preload routes in Redis, $ROUNDS changes =="
-  timeout 900 "$JAVA_HOME/bin/java" -Djdk.httpclient.allowRestrictedHeaders=host -cp "$CP" bench/fleet/FleetPropagationBench.java "$PWD/ferry" "$work" "$preload" "$ROUNDS" \
-    2>"$work/bench.err" | grep -E "^(preloaded|router_start|routes=)" || echo "failed; logs in $work"
+  timeout 900 "$JAVA_HOME/bin/java" -Djdk.httpclient.allowRestrictedHeaders=host -cp "$CP" bench/fleet/FleetPropagationBench.java "$PWD/ferry" "$work" "$preload" "$ROUNDS" "${WARMUP:-2000}" "${GAP_MS:-20}" \
+    2>"$work/bench.err" | grep -E "^(preloaded|router_start|routes=|slow)" || echo "failed; logs in $work"
 done

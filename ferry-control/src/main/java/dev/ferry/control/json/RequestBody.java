@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.ferry.control.error.InvalidInput;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -180,27 +181,49 @@ public final class RequestBody {
      * them apart ({@code null}: not given, empty: given as {@code null}), so absent ones are set back to null.
      */
     private <R extends Record> R withAbsentOptionalsNull(R value) {
-        RecordComponent[] components = value.getClass().getRecordComponents();
-        Object[] args = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
+        RecordShape shape = SHAPES.get(value.getClass());
+        if (shape.optionals().length == 0) {
+            return value;
+        }
         boolean changed = false;
+        for (int i : shape.optionals()) {
+            changed |= !node.has(shape.components()[i].getName());
+        }
+        if (!changed) {
+            return value;
+        }
+        RecordComponent[] components = shape.components();
+        Object[] args = new Object[components.length];
         try {
             for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                args[i] = components[i].getAccessor().invoke(value);
-                if (types[i] == Optional.class && !node.has(components[i].getName())) {
-                    args[i] = null;
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                return value;
+                args[i] = components[i].getType() == Optional.class && !node.has(components[i].getName()) ? null
+                        : components[i].getAccessor().invoke(value);
             }
             @SuppressWarnings("unchecked")
-            Class<R> type = (Class<R>) value.getClass();
-            return type.getDeclaredConstructor(types).newInstance(args);
+            R rebuilt = (R) shape.constructor().newInstance(args);
+            return rebuilt;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("request records are public records of dev.ferry.core.api", e);
         }
     }
+
+    /** A request record's components, which of them are {@code Optional}, and its canonical constructor. */
+    private record RecordShape(RecordComponent[] components, int[] optionals, Constructor<?> constructor) {
+    }
+
+    /** Read once per record type: reflection per request was most of what reading a small body allocated. */
+    private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            int[] optionals = java.util.stream.IntStream.range(0, components.length)
+                    .filter(i -> components[i].getType() == Optional.class).toArray();
+            try {
+                Class<?>[] types = java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+                return new RecordShape(components, optionals, type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("request records are public records of dev.ferry.core.api", e);
+            }
+        }
+    };
 }

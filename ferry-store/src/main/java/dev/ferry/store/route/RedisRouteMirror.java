@@ -293,7 +293,8 @@ final class RedisRouteMirror implements AutoCloseable {
         if (same) {
             return;
         }
-        effective = effective.apply(change);
+        // Without Mini-PaaS keys the overlay is Ferry's own table: share it rather than copy a shard a second time.
+        effective = miniPaas.isEmpty() ? ferry : effective.apply(change);
         if (deliver) {
             subscribers.deliver(change);
         }
