@@ -33,13 +33,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads), then two separate {@code ferry router} started on that Redis, the first timed from its launch to its
  * first 200 on a preloaded route. Then, after WARMUP unrecorded warm-up changes (2,000 by default: control nodes and
  * routers run for months, and a fresh JVM interprets its code for the first thousands of calls before it compiles it),
- * for each of ROUNDS changes, through
- * the two control nodes in turn: {@code POST /api/routes} for a new domain while two watchers, one per router, ask
- * their router for it over a keep-alive connection from the moment the change is published until it answers 200
- * (sent -> served by both is when the later of the two 200s arrived); then (to split the API call's own cost from
- * the registry write's) an authenticated {@code GET} of the same route. A registry in this process subscribes too
- * and stamps when each change's pub/sub message reached it, which splits "sent -> published" from
- * "published -> served" and tells the watchers when to start.
+ * ROUNDS changes through the two control nodes in turn, each GAP_MS (20 by default) after the last one ended, so
+ * that the figure is a change's latency on a fleet at work, not under a benchmark's back-to-back writes. For each:
+ * {@code POST /api/routes} for a new domain over a kept connection to the control node, written and read on the
+ * calling thread; two watchers, one per router, ask their router for the domain over a kept connection from the
+ * moment the change is published (this process's own subscription, which the routers share, sees it, or the API
+ * answers) until it answers 200 (sent -> served by both is when the later of the two 200s arrived); then (to split
+ * the API call's own cost from the registry write's) an authenticated {@code GET} of the same route. The routes'
+ * target answers at once on a virtual thread per connection.
  * Usage: java -cp CLASSPATH FleetPropagationBench.java FERRY_LAUNCHER WORKDIR PRELOAD ROUNDS [WARMUP [GAP_MS]]
  */
 public class FleetPropagationBench {
@@ -127,8 +128,9 @@ public class FleetPropagationBench {
 
             String target = "http://127.0.0.1:" + backendPort;
             RouterWatcher[] watchers = {new RouterWatcher(routerPorts[0]), new RouterWatcher(routerPorts[1])};
+            ApiConnection[] apis = {new ApiConnection(apiPorts[0]), new ApiConnection(apiPorts[1])};
             for (int i = 0; i < warmup; i++) {
-                change(apiPorts[i % 2], watchers, token, "warmup" + i + ".bench", target);
+                change(apis[i % 2], watchers, token, "warmup" + i + ".bench", target);
             }
             long[] apiMicros = new long[rounds];
             long[] publishedMicros = new long[rounds];
@@ -137,7 +139,7 @@ public class FleetPropagationBench {
             long[] sentAt = new long[rounds];
             for (int i = 0; i < rounds; i++) {
                 Thread.sleep(gapMillis);
-                long[] r = change(apiPorts[i % 2], watchers, token, "change" + i + ".bench", target);
+                long[] r = change(apis[i % 2], watchers, token, "change" + i + ".bench", target);
                 apiMicros[i] = r[0];
                 servedMicros[i] = r[1];
                 readMicros[i] = r[2];
@@ -151,11 +153,6 @@ public class FleetPropagationBench {
                 Long seen = published.get("change" + i + ".bench");
                 publishedMicros[i] = seen == null ? Long.MAX_VALUE / 2 : (seen - sentAt[i]) / 1000;
             }
-            Integer[] idx = new Integer[rounds];
-            for (int i = 0; i < rounds; i++) idx[i] = i;
-            Arrays.sort(idx, (x, y) -> Long.compare(servedMicros[y], servedMicros[x]));
-            for (int k = 0; k < 15; k++) { int i = idx[k];
-                System.out.printf("slow i=%d at=%.3fs api=%d pub=%d served=%d%n", i, (sentAt[i] - sentAt[0]) / 1e9, apiMicros[i], publishedMicros[i], servedMicros[i]); }
             System.out.printf("routes=%d rounds=%d api_call p50=%.2f p99=%.2f ms | sent_to_published p50=%.2f p99=%.2f ms"
                     + " | sent_to_served_by_both p50=%.2f p99=%.2f max=%.2f ms | api_read p50=%.2f p99=%.2f ms%n",
                     preload, rounds, pct(apiMicros, 0.5), pct(apiMicros, 0.99), pct(publishedMicros, 0.5),
@@ -180,10 +177,10 @@ public class FleetPropagationBench {
      * One change: the API call's time, the time from sending it to the first 200 from each router, the
      * authenticated read's time, in µs; and when it was sent ({@link System#nanoTime()}). Each router is watched by
      * its {@link RouterWatcher} from the moment the change is published (this process's own subscription, which the
-     * routers share, sees it): the figure is when both routers served the route, not when a client asking them one
+     * routers share, sees it, or the API answers, whichever comes first): the figure is when both routers served the route, not when a client asking them one
      * after the other noticed it, and no request loads the machine before there is a change.
      */
-    private static long[] change(int apiPort, RouterWatcher[] watchers, String token, String domain, String target)
+    private static long[] change(ApiConnection api, RouterWatcher[] watchers, String token, String domain, String target)
             throws Exception {
         java.util.concurrent.CountDownLatch published =
                 PUBLISHED.computeIfAbsent(domain, d -> new java.util.concurrent.CountDownLatch(1));
@@ -192,13 +189,12 @@ public class FleetPropagationBench {
             firstServed.add(w.watch(domain, published));
         }
         long start = System.nanoTime();
-        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/routes"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"domain\":\"" + domain + "\",\"targetUrl\":\"" + target + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        String posted = api.call("POST", "/api/routes", token,
+                "{\"domain\":\"" + domain + "\",\"targetUrl\":\"" + target + "\"}");
         long answered = System.nanoTime();
-        if (posted.statusCode() != 201) {
-            throw new IllegalStateException("POST /api/routes answered " + posted.statusCode() + ": " + posted.body());
+        published.countDown(); // the API's answer also says the change is in Redis, when it comes first
+        if (!posted.startsWith("HTTP/1.1 201")) {
+            throw new IllegalStateException("POST /api/routes answered " + posted);
         }
         long served = 0;
         for (int r = 0; r < watchers.length; r++) {
@@ -209,13 +205,62 @@ public class FleetPropagationBench {
             served = Math.max(served, at);
         }
         long readStart = System.nanoTime();
-        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/routes/" + domain))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        if (read.statusCode() != 200) {
-            throw new IllegalStateException("GET /api/routes/" + domain + " answered " + read.statusCode());
+        String read = api.call("GET", "/api/routes/" + domain, token, null);
+        if (!read.startsWith("HTTP/1.1 200")) {
+            throw new IllegalStateException("GET /api/routes/" + domain + " answered " + read);
         }
         return new long[] {(answered - start) / 1000, Math.max(0, served - start) / 1000,
                 (System.nanoTime() - readStart) / 1000, start};
+    }
+
+    /**
+     * One keep-alive connection to a control node's API, written and read on the calling thread: the time of a call
+     * is the control node's and the network's, with no client's own threads handing the answer over.
+     */
+    private static final class ApiConnection {
+        private final java.net.Socket socket;
+        private final java.io.InputStream in;
+        private final java.io.OutputStream out;
+
+        ApiConnection(int port) throws IOException {
+            socket = new java.net.Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            in = new java.io.BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+        }
+
+        /** Sends one request and returns its status line and body, one line apart. */
+        String call(String method, String path, String token, String json) throws IOException {
+            byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\n" + (json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                    + "\r\n";
+            byte[] request = java.util.Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + body.length);
+            System.arraycopy(body, 0, request, head.length(), body.length);
+            out.write(request);
+            out.flush();
+            String status = line(in);
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Long.parseLong(header.substring(15).strip());
+                } else if (header.regionMatches(true, 0, "transfer-encoding:", 0, 18)) {
+                    chunked = header.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                }
+            }
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line(in).strip(), 16); size > 0; size = Integer.parseInt(line(in).strip(), 16)) {
+                    answer.write(in.readNBytes(size));
+                    line(in);
+                }
+                line(in);
+            } else if (length > 0) {
+                answer.write(in.readNBytes((int) length));
+            }
+            return status + "\n" + answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -309,7 +354,8 @@ public class FleetPropagationBench {
     }
 
     /**
-     * The routes' target: answers every request on every connection {@code 200 ok}, a thread per connection, with no
+     * The routes' target: answers every request on every connection {@code 200 ok}, a virtual thread per connection (routers keep a
+     * connection per route, thousands in a run), with no
      * work between a request's head and its answer, so that "served" measures the routers, not the target.
      */
     private static void serveOk(java.net.ServerSocket server) {
@@ -318,7 +364,7 @@ public class FleetPropagationBench {
             try {
                 java.net.Socket connection = server.accept();
                 connection.setTcpNoDelay(true);
-                Thread.ofPlatform().daemon().start(() -> {
+                Thread.ofVirtual().start(() -> {
                     try (connection) {
                         java.io.InputStream in = new java.io.BufferedInputStream(connection.getInputStream());
                         java.io.OutputStream out = connection.getOutputStream();
