@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,16 +39,9 @@ class CertsCommandsTest {
         api.close();
     }
 
-    /** A self-signed leaf for {@code host}, by openssl: cert.pem and key.pem (PKCS#8) in {@code dir}. */
+    /** A self-signed leaf for {@code host}, by openssl: cert.pem and key.pem (PKCS#8) under {@code dir}. */
     private Path selfSigned(String dir, String host) throws IOException, InterruptedException {
-        Path d = Files.createDirectories(home.resolve(dir));
-        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-                "-nodes", "-keyout", d.resolve("key.pem").toString(), "-out", d.resolve("cert.pem").toString(),
-                "-days", "30", "-subj", "/CN=" + host, "-addext", "subjectAltName=DNS:" + host,
-                "-addext", "basicConstraints=critical,CA:FALSE").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
-        return d;
+        return dev.ferry.testing.TestPki.selfSignedByOpenssl(home.resolve(dir), host);
     }
 
     @Test

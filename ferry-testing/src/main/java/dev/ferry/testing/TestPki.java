@@ -113,4 +113,22 @@ public final class TestPki {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A self-signed leaf for {@code host} made by the real {@code openssl} (an EC P-256 key, 30 days, not a CA):
+     * {@code cert.pem} and {@code key.pem} (PKCS#8) in {@code dir}, which is made if missing; returns {@code dir}.
+     */
+    public static java.nio.file.Path selfSignedByOpenssl(java.nio.file.Path dir, String host)
+            throws java.io.IOException, InterruptedException {
+        java.nio.file.Path d = java.nio.file.Files.createDirectories(dir);
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                "-nodes", "-keyout", d.resolve("key.pem").toString(), "-out", d.resolve("cert.pem").toString(),
+                "-days", "30", "-subj", "/CN=" + host, "-addext", "subjectAltName=DNS:" + host,
+                "-addext", "basicConstraints=critical,CA:FALSE").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("openssl could not make a certificate for " + host + ": " + out);
+        }
+        return d;
+    }
 }

@@ -104,14 +104,7 @@ class HttpsTest {
     }
 
     private Path selfSigned(String host) throws IOException, InterruptedException {
-        Path d = Files.createDirectories(home.resolve("cert"));
-        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-                "-nodes", "-keyout", d.resolve("key.pem").toString(), "-out", d.resolve("cert.pem").toString(),
-                "-days", "30", "-subj", "/CN=" + host, "-addext", "subjectAltName=DNS:" + host,
-                "-addext", "basicConstraints=critical,CA:FALSE").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
-        return d;
+        return dev.ferry.testing.TestPki.selfSignedByOpenssl(home.resolve("cert"), host);
     }
 
     private static String plainGet(int port, String path) throws IOException {

@@ -31,7 +31,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,14 +232,7 @@ class SeparateRouterHttpsTest {
     }
 
     private Path selfSigned(String host) throws IOException, InterruptedException {
-        Path d = Files.createDirectories(dir.resolve("cert"));
-        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-                "-nodes", "-keyout", d.resolve("key.pem").toString(), "-out", d.resolve("cert.pem").toString(),
-                "-days", "30", "-subj", "/CN=" + host, "-addext", "subjectAltName=DNS:" + host,
-                "-addext", "basicConstraints=critical,CA:FALSE").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
-        return d;
+        return dev.ferry.testing.TestPki.selfSignedByOpenssl(dir.resolve("cert"), host);
     }
 
     private static String plainGet(int port, String path) throws IOException {

@@ -1,13 +1,10 @@
 package dev.ferry.store.route;
 
 import dev.ferry.core.route.AcmeChallengeRelay;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The ACME HTTP-01 challenges in the fleet's Redis registry: the hash {@code <prefix>acme-challenges} (prefix
@@ -23,7 +20,6 @@ public final class RedisAcmeChallenges implements AcmeChallengeRelay {
     /** How long the hash lives after its last change: longer than any order takes. */
     public static final Duration EXPIRY = Duration.ofMinutes(30);
 
-    private static final Logger log = LoggerFactory.getLogger(RedisAcmeChallenges.class);
 
     private final RedisConnections redis;
     private final String key;
@@ -60,18 +56,7 @@ public final class RedisAcmeChallenges implements AcmeChallengeRelay {
      */
     @Override
     public void onChange(Runnable listener) {
-        redis.subscribe(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                for (Runnable l : listeners) {
-                    try {
-                        l.run();
-                    } catch (RuntimeException e) {
-                        log.warn("an ACME challenge listener failed: {}", e.toString());
-                    }
-                }
-            }
-        }, key);
+        redis.notifyOn(key, listeners, "an ACME challenge listener");
         listeners.add(listener); // once subscribed: a failed subscription leaves nothing behind
     }
 

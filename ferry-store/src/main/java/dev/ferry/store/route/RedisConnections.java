@@ -9,14 +9,18 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The two Redis connections of one {@link RedisRouteRegistry}: one for commands, one for pub/sub. Each is
@@ -26,6 +30,7 @@ import java.util.function.Function;
  */
 final class RedisConnections implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
     /** The reconnect delays: 200 ms doubling up to 10 s, as the router's re-subscription backoff. */
     static final Backoff RECONNECT = Backoff.DEFAULT;
 
@@ -87,6 +92,27 @@ final class RedisConnections implements AutoCloseable {
         } catch (RedisException e) {
             throw new RouteRegistryUnavailableException("route registry " + address + " is unavailable: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Subscribes to {@code channel}, once, and runs every one of {@code listeners} (read at each message, so it may
+     * grow) on each message there; one that throws is logged as {@code what} and the others still run.
+     *
+     * @throws RouteRegistryUnavailableException when Redis cannot be reached now
+     */
+    void notifyOn(String channel, List<Runnable> listeners, String what) {
+        subscribe(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String from, String message) {
+                for (Runnable l : listeners) {
+                    try {
+                        l.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("{} failed: {}", what, e.toString());
+                    }
+                }
+            }
+        }, channel);
     }
 
     @Override

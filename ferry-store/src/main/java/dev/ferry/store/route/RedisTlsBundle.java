@@ -1,12 +1,9 @@
 package dev.ferry.store.route;
 
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The TLS serving set control nodes publish for the fleet's separate routers, in the Redis registry: the hash
@@ -26,7 +23,6 @@ public final class RedisTlsBundle implements AutoCloseable {
     public record Published(String digest, String document) {
     }
 
-    private static final Logger log = LoggerFactory.getLogger(RedisTlsBundle.class);
 
     private final RedisConnections redis;
     private final String key;
@@ -81,18 +77,7 @@ public final class RedisTlsBundle implements AutoCloseable {
      * @throws RouteRegistryUnavailableException when Redis cannot be reached now
      */
     public void onChange(Runnable listener) {
-        redis.subscribe(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                for (Runnable l : listeners) {
-                    try {
-                        l.run();
-                    } catch (RuntimeException e) {
-                        log.warn("a TLS serving set listener failed: {}", e.toString());
-                    }
-                }
-            }
-        }, key);
+        redis.notifyOn(key, listeners, "a TLS serving set listener");
         listeners.add(listener); // once subscribed: a failed subscription leaves nothing behind
     }
 
