@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ferry.control.acme.AcmeChallenge;
 import dev.ferry.control.acme.AcmeConfig;
-import dev.ferry.core.retry.Backoff;
 import dev.ferry.core.store.AcmeHostStatus;
 import dev.ferry.core.store.AppName;
 import dev.ferry.core.store.Certificate;
@@ -23,10 +22,8 @@ import dev.ferry.store.route.RedisAcmeChallenges;
 import dev.ferry.store.route.RedisServerProcess;
 import dev.ferry.testing.FreePorts;
 import dev.ferry.testing.PebbleCa;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
@@ -57,13 +54,7 @@ class AcmeFleetTest {
              PebbleCa pebble = PebbleCa.start(dir.resolve("pebble"), routerHttp, Duration.ofHours(1))) {
             FerryConfig shared = new FerryConfigResolver(Map.of(), dir.resolve("home"))
                     .resolve(Map.of("--registry", redis.uri()));
-            AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
-                            Optional.of(pebble.listenerCa()), dir.resolve("control/acme/account.pem"))
-                    .withTiming(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING, Duration.ofMillis(200),
-                            Backoff.doubling(Duration.ofSeconds(1), Duration.ofSeconds(2)));
-            String[] resolver = pebble.dns().address().split(":");
-            acme = acme.withDns(acme.dns().with(Optional.of(new InetSocketAddress(resolver[0],
-                    Integer.parseInt(resolver[1]))), List.of()));
+            AcmeConfig acme = PebbleAcme.config(pebble, dir.resolve("control/acme/account.pem"));
             FerryConfig controlConfig = FerryConfig.ephemeral(dir.resolve("control")).toBuilder()
                     .httpPort(FerryConfig.OFF).domain("apps.test").registry(shared.registry())
                     .acme(Optional.of(acme)).build();
@@ -105,14 +96,8 @@ class AcmeFleetTest {
              Backend backend = Backend.start("hello")) {
             FerryConfig shared = new FerryConfigResolver(Map.of(), dir.resolve("home"))
                     .resolve(Map.of("--registry", redis.uri()));
-            AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
-                            Optional.of(pebble.listenerCa()), dir.resolve("control/acme/account.pem"))
-                    .withTiming(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING, Duration.ofMillis(200),
-                            Backoff.doubling(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+            AcmeConfig acme = PebbleAcme.config(pebble, dir.resolve("control/acme/account.pem"))
                     .withChallenge(AcmeChallenge.TLS_ALPN_01);
-            String[] resolver = pebble.dns().address().split(":");
-            acme = acme.withDns(acme.dns().with(Optional.of(new InetSocketAddress(resolver[0],
-                    Integer.parseInt(resolver[1]))), List.of()));
             FerryConfig controlConfig = FerryConfig.ephemeral(dir.resolve("control")).toBuilder()
                     .httpPort(FerryConfig.OFF).domain("apps.test").registry(shared.registry()).store(withKey)
                     .acme(Optional.of(acme)).build();

@@ -21,7 +21,6 @@ import dev.ferry.testing.CommandRunner;
 import dev.ferry.testing.FreePorts;
 import dev.ferry.testing.PebbleCa;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,18 +57,12 @@ class AcmeTest {
 
     private Platform start(PebbleCa pebble, int httpPort, double renewWhenRemaining, String... publicAddresses)
             throws Exception {
-        AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
-                        Optional.of(pebble.listenerCa()), dataDir.resolve("acme/account.pem"))
-                .withTiming(renewWhenRemaining, Duration.ofMillis(200), Backoff.doubling(Duration.ofSeconds(1),
-                        Duration.ofSeconds(2)));
-        String[] resolver = pebble.dns().address().split(":");
         List<InetAddress> ferry = new ArrayList<>();
         for (String a : publicAddresses) {
             ferry.add(InetAddress.getByName(a));
         }
-        acme = acme.withDns(acme.dns().with(Optional.of(new InetSocketAddress(resolver[0],
-                Integer.parseInt(resolver[1]))), ferry).withRecheck(Backoff.doubling(Duration.ofMillis(500),
-                Duration.ofSeconds(1))));
+        AcmeConfig acme = PebbleAcme.config(pebble, dataDir.resolve("acme/account.pem"), renewWhenRemaining, ferry);
+        acme = acme.withDns(acme.dns().withRecheck(Backoff.doubling(Duration.ofMillis(500), Duration.ofSeconds(1))));
         return Platform.start(FerryConfig.ephemeral(dataDir).toBuilder().domain("apps.test").httpPort(httpPort)
                 .httpsPort(FerryConfig.EPHEMERAL).acme(Optional.of(acme)).build());
     }
@@ -167,14 +160,8 @@ class AcmeTest {
         int unreachableHttp = FreePorts.loopback(); // where Pebble would check HTTP-01: nothing listens
         int https = FreePorts.loopback();
         try (PebbleCa pebble = PebbleCa.start(pebbleDir, unreachableHttp, https, Duration.ofHours(1))) {
-            AcmeConfig acme = AcmeConfig.of(pebble.directory(), Optional.of("ops@example.com"),
-                            Optional.of(pebble.listenerCa()), dataDir.resolve("acme/account.pem"))
-                    .withTiming(AcmeConfig.DEFAULT_RENEW_WHEN_REMAINING, Duration.ofMillis(200),
-                            Backoff.doubling(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+            AcmeConfig acme = PebbleAcme.config(pebble, dataDir.resolve("acme/account.pem"))
                     .withChallenge(AcmeChallenge.TLS_ALPN_01);
-            String[] resolver = pebble.dns().address().split(":");
-            acme = acme.withDns(acme.dns().with(Optional.of(new InetSocketAddress(resolver[0],
-                    Integer.parseInt(resolver[1]))), List.of()));
             try (Platform platform = Platform.start(FerryConfig.ephemeral(dataDir).toBuilder().domain("apps.test")
                     .httpsPort(https).acme(Optional.of(acme)).build());
                  Backend backend = Backend.start("hello")) {
