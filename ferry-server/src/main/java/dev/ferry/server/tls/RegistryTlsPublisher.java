@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Publishes what a control node's routers serve ({@link StoreTlsSource}) in the fleet's Redis registry for the
  * separate {@code ferry router} processes, which have no store: the serving set sealed as a {@link TlsDocument} in
  * {@link RedisTlsBundle}. It publishes at start, after every change the source is told of (several changes in a row
- * make one publication), and every {@link #TICK}, so that a change made by another control node of a shared store, a
- * custom domain added (which tells no listener) or a lost message converges; content the registry already has (the
+ * make one publication), and every {@link #TICK}, so that a change made by another control node of a shared store or
+ * a lost message converges; content the registry already has (the
  * same digest) is not written again. A registry that cannot be reached, or a store that cannot be read, is logged
  * once and retried at the next tick; it never stops the node. Publications run on a thread of their own.
  */
